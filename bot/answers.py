@@ -1,0 +1,223 @@
+"""Turn a question into the answer the bot posts, in the question's language.
+
+This is the one place that combines matching, town entities, the timeline and the
+answer templates, so the command line, Discord and the web all answer identically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot import language, timeline
+from bot.loader import PLACEHOLDER
+from bot.matcher import Match, Matcher, MatcherSettings
+from bot.messages import join_words, msg
+from bot.model import Intent, Knowledge, TimelineEntry
+
+BERLIN = ZoneInfo("Europe/Berlin")
+# A list placeholder alone on its line becomes a bulleted list.
+_ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
+_RICH = re.compile(r"\{(?:list|timeline|topics)\b")
+
+
+def berlin_today() -> dt.date:
+    return dt.datetime.now(BERLIN).date()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    intent: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    intent: str | None  # None: the bot fell back
+    confidence: float
+    lang: str
+    text: str  # exactly what the bot posts
+    suggestions: list[Suggestion] = field(default_factory=list)
+    title: str | None = None  # the intent's title, used as an embed title
+    rich: bool = False  # holds a list or the timeline: Discord shows it as an embed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "confidence": round(self.confidence, 3),
+            "lang": self.lang,
+            "answer": self.text,
+            "suggestions": [{"intent": s.intent, "label": s.label} for s in self.suggestions],
+        }
+
+
+class Answerer:
+    """Answers questions from one loaded knowledge base (swap the object to reload)."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        default_lang: str = "de",
+        today: Callable[[], dt.date] = berlin_today,
+        settings: MatcherSettings | None = None,
+        extra_timeline: Callable[[dt.date], Sequence[TimelineEntry]] | None = None,
+    ):
+        self.knowledge = knowledge
+        self.default_lang = default_lang if default_lang in language.LANGS else "de"
+        self.today = today
+        self.matcher = Matcher(knowledge, settings)
+        self.extra_timeline = extra_timeline
+        self._intents = {i.id: i for i in knowledge.intents}
+
+    # --- public --------------------------------------------------------------------------
+    def ask(self, question: str, lang: str | None = None, *, default_lang: str | None = None) -> Answer:
+        """Answer ``question``; ``lang`` forces the language, else it is detected."""
+        match = self.matcher.match(question)
+        if lang not in language.LANGS:
+            assert match.tokens is not None
+            lang = language.detect(match.tokens, default_lang or self.default_lang, language.has_umlaut(question))
+        if match.intent is None:
+            return self._fallback(question, match, lang)
+        return self._answer(question, self._intents[match.intent], lang, match)
+
+    def answer_intent(self, intent_id: str, lang: str, question: str = "") -> Answer | None:
+        """The answer of one intent, e.g. for a clicked "did you mean" suggestion."""
+        intent = self._intents.get(intent_id)
+        if intent is None:
+            return None
+        return self._answer(question or intent.title.get(lang, intent.id), intent, lang, None)
+
+    def town_role(self, town: str, lang: str) -> str:
+        return self._membership(Match(None, 1.0, [], [town]), lang)
+
+    # --- rendering -----------------------------------------------------------------------
+    def _answer(self, question: str, intent: Intent, lang: str, match: Match | None) -> Answer:
+        if intent.handler == "membership":
+            text = self._membership(match or Match(None, 0.0, []), lang)
+            rich = False
+        else:
+            template = intent.answer.get(lang, "")
+            rich = bool(_RICH.search(template))
+            text = self.render(template, lang)
+        confidence = match.confidence if match else 1.0
+        return Answer(question, intent.id, confidence, lang, text, [], intent.title.get(lang), rich)
+
+    def _fallback(self, question: str, match: Match, lang: str) -> Answer:
+        settings = self.matcher.settings
+        suggestions = [
+            Suggestion(i, self._intents[i].title[lang]) for i in match.suggestions(settings)
+        ]
+        lines = [msg("fallback", lang), ""]
+        if suggestions:
+            lines.append(msg("did_you_mean", lang))
+            lines.extend(f"• {s.label}" for s in suggestions)
+        else:
+            lines.append(msg("can_answer", lang))
+            lines.extend(f"• {i.title[lang]}" for i in self._topics()[:3])
+        lines += ["", msg("ask_help", lang)]
+        return Answer(question, None, match.confidence, lang, "\n".join(lines), suggestions)
+
+    def _topics(self) -> list[Intent]:
+        return [i for i in self.knowledge.intents if i.listed]
+
+    def _membership(self, match: Match, lang: str) -> str:
+        groups = list(self.knowledge.groups.values())
+        listing = [
+            msg("group_listing", lang, count=len(g.members), name=g.name[lang],
+                members=", ".join(g.members))
+            for g in groups
+        ]
+        if match.towns:
+            lines = []
+            for town in match.towns:
+                roles = [self.render(g.role[lang], lang) for g in self.knowledge.groups_of(town)]
+                lines.append(msg("member_yes", lang, town=town, roles=join_words(roles, lang)))
+            return "\n".join(lines)
+        if match.place:
+            names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
+            text = msg("member_no", lang, town=match.place, groups=join_words(names, lang))
+            return text + "\n" + "\n".join(f"• {line}" for line in listing)
+        return msg("member_which", lang, groups=join_words(listing, lang))
+
+    def render(self, template: str, lang: str) -> str:
+        """Fill the placeholders of an answer template."""
+
+        def alone(m: re.Match[str]) -> str:
+            items = self._items(m.group(1), m.group(2), lang)
+            if items is None:
+                return self._inline(m.group(1), m.group(2), lang, m.group())
+            return "\n".join(f"• {item}" for item in items)
+
+        text = _ALONE.sub(alone, template)
+        return PLACEHOLDER.sub(lambda m: self._inline(m.group(1), m.group(2), lang, m.group()), text)
+
+    def _items(self, kind: str, name: str | None, lang: str) -> list[str] | None:
+        if kind == "list" and name in self.knowledge.groups:
+            return list(self.knowledge.groups[name].members)
+        if kind == "topics":
+            return [i.title[lang] for i in self._topics()]
+        if kind == "timeline" and name == "overview":
+            entries = self.timeline_entries()
+            if not entries:
+                return [msg("timeline_empty", lang)]
+            return [self._entry_line(e, lang) for e in entries]
+        return None
+
+    def _inline(self, kind: str, name: str | None, lang: str, raw: str) -> str:
+        k = self.knowledge
+        if kind == "list" and name in k.groups:
+            return join_words(list(k.groups[name].members), lang)
+        if kind == "count" and name in k.groups:
+            return str(len(k.groups[name].members))
+        if kind == "fact" and name in k.facts:
+            return self.render(k.facts[name][lang], lang)
+        if kind == "topics":
+            return ", ".join(i.title[lang] for i in self._topics())
+        if kind == "timeline":
+            return self._timeline_text(name or "", lang)
+        return raw
+
+    # --- timeline ------------------------------------------------------------------------
+    def timeline_entries(self) -> list[TimelineEntry]:
+        entries = list(self.knowledge.timeline)
+        if self.extra_timeline is not None:
+            entries.extend(self.extra_timeline(self.today()))
+        return timeline.ordered(entries)
+
+    def _entry_line(self, entry: TimelineEntry, lang: str, bold_date: bool = True) -> str:
+        title = self.render(entry.title[lang], lang)
+        if entry.link:
+            title = f"[{title}]({entry.link})"
+        if entry.date is None:
+            return title
+        date = entry.date.label(lang)
+        return f"**{date}** – {title}" if bold_date else f"{date} – {title}"
+
+    def _entry_block(self, key: str, entry: TimelineEntry, lang: str) -> str:
+        return msg(key, lang, entry=self._entry_line(entry, lang, bold_date=False),
+                   text=self.render(entry.text[lang], lang))
+
+    def _timeline_text(self, slot: str, lang: str) -> str:
+        entries = self.timeline_entries()
+        today = self.today()
+        if slot == "overview":
+            return "\n".join(f"• {self._entry_line(e, lang)}" for e in entries) or msg("timeline_empty", lang)
+        last = timeline.latest(entries, today)
+        if slot == "next":
+            nxt = timeline.upcoming(entries, today)
+            if nxt is not None:
+                return self._entry_block("timeline_next", nxt, lang)
+            text = msg("timeline_nothing_next", lang)
+            if last is not None:
+                text += " " + self._entry_block("timeline_latest", last, lang)
+            return text
+        if last is None:
+            return msg("timeline_empty", lang)
+        return self._entry_block("timeline_latest", last, lang)

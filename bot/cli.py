@@ -1,0 +1,152 @@
+"""Command line: ``python -m bot ask|shell|check|run``.
+
+Everything here works without a Discord token except ``run``; errors are one clear
+message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import __version__
+
+PACKAGE_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def default_knowledge() -> str:
+    """``knowledge/`` in the working directory, else the one shipped next to the package."""
+    return "knowledge" if Path("knowledge").is_dir() else str(PACKAGE_KNOWLEDGE)
+
+
+def _today_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-25") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Smart Cities Südwestfalen bot")
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def knowledge_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--knowledge", "-k", action="append", metavar="PATH",
+                       help="knowledge file or folder (repeatable; default: knowledge/)")
+        p.add_argument("--lang", choices=["de", "en"], default="de",
+                       help="answer language when a question's language is unclear (default: de)")
+        p.add_argument("--today", type=_today_arg, help="pretend today is this date (YYYY-MM-DD)")
+
+    ask = sub.add_parser("ask", help="answer questions (arguments, or one per line from stdin)")
+    ask.add_argument("question", nargs="*", help="the question; none: read one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    knowledge_opts(ask)
+
+    shell = sub.add_parser("shell", help="chat with the bot in the terminal")
+    knowledge_opts(shell)
+
+    check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: knowledge/)")
+
+    run = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    run.add_argument("--config", "-c", default="config.yaml", help="config file (default: config.yaml)")
+    return parser
+
+
+def _load_answerer(args: argparse.Namespace):  # -> Answerer | None
+    from bot.answers import Answerer, berlin_today
+    from bot.loader import KnowledgeError, load
+
+    paths = args.knowledge or [default_knowledge()]
+    try:
+        knowledge = load(paths)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: the knowledge in {', '.join(map(str, paths))} has {len(exc.problems)} problem(s); "
+              "fix them and try again (python -m bot check)", file=sys.stderr)
+        return None
+    today = (lambda: args.today) if args.today else berlin_today
+    return Answerer(knowledge, default_lang=args.lang, today=today)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    answerer = _load_answerer(args)
+    if answerer is None:
+        return 1
+    out = sys.stdout
+    if args.question:
+        questions: Sequence[str] = [" ".join(args.question)]
+        batch = False
+    else:
+        questions = (line.rstrip("\r\n") for line in sys.stdin)  # type: ignore[assignment]
+        batch = True
+    for question in questions:
+        answer = answerer.ask(question)
+        if args.json:
+            out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+        elif batch:
+            out.write(answer.text.replace("\n", " | ") + "\n")
+        else:
+            out.write(answer.text + "\n")
+    out.flush()
+    return 0
+
+
+def _shell(args: argparse.Namespace) -> int:
+    answerer = _load_answerer(args)
+    if answerer is None:
+        return 1
+    k = answerer.knowledge
+    print(f"Smart Cities Südwestfalen bot – knowledge {k.version}, {len(k.intents)} topics. "
+          "Frag etwas / ask something; 'exit' or Ctrl-D quits.")
+    while True:
+        try:
+            question = input("> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if question.strip().lower() in {"exit", "quit", ":q"}:
+            return 0
+        if not question.strip():
+            continue
+        answer = answerer.ask(question)
+        print(answer.text)
+        print(f"  [{answer.intent or 'fallback'} · {answer.confidence:.2f} · {answer.lang}]\n")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.loader import KnowledgeError, load
+
+    paths = args.paths or [default_knowledge()]
+    try:
+        knowledge = load(paths)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)} problem(s) found.")
+        return 1
+    examples = sum(len(v) for i in knowledge.intents for v in i.examples.values())
+    print(f"OK: {len(knowledge.sources)} file(s), {len(knowledge.intents)} intents, {examples} examples, "
+          f"{len(knowledge.timeline)} timeline entries, version {knowledge.version}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.discord.runner import run
+
+    return run(args.config)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run}[args.command]
+    try:
+        return handler(args)
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0

@@ -1,0 +1,447 @@
+"""Load and validate knowledge files, reporting every problem with file:line:column.
+
+Moderators edit these files by hand, so the loader never stops at the first mistake: it
+collects all of them, each with a message that names the key and says what to do, and
+refuses to build a knowledge base from files that have any.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import process
+
+from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry
+from bot.normalize import normalize
+
+try:  # libyaml is much faster for large files; the pure-Python loader gives the same marks.
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+LANGS = ("de", "en")
+LANG_NAMES = {"de": "German", "en": "English"}
+HANDLERS = ("membership",)
+TIMELINE_SLOTS = ("overview", "latest", "next")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases")
+INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed")
+BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
+GROUP_KEYS = ("name", "role", "members")
+TIMELINE_KEYS = ("id", "date", "title", "text", "link")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in a knowledge file, located for a human editor."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge files have problems; ``problems`` lists all of them."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+Path_ = tuple[Any, ...]
+
+
+class _Doc:
+    """A parsed file: plain Python values plus the position of every value and key."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def at(self, path: Path_, message: str, *, key: bool = False) -> None:
+        marks = self.key_marks if key else self.marks
+        probe = path
+        while probe not in marks and probe:
+            probe = probe[:-1]
+        line, col = marks.get(probe, (1, 1))
+        self.problems.append(Problem(self.file, line, col, message))
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag.endswith(":null") and node.style is None:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                self.key_marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in result:
+                    self.at((*path, key), f"'{key}' appears twice here; keep one of them", key=True)
+                result[key] = self.convert(value_node, (*path, key))
+            return result
+        return None  # pragma: no cover - aliases resolve to the node types above
+
+
+def knowledge_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand files and folders into the YAML files to load, sorted for a stable version."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                problems.append(Problem(str(path), 0, 0, "this folder holds no .yaml knowledge files"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), 0, 0, "no such file or folder"))
+    return files, problems
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    best = process.extractOne(word, choices, score_cutoff=60)
+    return f" (did you mean '{best[0]}'?)" if best else ""
+
+
+class _Builder:
+    """Checks each file's structure and collects the pieces into one knowledge base."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.intents: list[tuple[Intent, _Doc, Path_]] = []
+        self.groups: dict[str, tuple[Group, _Doc, Path_]] = {}
+        self.facts: dict[str, tuple[dict[str, str], _Doc, Path_]] = {}
+        self.timeline: list[tuple[TimelineEntry, _Doc, Path_]] = []
+        self.aliases: dict[str, tuple[tuple[str, ...], _Doc, Path_]] = {}
+        self.texts: list[tuple[str, _Doc, Path_]] = []  # every text that may hold placeholders
+
+    # --- small typed readers -------------------------------------------------------------
+    def _keys(self, doc: _Doc, value: Any, path: Path_, allowed: Sequence[str], what: str) -> bool:
+        if not isinstance(value, dict):
+            doc.at(path, f"{what} must be a set of 'key: value' lines")
+            return False
+        for key in value:
+            if key not in allowed:
+                doc.at(
+                    (*path, key),
+                    f"unknown key '{key}' in {what}{_suggest(key, allowed)}; allowed: {', '.join(allowed)}",
+                    key=True,
+                )
+        return True
+
+    def _str(self, doc: _Doc, value: Any, path: Path_, what: str) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            doc.at(path, f"{what} must be a non-empty text")
+            return None
+        return value.strip()
+
+    def _texts(self, doc: _Doc, value: Any, path: Path_, what: str, *, track: bool = True) -> dict[str, str]:
+        if isinstance(value, str):
+            doc.at(path, f"{what} needs a German and an English version: write 'de: ...' and 'en: ...' below it")
+            return {}
+        if not self._keys(doc, value, path, LANGS, what):
+            return {}
+        texts: dict[str, str] = {}
+        for lang in LANGS:
+            if lang not in value:
+                doc.at(path, f"{what} is missing the {LANG_NAMES[lang]} text ('{lang}:')")
+                continue
+            text = self._str(doc, value[lang], (*path, lang), f"the {LANG_NAMES[lang]} text of {what}")
+            if text is not None:
+                texts[lang] = text
+                if track:
+                    self.texts.append((text, doc, (*path, lang)))
+        return texts
+
+    def _list(self, doc: _Doc, value: Any, path: Path_, what: str) -> list[Any]:
+        if not isinstance(value, list):
+            doc.at(path, f"{what} must be a list (lines starting with '- ')")
+            return []
+        return value
+
+    def _id(self, doc: _Doc, value: Any, path: Path_, what: str) -> str | None:
+        ident = self._str(doc, value, path, f"the id of {what}")
+        if ident is not None and not ID_RE.match(ident):
+            doc.at(path, f"id '{ident}' may only use lowercase letters, digits, '-' and '_'")
+            return None
+        return ident
+
+    # --- sections ------------------------------------------------------------------------
+    def add(self, doc: _Doc, data: Any) -> None:
+        if data is None:
+            return
+        if not self._keys(doc, data, (), TOP_KEYS, "a knowledge file"):
+            return
+        for key, handler in (
+            ("facts", self._facts),
+            ("groups", self._groups),
+            ("aliases", self._aliases),
+            ("intents", self._intents),
+            ("timeline", self._timeline),
+        ):
+            if key in data:
+                handler(doc, data[key], (key,))
+
+    def _facts(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "facts"):
+            return
+        for name, value in data.items():
+            texts = self._texts(doc, value, (*path, name), f"fact '{name}'")
+            if name in self.facts:
+                doc.at((*path, name), f"fact '{name}' is already defined in {self._where(*self.facts[name][1:])}",
+                       key=True)
+            elif texts:
+                self.facts[name] = (texts, doc, (*path, name))
+
+    def _groups(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "groups"):
+            return
+        for gid, value in data.items():
+            gpath = (*path, gid)
+            if not ID_RE.match(gid):
+                doc.at(gpath, f"group id '{gid}' may only use lowercase letters, digits, '-' and '_'", key=True)
+            if not self._keys(doc, value, gpath, GROUP_KEYS, f"group '{gid}'"):
+                continue
+            name = self._texts(doc, value.get("name"), (*gpath, "name"), f"the name of group '{gid}'")
+            role = self._texts(doc, value.get("role"), (*gpath, "role"), f"the role of group '{gid}'")
+            members: list[str] = []
+            for i, member in enumerate(self._list(doc, value.get("members"), (*gpath, "members"),
+                                                  f"the members of group '{gid}'")):
+                town = self._str(doc, member, (*gpath, "members", i), "a town name")
+                if town in members:
+                    doc.at((*gpath, "members", i), f"'{town}' is listed twice in group '{gid}'")
+                elif town:
+                    members.append(town)
+            if gid in self.groups:
+                doc.at(gpath, f"group '{gid}' is already defined in {self._where(*self.groups[gid][1:])}",
+                       key=True)
+            else:
+                self.groups[gid] = (Group(gid, name, role, tuple(members)), doc, gpath)
+
+    def _aliases(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "aliases"):
+            return
+        for town, value in data.items():
+            names = [self._str(doc, v, (*path, town, i), "an alias") for i, v in
+                     enumerate(self._list(doc, value, (*path, town), f"the aliases of '{town}'"))]
+            self.aliases[town] = (tuple(n for n in names if n), doc, (*path, town))
+
+    def _intents(self, doc: _Doc, data: Any, path: Path_) -> None:
+        for i, value in enumerate(self._list(doc, data, path, "intents")):
+            ipath = (*path, i)
+            if not self._keys(doc, value, ipath, INTENT_KEYS, "an intent"):
+                continue
+            ident = self._id(doc, value.get("id"), (*ipath, "id"), "an intent")
+            what = f"intent '{ident}'"
+            title = self._texts(doc, value.get("title"), (*ipath, "title"), f"the title of {what}")
+            handler = value.get("handler")
+            if handler is not None and handler not in HANDLERS:
+                doc.at((*ipath, "handler"), f"unknown handler '{handler}'{_suggest(str(handler), HANDLERS)}; "
+                       f"known: {', '.join(HANDLERS)}")
+            answer: dict[str, str] = {}
+            if "answer" in value or handler is None:
+                answer = self._texts(doc, value.get("answer"), (*ipath, "answer"), f"the answer of {what}")
+            examples: dict[str, tuple[str, ...]] = {}
+            epath = (*ipath, "examples")
+            if self._keys(doc, value.get("examples"), epath, LANGS, f"the examples of {what}"):
+                for lang in LANGS:
+                    items = value["examples"].get(lang)
+                    if items is None:
+                        doc.at(epath, f"the examples of {what} are missing the {LANG_NAMES[lang]} "
+                               f"questions ('{lang}:')")
+                        continue
+                    texts = [self._str(doc, q, (*epath, lang, j), "an example question")
+                             for j, q in enumerate(self._list(doc, items, (*epath, lang), "examples"))]
+                    examples[lang] = tuple(t for t in texts if t)
+            listed = True
+            if "listed" in value:
+                listed_raw = BOOLS.get(str(value["listed"]).lower())
+                if listed_raw is None:
+                    doc.at((*ipath, "listed"), "'listed' must be true or false")
+                else:
+                    listed = listed_raw
+            if ident:
+                self.intents.append((Intent(ident, title, examples, answer, handler, listed), doc, ipath))
+
+    def _timeline(self, doc: _Doc, data: Any, path: Path_) -> None:
+        for i, value in enumerate(self._list(doc, data, path, "timeline")):
+            tpath = (*path, i)
+            if not self._keys(doc, value, tpath, TIMELINE_KEYS, "a timeline entry"):
+                continue
+            ident = self._id(doc, value.get("id"), (*tpath, "id"), "a timeline entry")
+            what = f"timeline entry '{ident}'"
+            date = None
+            if value.get("date") is not None:
+                try:
+                    date = PartialDate.parse(str(value["date"]))
+                except ValueError as exc:
+                    doc.at((*tpath, "date"), f"bad date in {what}: {exc}")
+            link = value.get("link")
+            if link is not None and not (isinstance(link, str) and link.startswith(("http://", "https://"))):
+                doc.at((*tpath, "link"), f"the link of {what} must start with https://")
+                link = None
+            title = self._texts(doc, value.get("title"), (*tpath, "title"), f"the title of {what}")
+            text = self._texts(doc, value.get("text"), (*tpath, "text"), f"the text of {what}")
+            if ident:
+                self.timeline.append((TimelineEntry(ident, title, text, date, link), doc, tpath))
+
+    # --- cross-file checks ---------------------------------------------------------------
+    @staticmethod
+    def _where(doc: _Doc, path: Path_) -> str:
+        line, col = doc.marks.get(path, (0, 0))
+        return f"{doc.file}:{line}:{col}"
+
+    def finish(self, docs: list[_Doc], version: str) -> Knowledge | None:
+        seen_ids: dict[str, tuple[_Doc, Path_]] = {}
+        for intent, doc, path in self.intents:
+            if intent.id in seen_ids:
+                doc.at((*path, "id"), f"intent id '{intent.id}' is used twice; the other is at "
+                       f"{self._where(*seen_ids[intent.id])}")
+            else:
+                seen_ids[intent.id] = (doc, (*path, "id"))
+        examples: dict[str, tuple[str, _Doc, Path_]] = {}
+        for intent, doc, path in self.intents:
+            for lang, items in intent.examples.items():
+                for j, text in enumerate(items):
+                    key = normalize(text)
+                    epath = (*path, "examples", lang, j)
+                    if not key:
+                        doc.at(epath, f"example '{text}' has no letters or digits to match on")
+                        continue
+                    if key in examples:
+                        other, odoc, opath = examples[key]
+                        where = "the same intent" if other == intent.id else f"intent '{other}'"
+                        doc.at(epath, f"example '{text}' is also an example of {where} "
+                               f"({self._where(odoc, opath)}); an example may belong to one intent only")
+                    else:
+                        examples[key] = (intent.id, doc, epath)
+        timeline_ids: dict[str, tuple[_Doc, Path_]] = {}
+        last_date: tuple[PartialDate, TimelineEntry] | None = None
+        for entry, doc, path in self.timeline:
+            if entry.id in timeline_ids:
+                doc.at((*path, "id"), f"timeline id '{entry.id}' is used twice; the other is at "
+                       f"{self._where(*timeline_ids[entry.id])}")
+            timeline_ids.setdefault(entry.id, (doc, (*path, "id")))
+            if entry.date:
+                if last_date and entry.date.start < last_date[0].start:
+                    doc.at((*path, "date"), f"timeline entry '{entry.id}' ({entry.date.label('en')}) comes after "
+                           f"'{last_date[1].id}' ({last_date[0].label('en')}) but is older; the timeline is "
+                           "kept oldest first")
+                last_date = (entry.date, entry)
+        towns = {m for g, _, _ in self.groups.values() for m in g.members}
+        for town, (_names, doc, path) in self.aliases.items():
+            if town not in towns:
+                doc.at(path, f"alias for '{town}', which is in no group{_suggest(town, sorted(towns))}", key=True)
+        for text, doc, path in self.texts:
+            self._check_placeholders(text, doc, path)
+        for doc in docs:
+            self.problems.extend(doc.problems)
+        if self.problems:
+            return None
+        return Knowledge(
+            intents=tuple(i for i, _, _ in self.intents),
+            groups={gid: g for gid, (g, _, _) in self.groups.items()},
+            facts={name: t for name, (t, _, _) in self.facts.items()},
+            timeline=tuple(e for e, _, _ in self.timeline),
+            aliases={town: names for town, (names, _, _) in self.aliases.items()},
+            version=version,
+            sources=tuple(d.file for d in docs),
+        )
+
+    def _check_placeholders(self, text: str, doc: _Doc, path: Path_) -> None:
+        for match in PLACEHOLDER.finditer(text):
+            kind, name = match.group(1), match.group(2)
+            ok = {
+                "list": lambda n: n in self.groups,
+                "count": lambda n: n in self.groups,
+                "fact": lambda n: n in self.facts,
+                "timeline": lambda n: n in TIMELINE_SLOTS,
+                "topics": lambda n: n is None,
+            }.get(kind)
+            if ok is None:
+                doc.at(path, f"placeholder '{match.group()}' is unknown; use {{list:GROUP}}, {{count:GROUP}}, "
+                       "{fact:NAME}, {timeline:overview|latest|next} or {topics}")
+            elif not ok(name):
+                choices = {
+                    "list": list(self.groups), "count": list(self.groups), "fact": list(self.facts),
+                    "timeline": list(TIMELINE_SLOTS),
+                }.get(kind, [])
+                doc.at(path, f"placeholder '{match.group()}' refers to nothing: there is no {kind} "
+                       f"'{name}'{_suggest(name or '', choices)}")
+
+
+def _parse(file: Path, text: str, builder: _Builder) -> _Doc:
+    doc = _Doc(str(file))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        doc.problems.append(Problem(str(file), line, col, f"YAML syntax error: {reason}"))
+        return doc
+    except yaml.YAMLError as exc:
+        doc.problems.append(Problem(str(file), 1, 1, f"YAML error: {exc}"))
+        return doc
+    if node is not None:
+        builder.add(doc, doc.convert(node, ()))
+    return doc
+
+
+def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
+    """Build knowledge from ``(file name, YAML text)`` pairs; raise KnowledgeError on problems."""
+    builder = _Builder()
+    digest = hashlib.sha256()
+    docs = []
+    for name, text in texts:
+        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+        docs.append(_parse(Path(name), text, builder))
+    knowledge = builder.finish(docs, digest.hexdigest()[:12])
+    if knowledge is None:
+        raise KnowledgeError(builder.problems)
+    return knowledge
+
+
+def load(paths: Iterable[str | Path]) -> Knowledge:
+    """Load every knowledge file under ``paths``; raise KnowledgeError listing all problems."""
+    files, problems = knowledge_files(paths)
+    if problems:
+        raise KnowledgeError(problems)
+    texts = []
+    for file in files:
+        try:
+            texts.append((str(file), file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(file), 0, 0, f"cannot read this file: {exc}"))
+    if problems:
+        raise KnowledgeError(problems)
+    return load_texts(texts)
+
+
+def check(paths: Iterable[str | Path]) -> list[Problem]:
+    """All problems in the knowledge files under ``paths`` (empty when they are clean)."""
+    try:
+        load(paths)
+    except KnowledgeError as exc:
+        return list(exc.problems)
+    return []

@@ -1,0 +1,57 @@
+"""The bot's own sentences in German and English (everything not in the knowledge files)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "fallback": {
+        "de": "Das weiß ich leider nicht – dazu steht nichts in meinem Wissen über Smart Cities Südwestfalen.",
+        "en": "Sorry, I don't know that – my knowledge about Smart Cities Südwestfalen doesn't cover it.",
+    },
+    "did_you_mean": {"de": "Meintest du …", "en": "Did you mean …"},
+    "can_answer": {
+        "de": "Ich kann zum Beispiel das hier beantworten:",
+        "en": "For example, I can answer these:",
+    },
+    "ask_help": {
+        "de": "Schreib „Hilfe“, um alle Themen zu sehen.",
+        "en": "Write “help” to see all topics.",
+    },
+    "member_yes": {"de": "Ja! **{town}** ist {roles}.", "en": "Yes! **{town}** is {roles}."},
+    "member_no": {
+        "de": "Nein, **{town}** ist nicht dabei: {town} gehört nicht zu den {groups}.",
+        "en": "No, **{town}** is not part of it: {town} is not among the {groups}.",
+    },
+    "member_which": {
+        "de": "Welche Stadt meinst du? Dabei sind {groups}.",
+        "en": "Which town do you mean? Taking part are {groups}.",
+    },
+    "group_listing": {"de": "{count} {name} ({members})", "en": "{count} {name} ({members})"},
+    "and": {"de": "und", "en": "and"},
+    "neither_nor": {"de": "noch", "en": "nor"},
+    "timeline_latest": {"de": "Zuletzt: **{entry}**\n{text}", "en": "Most recently: **{entry}**\n{text}"},
+    "timeline_next": {"de": "Als Nächstes: **{entry}**\n{text}", "en": "Next up: **{entry}**\n{text}"},
+    "timeline_nothing_next": {
+        "de": "Im Moment ist nichts Neues angekündigt.",
+        "en": "Nothing new is announced at the moment.",
+    },
+    "timeline_empty": {"de": "Die Timeline ist noch leer.", "en": "The timeline is still empty."},
+    "undated": {"de": "ohne Datum", "en": "undated"},
+    "slow_down": {
+        "de": "Nicht so schnell, bitte 🙂 – ich antworte gleich wieder.",
+        "en": "Not so fast, please 🙂 – I'll answer again in a moment.",
+    },
+}
+
+
+def msg(key: str, lang: str, **values: object) -> str:
+    """The message ``key`` in ``lang`` (German if the language is unknown), filled in."""
+    table = MESSAGES[key]
+    text = table.get(lang) or table["de"]
+    return text.format(**values) if values else text
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """'A, B und C' / 'A, B and C'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {msg('and', lang)} {items[-1]}"

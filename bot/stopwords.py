@@ -1,0 +1,28 @@
+"""Words that carry no topic: ignored when judging how much of a question the bot knows.
+
+They are folded like everything else (``fur``, ``uber``, ``nachste`` is *not* here: it
+carries meaning). Fillers of chat language ("mal", "eigentlich", "pls") belong here too.
+"""
+
+from bot.normalize import fold
+
+_RAW = """
+ich du er sie es wir ihr mich mir dich dir uns euch sich mein meine meinen meiner dein deine euer eure unser unsere
+der die das den dem des ein eine einen einem einer eines kein keine keinen
+und oder aber auch noch schon nur mal denn doch ja nein nicht nichts so halt eben eigentlich bitte gerne gern
+ist sind war waren bin bist seid sein wird werden wurde wurden hat haben hast habt hatte kann konnen
+muss musst soll sollen will willst mochte mochten darf gibt gab
+wer was wie wo wann warum wieso weshalb welche welcher welches welchen welchem wozu woher wohin womit worum
+in im an am auf aus bei mit nach von vom zu zum zur fur uber unter vor hinter neben zwischen durch gegen ohne um bis
+da dort hier dann jetzt heute genau etwa sehr viel viele ganz alle alles jemand man
+sag sagen mir ok okay pls plz bzw usw etc gibts gehts dieser diese dieses diesem etwas ne nen
+get got gets u ya
+the a an and or but also only just not no yes so too very please pls
+i me my you your we us our they them their he she it its this that these those there here
+is are was were be been being am do does did doing have has had will would can could shall should may might must
+what who whom which when where why how whats
+in on at to from of for with by about into over under up down out off as than then now
+tell say any some all
+"""
+
+STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _RAW.split())

@@ -1,0 +1,90 @@
+"""Recognise town names in a question, fuzzily and umlaut-insensitively.
+
+"Ludenscheid", "drolshagn" and "LIPPSTATT" should find their towns, but ordinary words
+must not: "wer" is not Werl and "melden" is not Menden. So short names match exactly
+only, longer ones tolerate one or two edits, and words the knowledge base itself uses
+(or common stopwords) never count as a misspelt town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.model import Knowledge
+from bot.normalize import Tokens, tokenize
+from bot.stopwords import STOPWORDS
+
+#: Stands for any town in the index, so one example ("Ist Attendorn dabei?") covers them all.
+TOWN_TOKEN = "zzort"
+
+# Common German words one edit away from a town name.
+_NOT_TOWNS = frozenset({"melden", "meldet", "siegel", "sieger", "sonst", "immer", "hemd", "oben", "alpen"})
+
+
+def _max_edits(length: int) -> int:
+    if length < 5:
+        return 0
+    if length < 9:
+        return 1
+    return 2
+
+
+@dataclass(frozen=True)
+class TownMatch:
+    town: str  # canonical name as written in the knowledge base
+    start: int  # token index
+    end: int  # exclusive
+
+
+class TownFinder:
+    def __init__(self, knowledge: Knowledge, vocabulary: Collection[str] = ()):
+        self._names: dict[str, str] = {}  # folded name -> canonical town
+        for town in knowledge.towns:
+            self._names[tokenize(town).text] = town
+            for alias in knowledge.aliases.get(town, ()):
+                self._names[tokenize(alias).text] = town
+        self._choices = list(self._names)
+        self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
+        self.vocabulary = frozenset(vocabulary)
+
+    def _lookup(self, phrase: str) -> str | None:
+        exact = self._names.get(phrase)
+        if exact is not None:
+            return exact
+        if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary:
+            return None
+        edits = _max_edits(len(phrase))
+        if not edits:
+            return None
+        best = process.extractOne(phrase, self._choices, scorer=Levenshtein.distance, score_cutoff=edits)
+        if best is None or best[0][0] != phrase[0]:
+            return None
+        return self._names[best[0]]
+
+    def find(self, tokens: Tokens) -> list[TownMatch]:
+        """Towns in ``tokens``, longest phrase first, without overlaps."""
+        words = tokens.folded
+        found: list[TownMatch] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._max_words, len(words) - i), 0, -1):
+                town = self._lookup(" ".join(words[i : i + size]))
+                if town is not None:
+                    found.append(TownMatch(town, i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    @staticmethod
+    def mask(tokens: Tokens, matches: list[TownMatch]) -> list[str]:
+        """The folded words with every town replaced by the placeholder token."""
+        words = list(tokens.folded)
+        for match in reversed(matches):
+            words[match.start : match.end] = [TOWN_TOKEN]
+        return words

@@ -1,0 +1,58 @@
+"""The command line as a user runs it: ask, --json, batch from stdin, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_ask_prints_the_answer() -> None:
+    result = run("ask", "ist Lüdenscheid dabei?")
+    assert result.returncode == 0
+    assert "Lüdenscheid" in result.stdout and result.stdout.startswith("Ja!")
+
+
+def test_ask_json_has_the_documented_keys() -> None:
+    result = run("ask", "--json", "what's next on the timeline?")
+    data = json.loads(result.stdout)
+    assert set(data) == {"question", "intent", "confidence", "lang", "answer", "suggestions"}
+    assert data["intent"] == "timeline-next" and data["lang"] == "en"
+
+
+def test_batch_mode_answers_every_line_in_order() -> None:
+    questions = ["Ist Werl dabei?", "Wie ist das Wetter in Arnsberg?", "hallo"] * 3334  # 10,002 questions
+    result = run("ask", "--json", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(questions)
+    first = [json.loads(line) for line in lines[:3]]
+    assert [d["intent"] for d in first] == ["membership", None, "greeting"]
+    assert json.loads(lines[-1])["question"] == questions[-1]
+
+
+def test_missing_knowledge_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("ask", "--knowledge", str(tmp_path / "missing"), "hallo")
+    assert result.returncode == 1
+    assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_broken_knowledge_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "kb.yaml"
+    bad.write_text("intents: [\n", encoding="utf-8")
+    result = run("ask", "--knowledge", str(bad), "hallo")
+    assert result.returncode == 1
+    assert f"{bad}:2:1: YAML syntax error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_shell_answers_and_quits() -> None:
+    result = run("shell", stdin="Ist Werl dabei?\nexit\n")
+    assert result.returncode == 0 and "Werl" in result.stdout

@@ -1,0 +1,81 @@
+"""Validation reports every problem at once, each with file:line:column."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.loader import KnowledgeError, check, load_texts
+from tests.conftest import ROOT
+
+GOOD_INTENT = """\
+  - id: {id}
+    title: {{de: "Titel", en: "Title"}}
+    examples:
+      de: [{de}]
+      en: ["{id} there"]
+    answer: {{de: "Antwort", en: "Answer"}}
+"""
+
+
+def problems(text: str, name: str = "kb.yaml") -> list[str]:
+    with pytest.raises(KnowledgeError) as info:
+        load_texts([(name, text)])
+    return [str(p) for p in info.value.problems]
+
+
+def test_syntax_error_has_file_line_column() -> None:
+    found = problems("intents:\n  - id: a\n    title: [unclosed\n")
+    assert len(found) == 1
+    assert found[0].startswith("kb.yaml:4:1: YAML syntax error") or found[0].startswith("kb.yaml:3:")
+
+
+def test_unknown_key_is_located_and_suggests_the_right_one() -> None:
+    text = "intents:\n" + GOOD_INTENT.format(id="a", de='"hallo"').replace("    answer:", "    answr:")
+    found = problems(text)
+    assert any(p.startswith("kb.yaml:7:5: unknown key 'answr'") and "did you mean 'answer'" in p for p in found)
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = (
+        "facts:\n  funding: {de: '13'}\n"  # missing English
+        "timeline:\n  - id: t\n    date: 2027-02-30\n    title: {de: a, en: b}\n    text: {de: a, en: b}\n"
+        "intents:\n"
+        + GOOD_INTENT.format(id="a", de='"Wie viel Geld?"')
+        + GOOD_INTENT.format(id="c", de='"wie viel geld"')  # same example
+        + "  - id: a\n    title: {de: x, en: y}\n    examples: {de: [z1], en: [z2]}\n    answer: {de: x, en: y}\n"
+        + "  - id: b\n    title: {de: x, en: y}\n    examples: {de: [q1], en: [q2]}\n"
+        "    answer: {de: '{fact:fundng}', en: '{list:nothing}'}\n"
+    )
+    found = problems(text)
+    joined = "\n".join(found)
+    assert "kb.yaml:2:12: fact 'funding' is missing the English text" in joined
+    assert "kb.yaml:5:11: bad date in timeline entry 't'" in joined
+    assert "intent id 'a' is used twice" in joined
+    assert "example 'wie viel geld' is also an example of intent 'a'" in joined
+    assert "placeholder '{fact:fundng}' refers to nothing" in joined and "did you mean 'funding'" in joined
+    assert "placeholder '{list:nothing}' refers to nothing" in joined
+    assert len(found) >= 6
+
+
+def test_timeline_out_of_order_is_reported() -> None:
+    text = ("timeline:\n  - {id: b, date: '2022', title: {de: a, en: a}, text: {de: a, en: a}}\n"
+            "  - {id: a, date: '2021', title: {de: a, en: a}, text: {de: a, en: a}}\n")
+    assert any("is older" in p for p in problems(text))
+
+
+def test_check_command_prints_problems_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("intents:\n  - id: x\n    exampels: {}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "bot", "check", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert f"{bad}:3:5: unknown key 'exampels'" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    found = check([tmp_path / "nope"])
+    assert len(found) == 1 and "no such file or folder" in str(found[0])

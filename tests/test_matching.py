@@ -1,0 +1,113 @@
+"""Matching: normalisation, towns, membership, language, fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import Answerer
+from bot.normalize import normalize, tokenize
+
+
+def test_normalisation_folds_umlauts_markup_and_mentions() -> None:
+    assert normalize("Ist **LÜDENSCHEID** dabei?? <@1234> @everyone") == "ist ludenscheid dabei"
+    assert normalize("Luedenscheid") == normalize("Lüdenscheid") == normalize("ludenscheid")
+    assert normalize("Straße") == "strasse"
+    assert normalize("a\u200bb 😀 `code` __x__") == "a b code x"
+
+
+def test_long_messages_are_capped() -> None:
+    assert len(tokenize("😀 *wort* \u200b" * 2000).text) <= 410
+
+
+@pytest.mark.parametrize(
+    ("question", "town"),
+    [("Ist Ludenscheid dabei?", "Lüdenscheid"), ("drolshagn", "Drolshagen"), ("LIPPSTATT", "Lippstadt"),
+     ("ist bad berleburg dabei", "Bad Berleburg"), ("Macht Soest mit?", "Soest")],
+)
+def test_towns_are_recognised_fuzzily(answerer: Answerer, question: str, town: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.intent == "membership"
+    assert f"**{town}**" in answer.text
+
+
+def test_common_words_are_not_towns(answerer: Answerer) -> None:
+    towns = answerer.matcher.towns
+    assert towns.find(tokenize("wer ist dabei, wo kann ich mich melden")) == []
+
+
+def test_mitmacher_membership(answerer: Answerer) -> None:
+    text = answerer.ask("Ist Attendorn dabei?").text
+    assert text.startswith("Ja!") and "14" in text and "Mitmacherkommunen" in text
+
+
+def test_pioneer_asked_as_mitmacher(answerer: Answerer) -> None:
+    text = answerer.ask("Ist Menden eine Mitmacherkommune?").text
+    assert "Menden" in text and "5 Pionierkommunen" in text
+
+
+@pytest.mark.parametrize(("question", "place"), [("Macht Hamm mit?", "Hamm"), ("Ist Bochum dabei?", "Bochum"),
+                                                 ("Does Dortmund take part?", "Dortmund")])
+def test_unknown_places_are_not_members(answerer: Answerer, question: str, place: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.intent == "membership"
+    assert f"**{place}**" in answer.text
+    assert answer.text.startswith(("Nein", "No"))
+
+
+def test_town_name_alone_gets_its_role(answerer: Answerer) -> None:
+    answer = answerer.ask("Werdohl")
+    assert answer.intent == "membership" and "Mitmacherkommunen" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wie ist das Wetter in Arnsberg?", "Wann fährt der nächste Zug nach Menden?",
+     "Wer ist der Bürgermeister von Werl?",
+     "What's the weather like in Siegen?", "asdfghjkl", ""],
+)
+def test_out_of_scope_falls_back(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.intent is None
+    assert "weiß ich leider nicht" in answer.text or "don't know" in answer.text
+
+
+def test_fallback_offers_at_most_three_suggestions(answerer: Answerer) -> None:
+    answer = answerer.ask("Wie ist das Wetter in Arnsberg?")
+    assert 1 <= len(answer.suggestions) <= 3
+    assert "Meintest du" in answer.text
+    for s in answer.suggestions:
+        assert s.label in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("welche Städte sind Mitmacherkommunen?", "de"), ("which towns take part?", "en"),
+     ("what's next on the timeline?", "en"), ("Was steht als nächstes an?", "de"), ("Förderung", "de")],
+)
+def test_answers_in_the_language_of_the_question(answerer: Answerer, question: str, lang: str) -> None:
+    assert answerer.ask(question).lang == lang
+
+
+def test_default_language_decides_ties(answerer: Answerer) -> None:
+    assert answerer.ask("Mitmacherkommunen", default_lang="en").lang == "en"
+    assert answerer.ask("Mitmacherkommunen", default_lang="de").lang == "de"
+
+
+def test_confidence_is_in_unit_interval(answerer: Answerer) -> None:
+    for q in ["hallo", "xyz", "Ist Werl dabei?", "what is a smart city"]:
+        assert 0.0 <= answerer.ask(q).confidence <= 1.0
+
+
+def test_answers_are_rendered_from_facts(answerer: Answerer) -> None:
+    text = answerer.ask("Wie hoch ist die Förderung?").text
+    assert "13 Millionen Euro" in text and "Horst Seehofer" in text and "Berlin" in text
+    lst = answerer.ask("welche Städte sind Mitmacherkommunen?").text
+    assert lst.count("• ") == 14 and "14 Mitmacherkommunen" in lst
+
+
+def test_margin_rule_falls_back_on_near_ties(knowledge) -> None:  # type: ignore[no-untyped-def]
+    from bot.matcher import Matcher, MatcherSettings
+
+    wide = Matcher(knowledge, MatcherSettings(margin=1.0))  # every second-best is "too close"
+    assert wide.match("Was ist eine Smart City?").intent is None
+    assert Matcher(knowledge).match("Was ist eine Smart City?").intent == "smart-city"

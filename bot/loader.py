@@ -7,9 +7,11 @@ refuses to build a knowledge base from files that have any.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,23 @@ import yaml
 from rapidfuzz import process
 
 from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry
-from bot.normalize import normalize
+from bot.normalize import tokenize_example
 
-try:  # libyaml is much faster for large files; the pure-Python loader gives the same marks.
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is much faster; same marks
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Every scalar stays text: "2021" is a date to validate, "no" is not a boolean."""
+
+    yaml_implicit_resolvers: dict[str, Any] = {}
+    _TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+             yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return self._TAGS[kind]
+
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 LANGS = ("de", "en")
 LANG_NAMES = {"de": "German", "en": "English"}
@@ -83,7 +96,7 @@ class _Doc:
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag.endswith(":null") and node.style is None:
+            if node.style is None and node.value in NULLS:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
@@ -323,7 +336,7 @@ class _Builder:
         for intent, doc, path in self.intents:
             for lang, items in intent.examples.items():
                 for j, text in enumerate(items):
-                    key = normalize(text)
+                    key = tokenize_example(text).text
                     epath = (*path, "examples", lang, j)
                     if not key:
                         doc.at(epath, f"example '{text}' has no letters or digits to match on")
@@ -408,8 +421,26 @@ def _parse(file: Path, text: str, builder: _Builder) -> _Doc:
     return doc
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Building the index allocates many small objects that all stay alive; the cyclic
+    garbage collector would only rescan them again and again (a third of the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
     """Build knowledge from ``(file name, YAML text)`` pairs; raise KnowledgeError on problems."""
+    with paused_gc():
+        return _load_texts(texts)
+
+
+def _load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
     builder = _Builder()
     digest = hashlib.sha256()
     docs = []

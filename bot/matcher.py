@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.loader import paused_gc
 from bot.model import Knowledge
-from bot.normalize import Tokens, tokenize
+from bot.normalize import Tokens, tokenize, tokenize_example
 from bot.stopwords import STOPWORDS
 from bot.towns import TOWN_TOKEN, TownFinder
 
@@ -53,6 +54,10 @@ class Match:
 
 class Matcher:
     def __init__(self, knowledge: Knowledge, settings: MatcherSettings | None = None):
+        with paused_gc():
+            self._build(knowledge, settings)
+
+    def _build(self, knowledge: Knowledge, settings: MatcherSettings | None) -> None:
         self.settings = settings or MatcherSettings()
         self.intent_ids = [i.id for i in knowledge.intents]
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
@@ -63,12 +68,14 @@ class Matcher:
             starts.append(len(texts))
             for examples in intent.examples.values():
                 for example in examples:
-                    tokens = tokenize(example)
-                    texts.append(" ".join(TownFinder.mask(tokens, self.towns.find(tokens))))
+                    tokens = tokenize_example(example)
+                    texts.append(" ".join(TownFinder.mask(tokens, self.towns.find(tokens, fuzzy=False))))
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
         self.texts = texts
-        self.content_texts = [" ".join(w for w in t.split() if w not in STOPWORDS) for t in texts]
+        # token_sort_ratio(a, b) == ratio(sorted(a), sorted(b)): sort the examples' words once, here.
+        self._sorted_texts = [" ".join(sorted(t.split())) for t in texts]
+        self._sorted_content = [" ".join(sorted(w for w in t.split() if w not in STOPWORDS)) for t in texts]
         self.starts = np.asarray(starts, dtype=np.intp)
         vocab = {w for t in texts for w in t.split()} - STOPWORDS
         vocab.add(TOWN_TOKEN)
@@ -86,7 +93,10 @@ class Matcher:
             for t in texts[bounds[i] : bounds[i + 1]]:
                 for w in t.split():
                     if w in vocab:
-                        self._word_intents.setdefault(w, np.zeros(n, dtype=np.float32))[i] = 1.0
+                        row = self._word_intents.get(w)
+                        if row is None:
+                            row = self._word_intents[w] = np.zeros(n, dtype=np.float32)
+                        row[i] = 1.0
         self._idf = {w: float(np.log(1.0 + n / mask.sum())) for w, mask in self._word_intents.items()}
         self._max_idf = float(np.log(1.0 + n))
         self.towns.vocabulary = self.vocab
@@ -102,11 +112,12 @@ class Matcher:
         query = " ".join(words)
         if not query:
             return np.zeros(len(self.intent_ids))
-        whole = process.cdist([query], self.texts, scorer=fuzz.token_sort_ratio, workers=1, dtype=np.float32)[0]
-        content = " ".join(w for w in words if w not in STOPWORDS)
+        query = " ".join(sorted(words))
+        whole = process.cdist([query], self._sorted_texts, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
+        content = " ".join(sorted(w for w in words if w not in STOPWORDS))
         if content:
             keywords = process.cdist(
-                [content], self.content_texts, scorer=fuzz.token_sort_ratio, workers=1, dtype=np.float32
+                [content], self._sorted_content, scorer=fuzz.ratio, workers=1, dtype=np.float32
             )[0]
             whole = 0.5 * whole + 0.5 * keywords
         return np.maximum.reduceat(whole, self.starts) / 100.0

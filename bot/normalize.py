@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Discord user/role/channel mentions, custom emoji, @everyone/@here and URLs carry no meaning
 # for matching; they are removed before tokenising.
@@ -25,6 +26,7 @@ _DIGRAPH_MAP = {"ae": "a", "oe": "o", "ue": "u"}
 MAX_CHARS = 400
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
     """Casefold one token and fold umlauts/accents/digraphs to plain ASCII letters."""
     token = token.casefold()
@@ -34,6 +36,14 @@ def fold(token: str) -> str:
     if "e" in token:
         token = _DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group()], token)
     return token
+
+
+@lru_cache(maxsize=1 << 16)
+def _ascii_fold(word: str) -> str:
+    norm = fold(word)
+    if not norm.isascii():
+        norm = "".join(c for c in norm if c.isascii() and c.isalnum())
+    return norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +60,14 @@ class Tokens:
 
 def tokenize(text: str, max_chars: int = MAX_CHARS) -> Tokens:
     """Split ``text`` into words, keeping the original spelling next to the folded one."""
-    text = _NOISE.sub(" ", text[: max_chars * 4])
+    text = text[: max_chars * 4]
+    if "<" in text or "@" in text or "http" in text:
+        text = _NOISE.sub(" ", text)
     originals: list[str] = []
     folded: list[str] = []
     length = 0
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        norm = fold(word)
-        if not norm.isascii():
-            norm = "".join(c for c in norm if c.isascii() and c.isalnum())
+    for word in _TOKEN.findall(text):
+        norm = _ascii_fold(word)
         if not norm:
             continue
         originals.append(word)
@@ -72,3 +81,20 @@ def tokenize(text: str, max_chars: int = MAX_CHARS) -> Tokens:
 def normalize(text: str) -> str:
     """The folded, space-joined form of ``text`` used for fuzzy matching."""
     return tokenize(text).text
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1 << 17)
+def tokenize_example(text: str) -> Tokens:
+    """Fast ``tokenize`` for knowledge-base examples (folds the whole string at once).
+
+    Examples carry no mentions or markup, so only the folded words matter; loading and
+    indexing both need them, hence the cache. For letters that have no ASCII form (rare
+    in German/English) this splits where ``tokenize`` joins; both sides still agree on
+    every German and English spelling.
+    """
+    folded = fold(text[: MAX_CHARS * 4])
+    words = tuple(_ASCII_WORD.findall(folded))
+    return Tokens(words, words)

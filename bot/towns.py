@@ -48,12 +48,13 @@ class TownFinder:
             for alias in knowledge.aliases.get(town, ()):
                 self._names[tokenize(alias).text] = town
         self._choices = list(self._names)
+        self._first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
         self.vocabulary = frozenset(vocabulary)
 
-    def _lookup(self, phrase: str) -> str | None:
+    def _lookup(self, phrase: str, fuzzy: bool = True) -> str | None:
         exact = self._names.get(phrase)
-        if exact is not None:
+        if exact is not None or not fuzzy:
             return exact
         if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary:
             return None
@@ -65,14 +66,17 @@ class TownFinder:
             return None
         return self._names[best[0]]
 
-    def find(self, tokens: Tokens) -> list[TownMatch]:
-        """Towns in ``tokens``, longest phrase first, without overlaps."""
+    def find(self, tokens: Tokens, fuzzy: bool = True) -> list[TownMatch]:
+        """Towns in ``tokens``, longest phrase first, without overlaps (``fuzzy``: allow typos)."""
         words = tokens.folded
         found: list[TownMatch] = []
         i = 0
         while i < len(words):
+            if not fuzzy and words[i] not in self._first_words:
+                i += 1
+                continue
             for size in range(min(self._max_words, len(words) - i), 0, -1):
-                town = self._lookup(" ".join(words[i : i + size]))
+                town = self._lookup(" ".join(words[i : i + size]), fuzzy)
                 if town is not None:
                     found.append(TownMatch(town, i, i + size))
                     i += size

@@ -1,0 +1,116 @@
+"""Answer latency (p50/p99), throughput and load+index time, on one core.
+
+Run: python bench/latency.py [--rounds 5]
+
+Knowledge bases: the shipped one, and synthetic ones 10x and 100x larger (every intent
+copied with a distinct made-up topic word added to each example, so examples stay unique
+and the vocabulary grows). Questions: the dev question set, repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+import yaml  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import normalize  # noqa: E402
+from bot.answers import Answerer  # noqa: E402
+from bot.loader import load_texts  # noqa: E402
+
+SYLLABLES = ["ka", "lo", "mi", "ter", "sun", "bra", "vel", "dor", "pi", "gan", "ru", "xo", "fe", "lin", "tam"]
+
+
+def word(n: int) -> str:
+    out = []
+    n += 1000
+    while n:
+        n, r = divmod(n, len(SYLLABLES))
+        out.append(SYLLABLES[r])
+    return "".join(out)
+
+
+def shipped_texts() -> list[tuple[str, str]]:
+    return [(str(p), p.read_text(encoding="utf-8")) for p in sorted((ROOT / "knowledge").glob("*.yaml"))]
+
+
+def scaled_texts(factor: int) -> list[tuple[str, str]]:
+    texts = shipped_texts()
+    if factor == 1:
+        return texts
+    intents = yaml.safe_load((ROOT / "knowledge" / "intents.yaml").read_text(encoding="utf-8"))["intents"]
+    extra = []
+    for copy in range(1, factor):
+        for intent in intents:
+            if intent.get("handler"):
+                continue
+            topic = word(copy * 100 + len(extra) % 97)
+            extra.append({
+                "id": f"{intent['id']}-x{copy}",
+                "title": intent["title"],
+                "examples": {lang: [f"{q} {topic}" for q in qs] for lang, qs in intent["examples"].items()},
+                "answer": intent["answer"],
+            })
+    texts.append(("synthetic.yaml", yaml.safe_dump({"intents": extra}, allow_unicode=True)))
+    return texts
+
+
+def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
+    texts = scaled_texts(factor)
+    loads = []
+    for _ in range(3):
+        for cached in (normalize.tokenize_example, normalize.fold, normalize._ascii_fold):
+            cached.cache_clear()  # measure a cold load, as at startup
+        start = time.perf_counter()
+        answerer = Answerer(load_texts(texts))
+        loads.append(time.perf_counter() - start)
+    examples = len(answerer.matcher.texts)
+    for q in questions[:20]:  # warm-up
+        answerer.ask(q)
+    latencies = []
+    start_all = time.perf_counter()
+    for _ in range(rounds):
+        for q in questions:
+            t0 = time.perf_counter()
+            answerer.ask(q)
+            latencies.append(time.perf_counter() - t0)
+    total = time.perf_counter() - start_all
+    latencies.sort()
+    return {
+        "factor": factor,
+        "intents": len(answerer.knowledge.intents),
+        "examples": examples,
+        "load_ms": min(loads) * 1000,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "qps": len(latencies) / total,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--factors", default="1,10,100")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    dev = yaml.safe_load((ROOT / "tests" / "data" / "dev_questions.yaml").read_text(encoding="utf-8"))
+    questions = [q["q"] for q in dev["questions"]]
+    print(f"{'KB':>5} {'intents':>7} {'examples':>8} {'load+index':>11} {'p50':>8} {'p99':>8} {'answers/s':>10}")
+    for factor in (int(f) for f in args.factors.split(",")):
+        r = measure(factor, questions, args.rounds)
+        print(f"{factor:>4}x {r['intents']:>7} {r['examples']:>8} {r['load_ms']:>9.0f}ms "
+              f"{r['p50_ms']:>6.2f}ms {r['p99_ms']:>6.2f}ms {r['qps']:>10.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,7 +1,7 @@
-"""Command line: ``python -m bot ask|shell|check|run``.
+"""Command line: ``python -m bot ask|shell|check``.
 
-Everything here works without a Discord token except ``run``; errors are one clear
-message and a non-zero exit code, never a traceback.
+Everything here works without a Discord token; errors are one clear message and a
+non-zero exit code, never a traceback.
 """
 
 from __future__ import annotations
@@ -52,9 +52,6 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: knowledge/)")
-
-    run = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
-    run.add_argument("--config", "-c", default="config.yaml", help="config file (default: config.yaml)")
     return parser
 
 
@@ -137,15 +134,9 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
-    from bot.discord.runner import run
-
-    return run(args.config)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run}[args.command]
+    handler = {"ask": _ask, "shell": _shell, "check": _check}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

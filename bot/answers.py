@@ -94,9 +94,6 @@ class Answerer:
             return None
         return self._answer(question or intent.title.get(lang, intent.id), intent, lang, None)
 
-    def town_role(self, town: str, lang: str) -> str:
-        return self._membership(Match(None, 1.0, [], [town]), lang)
-
     # --- rendering -----------------------------------------------------------------------
     def _answer(self, question: str, intent: Intent, lang: str, match: Match | None) -> Answer:
         if intent.handler == "membership":

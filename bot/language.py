@@ -17,7 +17,7 @@ _DE = frozenset(
     zur im auf fur uber hallo danke nachste nachstes nachster stadt stadte kommune kommunen gemeinde
     gemeinden schon mal bitte noch oder aber wo woher wohin macht machen mach sag erzahl erklar
     dir mir mich uns euch hat haben habt wird werden wurde gab jetzt heute aktuell neues neu neueste
-    geht gehts was's moin servus tschuss vielen dank brauchen braucht warum eigentlich denn
+    geht gehts moin servus tschuss vielen dank brauchen braucht warum eigentlich denn
     """.split()
 )
 _EN = frozenset(

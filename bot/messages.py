@@ -36,10 +36,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "timeline_empty": {"de": "Die Timeline ist noch leer.", "en": "The timeline is still empty."},
     "undated": {"de": "ohne Datum", "en": "undated"},
-    "slow_down": {
-        "de": "Nicht so schnell, bitte 🙂 – ich antworte gleich wieder.",
-        "en": "Not so fast, please 🙂 – I'll answer again in a moment.",
-    },
 }
 
 

@@ -20,7 +20,7 @@ import yaml
 from rapidfuzz import process
 
 from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry
-from bot.normalize import tokenize_example
+from bot.normalize import tokenize_example, tokenize_examples
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is much faster; same marks
 
@@ -77,38 +77,61 @@ Path_ = tuple[Any, ...]
 
 
 class _Doc:
-    """A parsed file: plain Python values plus the position of every value and key."""
+    """A parsed file: plain Python values, plus the YAML node tree to locate a value or key.
+
+    Positions are looked up only when there is a problem to report, so a clean load does not
+    pay for recording the line and column of every value.
+    """
 
     def __init__(self, file: str):
         self.file = file
-        self.marks: dict[Path_, tuple[int, int]] = {}
-        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.root: yaml.Node | None = None
         self.problems: list[Problem] = []
 
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value (or, with ``key``, the key) at ``path``; the nearest
+        enclosing value when the path does not exist in the file."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for depth, part in enumerate(path):
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in reversed(node.value):  # the last one wins, as in convert
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                        if key and depth == len(path) - 1:
+                            mark = key_node.start_mark
+                            return (mark.line + 1, mark.column + 1)
+                        child = value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                child = node.value[part]
+            if child is None:
+                break
+            node, mark = child, child.start_mark
+        return (mark.line + 1, mark.column + 1)
+
     def at(self, path: Path_, message: str, *, key: bool = False) -> None:
-        marks = self.key_marks if key else self.marks
-        probe = path
-        while probe not in marks and probe:
-            probe = probe[:-1]
-        line, col = marks.get(probe, (1, 1))
+        line, col = self.position(path, key=key)
         self.problems.append(Problem(self.file, line, col, message))
 
-    def convert(self, node: yaml.Node, path: Path_) -> Any:
-        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    def convert(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             if node.style is None and node.value in NULLS:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
+            return [self.convert(child) for child in node.value]
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-                self.key_marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if key in result:
-                    self.at((*path, key), f"'{key}' appears twice here; keep one of them", key=True)
-                result[key] = self.convert(value_node, (*path, key))
+                    mark = key_node.start_mark
+                    self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1,
+                                                 f"'{key}' appears twice here; keep one of them"))
+                result[key] = self.convert(value_node)
             return result
         return None  # pragma: no cover - aliases resolve to the node types above
 
@@ -321,7 +344,7 @@ class _Builder:
     # --- cross-file checks ---------------------------------------------------------------
     @staticmethod
     def _where(doc: _Doc, path: Path_) -> str:
-        line, col = doc.marks.get(path, (0, 0))
+        line, col = doc.position(path)
         return f"{doc.file}:{line}:{col}"
 
     def finish(self, docs: list[_Doc], version: str) -> Knowledge | None:
@@ -332,22 +355,24 @@ class _Builder:
                        f"{self._where(*seen_ids[intent.id])}")
             else:
                 seen_ids[intent.id] = (doc, (*path, "id"))
-        examples: dict[str, tuple[str, _Doc, Path_]] = {}
+        tokenize_examples(text for intent, _, _ in self.intents for items in intent.examples.values()
+                          for text in items)  # fold them all at once; the matcher reuses the result
+        examples: dict[str, tuple[str, _Doc, Path_, str, int]] = {}
         for intent, doc, path in self.intents:
             for lang, items in intent.examples.items():
                 for j, text in enumerate(items):
-                    key = tokenize_example(text).text
-                    epath = (*path, "examples", lang, j)
+                    key = " ".join(tokenize_example(text).folded)
                     if not key:
-                        doc.at(epath, f"example '{text}' has no letters or digits to match on")
+                        doc.at((*path, "examples", lang, j), f"example '{text}' has no letters or digits to match on")
                         continue
-                    if key in examples:
-                        other, odoc, opath = examples[key]
+                    entry = (intent.id, doc, path, lang, j)
+                    first = examples.setdefault(key, entry)
+                    if first is not entry:
+                        other, odoc, opath, olang, oj = first
                         where = "the same intent" if other == intent.id else f"intent '{other}'"
-                        doc.at(epath, f"example '{text}' is also an example of {where} "
-                               f"({self._where(odoc, opath)}); an example may belong to one intent only")
-                    else:
-                        examples[key] = (intent.id, doc, epath)
+                        doc.at((*path, "examples", lang, j), f"example '{text}' is also an example of {where} "
+                               f"({self._where(odoc, (*opath, 'examples', olang, oj))}); "
+                               "an example may belong to one intent only")
         timeline_ids: dict[str, tuple[_Doc, Path_]] = {}
         last_date: tuple[PartialDate, TimelineEntry] | None = None
         for entry, doc, path in self.timeline:
@@ -417,7 +442,8 @@ def _parse(file: Path, text: str, builder: _Builder) -> _Doc:
         doc.problems.append(Problem(str(file), 1, 1, f"YAML error: {exc}"))
         return doc
     if node is not None:
-        builder.add(doc, doc.convert(node, ()))
+        doc.root = node
+        builder.add(doc, doc.convert(node))
     return doc
 
 

@@ -8,7 +8,9 @@ town facts), and a *margin* between the two best intents for near-ties.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import filterfalse
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -63,27 +65,33 @@ class Matcher:
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
         self.towns = TownFinder(knowledge)
         texts: list[str] = []
+        word_lists: list[Sequence[str]] = []
         starts: list[int] = []
         intent_words: dict[str, list[int]] = {}  # word -> intents whose examples use it
-        find, mask = self.towns.find, TownFinder.mask
+        find, mask, first_words = self.towns.find, TownFinder.mask, self.towns.first_words
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             words_here: set[str] = set()
             for examples in intent.examples.values():
                 for example in examples:
                     tokens = tokenize_example(example)
-                    words = mask(tokens, find(tokens, fuzzy=False))
+                    words: Sequence[str] = tokens.folded
+                    if not first_words.isdisjoint(words):  # most examples name no town
+                        words = mask(tokens, find(tokens, fuzzy=False))
                     words_here.update(words)
+                    word_lists.append(words)
                     texts.append(" ".join(words))
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
+                word_lists.append(())
             for w in words_here - STOPWORDS:
                 intent_words.setdefault(w, []).append(index)
         self.texts = texts
         # token_sort_ratio(a, b) == ratio(sorted(a), sorted(b)): sort once, here. Built in one
         # pass each, so the strings lie together in memory: cdist over them is ~25% faster.
-        self._sorted_texts = [" ".join(sorted(t.split())) for t in texts]
-        self._sorted_content = [" ".join(sorted(w for w in t.split() if w not in STOPWORDS)) for t in texts]
+        self._sorted_texts = [" ".join(sorted(words)) for words in word_lists]
+        is_stopword = STOPWORDS.__contains__
+        self._sorted_content = [" ".join(sorted(filterfalse(is_stopword, words))) for words in word_lists]
         self.starts = np.asarray(starts, dtype=np.intp)
         intent_words.setdefault(TOWN_TOKEN, [])
         self.vocab = frozenset(intent_words)

@@ -48,7 +48,7 @@ class TownFinder:
             for alias in knowledge.aliases.get(town, ()):
                 self._names[tokenize(alias).text] = town
         self._choices = list(self._names)
-        self._first_words = frozenset(n.split()[0] for n in self._names)
+        self.first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
         self.vocabulary = frozenset(vocabulary)
 
@@ -72,7 +72,7 @@ class TownFinder:
         found: list[TownMatch] = []
         i = 0
         while i < len(words):
-            if not fuzzy and words[i] not in self._first_words:
+            if not fuzzy and words[i] not in self.first_words:
                 i += 1
                 continue
             for size in range(min(self._max_words, len(words) - i), 0, -1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import Answerer
-from bot.normalize import normalize, tokenize
+from bot.normalize import clear_caches, normalize, tokenize, tokenize_example, tokenize_examples
 
 
 def test_normalisation_folds_umlauts_markup_and_mentions() -> None:
@@ -13,6 +13,18 @@ def test_normalisation_folds_umlauts_markup_and_mentions() -> None:
     assert normalize("Luedenscheid") == normalize("Lüdenscheid") == normalize("ludenscheid")
     assert normalize("Straße") == "strasse"
     assert normalize("a\u200bb 😀 `code` __x__") == "a b code x"
+
+
+def test_bulk_example_folding_agrees_with_one_by_one(knowledge) -> None:  # type: ignore[no-untyped-def]
+    texts = [t for i in knowledge.intents for items in i.examples.values() for t in items]
+    texts += ["Größe Übersicht Straße Café", "Aeltere Oefen", "emoji 🎉 und – Striche", "", "WAS IST DAS?"]
+    clear_caches()
+    bulk = tokenize_examples(texts)
+    clear_caches()
+    assert bulk == [tokenize_example(t) for t in texts]
+    assert tokenize_example("Größe Übersicht Straße Café").folded == ("grosse", "ubersicht", "strasse", "cafe")
+    for text in texts:  # questions and examples must fold alike
+        assert tokenize_example(text).folded == tokenize(text).folded
 
 
 def test_long_messages_are_capped() -> None:

@@ -18,6 +18,7 @@ from bot.loader import PLACEHOLDER
 from bot.matcher import Match, Matcher, MatcherSettings
 from bot.messages import join_words, msg
 from bot.model import Intent, Knowledge, TimelineEntry
+from bot.normalize import normalize, tokenize
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # A list placeholder alone on its line becomes a bulleted list.
@@ -93,6 +94,50 @@ class Answerer:
         if intent is None:
             return None
         return self._answer(question or intent.title.get(lang, intent.id), intent, lang, None)
+
+    def language_of(self, text: str, default: str | None = None) -> str:
+        return language.detect(tokenize(text), default or self.default_lang, language.has_umlaut(text))
+
+    def town_names(self, prefix: str = "") -> list[str]:
+        """Known towns whose name starts with (or contains) ``prefix``, for autocomplete."""
+        towns = sorted({t for g in self.knowledge.groups.values() for t in g.members})
+        folded = normalize(prefix)
+        if not folded:
+            return towns
+        starts = [t for t in towns if normalize(t).startswith(folded)]
+        return starts + [t for t in towns if folded in normalize(t) and t not in starts]
+
+    def groups_answer(self, lang: str, town: str | None = None) -> Answer:
+        """The town lists (``/kommunen``), or whether one ``town`` takes part."""
+        if town and town.strip():
+            tokens = tokenize(town)
+            found = list(dict.fromkeys(m.town for m in self.matcher.towns.find(tokens)))
+            place = None if found else " ".join(tokens.original)[:100] or town.strip()[:100]
+            text = self._membership(Match(None, 1.0, [], found, place), lang)
+            return Answer(town, None, 1.0, lang, text, [], msg("groups_title", lang), False)
+        blocks = [
+            f"**{len(g.members)} {g.name[lang]}**\n" + "\n".join(f"• {m}" for m in g.members)
+            for g in self.knowledge.groups.values()
+        ]
+        return Answer("", None, 1.0, lang, "\n\n".join(blocks), [], msg("groups_title", lang), True)
+
+    def timeline_answer(self, view: str, lang: str) -> Answer:
+        """``view``: overview, next or latest (``/timeline``)."""
+        view = view if view in ("overview", "next", "latest") else "overview"
+        if view == "overview":
+            items = self._items("timeline", "overview", lang) or []
+            text = "\n".join(f"• {item}" for item in items)
+        else:
+            text = self._timeline_text(view, lang)
+        return Answer("", None, 1.0, lang, text, [], msg("timeline_title", lang), True)
+
+    def help_answer(self, lang: str) -> Answer:
+        """The help intent's answer if the knowledge has one, else the list of topics."""
+        helper = self.answer_intent("help", lang)
+        if helper is not None:
+            return helper
+        text = msg("can_answer", lang) + "\n" + "\n".join(f"• {i.title[lang]}" for i in self._topics())
+        return Answer("", None, 1.0, lang, text, [], None, True)
 
     # --- rendering -----------------------------------------------------------------------
     def _answer(self, question: str, intent: Intent, lang: str, match: Match | None) -> Answer:

@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     shell = sub.add_parser("shell", help="chat with the bot in the terminal")
     knowledge_opts(shell)
 
+    run = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
+    run.add_argument("--config", "-c", default="config.yaml", help="settings file (default: config.yaml)")
+    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+
     check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: knowledge/)")
     return parser
@@ -134,9 +138,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    from bot.run import run
+
+    return run(args.config, args.log_level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"ask": _ask, "shell": _shell, "check": _check}[args.command]
+    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

@@ -89,28 +89,7 @@ class _Doc:
         self.problems: list[Problem] = []
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value (or, with ``key``, the key) at ``path``; the nearest
-        enclosing value when the path does not exist in the file."""
-        node = self.root
-        if node is None:
-            return (1, 1)
-        mark = node.start_mark
-        for depth, part in enumerate(path):
-            child = None
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in reversed(node.value):  # the last one wins, as in convert
-                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
-                        if key and depth == len(path) - 1:
-                            mark = key_node.start_mark
-                            return (mark.line + 1, mark.column + 1)
-                        child = value_node
-                        break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                child = node.value[part]
-            if child is None:
-                break
-            node, mark = child, child.start_mark
-        return (mark.line + 1, mark.column + 1)
+        return node_position(self.root, path, key=key)
 
     def at(self, path: Path_, message: str, *, key: bool = False) -> None:
         line, col = self.position(path, key=key)
@@ -134,6 +113,31 @@ class _Doc:
                 result[key] = self.convert(value_node)
             return result
         return None  # pragma: no cover - aliases resolve to the node types above
+
+
+def node_position(root: yaml.Node | None, path: Path_, *, key: bool = False) -> tuple[int, int]:
+    """Line and column of the value (or, with ``key``, the key) at ``path`` in a YAML node
+    tree; the nearest enclosing value when the path does not exist in the file."""
+    node = root
+    if node is None:
+        return (1, 1)
+    mark = node.start_mark
+    for depth, part in enumerate(path):
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):  # the last one wins, as in convert
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    if key and depth == len(path) - 1:
+                        mark = key_node.start_mark
+                        return (mark.line + 1, mark.column + 1)
+                    child = value_node
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node, mark = child, child.start_mark
+    return (mark.line + 1, mark.column + 1)
 
 
 def knowledge_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:

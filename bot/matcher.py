@@ -72,7 +72,9 @@ class Matcher:
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             words_here: set[str] = set()
-            for examples in intent.examples.values():
+            # The titles are questions too ("How is the project funded?"): index them with the examples.
+            titles = [t for t in intent.title.values() if intent.listed] if intent.examples else []
+            for examples in (*intent.examples.values(), titles):
                 for example in examples:
                     tokens = tokenize_example(example)
                     words: Sequence[str] = tokens.folded

@@ -36,6 +36,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "timeline_empty": {"de": "Die Timeline ist noch leer.", "en": "The timeline is still empty."},
     "undated": {"de": "ohne Datum", "en": "undated"},
+    "groups_title": {
+        "de": "Die Kommunen von Smart Cities Südwestfalen",
+        "en": "The municipalities of Smart Cities Südwestfalen",
+    },
+    "timeline_title": {"de": "Timeline", "en": "Timeline"},
+    "slow_down": {
+        "de": "Langsam, bitte – ich beantworte eine Frage alle {seconds} Sekunden pro Person.",
+        "en": "Slow down, please – I answer one question every {seconds} seconds per person.",
+    },
+    "empty_question": {
+        "de": "Ja? Stell mir eine Frage zu Smart Cities Südwestfalen – oder schreib „Hilfe“.",
+        "en": "Yes? Ask me something about Smart Cities Südwestfalen – or write “help”.",
+    },
+    "suggestion_gone": {
+        "de": "Dieses Thema gibt es nicht mehr – frag mich bitte noch einmal.",
+        "en": "That topic no longer exists – please ask me again.",
+    },
+    "error": {
+        "de": "Da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
+        "en": "Something went wrong on my side. Please try again in a moment.",
+    },
 }
 
 

@@ -123,3 +123,14 @@ def test_margin_rule_falls_back_on_near_ties(knowledge) -> None:  # type: ignore
     wide = Matcher(knowledge, MatcherSettings(margin=1.0))  # every second-best is "too close"
     assert wide.match("Was ist eine Smart City?").intent is None
     assert Matcher(knowledge).match("Was ist eine Smart City?").intent == "smart-city"
+
+
+def test_every_topic_title_asked_as_a_question_is_answered(answerer: Answerer) -> None:
+    # The titles are what "did you mean" and "help" show; typing one back must work.
+    wrong = [
+        (intent.id, title, answerer.ask(title).intent)
+        for intent in answerer.knowledge.intents if intent.listed
+        for title in intent.title.values()
+        if answerer.ask(title).intent != intent.id
+    ]
+    assert not wrong

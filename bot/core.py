@@ -1,0 +1,40 @@
+"""What every front end shares: the current answerer, metrics and the storage.
+
+Discord, the web page and the command line all ask through ``Core.ask``, so they answer
+identically and are counted in one place. The answerer is one attribute that is swapped
+as a whole on reload: a question in flight keeps the object it started with.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from bot.answers import Answer, Answerer
+from bot.metrics import Metrics
+
+
+class Core:
+    def __init__(self, answerer: Answerer, *, metrics: Metrics | None = None):
+        self.answerer = answerer
+        self.metrics = metrics or Metrics()
+        self.loaded_at = time.time()
+        self.on_fallback: list[Callable[[Answer], None]] = []
+
+    def swap(self, answerer: Answerer) -> None:
+        self.answerer = answerer
+        self.loaded_at = time.time()
+
+    def ask(self, question: str, *, lang: str | None = None, default_lang: str | None = None,
+            source: str = "discord") -> Answer:
+        start = time.perf_counter()
+        answer = self.answerer.ask(question, lang, default_lang=default_lang)
+        self.metrics.observe(source, answer.intent is not None, time.perf_counter() - start)
+        if answer.intent is None:
+            for hook in self.on_fallback:
+                hook(answer)
+        return answer
+
+    @property
+    def version(self) -> str:
+        return self.answerer.knowledge.version

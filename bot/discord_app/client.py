@@ -1,0 +1,117 @@
+"""The discord.py Bot subclass: settings, extensions, command sync, health status.
+
+Modelled on discord.py's ``examples/advanced_startup.py``: an explicit extension list and
+everything that needs the network in ``setup_hook``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from bot.config import Config, missing_ids
+from bot.core import Core
+from bot.discord_app.render import NO_PINGS, SuggestionButton
+from bot.discord_app.translator import Translator
+from bot.messages import msg
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("bot.discord_app.cogs.ask",)
+
+
+def use_api_base(api_base: str) -> None:
+    """Send every REST call (including interaction callbacks and webhooks) to ``api_base``."""
+    Route.BASE = api_base.rstrip("/")
+
+
+class CommunityBot(commands.Bot):
+    def __init__(self, core: Core, config: Config, storage: Storage | None = None):
+        intents = discord.Intents.default()
+        intents.message_content = True  # questions in Q&A channels are plain messages
+        super().__init__(
+            command_prefix=commands.when_mentioned,  # unused: on_message below handles no prefix commands
+            intents=intents,
+            allowed_mentions=NO_PINGS,
+            help_command=None,
+        )
+        use_api_base(config.discord.api_base)
+        self.core = core
+        self.config = config
+        self.storage = storage
+        self.gateway_connected = False
+
+    async def login(self, token: str) -> None:
+        await super().login(token)
+        # discord.py would connect to the public gateway; ask the configured API where it is.
+        _, url, _ = await self.http.get_bot_gateway()
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        self.add_dynamic_items(SuggestionButton)
+        await self.tree.set_translator(Translator())
+        self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+        guild_id = self.config.discord.guild_id
+        if guild_id:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            log.warning("config: discord.guild_id is 0; syncing commands globally (Discord may take an hour)")
+            synced = await self.tree.sync()
+        log.info("synced %d slash commands", len(synced))
+
+    # --- events --------------------------------------------------------------------------
+    async def on_message(self, message: discord.Message) -> None:
+        """Chat is answered by the Ask cog's listener; there are no prefix commands to run."""
+
+    async def on_ready(self) -> None:
+        self.gateway_connected = True
+        log.info("connected as %s (knowledge %s)", self.user, self.core.version)
+        guild_id = self.config.discord.guild_id
+        guild = self.get_guild(guild_id) if guild_id else None
+        if guild_id and guild is None:
+            log.warning("config: discord.guild_id = %d: the bot is not a member of this server", guild_id)
+            return
+        if guild is not None:
+            channels = {c.id for c in guild.channels}
+            roles = {r.id for r in guild.roles}
+            for warning in missing_ids(self.config, channels, roles):
+                log.warning(warning)
+
+    async def on_resumed(self) -> None:
+        self.gateway_connected = True
+
+    async def on_disconnect(self) -> None:
+        self.gateway_connected = False
+
+    async def on_suggestion(self, interaction: discord.Interaction, intent: str, lang: str) -> None:
+        cog: Any = self.get_cog("Ask")
+        await cog.answer_suggestion(interaction, intent, lang)
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        log.error("command %s failed", interaction.command and interaction.command.name, exc_info=error)
+        lang = "en" if str(interaction.locale.value).startswith("en") else self.config.language
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(msg("error", lang), ephemeral=True)
+            else:
+                await interaction.response.send_message(msg("error", lang), ephemeral=True)
+        except discord.HTTPException:
+            pass
+
+    def status(self) -> dict[str, Any]:
+        """For /healthz and /metrics."""
+        return {"gateway_connected": self.gateway_connected and not self.is_closed()}

@@ -1,0 +1,145 @@
+"""Questions in chat (mentions, DMs, Q&A channels) and the /frage, /kommunen, /timeline,
+/hilfe commands. Matching and wording live in ``bot.answers``; this only routes and sends."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands
+
+from bot.answers import Answer
+from bot.cooldown import Cooldown, Verdict
+from bot.discord_app.render import NO_PINGS, messages
+from bot.discord_app.translator import locale_lang
+from bot.messages import msg
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import CommunityBot
+
+log = logging.getLogger(__name__)
+
+
+class Ask(commands.Cog):
+    def __init__(self, bot: CommunityBot):
+        self.bot = bot
+        settings = bot.config.discord
+        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.qa_channels = set(settings.qa_channels)
+
+    # --- chat ----------------------------------------------------------------------------
+    def _addressed(self, message: discord.Message) -> bool:
+        settings = self.bot.config.discord
+        if message.guild is None:
+            return settings.answer_dms
+        if settings.guild_id and message.guild.id != settings.guild_id:
+            return False
+        if message.channel.id in self.qa_channels:
+            return True
+        me = self.bot.user
+        return settings.answer_mentions and me is not None and any(u.id == me.id for u in message.mentions)
+
+    def _strip_mention(self, content: str) -> str:
+        me = self.bot.user
+        if me is None:
+            return content
+        return re.sub(rf"<@!?{me.id}>", " ", content).strip()
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or not self._addressed(message):
+            return
+        question = self._strip_mention(message.content)
+        default = self.bot.config.language
+        verdict = self.cooldown.hit(message.author.id)
+        if verdict is Verdict.IGNORE:
+            return
+        if verdict is Verdict.WARN:
+            lang = self.bot.core.answerer.language_of(question, default)
+            seconds = f"{self.bot.config.discord.cooldown_seconds:g}"
+            await message.reply(msg("slow_down", lang, seconds=seconds), allowed_mentions=NO_PINGS,
+                                mention_author=False)
+            return
+        if not question:
+            lang = self.bot.config.language
+            await message.reply(msg("empty_question", lang), allowed_mentions=NO_PINGS, mention_author=False)
+            return
+        answer = self.bot.core.ask(question, default_lang=default)
+        await self._reply(message, answer)
+
+    async def _reply(self, message: discord.Message, answer: Answer) -> None:
+        for i, kwargs in enumerate(messages(answer)):
+            if i == 0:
+                await message.reply(mention_author=False, **kwargs)
+            else:
+                await message.channel.send(**kwargs)
+
+    # --- interactions --------------------------------------------------------------------
+    async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False) -> None:
+        for i, kwargs in enumerate(messages(answer)):
+            kwargs: dict[str, Any]  # type: ignore[no-redef]
+            if i == 0 and not interaction.response.is_done():
+                await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+            else:
+                await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+
+    def _lang(self, interaction: discord.Interaction) -> str:
+        return locale_lang(interaction.locale) or self.bot.config.language
+
+    @app_commands.command(name=_("frage"), description=_("Stell dem Bot eine Frage zu Smart Cities Südwestfalen"))
+    @app_commands.describe(frage=_("Deine Frage"))
+    @app_commands.rename(frage=_("frage"))
+    async def ask(self, interaction: discord.Interaction, frage: app_commands.Range[str, 1, 1000]) -> None:
+        answer = self.bot.core.ask(frage, default_lang=self._lang(interaction))
+        await self.respond(interaction, answer)
+
+    @app_commands.command(
+        name=_("kommunen"), description=_("Welche Kommunen machen mit? Optional: ist eine bestimmte Stadt dabei?")
+    )
+    @app_commands.describe(stadt=_("Eine Stadt oder Gemeinde (optional)"))
+    @app_commands.rename(stadt=_("stadt"))
+    async def towns(
+        self, interaction: discord.Interaction, stadt: app_commands.Range[str, 1, 100] | None = None
+    ) -> None:
+        answer = self.bot.core.answerer.groups_answer(self._lang(interaction), stadt)
+        await self.respond(interaction, answer)
+
+    @towns.autocomplete("stadt")
+    async def towns_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        names = self.bot.core.answerer.town_names(current)
+        return [app_commands.Choice(name=n, value=n) for n in names[:25]]
+
+    @app_commands.command(
+        name=_("timeline"), description=_("Die Timeline der Initiative: Überblick, Zuletzt oder Als Nächstes")
+    )
+    @app_commands.describe(ansicht=_("Was soll angezeigt werden?"))
+    @app_commands.rename(ansicht=_("ansicht"))
+    @app_commands.choices(ansicht=[
+        app_commands.Choice(name=_("Überblick"), value="overview"),
+        app_commands.Choice(name=_("Als Nächstes"), value="next"),
+        app_commands.Choice(name=_("Zuletzt"), value="latest"),
+    ])
+    async def timeline(self, interaction: discord.Interaction, ansicht: str = "overview") -> None:
+        await self.respond(interaction, self.bot.core.answerer.timeline_answer(ansicht, self._lang(interaction)))
+
+    @app_commands.command(name=_("hilfe"), description=_("Worauf kann der Bot antworten?"))
+    async def help(self, interaction: discord.Interaction) -> None:
+        await self.respond(interaction, self.bot.core.answerer.help_answer(self._lang(interaction)), ephemeral=True)
+
+    async def answer_suggestion(self, interaction: discord.Interaction, intent: str, lang: str) -> None:
+        answer = self.bot.core.answerer.answer_intent(intent, lang)
+        if answer is None:
+            await interaction.response.send_message(msg("suggestion_gone", lang), ephemeral=True,
+                                                    allowed_mentions=NO_PINGS)
+            return
+        await self.respond(interaction, answer)
+
+
+async def setup(bot: CommunityBot) -> None:
+    await bot.add_cog(Ask(bot))

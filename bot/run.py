@@ -1,0 +1,98 @@
+"""``python -m bot run``: start the Discord bot as a service.
+
+Startup problems (no token, a bad config, broken knowledge) are reported in plain words
+with a non-zero exit code before anything connects; SIGINT/SIGTERM shut down cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+
+from bot.answers import Answerer
+from bot.config import Config, ConfigError, load_config
+from bot.core import Core
+from bot.loader import KnowledgeError, load
+from bot.storage import Storage
+
+log = logging.getLogger("bot")
+
+TOKEN_MISSING = ("error: DISCORD_TOKEN is not set – export DISCORD_TOKEN=<your bot token> "
+                 "(Discord developer portal → your application → Bot → Reset Token)")
+
+
+def setup_logging(level: str = "INFO") -> None:
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    logging.getLogger("discord.gateway").setLevel(logging.WARNING)  # one line per heartbeat otherwise
+
+
+def run(config_path: str, log_level: str = "INFO") -> int:
+    token = os.environ.get("DISCORD_TOKEN", "").strip()
+    if not token:
+        print(TOKEN_MISSING, file=sys.stderr)
+        return 2
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {config_path} has {len(exc.problems)} problem(s); the bot did not start", file=sys.stderr)
+        return 2
+    try:
+        knowledge = load(config.knowledge)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: the knowledge has {len(exc.problems)} problem(s) (python -m bot check); "
+              "the bot did not start", file=sys.stderr)
+        return 1
+    setup_logging(log_level)
+    core = Core(Answerer(knowledge, default_lang=config.language))
+    try:
+        return asyncio.run(serve(core, config, token))
+    except KeyboardInterrupt:  # a second Ctrl-C during shutdown
+        return 130
+
+
+async def serve(core: Core, config: Config, token: str) -> int:
+    import discord
+
+    from bot.discord_app.client import CommunityBot
+    from bot.health import start_health
+
+    storage = Storage(config.storage.path)
+    bot = CommunityBot(core, config, storage)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    health = None
+    code = 0
+    try:
+        if config.health.enabled:
+            health = await start_health(core, config.health.host, config.health.port, bot.status)
+            log.info("health endpoint on http://%s:%d/healthz", config.health.host, config.health.port)
+        runner = asyncio.create_task(bot.start(token, reconnect=True))
+        stopper = asyncio.create_task(stop.wait())
+        await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if runner.done() and runner.exception() is not None:
+            error = runner.exception()
+            if isinstance(error, discord.LoginFailure):
+                log.error("Discord rejected the token (DISCORD_TOKEN): %s", error)
+            else:
+                log.error("the bot stopped: %s", error, exc_info=error)
+            code = 1
+        else:
+            log.info("shutting down")
+        stopper.cancel()
+    finally:
+        await bot.close()
+        if health is not None:
+            await health.cleanup()
+        storage.close()
+        log.info("stopped")
+    return code

@@ -1,0 +1,60 @@
+"""The bot's state in one SQLite file, with a versioned schema migrated at start.
+
+Writes are small and local, so the standard library's sqlite3 is used directly (a few
+hundred microseconds per statement; no thread pool needed). Each change runs in one
+transaction: a crash leaves either the old or the new state, never half of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# Append only: a migration, once shipped, is never edited (databases in the field ran it).
+MIGRATIONS: list[str] = [
+    # 1: the schema's own bookkeeping is PRAGMA user_version; nothing else yet.
+    "",
+]
+
+
+class Storage:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self.migrate()
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise RuntimeError(f"{self.path}: database schema {current} is newer than this bot "
+                               f"({len(MIGRATIONS)}); update the bot")
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self.transaction():
+                for statement in filter(str.strip, script.split(";")):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()

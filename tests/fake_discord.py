@@ -1,0 +1,340 @@
+"""A small Discord-compatible server for end-to-end tests (REST + gateway on 127.0.0.1).
+
+The real discord.py connects to it through ``discord.api_base``. It implements just what
+the bot uses, records every REST request the bot makes, and lets a test inject gateway
+events (MESSAGE_CREATE, INTERACTION_CREATE) and REST failures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+TOKEN = "test-token"
+APP_ID = 900000000000000001
+BOT_ID = APP_ID
+GUILD_ID = 800000000000000001
+GENERAL = 810000000000000001
+QA = 810000000000000002
+STORIES = 810000000000000003
+ANNOUNCEMENTS = 810000000000000004
+MODERATORS = 810000000000000005
+DM_CHANNEL = 820000000000000001
+STAFF_ROLE = 830000000000000001
+MOD_ROLE = 830000000000000002
+TIMESTAMP = "2026-11-25T12:00:00.000000+00:00"
+
+_ids = itertools.count(1_000_000_000_000_000_000)
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    """Like Discord: exactly ``application/json`` (discord.py compares the header verbatim)."""
+    response = web.Response(body=json.dumps(data).encode(), status=status)
+    response.headers["Content-Type"] = "application/json"
+    return response
+
+
+def snowflake() -> str:
+    return str(next(_ids))
+
+
+def user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
+    return {"id": str(uid), "username": name, "global_name": name, "discriminator": "0", "avatar": None,
+            "bot": bot, "public_flags": 0}
+
+
+BOT_USER = user(BOT_ID, "SCS Bot", bot=True)
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    headers: dict[str, str]
+
+
+@dataclass
+class Failure:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    times: int
+    body: dict[str, Any] = field(default_factory=lambda: {"message": "Internal Server Error", "code": 0})
+
+
+class FakeDiscord:
+    def __init__(self) -> None:
+        self.requests: list[Request] = []
+        self.messages: dict[str, dict[str, Any]] = {}  # id -> message the bot created
+        self.failures: list[Failure] = []
+        self.sockets: list[web.WebSocketResponse] = []
+        self.identified = asyncio.Event()
+        self.commands: list[dict[str, Any]] = []
+        self.channel_types = {GENERAL: 0, QA: 0, STORIES: 0, ANNOUNCEMENTS: 5, MODERATORS: 0}
+        self.bot_permissions = "8"  # administrator
+        self._seq = 0
+        self._changed = asyncio.Condition()
+        self.app = web.Application(client_max_size=64 * 1024 * 1024)
+        self.app.router.add_get("/gateway", self._gateway)
+        self.app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+
+    # --- lifecycle -----------------------------------------------------------------------
+    async def start(self) -> None:
+        self.runner = web.AppRunner(self.app, access_log=None)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        for ws in list(self.sockets):
+            await ws.close()
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+    @property
+    def api_base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    # --- test helpers --------------------------------------------------------------------
+    def fail(self, method: str, pattern: str, status: int = 500, times: int = 1) -> None:
+        """The next ``times`` requests matching ``method`` and ``pattern`` get ``status``."""
+        self.failures.append(Failure(method, re.compile(pattern), status, times))
+
+    async def wait_for(self, predicate: Callable[[Request], bool], timeout: float = 10.0,
+                       start: int = 0) -> Request:
+        """The first request from index ``start`` on that satisfies ``predicate``."""
+
+        def find() -> Request | None:
+            return next((r for r in self.requests[start:] if predicate(r)), None)
+
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: find() is not None), timeout)
+        found = find()
+        assert found is not None
+        return found
+
+    def find(self, method: str, pattern: str, start: int = 0) -> list[Request]:
+        rx = re.compile(pattern)
+        return [r for r in self.requests[start:] if r.method == method and rx.fullmatch(r.path)]
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        for ws in self.sockets:
+            if not ws.closed:
+                self._seq += 1
+                await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+
+    def member(self, uid: int, name: str, roles: list[int] | None = None) -> dict[str, Any]:
+        return {"user": user(uid, name), "roles": [str(r) for r in roles or []], "joined_at": TIMESTAMP,
+                "deaf": False, "mute": False, "flags": 0, "nick": None, "avatar": None,
+                "permissions": "1071698660929"}
+
+    async def send_message(self, content: str, *, channel: int = GENERAL, author: int = 700000000000000001,
+                           name: str = "alice", roles: list[int] | None = None, mentions_bot: bool = False,
+                           dm: bool = False, author_bot: bool = False) -> str:
+        mid = snowflake()
+        data: dict[str, Any] = {
+            "id": mid, "channel_id": str(DM_CHANNEL if dm else channel), "content": content,
+            "author": user(author, name, bot=author_bot), "timestamp": TIMESTAMP, "edited_timestamp": None,
+            "tts": False, "mention_everyone": False, "mentions": [BOT_USER] if mentions_bot else [],
+            "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0, "flags": 0,
+            "components": [],
+        }
+        if not dm:
+            data["guild_id"] = str(GUILD_ID)
+            member = self.member(author, name, roles)
+            member.pop("user")
+            data["member"] = member
+        await self.dispatch("MESSAGE_CREATE", data)
+        return mid
+
+    def _interaction(self, kind: int, data: dict[str, Any], *, author: int, name: str, roles: list[int] | None,
+                     locale: str, channel: int, message: dict[str, Any] | None = None) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "id": snowflake(), "application_id": str(APP_ID), "type": kind, "data": data, "guild_id": str(GUILD_ID),
+            "channel_id": str(channel), "channel": self._channel(channel),
+            "member": self.member(author, name, roles),
+            "token": f"itoken-{snowflake()}", "version": 1, "locale": locale, "guild_locale": "de",
+            "app_permissions": self.bot_permissions, "entitlements": [],
+            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "context": 0, "attachment_size_limit": 8388608,
+        }
+        if message is not None:
+            payload["message"] = message
+        return payload
+
+    async def slash(self, name: str, options: list[dict[str, Any]] | None = None, *, author: int = 700000000000000001,
+                    user_name: str = "alice", roles: list[int] | None = None, locale: str = "de",
+                    channel: int = GENERAL, focused: bool = False) -> str:
+        """Invoke a slash command (or, with ``focused``, its autocomplete); return the interaction id."""
+        command = next(c for c in self.commands if c["name"] == name.split()[0])
+        options = options or []
+        parts = name.split()
+        for sub in reversed(parts[1:]):  # subcommand (group) nesting
+            options = [{"name": sub, "type": 1, "options": options}]
+        data = {"id": command["id"], "name": parts[0], "type": 1, "guild_id": str(GUILD_ID), "options": options}
+        payload = self._interaction(4 if focused else 2, data, author=author, name=user_name, roles=roles,
+                                    locale=locale, channel=channel)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload["id"]
+
+    async def click(self, message: dict[str, Any], custom_id: str, *, author: int = 700000000000000001,
+                    locale: str = "de") -> str:
+        data = {"custom_id": custom_id, "component_type": 2}
+        payload = self._interaction(3, data, author=author, name="alice", roles=None, locale=locale,
+                                    channel=int(message["channel_id"]), message=message)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload["id"]
+
+    # --- gateway -------------------------------------------------------------------------
+    def _channel(self, cid: int) -> dict[str, Any]:
+        return {"id": str(cid), "type": self.channel_types.get(cid, 0), "guild_id": str(GUILD_ID),
+                "name": f"channel-{cid % 1000}", "position": cid % 1000, "permission_overwrites": [],
+                "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None, "rate_limit_per_user": 0}
+
+    def _guild(self) -> dict[str, Any]:
+        everyone = {"id": str(GUILD_ID), "name": "@everyone", "permissions": "1071698660929", "position": 0,
+                    "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+        roles = [everyone] + [
+            {**everyone, "id": str(rid), "name": name, "position": i + 1, "permissions": "0"}
+            for i, (rid, name) in enumerate([(STAFF_ROLE, "Staff"), (MOD_ROLE, "Moderatoren")])
+        ]
+        bot_member = self.member(BOT_ID, "SCS Bot")
+        bot_member["user"] = BOT_USER
+        return {
+            "id": str(GUILD_ID), "name": "Smart Cities Südwestfalen", "icon": None, "owner_id": "1",
+            "unavailable": False, "member_count": 3, "large": False, "features": ["NEWS", "COMMUNITY"],
+            "channels": [self._channel(c) for c in self.channel_types], "threads": [], "roles": roles,
+            "members": [bot_member], "voice_states": [], "presences": [], "emojis": [], "stickers": [],
+            "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
+            "joined_at": TIMESTAMP, "preferred_locale": "de", "verification_level": 0,
+            "default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0,
+            "system_channel_id": None, "premium_tier": 0, "nsfw_level": 0, "afk_timeout": 300,
+        }
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        async for frame in ws:
+            if frame.type != WSMsgType.TEXT:
+                continue
+            payload = json.loads(frame.data)
+            op = payload.get("op")
+            if op == 1:
+                await ws.send_str(json.dumps({"op": 11}))
+            elif op == 2:
+                if payload["d"].get("token") != TOKEN:
+                    await ws.close(code=4004, message=b"Authentication failed.")
+                    break
+                self._seq += 1
+                ready = {"v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+                         "session_id": "session-1", "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
+                         "shard": [0, 1], "application": {"id": str(APP_ID), "flags": 0}}
+                await ws.send_str(json.dumps({"op": 0, "t": "READY", "s": self._seq, "d": ready}))
+                self._seq += 1
+                await ws.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": self._seq, "d": self._guild()}))
+                self.identified.set()
+            elif op == 6:  # resume: we keep no history, so ask for a fresh session
+                await ws.send_str(json.dumps({"op": 9, "d": False}))
+        self.sockets.remove(ws)
+        return ws
+
+    # --- REST ----------------------------------------------------------------------------
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        body: Any = None
+        if request.can_read_body:
+            raw = await request.read()
+            if request.content_type == "application/json":
+                body = json.loads(raw)
+            elif request.content_type.startswith("multipart/"):
+                body = {"multipart": raw.decode("utf-8", "replace")}
+                match = re.search(r'name="payload_json".*?\r\n\r\n(.*?)\r\n--', body["multipart"], re.S)
+                if match:
+                    body = json.loads(match.group(1))
+        recorded = Request(request.method, path, dict(request.query), body, dict(request.headers))
+        async with self._changed:
+            self.requests.append(recorded)
+            self._changed.notify_all()
+        if request.headers.get("Authorization") not in (f"Bot {TOKEN}", None) and not path.startswith("/interactions"):
+            if not path.startswith("/webhooks"):
+                return json_response({"message": "401: Unauthorized", "code": 0}, status=401)
+        for failure in self.failures:
+            if failure.times > 0 and failure.method == request.method and failure.pattern.fullmatch(path):
+                failure.times -= 1
+                return json_response(failure.body, status=failure.status)
+        return await self._route(request.method, path, body, dict(request.query))
+
+    async def _route(self, method: str, path: str, body: Any, query: dict[str, str]) -> web.StreamResponse:
+        if method == "GET" and path == "/users/@me":
+            return json_response(BOT_USER)
+        if method == "GET" and path == "/oauth2/applications/@me":
+            return json_response({"id": str(APP_ID), "name": "SCS Bot", "description": "", "icon": None,
+                                  "bot_public": False, "bot_require_code_grant": False, "owner": user(1, "owner"),
+                                  "verify_key": "0" * 64, "flags": 0, "summary": "", "rpc_origins": []})
+        if method == "GET" and path == "/gateway/bot":
+            return json_response({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": 1,
+                                  "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0,
+                                                          "max_concurrency": 1}})
+        m = re.fullmatch(r"/applications/(\d+)/(?:guilds/(\d+)/)?commands", path)
+        if m and method == "PUT":
+            self.commands = [
+                {**cmd, "id": snowflake(), "application_id": str(APP_ID), "version": snowflake(),
+                 "guild_id": m.group(2), "default_member_permissions": cmd.get("default_member_permissions")}
+                for cmd in body
+            ]
+            return json_response(self.commands)
+        m = re.fullmatch(r"/channels/(\d+)/messages", path)
+        if m and method == "POST":
+            return json_response(self._create_message(m.group(1), body))
+        m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)/crosspost", path)
+        if m and method == "POST":
+            return json_response(self.messages.get(m.group(2), {}))
+        m = re.fullmatch(r"/channels/(\d+)", path)
+        if m and method == "GET":
+            return json_response(self._channel(int(m.group(1))))
+        m = re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", path)
+        if m and method == "POST":
+            message = None
+            if body.get("type") in (4, 7) and body.get("data") is not None:
+                message = self._create_message(str(GENERAL), body["data"], interaction=m.group(1))
+            response = {"interaction": {"id": m.group(1), "type": 2, "response_message_id": message and message["id"],
+                                        "response_message_loading": body.get("type") == 5,
+                                        "response_message_ephemeral": bool((body.get("data") or {}).get("flags", 0)
+                                                                           & 64)}}
+            if message is not None:
+                response["resource"] = {"type": body["type"], "message": message}
+            return json_response(response)
+        m = re.fullmatch(r"/webhooks/(\d+)/([^/]+)", path)
+        if m and method == "POST":
+            return json_response(self._create_message(str(GENERAL), body, webhook=True))
+        m = re.fullmatch(r"/webhooks/(\d+)/([^/]+)/messages/([^/]+)", path)
+        if m and method in ("PATCH", "GET"):
+            return json_response(self._create_message(str(GENERAL), body or {}, webhook=True))
+        return json_response({"message": f"fake Discord: no route for {method} {path}", "code": 0}, status=404)
+
+    def _create_message(self, channel_id: str, body: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        mid = snowflake()
+        message = {
+            "id": mid, "channel_id": channel_id, "author": BOT_USER, "content": body.get("content") or "",
+            "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
+            "mentions": [], "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [],
+            "pinned": False, "type": 0, "flags": body.get("flags") or 0, "components": body.get("components") or [],
+        }
+        if channel_id != str(DM_CHANNEL):
+            message["guild_id"] = str(GUILD_ID)
+        self.messages[mid] = message
+        return message

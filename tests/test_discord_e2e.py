@@ -1,0 +1,328 @@
+"""End to end: ``python -m bot run`` in a subprocess, connected to the fake Discord server.
+
+One bot process serves the whole module (starting it takes about a second); every test
+uses its own member id, so the per-user cooldown of one test does not affect another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+import pytest_asyncio
+import yaml
+
+from tests import fake_discord as fd
+from tests.botproc import BotProcess, write_config
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+_members = itertools.count(700000000000000100)
+
+
+def new_member() -> int:
+    return next(_members)
+
+
+class Running:
+    def __init__(self, server: fd.FakeDiscord, bot: BotProcess, config: dict[str, Any]):
+        self.server = server
+        self.bot = bot
+        self.config = config
+
+    async def reply_to(self, message_id: str, start: int, timeout: float = 10.0) -> fd.Request:
+        return await self.server.wait_for(
+            lambda r: r.method == "POST" and r.path.endswith("/messages") and isinstance(r.body, dict)
+            and str((r.body.get("message_reference") or {}).get("message_id")) == message_id,
+            timeout, start,
+        )
+
+    async def callback(self, interaction_id: str, start: int, timeout: float = 10.0) -> fd.Request:
+        return await self.server.wait_for(
+            lambda r: r.method == "POST" and r.path.startswith(f"/interactions/{interaction_id}/"), timeout, start
+        )
+
+
+async def wait_healthy(config_path: Path, timeout: float = 15.0) -> None:
+    """Until the bot says it is connected (READY and the guild processed)."""
+    port = yaml.safe_load(config_path.read_text())["health"]["port"]
+    deadline = asyncio.get_running_loop().time() + timeout
+    async with aiohttp.ClientSession() as http:
+        while True:
+            try:
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError("the bot did not become healthy")
+            await asyncio.sleep(0.1)
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def running(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Running]:
+    tmp = tmp_path_factory.mktemp("discord")
+    server = fd.FakeDiscord()
+    await server.start()
+    config_path = write_config(tmp, server)
+    bot = BotProcess(config_path, tmp / "bot.log")
+    await bot.start()
+    try:
+        assert bot.proc is not None
+        exited = asyncio.ensure_future(bot.proc.wait())
+        ready = asyncio.ensure_future(asyncio.gather(
+            server.wait_for(lambda r: r.method == "PUT" and r.path.endswith("/commands"), timeout=30),
+            asyncio.wait_for(server.identified.wait(), 30),
+        ))
+        await asyncio.wait({exited, ready}, return_when=asyncio.FIRST_COMPLETED)
+        assert not exited.done(), bot.output()
+        await ready
+        await wait_healthy(config_path)
+        yield Running(server, bot, yaml.safe_load(config_path.read_text()))
+    finally:
+        code = await bot.stop()
+        await server.stop()
+        print(bot.output())
+    assert code == 0, bot.output()
+
+
+def text_of(body: dict[str, Any]) -> str:
+    parts = [body.get("content") or ""]
+    for embed in body.get("embeds") or []:
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        parts += [f"{f['name']} {f['value']}" for f in embed.get("fields") or []]
+    return "\n".join(parts)
+
+
+async def test_api_base_is_used_for_rest_and_gateway(running: Running) -> None:
+    paths = [(r.method, r.path) for r in running.server.requests]
+    assert ("GET", "/users/@me") in paths
+    assert ("GET", "/gateway/bot") in paths  # the gateway URL came from the configured API
+    assert running.server.identified.is_set()
+
+
+async def test_slash_commands_are_synced_to_the_guild_in_both_languages(running: Running) -> None:
+    (put,) = running.server.find("PUT", rf"/applications/{fd.APP_ID}/guilds/{fd.GUILD_ID}/commands")
+    by_name = {c["name"]: c for c in put.body}
+    assert {"frage", "kommunen", "timeline", "hilfe"} <= set(by_name)
+    assert by_name["frage"]["name_localizations"]["en-US"] == "question"
+    assert by_name["kommunen"]["name_localizations"]["en-GB"] == "municipalities"
+    assert by_name["hilfe"]["description_localizations"]["en-US"] == "What can the bot answer?"
+    town = by_name["kommunen"]["options"][0]
+    assert town["name"] == "stadt" and town["name_localizations"]["en-US"] == "town" and town["autocomplete"]
+
+
+async def test_mention_is_answered_in_a_reply_without_pings(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message(f"<@{fd.BOT_ID}> welche Städte sind Mitmacherkommunen?", mentions_bot=True,
+                                    author=new_member())
+    reply = await running.reply_to(mid, start)
+    text = text_of(reply.body)
+    assert "Lüdenscheid" in text and "Attendorn" in text
+    assert reply.body["embeds"], "a list comes as an embed"
+    assert reply.body["allowed_mentions"] == {"parse": [], "replied_user": False}
+
+
+async def test_message_without_mention_outside_qa_channel_is_ignored(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    await server.send_message("welche Städte sind Mitmacherkommunen?", author=new_member())
+    await asyncio.sleep(0.5)
+    assert not server.find("POST", r"/channels/\d+/messages", start)
+
+
+async def test_qa_channel_message_is_answered_in_english(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message("is Ludenscheid part of it?", channel=fd.QA, author=new_member())
+    reply = await running.reply_to(mid, start)
+    assert reply.path == f"/channels/{fd.QA}/messages"
+    assert "Yes! **Lüdenscheid**" in text_of(reply.body)
+
+
+async def test_direct_message_is_answered(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message("Wie viel Fördergeld gab es?", dm=True, author=new_member())
+    reply = await running.reply_to(mid, start)
+    assert reply.path == f"/channels/{fd.DM_CHANNEL}/messages"
+    assert "13" in text_of(reply.body)
+
+
+async def test_everyone_in_a_question_pings_nobody(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message("@everyone <@&830000000000000001> ist Menden dabei?", channel=fd.QA,
+                                    author=new_member())
+    reply = await running.reply_to(mid, start)
+    assert reply.body["allowed_mentions"]["parse"] == []
+    assert not reply.body["allowed_mentions"].get("roles") and not reply.body["allowed_mentions"].get("users")
+    assert "Menden" in text_of(reply.body)
+
+
+async def test_bots_and_itself_are_ignored(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    await server.send_message("ist Menden dabei?", channel=fd.QA, author=new_member(), author_bot=True)
+    await server.send_message("ist Menden dabei?", channel=fd.QA, author=fd.BOT_ID, author_bot=True)
+    await asyncio.sleep(0.5)
+    assert not server.find("POST", r"/channels/\d+/messages", start)
+
+
+async def test_cooldown_gives_one_slow_down_note_then_silence(running: Running) -> None:
+    server = running.server
+    member = new_member()
+    start = len(server.requests)
+    first = await server.send_message("Was ist eine Smart City?", channel=fd.QA, author=member)
+    await running.reply_to(first, start)
+    second = await server.send_message("Was ist die Rahmenstrategie?", channel=fd.QA, author=member)
+    note = await running.reply_to(second, start)
+    assert "Langsam" in note.body["content"]
+    for _ in range(5):
+        await server.send_message("Und die Leitfäden?", channel=fd.QA, author=member)
+    other = await server.send_message("Was ist eine Smart City?", channel=fd.QA, author=new_member())
+    await running.reply_to(other, start)  # other members are not slowed down
+    await asyncio.sleep(0.3)
+    assert len(server.find("POST", rf"/channels/{fd.QA}/messages", start)) == 3
+
+
+async def test_very_long_noisy_message_gets_an_answer(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    noise = ("🎉**~~__\u200b||" * 300)[:3900] + " Ist Lüdenscheid dabei?"
+    mid = await server.send_message(noise, channel=fd.QA, author=new_member())
+    reply = await running.reply_to(mid, start)
+    assert len(reply.body.get("content") or "") <= 2000
+    assert text_of(reply.body).strip()
+
+
+async def test_fallback_offers_suggestion_buttons_that_answer(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message("Förderung Kommunen Überblick", channel=fd.QA, author=new_member())
+    reply = await running.reply_to(mid, start)
+    assert "weiß ich leider nicht" in text_of(reply.body)
+    buttons = [c for row in reply.body["components"] for c in row["components"]]
+    assert 1 <= len(buttons) <= 3
+    message = next(m for m in server.messages.values() if m["components"] == reply.body["components"])
+    custom_id = buttons[0]["custom_id"]
+    intent = custom_id.split(":")[-1]
+    iid = await server.click(message, custom_id)
+    answer = await running.callback(iid, start)
+    assert answer.body["type"] == 4
+    assert "weiß ich leider nicht" not in text_of(answer.body["data"])
+    assert answer.body["data"]["allowed_mentions"]["parse"] == []
+    assert intent
+
+
+async def test_slash_frage_answers_in_the_users_locale(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": "Seehofer"}], locale="en-US")
+    answer = await running.callback(iid, start)
+    assert "Seehofer" in text_of(answer.body["data"])
+    assert "Berlin" in text_of(answer.body["data"])
+    iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": "how is the project funded?"}])
+    answer = await running.callback(iid, start)
+    assert "million" in text_of(answer.body["data"])  # the question's language wins over the locale
+
+
+async def test_slash_kommunen_lists_and_checks_a_town(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    iid = await server.slash("kommunen")
+    listing = text_of((await running.callback(iid, start)).body["data"])
+    assert "14 Mitmacherkommunen" in listing and "5 Pionierkommunen" in listing
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Hamm"}], locale="en-GB")
+    assert "No, **Hamm**" in text_of((await running.callback(iid, start)).body["data"])
+
+
+async def test_kommunen_autocomplete_offers_towns(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "lü", "focused": True}],
+                             focused=True)
+    response = await running.callback(iid, start)
+    assert response.body["type"] == 8
+    assert [c["value"] for c in response.body["data"]["choices"]] == ["Lüdenscheid"]
+
+
+async def test_slash_timeline_and_hilfe(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    iid = await server.slash("timeline")
+    overview = text_of((await running.callback(iid, start)).body["data"])
+    assert "2021" in overview and "2022" in overview
+    iid = await server.slash("timeline", [{"name": "ansicht", "type": 3, "value": "next"}])
+    assert "nichts Neues" in text_of((await running.callback(iid, start)).body["data"])
+    iid = await server.slash("hilfe", locale="en-US")
+    help_body = (await running.callback(iid, start)).body["data"]
+    assert help_body["flags"] & 64  # ephemeral
+    assert "smart city" in text_of(help_body).lower()
+
+
+async def test_health_endpoint_reports_gateway_and_metrics(running: Running) -> None:
+    port = running.config["health"]["port"]
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+            assert response.status == 200
+            health = await response.json()
+        async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+            metrics = await response.text()
+    assert health["gateway_connected"] is True and len(health["knowledge_version"]) == 12
+    assert 'scs_questions_total{outcome="answered",source="discord"}' in metrics
+    assert "scs_answer_latency_seconds_bucket" in metrics
+
+
+# --- startup failures (their own short-lived processes) ---------------------------------
+async def _run_once(tmp: Path, config: Path, env: dict[str, str]) -> tuple[int, str]:
+    bot = BotProcess(config, tmp / "fail.log", env)
+    await bot.start()
+    assert bot.proc is not None
+    code = await asyncio.wait_for(bot.proc.wait(), 20)
+    bot._log_file.close()
+    return code, bot.output()
+
+
+async def test_missing_token_fails_with_one_line(tmp_path: Path) -> None:
+    server = fd.FakeDiscord()
+    config = write_config(tmp_path, server)
+    code, output = await _run_once(tmp_path, config, {"DISCORD_TOKEN": ""})
+    assert code == 2
+    assert output.strip().count("\n") == 0 and "DISCORD_TOKEN" in output
+
+
+async def test_bad_config_names_the_keys(tmp_path: Path) -> None:
+    server = fd.FakeDiscord()
+    config = write_config(tmp_path, server, discord={"cooldown_secs": 3, "answer_dms": "ja"})
+    code, output = await _run_once(tmp_path, config, {})
+    assert code == 2
+    assert "discord.cooldown_secs" in output and "cooldown_seconds" in output
+    assert "discord.answer_dms" in output and "true or false" in output
+    assert "Traceback" not in output
+
+
+async def test_unknown_ids_are_warnings_not_errors(tmp_path: Path) -> None:
+    server = fd.FakeDiscord()
+    await server.start()
+    config = write_config(tmp_path, server, channels={"stories": 123456789})
+    bot = BotProcess(config, tmp_path / "ids.log")
+    await bot.start()
+    try:
+        await asyncio.wait_for(server.identified.wait(), 30)
+        for _ in range(50):
+            if "channels.stories" in bot.output():
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        code = await bot.stop()
+        await server.stop()
+    assert "channels.stories = 123456789" in bot.output() and "WARNING" in bot.output()
+    assert code == 0

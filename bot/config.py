@@ -174,8 +174,16 @@ def parse_config(text: str, file: str = "config.yaml") -> Config:
     if config.discord.api_base and not config.discord.api_base.startswith(("http://", "https://")):
         checker.problem(("discord", "api_base"), "'discord.api_base' must start with https:// (or http://)")
     if checker.problems:
-        raise ConfigError(checker.problems)
+        raise ConfigError(sorted(checker.problems, key=_position))
     return config
+
+
+def _position(problem: str) -> tuple[int, int]:
+    parts = problem.split(":", 3)
+    try:
+        return int(parts[1]), int(parts[2])
+    except (IndexError, ValueError):
+        return (0, 0)
 
 
 def load_config(path: str | Path) -> Config:

@@ -1,0 +1,52 @@
+"""Run the Discord bot until SIGINT/SIGTERM, with the optional health endpoint."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+import discord
+
+from bot.config import Config
+from bot.core import Core
+from bot.discord_app.client import CommunityBot
+from bot.health import start_health
+from bot.storage import Storage
+
+log = logging.getLogger("bot")
+
+
+async def serve(core: Core, config: Config, token: str) -> int:
+    storage = Storage(config.storage.path)
+    bot = CommunityBot(core, config, storage)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    health = None
+    code = 0
+    try:
+        if config.health.enabled:
+            health = await start_health(core, config.health.host, config.health.port, bot.status)
+            log.info("health endpoint on http://%s:%d/healthz", config.health.host, config.health.port)
+        runner = asyncio.create_task(bot.start(token, reconnect=True))
+        stopper = asyncio.create_task(stop.wait())
+        await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if runner.done() and runner.exception() is not None:
+            error = runner.exception()
+            if isinstance(error, discord.LoginFailure):
+                log.error("Discord rejected the token (DISCORD_TOKEN): %s", error)
+            else:
+                log.error("the bot stopped: %s", error, exc_info=error)
+            code = 1
+        else:
+            log.info("shutting down")
+        stopper.cancel()
+    finally:
+        await bot.close()
+        if health is not None:
+            await health.cleanup()
+        storage.close()
+        log.info("stopped")
+    return code

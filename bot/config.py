@@ -53,6 +53,13 @@ class StorageSettings:
 
 
 @dataclass(frozen=True)
+class KnowledgeSettings:
+    learned: str = "knowledge/learned.yaml"
+    reload_seconds: float = 2.0
+    unanswered_retention_days: int = 90
+
+
+@dataclass(frozen=True)
 class HealthSettings:
     enabled: bool = False
     host: str = "127.0.0.1"
@@ -68,6 +75,7 @@ class Config:
     channels: ChannelSettings = field(default_factory=ChannelSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     health: HealthSettings = field(default_factory=HealthSettings)
+    kb: KnowledgeSettings = field(default_factory=KnowledgeSettings)
 
 
 class ConfigError(Exception):

@@ -19,7 +19,7 @@ class Core:
         self.answerer = answerer
         self.metrics = metrics or Metrics()
         self.loaded_at = time.time()
-        self.on_fallback: list[Callable[[Answer], None]] = []
+        self.on_fallback: list[Callable[[Answer, str], None]] = []  # (answer, source)
 
     def swap(self, answerer: Answerer) -> None:
         self.answerer = answerer
@@ -32,7 +32,7 @@ class Core:
         self.metrics.observe(source, answer.intent is not None, time.perf_counter() - start)
         if answer.intent is None:
             for hook in self.on_fallback:
-                hook(answer)
+                hook(answer, source)
         return answer
 
     @property

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ TIMELINE_SLOTS = ("overview", "latest", "next")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases")
+TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed")
 BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
 GROUP_KEYS = ("name", "role", "members")
@@ -158,7 +158,7 @@ def knowledge_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Probl
     return files, problems
 
 
-def _suggest(word: str, choices: Sequence[str]) -> str:
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
     best = process.extractOne(word, choices, score_cutoff=60)
     return f" (did you mean '{best[0]}'?)" if best else ""
 
@@ -169,6 +169,8 @@ class _Builder:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.intents: list[tuple[Intent, _Doc, Path_]] = []
+        # Examples taught through the bot (the overlay file): (intent id, lang, text, doc, path).
+        self.learned: list[tuple[str, str, str, _Doc, Path_]] = []
         self.groups: dict[str, tuple[Group, _Doc, Path_]] = {}
         self.facts: dict[str, tuple[dict[str, str], _Doc, Path_]] = {}
         self.timeline: list[tuple[TimelineEntry, _Doc, Path_]] = []
@@ -184,7 +186,7 @@ class _Builder:
             if key not in allowed:
                 doc.at(
                     (*path, key),
-                    f"unknown key '{key}' in {what}{_suggest(key, allowed)}; allowed: {', '.join(allowed)}",
+                    f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
                     key=True,
                 )
         return True
@@ -238,6 +240,7 @@ class _Builder:
             ("aliases", self._aliases),
             ("intents", self._intents),
             ("timeline", self._timeline),
+            ("learned", self._learned),
         ):
             if key in data:
                 handler(doc, data[key], (key,))
@@ -296,7 +299,7 @@ class _Builder:
             title = self._texts(doc, value.get("title"), (*ipath, "title"), f"the title of {what}")
             handler = value.get("handler")
             if handler is not None and handler not in HANDLERS:
-                doc.at((*ipath, "handler"), f"unknown handler '{handler}'{_suggest(str(handler), HANDLERS)}; "
+                doc.at((*ipath, "handler"), f"unknown handler '{handler}'{did_you_mean(str(handler), HANDLERS)}; "
                        f"known: {', '.join(HANDLERS)}")
             answer: dict[str, str] = {}
             if "answer" in value or handler is None:
@@ -322,6 +325,33 @@ class _Builder:
                     listed = listed_raw
             if ident:
                 self.intents.append((Intent(ident, title, examples, answer, handler, listed), doc, ipath))
+
+    def _learned(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "learned"):
+            return
+        for ident, value in data.items():
+            lpath = (*path, ident)
+            if not self._keys(doc, value, lpath, LANGS, f"the learned examples of '{ident}'"):
+                continue
+            for lang in LANGS:
+                items = self._list(doc, value.get(lang) or [], (*lpath, lang), "learned examples")
+                for j, q in enumerate(items):
+                    text = self._str(doc, q, (*lpath, lang, j), "an example question")
+                    if text:
+                        self.learned.append((str(ident), lang, text, doc, (*lpath, lang, j)))
+
+    def _merge_learned(self) -> None:
+        """Add taught examples to their intents (after all files are read)."""
+        index = {intent.id: i for i, (intent, _, _) in enumerate(self.intents)}
+        for ident, lang, text, doc, path in self.learned:
+            if ident not in index:
+                doc.at(path[:-2], f"learned examples for intent '{ident}', which does not exist"
+                       f"{did_you_mean(ident, list(index))}", key=True)
+                continue
+            intent, idoc, ipath = self.intents[index[ident]]
+            examples = {**intent.examples, lang: (*intent.examples.get(lang, ()), text)}
+            self.intents[index[ident]] = (replace(intent, examples=examples), idoc, ipath)
+            self._learned_at[(ident, lang, len(examples[lang]) - 1)] = (doc, path)
 
     def _timeline(self, doc: _Doc, data: Any, path: Path_) -> None:
         for i, value in enumerate(self._list(doc, data, path, "timeline")):
@@ -359,24 +389,29 @@ class _Builder:
                        f"{self._where(*seen_ids[intent.id])}")
             else:
                 seen_ids[intent.id] = (doc, (*path, "id"))
+        self._learned_at: dict[tuple[str, str, int], tuple[_Doc, Path_]] = {}
+        self._merge_learned()
         tokenize_examples(text for intent, _, _ in self.intents for items in intent.examples.values()
                           for text in items)  # fold them all at once; the matcher reuses the result
         examples: dict[str, tuple[str, _Doc, Path_, str, int]] = {}
+        learned_at = self._learned_at
         for intent, doc, path in self.intents:
             for lang, items in intent.examples.items():
                 for j, text in enumerate(items):
                     key = " ".join(tokenize_example(text).folded)
-                    if not key:
-                        doc.at((*path, "examples", lang, j), f"example '{text}' has no letters or digits to match on")
-                        continue
                     entry = (intent.id, doc, path, lang, j)
-                    first = examples.setdefault(key, entry)
-                    if first is not entry:
-                        other, odoc, opath, olang, oj = first
-                        where = "the same intent" if other == intent.id else f"intent '{other}'"
-                        doc.at((*path, "examples", lang, j), f"example '{text}' is also an example of {where} "
-                               f"({self._where(odoc, (*opath, 'examples', olang, oj))}); "
-                               "an example may belong to one intent only")
+                    first = examples.setdefault(key, entry) if key else entry
+                    if key and first is entry:
+                        continue
+                    edoc, epath = learned_at.get((intent.id, lang, j)) or (doc, (*path, "examples", lang, j))
+                    if not key:
+                        edoc.at(epath, f"example '{text}' has no letters or digits to match on")
+                        continue
+                    other, odoc, opath, olang, oj = first
+                    odoc, opath = learned_at.get((other, olang, oj)) or (odoc, (*opath, "examples", olang, oj))
+                    where = "the same intent" if other == intent.id else f"intent '{other}'"
+                    edoc.at(epath, f"example '{text}' is also an example of {where} "
+                            f"({self._where(odoc, opath)}); an example may belong to one intent only")
         timeline_ids: dict[str, tuple[_Doc, Path_]] = {}
         last_date: tuple[PartialDate, TimelineEntry] | None = None
         for entry, doc, path in self.timeline:
@@ -393,7 +428,7 @@ class _Builder:
         towns = {m for g, _, _ in self.groups.values() for m in g.members}
         for town, (_names, doc, path) in self.aliases.items():
             if town not in towns:
-                doc.at(path, f"alias for '{town}', which is in no group{_suggest(town, sorted(towns))}", key=True)
+                doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
         for text, doc, path in self.texts:
             self._check_placeholders(text, doc, path)
         for doc in docs:
@@ -429,7 +464,7 @@ class _Builder:
                     "timeline": list(TIMELINE_SLOTS),
                 }.get(kind, [])
                 doc.at(path, f"placeholder '{match.group()}' refers to nothing: there is no {kind} "
-                       f"'{name}'{_suggest(name or '', choices)}")
+                       f"'{name}'{did_you_mean(name or '', choices)}")
 
 
 def _parse(file: Path, text: str, builder: _Builder) -> _Doc:

@@ -53,6 +53,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Dieses Thema gibt es nicht mehr – frag mich bitte noch einmal.",
         "en": "That topic no longer exists – please ask me again.",
     },
+    "refused": {
+        "de": "Das dürfen nur Mitglieder mit der Rolle {roles}.",
+        "en": "Only members with the role {roles} may do this.",
+    },
+    "no_roles": {"de": "(keine Rolle eingerichtet)", "en": "(no role configured)"},
+    "kb_loaded": {
+        "de": "Wissen geladen: Version `{version}` ({intents} Themen, {examples} Beispielfragen, "
+              "{timeline} Termine).",
+        "en": "Knowledge loaded: version `{version}` ({intents} topics, {examples} examples, "
+              "{timeline} timeline entries).",
+    },
+    "kb_broken": {
+        "de": "Die Wissensdateien (Version `{version}`) haben {count} Fehler – ich antworte weiter mit `{current}`:",
+        "en": "The knowledge files (version `{version}`) have {count} problem(s) – still answering from `{current}`:",
+    },
+    "kb_unchanged": {"de": "Keine Änderung: Version `{version}` ist geladen.",
+                     "en": "No change: version `{version}` is loaded."},
+    "kb_clean": {"de": "Keine Fehler: Version `{version}` ist geladen.",
+                 "en": "No problems: version `{version}` is loaded."},
+    "kb_status": {
+        "de": "Version `{version}`, geladen {loaded}\n"
+              "{intents} Themen, {examples} Beispielfragen, {timeline} Termine",
+        "en": "Version `{version}`, loaded {loaded}\n"
+              "{intents} topics, {examples} examples, {timeline} timeline entries",
+    },
+    "kb_status_broken": {"de": "⚠️ Die Dateien auf der Platte haben {count} Fehler (`/kb check`).",
+                         "en": "⚠️ The files on disk have {count} problem(s) (`/kb check`)."},
+    "kb_unanswered_none": {"de": "In den letzten {days} Tagen blieb keine Frage unbeantwortet.",
+                           "en": "No question went unanswered in the last {days} days."},
+    "kb_unanswered_title": {"de": "Unbeantwortet in den letzten {days} Tagen",
+                            "en": "Unanswered in the last {days} days"},
+    "kb_taught": {
+        "de": "Gelernt: „{question}“ gehört jetzt zu `{intent}` ({lang}).",
+        "en": "Learned: “{question}” now belongs to `{intent}` ({lang}).",
+    },
+    "kb_teach_refused": {"de": "Nicht gelernt: {reason}", "en": "Not learned: {reason}"},
+    "kb_test": {"de": "Antwort ({intent}, Sicherheit {confidence}):",
+                "en": "Answer ({intent}, confidence {confidence}):"},
+    "kb_top3": {"de": "Beste Themen:", "en": "Top intents:"},
     "error": {
         "de": "Da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
         "en": "Something went wrong on my side. Please try again in a moment.",

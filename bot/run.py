@@ -14,7 +14,8 @@ import sys
 from bot.answers import Answerer
 from bot.config import ConfigError, load_config
 from bot.core import Core
-from bot.loader import KnowledgeError, load
+from bot.knowledge_source import KnowledgeSource
+from bot.loader import KnowledgeError
 
 log = logging.getLogger("bot")
 
@@ -40,8 +41,9 @@ def run(config_path: str, log_level: str = "INFO") -> int:
             print(problem, file=sys.stderr)
         print(f"error: {config_path} has {len(exc.problems)} problem(s); the bot did not start", file=sys.stderr)
         return 2
+    source = KnowledgeSource(config.knowledge, config.kb.learned)
     try:
-        knowledge = load(config.knowledge)
+        knowledge = source.load()
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -53,6 +55,6 @@ def run(config_path: str, log_level: str = "INFO") -> int:
     try:
         from bot.discord_app.service import serve
 
-        return asyncio.run(serve(core, config, token))
+        return asyncio.run(serve(core, config, token, source))
     except KeyboardInterrupt:  # a second Ctrl-C during shutdown
         return 130

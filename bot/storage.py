@@ -16,6 +16,16 @@ from pathlib import Path
 MIGRATIONS: list[str] = [
     # 1: the schema's own bookkeeping is PRAGMA user_version; nothing else yet.
     "",
+    # 2: questions the bot could not answer: the text only (no user), a count, first/last day.
+    """
+    CREATE TABLE unanswered (
+        question TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    CREATE INDEX unanswered_last_seen ON unanswered (last_seen);
+    """,
 ]
 
 

@@ -6,6 +6,7 @@ everything that needs the network in ``setup_hook``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -16,16 +17,22 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot import kb_reports
+from bot.answers import Answerer, berlin_today
 from bot.config import Config, missing_ids
 from bot.core import Core
 from bot.discord_app.render import NO_PINGS, SuggestionButton
 from bot.discord_app.translator import Translator
+from bot.knowledge_source import KnowledgeSource
+from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.reloader import Reloader, ReloadResult
 from bot.storage import Storage
+from bot.unanswered import UnansweredLog
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.discord_app.cogs.ask",)
+EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb")
 
 
 def use_api_base(api_base: str) -> None:
@@ -34,7 +41,7 @@ def use_api_base(api_base: str) -> None:
 
 
 class CommunityBot(commands.Bot):
-    def __init__(self, core: Core, config: Config, storage: Storage | None = None):
+    def __init__(self, core: Core, config: Config, storage: Storage, source: KnowledgeSource):
         intents = discord.Intents.default()
         intents.message_content = True  # questions in Q&A channels are plain messages
         super().__init__(
@@ -48,6 +55,12 @@ class CommunityBot(commands.Bot):
         self.config = config
         self.storage = storage
         self.gateway_connected = False
+        self.unanswered = UnansweredLog(storage, config.kb.unanswered_retention_days, berlin_today)
+        core.on_fallback.append(lambda answer, source: self.unanswered.record(answer.question))
+        self.reloader = Reloader(
+            core, source, lambda k: Answerer(k, default_lang=config.language), notify=self._knowledge_changed
+        )
+        self._watch: asyncio.Task[None] | None = None
 
     async def login(self, token: str) -> None:
         await super().login(token)
@@ -70,6 +83,36 @@ class CommunityBot(commands.Bot):
             log.warning("config: discord.guild_id is 0; syncing commands globally (Discord may take an hour)")
             synced = await self.tree.sync()
         log.info("synced %d slash commands", len(synced))
+        self.unanswered.purge()
+        if self.config.kb.reload_seconds > 0:
+            self._watch = asyncio.create_task(self.reloader.watch(self.config.kb.reload_seconds))
+
+    async def close(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+        await super().close()
+
+    async def post_moderators(self, text: str) -> None:
+        """A note in the moderators' channel (if configured), split within Discord's limits."""
+        channel_id = self.config.channels.moderators
+        channel = self.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.abc.Messageable):
+            log.warning("not posted (channels.moderators is not set or unknown): %s", text.splitlines()[0])
+            return
+        for piece in split_text(text, CONTENT_LIMIT):
+            try:
+                await channel.send(piece, allowed_mentions=NO_PINGS)
+            except discord.HTTPException as exc:
+                log.warning("could not post to the moderators' channel: %s", exc)
+                return
+
+    async def _knowledge_changed(self, kind: str, result: ReloadResult) -> None:
+        lang = self.config.language
+        if kind == "loaded":
+            await self.post_moderators(kb_reports.loaded_text(self.core.answerer.knowledge, lang))
+        else:
+            await self.post_moderators(kb_reports.problems_text(result.problems, result.version,
+                                                                self.core.version, lang))
 
     # --- events --------------------------------------------------------------------------
     async def on_message(self, message: discord.Message) -> None:

@@ -12,14 +12,15 @@ from bot.config import Config
 from bot.core import Core
 from bot.discord_app.client import CommunityBot
 from bot.health import start_health
+from bot.knowledge_source import KnowledgeSource
 from bot.storage import Storage
 
 log = logging.getLogger("bot")
 
 
-async def serve(core: Core, config: Config, token: str) -> int:
+async def serve(core: Core, config: Config, token: str, source: KnowledgeSource) -> int:
     storage = Storage(config.storage.path)
-    bot = CommunityBot(core, config, storage)
+    bot = CommunityBot(core, config, storage, source)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

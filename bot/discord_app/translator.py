@@ -29,6 +29,17 @@ ENGLISH: dict[str, str] = {
     "Überblick": "Overview",
     "Als Nächstes": "Next",
     "Zuletzt": "Latest",
+    # /kb
+    "Wissensbasis pflegen (nur Moderation)": "Maintain the knowledge base (moderators only)",
+    "Wissensdateien jetzt neu laden": "Reload the knowledge files now",
+    "Fehler in den Wissensdateien anzeigen": "Show problems in the knowledge files",
+    "Geladene Version und Umfang des Wissens": "Loaded version and size of the knowledge",
+    "Häufigste unbeantwortete Fragen der letzten 30 Tage": "Most frequent unanswered questions of the last 30 days",
+    "Einem Thema eine Beispielfrage beibringen": "Teach a topic an example question",
+    "thema": "intent",
+    "Die Frage, wie Leute sie stellen": "The question as people ask it",
+    "Das Thema (Intent), das antworten soll": "The topic (intent) that should answer",
+    "Was würde der Bot antworten? Mit den 3 besten Themen": "What would the bot answer? With the top 3 intents",
     # /hilfe
     "hilfe": "help",
     "Worauf kann der Bot antworten?": "What can the bot answer?",

@@ -1,0 +1,155 @@
+"""/kb: the moderators' commands (reload, check, status, unanswered, teach, test).
+
+Every command checks the member's roles against ``roles.moderators`` first and refuses
+others with an ephemeral note. The work is done by ``bot.reloader``, ``bot.teach``,
+``bot.unanswered`` and ``bot.kb_reports``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands, tasks
+
+from bot import kb_reports
+from bot.discord_app.render import NO_PINGS
+from bot.discord_app.translator import locale_lang
+from bot.layout import CONTENT_LIMIT, split_text
+from bot.messages import msg
+from bot.permissions import has_any_role
+from bot.teach import TeachError, teach
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import CommunityBot
+
+log = logging.getLogger(__name__)
+
+
+class KnowledgeAdmin(commands.Cog):
+    kb = app_commands.Group(name=_("kb"), description=_("Wissensbasis pflegen (nur Moderation)"), guild_only=True)
+
+    def __init__(self, bot: CommunityBot):
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.purge.start()
+
+    async def cog_unload(self) -> None:
+        self.purge.cancel()
+
+    @tasks.loop(hours=12)
+    async def purge(self) -> None:
+        if self.bot.unanswered is not None:
+            removed = self.bot.unanswered.purge()
+            if removed:
+                log.info("purged %d unanswered question(s) past the retention period", removed)
+
+    def _lang(self, interaction: discord.Interaction) -> str:
+        return locale_lang(interaction.locale) or self.bot.config.language
+
+    async def _allowed(self, interaction: discord.Interaction) -> bool:
+        allowed = self.bot.config.roles.moderators
+        roles = [r.id for r in getattr(interaction.user, "roles", [])]
+        if has_any_role(roles, allowed):
+            return True
+        lang = self._lang(interaction)
+        names = [f"<@&{r}>" for r in allowed] or [msg("no_roles", lang)]
+        await interaction.response.send_message(msg("refused", lang, roles=", ".join(names)), ephemeral=True,
+                                                allowed_mentions=NO_PINGS)
+        return False
+
+    async def _send(self, interaction: discord.Interaction, text: str) -> None:
+        for piece in split_text(text, CONTENT_LIMIT) or ["…"]:
+            if interaction.response.is_done():
+                await interaction.followup.send(piece, ephemeral=True, allowed_mentions=NO_PINGS)
+            else:
+                await interaction.response.send_message(piece, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @kb.command(name=_("reload"), description=_("Wissensdateien jetzt neu laden"))
+    async def reload(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        lang = self._lang(interaction)
+        result = await self.bot.reloader.reload()
+        if result.status == "broken":
+            text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang)
+        elif result.status == "loaded":
+            text = kb_reports.loaded_text(self.bot.core.answerer.knowledge, lang)
+        else:
+            text = msg("kb_unchanged", lang, version=self.bot.core.version)
+        await self._send(interaction, text)
+
+    @kb.command(name=_("check"), description=_("Fehler in den Wissensdateien anzeigen"))
+    async def check(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        lang = self._lang(interaction)
+        result = await self.bot.reloader.reload()
+        if result.problems:
+            text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang)
+        else:
+            text = msg("kb_clean", lang, version=self.bot.core.version)
+        await self._send(interaction, text)
+
+    @kb.command(name=_("status"), description=_("Geladene Version und Umfang des Wissens"))
+    async def status(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        core = self.bot.core
+        text = kb_reports.status_text(core.answerer.knowledge, core.loaded_at, self.bot.reloader.problems,
+                                      self._lang(interaction))
+        await self._send(interaction, text)
+
+    @kb.command(name=_("unanswered"), description=_("Häufigste unbeantwortete Fragen der letzten 30 Tage"))
+    async def unanswered(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        rows = self.bot.unanswered.top(days=30, limit=15) if self.bot.unanswered else []
+        await self._send(interaction, kb_reports.unanswered_text(rows, 30, self._lang(interaction)))
+
+    @kb.command(name=_("teach"), description=_("Einem Thema eine Beispielfrage beibringen"))
+    @app_commands.rename(frage=_("frage"), thema=_("thema"))
+    @app_commands.describe(frage=_("Die Frage, wie Leute sie stellen"),
+                           thema=_("Das Thema (Intent), das antworten soll"))
+    async def teach_(self, interaction: discord.Interaction, frage: app_commands.Range[str, 1, 300],
+                     thema: app_commands.Range[str, 1, 100]) -> None:
+        if not await self._allowed(interaction):
+            return
+        lang = self._lang(interaction)
+        try:
+            async with self.bot.reloader.teach_lock:
+                filed = teach(self.bot.reloader.source, self.bot.core.answerer, frage, thema)
+                await self.bot.reloader.reload()
+        except TeachError as exc:
+            await self._send(interaction, msg("kb_teach_refused", lang, reason=str(exc)))
+            return
+        await self._send(interaction, msg("kb_taught", lang, question=frage, intent=thema, lang=filed))
+
+    @teach_.autocomplete("thema")
+    async def intent_autocomplete(self, interaction: discord.Interaction,
+                                  current: str) -> list[app_commands.Choice[str]]:
+        needle = current.casefold()
+        lang = self._lang(interaction)
+        choices = []
+        for intent in self.bot.core.answerer.knowledge.intents:
+            title = intent.title.get(lang, intent.id)
+            if needle in intent.id or needle in title.casefold():
+                choices.append(app_commands.Choice(name=f"{intent.id} – {title}"[:100], value=intent.id))
+        return choices[:25]
+
+    @kb.command(name=_("test"), description=_("Was würde der Bot antworten? Mit den 3 besten Themen"))
+    @app_commands.rename(frage=_("frage"))
+    @app_commands.describe(frage=_("Die Frage, wie Leute sie stellen"))
+    async def test(self, interaction: discord.Interaction, frage: app_commands.Range[str, 1, 1000]) -> None:
+        if not await self._allowed(interaction):
+            return
+        await self._send(interaction, kb_reports.test_text(self.bot.core.answerer, frage, self._lang(interaction)))
+
+
+async def setup(bot: CommunityBot) -> None:
+    await bot.add_cog(KnowledgeAdmin(bot))

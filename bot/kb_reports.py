@@ -1,0 +1,53 @@
+"""The texts moderators see (/kb and ``python -m bot kb``), shared by Discord and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.answers import Answerer
+from bot.loader import Problem
+from bot.messages import msg
+from bot.model import Knowledge
+from bot.unanswered import Unanswered
+
+
+def counts(knowledge: Knowledge) -> dict[str, int]:
+    return {
+        "intents": len(knowledge.intents),
+        "examples": sum(len(v) for i in knowledge.intents for v in i.examples.values()),
+        "timeline": len(knowledge.timeline),
+    }
+
+
+def loaded_text(knowledge: Knowledge, lang: str) -> str:
+    return msg("kb_loaded", lang, version=knowledge.version, **counts(knowledge))
+
+
+def problems_text(problems: list[Problem], version: str, current: str, lang: str) -> str:
+    head = msg("kb_broken", lang, version=version, count=len(problems), current=current)
+    return head + "\n```\n" + "\n".join(str(p) for p in problems) + "\n```"
+
+
+def status_text(knowledge: Knowledge, loaded_at: float, problems: list[Problem], lang: str) -> str:
+    loaded = dt.datetime.fromtimestamp(loaded_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = msg("kb_status", lang, version=knowledge.version, loaded=loaded, **counts(knowledge))
+    if problems:
+        text += "\n" + msg("kb_status_broken", lang, count=len(problems))
+    return text
+
+
+def unanswered_text(rows: list[Unanswered], days: int, lang: str) -> str:
+    if not rows:
+        return msg("kb_unanswered_none", lang, days=days)
+    lines = [f"**{msg('kb_unanswered_title', lang, days=days)}**"]
+    lines += [f"{r.count}× „{r.question}“ ({r.first_seen} – {r.last_seen})" for r in rows]
+    return "\n".join(lines)
+
+
+def test_text(answerer: Answerer, question: str, lang: str) -> str:
+    answer = answerer.ask(question)
+    match = answerer.matcher.match(question)
+    head = msg("kb_test", lang, intent=answer.intent or "fallback", confidence=f"{answer.confidence:.2f}")
+    top = "\n".join(f"{i + 1}. `{intent}` {score:.2f}" for i, (intent, score) in enumerate(match.ranked[:3]))
+    quoted = "\n".join(f"> {line}" for line in answer.text.splitlines())
+    return f"{head}\n{quoted}\n{msg('kb_top3', lang)}\n{top}"

@@ -1,0 +1,59 @@
+"""Where the knowledge comes from: the moderators' files plus the taught-examples overlay.
+
+Reading is separated from parsing so the reloader can tell a new version (different
+bytes) from an unchanged one, and teaching can validate a new overlay before writing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from bot.loader import KnowledgeError, Problem, knowledge_files, load_texts
+from bot.model import Knowledge
+
+
+class KnowledgeSource:
+    def __init__(self, paths: list[str], learned: str | None = None):
+        self.paths = [Path(p) for p in paths]
+        self.learned = Path(learned) if learned else None
+
+    def files(self) -> list[Path]:
+        """All knowledge files, the overlay last (if it exists and is not already included)."""
+        files, problems = knowledge_files(self.paths)
+        if problems:
+            raise KnowledgeError(problems)
+        if self.learned is not None and self.learned.is_file():
+            resolved = {f.resolve() for f in files}
+            if self.learned.resolve() not in resolved:
+                files.append(self.learned)
+        return files
+
+    def read(self, overlay: str | None = None) -> list[tuple[str, str]]:
+        """(file name, text) pairs; ``overlay`` replaces the overlay file's text (teaching)."""
+        texts: list[tuple[str, str]] = []
+        problems: list[Problem] = []
+        learned = self.learned.resolve() if self.learned is not None else None
+        for file in self.files():
+            if overlay is not None and file.resolve() == learned:
+                continue
+            try:
+                texts.append((str(file), file.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(str(file), 0, 0, f"cannot read this file: {exc}"))
+        if problems:
+            raise KnowledgeError(problems)
+        if overlay is not None and self.learned is not None:
+            texts.append((str(self.learned), overlay))
+        return texts
+
+    @staticmethod
+    def digest(texts: list[tuple[str, str]]) -> str:
+        """Identifies one version of the files (same as ``Knowledge.version`` when it loads)."""
+        digest = hashlib.sha256()
+        for name, text in texts:
+            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+        return digest.hexdigest()[:12]
+
+    def load(self) -> Knowledge:
+        return load_texts(self.read())

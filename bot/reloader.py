@@ -1,0 +1,122 @@
+"""Hot reload: notice edited knowledge files, validate them, swap the new version in.
+
+A broken edit never replaces the running knowledge: the bot keeps answering from the last
+good version and reports the problems once per broken version. Parsing and indexing run
+in a worker thread, so answering continues while a large file is loaded; the swap itself
+is a single attribute assignment (``Core.swap``), so a question in flight finishes on the
+version it started with.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot.answers import Answerer
+from bot.core import Core
+from bot.knowledge_source import KnowledgeSource
+from bot.loader import KnowledgeError, Problem, load_texts
+from bot.model import Knowledge
+
+log = logging.getLogger(__name__)
+
+Notify = Callable[[str, "ReloadResult"], Awaitable[None]]  # kind: "loaded" or "broken"
+
+
+@dataclass
+class ReloadResult:
+    status: str  # loaded, unchanged, broken
+    version: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+class Reloader:
+    def __init__(self, core: Core, source: KnowledgeSource, make_answerer: Callable[[Knowledge], Answerer],
+                 notify: Notify | None = None):
+        self.core = core
+        self.source = source
+        self.make_answerer = make_answerer
+        self.notify = notify
+        self.problems: list[Problem] = []  # of the newest version on disk ([] when it is loaded)
+        self.disk_version = core.version
+        self._reported: set[str] = set()
+        self._lock = asyncio.Lock()
+        self.teach_lock = asyncio.Lock()  # one teach at a time: read, validate, write the overlay
+
+    async def reload(self, force: bool = False) -> ReloadResult:
+        async with self._lock:
+            try:
+                texts = self.source.read()
+            except KnowledgeError as exc:
+                return await self._broken("missing", list(exc.problems))
+            version = self.source.digest(texts)
+            if not force and version == self.disk_version:
+                return ReloadResult("unchanged", version, list(self.problems))
+            self.disk_version = version
+            try:
+                answerer = await asyncio.to_thread(lambda: self.make_answerer(load_texts(texts)))
+            except KnowledgeError as exc:
+                return await self._broken(version, list(exc.problems))
+            if answerer.knowledge.version == self.core.version and not force:
+                self.problems = []
+                return ReloadResult("unchanged", version)
+            self.core.swap(answerer)
+            self.problems = []
+            self._reported.discard(version)
+            log.info("knowledge version %s loaded", version)
+            result = ReloadResult("loaded", version)
+            if self.notify is not None:
+                await self.notify("loaded", result)
+            return result
+
+    async def _broken(self, version: str, problems: list[Problem]) -> ReloadResult:
+        self.problems = problems
+        result = ReloadResult("broken", version, problems)
+        if version not in self._reported:
+            self._reported.add(version)
+            log.warning("knowledge version %s has %d problem(s); still answering from %s",
+                        version, len(problems), self.core.version)
+            if self.notify is not None:
+                await self.notify("broken", result)
+        return result
+
+    def _stamp(self) -> tuple[tuple[str, int, int], ...]:
+        stamps = []
+        try:
+            files = self.source.files()
+        except KnowledgeError:
+            return ()
+        for file in files:
+            try:
+                st = file.stat()
+                stamps.append((str(file), st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamps.append((str(file), -1, -1))
+        return tuple(stamps)
+
+    async def watch(self, interval: float) -> None:
+        """Poll the files; reload once they have stopped changing for one interval (debounce:
+        an editor that writes in several steps is loaded once, complete)."""
+        stamp = self._stamp()
+        while True:
+            await asyncio.sleep(interval)
+            new = self._stamp()
+            if new == stamp:
+                continue
+            while True:  # wait until the edit has settled
+                await asyncio.sleep(interval)
+                settled = self._stamp()
+                if settled == new:
+                    break
+                new = settled
+            stamp = new
+            started = time.perf_counter()
+            try:
+                result = await self.reload()
+            except Exception:  # a reload must never stop the watcher
+                log.exception("reloading the knowledge failed")
+                continue
+            log.debug("reload check: %s in %.0f ms", result.status, (time.perf_counter() - started) * 1000)

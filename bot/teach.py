@@ -1,0 +1,93 @@
+"""Teaching: add a question to an intent through the bot, safely.
+
+Taught questions go to an overlay file (``kb.learned``), never into the moderators' own
+files. The new overlay is validated together with all other files before it is written,
+and written atomically (temp file + ``os.replace``) with the previous version kept as
+``.bak`` – a crash leaves the old or the new file, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from bot.answers import Answerer
+from bot.knowledge_source import KnowledgeSource
+from bot.loader import KnowledgeError, did_you_mean, load_texts
+from bot.normalize import tokenize_example
+
+HEADER = ("# Questions taught through the bot (/kb teach or python -m bot kb teach).\n"
+          "# You may edit or delete entries; the bot only ever appends here.\n")
+
+
+class TeachError(Exception):
+    """The question cannot be taught; the message says why, for a moderator."""
+
+
+def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if backup and path.exists():
+            fd_b, tmp_b = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
+            with os.fdopen(fd_b, "wb") as handle:
+                handle.write(path.read_bytes())
+            os.replace(tmp_b, path.with_name(path.name + ".bak"))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def teach(source: KnowledgeSource, answerer: Answerer, question: str, intent_id: str) -> str:
+    """Add ``question`` to ``intent_id`` in the overlay; return the language it was filed under."""
+    if source.learned is None:
+        raise TeachError("no overlay file is configured (kb.learned)")
+    question = " ".join(question.split())
+    knowledge = answerer.knowledge
+    ids = [i.id for i in knowledge.intents]
+    if intent_id not in ids:
+        raise TeachError(f"there is no intent '{intent_id}'{did_you_mean(intent_id, ids)}")
+    key = tokenize_example(question).text
+    if not key:
+        raise TeachError("the question has no letters or digits to match on")
+    for intent in knowledge.intents:
+        for items in intent.examples.values():
+            for example in items:
+                if tokenize_example(example).text == key:
+                    if intent.id == intent_id:
+                        raise TeachError(f"'{question}' is already an example of '{intent_id}'")
+                    raise TeachError(f"'{question}' is already an example of intent '{intent.id}' "
+                                     f"('{example}'); an example may belong to one intent only")
+    lang = answerer.language_of(question)
+    data = _read_overlay(source.learned)
+    data.setdefault("learned", {}).setdefault(intent_id, {}).setdefault(lang, []).append(question)
+    text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
+    try:
+        load_texts(source.read(overlay=text))
+    except KnowledgeError as exc:
+        raise TeachError("the knowledge would not load with this question:\n"
+                         + "\n".join(str(p) for p in exc.problems[:5])) from None
+    write_atomic(source.learned, text)
+    return lang
+
+
+def _read_overlay(path: Path) -> dict:  # type: ignore[type-arg]
+    if not path.exists():
+        return {"learned": {}}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise TeachError(f"{path} is not valid YAML; fix it first (python -m bot check): {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("learned", {}), dict):
+        raise TeachError(f"{path} does not have the expected 'learned:' section; fix it first")
+    data.setdefault("learned", {})
+    return data

@@ -1,0 +1,181 @@
+"""Hot reload, teaching and the unanswered log, without Discord (real files, real SQLite)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answers import Answerer
+from bot.core import Core
+from bot.knowledge_source import KnowledgeSource
+from bot.permissions import has_any_role
+from bot.reloader import ReloadResult, Reloader
+from bot.storage import Storage
+from bot.teach import TeachError, teach
+from bot.unanswered import UnansweredLog, clean
+from tests.conftest import KNOWLEDGE
+
+
+def today() -> dt.date:
+    return dt.date(2026, 11, 25)
+
+
+class Setup:
+    def __init__(self, tmp: Path):
+        self.dir = tmp / "knowledge"
+        shutil.copytree(KNOWLEDGE, self.dir, ignore=shutil.ignore_patterns("*.md"))
+        self.learned = self.dir / "learned.yaml"
+        self.source = KnowledgeSource([str(self.dir)], str(self.learned))
+        self.core = Core(Answerer(self.source.load(), today=today))
+        self.notes: list[tuple[str, ReloadResult]] = []
+
+        async def notify(kind: str, result: ReloadResult) -> None:
+            self.notes.append((kind, result))
+
+        self.reloader = Reloader(self.core, self.source, lambda k: Answerer(k, today=today), notify)
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.dir / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> Setup:
+    return Setup(tmp_path)
+
+
+async def test_good_edit_is_picked_up_without_restart(setup: Setup) -> None:
+    before = setup.core.version
+    setup.edit("facts.yaml", "Winterberg", "Winterberg\n      - Schmallenberg")
+    result = await setup.reloader.reload()
+    assert result.status == "loaded" and setup.core.version != before
+    assert "Ja!" in setup.core.ask("Ist Schmallenberg dabei?").text
+    assert [k for k, _ in setup.notes] == ["loaded"]
+    assert (await setup.reloader.reload()).status == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("intents:", "intents:\n  - id: [oops", "YAML syntax error"),  # syntax
+        ("  - id: greeting\n", "  - id: greeting\n    colour: blue\n", "unknown key 'colour'"),  # schema
+    ],
+)
+async def test_broken_edit_is_kept_out_and_reported_once(setup: Setup, old: str, new: str, expected: str) -> None:
+    before = setup.core.version
+    setup.edit("intents.yaml", old, new)
+    first = await setup.reloader.reload()
+    assert first.status == "broken" and setup.core.version == before
+    assert any(expected in p.message and p.file.endswith("intents.yaml") and p.line > 0 for p in first.problems)
+    assert "Lüdenscheid" in setup.core.ask("Welche Städte sind Mitmacherkommunen?").text  # still answering
+    await setup.reloader.reload()
+    await setup.reloader.reload(force=True)
+    assert [k for k, _ in setup.notes] == ["broken"]  # once per broken version
+    assert setup.reloader.problems == first.problems
+    setup.edit("intents.yaml", new, old)  # fixed again
+    assert (await setup.reloader.reload()).status in ("loaded", "unchanged")
+    assert setup.reloader.problems == []
+
+
+async def test_questions_during_reloads_never_fail(setup: Setup) -> None:
+    questions = ["Ist Menden dabei?", "what is a smart city?", "Wetter in Arnsberg", "was steht an?"]
+    stop = asyncio.Event()
+    answered = 0
+
+    async def ask_loop() -> None:
+        nonlocal answered
+        while not stop.is_set():
+            for q in questions:
+                assert setup.core.ask(q).text
+                answered += 1
+            await asyncio.sleep(0)
+
+    task = asyncio.create_task(ask_loop())
+    for i in range(4):
+        setup.edit("facts.yaml", "Winterberg", f"Winterberg\n      - Neustadt{i}")
+        await setup.reloader.reload()
+    stop.set()
+    await task
+    assert answered > 0 and "Neustadt3" in setup.core.ask("welche Städte sind Mitmacherkommunen?").text
+
+
+async def test_watch_picks_up_an_edit(setup: Setup) -> None:
+    watcher = asyncio.create_task(setup.reloader.watch(0.05))
+    try:
+        await asyncio.sleep(0.1)
+        setup.edit("facts.yaml", "Winterberg", "Winterberg\n      - Schmallenberg")
+        for _ in range(100):
+            if setup.notes:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        watcher.cancel()
+    assert [k for k, _ in setup.notes] == ["loaded"]
+
+
+async def test_teach_then_answered_and_overlay_stays_valid(setup: Setup) -> None:
+    question = "Wer hat den Scheck in Berlin überreicht?"
+    assert setup.core.ask(question).intent != "funding"
+    lang = teach(setup.source, setup.core.answerer, question, "funding")
+    assert lang == "de"
+    assert (await setup.reloader.reload()).status == "loaded"
+    assert setup.core.ask(question).intent == "funding"
+    teach(setup.source, setup.core.answerer, "who handed over the cheque?", "funding")
+    await setup.reloader.reload()
+    data = yaml.safe_load(setup.learned.read_text(encoding="utf-8"))
+    assert data == {"learned": {"funding": {"de": [question], "en": ["who handed over the cheque?"]}}}
+    assert (setup.dir / "learned.yaml.bak").exists()  # the previous version is kept
+    assert not list(setup.dir.glob(".*tmp"))  # no temp files left behind
+    assert setup.source.load().version == setup.core.version  # the overlay loads cleanly
+    own = {p.name: p.read_text(encoding="utf-8") for p in KNOWLEDGE.glob("*.yaml")}
+    assert {n: (setup.dir / n).read_text(encoding="utf-8") for n in own} == own  # own files untouched
+
+
+def test_teach_refuses_duplicates_and_unknown_intents(setup: Setup) -> None:
+    answerer = setup.core.answerer
+    existing = next(i for i in answerer.knowledge.intents if i.id == "mitmacherkommunen").examples["de"][0]
+    with pytest.raises(TeachError, match="already an example of intent 'mitmacherkommunen'"):
+        teach(setup.source, answerer, existing.upper() + "!", "funding")
+    with pytest.raises(TeachError, match="already an example of 'mitmacherkommunen'"):
+        teach(setup.source, answerer, existing, "mitmacherkommunen")
+    with pytest.raises(TeachError, match=r"no intent 'fundign' \(did you mean 'funding'\?\)"):
+        teach(setup.source, answerer, "Wie viel Geld?", "fundign")
+    assert not setup.learned.exists()
+
+
+def test_unanswered_log_keeps_text_count_and_dates_and_purges(tmp_path: Path) -> None:
+    day = [dt.date(2026, 1, 1)]
+    storage = Storage(tmp_path / "bot.sqlite3")
+    log = UnansweredLog(storage, retention_days=90, today=lambda: day[0])
+    log.record("Wie ist das Wetter in <@123> Arnsberg?  https://x.example")
+    day[0] = dt.date(2026, 3, 1)
+    log.record("wie ist das wetter in arnsberg?")
+    log.record("Wer ist Bürgermeister?")
+    top = log.top(days=30)
+    assert [(r.question, r.count, r.first_seen, r.last_seen) for r in top] == [
+        ("wie ist das wetter in arnsberg?", 2, "2026-01-01", "2026-03-01"),
+        ("wer ist bürgermeister?", 1, "2026-03-01", "2026-03-01"),
+    ]
+    columns = [r[1] for r in storage.db.execute("PRAGMA table_info(unanswered)")]
+    assert columns == ["question", "count", "first_seen", "last_seen"]  # nothing about users
+    day[0] = dt.date(2026, 5, 31)  # 91 days after the last question
+    assert log.purge() == 2 and log.top(days=365) == []
+    storage.close()
+    assert Storage(tmp_path / "bot.sqlite3").version == 2  # migrations are not re-run
+
+
+def test_clean_drops_mentions_and_links() -> None:
+    assert clean("@everyone  Hallo <@!42> https://a.b/c WELT") == "hallo welt"
+
+
+def test_moderator_permission_both_ways() -> None:
+    assert has_any_role([1, 2], [2])
+    assert not has_any_role([1], [2])
+    assert not has_any_role([1], [])  # nobody, when no role is configured

@@ -54,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", "-c", default="config.yaml", help="settings file (default: config.yaml)")
     run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
 
+    kb = sub.add_parser("kb", help="moderators: unanswered questions, teach a question")
+    kb.add_argument("--config", "-c", default="config.yaml",
+                    help="settings file (default: config.yaml; its defaults if the file does not exist)")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
+    unanswered = kb_sub.add_parser("unanswered", help="most frequent questions that fell back")
+    unanswered.add_argument("--days", type=int, default=30, help="look back this many days (default: 30)")
+    unanswered.add_argument("--limit", type=int, default=20)
+    teach = kb_sub.add_parser("teach", help="add a question to an intent (written to kb.learned)")
+    teach.add_argument("question")
+    teach.add_argument("intent")
+
     check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: knowledge/)")
     return parser
@@ -138,6 +149,47 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kb(args: argparse.Namespace) -> int:
+    from bot import kb_reports
+    from bot.answers import Answerer
+    from bot.config import Config, ConfigError, load_config
+    from bot.knowledge_source import KnowledgeSource
+    from bot.loader import KnowledgeError
+    from bot.storage import Storage
+    from bot.teach import TeachError, teach
+    from bot.unanswered import UnansweredLog
+
+    try:
+        config = load_config(args.config) if Path(args.config).exists() else Config()
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 2
+    lang = config.language
+    if args.kb_command == "unanswered":
+        storage = Storage(config.storage.path)
+        try:
+            log = UnansweredLog(storage, config.kb.unanswered_retention_days)
+            log.purge()
+            print(kb_reports.unanswered_text(log.top(args.days, args.limit), args.days, lang))
+        finally:
+            storage.close()
+        return 0
+    source = KnowledgeSource(config.knowledge, config.kb.learned)
+    try:
+        answerer = Answerer(source.load(), default_lang=lang)
+        filed = teach(source, answerer, args.question, args.intent)
+    except KnowledgeError as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        print("error: fix the knowledge first (python -m bot check)", file=sys.stderr)
+        return 1
+    except TeachError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"OK: '{args.question}' is now an example of '{args.intent}' ({filed}), in {source.learned}. "
+          "A running bot picks it up within seconds.")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.run import run
 
@@ -146,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run}[args.command]
+    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

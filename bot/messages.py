@@ -85,8 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kb_unanswered_title": {"de": "Unbeantwortet in den letzten {days} Tagen",
                             "en": "Unanswered in the last {days} days"},
     "kb_taught": {
-        "de": "Gelernt: „{question}“ gehört jetzt zu `{intent}` ({lang}).",
-        "en": "Learned: “{question}” now belongs to `{intent}` ({lang}).",
+        "de": "Gelernt: „{question}“ gehört jetzt zu `{intent}` ({filed}).",
+        "en": "Learned: “{question}” now belongs to `{intent}` ({filed}).",
     },
     "kb_teach_refused": {"de": "Nicht gelernt: {reason}", "en": "Not learned: {reason}"},
     "kb_test": {"de": "Antwort ({intent}, Sicherheit {confidence}):",

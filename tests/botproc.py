@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import sys
 from pathlib import Path
@@ -23,8 +24,12 @@ def free_port() -> int:
 
 
 def write_config(tmp: Path, server: fd.FakeDiscord, **overrides: Any) -> Path:
+    knowledge = tmp / "knowledge"
+    if not knowledge.exists():
+        shutil.copytree(ROOT / "knowledge", knowledge, ignore=shutil.ignore_patterns("*.md", "learned.yaml*"))
     config: dict[str, Any] = {
-        "knowledge": [str(ROOT / "knowledge")],
+        "knowledge": [str(knowledge)],
+        "kb": {"learned": str(knowledge / "learned.yaml"), "reload_seconds": 0.2},
         "language": "de",
         "discord": {"guild_id": fd.GUILD_ID, "api_base": server.api_base, "qa_channels": [fd.QA],
                     "cooldown_seconds": 30},

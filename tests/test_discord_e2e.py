@@ -31,6 +31,7 @@ def new_member() -> int:
 
 class Running:
     def __init__(self, server: fd.FakeDiscord, bot: BotProcess, config: dict[str, Any]):
+        self.knowledge = Path(config["knowledge"][0])
         self.server = server
         self.bot = bot
         self.config = config
@@ -279,6 +280,65 @@ async def test_health_endpoint_reports_gateway_and_metrics(running: Running) -> 
     assert health["gateway_connected"] is True and len(health["knowledge_version"]) == 12
     assert 'scs_questions_total{outcome="answered",source="discord"}' in metrics
     assert "scs_answer_latency_seconds_bucket" in metrics
+
+
+# --- moderators ----------------------------------------------------------------------------
+async def test_kb_is_refused_to_non_moderators(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    for sub in ("status", "reload", "unanswered"):
+        iid = await server.slash(f"kb {sub}", author=new_member(), roles=[fd.STAFF_ROLE])
+        body = (await running.callback(iid, start)).body["data"]
+        assert body["flags"] & 64 and "Moderatoren" not in body["content"]
+        assert f"<@&{fd.MOD_ROLE}>" in body["content"] and body["allowed_mentions"]["parse"] == []
+    iid = await server.slash("kb status", author=new_member(), roles=[fd.MOD_ROLE])
+    body = (await running.callback(iid, start)).body["data"]
+    assert "Version" in body["content"] and "Themen" in body["content"]
+
+
+async def test_kb_teach_then_the_question_is_answered(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    question = "Wer hat denn den Scheck in Berlin übergeben?"
+    iid = await server.slash("kb test", [{"name": "frage", "type": 3, "value": question}], roles=[fd.MOD_ROLE])
+    assert "1. `" in (await running.callback(iid, start)).body["data"]["content"]  # top-3 intents listed
+    iid = await server.slash("kb teach", [{"name": "frage", "type": 3, "value": question},
+                                          {"name": "thema", "type": 3, "value": "funding"}], roles=[fd.MOD_ROLE])
+    reply = await running.callback(iid, start, timeout=20)
+    assert "Gelernt" in reply.body["data"]["content"], reply.body
+    assert (running.knowledge / "learned.yaml").exists()
+    mid = await server.send_message(question, channel=fd.QA, author=new_member())
+    answer = await running.reply_to(mid, start)
+    assert "Seehofer" in text_of(answer.body)
+
+
+async def test_unanswered_questions_reach_kb_unanswered(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    for _ in range(2):
+        mid = await server.send_message("Wann fährt der nächste Zug nach Menden?", channel=fd.QA, author=new_member())
+        await running.reply_to(mid, start)
+    iid = await server.slash("kb unanswered", roles=[fd.MOD_ROLE])
+    reply = await running.callback(iid, start)
+    assert "2× „wann fährt der nächste zug nach menden?“" in reply.body["data"]["content"]
+
+
+async def test_broken_edit_is_reported_to_moderators_and_good_edit_loaded(running: Running) -> None:
+    server = running.server
+    intents = running.knowledge / "intents.yaml"
+    good = intents.read_text(encoding="utf-8")
+    start = len(server.requests)
+    intents.write_text(good.replace("intents:", "intents:\n  - id: [broken", 1), encoding="utf-8")
+    report = await server.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fd.MODERATORS}/messages",
+                                   15, start)
+    assert "intents.yaml:" in report.body["content"] and "YAML syntax error" in report.body["content"]
+    mid = await server.send_message("Ist Menden dabei?", channel=fd.QA, author=new_member())
+    assert "Menden" in text_of((await running.reply_to(mid, start)).body)  # still answering
+    start = len(server.requests)
+    intents.write_text(good.replace("Förderung", "Förderung ", 1), encoding="utf-8")
+    loaded = await server.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fd.MODERATORS}/messages",
+                                   15, start)
+    assert "Wissen geladen" in loaded.body["content"]
 
 
 # --- startup failures (their own short-lived processes) ---------------------------------

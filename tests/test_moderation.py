@@ -14,7 +14,7 @@ from bot.answers import Answerer
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
 from bot.permissions import has_any_role
-from bot.reloader import ReloadResult, Reloader
+from bot.reloader import Reloader, ReloadResult
 from bot.storage import Storage
 from bot.teach import TeachError, teach
 from bot.unanswered import UnansweredLog, clean
@@ -179,3 +179,21 @@ def test_moderator_permission_both_ways() -> None:
     assert has_any_role([1, 2], [2])
     assert not has_any_role([1], [2])
     assert not has_any_role([1], [])  # nobody, when no role is configured
+
+
+def test_cli_kb_teach_and_unanswered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    shutil.copytree(KNOWLEDGE, tmp_path / "knowledge")
+    monkeypatch.chdir(tmp_path)
+    assert main(["kb", "teach", "Wer hat den Scheck überreicht?", "funding"]) == 0
+    assert main(["ask", "--json", "Wer hat den Scheck überreicht?"]) == 0
+    assert '"intent": "funding"' in capsys.readouterr().out
+    assert main(["kb", "teach", "Wer hat den Scheck überreicht?", "funding"]) == 1
+    assert "already an example" in capsys.readouterr().err
+    storage = Storage(tmp_path / "data" / "bot.sqlite3")
+    UnansweredLog(storage).record("Wie wird das Wetter?")
+    storage.close()
+    assert main(["kb", "unanswered"]) == 0
+    assert "1× „wie wird das wetter?“" in capsys.readouterr().out

@@ -128,7 +128,7 @@ class KnowledgeAdmin(commands.Cog):
         except TeachError as exc:
             await self._send(interaction, msg("kb_teach_refused", lang, reason=str(exc)))
             return
-        await self._send(interaction, msg("kb_taught", lang, question=frage, intent=thema, lang=filed))
+        await self._send(interaction, msg("kb_taught", lang, question=frage, intent=thema, filed=filed))
 
     @teach_.autocomplete("thema")
     async def intent_autocomplete(self, interaction: discord.Interaction,

@@ -60,6 +60,15 @@ class KnowledgeSettings:
 
 
 @dataclass(frozen=True)
+class StoriesSettings:
+    feeds: list[str] = field(default_factory=list)
+    channel: int = 0
+    poll_minutes: float = 10.0
+    first_run_post: int = 0
+    max_age_days: int = 14
+
+
+@dataclass(frozen=True)
 class HealthSettings:
     enabled: bool = False
     host: str = "127.0.0.1"
@@ -76,6 +85,7 @@ class Config:
     storage: StorageSettings = field(default_factory=StorageSettings)
     health: HealthSettings = field(default_factory=HealthSettings)
     kb: KnowledgeSettings = field(default_factory=KnowledgeSettings)
+    stories: StoriesSettings = field(default_factory=StoriesSettings)
 
 
 class ConfigError(Exception):
@@ -211,6 +221,7 @@ def referenced_ids(config: Config) -> Iterable[tuple[str, str, int]]:
         yield f"discord.qa_channels[{i}]", "channel", cid
     for name in ("stories", "announcements", "moderators"):
         yield f"channels.{name}", "channel", getattr(config.channels, name)
+    yield "stories.channel", "channel", config.stories.channel
     for name in ("staff", "moderators"):
         for i, rid in enumerate(getattr(config.roles, name)):
             yield f"roles.{name}[{i}]", "role", rid

@@ -26,6 +26,33 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX unanswered_last_seen ON unanswered (last_seen);
     """,
+    # 3: blog feeds (conditional-GET validators, failure backoff) and the stories seen in them.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_try REAL NOT NULL DEFAULT 0,
+        warned INTEGER NOT NULL DEFAULT 0,
+        initialised INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE stories (
+        feed TEXT NOT NULL,
+        key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        published TEXT,
+        summary TEXT NOT NULL,
+        image TEXT,
+        state TEXT NOT NULL CHECK (state IN ('seen', 'pending', 'posted')),
+        message_id INTEGER,
+        first_seen TEXT NOT NULL,
+        posted_at TEXT,
+        PRIMARY KEY (feed, key)
+    );
+    CREATE INDEX stories_state ON stories (state);
+    """,
 ]
 
 

@@ -1,0 +1,271 @@
+"""New blog stories from RSS/Atom feeds: fetched politely, remembered in SQLite, each posted once.
+
+Delivery is "record, send, confirm": a new story is stored as *pending* before anything is
+sent, the send carries a nonce derived from the story (Discord then refuses to create a
+second message for a retried request), and only a successful send marks it *posted*. A
+failed send stays pending and is retried on the next poll; a crash between send and
+confirm is covered by the nonce. Nothing here imports discord: the poller gets a ``send``
+callable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import calendar
+import datetime as dt
+import hashlib
+import html
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import aiohttp
+import feedparser
+
+from bot import __version__
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"SmartCitiesSuedwestfalenBot/{__version__} (+community Discord bot; feed reader)"
+MAX_BYTES = 5 * 1024 * 1024
+SUMMARY_CHARS = 300
+WARN_AFTER = 3  # consecutive failures before the moderators hear about it
+MAX_BACKOFF = 6 * 3600.0
+
+
+@dataclass(frozen=True)
+class Story:
+    feed: str
+    key: str  # guid, else link, else a hash of title and date
+    title: str
+    link: str
+    published: str | None  # ISO 8601 (UTC) if the feed gives a date
+    summary: str
+    image: str | None
+
+    @property
+    def nonce(self) -> str:
+        """Discord nonces are at most 25 characters; derived from the story, stable across restarts."""
+        return str(int(hashlib.sha256(f"{self.feed}\0{self.key}".encode()).hexdigest()[:15], 16))
+
+
+@dataclass
+class FetchResult:
+    status: str  # ok, not_modified, error
+    stories: list[Story]
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCKS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>", re.S | re.I)
+
+
+def clean_text(raw: str, limit: int = SUMMARY_CHARS) -> str:
+    """HTML summary -> short plain text (no tags, entities decoded, cut at a word)."""
+    text = " ".join(html.unescape(_TAG.sub(" ", _BLOCKS.sub(" ", raw or ""))).split())
+    text = text.replace("[…]", "").replace("[&#8230;]", "").strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,.;:") + "…"
+
+
+def _image(entry: feedparser.FeedParserDict) -> str | None:
+    for media in entry.get("media_content", []) + entry.get("media_thumbnail", []):
+        if media.get("url", "").startswith("http"):
+            return str(media["url"])
+    for link in entry.get("links", []):
+        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/"):
+            return str(link.get("href"))
+    match = re.search(r'<img[^>]+src="(https?://[^"]+)"', entry.get("summary", "") or "")
+    return match.group(1) if match else None
+
+
+def parse(feed_url: str, body: bytes) -> list[Story]:
+    """Stories in ``body``, oldest first. A feed with minor problems (bozo) still yields its entries."""
+    parsed = feedparser.parse(body)
+    if parsed.bozo and not parsed.entries:
+        raise ValueError(f"not a feed: {parsed.get('bozo_exception')}")
+    stories = []
+    for entry in parsed.entries:
+        title = clean_text(entry.get("title", ""), 256) or "(ohne Titel)"
+        link = entry.get("link", "") or ""
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = (dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).isoformat() if stamp else None)
+        key = entry.get("id") or link or hashlib.sha256(f"{title}\0{published}".encode()).hexdigest()[:32]
+        summary = clean_text(entry.get("summary", "") or "")
+        stories.append(Story(feed_url, str(key), title, link, published, summary, _image(entry)))
+    stories.sort(key=lambda s: s.published or "")  # stable: undated keep the feed's order
+    return stories
+
+
+async def fetch(session: aiohttp.ClientSession, url: str, etag: str | None, last_modified: str | None,
+                timeout: float = 20.0) -> FetchResult:
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        async with session.get(url, headers=headers,
+                               timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=10, sock_read=timeout)) as r:
+            if r.status == 304:
+                return FetchResult("not_modified", [], etag, last_modified)
+            if r.status != 200:
+                return FetchResult("error", [], error=f"HTTP {r.status}")
+            if (r.content_length or 0) > MAX_BYTES:
+                return FetchResult("error", [], error=f"feed larger than {MAX_BYTES} bytes")
+            body = bytearray()
+            async for chunk in r.content.iter_chunked(65536):
+                body.extend(chunk)
+                if len(body) > MAX_BYTES:
+                    return FetchResult("error", [], error=f"feed larger than {MAX_BYTES} bytes")
+            new_etag, new_modified = r.headers.get("ETag"), r.headers.get("Last-Modified")
+    except (TimeoutError, aiohttp.ClientError) as exc:
+        return FetchResult("error", [], error=f"{type(exc).__name__}: {exc}".rstrip(": "))
+    try:
+        stories = await asyncio.to_thread(parse, url, bytes(body))
+    except ValueError as exc:
+        return FetchResult("error", [], error=str(exc))
+    return FetchResult("ok", stories, new_etag, new_modified)
+
+
+class StoryStore:
+    def __init__(self, storage: Storage):
+        self.storage = storage
+
+    def feed_state(self, url: str) -> dict[str, object]:
+        row = self.storage.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return {"url": url, "etag": None, "last_modified": None, "failures": 0, "next_try": 0.0,
+                    "warned": 0, "initialised": 0}
+        return dict(row)
+
+    def save_feed(self, state: dict[str, object]) -> None:
+        with self.storage.transaction() as db:
+            db.execute(
+                "INSERT INTO feeds (url, etag, last_modified, failures, next_try, warned, initialised) "
+                "VALUES (:url, :etag, :last_modified, :failures, :next_try, :warned, :initialised) "
+                "ON CONFLICT (url) DO UPDATE SET etag = :etag, last_modified = :last_modified, "
+                "failures = :failures, next_try = :next_try, warned = :warned, initialised = :initialised",
+                state,
+            )
+
+    def add_new(self, stories: list[Story], state: str) -> list[Story]:
+        """Insert the stories not seen before (with ``state``); return those, oldest first."""
+        added = []
+        now = dt.datetime.now(dt.UTC).isoformat()
+        with self.storage.transaction() as db:
+            for s in stories:
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO stories (feed, key, title, link, published, summary, image, state, "
+                    "first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (s.feed, s.key, s.title, s.link, s.published, s.summary, s.image, state, now),
+                )
+                if cur.rowcount:
+                    added.append(s)
+        return added
+
+    def pending(self) -> list[Story]:
+        rows = self.storage.db.execute(
+            "SELECT feed, key, title, link, published, summary, image FROM stories WHERE state = 'pending' "
+            "ORDER BY COALESCE(published, first_seen), rowid"
+        ).fetchall()
+        return [Story(*row) for row in rows]
+
+    def mark(self, story: Story, state: str, message_id: int | None = None) -> None:
+        with self.storage.transaction() as db:
+            db.execute("UPDATE stories SET state = ?, message_id = ?, posted_at = ? WHERE feed = ? AND key = ?",
+                       (state, message_id, dt.datetime.now(dt.UTC).isoformat(), story.feed, story.key))
+
+    def latest(self, limit: int = 5) -> list[Story]:
+        rows = self.storage.db.execute(
+            "SELECT feed, key, title, link, published, summary, image FROM stories "
+            "ORDER BY COALESCE(published, first_seen) DESC, rowid DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [Story(*row) for row in rows]
+
+
+Send = Callable[[Story], Awaitable[int | None]]  # returns the message id; raises on failure
+Notify = Callable[[str], Awaitable[None]]
+
+
+class Poller:
+    """One poll: fetch every due feed, record new stories, deliver everything pending."""
+
+    def __init__(self, store: StoryStore, feeds: list[str], send: Send, *, notify: Notify | None = None,
+                 interval: float = 600.0, first_run_post: int = 0, max_age_days: int = 14,
+                 clock: Callable[[], float] = time.time):
+        self.store = store
+        self.feeds = feeds
+        self.send = send
+        self.notify = notify
+        self.interval = interval
+        self.first_run_post = first_run_post
+        self.max_age_days = max_age_days
+        self.clock = clock
+
+    async def poll(self, session: aiohttp.ClientSession) -> list[Story]:
+        """Returns the stories posted in this poll."""
+        for url in self.feeds:
+            await self._poll_feed(session, url)
+        return await self.deliver()
+
+    async def _poll_feed(self, session: aiohttp.ClientSession, url: str) -> None:
+        state = self.store.feed_state(url)
+        now = self.clock()
+        if float(state["next_try"] or 0) > now:  # type: ignore[arg-type]
+            return
+        result = await fetch(session, url, state["etag"], state["last_modified"])  # type: ignore[arg-type]
+        if result.status == "error":
+            failures = int(state["failures"]) + 1  # type: ignore[call-overload]
+            state.update(failures=failures, next_try=now + min(self.interval * 2 ** (failures - 1), MAX_BACKOFF))
+            log.warning("feed %s failed (%d in a row): %s", url, failures, result.error)
+            if failures >= WARN_AFTER and not state["warned"]:
+                state["warned"] = 1
+                if self.notify:
+                    await self.notify(f"⚠️ Feed {url} antwortet seit {failures} Abrufen nicht richtig "
+                                      f"({result.error}). Ich versuche es weiter.")
+            self.store.save_feed(state)
+            return
+        if state["warned"] and self.notify:
+            await self.notify(f"✅ Feed {url} funktioniert wieder.")
+        state.update(failures=0, next_try=0.0, warned=0)
+        if result.status == "ok":
+            state.update(etag=result.etag, last_modified=result.last_modified)
+            if not state["initialised"]:
+                # First run: remember what is there; post only the newest N (default none).
+                newest = result.stories[-self.first_run_post:] if self.first_run_post else []
+                old = [s for s in result.stories if s not in newest]
+                self.store.add_new(old, "seen")
+                self.store.add_new(newest, "pending")
+                state["initialised"] = 1
+            else:
+                fresh = [s for s in result.stories if not self._too_old(s)]
+                stale = [s for s in result.stories if self._too_old(s)]
+                self.store.add_new(stale, "seen")
+                self.store.add_new(fresh, "pending")
+        self.store.save_feed(state)
+
+    def _too_old(self, story: Story) -> bool:
+        if not story.published or not self.max_age_days:
+            return False
+        published = dt.datetime.fromisoformat(story.published).timestamp()
+        return self.clock() - published > self.max_age_days * 86400
+
+    async def deliver(self) -> list[Story]:
+        posted = []
+        for story in self.store.pending():
+            try:
+                message_id = await self.send(story)
+            except Exception as exc:  # the send failed: stays pending, retried next poll
+                log.warning("posting story %r failed, will retry: %s", story.title, exc)
+                break  # keep the order: nothing newer overtakes a failed older story
+            self.store.mark(story, "posted", message_id)
+            posted.append(story)
+        return posted

@@ -1,0 +1,247 @@
+"""Stories against a local aiohttp feed server serving real RSS 2.0 / Atom files, with a real
+SQLite file; the Discord side is a ``send`` callable here (the e2e module covers Discord)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+import pytest_asyncio
+from aiohttp import web
+
+from bot.storage import Storage
+from bot.stories import MAX_BYTES, Poller, Story, StoryStore, clean_text, parse
+
+FEEDS = Path(__file__).resolve().parent / "data" / "feeds"
+NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC).timestamp()
+
+
+def rss_with(extra: int, edited_title: str | None = None) -> bytes:
+    """The WordPress feed with ``extra`` newer items added in front."""
+    text = (FEEDS / "wordpress.rss").read_text(encoding="utf-8")
+    items = "".join(
+        f"""<item><title>Neue Story {i}</title><link>https://example.org/neu-{i}/</link>
+        <pubDate>Tue, 24 Nov 2026 {i // 60:02d}:{i % 60:02d}:00 +0000</pubDate>
+        <guid isPermaLink="false">https://example.org/?p={2000 + i}</guid>
+        <description><![CDATA[<p>Story Nummer {i}</p>]]></description></item>"""
+        for i in range(extra)
+    )
+    if edited_title:
+        text = text.replace("Menden auf der digitalen Überholspur</title>", f"{edited_title}</title>", 1)
+    return text.replace("<item>", items + "<item>", 1).encode()
+
+
+class FeedServer:
+    def __init__(self) -> None:
+        self.body = rss_with(0)
+        self.status = 200
+        self.delay = 0.0
+        self.requests: list[dict[str, str]] = []
+        self.app = web.Application()
+        self.app.router.add_get("/feed", self.feed)
+        self.app.router.add_get("/atom", self.atom)
+
+    async def feed(self, request: web.Request) -> web.StreamResponse:
+        self.requests.append(dict(request.headers))
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.status != 200:
+            return web.Response(status=self.status, text="oops")
+        etag = '"' + str(hash(self.body)) + '"'
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304)
+        return web.Response(body=self.body, content_type="application/rss+xml", headers={"ETag": etag})
+
+    async def atom(self, request: web.Request) -> web.Response:
+        return web.Response(body=(FEEDS / "blog.atom").read_bytes(), content_type="application/atom+xml")
+
+
+@pytest_asyncio.fixture
+async def server() -> AsyncIterator[tuple[FeedServer, str]]:
+    feed = FeedServer()
+    runner = web.AppRunner(feed.app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield feed, f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+class Sender:
+    def __init__(self) -> None:
+        self.sent: list[Story] = []
+        self.fail = 0
+
+    async def __call__(self, story: Story) -> int:
+        if self.fail:
+            self.fail -= 1
+            raise RuntimeError("HTTP 500")
+        self.sent.append(story)
+        return len(self.sent)
+
+
+def make(tmp: Path, url: str, sender: Sender, notes: list[str] | None = None, **kw: object) -> Poller:
+    async def notify(text: str) -> None:
+        (notes if notes is not None else []).append(text)
+
+    store = StoryStore(Storage(tmp / "bot.sqlite3"))
+    return Poller(store, [url], sender, notify=notify, clock=lambda: NOW, **kw)  # type: ignore[arg-type]
+
+
+def test_parse_wordpress_and_atom() -> None:
+    rss = parse("f", (FEEDS / "wordpress.rss").read_bytes())
+    assert [s.title for s in rss] == ["Rückblick: Konferenz in Arnsberg", "Smart Cities: Schule – Digitale Lernorte",
+                                      "Menden auf der digitalen Überholspur"]  # oldest first
+    menden = rss[-1]
+    assert menden.key == "https://example.org/?p=1203" and menden.link == "https://example.org/menden-ueberholspur/"
+    assert menden.summary.startswith("Menden wird ausgezeichnet: Rang 3 der „digitalen Aufholer“ – unter über 400")
+    assert "<" not in menden.summary and menden.image == "https://example.org/wp-content/uploads/menden-large.jpg"
+    assert "alert" not in rss[1].summary and "[…]" not in rss[1].summary
+    atom = parse("a", (FEEDS / "blog.atom").read_bytes())
+    assert [s.title for s in atom] == ["Die Rahmenstrategie ist fertig", "Leitfäden für alle Kommunen"]
+    assert atom[1].image == "https://example.org/leitfaeden.jpg" and atom[1].published.startswith("2026-11-22")
+    with pytest.raises(ValueError):
+        parse("g", b"\x00\x01 this is not xml at all")
+
+
+def test_clean_text_is_short() -> None:
+    text = clean_text("<p>" + "Wort " * 200 + "</p>")
+    assert len(text) <= 300 and text.endswith("…")
+
+
+async def test_first_run_remembers_then_posts_only_new(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    feed, base = server
+    sender = Sender()
+    poller = make(tmp_path, f"{base}/feed", sender)
+    async with aiohttp.ClientSession() as http:
+        assert await poller.poll(http) == []  # first run: nothing old is posted
+        feed.body = rss_with(2)
+        posted = await poller.poll(http)
+    assert [s.title for s in posted] == ["Neue Story 0", "Neue Story 1"]
+    assert feed.requests[0]["User-Agent"].startswith("SmartCitiesSuedwestfalenBot/")
+
+
+async def test_first_run_can_post_newest_n(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    _, base = server
+    sender = Sender()
+    async with aiohttp.ClientSession() as http:
+        await make(tmp_path, f"{base}/feed", sender, first_run_post=1).poll(http)
+    assert [s.title for s in sender.sent] == ["Menden auf der digitalen Überholspur"]
+
+
+async def test_many_new_stories_all_posted_oldest_first_and_no_duplicates_after_restart(
+    tmp_path: Path, server: tuple[FeedServer, str]
+) -> None:
+    feed, base = server
+    sender = Sender()
+    async with aiohttp.ClientSession() as http:
+        await make(tmp_path, f"{base}/feed", sender).poll(http)
+        feed.body = rss_with(15)
+        await make(tmp_path, f"{base}/feed", sender).poll(http)
+        assert [s.title for s in sender.sent] == [f"Neue Story {i}" for i in range(15)]
+        restarted = make(tmp_path, f"{base}/feed", sender)  # a new process on the same database
+        feed.body = rss_with(15) + b" "  # new ETag, same stories
+        assert await restarted.poll(http) == []
+    assert len(sender.sent) == 15
+
+
+async def test_failed_send_is_retried_and_nothing_lost(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    feed, base = server
+    sender = Sender()
+    poller = make(tmp_path, f"{base}/feed", sender)
+    async with aiohttp.ClientSession() as http:
+        await poller.poll(http)
+        feed.body = rss_with(3)
+        sender.fail = 1
+        assert await poller.poll(http) == []  # the first send fails: nothing overtakes it
+        assert len(poller.store.pending()) == 3
+        posted = await poller.poll(http)  # 304 from the feed, but the pending ones go out
+    assert [s.title for s in posted] == ["Neue Story 0", "Neue Story 1", "Neue Story 2"]
+    assert feed.requests[-1].get("If-None-Match")
+
+
+async def test_edited_story_is_not_posted_again(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    feed, base = server
+    sender = Sender()
+    poller = make(tmp_path, f"{base}/feed", sender)
+    async with aiohttp.ClientSession() as http:
+        await poller.poll(http)
+        feed.body = rss_with(0, edited_title="Menden: Rang 3 (aktualisiert)")
+        assert await poller.poll(http) == []
+
+
+async def test_old_stories_are_not_posted(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    feed, base = server
+    sender = Sender()
+    poller = make(tmp_path, f"{base}/feed", sender, max_age_days=1)
+    async with aiohttp.ClientSession() as http:
+        await poller.poll(http)
+        feed.body = rss_with(1).replace(b"Tue, 24 Nov 2026", b"Tue, 03 Nov 2026")
+        assert await poller.poll(http) == []
+
+
+@pytest.mark.parametrize("problem", ["500", "garbage", "oversized", "timeout"])
+async def test_failing_feed_backs_off_warns_once_and_recovers(
+    tmp_path: Path, server: tuple[FeedServer, str], problem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed, base = server
+    sender = Sender()
+    notes: list[str] = []
+    clock = [NOW]
+    poller = make(tmp_path, f"{base}/feed", sender, notes, interval=60)
+    poller.clock = lambda: clock[0]
+    if problem == "500":
+        feed.status = 500
+    elif problem == "garbage":
+        feed.body = b"<html><body>Wartungsarbeiten \x00\x01</body>"
+    elif problem == "oversized":
+        feed.body = b"<rss>" + b" " * (MAX_BYTES + 10) + b"</rss>"
+    else:
+        import bot.stories as stories
+
+        real_fetch = stories.fetch
+        monkeypatch.setattr(stories, "fetch", lambda *a, **k: real_fetch(*a, **{**k, "timeout": 0.2}))
+        feed.delay = 1.0
+    async with aiohttp.ClientSession() as http:
+        for _ in range(5):
+            clock[0] += 3600  # past any backoff
+            await poller.poll(http)
+        state = poller.store.feed_state(f"{base}/feed")
+        assert state["failures"] == 5 and state["warned"] == 1
+        assert len(notes) == 1 and "antwortet seit 3" in notes[0]
+        requests = len(feed.requests)
+        await poller.poll(http)  # still inside the backoff: the feed is not asked
+        assert len(feed.requests) == requests
+        feed.status, feed.delay, feed.body = 200, 0.0, rss_with(0)
+        clock[0] += 10 * 3600
+        await poller.poll(http)
+    assert len(feed.requests) == requests + 1
+    assert len(notes) == 2 and "wieder" in notes[1]
+    assert sender.sent == []
+
+
+async def test_backoff_grows_exponentially(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    feed, base = server
+    feed.status = 500
+    poller = make(tmp_path, f"{base}/feed", Sender(), interval=60)
+    async with aiohttp.ClientSession() as http:
+        waits = []
+        for _ in range(4):
+            await poller.poll(http)
+            state = poller.store.feed_state(f"{base}/feed")
+            waits.append(float(state["next_try"]) - NOW)  # type: ignore[arg-type]
+            state["next_try"] = 0.0
+            poller.store.save_feed(state)
+    assert waits == [60, 120, 240, 480]
+
+
+def test_nonce_is_stable_and_fits_discord() -> None:
+    story = Story("f", "k", "t", "l", None, "", None)
+    assert story.nonce == Story("f", "k", "other title", "l", None, "", None).nonce
+    assert re.fullmatch(r"\d{1,25}", story.nonce) and story.nonce != Story("f", "k2", "t", "l", None, "", None).nonce

@@ -22,8 +22,10 @@ from bot.normalize import normalize, tokenize
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # A list placeholder alone on its line becomes a bulleted list.
-_ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
-_RICH = re.compile(r"\{(?:list|timeline|topics)\b")
+_ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
+_RICH = re.compile(r"\{(?:list|timeline|topics|stories)\b")
+
+StoryLine = tuple[str, str, str | None]  # title, link, ISO date
 
 
 def berlin_today() -> dt.date:
@@ -69,7 +71,9 @@ class Answerer:
         today: Callable[[], dt.date] = berlin_today,
         settings: MatcherSettings | None = None,
         extra_timeline: Callable[[dt.date], Sequence[TimelineEntry]] | None = None,
+        stories: Callable[[], Sequence[StoryLine]] | None = None,
     ):
+        self.stories = stories
         self.knowledge = knowledge
         self.default_lang = default_lang if default_lang in language.LANGS else "de"
         self.today = today
@@ -106,6 +110,22 @@ class Answerer:
             return towns
         starts = [t for t in towns if normalize(t).startswith(folded)]
         return starts + [t for t in towns if folded in normalize(t) and t not in starts]
+
+    def story_lines(self, lang: str, limit: int = 5) -> list[str]:
+        """The latest stories from the database, newest first (none without the stories feature)."""
+        if self.stories is None:
+            return []
+        lines = []
+        for title, link, date in list(self.stories())[:limit]:
+            when = f" ({date[:10]})" if date else ""
+            lines.append(f"[{title}]({link}){when}" if link.startswith("http") else f"{title}{when}")
+        return lines
+
+    def stories_answer(self, lang: str) -> Answer:
+        """``/stories``: the latest 5 stories."""
+        lines = self.story_lines(lang)
+        text = "\n".join(f"• {line}" for line in lines) or msg("stories_none", lang)
+        return Answer("", None, 1.0, lang, text, [], msg("stories_title", lang), True)
 
     def groups_answer(self, lang: str, town: str | None = None) -> Answer:
         """The town lists (``/kommunen``), or whether one ``town`` takes part."""
@@ -147,7 +167,7 @@ class Answerer:
         else:
             template = intent.answer.get(lang, "")
             rich = bool(_RICH.search(template))
-            text = self.render(template, lang)
+            text = self.render(template, lang).strip()
         confidence = match.confidence if match else 1.0
         return Answer(question, intent.id, confidence, lang, text, [], intent.title.get(lang), rich)
 
@@ -205,6 +225,10 @@ class Answerer:
             return list(self.knowledge.groups[name].members)
         if kind == "topics":
             return [i.title[lang] for i in self._topics()]
+        if kind == "stories":
+            if self.stories is None:  # the stories feature is off: say nothing about them
+                return []
+            return self.story_lines(lang) or [msg("stories_none", lang)]
         if kind == "timeline" and name == "overview":
             entries = self.timeline_entries()
             if not entries:
@@ -222,6 +246,8 @@ class Answerer:
             return self.render(k.facts[name][lang], lang)
         if kind == "topics":
             return ", ".join(i.title[lang] for i in self._topics())
+        if kind == "stories":
+            return "; ".join(self.story_lines(lang)) or msg("stories_none", lang)
         if kind == "timeline":
             return self._timeline_text(name or "", lang)
         return raw

@@ -454,10 +454,11 @@ class _Builder:
                 "fact": lambda n: n in self.facts,
                 "timeline": lambda n: n in TIMELINE_SLOTS,
                 "topics": lambda n: n is None,
+                "stories": lambda n: n is None,
             }.get(kind)
             if ok is None:
                 doc.at(path, f"placeholder '{match.group()}' is unknown; use {{list:GROUP}}, {{count:GROUP}}, "
-                       "{fact:NAME}, {timeline:overview|latest|next} or {topics}")
+                       "{fact:NAME}, {timeline:overview|latest|next}, {topics} or {stories}")
             elif not ok(name):
                 choices = {
                     "list": list(self.groups), "count": list(self.groups), "fact": list(self.facts),

@@ -92,6 +92,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kb_test": {"de": "Antwort ({intent}, Sicherheit {confidence}):",
                 "en": "Answer ({intent}, confidence {confidence}):"},
     "kb_top3": {"de": "Beste Themen:", "en": "Top intents:"},
+    "stories_none": {"de": "Noch keine Stories gesehen.", "en": "No stories seen yet."},
+    "stories_title": {"de": "Die neuesten Stories", "en": "The latest stories"},
     "error": {
         "de": "Da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
         "en": "Something went wrong on my side. Please try again in a moment.",

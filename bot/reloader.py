@@ -45,6 +45,7 @@ class Reloader:
         self._reported: set[str] = set()
         self._lock = asyncio.Lock()
         self.teach_lock = asyncio.Lock()  # one teach at a time: read, validate, write the overlay
+        self.on_swap: list[Callable[[Answerer], None]] = []  # front ends attach their data sources
 
     async def reload(self, force: bool = False) -> ReloadResult:
         async with self._lock:
@@ -63,6 +64,8 @@ class Reloader:
             if answerer.knowledge.version == self.core.version and not force:
                 self.problems = []
                 return ReloadResult("unchanged", version)
+            for hook in self.on_swap:
+                hook(answerer)
             self.core.swap(answerer)
             self.problems = []
             self._reported.discard(version)

@@ -32,7 +32,7 @@ from bot.unanswered import UnansweredLog
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb")
+EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb", "bot.discord_app.cogs.stories")
 
 
 def use_api_base(api_base: str) -> None:

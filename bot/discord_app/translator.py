@@ -40,6 +40,8 @@ ENGLISH: dict[str, str] = {
     "Die Frage, wie Leute sie stellen": "The question as people ask it",
     "Das Thema (Intent), das antworten soll": "The topic (intent) that should answer",
     "Was würde der Bot antworten? Mit den 3 besten Themen": "What would the bot answer? With the top 3 intents",
+    # /stories
+    "Die neuesten 5 Stories aus dem Blog": "The latest 5 stories from the blog",
     # /hilfe
     "hilfe": "help",
     "Worauf kann der Bot antworten?": "What can the bot answer?",

@@ -1,0 +1,99 @@
+"""Posts new blog stories (``bot.stories`` does the fetching and bookkeeping) and /stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands, tasks
+
+from bot.discord_app.render import COLOUR, NO_PINGS
+from bot.discord_app.translator import locale_lang
+from bot.stories import Poller, Story, StoryStore
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import CommunityBot
+
+log = logging.getLogger(__name__)
+
+
+def story_embed(story: Story) -> discord.Embed:
+    embed = discord.Embed(title=story.title[:256], url=story.link or None, description=story.summary[:4096] or None,
+                          colour=COLOUR)
+    if story.published:
+        embed.timestamp = dt.datetime.fromisoformat(story.published)
+    if story.image:
+        embed.set_image(url=story.image)
+    return embed
+
+
+class Stories(commands.Cog):
+    def __init__(self, bot: CommunityBot):
+        self.bot = bot
+        settings = bot.config.stories
+        self.channel_id = settings.channel or bot.config.channels.stories
+        self.store = StoryStore(bot.storage)
+        self.poller = Poller(self.store, settings.feeds, self.send, notify=bot.post_moderators,
+                             interval=settings.poll_minutes * 60, first_run_post=settings.first_run_post,
+                             max_age_days=settings.max_age_days)
+        self.session: aiohttp.ClientSession | None = None
+
+    async def cog_load(self) -> None:
+        self.bot.core.answerer.stories = self.latest
+        self.bot.reloader.on_swap.append(lambda answerer: setattr(answerer, "stories", self.latest))
+        if self.poller.feeds and self.channel_id:
+            self.session = aiohttp.ClientSession()
+            self.poll.change_interval(minutes=self.bot.config.stories.poll_minutes)
+            self.poll.start()
+        elif self.poller.feeds:
+            log.warning("config: stories.feeds is set but no channel (stories.channel / channels.stories)")
+
+    async def cog_unload(self) -> None:
+        self.poll.cancel()
+        if self.session is not None:
+            await self.session.close()
+
+    def latest(self) -> list[tuple[str, str, str | None]]:
+        return [(s.title, s.link, s.published) for s in self.store.latest(5)]
+
+    @tasks.loop(minutes=10)
+    async def poll(self) -> None:
+        assert self.session is not None
+        try:
+            posted = await self.poller.poll(self.session)
+        except Exception:  # a poll must never end the loop
+            log.exception("story poll failed")
+            return
+        if posted:
+            log.info("posted %d new stor%s", len(posted), "y" if len(posted) == 1 else "ies")
+
+    @poll.before_loop
+    async def before_poll(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def send(self, story: Story) -> int:
+        channel = self.bot.get_channel(self.channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            raise RuntimeError(f"the stories channel {self.channel_id} is not a text channel the bot can see")
+        message = await channel.send(embed=story_embed(story), nonce=story.nonce, allowed_mentions=NO_PINGS)
+        if channel.is_news():
+            try:
+                await message.publish()
+            except discord.HTTPException as exc:  # posted; only the crosspost failed
+                log.warning("could not publish story %r: %s", story.title, exc)
+        return message.id
+
+    @app_commands.command(name=_("stories"), description=_("Die neuesten 5 Stories aus dem Blog"))
+    async def stories(self, interaction: discord.Interaction) -> None:
+        lang = locale_lang(interaction.locale) or self.bot.config.language
+        cog = self.bot.get_cog("Ask")
+        await cog.respond(interaction, self.bot.core.answerer.stories_answer(lang))  # type: ignore[union-attr]
+
+
+async def setup(bot: CommunityBot) -> None:
+    await bot.add_cog(Stories(bot))

@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     teach.add_argument("question")
     teach.add_argument("intent")
 
+    stories = sub.add_parser("stories", help="blog stories")
+    stories.add_argument("--config", "-c", default="config.yaml")
+    stories_sub = stories.add_subparsers(dest="stories_command", required=True, metavar="STORIES_COMMAND")
+    poll = stories_sub.add_parser("poll", help="fetch the feeds and print what would be posted (changes nothing)")
+    poll.add_argument("--once", action="store_true", help="one poll, then exit (the only mode)")
+
     check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: knowledge/)")
     return parser
@@ -190,6 +196,38 @@ def _kb(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stories(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.config import Config, ConfigError, load_config
+    from bot.storage import Storage
+    from bot.stories import StoryStore, preview
+
+    try:
+        config = load_config(args.config) if Path(args.config).exists() else Config()
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 2
+    if not config.stories.feeds:
+        print("no feeds configured (stories.feeds in the config)", file=sys.stderr)
+        return 1
+    storage = Storage(config.storage.path)
+    try:
+        items = asyncio.run(preview(StoryStore(storage), config.stories.feeds, config.stories.first_run_post))
+    finally:
+        storage.close()
+    errors = 0
+    for feed, item in items:
+        if isinstance(item, str):
+            errors += 1
+            print(f"{feed}: {item}")
+        else:
+            print(f"{(item.published or '')[:10]}  {item.title}  {item.link}")
+    if not items:
+        print("nothing new to post")
+    return 1 if errors else 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.run import run
 
@@ -198,7 +236,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb}[args.command]
+    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb, "stories": _stories}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

@@ -191,6 +191,26 @@ class StoryStore:
         return [Story(*row) for row in rows]
 
 
+async def preview(store: StoryStore, feeds: list[str], first_run_post: int = 0) -> list[tuple[str, Story | str]]:
+    """What the next poll would post, without changing anything (``stories poll --once``):
+    (feed, story) pairs, or (feed, error text)."""
+    out: list[tuple[str, Story | str]] = []
+    async with aiohttp.ClientSession() as session:
+        for url in feeds:
+            result = await fetch(session, url, None, None)
+            if result.status == "error":
+                out.append((url, f"error: {result.error}"))
+                continue
+            known = {row[0] for row in store.storage.db.execute("SELECT key FROM stories WHERE feed = ?", (url,))}
+            if not store.feed_state(url)["initialised"]:
+                new = result.stories[-first_run_post:] if first_run_post else []
+            else:
+                new = [s for s in result.stories if s.key not in known]
+            pending = [s for s in store.pending() if s.feed == url]
+            out.extend((url, s) for s in pending + new)
+    return out
+
+
 Send = Callable[[Story], Awaitable[int | None]]  # returns the message id; raises on failure
 Notify = Callable[[str], Awaitable[None]]
 

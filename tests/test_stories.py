@@ -245,3 +245,20 @@ def test_nonce_is_stable_and_fits_discord() -> None:
     story = Story("f", "k", "t", "l", None, "", None)
     assert story.nonce == Story("f", "k", "other title", "l", None, "", None).nonce
     assert re.fullmatch(r"\d{1,25}", story.nonce) and story.nonce != Story("f", "k2", "t", "l", None, "", None).nonce
+
+
+async def test_cli_poll_once_prints_and_changes_nothing(tmp_path: Path, server: tuple[FeedServer, str],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import _stories
+
+    feed, base = server
+    config = tmp_path / "config.yaml"
+    config.write_text(f"storage: {{path: {tmp_path / 'bot.sqlite3'}}}\n"
+                      f"stories: {{feeds: ['{base}/feed'], first_run_post: 1}}\n", encoding="utf-8")
+    import argparse
+
+    args = argparse.Namespace(config=str(config), stories_command="poll", once=True)
+    assert await asyncio.to_thread(_stories, args) == 0
+    out = capsys.readouterr().out
+    assert "Menden auf der digitalen Überholspur  https://example.org/menden-ueberholspur/" in out
+    assert StoryStore(Storage(tmp_path / "bot.sqlite3")).pending() == []  # a preview only

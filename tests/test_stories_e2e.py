@@ -1,0 +1,58 @@
+"""Stories end to end: feed server -> ``python -m bot run`` -> fake Discord, incl. a failed send."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from aiohttp import web
+
+from tests import fake_discord as fd
+from tests.botproc import BotProcess, write_config
+from tests.test_discord_e2e import text_of, wait_healthy
+from tests.test_stories import FeedServer
+
+
+async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_path: Path) -> None:
+    feed = FeedServer()
+    runner = web.AppRunner(feed.app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    server = fd.FakeDiscord()
+    await server.start()
+    server.fail("POST", rf"/channels/{fd.STORIES}/messages", status=500, times=1)
+    config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01,
+                                                     "first_run_post": 2, "max_age_days": 0})
+    bot = BotProcess(config, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        await wait_healthy(config, 30)
+        posts = []
+        for _ in range(100):
+            posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
+            if len(posts) >= 3:
+                break
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(1.5)  # a few more polls: nothing more may be posted
+        posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
+        titles = [p.body["embeds"][0]["title"] for p in posts]
+        # the first attempt failed (500) and was retried with the same nonce; then the next story
+        assert titles == ["Smart Cities: Schule – Digitale Lernorte"] * 2 + ["Menden auf der digitalen Überholspur"]
+        assert posts[0].body["nonce"] == posts[1].body["nonce"] and posts[0].body["enforce_nonce"] is True
+        assert posts[2].body["embeds"][0]["url"] == "https://example.org/menden-ueberholspur/"
+        assert posts[2].body["allowed_mentions"]["parse"] == []
+        start = len(server.requests)
+        iid = await server.slash("stories")
+        reply = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
+        assert "Menden auf der digitalen Überholspur" in text_of(reply.body["data"])
+        mid = await server.send_message("gibt es einen Blog?", channel=fd.QA)
+        answer = await server.wait_for(lambda r: r.method == "POST" and str(
+            ((r.body or {}).get("message_reference") or {}).get("message_id")) == mid, 10, start)
+        assert "Menden auf der digitalen Überholspur" in text_of(answer.body)  # the intent shows the latest stories
+    finally:
+        code = await bot.stop()
+        await server.stop()
+        await runner.cleanup()
+    assert code == 0, bot.output()

@@ -155,20 +155,28 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_or_defaults(path: str):  # -> Config | None
+    """The config file if it exists, else the defaults; None (problems printed) if it is broken."""
+    from bot.config import Config, ConfigError, load_config
+
+    try:
+        return load_config(path) if Path(path).exists() else Config()
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return None
+
+
 def _kb(args: argparse.Namespace) -> int:
     from bot import kb_reports
     from bot.answers import Answerer
-    from bot.config import Config, ConfigError, load_config
     from bot.knowledge_source import KnowledgeSource
     from bot.loader import KnowledgeError
     from bot.storage import Storage
     from bot.teach import TeachError, teach
     from bot.unanswered import UnansweredLog
 
-    try:
-        config = load_config(args.config) if Path(args.config).exists() else Config()
-    except ConfigError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+    config = _config_or_defaults(args.config)
+    if config is None:
         return 2
     lang = config.language
     if args.kb_command == "unanswered":
@@ -199,14 +207,11 @@ def _kb(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.config import Config, ConfigError, load_config
     from bot.storage import Storage
     from bot.stories import StoryStore, preview
 
-    try:
-        config = load_config(args.config) if Path(args.config).exists() else Config()
-    except ConfigError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+    config = _config_or_defaults(args.config)
+    if config is None:
         return 2
     if not config.stories.feeds:
         print("no feeds configured (stories.feeds in the config)", file=sys.stderr)

@@ -6,10 +6,9 @@ bytes) from an unchanged one, and teaching can validate a new overlay before wri
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from bot.loader import KnowledgeError, Problem, knowledge_files, load_texts
+from bot.loader import KnowledgeError, knowledge_files, load_texts, read_texts, version_of
 from bot.model import Knowledge
 
 
@@ -31,29 +30,14 @@ class KnowledgeSource:
 
     def read(self, overlay: str | None = None) -> list[tuple[str, str]]:
         """(file name, text) pairs; ``overlay`` replaces the overlay file's text (teaching)."""
-        texts: list[tuple[str, str]] = []
-        problems: list[Problem] = []
         learned = self.learned.resolve() if self.learned is not None else None
-        for file in self.files():
-            if overlay is not None and file.resolve() == learned:
-                continue
-            try:
-                texts.append((str(file), file.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem(str(file), 0, 0, f"cannot read this file: {exc}"))
-        if problems:
-            raise KnowledgeError(problems)
+        files = [f for f in self.files() if overlay is None or f.resolve() != learned]
+        texts = read_texts(files)
         if overlay is not None and self.learned is not None:
             texts.append((str(self.learned), overlay))
         return texts
 
-    @staticmethod
-    def digest(texts: list[tuple[str, str]]) -> str:
-        """Identifies one version of the files (same as ``Knowledge.version`` when it loads)."""
-        digest = hashlib.sha256()
-        for name, text in texts:
-            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
-        return digest.hexdigest()[:12]
+    digest = staticmethod(version_of)
 
     def load(self) -> Knowledge:
         return load_texts(self.read())

@@ -508,12 +508,8 @@ def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
 
 def _load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
     builder = _Builder()
-    digest = hashlib.sha256()
-    docs = []
-    for name, text in texts:
-        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
-        docs.append(_parse(Path(name), text, builder))
-    knowledge = builder.finish(docs, digest.hexdigest()[:12])
+    docs = [_parse(Path(name), text, builder) for name, text in texts]
+    knowledge = builder.finish(docs, version_of(texts))
     if knowledge is None:
         raise KnowledgeError(builder.problems)
     return knowledge
@@ -524,7 +520,12 @@ def load(paths: Iterable[str | Path]) -> Knowledge:
     files, problems = knowledge_files(paths)
     if problems:
         raise KnowledgeError(problems)
-    texts = []
+    return load_texts(read_texts(files))
+
+
+def read_texts(files: Iterable[Path]) -> list[tuple[str, str]]:
+    """(file name, text) of each file; raise KnowledgeError naming every unreadable one."""
+    texts, problems = [], []
     for file in files:
         try:
             texts.append((str(file), file.read_text(encoding="utf-8")))
@@ -532,7 +533,15 @@ def load(paths: Iterable[str | Path]) -> Knowledge:
             problems.append(Problem(str(file), 0, 0, f"cannot read this file: {exc}"))
     if problems:
         raise KnowledgeError(problems)
-    return load_texts(texts)
+    return texts
+
+
+def version_of(texts: Sequence[tuple[str, str]]) -> str:
+    """Identifies one version of the files; becomes ``Knowledge.version``."""
+    digest = hashlib.sha256()
+    for name, text in texts:
+        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def check(paths: Iterable[str | Path]) -> list[Problem]:

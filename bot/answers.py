@@ -11,25 +11,20 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot import language, timeline
+from bot.clock import berlin_today
 from bot.loader import PLACEHOLDER
 from bot.matcher import Match, Matcher, MatcherSettings
 from bot.messages import join_words, msg
 from bot.model import Intent, Knowledge, TimelineEntry
 from bot.normalize import normalize, tokenize
 
-BERLIN = ZoneInfo("Europe/Berlin")
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
 _RICH = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 
 StoryLine = tuple[str, str, str | None]  # title, link, ISO date
-
-
-def berlin_today() -> dt.date:
-    return dt.datetime.now(BERLIN).date()
 
 
 @dataclass(frozen=True)
@@ -266,6 +261,8 @@ class Answerer:
         if entry.date is None:
             return title
         date = entry.date.label(lang)
+        if entry.time:
+            date += f", {entry.time} Uhr" if lang == "de" else f", {entry.time}"
         return f"**{date}** – {title}" if bold_date else f"{date} – {title}"
 
     def _entry_block(self, key: str, entry: TimelineEntry, lang: str) -> str:

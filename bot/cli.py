@@ -71,13 +71,22 @@ def _parser() -> argparse.ArgumentParser:
     poll = stories_sub.add_parser("poll", help="fetch the feeds and print what would be posted (changes nothing)")
     poll.add_argument("--once", action="store_true", help="one poll, then exit (the only mode)")
 
+    events = sub.add_parser("events", help="events announced with /event")
+    events.add_argument("--config", "-c", default="config.yaml",
+                        help="settings file (default: config.yaml; its defaults if the file does not exist)")
+    events_sub = events.add_subparsers(dest="events_command", required=True, metavar="EVENTS_COMMAND")
+    events_list = events_sub.add_parser("list", help="print the upcoming events from the database")
+    events_list.add_argument("--config", "-c", default=argparse.SUPPRESS, help="settings file (as above)")
+    events_list.add_argument("--lang", choices=["de", "en"], help="language of dates (default: the config's)")
+
     check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: knowledge/)")
     return parser
 
 
 def _load_answerer(args: argparse.Namespace):  # -> Answerer | None
-    from bot.answers import Answerer, berlin_today
+    from bot.answers import Answerer
+    from bot.clock import berlin_today
     from bot.loader import KnowledgeError, load
 
     paths = args.knowledge or [default_knowledge()]
@@ -233,6 +242,30 @@ def _stories(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _events(args: argparse.Namespace) -> int:
+    from bot import clock
+    from bot.events import EventStore
+    from bot.storage import Storage
+
+    config = _config_or_defaults(args.config)
+    if config is None:
+        return 2
+    lang = args.lang or config.language
+    if not Path(config.storage.path).exists():
+        print(f"no events: the database {config.storage.path} does not exist yet")
+        return 0
+    storage = Storage(config.storage.path)
+    try:
+        upcoming = EventStore(storage, clock.now).upcoming(limit=1000)
+    finally:
+        storage.close()
+    for event in upcoming:
+        print("  ".join(filter(None, [f"#{event.id}", event.when(lang), event.title, event.place])))
+    if not upcoming:
+        print("no upcoming events")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.run import run
 
@@ -241,7 +274,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb, "stories": _stories}[args.command]
+    handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb, "stories": _stories,
+               "events": _events}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

@@ -69,6 +69,14 @@ class StoriesSettings:
 
 
 @dataclass(frozen=True)
+class EventSettings:
+    channel: int = 0  # 0: channels.announcements
+    reminder_hours: list[float] = field(default_factory=lambda: [24.0, 1.0])
+    check_seconds: float = 30.0
+    default_duration_minutes: int = 120
+
+
+@dataclass(frozen=True)
 class HealthSettings:
     enabled: bool = False
     host: str = "127.0.0.1"
@@ -86,6 +94,7 @@ class Config:
     health: HealthSettings = field(default_factory=HealthSettings)
     kb: KnowledgeSettings = field(default_factory=KnowledgeSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
+    events: EventSettings = field(default_factory=EventSettings)
 
 
 class ConfigError(Exception):
@@ -222,6 +231,7 @@ def referenced_ids(config: Config) -> Iterable[tuple[str, str, int]]:
     for name in ("stories", "announcements", "moderators"):
         yield f"channels.{name}", "channel", getattr(config.channels, name)
     yield "stories.channel", "channel", config.stories.channel
+    yield "events.channel", "channel", config.events.channel
     for name in ("staff", "moderators"):
         for i, rid in enumerate(getattr(config.roles, name)):
             yield f"roles.{name}[{i}]", "role", rid

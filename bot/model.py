@@ -72,6 +72,7 @@ class TimelineEntry:
     text: Texts
     date: PartialDate | None = None
     link: str | None = None
+    time: str | None = None  # "18:00" for an announced event (the knowledge's own entries have none)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,35 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX stories_state ON stories (state);
     """,
+    # 4: events announced by staff (no user ids) and the reminders recorded for them. A
+    # reminder is keyed by the event's start time, so moving an event re-arms its reminders.
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL,
+        start TEXT NOT NULL,
+        ends TEXT,
+        place TEXT,
+        description TEXT,
+        state TEXT NOT NULL CHECK (state IN ('scheduled', 'cancelled')),
+        timed_at TEXT NOT NULL,
+        channel_id INTEGER,
+        message_id INTEGER,
+        discord_event_id INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX events_start ON events (state, start);
+    CREATE TABLE event_reminders (
+        event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        minutes INTEGER NOT NULL,
+        start TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'skipped')),
+        message_id INTEGER,
+        at TEXT NOT NULL,
+        PRIMARY KEY (event_id, minutes, start)
+    );
+    """,
 ]
 
 

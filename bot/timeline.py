@@ -3,6 +3,7 @@
 Entries without a date keep their place in the list and count as past: the seed page
 presents them as steps already taken. Dated entries are upcoming when their (first) day
 lies after today, so "2027" is upcoming in 2026 but not during 2027.
+Announced events carry a time and are only handed in while they lie ahead.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from bot.model import TimelineEntry
 
 
 def is_upcoming(entry: TimelineEntry, today: dt.date) -> bool:
-    return entry.date is not None and entry.date.start > today
+    """An announced event (it has a time) is listed only until it starts, so today counts."""
+    if entry.date is None:
+        return False
+    return entry.date.start >= today if entry.time else entry.date.start > today
 
 
 def ordered(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:

@@ -75,6 +75,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.messages: dict[str, dict[str, Any]] = {}  # id -> message the bot created
+        self.scheduled_events: dict[str, dict[str, Any]] = {}  # id -> guild scheduled event
         self.failures: list[Failure] = []
         self.sockets: list[web.WebSocketResponse] = []
         self.identified = asyncio.Event()
@@ -300,6 +301,25 @@ class FakeDiscord:
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
         if m and method == "POST":
             return json_response(self._create_message(m.group(1), body))
+        m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)
+        if m and method == "PATCH":
+            if m.group(2) not in self.messages:
+                return json_response({"message": "Unknown Message", "code": 10008}, status=404)
+            self.messages[m.group(2)].update({k: v for k, v in body.items() if k in ("content", "embeds")},
+                                             edited_timestamp=TIMESTAMP)
+            return json_response(self.messages[m.group(2)])
+        m = re.fullmatch(r"/guilds/(\d+)/scheduled-events", path)
+        if m and method == "POST":
+            event = {"id": snowflake(), "guild_id": m.group(1), "channel_id": None, "creator_id": str(BOT_ID),
+                     "entity_id": None, "image": None, "user_count": 0, "status": 1, **body}
+            self.scheduled_events[event["id"]] = event
+            return json_response(event)
+        m = re.fullmatch(r"/guilds/(\d+)/scheduled-events/(\d+)", path)
+        if m and method in ("GET", "PATCH"):
+            if m.group(2) not in self.scheduled_events:
+                return json_response({"message": "Unknown Guild Scheduled Event", "code": 10070}, status=404)
+            self.scheduled_events[m.group(2)].update(body or {})
+            return json_response(self.scheduled_events[m.group(2)])
         m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)/crosspost", path)
         if m and method == "POST":
             return json_response(self.messages.get(m.group(2), {}))

@@ -18,7 +18,8 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot import kb_reports
-from bot.answers import Answerer, berlin_today
+from bot.answers import Answerer
+from bot.clock import berlin_today
 from bot.config import Config, missing_ids
 from bot.core import Core
 from bot.discord_app.render import NO_PINGS, SuggestionButton
@@ -32,7 +33,8 @@ from bot.unanswered import UnansweredLog
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb", "bot.discord_app.cogs.stories")
+EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb", "bot.discord_app.cogs.stories",
+              "bot.discord_app.cogs.events")
 
 
 def use_api_base(api_base: str) -> None:

@@ -16,11 +16,11 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
 from bot import kb_reports
+from bot.discord_app.checks import require_roles
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
-from bot.permissions import has_any_role
 from bot.teach import TeachError, teach
 
 if TYPE_CHECKING:
@@ -52,15 +52,7 @@ class KnowledgeAdmin(commands.Cog):
         return locale_lang(interaction.locale) or self.bot.config.language
 
     async def _allowed(self, interaction: discord.Interaction) -> bool:
-        allowed = self.bot.config.roles.moderators
-        roles = [r.id for r in getattr(interaction.user, "roles", [])]
-        if has_any_role(roles, allowed):
-            return True
-        lang = self._lang(interaction)
-        names = [f"<@&{r}>" for r in allowed] or [msg("no_roles", lang)]
-        await interaction.response.send_message(msg("refused", lang, roles=", ".join(names)), ephemeral=True,
-                                                allowed_mentions=NO_PINGS)
-        return False
+        return await require_roles(interaction, self.bot.config.roles.moderators, self.bot.config.language)
 
     async def _send(self, interaction: discord.Interaction, text: str) -> None:
         for piece in split_text(text, CONTENT_LIMIT) or ["…"]:

@@ -1,0 +1,181 @@
+"""Events without Discord: typed dates, validation, the SQLite store, reminders, the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answerer
+from bot.clock import BERLIN
+from bot.events import EventInputError, EventStore, deliver_reminders, parse_when, validate
+from bot.loader import load
+from bot.storage import Storage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Clock:
+    def __init__(self, start: dt.datetime):
+        self.value = start
+
+    def __call__(self) -> dt.datetime:
+        return self.value
+
+    def advance(self, **delta: float) -> None:
+        self.value += dt.timedelta(**delta)
+
+
+def berlin(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=BERLIN)
+
+
+NOW = berlin(2027, 3, 1, 12, 0)
+
+
+@pytest.mark.parametrize("text", ["12.03.2027 18:00", "12.3.2027, 18 Uhr", "12.03.27 um 18.00", "2027-03-12 18:00",
+                                  "2027-03-12T18:00", " 2027-03-12, 18:00 "])
+def test_dates_in_the_forms_people_type(text: str) -> None:
+    assert parse_when(text) == berlin(2027, 3, 12, 18, 0)
+
+
+@pytest.mark.parametrize("text, key", [("12.03.2027", "event_no_time"), ("31.02.2027 18:00", "event_bad_date"),
+                                       ("morgen abends", "event_bad_date"), ("2027-03-12 25:00", "event_bad_date")])
+def test_unreadable_dates_say_why(text: str, key: str) -> None:
+    with pytest.raises(EventInputError) as err:
+        parse_when(text)
+    assert err.value.problems[0][0] == key
+    assert "12.03.2027 18:00" in err.value.text("de") or "18:00" in err.value.text("de")
+
+
+def test_summer_time_is_berlin_local() -> None:
+    assert parse_when("2027-07-01 18:00").utcoffset() == dt.timedelta(hours=2)
+    assert parse_when("2027-01-01 18:00").utcoffset() == dt.timedelta(hours=1)
+
+
+def test_validation_reports_every_problem_at_once_in_both_languages() -> None:
+    with pytest.raises(EventInputError) as err:
+        validate(now=NOW, title="x" * 101, start="01.02.2027 10:00", end="01.02.2027 09:00",
+                 place="p" * 101, description="d" * 1001)
+    keys = [key for key, _ in err.value.problems]
+    assert keys.count("event_too_long") == 3 and "event_past" in keys and "event_end_before" in keys
+    german = err.value.text("de")
+    assert "Titel: 101 Zeichen" in german and "Mo., 01.02.2027, 10:00 Uhr" in german
+    assert "Title: 101 characters" in err.value.text("en")
+
+
+def test_end_time_alone_means_the_same_day_and_edits_keep_what_was_not_given() -> None:
+    draft = validate(now=NOW, title="Workshop", start="12.03.2027 18:00", end="20:30", place="Arnsberg")
+    assert draft.end == berlin(2027, 3, 12, 20, 30)
+    with pytest.raises(EventInputError):
+        validate(now=NOW, title="Workshop", start="12.03.2027 18:00", end="17:00")
+
+
+def store_at(path: Path, clock: Clock) -> EventStore:
+    return EventStore(Storage(path), clock)
+
+
+async def test_each_reminder_is_posted_once_also_after_a_restart(tmp_path: Path) -> None:
+    clock = Clock(NOW)
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    event = store.create(validate(now=clock(), title="Workshop", start="03.03.2027 18:00", place="Arnsberg"))
+    posted: list[tuple[int, int]] = []
+
+    async def send(reminder):  # type: ignore[no-untyped-def]
+        posted.append((reminder.event.id, reminder.minutes))
+        return 42
+
+    offsets = [24 * 60, 60]
+    assert await deliver_reminders(store, offsets, send) == []  # 54 h before: nothing due
+    clock.value = berlin(2027, 3, 2, 18, 1)
+    await deliver_reminders(store, offsets, send)
+    await deliver_reminders(store, offsets, send)
+    restarted = store_at(tmp_path / "db.sqlite3", clock)  # a new process on the same file
+    await deliver_reminders(restarted, offsets, send)
+    assert posted == [(event.id, 1440)]
+    clock.value = berlin(2027, 3, 3, 17, 0)
+    await deliver_reminders(restarted, offsets, send)
+    await deliver_reminders(restarted, offsets, send)
+    assert posted == [(event.id, 1440), (event.id, 60)]
+    clock.value = berlin(2027, 3, 3, 18, 30)  # started: nothing more, and no longer upcoming
+    await deliver_reminders(restarted, offsets, send)
+    assert len(posted) == 2 and restarted.upcoming() == []
+    assert restarted.sent_reminders(event) == [60, 1440]
+
+
+async def test_a_failed_send_is_retried_with_the_same_nonce(tmp_path: Path) -> None:
+    clock = Clock(NOW)
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    store.create(validate(now=clock(), title="Workshop", start="03.03.2027 18:00"))
+    clock.value = berlin(2027, 3, 2, 19, 0)
+    nonces: list[str] = []
+
+    async def failing(reminder):  # type: ignore[no-untyped-def]
+        nonces.append(reminder.nonce)
+        raise OSError("Discord is down")
+
+    with pytest.raises(OSError):
+        await deliver_reminders(store, [1440, 60], failing)
+
+    async def send(reminder):  # type: ignore[no-untyped-def]
+        nonces.append(reminder.nonce)
+        return 1
+
+    await deliver_reminders(store, [1440, 60], send)
+    await deliver_reminders(store, [1440, 60], send)
+    assert len(nonces) == 2 and nonces[0] == nonces[1] and len(nonces[0]) <= 25
+
+
+async def test_cancelled_events_are_not_reminded_and_moved_ones_are_reminded_at_the_new_time(tmp_path: Path) -> None:
+    clock = Clock(NOW)
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    cancelled = store.create(validate(now=clock(), title="Abgesagt", start="03.03.2027 18:00"))
+    moved = store.create(validate(now=clock(), title="Verschoben", start="03.03.2027 18:00"))
+    store.cancel(cancelled)
+    clock.value = berlin(2027, 3, 2, 18, 5)
+    first = await deliver_reminders(store, [1440, 60], _ok)
+    assert [(r.event.title, r.minutes) for r in first] == [("Verschoben", 1440)]
+    store.update(moved, validate(now=clock(), start="10.03.2027 18:00", current=moved))
+    assert await deliver_reminders(store, [1440, 60], _ok) == []
+    clock.value = berlin(2027, 3, 9, 18, 0)
+    again = await deliver_reminders(store, [1440, 60], _ok)
+    assert [(r.event.title, r.minutes, r.event.start) for r in again] == [
+        ("Verschoben", 1440, berlin(2027, 3, 10, 18, 0))]
+
+
+async def test_reminders_that_passed_before_the_event_was_announced_or_while_down_are_skipped(tmp_path: Path) -> None:
+    clock = Clock(berlin(2027, 3, 3, 10, 0))
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    store.create(validate(now=clock(), title="Kurzfristig", start="03.03.2027 18:00"))  # 8 h ahead
+    assert await deliver_reminders(store, [1440, 60], _ok) == []  # no "in 24 hours" 8 hours before
+    clock.value = berlin(2027, 3, 3, 17, 10)
+    assert [r.minutes for r in await deliver_reminders(store, [1440, 60], _ok)] == [60]
+    later = store.create(validate(now=clock(), title="Später", start="06.03.2027 18:00"))
+    clock.value = berlin(2027, 3, 6, 17, 30)  # the bot was down for both due moments: only the nearest
+    assert [(r.event.id, r.minutes) for r in await deliver_reminders(store, [1440, 60], _ok)] == [(later.id, 60)]
+    assert store.sent_reminders(later) == [60]
+
+
+async def _ok(reminder) -> int:  # type: ignore[no-untyped-def]
+    return 1
+
+
+def test_the_timeline_knows_announced_events(tmp_path: Path) -> None:
+    clock = Clock(berlin(2026, 11, 25, 9, 0))
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    store.create(validate(now=clock(), title="Smart Cities: Schule – Werkstatt", start="25.11.2026 18:00",
+                          end="20:00", place="https://example.org/werkstatt", description="Für Lehrkräfte."))
+    store.create(validate(now=clock(), title="Stammtisch", start="10.12.2026 19:00", place="Soest"))
+    answerer = Answerer(load([ROOT / "knowledge"]), today=lambda: clock().date(), extra_timeline=store.timeline)
+    answer = answerer.ask("Was steht als nächstes an?")
+    assert answer.intent is not None and answer.lang == "de"
+    assert "[Smart Cities: Schule – Werkstatt](https://example.org/werkstatt)" in answer.text
+    assert "25.11.2026, 18:00 Uhr" in answer.text and "Für Lehrkräfte." in answer.text
+    english = answerer.ask("what's next?")
+    assert "Smart Cities: Schule – Werkstatt" in english.text and "18:00" in english.text
+    overview = answerer.timeline_answer("overview", "de").text
+    assert overview.index("Werkstatt") < overview.index("Stammtisch")
+    clock.value = berlin(2026, 11, 25, 18, 30)  # the first one started: the next is the Stammtisch
+    nxt = answerer.timeline_answer("next", "en").text
+    assert "Stammtisch" in nxt and "Soest" in nxt and "Werkstatt" not in nxt

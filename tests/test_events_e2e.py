@@ -217,3 +217,15 @@ async def test_a_reminder_is_posted_once_also_across_restarts(tmp_path: Path) ->
         assert len(set(nonces)) == 2
     finally:
         await server.stop()
+
+
+async def test_the_event_group_has_german_and_english_names(session: Session) -> None:
+    (put,) = session.server.find("PUT", rf"/applications/{fd.APP_ID}/guilds/{fd.GUILD_ID}/commands")
+    group = next(c for c in put.body if c["name"] == "event")
+    subs = {o["name"]: o for o in group["options"]}
+    assert {s: subs[s]["name_localizations"]["en-US"] for s in subs} == {
+        "erstellen": "create", "liste": "list", "bearbeiten": "edit", "absagen": "cancel"}
+    create = {o["name"]: o["name_localizations"]["en-US"] for o in subs["erstellen"]["options"]}
+    assert create == {"titel": "title", "beginn": "start", "ort": "place", "ende": "end", "beschreibung": "description"}
+    assert [o["name"] for o in subs["erstellen"]["options"] if o.get("required")] == ["titel", "beginn"]
+    assert any(o.get("autocomplete") for o in subs["absagen"]["options"])

@@ -54,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", "-c", default="config.yaml", help="settings file (default: config.yaml)")
     run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
 
+    serve = sub.add_parser("serve", help="the chat page and HTTP API (no Discord token needed)")
+    serve.add_argument("--host", help="address to listen on (default: web.host, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="TCP port (default: web.port, 8080)")
+    serve.add_argument("--config", "-c", help="settings file (default: config.yaml if it exists, "
+                       "else the shipped knowledge and default settings)")
+    serve.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+
     kb = sub.add_parser("kb", help="moderators: unanswered questions, teach a question")
     kb.add_argument("--config", "-c", default="config.yaml",
                     help="settings file (default: config.yaml; its defaults if the file does not exist)")
@@ -266,6 +273,12 @@ def _events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from bot.serve import serve
+
+    return serve(args.config, args.host, args.port, default_knowledge(), args.log_level)
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.run import run
 
@@ -275,7 +288,7 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb, "stories": _stories,
-               "events": _events}[args.command]
+               "events": _events, "serve": _serve}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

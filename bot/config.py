@@ -77,6 +77,17 @@ class EventSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8080
+    rate_per_minute: float = 20.0
+    burst: int = 5
+    max_body_bytes: int = 4096
+    trust_forwarded_for: bool = False
+
+
+@dataclass(frozen=True)
 class HealthSettings:
     enabled: bool = False
     host: str = "127.0.0.1"
@@ -95,6 +106,7 @@ class Config:
     kb: KnowledgeSettings = field(default_factory=KnowledgeSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 class ConfigError(Exception):

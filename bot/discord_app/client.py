@@ -28,6 +28,7 @@ from bot.knowledge_source import KnowledgeSource
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
 from bot.reloader import Reloader, ReloadResult
+from bot.state import attach_state
 from bot.storage import Storage
 from bot.unanswered import UnansweredLog
 
@@ -62,6 +63,7 @@ class CommunityBot(commands.Bot):
         self.reloader = Reloader(
             core, source, lambda k: Answerer(k, default_lang=config.language), notify=self._knowledge_changed
         )
+        attach_state(core, self.reloader, storage)
         self._watch: asyncio.Task[None] | None = None
 
     async def login(self, token: str) -> None:

@@ -14,6 +14,7 @@ from bot.discord_app.client import CommunityBot
 from bot.health import start_health
 from bot.knowledge_source import KnowledgeSource
 from bot.storage import Storage
+from bot.web import WebApp, start_web
 
 log = logging.getLogger("bot")
 
@@ -25,12 +26,16 @@ async def serve(core: Core, config: Config, token: str, source: KnowledgeSource)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    health = None
+    health = web_runner = None
     code = 0
     try:
         if config.health.enabled:
             health = await start_health(core, config.health.host, config.health.port, bot.status)
             log.info("health endpoint on http://%s:%d/healthz", config.health.host, config.health.port)
+        if config.web.enabled:  # the chat page in this process: same knowledge, same reloads, same database
+            web_runner = await start_web(WebApp(core, config.web, storage=storage, status=bot.status),
+                                         config.web.host, config.web.port)
+            log.info("chat page on http://%s:%d/", config.web.host, config.web.port)
         runner = asyncio.create_task(bot.start(token, reconnect=True))
         stopper = asyncio.create_task(stop.wait())
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -48,6 +53,8 @@ async def serve(core: Core, config: Config, token: str, source: KnowledgeSource)
         await bot.close()
         if health is not None:
             await health.cleanup()
+        if web_runner is not None:
+            await web_runner.cleanup()
         storage.close()
         log.info("stopped")
     return code

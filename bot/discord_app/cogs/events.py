@@ -61,8 +61,6 @@ class Events(commands.Cog):
         self.offsets = [round(h * 60) for h in self.settings.reminder_hours]
 
     async def cog_load(self) -> None:
-        self.bot.core.answerer.extra_timeline = self.store.timeline
-        self.bot.reloader.on_swap.append(lambda answerer: setattr(answerer, "extra_timeline", self.store.timeline))
         if self.channel_id:
             self.remind.change_interval(seconds=max(self.settings.check_seconds, 0.1))
             self.remind.start()

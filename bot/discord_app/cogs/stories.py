@@ -44,8 +44,6 @@ class Stories(commands.Cog):
         self.session: aiohttp.ClientSession | None = None
 
     async def cog_load(self) -> None:
-        self.bot.core.answerer.stories = self.latest
-        self.bot.reloader.on_swap.append(lambda answerer: setattr(answerer, "stories", self.latest))
         if self.poller.feeds and self.channel_id:
             self.session = aiohttp.ClientSession()
             self.poll.change_interval(minutes=self.bot.config.stories.poll_minutes)
@@ -57,9 +55,6 @@ class Stories(commands.Cog):
         self.poll.cancel()
         if self.session is not None:
             await self.session.close()
-
-    def latest(self) -> list[tuple[str, str, str | None]]:
-        return [(s.title, s.link, s.published) for s in self.store.latest(5)]
 
     @tasks.loop(minutes=10)
     async def poll(self) -> None:

@@ -1,0 +1,103 @@
+"""``python -m bot serve``: the chat page and ``POST /api/ask`` without Discord.
+
+Needs no token and no config: without a config file it answers from the shipped
+knowledge. With one (``--config``, or ``config.yaml`` if it exists) it uses its knowledge
+paths, its ``web`` settings and its database, so the page also lists announced events and
+the latest stories and unanswered questions reach the moderators' log. Knowledge edits are
+picked up while it runs, as in the Discord bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from bot.answers import Answerer
+from bot.clock import berlin_today
+from bot.config import Config, ConfigError, load_config
+from bot.core import Core
+from bot.knowledge_source import KnowledgeSource
+from bot.loader import KnowledgeError
+from bot.reloader import Reloader
+from bot.run import setup_logging
+from bot.state import attach_state
+from bot.storage import Storage
+from bot.unanswered import UnansweredLog
+from bot.web import WebApp, start_web
+
+log = logging.getLogger("bot")
+
+
+def serve(config_path: str | None, host: str | None, port: int | None, knowledge_default: str,
+          log_level: str = "INFO") -> int:
+    path = config_path or ("config.yaml" if Path("config.yaml").exists() else None)
+    try:
+        config = load_config(path) if path else Config(knowledge=[knowledge_default])
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"error: {path} has {len(exc.problems)} problem(s); the server did not start", file=sys.stderr)
+        return 2
+    web = dataclasses.replace(config.web, host=host or config.web.host, port=port if port is not None
+                              else config.web.port)
+    source = KnowledgeSource(config.knowledge, config.kb.learned)
+    try:
+        knowledge = source.load()
+    except KnowledgeError as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        print(f"error: the knowledge has {len(exc.problems)} problem(s) (python -m bot check); "
+              "the server did not start", file=sys.stderr)
+        return 1
+    setup_logging(log_level)
+    core = Core(Answerer(knowledge, default_lang=config.language))
+    reloader = Reloader(core, source, lambda k: Answerer(k, default_lang=config.language), notify=_log_reload)
+    storage = Storage(config.storage.path) if path else None
+    if storage is not None:
+        attach_state(core, reloader, storage)
+        unanswered = UnansweredLog(storage, config.kb.unanswered_retention_days, berlin_today)
+        unanswered.purge()
+        core.on_fallback.append(lambda answer, _source: unanswered.record(answer.question))
+    try:
+        return asyncio.run(_serve(core, reloader, WebApp(core, web, storage=storage), web.host, web.port,
+                                  config.kb.reload_seconds))
+    except OSError as exc:  # e.g. the port is taken
+        print(f"error: cannot serve on {web.host}:{web.port}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if storage is not None:
+            storage.close()
+
+
+async def _log_reload(kind: str, result: object) -> None:
+    problems = getattr(result, "problems", [])
+    if kind == "loaded":
+        log.info("knowledge reloaded")
+    else:
+        log.warning("knowledge edit not loaded (%d problem(s)); still answering from the previous version",
+                    len(problems))
+        for problem in problems:
+            log.warning("%s", problem)
+
+
+async def _serve(core: Core, reloader: Reloader, app: WebApp, host: str, port: int, reload_seconds: float) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    runner = await start_web(app, host, port)
+    watch = asyncio.create_task(reloader.watch(reload_seconds)) if reload_seconds > 0 else None
+    shown = f"[{host}]" if ":" in host else host
+    print(f"Chat page: http://{shown}:{port}/  (API: POST /api/ask; Ctrl-C stops)", flush=True)
+    try:
+        await stop.wait()
+    finally:
+        if watch is not None:
+            watch.cancel()
+        await runner.cleanup()
+        log.info("stopped")
+    return 0

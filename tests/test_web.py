@@ -1,0 +1,205 @@
+"""The web API and page server, through aiohttp's test client, and ``python -m bot serve`` as a user starts it."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+import pytest_asyncio
+import yaml
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.answers import Answerer
+from bot.config import WebSettings
+from bot.core import Core
+from bot.events import EventStore, validate
+from bot.loader import load
+from bot.storage import Storage
+from bot.stories import Story, StoryStore
+from bot.web import WebApp
+from tests.botproc import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_client(settings: WebSettings | None = None, storage: Storage | None = None) -> TestClient:
+    core = Core(Answerer(load([ROOT / "knowledge"])))
+    app = WebApp(core, settings or WebSettings(rate_per_minute=600, burst=50), storage=storage)
+    return TestClient(TestServer(app.app))
+
+
+@pytest_asyncio.fixture
+async def client() -> AsyncIterator[TestClient]:
+    async with make_client() as c:
+        yield c
+
+
+async def test_ask_returns_the_same_json_as_the_command_line(client: TestClient) -> None:
+    questions = ["Ist Lüdenscheid dabei?", "what's next on the timeline?", "Wie ist das Wetter?"]
+    cli = subprocess.run([sys.executable, "-m", "bot", "ask", "--json"], input="\n".join(questions), cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    expected = [json.loads(line) for line in cli.stdout.splitlines()]
+    for question, want in zip(questions, expected, strict=True):
+        response = await client.post("/api/ask", json={"question": question})
+        assert response.status == 200
+        assert await response.json() == want
+    assert expected[2]["intent"] is None  # the fallback comes through the API as well
+
+
+async def test_lang_forces_the_answer_language(client: TestClient) -> None:
+    response = await client.post("/api/ask", json={"question": "Ist Lüdenscheid dabei?", "lang": "en"})
+    body = await response.json()
+    assert body["lang"] == "en" and body["answer"].startswith("Yes!")
+
+
+@pytest.mark.parametrize("payload, fragment", [
+    (b"{not json", "not valid JSON"),
+    (b"[1, 2]", "JSON object"),
+    (b"{}", '"question" is missing'),
+    (b'{"question": "   "}', '"question" is missing'),
+    (b'{"question": 5}', '"question" is missing'),
+    (b'{"question": "hallo", "lang": "fr"}', '"lang" must be'),
+    (json.dumps({"question": "x" * 1001}).encode(), "longer than 1000"),
+    (b"\xff\xfe", "not valid JSON"),
+])
+async def test_bad_requests_get_a_clear_400(client: TestClient, payload: bytes, fragment: str) -> None:
+    response = await client.post("/api/ask", data=payload, headers={"Content-Type": "application/json"})
+    assert response.status == 400
+    assert fragment in (await response.json())["error"]
+
+
+async def test_the_body_size_is_limited() -> None:
+    async with make_client(WebSettings(max_body_bytes=2048)) as client:
+        response = await client.post("/api/ask", data=json.dumps({"question": "a " * 2000}),
+                                     headers={"Content-Type": "application/json"})
+        assert response.status == 413
+        ok = await client.post("/api/ask", json={"question": "Ist Soest dabei?"})
+        assert ok.status == 200
+
+
+async def test_each_client_is_rate_limited_with_retry_after() -> None:
+    settings = WebSettings(rate_per_minute=6, burst=2, trust_forwarded_for=True)
+    async with make_client(settings) as client:
+        alice = {"X-Forwarded-For": "198.51.100.7"}
+        statuses = [(await client.post("/api/ask", json={"question": "Hallo"}, headers=alice)).status
+                    for _ in range(3)]
+        assert statuses == [200, 200, 429]
+        limited = await client.post("/api/ask", json={"question": "Hallo"}, headers=alice)
+        assert limited.status == 429 and 1 <= int(limited.headers["Retry-After"]) <= 10
+        assert "try again" in (await limited.json())["error"]
+        bob = await client.post("/api/ask", json={"question": "Hallo"}, headers={"X-Forwarded-For": "203.0.113.9"})
+        assert bob.status == 200  # another client is not affected
+
+
+async def test_health_and_metrics_are_the_shared_routes(client: TestClient) -> None:
+    await client.post("/api/ask", json={"question": "Ist Soest dabei?"})
+    await client.post("/api/ask", json={"question": "Wie ist das Wetter?"})
+    health = await client.get("/healthz")
+    assert health.status == 200 and (await health.json())["ok"] is True
+    metrics = await (await client.get("/metrics")).text()
+    assert 'scs_questions_total{outcome="answered",source="web"} 1' in metrics
+    assert 'scs_questions_total{outcome="fallback",source="web"} 1' in metrics
+
+
+async def test_the_page_and_its_files_are_served_with_a_strict_policy(client: TestClient) -> None:
+    page = await client.get("/")
+    html = await page.text()
+    assert page.status == 200 and page.content_type == "text/html"
+    assert '<script src="/static/chat.js" defer></script>' in html and "<script>" not in html
+    assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    js = await client.get("/static/chat.js")
+    assert js.status == 200 and js.content_type == "text/javascript"
+    assert "innerHTML" not in await js.text()  # answers are built from text nodes only
+    for bad in ("/static/..%2Fweb.py", "/static/.hidden.js", "/static/web.py", "/static/missing.css"):
+        assert (await client.get(bad)).status == 404
+
+
+async def test_start_lists_topics_events_and_stories(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "bot.sqlite3")
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(days=3)
+    events = EventStore(storage, lambda: dt.datetime.now(dt.UTC))
+    events.create(validate(now=dt.datetime.now(dt.UTC), title="Werkstatt <b>", start=soon.strftime("%Y-%m-%d %H:00"),
+                           place="Soest"))
+    stories = StoryStore(storage)
+    story = Story("feed", "k1", "Menden <script>", "https://example.org/menden", "2026-11-20T10:00:00+00:00",
+                  "summary", None)
+    stories.add_new([story], "posted")
+    async with make_client(storage=storage) as client:
+        body = await (await client.get("/api/start?lang=en")).json()
+        assert body["suggestions"][0] == {"intent": "initiative", "label": "What is Smart Cities Südwestfalen?"}
+        assert [e["title"] for e in body["events"]] == ["Werkstatt <b>"] and body["events"][0]["place"] == "Soest"
+        assert body["stories"] == [{"title": "Menden <script>", "link": "https://example.org/menden",
+                                    "date": "2026-11-20"}]
+    storage.close()
+
+
+async def wait_for_page(port: int, proc: subprocess.Popen[str]) -> None:
+    async with aiohttp.ClientSession() as http:
+        for _ in range(100):
+            assert proc.poll() is None, proc.communicate()[1]
+            try:
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                await asyncio.sleep(0.1)
+    raise TimeoutError("serve did not start")
+
+
+async def test_serve_works_without_token_or_config_and_picks_up_knowledge_edits(tmp_path: Path) -> None:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={"PATH": "", "PYTHONPATH": str(ROOT)})
+    try:
+        await wait_for_page(port, proc)
+        async with aiohttp.ClientSession() as http:
+            async with http.post(f"http://127.0.0.1:{port}/api/ask", json={"question": "Ist Soest dabei?"}) as r:
+                assert (await r.json())["intent"] == "membership"
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=10)
+    assert proc.returncode == 0 and f"http://127.0.0.1:{port}/" in out
+    assert not (tmp_path / "data").exists()  # no config: nothing written
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge, ignore=shutil.ignore_patterns("*.md", "learned.yaml*"))
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml.safe_dump({"knowledge": [str(knowledge)], "kb": {"reload_seconds": 0.2},
+                                      "storage": {"path": str(tmp_path / "bot.sqlite3")},
+                                      "web": {"port": port}}), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--config", str(config)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        await wait_for_page(port, proc)
+        async with aiohttp.ClientSession() as http:
+            ask = f"http://127.0.0.1:{port}/api/ask"
+            async with http.post(ask, json={"question": "Wie ist das Wetter in Arnsberg?"}) as r:
+                assert (await r.json())["intent"] is None
+            weather = knowledge / "weather.yaml"
+            weather.write_text(
+                "intents:\n  - id: weather\n    title: {de: Wetter, en: Weather}\n"
+                "    examples:\n      de: [Wie ist das Wetter in Arnsberg?]\n      en: [How is the weather?]\n"
+                "    answer: {de: Dazu weiß ich nichts Genaues., en: I don't know the weather.}\n",
+                encoding="utf-8")
+            for _ in range(50):
+                async with http.post(ask, json={"question": "Wie ist das Wetter in Arnsberg?"}) as r:
+                    if (await r.json())["intent"] == "weather":
+                        break
+                await asyncio.sleep(0.2)
+            else:
+                raise AssertionError("the edit was not picked up")
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=10)
+    assert proc.returncode == 0
+    with Storage(tmp_path / "bot.sqlite3").db as db:  # the fallback reached the moderators' log
+        assert db.execute("SELECT question FROM unanswered").fetchall()[0][0] == "wie ist das wetter in arnsberg?"

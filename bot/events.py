@@ -149,12 +149,15 @@ class Event:
         local = self.start.astimezone(BERLIN)
         texts = {}
         for lang in ("de", "en"):
-            parts = [msg("event_line_when", lang, when=self.when(lang))]
+            details = []
+            if self.end is not None:
+                end = self.end.astimezone(BERLIN)
+                same_day = end.date() == local.date()
+                shown = f"{end:%H:%M}" + (" Uhr" if lang == "de" else "") if same_day else format_when(end, None, lang)
+                details.append(msg("event_line_until", lang, end=shown))
             if self.place and not self.link:
-                parts.append(msg("event_line_where", lang, place=self.place))
-            if self.description:
-                parts.append(self.description)
-            texts[lang] = "\n".join(parts)
+                details.append(msg("event_line_where", lang, place=self.place))
+            texts[lang] = "\n".join(filter(None, [" · ".join(details), self.description or ""]))
         return TimelineEntry(
             id=f"event-{self.id}", title={"de": self.title, "en": self.title}, text=texts,
             date=PartialDate(local.year, local.month, local.day), link=self.link, time=local.strftime("%H:%M"),

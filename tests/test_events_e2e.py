@@ -9,11 +9,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 import pytest_asyncio
+import yaml
 
 from tests import fake_discord as fd
-from tests.botproc import ROOT, BotProcess, write_config
+from tests.botproc import ROOT, BotProcess, free_port, write_config
 from tests.test_discord_e2e import text_of, wait_healthy
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -28,7 +30,8 @@ def opts(**values: str) -> list[dict[str, Any]]:
 
 
 async def start_bot(tmp: Path, server: fd.FakeDiscord, now: str, name: str) -> BotProcess:
-    config = write_config(tmp, server, events={"check_seconds": 0.1})
+    config = write_config(tmp, server, events={"check_seconds": 0.1},
+                          web={"enabled": True, "port": free_port(), "rate_per_minute": 600})
     bot = BotProcess(config, tmp / f"{name}.log", env={"SCS_BOT_NOW": now})
     await bot.start()
     try:
@@ -129,6 +132,14 @@ async def test_staff_creates_an_event_announced_scheduled_and_known_as_next(sess
     assert "Smart Cities: Schule – Werkstatt" in text and "2027-03-12, 18:00" in text
     _, text = await session.command("event liste")
     assert "Werkstatt" in text and "#1" in text
+
+    web = f"http://127.0.0.1:{yaml.safe_load((session.tmp / 'config.yaml').read_text())['web']['port']}"
+    async with aiohttp.ClientSession() as http:  # the chat page runs in the same process, on the same data
+        async with http.get(f"{web}/api/start") as response:
+            assert [e["title"] for e in (await response.json())["events"]] == [
+                "Smart Cities: Schule – Werkstatt @everyone"]
+        async with http.post(f"{web}/api/ask", json={"question": "what's next?"}) as response:
+            assert "Smart Cities: Schule – Werkstatt" in (await response.json())["answer"]
 
 
 async def test_edit_and_cancel_update_the_announcement_and_the_scheduled_event(session: Session) -> None:

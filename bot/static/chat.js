@@ -151,6 +151,9 @@ async function loadStart() {
       const title = href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, s.title) : s.title;
       return s.date ? [title, el("small", {}, s.date)] : [title];
     });
+    const news = data.events.length + data.stories.length > 0;
+    $("aside").hidden = !news;
+    $("main").classList.toggle("news", news);
   } catch (error) {
     status.textContent = UI[lang].failed;
   }

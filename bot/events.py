@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 
+from bot.answers import Answer
 from bot.clock import BERLIN
 from bot.messages import msg
 from bot.model import PartialDate, TimelineEntry
@@ -74,9 +75,8 @@ def parse_when(text: str, *, same_day_as: dt.datetime | None = None) -> dt.datet
             year, month, day, hour, minute = match.groups()
         elif same_day_as is not None and (only := _TIME_ONLY.fullmatch(raw)):
             hour, minute = only.groups()
-            day, month, year = (str(v) for v in (same_day_as.astimezone(BERLIN).day,
-                                                 same_day_as.astimezone(BERLIN).month,
-                                                 same_day_as.astimezone(BERLIN).year))
+            base = same_day_as.astimezone(BERLIN)
+            day, month, year = str(base.day), str(base.month), str(base.year)
         else:
             raise EventInputError([("event_bad_date", {"text": raw[:60]})])
     if hour is None:
@@ -145,6 +145,10 @@ class Event:
     def link(self) -> str | None:
         return self.place if is_link(self.place) else None
 
+    def end_or(self, default_minutes: int) -> dt.datetime:
+        """The end, or the start plus a default duration (Discord's external events need an end)."""
+        return self.end or self.start + dt.timedelta(minutes=default_minutes)
+
     def timeline_entry(self) -> TimelineEntry:
         local = self.start.astimezone(BERLIN)
         texts = {}
@@ -169,6 +173,12 @@ def event_line(event: Event, lang: str) -> str:
     title = f"[{event.title}]({event.link})" if event.link else event.title
     where = f" · {event.place}" if event.place and not event.link else ""
     return f"**{event.when(lang)}** – {title}{where} (#{event.id})"
+
+
+def events_answer(events: Sequence[Event], lang: str) -> Answer:
+    """``/event list``: the upcoming events as a list (or a note that there are none)."""
+    text = "\n".join(f"• {event_line(e, lang)}" for e in events) or msg("events_none", lang)
+    return Answer("", None, 1.0, lang, text, [], msg("events_title", lang), True)
 
 
 def _field(value: str | None, name: str, limit: int, problems: list[tuple[str, dict[str, object]]]) -> str | None:
@@ -311,6 +321,12 @@ class EventStore:
                        (event.channel_id, event.message_id, event.discord_event_id, event.id))
         return event
 
+    def scheduled(self, ref: str) -> Event | None:
+        """The scheduled event "#3", "3" or an autocomplete value names (None if unknown or cancelled)."""
+        match = re.search(r"\d+", ref or "")
+        event = self.get(int(match.group())) if match else None
+        return event if event is not None and event.state == "scheduled" else None
+
     def upcoming(self, limit: int = 25) -> list[Event]:
         """Scheduled events that have not started yet, soonest first."""
         rows = self.db.execute("SELECT * FROM events WHERE state = 'scheduled' AND start > ? ORDER BY start LIMIT ?",
@@ -368,7 +384,7 @@ class EventStore:
 
 
 async def deliver_reminders(store: EventStore, offsets_minutes: Sequence[int],
-                            send: Callable[[Reminder], object]) -> list[Reminder]:
+                            send: Callable[[Reminder], Awaitable[int | None]]) -> list[Reminder]:
     """Post every due reminder: record pending, send (with the reminder's nonce), mark sent.
 
     A failed send leaves the reminder pending; the next tick sends it again with the same
@@ -377,7 +393,6 @@ async def deliver_reminders(store: EventStore, offsets_minutes: Sequence[int],
     sent = []
     for reminder in store.due(offsets_minutes):
         store.mark(reminder, "pending")
-        message_id = await send(reminder)  # type: ignore[misc]
-        store.mark(reminder, "sent", message_id if isinstance(message_id, int) else None)
+        store.mark(reminder, "sent", await send(reminder))
         sent.append(reminder)
     return sent

@@ -22,7 +22,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError
-from bot.reloader import Reloader
+from bot.reloader import Reloader, ReloadResult
 from bot.run import setup_logging
 from bot.state import attach_state
 from bot.storage import Storage
@@ -73,14 +73,13 @@ def serve(config_path: str | None, host: str | None, port: int | None, knowledge
             storage.close()
 
 
-async def _log_reload(kind: str, result: object) -> None:
-    problems = getattr(result, "problems", [])
+async def _log_reload(kind: str, result: ReloadResult) -> None:
     if kind == "loaded":
         log.info("knowledge reloaded")
     else:
         log.warning("knowledge edit not loaded (%d problem(s)); still answering from the previous version",
-                    len(problems))
-        for problem in problems:
+                    len(result.problems))
+        for problem in result.problems:
             log.warning("%s", problem)
 
 

@@ -52,6 +52,8 @@ class WebApp:
         self.limiter = RateLimiter(settings.rate_per_minute, settings.burst)
         self.events = EventStore(storage, now) if storage is not None else None
         self.stories = StoryStore(storage) if storage is not None else None
+        # The page's few small files, read once (a new version of the bot restarts anyway).
+        self.files = {p.name: p.read_bytes() for p in STATIC.iterdir() if p.suffix in STATIC_TYPES}
         self.app = web.Application(client_max_size=settings.max_body_bytes)
         self.app.router.add_get("/", self.index)
         self.app.router.add_get("/static/{name}", self.static)
@@ -73,10 +75,9 @@ class WebApp:
         return self._file(request.match_info["name"])
 
     def _file(self, name: str) -> web.StreamResponse:
-        path = STATIC / name
-        if "/" in name or name.startswith(".") or path.suffix not in STATIC_TYPES or not path.is_file():
+        if name not in self.files:  # only the page's own files, by exact name: no paths
             raise web.HTTPNotFound()
-        return web.Response(body=path.read_bytes(), content_type=STATIC_TYPES[path.suffix], charset="utf-8",
+        return web.Response(body=self.files[name], content_type=STATIC_TYPES[Path(name).suffix], charset="utf-8",
                             headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
 
     async def ask(self, request: web.Request) -> web.Response:
@@ -109,7 +110,7 @@ class WebApp:
         lang = request.query.get("lang", "de")
         lang = lang if lang in ("de", "en") else "de"
         answerer = self.core.answerer
-        topics = [i for i in answerer.knowledge.intents if i.listed and i.id != "help"]
+        topics = [i for i in answerer.knowledge.intents if i.listed]
         body: dict[str, Any] = {
             "suggestions": [{"intent": i.id, "label": i.title[lang]} for i in topics[:CHIPS]],
             "events": [], "stories": [], "knowledge_version": self.core.version,

@@ -7,9 +7,7 @@ staff role in code; anyone may list.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,11 +16,10 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
 from bot import clock
-from bot.answers import Answer
 from bot.discord_app.checks import require_roles
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
-from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, event_line, validate
+from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, events_answer, validate
 from bot.messages import msg
 
 if TYPE_CHECKING:
@@ -43,11 +40,6 @@ def event_embed(event: Event, lang: str) -> discord.Embed:
         embed.add_field(name=msg("event_where", lang), value=event.place, inline=False)
     embed.set_footer(text=f"#{event.id}")
     return embed
-
-
-def events_answer(events: list[Event], lang: str) -> Answer:
-    text = "\n".join(f"• {event_line(e, lang)}" for e in events) or msg("events_none", lang)
-    return Answer("", None, 1.0, lang, text, [], msg("events_title", lang), True)
 
 
 class Events(commands.Cog):
@@ -85,17 +77,31 @@ class Events(commands.Cog):
         else:
             await interaction.response.send_message(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
 
-    def _find(self, ref: str) -> Event | None:
-        match = re.search(r"\d+", ref or "")
-        event = self.store.get(int(match.group())) if match else None
-        return event if event is not None and event.state == "scheduled" else None
+    async def _staff_event(self, interaction: discord.Interaction, ref: str) -> Event | None:
+        """The scheduled event ``ref`` names, if the member is staff; otherwise refuse or say it is unknown."""
+        if not await self._staff(interaction):
+            return None
+        event = self.store.scheduled(ref)
+        if event is None:
+            await self._reply(interaction, msg("event_unknown", self._lang(interaction), ref=ref[:50]))
+        return event
+
+    async def _publish(self, interaction: discord.Interaction, event: Event, done: str, note: str | None,
+                       *, create: bool = False) -> None:
+        """Post or update the announcement and the scheduled event, note the change, tell the staff member."""
+        lang = self._lang(interaction)
+        event, announced = await self._announce(event, lang)
+        scheduled = await self._scheduled_event(event, lang, create=create)
+        if note:
+            await self._note(note)
+        await self._reply(interaction, "\n".join(filter(None, [done, announced, scheduled])))
 
     async def _scheduled_event(self, event: Event, lang: str, *, create: bool = False) -> str:
         """Create, update or cancel the Discord scheduled event; a plain note on what happened."""
         guild = self.bot.get_guild(self.bot.config.discord.guild_id)
         if guild is None:
             return ""
-        end = event.end or event.start + dt.timedelta(minutes=self.settings.default_duration_minutes)
+        end = event.end_or(self.settings.default_duration_minutes)
         location = event.place or guild.name
         try:
             if create:
@@ -172,11 +178,8 @@ class Events(commands.Cog):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         event = self.store.create(draft)
-        event, announced = await self._announce(event, lang)
-        scheduled = await self._scheduled_event(event, lang, create=True)
-        lines = [msg("event_created", lang, id=event.id, title=event.title, when=event.when(lang)), announced,
-                 scheduled]
-        await self._reply(interaction, "\n".join(filter(None, lines)))
+        await self._publish(interaction, event, msg("event_created", lang, id=event.id, title=event.title,
+                                                    when=event.when(lang)), None, create=True)
 
     @event.command(name=_("liste"), description=_("Die anstehenden Termine"))
     async def list_events(self, interaction: discord.Interaction) -> None:
@@ -193,13 +196,10 @@ class Events(commands.Cog):
     async def edit(self, interaction: discord.Interaction, ref: str, title: str | None = None,
                    start: str | None = None, place: str | None = None, end: str | None = None,
                    description: str | None = None) -> None:
-        if not await self._staff(interaction):
+        event = await self._staff_event(interaction, ref)
+        if event is None:
             return
         lang = self._lang(interaction)
-        event = self._find(ref)
-        if event is None:
-            await self._reply(interaction, msg("event_unknown", lang, ref=ref[:50]))
-            return
         if all(v is None for v in (title, start, place, end, description)):
             await self._reply(interaction, msg("event_nothing_changed", lang))
             return
@@ -211,36 +211,25 @@ class Events(commands.Cog):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         event = self.store.update(event, draft)
-        event, announced = await self._announce(event, lang)
-        scheduled = await self._scheduled_event(event, lang)
         channel_lang = self.bot.config.language
         where = f" · {event.place}" if event.place else ""
-        await self._note(msg("event_changed_note", channel_lang, title=event.title, when=event.when(channel_lang),
-                             where=where))
-        lines = [msg("event_edited", lang, id=event.id, title=event.title, when=event.when(lang)), announced,
-                 scheduled]
-        await self._reply(interaction, "\n".join(filter(None, lines)))
+        note = msg("event_changed_note", channel_lang, title=event.title, when=event.when(channel_lang), where=where)
+        await self._publish(interaction, event, msg("event_edited", lang, id=event.id, title=event.title,
+                                                    when=event.when(lang)), note)
 
     @event.command(name=_("absagen"), description=_("Einen Termin absagen (nur Staff)"))
     @app_commands.rename(ref=_("termin"))
     @app_commands.describe(ref=_("Welcher Termin?"))
     async def cancel(self, interaction: discord.Interaction, ref: str) -> None:
-        if not await self._staff(interaction):
-            return
-        lang = self._lang(interaction)
-        event = self._find(ref)
+        event = await self._staff_event(interaction, ref)
         if event is None:
-            await self._reply(interaction, msg("event_unknown", lang, ref=ref[:50]))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         event = self.store.cancel(event)
-        event, announced = await self._announce(event, lang)
-        scheduled = await self._scheduled_event(event, lang)
         channel_lang = self.bot.config.language
-        await self._note(msg("event_cancelled_note", channel_lang, title=event.title,
-                             when=event.when(channel_lang)))
-        lines = [msg("event_cancel_done", lang, id=event.id, title=event.title), announced, scheduled]
-        await self._reply(interaction, "\n".join(filter(None, lines)))
+        note = msg("event_cancelled_note", channel_lang, title=event.title, when=event.when(channel_lang))
+        await self._publish(interaction, event, msg("event_cancel_done", self._lang(interaction), id=event.id,
+                                                    title=event.title), note)
 
     @edit.autocomplete("ref")
     @cancel.autocomplete("ref")

@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import language, timeline
+from bot import timeline
+from bot.understanding import language
 from bot.clock import berlin_today
 from bot.loader import PLACEHOLDER
-from bot.matcher import Match, Matcher, MatcherSettings
+from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.messages import join_words, msg
 from bot.model import Intent, Knowledge, TimelineEntry
-from bot.normalize import normalize, tokenize
+from bot.understanding.normalize import normalize, tokenize
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)

@@ -20,7 +20,7 @@ import yaml
 from rapidfuzz import process
 
 from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry
-from bot.normalize import tokenize_example, tokenize_examples
+from bot.understanding.normalize import tokenize_example, tokenize_examples
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is much faster; same marks
 

@@ -17,7 +17,7 @@ import yaml
 from bot.answers import Answerer
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError, did_you_mean, load_texts
-from bot.normalize import tokenize_example
+from bot.understanding.normalize import tokenize_example
 
 HEADER = ("# Questions taught through the bot (/kb teach or python -m bot kb teach).\n"
           "# You may edit or delete entries; the bot only ever appends here.\n")

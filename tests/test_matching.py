@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import Answerer
-from bot.normalize import clear_caches, normalize, tokenize, tokenize_example, tokenize_examples
+from bot.understanding.normalize import clear_caches, normalize, tokenize, tokenize_example, tokenize_examples
 
 
 def test_normalisation_folds_umlauts_markup_and_mentions() -> None:
@@ -118,7 +118,7 @@ def test_answers_are_rendered_from_facts(answerer: Answerer) -> None:
 
 
 def test_margin_rule_falls_back_on_near_ties(knowledge) -> None:  # type: ignore[no-untyped-def]
-    from bot.matcher import Matcher, MatcherSettings
+    from bot.understanding.matcher import Matcher, MatcherSettings
 
     wide = Matcher(knowledge, MatcherSettings(margin=1.0))  # every second-best is "too close"
     assert wide.match("Was ist eine Smart City?").intent is None

@@ -17,9 +17,9 @@ from rapidfuzz import fuzz, process
 
 from bot.loader import paused_gc
 from bot.model import Knowledge
-from bot.normalize import Tokens, tokenize, tokenize_example
-from bot.stopwords import STOPWORDS
-from bot.towns import TOWN_TOKEN, TownFinder
+from bot.understanding.normalize import Tokens, tokenize, tokenize_example
+from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.towns import TOWN_TOKEN, TownFinder
 
 PREFIX = 5  # German compounds: "Fördersumme" shares "forde" with "Förderung"
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})

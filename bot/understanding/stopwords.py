@@ -4,7 +4,7 @@ They are folded like everything else (``fur``, ``uber``, ``nachste`` is *not* he
 carries meaning). Fillers of chat language ("mal", "eigentlich", "pls") belong here too.
 """
 
-from bot.normalize import fold
+from bot.understanding.normalize import fold
 
 _RAW = """
 ich du er sie es wir ihr mich mir dich dir uns euch sich mein meine meinen meiner dein deine euer eure unser unsere

@@ -15,8 +15,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.model import Knowledge
-from bot.normalize import Tokens, tokenize
-from bot.stopwords import STOPWORDS
+from bot.understanding.normalize import Tokens, tokenize
+from bot.understanding.stopwords import STOPWORDS
 
 #: Stands for any town in the index, so one example ("Ist Attendorn dabei?") covers them all.
 TOWN_TOKEN = "zzort"

@@ -6,7 +6,7 @@ marker words (and umlauts, which only German uses here) is predictable and fast.
 
 from __future__ import annotations
 
-from bot.normalize import Tokens
+from bot.understanding.normalize import Tokens
 
 LANGS = ("de", "en")
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from rapidfuzz import process
 
-from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry
+from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry, Vocabulary
 from bot.understanding.normalize import tokenize_example, tokenize_examples
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is much faster; same marks
@@ -45,7 +45,8 @@ TIMELINE_SLOTS = ("overview", "latest", "next")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned")
+TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary")
+VOCABULARY_KEYS = ("synonyms", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed")
 BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
 GROUP_KEYS = ("name", "role", "members")
@@ -176,6 +177,10 @@ class _Builder:
         self.timeline: list[tuple[TimelineEntry, _Doc, Path_]] = []
         self.aliases: dict[str, tuple[tuple[str, ...], _Doc, Path_]] = {}
         self.texts: list[tuple[str, _Doc, Path_]] = []  # every text that may hold placeholders
+        # vocabulary.yaml: folded variant -> (canonical, where it was written)
+        self.variants: dict[str, tuple[str, _Doc, Path_]] = {}
+        self.synonyms: dict[str, list[str]] = {}
+        self.chatter: list[str] = []
 
     # --- small typed readers -------------------------------------------------------------
     def _keys(self, doc: _Doc, value: Any, path: Path_, allowed: Sequence[str], what: str) -> bool:
@@ -241,6 +246,7 @@ class _Builder:
             ("intents", self._intents),
             ("timeline", self._timeline),
             ("learned", self._learned),
+            ("vocabulary", self._vocabulary),
         ):
             if key in data:
                 handler(doc, data[key], (key,))
@@ -339,6 +345,41 @@ class _Builder:
                     text = self._str(doc, q, (*lpath, lang, j), "an example question")
                     if text:
                         self.learned.append((str(ident), lang, text, doc, (*lpath, lang, j)))
+
+    def _vocabulary(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, VOCABULARY_KEYS, "vocabulary"):
+            return
+        synonyms = data.get("synonyms") or {}
+        spath = (*path, "synonyms")
+        if self._keys(doc, synonyms, spath, list(synonyms) if isinstance(synonyms, dict) else [], "synonyms"):
+            for canonical, variants in synonyms.items():
+                cpath = (*spath, canonical)
+                folded_canonical = " ".join(tokenize_example(str(canonical)).folded)
+                if not folded_canonical:
+                    doc.at(cpath, f"'{canonical}' has no letters or digits to match on", key=True)
+                    continue
+                for j, variant in enumerate(self._list(doc, variants, cpath, f"the other spellings of '{canonical}'")):
+                    text = self._str(doc, variant, (*cpath, j), f"another way to write '{canonical}'")
+                    if text is None:
+                        continue
+                    folded = " ".join(tokenize_example(text).folded)
+                    if not folded:
+                        doc.at((*cpath, j), f"'{text}' has no letters or digits to match on")
+                    elif folded == folded_canonical:
+                        doc.at((*cpath, j), f"'{text}' is '{canonical}' itself (case and umlauts do not matter); "
+                               "remove it")
+                    elif folded in self.variants and self.variants[folded][0] != folded_canonical:
+                        other, odoc, opath = self.variants[folded]
+                        doc.at((*cpath, j), f"'{text}' already stands for '{other}' at {self._where(odoc, opath)}; "
+                               "a word can stand for one thing only")
+                    else:
+                        self.variants[folded] = (folded_canonical, doc, (*cpath, j))
+                        self.synonyms.setdefault(str(canonical), []).append(text)
+        cpath = (*path, "chatter")
+        for j, phrase in enumerate(self._list(doc, data.get("chatter") or [], cpath, "chatter")):
+            text = self._str(doc, phrase, (*cpath, j), "a chatter word or phrase")
+            if text is not None:
+                self.chatter.append(text)
 
     def _merge_learned(self) -> None:
         """Add taught examples to their intents (after all files are read)."""
@@ -441,6 +482,7 @@ class _Builder:
             facts={name: t for name, (t, _, _) in self.facts.items()},
             timeline=tuple(e for e, _, _ in self.timeline),
             aliases={town: names for town, (names, _, _) in self.aliases.items()},
+            vocabulary=Vocabulary({c: tuple(v) for c, v in self.synonyms.items()}, tuple(self.chatter)),
             version=version,
             sources=tuple(d.file for d in docs),
         )

@@ -76,12 +76,25 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Vocabulary:
+    """How people write, as moderators keep it (``vocabulary.yaml``): spelling, dialect, slang.
+
+    ``synonyms`` maps a word or phrase the knowledge uses to the other ways people write it;
+    ``chatter`` lists words and phrases that carry no question ("hömma", "lg", "kurze Frage").
+    """
+
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    chatter: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Knowledge:
     intents: tuple[Intent, ...]
     groups: dict[str, Group]
     facts: dict[str, Texts]
     timeline: tuple[TimelineEntry, ...]
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     version: str = ""
     sources: tuple[str, ...] = ()
 

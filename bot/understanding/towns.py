@@ -51,6 +51,11 @@ class TownFinder:
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
         self.vocabulary = frozenset(vocabulary)
+        self._name_words = frozenset(w for n in self._names for w in n.split())
+
+    def is_name(self, word: str) -> bool:
+        """Whether a folded word is (part of) a town name or alias."""
+        return word in self._name_words
 
     def _lookup(self, phrase: str, fuzzy: bool = True) -> str | None:
         exact = self._names.get(phrase)

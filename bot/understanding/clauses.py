@@ -1,0 +1,48 @@
+"""Split a message into sentences and clauses, and tell questions from the talk around them.
+
+"Moin, ich bin seit gestern hier und hätte da mal 'ne Frage: ist Hemer dabei? Danke!" is one
+question in four clauses. Scoring the whole message as one bag lets every everyday word count
+against it; scoring the question clause does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
+_SPLIT = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|,\s*|\n+")
+_QUESTION_START = frozenset(
+    """
+    wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
+    welchem wozu womit worum wofur wieviel wieviele ist sind gibt gibts macht machen hat haben kann konnen
+    kannst gehort gehoren nimmt nehmen war waren wird werden zahlt bekommt bekommen darf durfen
+    who whom whose what whats which when where why how is are was were does do did can could will has have
+    any tell
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    question: bool  # ends with "?" or starts like a question
+
+
+def split(text: str) -> list[Clause]:
+    """The clauses of ``text`` in order; empty pieces are dropped."""
+    clauses = []
+    for piece in _SPLIT.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        first = re.match(r"[^\W_]+", piece)
+        starts = bool(first) and _fold_first(first.group()) in _QUESTION_START
+        clauses.append(Clause(piece, piece.endswith("?") or starts))
+    return clauses
+
+
+def _fold_first(word: str) -> str:
+    from bot.understanding.normalize import fold
+
+    return fold(word)

@@ -1,0 +1,48 @@
+"""Everyday words versus topic words, from a real word-frequency resource.
+
+"Ich bin seit gestern auf dem Discord" is everyday language: those words say nothing about
+what is asked and must not count against a question. A rare word the knowledge does not know
+("Müllabfuhr", "Parkgebühren") is a real subject the bot cannot answer, and must. The table is
+derived from wordfreq (see ``data/README.md`` and ``bench/make_wordfreq.py``).
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "everyday_words.tsv.gz"
+
+#: At or above this Zipf frequency a word is everyday language and costs nothing ("seit", "gestern").
+EVERYDAY_ZIPF = 5.6
+#: At or below this Zipf frequency an unknown word is a subject of its own and costs fully.
+RARE_ZIPF = 3.6
+#: A capitalised word inside a German sentence is a noun: nouns carry the subject, so they cost at least this.
+NOUN_COST = 0.75
+
+
+@cache
+def _table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    with gzip.open(DATA, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            word, _, value = line.rstrip("\n").partition("\t")
+            table[word] = int(value)
+    return table
+
+
+def zipf(word: str) -> float:
+    """The Zipf frequency of a folded word in German or English (the higher), 0 if unknown."""
+    return _table().get(word, 0) / 10
+
+
+def unknown_cost(word: str, noun: bool = False) -> float:
+    """How much a word the knowledge does not know counts against a question, 0..1."""
+    if word.isdigit():
+        return 0.5
+    z = zipf(word)
+    cost = min(1.0, max(0.0, (EVERYDAY_ZIPF - z) / (EVERYDAY_ZIPF - RARE_ZIPF)))
+    return max(cost, NOUN_COST) if noun else cost

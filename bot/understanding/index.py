@@ -1,0 +1,195 @@
+"""What the knowledge says, prepared for matching: one index, several channels of evidence.
+
+- ``examples``: the example questions and titles, as stem strings for fuzzy comparison and as
+  term sets (which intents use which stem);
+- ``answers``: the words of each answer with its facts filled in ("Querschnittsaufgabe",
+  "Seehofer", "400"), a weaker channel: people ask with the answer's words too;
+- ``question types``: which kinds of questions (why, when, who, ...) each intent's examples ask.
+
+Memory grows with the knowledge, not with words × intents: each stem keeps only the indexes
+of the intents that use it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from bot.loader import PLACEHOLDER
+from bot.model import Intent, Knowledge
+from bot.understanding import qtype
+from bot.understanding.lexicon import Lexicon
+from bot.understanding.normalize import tokenize_example
+from bot.understanding.stems import keys, stem
+from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.towns import TOWN_TOKEN, TownFinder
+
+#: Shortest part of a compound that counts ("Digital|ranking", not "Di|gitalranking").
+MIN_PART = 4
+_LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a question word means to the index."""
+
+    keys: tuple[str, ...]  # stems the index knows (empty: unknown)
+    how: str  # exact | typo | compound | unknown
+    parts: tuple[str, ...] = ()  # a compound's parts, or the word it is a typo of
+
+
+class Postings:
+    """Stem -> intents that use it, and its rarity weight."""
+
+    def __init__(self, n: int, owners: dict[str, set[int]]):
+        self.owners = {k: np.fromiter(sorted(v), dtype=np.int32, count=len(v)) for k, v in owners.items()}
+        self.idf = {k: math.log(1.0 + n / len(v)) for k, v in owners.items()}
+
+
+def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
+    """An answer's text with facts, lists and counts filled in (enough for its words)."""
+
+    def one(m: re.Match[str]) -> str:
+        kind, name = m.group(1), m.group(2)
+        if kind == "fact" and name in knowledge.facts:
+            return knowledge.facts[name].get(lang, "")
+        if kind == "count" and name in knowledge.groups:
+            return str(len(knowledge.groups[name].members))
+        return ""
+
+    return PLACEHOLDER.sub(one, template)
+
+
+class Index:
+    def __init__(self, knowledge: Knowledge):
+        self.intent_ids = [i.id for i in knowledge.intents]
+        self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
+        self.lexicon = Lexicon(knowledge.vocabulary)
+        self.towns = TownFinder(knowledge)
+        n = len(self.intent_ids)
+        texts: list[str] = []  # stem strings, sorted words (token_sort_ratio == ratio over sorted words)
+        contents: list[str] = []  # the same without stopwords
+        starts: list[int] = []
+        example_owners: dict[str, set[int]] = {}
+        answer_owners: dict[str, set[int]] = {}
+        surface: set[str] = set()
+        self.qtypes: list[frozenset[str]] = []
+        for index, intent in enumerate(knowledge.intents):
+            starts.append(len(texts))
+            kinds: set[str] = set()
+            for words in self._example_words(intent):
+                kind = qtype.detect(words)
+                if kind:
+                    kinds.add(kind)
+                stems = [w if w == TOWN_TOKEN else stem(w) for w in words]
+                texts.append(" ".join(sorted(stems)))
+                contents.append(" ".join(sorted(s for w, s in zip(words, stems, strict=True) if w not in STOPWORDS)))
+                for w in words:
+                    if w not in STOPWORDS:
+                        surface.add(w)
+                        for k in keys(w):
+                            example_owners.setdefault(k, set()).add(index)
+            if len(texts) == starts[-1]:  # an intent without examples never matches
+                texts.append("")
+                contents.append("")
+            self.qtypes.append(frozenset(kinds))
+            for text in self._answer_texts(intent, knowledge):
+                for w in self.lexicon.rewrite(tokenize_example(text).folded, drop_chatter=False).words:
+                    if w not in STOPWORDS and not self.towns.is_name(w):
+                        surface.add(w)
+                        for k in keys(w):
+                            answer_owners.setdefault(k, set()).add(index)
+        self.texts = texts
+        self.contents = contents
+        self.starts = np.asarray(starts, dtype=np.intp)
+        example_owners.setdefault(TOWN_TOKEN, set())
+        self.examples = Postings(n, example_owners)
+        self.answers = Postings(n, answer_owners)
+        self.max_idf = math.log(1.0 + n)
+        self.known = frozenset(example_owners) | frozenset(answer_owners)
+        surface |= self.lexicon.canonical_words
+        self.surface = sorted(w for w in surface if len(w) >= 4 and not w.isdigit())
+        self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
+        self._cache: dict[str, Resolved] = {}
+
+    # --- building ------------------------------------------------------------------------
+    def _example_words(self, intent: Intent) -> Iterable[list[str]]:
+        titles = [t for t in intent.title.values() if intent.listed] if intent.examples else []
+        for examples in (*intent.examples.values(), titles):
+            for example in examples:
+                tokens = tokenize_example(example)
+                words: Sequence[str] = tokens.folded
+                if not self.towns.first_words.isdisjoint(words):  # most examples name no town
+                    words = TownFinder.mask(tokens, self.towns.find(tokens, fuzzy=False))
+                rewritten = self.lexicon.rewrite(words, keep=frozenset((TOWN_TOKEN,)))
+                yield rewritten.words or list(words)
+
+    @staticmethod
+    def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:
+        return [_fill(t, knowledge, lang) for lang, t in intent.answer.items()]
+
+    # --- looking words up ----------------------------------------------------------------
+    def resolve(self, word: str) -> Resolved:
+        """What ``word`` is to the index: a known stem, a typo of one, a compound of known parts."""
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = self._resolve(word)
+            if len(self._cache) > 1 << 16:
+                self._cache.clear()
+            self._cache[word] = cached
+        return cached
+
+    def _exact(self, word: str) -> tuple[str, ...]:
+        return tuple(k for k in keys(word) if k in self.known)
+
+    def _resolve(self, word: str) -> Resolved:
+        if word == TOWN_TOKEN:
+            return Resolved((TOWN_TOKEN,), "exact")
+        found = self._exact(word)
+        if found:
+            return Resolved(found, "exact")
+        if len(word) < 4 or word.isdigit():
+            return Resolved((), "unknown")
+        compound = self._split(word)
+        if compound is not None:
+            return compound
+        best = process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=86)
+        if best is not None:
+            found = self._exact(best[0])
+            if found:
+                return Resolved(found, "typo", (best[0],))
+        return Resolved((), "unknown")
+
+    def _part(self, part: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for w in self.lexicon.single(part):
+            out.extend(self._exact(w))
+        return tuple(out)
+
+    def _split(self, word: str) -> Resolved | None:
+        """'Digitalranking' -> digital + ranking; 'Strategiepapier' -> strategie (+ an unknown head)."""
+        if len(word) < 2 * MIN_PART:
+            return None
+        best: Resolved | None = None
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head = word[cut:]
+            head_keys = self._part(head)
+            for link in _LINKS:
+                left = word[:cut]
+                if link:
+                    if not left.endswith(link):
+                        continue
+                    left = left[: -len(link)]
+                if len(left) < MIN_PART - 1:
+                    continue
+                left_keys = self._part(left)
+                if left_keys and head_keys:
+                    return Resolved(tuple(dict.fromkeys(left_keys + head_keys)), "compound", (left, head))
+                if best is None and left_keys and len(left) >= 6:
+                    best = Resolved(left_keys, "compound", (left, head + "?"))
+        return best

@@ -1,0 +1,299 @@
+"""The understanding pipeline: a list of small named stages, visible in one place.
+
+A question passes through ``STAGES`` in order; each stage reads and extends one ``Parse``
+and notes what it did, so ``ask --explain``, the shell and ``/kb test`` can show why the bot
+answered or fell back. In the spirit of Rasa's NLU pipeline: each stage is a plain function
+with its own unit tests (``tests/test_understanding.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from bot.understanding import clauses as clause_split
+from bot.understanding import qtype as question_type
+from bot.understanding.frequency import unknown_cost
+from bot.understanding.index import Index, Postings, Resolved
+from bot.understanding.normalize import Tokens, tokenize
+from bot.understanding.settings import MatcherSettings
+from bot.understanding.stems import stem
+from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.towns import TOWN_TOKEN, TownFinder
+
+
+@dataclass
+class Term:
+    """A content word of the question and what the index makes of it."""
+
+    word: str
+    original: str
+    resolved: Resolved
+    cost: float  # 0 when known; for unknown words: how much they count against the question
+
+
+@dataclass
+class Parse:
+    question: str
+    tokens: Tokens = field(default_factory=lambda: Tokens((), ()))  # the whole message (language detection)
+    clauses: list[clause_split.Clause] = field(default_factory=list)
+    clause_words: list[tuple[list[str], list[str]]] = field(default_factory=list)  # per clause: folded, originals
+    kept: list[int] = field(default_factory=list)  # indexes of the clauses that carry the question
+    dropped: list[str] = field(default_factory=list)  # chatter clauses and words
+    synonyms: list[tuple[str, str]] = field(default_factory=list)
+    compounds: list[tuple[str, str]] = field(default_factory=list)
+    towns: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the question's words after all rewriting
+    originals: list[str] = field(default_factory=list)  # index for index with ``words``
+    qtype: str | None = None
+    terms: list[Term] = field(default_factory=list)
+    coverage: float = 1.0
+    channels: dict[str, np.ndarray] = field(default_factory=dict)
+    scores: np.ndarray | None = None
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+    intent: str | None = None
+    decision: str = "fallback"  # answer | clarify | fallback
+    reason: str = ""
+    trace: list[tuple[str, str]] = field(default_factory=list)  # (stage, what it did)
+
+    def note(self, stage: str, text: str) -> None:
+        self.trace.append((stage, text))
+
+
+Stage = Callable[[Parse, Index, MatcherSettings], None]
+
+
+# --- stages -------------------------------------------------------------------------------
+def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Fold case and umlauts, remove mentions, links, markup and emoji (``normalize.tokenize``)."""
+    p.tokens = tokenize(p.question)
+    p.note("normalise", " ".join(p.tokens.folded))
+
+
+def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Split into sentences and clauses; each is tokenised on its own."""
+    p.clauses = clause_split.split(p.question[: 4 * 400])
+    for clause in p.clauses:
+        tokens = tokenize(clause.text)
+        p.clause_words.append((list(tokens.folded), list(tokens.original)))
+    if len(p.clauses) > 1:
+        p.note("clauses", " | ".join(("?" if c.question else "") + c.text for c in p.clauses))
+
+
+def find_towns(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Find town names in every clause (fuzzy, umlaut-blind) and put a placeholder in their place."""
+    found: list[str] = []
+    for i, (folded, original) in enumerate(p.clause_words):
+        matches = ix.towns.find(Tokens(tuple(original), tuple(folded)))
+        if matches:
+            found.extend(m.town for m in matches)
+            masked = TownFinder.mask(Tokens(tuple(original), tuple(folded)), matches)
+            originals = list(original)
+            for m in reversed(matches):
+                originals[m.start : m.end] = [" ".join(original[m.start : m.end])]
+            p.clause_words[i] = (masked, originals)
+    p.towns = list(dict.fromkeys(found))
+    if p.towns:
+        p.note("towns", ", ".join(p.towns))
+
+
+def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Apply the moderators' vocabulary: variants, dialect and slang become the knowledge's words;
+    chatter words are dropped."""
+    keep = frozenset((TOWN_TOKEN,))
+    for i, (folded, original) in enumerate(p.clause_words):
+        out = ix.lexicon.rewrite(folded, keep=keep)
+        p.synonyms.extend(out.applied)
+        p.dropped.extend(out.chatter)
+        p.clause_words[i] = (out.words, [original[o] for o in out.origins])
+    if p.synonyms:
+        p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
+
+
+def _evidence(words: list[str], ix: Index) -> bool:
+    return any(w not in STOPWORDS and (w == TOWN_TOKEN or ix.resolve(w).keys) for w in words)
+
+
+def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Keep the clauses that ask; drop greetings, thanks and the story around the question.
+
+    The question clauses are kept; the others only when no clause asks, or when the question
+    clauses alone name nothing the knowledge knows ("Ich suche die Leitfäden. Wo finde ich die?").
+    A message that is all chatter ("Hallo!", "Danke dir") is kept whole: that is its question.
+    """
+    content = [i for i, (words, _) in enumerate(p.clause_words) if any(w not in STOPWORDS for w in words)]
+    if not content:
+        p.kept = list(range(len(p.clauses)))
+        p.dropped.clear()
+        p.synonyms.clear()
+        for i, (folded, original) in enumerate(p.clause_words):
+            tokens = tokenize(p.clauses[i].text)
+            p.clause_words[i] = (list(tokens.folded), list(tokens.original))
+            p.words.extend(tokens.folded)
+            p.originals.extend(tokens.original)
+        if p.trace and p.trace[-1][0] == "vocabulary":
+            p.trace.pop()
+        return
+    asking = [i for i in content if p.clauses[i].question]
+    if asking and _evidence([w for i in asking for w in p.clause_words[i][0]], ix):
+        kept = asking
+    else:
+        kept = content
+    p.kept = kept
+    p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
+    for i in kept:
+        p.words.extend(p.clause_words[i][0])
+        p.originals.extend(p.clause_words[i][1])
+    if p.dropped:
+        p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Join words written apart that the knowledge writes as one ("Modell-Projekt" -> modellprojekt)."""
+    words, originals = p.words, p.originals
+    i = 0
+    while i + 1 < len(words):
+        a, b = words[i], words[i + 1]
+        joined = a + b
+        if a != TOWN_TOKEN and b != TOWN_TOKEN and not ix.resolve(a).keys and ix.resolve(joined).how == "exact":
+            words[i : i + 2] = [joined]
+            originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
+            p.compounds.append((f"{a} {b}", joined))
+        i += 1
+
+
+def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """why / when / where / who / how many / ...: kept as a feature, not thrown away as stopwords."""
+    p.qtype = question_type.detect(p.words)
+    if p.qtype:
+        p.note("question type", p.qtype)
+
+
+def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Stem every content word and look it up: known, a typo of a known word, a compound of known
+    parts, or unknown, in which case its everyday frequency says how much it counts against."""
+    for i, word in enumerate(p.words):
+        if word in STOPWORDS or question_type.is_question_word(word):
+            continue
+        resolved = ix.resolve(word)
+        original = p.originals[i] if i < len(p.originals) else word
+        cost = 0.0
+        if not resolved.keys:
+            noun = i > 0 and original[:1].isupper() and not original.isupper()
+            cost = unknown_cost(word, noun)
+        elif resolved.how == "compound":
+            p.compounds.append((word, " + ".join(resolved.parts)))
+        p.terms.append(Term(word, original, resolved, cost))
+    known = sum(1 for t in p.terms if t.resolved.keys)
+    unknown = sum(t.cost for t in p.terms)
+    p.coverage = known / (known + unknown) if known + unknown else 1.0
+    if p.compounds:
+        p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
+    p.note("words", " ".join(
+        t.word + ("" if t.resolved.how == "exact" else f"[{t.resolved.how}{'' if t.resolved.keys else f' {t.cost:.2f}'}]")
+        for t in p.terms) or "(none)")
+
+
+def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Evidence per intent from several channels: fuzzy similarity to the examples, rarity-weighted
+    keywords of the examples and of the answers, and the question type."""
+    n = len(ix.intent_ids)
+    stems = [w if w == TOWN_TOKEN else stem(w) for w in p.words]
+    fuzzy = np.zeros(n, dtype=np.float32)
+    if stems:
+        whole = process.cdist([" ".join(sorted(stems))], ix.texts, scorer=fuzz.ratio, workers=1,
+                              dtype=np.float32)[0]
+        content = " ".join(sorted(st for w, st in zip(p.words, stems, strict=True)
+                                  if w not in STOPWORDS and not question_type.is_question_word(w)))
+        if content:
+            part = process.cdist([content], ix.contents, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
+            whole = 0.5 * whole + 0.5 * part
+        fuzzy = np.maximum.reduceat(whole, ix.starts) / 100.0
+    kw = np.zeros(n, dtype=np.float32)
+    an = np.zeros(n, dtype=np.float32)
+    total = 0.0
+    for term in p.terms:
+        if not term.resolved.keys:
+            total += term.cost * ix.max_idf
+            continue
+        ex_term, ex_weight = _channel(ix.examples, term.resolved.keys, n)
+        an_term, an_weight = _channel(ix.answers, term.resolved.keys, n)
+        total += ex_weight or an_weight
+        kw += np.maximum(ex_term, s.answer_share * an_term)
+        an += an_term
+    if total:
+        kw /= total
+        an /= total
+    qt = np.zeros(n, dtype=np.float32)
+    if p.qtype:
+        qt = np.fromiter((p.qtype in kinds for kinds in ix.qtypes), dtype=np.float32, count=n)
+    p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
+
+
+def _channel(postings: Postings, keys: tuple[str, ...], n: int) -> tuple[np.ndarray, float]:
+    """One term's weight per intent in one channel (its rarest matching stem counts), and the weight."""
+    row = np.zeros(n, dtype=np.float32)
+    best = 0.0
+    for key in keys:
+        owners = postings.owners.get(key)
+        if owners is None or not len(owners):
+            continue
+        weight = postings.idf[key]
+        best = max(best, weight)
+        np.maximum.at(row, owners, weight)
+    return row, best
+
+
+def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """One confidence per intent: the weighted channels, lowered by the share of unknown content."""
+    c = p.channels
+    scores = (s.fuzzy_weight * c["examples"] + s.keyword_weight * c["keywords"]
+              + s.answer_weight * c["answers"] + s.qtype_weight * c["question type"])
+    factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)
+    p.scores = scores * factor
+    order = np.argsort(-p.scores, kind="stable")[: max(s.keep_top, 1)]
+    p.ranked = [(ix.intent_ids[i], float(p.scores[i])) for i in order]
+
+
+def decide(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Answer, ask back (two topics too close to call) or fall back (not confident enough)."""
+    if not p.ranked:
+        p.decision, p.reason = "fallback", "nothing to go on"
+    else:
+        best, score = p.ranked[0]
+        second = p.ranked[1][1] if len(p.ranked) > 1 else 0.0
+        if score < s.threshold:
+            p.decision, p.reason = "fallback", f"best score {score:.2f} < threshold {s.threshold:.2f}"
+        elif score - second < s.margin:
+            p.decision = "clarify"
+            p.reason = f"{best} and {p.ranked[1][0]} within {s.margin:.2f} of each other"
+        else:
+            p.decision, p.intent = "answer", best
+            p.reason = f"{best} scores {score:.2f} ≥ {s.threshold:.2f}, {score - second:.2f} ahead of the next"
+    p.note("decide", f"{p.decision}: {p.reason}")
+
+
+#: The pipeline, in order. Each stage is a function of (parse, index, settings).
+STAGES: list[tuple[str, Stage]] = [
+    ("normalise", normalise),
+    ("clauses", split_clauses),
+    ("towns", find_towns),
+    ("vocabulary", rewrite_vocabulary),
+    ("chatter", drop_chatter),
+    ("compounds", join_split_words),
+    ("question type", detect_question_type),
+    ("words", look_up_words),
+    ("channels", score_channels),
+    ("score", combine),
+    ("decide", decide),
+]
+
+
+def run(question: str, index: Index, settings: MatcherSettings) -> Parse:
+    parse = Parse(question)
+    for _name, stage in STAGES:
+        stage(parse, index, settings)
+    return parse

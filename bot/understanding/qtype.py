@@ -1,0 +1,43 @@
+"""What kind of answer a question asks for: why, when, where, who, how many, how much.
+
+Question words used to be stopwords, so "warum …" and "wann …" lost what they ask for. Here
+they become a feature of their own: each intent learns from its examples which kinds of
+questions it answers, and a question of the same kind gets a small bonus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how", "what", "which", "yes_no")
+
+_SINGLE = {
+    "warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "why": "why",
+    "wann": "when", "when": "when",
+    "wo": "where", "woher": "where", "wohin": "where", "where": "where",
+    "wer": "who", "wem": "who", "wen": "who", "who": "who", "whom": "who",
+    "wieviel": "how_many", "wieviele": "how_many",
+    "wie": "how", "how": "how",
+    "was": "what", "what": "what", "whats": "what",
+    "welche": "which", "welcher": "which", "welches": "which", "welchen": "which", "welchem": "which",
+    "which": "which",
+}
+_YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
+
+
+def detect(words: Sequence[str]) -> str | None:
+    """The question type of a clause's folded words (the first question word decides)."""
+    for i, word in enumerate(words):
+        kind = _SINGLE.get(word)
+        if kind is None:
+            continue
+        if kind == "how" and i + 1 < len(words) and words[i + 1] in ("viel", "viele", "many", "much", "hoch"):
+            return "how_many"
+        return kind
+    if words and words[0] in _YES_NO:
+        return "yes_no"
+    return None
+
+
+def is_question_word(word: str) -> bool:
+    return word in _SINGLE

@@ -1,0 +1,20 @@
+"""The matcher's settings in one place: tuned on the dev sets only, never on the held-out set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatcherSettings:
+    threshold: float = 0.5  # below: fall back
+    margin: float = 0.01  # best and second closer than this: ask back which one is meant
+    suggest_threshold: float = 0.3  # fallback suggestions must score at least this
+    fuzzy_weight: float = 0.55  # channel "examples": fuzzy similarity to the best example
+    keyword_weight: float = 0.35  # channel "keywords": rarity-weighted words of the examples
+    answer_weight: float = 0.1  # channel "answers": rarity-weighted words of the answer texts
+    answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
+    qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
+    coverage_weight: float = 0.6  # how strongly unknown, rare content words lower the confidence
+    max_suggestions: int = 3
+    keep_top: int = 8  # how many ranked intents a match keeps

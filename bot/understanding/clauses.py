@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 # Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
 _SPLIT = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|,\s*|\n+")
+# Question words; a clause that starts with a verb is a question only with its "?".
 _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
-    welchem wozu womit worum wofur wieviel wieviele ist sind gibt gibts macht machen hat haben kann konnen
-    kannst gehort gehoren nimmt nehmen war waren wird werden zahlt bekommt bekommen darf durfen
-    who whom whose what whats which when where why how is are was were does do did can could will has have
-    any tell
+    welchem wozu womit worum wofur wieviel wieviele wat
+    who whom whose what whats which when where why how
     """.split()
 )
 

@@ -27,7 +27,7 @@ from bot.understanding.lexicon import Lexicon
 from bot.understanding.normalize import tokenize_example
 from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, TownFinder
+from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town
 
 #: Shortest part of a compound that counts ("Digital|ranking", not "Di|gitalranking").
 MIN_PART = 4
@@ -82,16 +82,22 @@ class Index:
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             kinds: set[str] = set()
+            # The membership intent is about any town; other intents are about the towns they name
+            # ("Menden's recognition"), so their examples keep which town it is.
+            generic = intent.handler == "membership"
             for words in self._example_words(intent):
                 kind = qtype.detect(words)
                 if kind:
                     kinds.add(kind)
-                stems = [w if w == TOWN_TOKEN else stem(w) for w in words]
+                if generic:
+                    words = [TOWN_TOKEN if is_town(w) else w for w in words]
+                stems = [w if is_town(w) else stem(w) for w in words]
                 texts.append(" ".join(sorted(stems)))
                 contents.append(" ".join(sorted(s for w, s in zip(words, stems, strict=True) if w not in STOPWORDS)))
                 for w in words:
                     if w not in STOPWORDS:
-                        surface.add(w)
+                        if not is_town(w):
+                            surface.add(w)
                         for k in keys(w):
                             example_owners.setdefault(k, set()).add(index)
             if len(texts) == starts[-1]:  # an intent without examples never matches
@@ -126,8 +132,7 @@ class Index:
                 words: Sequence[str] = tokens.folded
                 if not self.towns.first_words.isdisjoint(words):  # most examples name no town
                     words = TownFinder.mask(tokens, self.towns.find(tokens, fuzzy=False))
-                rewritten = self.lexicon.rewrite(words, keep=frozenset((TOWN_TOKEN,)))
-                yield rewritten.words or list(words)
+                yield self.lexicon.rewrite(words, drop_chatter=False).words
 
     @staticmethod
     def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:
@@ -145,11 +150,13 @@ class Index:
         return cached
 
     def _exact(self, word: str) -> tuple[str, ...]:
+        if is_town(word):
+            return (word,) if word in self.known else ()
         return tuple(k for k in keys(word) if k in self.known)
 
     def _resolve(self, word: str) -> Resolved:
-        if word == TOWN_TOKEN:
-            return Resolved((TOWN_TOKEN,), "exact")
+        if is_town(word):
+            return Resolved((TOWN_TOKEN, word), "exact")
         found = self._exact(word)
         if found:
             return Resolved(found, "exact")

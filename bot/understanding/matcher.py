@@ -16,11 +16,12 @@ from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN
+from bot.understanding.towns import TOWN_TOKEN, is_town
 
 __all__ = ["Match", "Matcher", "MatcherSettings"]
 
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
+PLACE_MIN_COST = 0.6
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Matcher:
         self.slot_intents = self.index.slot_intents
         slot_rows = [i for i, intent in enumerate(self.intent_ids) if intent in self.slot_intents]
         self.slot_keys = frozenset(k for k, owners in self.index.examples.owners.items()
-                                   if k != TOWN_TOKEN and any(o in slot_rows for o in owners))
+                                   if not is_town(k) and any(o in slot_rows for o in owners))
 
     def parse(self, question: str) -> pipeline.Parse:
         return pipeline.run(question, self.index, self.settings)
@@ -63,14 +64,21 @@ class Matcher:
     def match(self, question: str) -> Match:
         p = self.parse(question)
         content = [w for w in p.words if w not in STOPWORDS]
-        if self.slot_intents and p.towns and content and all(w == TOWN_TOKEN for w in content):
+        if self.slot_intents and p.towns and content and all(is_town(w) for w in content):
             # A message that is only a town name: say what that town is.
             slot = next(iter(self.slot_intents))
             p.decision, p.intent, p.reason = "answer", slot, "the question is a town name"
             p.note("decide", "answer: the question is only a town name")
             return Match(slot, 1.0, [(slot, 1.0)], p.towns, None, 1.0, p.tokens, "answer", p)
+        if p.intent in self.slot_intents and not any(
+            k in self.slot_keys for t in p.terms if not is_town(t.word) for k in t.resolved.keys
+        ):
+            # A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?").
+            p.intent, p.decision = None, "fallback"
+            p.reason = "a town is named, but nothing asks whether it takes part"
+            p.note("decide", "fallback: " + p.reason)
         place = None
-        if not p.towns and self.slot_intents and p.intent not in self.slot_intents:
+        if not p.towns and self.slot_intents and p.decision != "answer":
             place = self._unknown_place(p)
             if place is not None:
                 p = place[0]
@@ -81,7 +89,7 @@ class Matcher:
     def _unknown_place(self, p: pipeline.Parse) -> tuple[pipeline.Parse, str] | None:
         """'Macht Hamm mit?': treat one unknown name as a place and see if that fits a membership question."""
         unknown = [t for t in p.terms if not t.resolved.keys and t.word.isalpha() and len(t.word) >= 3]
-        if len(unknown) != 1:
+        if len(unknown) != 1 or unknown[0].cost < PLACE_MIN_COST:  # everyday words are no places
             return None
         # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership.
         if not any(k in self.slot_keys for t in p.terms for k in t.resolved.keys):

@@ -22,7 +22,7 @@ from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stems import stem
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, TownFinder
+from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town
 
 
 @dataclass
@@ -103,9 +103,8 @@ def find_towns(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Apply the moderators' vocabulary: variants, dialect and slang become the knowledge's words;
     chatter words are dropped."""
-    keep = frozenset((TOWN_TOKEN,))
     for i, (folded, original) in enumerate(p.clause_words):
-        out = ix.lexicon.rewrite(folded, keep=keep)
+        out = ix.lexicon.rewrite(folded)
         p.synonyms.extend(out.applied)
         p.dropped.extend(out.chatter)
         p.clause_words[i] = (out.words, [original[o] for o in out.origins])
@@ -114,7 +113,7 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 def _evidence(words: list[str], ix: Index) -> bool:
-    return any(w not in STOPWORDS and (w == TOWN_TOKEN or ix.resolve(w).keys) for w in words)
+    return any(w not in STOPWORDS and (is_town(w) or ix.resolve(w).keys) for w in words)
 
 
 def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -138,10 +137,13 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.trace.pop()
         return
     asking = [i for i in content if p.clauses[i].question]
-    if asking and _evidence([w for i in asking for w in p.clause_words[i][0]], ix):
-        kept = asking
+    evident = [i for i in content if _evidence(p.clause_words[i][0], ix)]
+    if asking and set(asking) & set(evident):
+        kept = asking  # the question, without the story around it
+    elif asking:
+        kept = content  # a question about something unknown: its words must count
     else:
-        kept = content
+        kept = evident or content  # no question: the clauses that name something the bot knows
     p.kept = kept
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     for i in kept:
@@ -158,7 +160,7 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
         joined = a + b
-        if a != TOWN_TOKEN and b != TOWN_TOKEN and not ix.resolve(a).keys and ix.resolve(joined).how == "exact":
+        if not is_town(a) and not is_town(b) and not ix.resolve(a).keys and ix.resolve(joined).how == "exact":
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))
@@ -201,17 +203,11 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Evidence per intent from several channels: fuzzy similarity to the examples, rarity-weighted
     keywords of the examples and of the answers, and the question type."""
     n = len(ix.intent_ids)
-    stems = [w if w == TOWN_TOKEN else stem(w) for w in p.words]
     fuzzy = np.zeros(n, dtype=np.float32)
-    if stems:
-        whole = process.cdist([" ".join(sorted(stems))], ix.texts, scorer=fuzz.ratio, workers=1,
-                              dtype=np.float32)[0]
-        content = " ".join(sorted(st for w, st in zip(p.words, stems, strict=True)
-                                  if w not in STOPWORDS and not question_type.is_question_word(w)))
-        if content:
-            part = process.cdist([content], ix.contents, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
-            whole = 0.5 * whole + 0.5 * part
-        fuzzy = np.maximum.reduceat(whole, ix.starts) / 100.0
+    if p.words:
+        fuzzy = _fuzzy(p.words, ix)
+        if any(is_town(w) for w in p.words):  # compare with the town named, too (Menden's recognition)
+            fuzzy = np.maximum(fuzzy, _fuzzy([TOWN_TOKEN if is_town(w) else w for w in p.words], ix))
     kw = np.zeros(n, dtype=np.float32)
     an = np.zeros(n, dtype=np.float32)
     total = 0.0
@@ -231,6 +227,18 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.qtype:
         qt = np.fromiter((p.qtype in kinds for kinds in ix.qtypes), dtype=np.float32, count=n)
     p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
+
+
+def _fuzzy(words: list[str], ix: Index) -> np.ndarray:
+    """Best token-sorted similarity to any example per intent: whole question and content words."""
+    stems = [w if is_town(w) else stem(w) for w in words]
+    whole = process.cdist([" ".join(sorted(stems))], ix.texts, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
+    content = " ".join(sorted(st for w, st in zip(words, stems, strict=True)
+                              if w not in STOPWORDS and not question_type.is_question_word(w)))
+    if content:
+        part = process.cdist([content], ix.contents, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
+        whole = 0.5 * whole + 0.5 * part
+    return np.maximum.reduceat(whole, ix.starts) / 100.0
 
 
 def _channel(postings: Postings, keys: tuple[str, ...], n: int) -> tuple[np.ndarray, float]:

@@ -18,7 +18,7 @@ _EN = snowballstemmer.stemmer("english")
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The German Snowball stem of a folded word (digits stay as they are)."""
-    if len(word) <= 3 or word.isdigit():
+    if len(word) <= 3 or word.isdigit() or word.startswith("zzort"):
         return word
     return _DE.stemWord(word)
 
@@ -26,7 +26,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def keys(word: str) -> tuple[str, ...]:
     """The stems under which a word is looked up: German, and English where it differs."""
-    if len(word) <= 3 or word.isdigit():
+    if len(word) <= 3 or word.isdigit() or word.startswith("zzort"):
         return (word,)
     de = stem(word)
     en = _EN.stemWord(word)

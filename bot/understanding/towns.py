@@ -21,6 +21,15 @@ from bot.understanding.stopwords import STOPWORDS
 #: Stands for any town in the index, so one example ("Ist Attendorn dabei?") covers them all.
 TOWN_TOKEN = "zzort"
 
+
+def town_token(town: str) -> str:
+    """The placeholder for one town: ``zzort_badberleburg`` (generic part, then the town)."""
+    return TOWN_TOKEN + "_" + "".join(tokenize(town).folded)
+
+
+def is_town(word: str) -> bool:
+    return word.startswith(TOWN_TOKEN)
+
 # Common German words one edit away from a town name.
 _NOT_TOWNS = frozenset({"melden", "meldet", "siegel", "sieger", "sonst", "immer", "hemd", "oben", "alpen"})
 
@@ -92,8 +101,8 @@ class TownFinder:
 
     @staticmethod
     def mask(tokens: Tokens, matches: list[TownMatch]) -> list[str]:
-        """The folded words with every town replaced by the placeholder token."""
+        """The folded words with every town replaced by its placeholder token (``town_token``)."""
         words = list(tokens.folded)
         for match in reversed(matches):
-            words[match.start : match.end] = [TOWN_TOKEN]
+            words[match.start : match.end] = [town_token(match.town)]
         return words

@@ -194,9 +194,14 @@ class Answerer:
         ]
         if match.towns:
             lines = []
+            names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
             for town in match.towns:
                 roles = [self.render(g.role[lang], lang) for g in self.knowledge.groups_of(town)]
-                lines.append(msg("member_yes", lang, town=town, roles=join_words(roles, lang)))
+                if roles:
+                    lines.append(msg("member_yes", lang, town=town, roles=join_words(roles, lang)))
+                else:
+                    lines.append(msg("member_region_no", lang, town=town, groups=join_words(names, lang, "or"),
+                                     district=self.knowledge.region.get(town, "")))
             return "\n".join(lines)
         if match.place:
             names = [f"{len(g.members)} {g.name[lang]}" for g in groups]

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from rapidfuzz import process
 
-from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry, Vocabulary
+from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry, Vocabulary, short_name
 from bot.understanding.normalize import tokenize_example, tokenize_examples
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is much faster; same marks
@@ -45,7 +45,7 @@ TIMELINE_SLOTS = ("overview", "latest", "next")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary")
+TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region")
 VOCABULARY_KEYS = ("synonyms", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed")
 BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
@@ -181,6 +181,7 @@ class _Builder:
         self.variants: dict[str, tuple[str, _Doc, Path_]] = {}
         self.synonyms: dict[str, list[str]] = {}
         self.chatter: list[str] = []
+        self.region: dict[str, tuple[str, _Doc, Path_]] = {}  # municipality -> district
 
     # --- small typed readers -------------------------------------------------------------
     def _keys(self, doc: _Doc, value: Any, path: Path_, allowed: Sequence[str], what: str) -> bool:
@@ -247,6 +248,7 @@ class _Builder:
             ("timeline", self._timeline),
             ("learned", self._learned),
             ("vocabulary", self._vocabulary),
+            ("region", self._region),
         ):
             if key in data:
                 handler(doc, data[key], (key,))
@@ -381,6 +383,22 @@ class _Builder:
             if text is not None:
                 self.chatter.append(text)
 
+    def _region(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "region"):
+            return
+        for district, places in data.items():
+            dpath = (*path, district)
+            for j, place in enumerate(self._list(doc, places, dpath, f"the municipalities of '{district}'")):
+                name = self._str(doc, place, (*dpath, j), "a municipality")
+                if name is None:
+                    continue
+                if name in self.region:
+                    other = self.region[name]
+                    doc.at((*dpath, j), f"'{name}' is already listed under '{other[0]}' at "
+                           f"{self._where(other[1], other[2])}")
+                else:
+                    self.region[name] = (str(district), doc, (*dpath, j))
+
     def _merge_learned(self) -> None:
         """Add taught examples to their intents (after all files are read)."""
         index = {intent.id: i for i, (intent, _, _) in enumerate(self.intents)}
@@ -470,6 +488,15 @@ class _Builder:
         for town, (_names, doc, path) in self.aliases.items():
             if town not in towns:
                 doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
+        if self.region:
+            shorts = {short_name(p) for p in self.region} | set(self.region)
+            for gid, (group, doc, gpath) in self.groups.items():
+                for i, town in enumerate(group.members):
+                    names = {town, *self.aliases.get(town, ((),))[0]}
+                    if shorts.isdisjoint(names):
+                        doc.at((*gpath, "members", i), f"'{town}' (group '{gid}') is not a municipality of the "
+                               f"region{did_you_mean(town, sorted(shorts))}; add it to 'region' or give it an "
+                               "alias that is")
         for text, doc, path in self.texts:
             self._check_placeholders(text, doc, path)
         for doc in docs:
@@ -483,6 +510,7 @@ class _Builder:
             timeline=tuple(e for e, _, _ in self.timeline),
             aliases={town: names for town, (names, _, _) in self.aliases.items()},
             vocabulary=Vocabulary({c: tuple(v) for c, v in self.synonyms.items()}, tuple(self.chatter)),
+            region={place: district for place, (district, _, _) in self.region.items()},
             version=version,
             sources=tuple(d.file for d in docs),
         )

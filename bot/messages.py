@@ -21,12 +21,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Nein, **{town}** ist nicht dabei: {town} gehört nicht zu den {groups}.",
         "en": "No, **{town}** is not part of it: {town} is not among the {groups}.",
     },
+    "member_region_no": {
+        "de": "**{town}** ({district}) ist bisher keine der {groups}. Die Smart-Cities-Rahmenstrategie steht "
+              "aber allen Kommunen Südwestfalens offen: Sie ist eine Leitlinie, die jede Kommune der Region nutzen "
+              "kann, um Digitalisierung und Stadtentwicklung zusammenzudenken.",
+        "en": "**{town}** ({district}) is not one of the {groups} so far. But the Smart Cities framework "
+              "strategy is open to every municipality of Südwestfalen: it is a guideline any municipality in the "
+              "region can use to think digitalisation and urban development together.",
+    },
     "member_which": {
         "de": "Welche Stadt meinst du? Dabei sind {groups}.",
         "en": "Which town do you mean? Taking part are {groups}.",
     },
     "group_listing": {"de": "{count} {name} ({members})", "en": "{count} {name} ({members})"},
     "and": {"de": "und", "en": "and"},
+    "or": {"de": "oder", "en": "or"},
     "neither_nor": {"de": "noch", "en": "nor"},
     "timeline_latest": {"de": "Zuletzt: **{entry}**\n{text}", "en": "Most recently: **{entry}**\n{text}"},
     "timeline_next": {"de": "Als Nächstes: **{entry}**\n{text}", "en": "Next up: **{entry}**\n{text}"},
@@ -171,8 +180,8 @@ def msg(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def join_words(items: list[str], lang: str) -> str:
-    """'A, B und C' / 'A, B and C'."""
+def join_words(items: list[str], lang: str, conjunction: str = "and") -> str:
+    """'A, B und C' / 'A, B and C' (``conjunction="or"``: 'A oder B' / 'A or B')."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {msg('and', lang)} {items[-1]}"
+    return f"{', '.join(items[:-1])} {msg(conjunction, lang)} {items[-1]}"

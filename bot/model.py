@@ -75,6 +75,11 @@ class TimelineEntry:
     time: str | None = None  # "18:00" for an announced event (the knowledge's own entries have none)
 
 
+def short_name(place: str) -> str:
+    """'Eslohe (Sauerland)' -> 'Eslohe': how people write an official name."""
+    return place.split(" (", 1)[0].strip()
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """How people write, as moderators keep it (``vocabulary.yaml``): spelling, dialect, slang.
@@ -95,6 +100,7 @@ class Knowledge:
     timeline: tuple[TimelineEntry, ...]
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    region: dict[str, str] = field(default_factory=dict)  # municipality (official name) -> district
     version: str = ""
     sources: tuple[str, ...] = ()
 
@@ -112,6 +118,16 @@ class Knowledge:
             for member in group.members:
                 seen.setdefault(member, None)
         return tuple(seen)
+
+    def place_of(self, town: str) -> str | None:
+        """The official municipality a group member is (itself, or one of its aliases)."""
+        if town in self.region:
+            return town
+        for name in (town, *self.aliases.get(town, ())):
+            for place in self.region:
+                if short_name(place) == name:
+                    return place
+        return None
 
     def groups_of(self, town: str) -> list[Group]:
         return [g for g in self.groups.values() if town in g.members]

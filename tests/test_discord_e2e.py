@@ -207,7 +207,7 @@ async def test_very_long_noisy_message_gets_an_answer(running: Running) -> None:
 async def test_fallback_offers_suggestion_buttons_that_answer(running: Running) -> None:
     server = running.server
     start = len(server.requests)
-    mid = await server.send_message("Förderung Kommunen Überblick", channel=fd.QA, author=new_member())
+    mid = await server.send_message("Wie hoch sind die Parkgebühren in Arnsberg?", channel=fd.QA, author=new_member())
     reply = await running.reply_to(mid, start)
     assert "weiß ich leider nicht" in text_of(reply.body)
     buttons = [c for row in reply.body["components"] for c in row["components"]]

@@ -98,12 +98,12 @@ async def test_questions_during_reloads_never_fail(setup: Setup) -> None:
             await asyncio.sleep(0)
 
     task = asyncio.create_task(ask_loop())
-    for i in range(4):
-        setup.edit("facts.yaml", "Winterberg", f"Winterberg\n      - Neustadt{i}")
+    for town in ("Finnentrop", "Lennestadt", "Netphen", "Kirchhundem"):  # towns of the region join
+        setup.edit("facts.yaml", "Winterberg", f"Winterberg\n      - {town}")
         await setup.reloader.reload()
     stop.set()
     await task
-    assert answered > 0 and "Neustadt3" in setup.core.ask("welche Städte sind Mitmacherkommunen?").text
+    assert answered > 0 and "Kirchhundem" in setup.core.ask("welche Städte sind Mitmacherkommunen?").text
 
 
 async def test_watch_picks_up_an_edit(setup: Setup) -> None:
@@ -121,7 +121,7 @@ async def test_watch_picks_up_an_edit(setup: Setup) -> None:
 
 
 async def test_teach_then_answered_and_overlay_stays_valid(setup: Setup) -> None:
-    question = "Wer hat den Scheck in Berlin überreicht?"
+    question = "Wer hat den Scheck unterschrieben?"
     assert setup.core.ask(question).intent != "funding"
     lang = teach(setup.source, setup.core.answerer, question, "funding")
     assert lang == "de"

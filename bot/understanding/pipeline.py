@@ -261,7 +261,7 @@ def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
     scores = (s.fuzzy_weight * c["examples"] + s.keyword_weight * c["keywords"]
               + s.answer_weight * c["answers"] + s.qtype_weight * c["question type"])
     factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)
-    p.scores = scores * factor
+    p.scores = np.clip(scores * factor, 0.0, 1.0)
     order = np.argsort(-p.scores, kind="stable")[: max(s.keep_top, 1)]
     p.ranked = [(ix.intent_ids[i], float(p.scores[i])) for i in order]
 

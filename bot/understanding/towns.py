@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bot.model import Knowledge
+from bot.model import Knowledge, short_name
+from bot.understanding.frequency import zipf
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.stopwords import STOPWORDS
 
@@ -52,10 +53,16 @@ class TownMatch:
 class TownFinder:
     def __init__(self, knowledge: Knowledge, vocabulary: Collection[str] = ()):
         self._names: dict[str, str] = {}  # folded name -> canonical town
+        covered: set[str] = set()
         for town in knowledge.towns:
             self._names[tokenize(town).text] = town
             for alias in knowledge.aliases.get(town, ()):
                 self._names[tokenize(alias).text] = town
+            covered.add(knowledge.place_of(town) or town)
+        for place in knowledge.region:  # the region's other municipalities, by official and short name
+            if place not in covered:
+                for name in (place, short_name(place)):
+                    self._names.setdefault(tokenize(name).text, place)
         self._choices = list(self._names)
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
@@ -70,8 +77,8 @@ class TownFinder:
         exact = self._names.get(phrase)
         if exact is not None or not fuzzy:
             return exact
-        if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary:
-            return None
+        if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary or zipf(phrase) >= 3.0:
+            return None  # an everyday word is not a misspelt town ("halber" is not Halver)
         edits = _max_edits(len(phrase))
         if not edits:
             return None

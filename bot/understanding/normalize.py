@@ -27,6 +27,9 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 MAX_CHARS = 400
 
 
+_STRETCHED = re.compile(r"([aeiouy])\1{2,}")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
     """Casefold one token and fold umlauts/accents/digraphs to plain ASCII letters."""
@@ -38,6 +41,8 @@ def fold(token: str) -> str:
         # Equivalent to one left-to-right pass over ae|oe|ue: the pairs cannot overlap and a
         # replacement never creates a pair for a later call.
         token = token.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    if _STRETCHED.search(token):  # "dankeee", "hallooo", "soooo": stretched vowels of chat
+        token = _STRETCHED.sub(r"\1", token)
     return token
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.understanding import clauses as clause_split
+from bot.understanding import language
 from bot.understanding import qtype as question_type
 from bot.understanding.frequency import unknown_cost
 from bot.understanding.index import Index, Postings, Resolved
@@ -58,6 +59,7 @@ class Parse:
     decision: str = "fallback"  # answer | clarify | fallback
     reason: str = ""
     trace: list[tuple[str, str]] = field(default_factory=list)  # (stage, what it did)
+    intent_ids: list[str] = field(default_factory=list)  # the order of the channel arrays
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -116,6 +118,11 @@ def _evidence(words: list[str], ix: Index) -> bool:
     return any(w not in STOPWORDS and (is_town(w) or ix.resolve(w).keys) for w in words)
 
 
+def _known_content(words: list[str], ix: Index) -> int:
+    return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
+               and not is_town(w) and ix.resolve(w).keys)
+
+
 def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Keep the clauses that ask; drop greetings, thanks and the story around the question.
 
@@ -140,6 +147,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     evident = [i for i in content if _evidence(p.clause_words[i][0], ix)]
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
+        if _known_content([w for i in asking for w in p.clause_words[i][0]], ix) < 2:
+            # "Menden digitale Aufholer – was ist da los?": a short question about what was just said.
+            kept = sorted(set(asking) | set(evident))
     elif asking:
         kept = content  # a question about something unknown: its words must count
     else:
@@ -177,6 +187,10 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
+    # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
+    # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
+    cased = sum(1 for o in p.originals[1:] if o[:1].isupper() and not o.isupper()) >= 1
+    german = language.detect(p.tokens) == "de"
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
             continue
@@ -184,8 +198,11 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         original = p.originals[i] if i < len(p.originals) else word
         cost = 0.0
         if not resolved.keys:
-            noun = i > 0 and original[:1].isupper() and not original.isupper()
+            acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
+            noun = acronym or (i > 0 and original[:1].isupper() and not original.isupper())
             cost = unknown_cost(word, noun)
+            if german and cased and original[:1].islower():
+                cost *= s.non_noun_cost
         elif resolved.how == "compound":
             p.compounds.append((word, " + ".join(resolved.parts)))
         p.terms.append(Term(word, original, resolved, cost))
@@ -227,6 +244,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.qtype:
         qt = np.fromiter((p.qtype in kinds for kinds in ix.qtypes), dtype=np.float32, count=n)
     p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
+    p.intent_ids = ix.intent_ids
 
 
 def _fuzzy(words: list[str], ix: Index) -> np.ndarray:

@@ -16,5 +16,6 @@ class MatcherSettings:
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
     coverage_weight: float = 0.6  # how strongly unknown, rare content words lower the confidence
+    non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

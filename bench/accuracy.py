@@ -158,7 +158,7 @@ def main() -> int:
     predictors, answerer, threshold = systems(knowledge, dev)
     lang_of = answerer.language_of
     print(f"tfidf+logreg threshold picked on dev: {threshold:.2f}\n")
-    print(f"| set | system | in scope correct | traps rejected | in scope de | in scope en |")
+    print("| set | system | in scope correct | traps rejected | in scope de | in scope en |")
     print("|---|---|---|---|---|---|")
     results: dict[tuple[str, str], Result] = {}
     for set_name, questions in sets.items():

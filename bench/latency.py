@@ -22,9 +22,9 @@ import yaml  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.understanding import normalize  # noqa: E402
 from bot.answers import Answerer  # noqa: E402
 from bot.loader import load_texts  # noqa: E402
+from bot.understanding import normalize  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ter", "sun", "bra", "vel", "dor", "pi", "gan", "ru", "xo", "fe", "lin", "tam"]
 

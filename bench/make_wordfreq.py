@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import gzip
 import math
-from importlib.metadata import version
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import timeline
-from bot.understanding import language
 from bot.clock import berlin_today
 from bot.loader import PLACEHOLDER
-from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.messages import join_words, msg
 from bot.model import Intent, Knowledge, TimelineEntry
+from bot.understanding import language
+from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import normalize, tokenize
 
 # A list placeholder alone on its line becomes a bulleted list.
@@ -44,6 +44,7 @@ class Answer:
     suggestions: list[Suggestion] = field(default_factory=list)
     title: str | None = None  # the intent's title, used as an embed title
     rich: bool = False  # holds a list or the timeline: Discord shows it as an embed
+    match: Match | None = field(default=None, repr=False, compare=False)  # how it was understood
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,8 +86,8 @@ class Answerer:
             assert match.tokens is not None
             lang = language.detect(match.tokens, default_lang or self.default_lang, language.has_umlaut(question))
         if match.intent is None:
-            return self._fallback(question, match, lang)
-        return self._answer(question, self._intents[match.intent], lang, match)
+            return replace(self._fallback(question, match, lang), match=match)
+        return replace(self._answer(question, self._intents[match.intent], lang, match), match=match)
 
     def answer_intent(self, intent_id: str, lang: str, question: str = "") -> Answer | None:
         """The answer of one intent, e.g. for a clicked "did you mean" suggestion."""

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
+from bot.understanding.explain import explain
 
 PACKAGE_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -45,9 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer questions (arguments, or one per line from stdin)")
     ask.add_argument("question", nargs="*", help="the question; none: read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--explain", action="store_true",
+                     help="show what each stage of the understanding pipeline did (for moderators)")
     knowledge_opts(ask)
 
     shell = sub.add_parser("shell", help="chat with the bot in the terminal")
+    shell.add_argument("--explain", action="store_true", help="show how each question is understood")
     knowledge_opts(shell)
 
     run = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
@@ -122,6 +126,13 @@ def _ask(args: argparse.Namespace) -> int:
         batch = True
     for question in questions:
         answer = answerer.ask(question)
+        if args.explain and answer.match is not None:
+            explanation = explain(answer.match)
+            if args.json:
+                out.write(json.dumps({**answer.to_json(), "explain": explanation}, ensure_ascii=False) + "\n")
+            else:
+                out.write(f"{answer.text}\n\n{explanation}\n")
+            continue
         if args.json:
             out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
         elif batch:
@@ -138,7 +149,8 @@ def _shell(args: argparse.Namespace) -> int:
         return 1
     k = answerer.knowledge
     print(f"Smart Cities Südwestfalen bot – knowledge {k.version}, {len(k.intents)} topics. "
-          "Frag etwas / ask something; 'exit' or Ctrl-D quits.")
+          "Frag etwas / ask something; ':explain' shows how questions are understood; 'exit' or Ctrl-D quits.")
+    explaining = bool(getattr(args, "explain", False))
     while True:
         try:
             question = input("> ")
@@ -149,9 +161,15 @@ def _shell(args: argparse.Namespace) -> int:
             return 0
         if not question.strip():
             continue
+        if question.strip() == ":explain":
+            explaining = not explaining
+            print(f"explain {'on' if explaining else 'off'}\n")
+            continue
         answer = answerer.ask(question)
         print(answer.text)
         print(f"  [{answer.intent or 'fallback'} · {answer.confidence:.2f} · {answer.lang}]\n")
+        if explaining and answer.match is not None:
+            print(explain(answer.match) + "\n")
 
 
 def _check(args: argparse.Namespace) -> int:

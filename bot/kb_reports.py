@@ -9,6 +9,7 @@ from bot.loader import Problem
 from bot.messages import msg
 from bot.model import Knowledge
 from bot.unanswered import Unanswered
+from bot.understanding.explain import explain
 
 
 def counts(knowledge: Knowledge) -> dict[str, int]:
@@ -50,4 +51,9 @@ def test_text(answerer: Answerer, question: str, lang: str) -> str:
     head = msg("kb_test", lang, intent=answer.intent or "fallback", confidence=f"{answer.confidence:.2f}")
     top = "\n".join(f"{i + 1}. `{intent}` {score:.2f}" for i, (intent, score) in enumerate(match.ranked[:3]))
     quoted = "\n".join(f"> {line}" for line in answer.text.splitlines())
-    return f"{head}\n{quoted}\n{msg('kb_top3', lang)}\n{top}"
+    if len(quoted) > 700:
+        quoted = quoted[:700] + " …"
+    trace = explain(match)
+    if len(trace) > 900:
+        trace = trace[:900] + "\n…"
+    return f"{head}\n{quoted}\n{msg('kb_top3', lang)}\n{top}\n```\n{trace.replace('`', chr(39))}\n```"

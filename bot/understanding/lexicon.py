@@ -39,14 +39,14 @@ class Lexicon:
         self.max_len = max(lengths, default=1)
         self._firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter))
 
-    def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True, keep: frozenset[str] = frozenset()) -> Rewritten:
-        """Rewrite variants (longest phrase first); drop chatter phrases; never touch ``keep`` words."""
+    def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
+        """Rewrite variants (longest phrase first) and drop chatter phrases."""
         out = Rewritten([], [])
         i, n = 0, len(words)
         firsts, rewrites, chatter = self._firsts, self.rewrites, self.chatter
         while i < n:
             word = words[i]
-            if word in firsts and word not in keep:
+            if word in firsts:
                 for size in range(min(self.max_len, n - i), 0, -1):
                     phrase = tuple(words[i : i + size])
                     if drop_chatter and phrase in chatter:

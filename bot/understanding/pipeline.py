@@ -135,8 +135,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.kept = list(range(len(p.clauses)))
         p.dropped.clear()
         p.synonyms.clear()
-        for i, (folded, original) in enumerate(p.clause_words):
-            tokens = tokenize(p.clauses[i].text)
+        for i, clause in enumerate(p.clauses):
+            tokens = tokenize(clause.text)
             p.clause_words[i] = (list(tokens.folded), list(tokens.original))
             p.words.extend(tokens.folded)
             p.originals.extend(tokens.original)
@@ -211,9 +211,13 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.coverage = known / (known + unknown) if known + unknown else 1.0
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
-    p.note("words", " ".join(
-        t.word + ("" if t.resolved.how == "exact" else f"[{t.resolved.how}{'' if t.resolved.keys else f' {t.cost:.2f}'}]")
-        for t in p.terms) or "(none)")
+    p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
+
+
+def _shown(term: Term) -> str:
+    if term.resolved.how == "exact":
+        return term.word
+    return f"{term.word}[{term.resolved.how}{'' if term.resolved.keys else f' {term.cost:.2f}'}]"
 
 
 def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:

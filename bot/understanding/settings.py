@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class MatcherSettings:
-    threshold: float = 0.5  # below: fall back
+    threshold: float = 0.48  # below: fall back
     margin: float = 0.01  # best and second closer than this: ask back which one is meant
     suggest_threshold: float = 0.3  # fallback suggestions must score at least this
     fuzzy_weight: float = 0.55  # channel "examples": fuzzy similarity to the best example
@@ -15,7 +15,7 @@ class MatcherSettings:
     answer_weight: float = 0.1  # channel "answers": rarity-weighted words of the answer texts
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
-    coverage_weight: float = 0.6  # how strongly unknown, rare content words lower the confidence
+    coverage_weight: float = 0.7  # how strongly unknown, rare content words lower the confidence
     non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

@@ -1,0 +1,53 @@
+"""Grid search of the matcher settings on the dev sets only (never on the held-out set).
+
+Run: python bench/tune.py
+
+Prints the best settings by the mean of in-scope accuracy and trap rejection, among those
+that reject at least 97 % of the dev traps. The index is built once; only settings change.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.accuracy import dev_files, read_questions  # noqa: E402
+from bot.answers import Answerer  # noqa: E402
+from bot.loader import load  # noqa: E402
+
+GRID = {
+    "threshold": [0.46, 0.48, 0.5, 0.52],
+    "fuzzy_weight": [0.45, 0.55, 0.65],
+    "keyword_weight": [0.25, 0.35, 0.45],
+    "coverage_weight": [0.5, 0.6, 0.7],
+    "non_noun_cost": [0.5, 0.75],
+}
+
+
+def main() -> int:
+    questions = read_questions(dev_files())
+    answerer = Answerer(load([ROOT / "knowledge"]))
+    matcher = answerer.matcher
+    base = matcher.settings
+    results = []
+    for values in itertools.product(*GRID.values()):
+        matcher.settings = replace(base, **dict(zip(GRID, values, strict=True)))
+        inside = [q for q in questions if q["intent"]]
+        outside = [q for q in questions if not q["intent"]]
+        ok_in = sum(answerer.ask(q["q"]).intent == q["intent"] for q in inside) / len(inside)
+        ok_out = sum(answerer.ask(q["q"]).intent is None for q in outside) / len(outside)
+        results.append(((ok_in + ok_out) / 2 if ok_out >= 0.97 else 0, ok_in, ok_out, values))
+    results.sort(reverse=True)
+    print("current:", {k: getattr(base, k) for k in GRID})
+    for score, ok_in, ok_out, values in results[:8]:
+        print(f"{score:.4f} in {ok_in:.1%} traps {ok_out:.1%} {dict(zip(GRID, values, strict=True))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

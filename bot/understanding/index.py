@@ -79,37 +79,53 @@ class Index:
         answer_owners: dict[str, set[int]] = {}
         surface: set[str] = set()
         self.qtypes: list[frozenset[str]] = []
+        answer_cache: dict[str, frozenset[str]] = {}  # the same answer text is read once
+        info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
+        detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             kinds: set[str] = set()
+            words_here: set[str] = set()
             # The membership intent is about any town; other intents are about the towns they name
             # ("Menden's recognition"), so their examples keep which town it is.
             generic = intent.handler == "membership"
             for words in self._example_words(intent):
-                kind = qtype.detect(words)
+                kind = detect(words)
                 if kind:
                     kinds.add(kind)
-                if generic:
+                if generic and TOWN_TOKEN in " ".join(words):
                     words = [TOWN_TOKEN if is_town(w) else w for w in words]
-                stems = [w if is_town(w) else stem(w) for w in words]
-                texts.append(" ".join(sorted(stems)))
-                contents.append(" ".join(sorted(s for w, s in zip(words, stems, strict=True) if w not in STOPWORDS)))
+                pairs = []
                 for w in words:
-                    if w not in STOPWORDS:
-                        if not is_town(w):
-                            surface.add(w)
-                        for k in keys(w):
-                            example_owners.setdefault(k, set()).add(index)
+                    pair = info.get(w)
+                    if pair is None:
+                        pair = info[w] = (w if is_town(w) else stem(w), w not in STOPWORDS)
+                    pairs.append(pair)
+                pairs.sort()
+                texts_append(" ".join([st for st, _ in pairs]))
+                contents_append(" ".join([st for st, content in pairs if content]))
+                words_here.update(words)
+            for w in words_here - STOPWORDS:
+                if not is_town(w):
+                    surface.add(w)
+                for k in keys(w):
+                    example_owners.setdefault(k, set()).add(index)
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
                 contents.append("")
             self.qtypes.append(frozenset(kinds))
+            answer_words: set[str] = set()
             for text in self._answer_texts(intent, knowledge):
-                for w in self.lexicon.rewrite(tokenize_example(text).folded, drop_chatter=False).words:
-                    if w not in STOPWORDS and not self.towns.is_name(w):
-                        surface.add(w)
-                        for k in keys(w):
-                            answer_owners.setdefault(k, set()).add(index)
+                words_of = answer_cache.get(text)
+                if words_of is None:
+                    words_of = answer_cache[text] = frozenset(
+                        self.lexicon.rewrite(tokenize_example(text).folded, drop_chatter=False).words)
+                answer_words |= words_of
+            for w in answer_words - STOPWORDS:
+                if not self.towns.is_name(w):
+                    surface.add(w)
+                    for k in keys(w):
+                        answer_owners.setdefault(k, set()).add(index)
         self.texts = texts
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
@@ -132,7 +148,8 @@ class Index:
                 words: Sequence[str] = tokens.folded
                 if not self.towns.first_words.isdisjoint(words):  # most examples name no town
                     words = TownFinder.mask(tokens, self.towns.find(tokens, fuzzy=False))
-                yield self.lexicon.rewrite(words, drop_chatter=False).words
+                yield self.lexicon.rewrite(words, drop_chatter=False).words if self.lexicon.applies(words) \
+                    else list(words)
 
     @staticmethod
     def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:

@@ -38,37 +38,53 @@ class Lexicon:
         lengths = [len(k) for k in (*self.rewrites, *self.chatter)]
         self.max_len = max(lengths, default=1)
         self._firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter))
+        self._multi_firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter) if len(k) > 1)
+        self._singles = {k[0]: v for k, v in self.rewrites.items() if len(k) == 1}
 
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
         """Rewrite variants (longest phrase first) and drop chatter phrases."""
         out = Rewritten([], [])
+        append_word, append_origin = out.words.append, out.origins.append
+        singles, multi, chatter = self._singles, self._multi_firsts, self.chatter
         i, n = 0, len(words)
-        firsts, rewrites, chatter = self._firsts, self.rewrites, self.chatter
         while i < n:
             word = words[i]
-            if word in firsts:
-                for size in range(min(self.max_len, n - i), 0, -1):
-                    phrase = tuple(words[i : i + size])
-                    if drop_chatter and phrase in chatter:
-                        out.chatter.append(" ".join(phrase))
-                        i += size
-                        break
-                    target = rewrites.get(phrase)
-                    if target is not None:
-                        out.words.extend(target)
-                        out.origins.extend([i] * len(target))
-                        out.applied.append((" ".join(phrase), " ".join(target)))
-                        i += size
-                        break
-                else:
-                    out.words.append(word)
-                    out.origins.append(i)
-                    i += 1
-                continue
-            out.words.append(word)
-            out.origins.append(i)
+            if word in multi:
+                size = self._phrase(words, i, drop_chatter, out)
+                if size:
+                    i += size
+                    continue
+            if drop_chatter and (word,) in chatter:
+                out.chatter.append(word)
+            elif word in singles:
+                target = singles[word]
+                out.words.extend(target)
+                out.origins.extend([i] * len(target))
+                out.applied.append((word, " ".join(target)))
+            else:
+                append_word(word)
+                append_origin(i)
             i += 1
         return out
+
+    def _phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten) -> int:
+        """A phrase of two or more words at ``i``: rewrite or drop it and return its length, else 0."""
+        for size in range(min(self.max_len, len(words) - i), 1, -1):
+            phrase = tuple(words[i : i + size])
+            if drop_chatter and phrase in self.chatter:
+                out.chatter.append(" ".join(phrase))
+                return size
+            target = self.rewrites.get(phrase)
+            if target is not None:
+                out.words.extend(target)
+                out.origins.extend([i] * len(target))
+                out.applied.append((" ".join(phrase), " ".join(target)))
+                return size
+        return 0
+
+    def applies(self, words: Sequence[str]) -> bool:
+        """Whether any rewrite or chatter phrase could start in ``words`` (a cheap first check)."""
+        return not self._firsts.isdisjoint(words)
 
     def single(self, word: str) -> tuple[str, ...]:
         """One word rewritten on its own (for the parts of a compound)."""

@@ -129,6 +129,7 @@ class Index:
         self.texts = texts
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
+        self._ranges = list(zip(starts, [*starts[1:], len(texts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
         self.examples = Postings(n, example_owners)
         self.answers = Postings(n, answer_owners)
@@ -154,6 +155,20 @@ class Index:
     @staticmethod
     def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:
         return [_fill(t, knowledge, lang) for lang, t in intent.answer.items()]
+
+    def examples_of(self, intents: Sequence[int]) -> tuple[list[str], list[str], np.ndarray]:
+        """The example strings (whole, content words) of some intents, and where each intent's start."""
+        if len(intents) == len(self.intent_ids):
+            return self.texts, self.contents, self.starts
+        texts: list[str] = []
+        contents: list[str] = []
+        starts = []
+        for i in intents:
+            a, b = self._ranges[i]
+            starts.append(len(texts))
+            texts.extend(self.texts[a:b])
+            contents.extend(self.contents[a:b])
+        return texts, contents, np.asarray(starts, dtype=np.intp)
 
     # --- looking words up ----------------------------------------------------------------
     def resolve(self, word: str) -> Resolved:

@@ -17,5 +17,6 @@ class MatcherSettings:
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
     coverage_weight: float = 0.7  # how strongly unknown, rare content words lower the confidence
     non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
+    fuzzy_candidates: int = 6  # the fuzzy channel compares with the examples of this many best keyword intents
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

@@ -68,12 +68,22 @@ class TownFinder:
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
         self.vocabulary = frozenset(vocabulary)
         self._name_words = frozenset(w for n in self._names for w in n.split())
+        self._cache: dict[tuple[str, bool], str | None] = {}
 
     def is_name(self, word: str) -> bool:
         """Whether a folded word is (part of) a town name or alias."""
         return word in self._name_words
 
     def _lookup(self, phrase: str, fuzzy: bool = True) -> str | None:
+        key = (phrase, fuzzy)
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) > 1 << 15:
+            self._cache.clear()
+        town = self._cache[key] = self._lookup_uncached(phrase, fuzzy)
+        return town
+
+    def _lookup_uncached(self, phrase: str, fuzzy: bool) -> str | None:
         exact = self._names.get(phrase)
         if exact is not None or not fuzzy:
             return exact

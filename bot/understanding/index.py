@@ -195,14 +195,14 @@ class Index:
         if len(word) < 4 or word.isdigit():
             return Resolved((), "unknown")
         compound = self._split(word)
-        if compound is not None:
-            return compound
+        if compound is not None and not compound.parts[-1].endswith("?"):
+            return compound  # every part known: "Digital|ranking"
         best = process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=86)
         if best is not None:
             found = self._exact(best[0])
             if found:
                 return Resolved(found, "typo", (best[0],))
-        return Resolved((), "unknown")
+        return compound or Resolved((), "unknown")  # a known first part at least: "Strategie|papier"
 
     def _part(self, part: str) -> tuple[str, ...]:
         out: list[str] = []

@@ -1,0 +1,183 @@
+"""Each stage of the understanding pipeline on its own, then the pipeline as a whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.loader import KnowledgeError, load_texts
+from bot.model import Knowledge, Vocabulary
+from bot.understanding import clauses, frequency, qtype, stems
+from bot.understanding.explain import explain
+from bot.understanding.index import Index
+from bot.understanding.lexicon import Lexicon
+from bot.understanding.matcher import Matcher
+from bot.understanding.normalize import fold, tokenize
+from bot.understanding.pipeline import STAGES, Parse, run
+from bot.understanding.settings import MatcherSettings
+from bot.understanding.towns import TOWN_TOKEN, is_town
+
+S = MatcherSettings()
+
+
+@pytest.fixture(scope="module")
+def index(knowledge: Knowledge) -> Index:
+    return Index(knowledge)
+
+
+def upto(question: str, index: Index, stage: str) -> Parse:
+    """Run the stages up to and including ``stage``."""
+    p = Parse(question)
+    for name, fn in STAGES:
+        fn(p, index, S)
+        if name == stage:
+            return p
+    raise AssertionError(stage)
+
+
+def test_stages_are_listed_in_order_in_one_place() -> None:
+    assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
+                                            "question type", "words", "channels", "score", "decide"]
+
+
+def test_normalise_folds_stretched_vowels_and_umlauts() -> None:
+    assert fold("Dankeeee") == "danke" and fold("Hallooo") == "hallo"
+    assert fold("Schifffahrt") == "schifffahrt"  # consonants are spelling, not chat
+    assert tokenize("Förderung!!! 🎉").folded == ("forderung",)
+
+
+def test_clauses_split_sentences_and_know_questions() -> None:
+    parts = clauses.split("Moin, ich bin neu hier. Ist Hemer dabei? Danke!")
+    assert [c.text for c in parts] == ["Moin", "ich bin neu hier.", "Ist Hemer dabei?", "Danke!"]
+    assert [c.question for c in parts] == [False, False, True, False]
+    assert clauses.split("wann war die konferenz")[0].question  # a question word, no "?"
+    assert not clauses.split("hat mir echt geholfen")[0].question  # a verb first is a question only with "?"
+
+
+def test_lexicon_rewrites_variants_and_drops_chatter() -> None:
+    lexicon = Lexicon(Vocabulary({"Geld": ("Kohle", "Knete"), "gar nicht": ("garnicht",)}, ("hömma", "kurze frage")))
+    out = lexicon.rewrite(tokenize("hömma kurze frage wie viel kohle garnicht").folded)
+    assert out.words == ["wie", "viel", "geld", "gar", "nicht"]
+    assert out.chatter == ["homma", "kurze frage"]
+    assert ("kohle", "geld") in out.applied
+    assert lexicon.rewrite(["homma"], drop_chatter=False).words == ["homma"]
+
+
+def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
+    p = upto("Ist Ludenscheid dabei und was ist mit eslohe?", index, "towns")
+    assert p.towns == ["Lüdenscheid", "Eslohe (Sauerland)"]
+    words = p.clause_words[0][0]
+    assert sum(is_town(w) for w in words) == 2 and TOWN_TOKEN + "_ludenscheid" in words
+
+
+def test_everyday_words_are_not_misspelt_towns(index: Index) -> None:
+    assert upto("halber preis für die tour", index, "towns").towns == []  # not Halver
+
+
+def test_chatter_clauses_are_dropped_but_the_question_is_kept(index: Index) -> None:
+    p = upto("Moin! Ich bin seit gestern auf dem Discord und hätte da mal 'ne Frage: wie viel Geld gibt es?",
+             index, "chatter")
+    assert "seit" not in p.words and "discord" not in p.words
+    assert p.words[-3:] == ["viel", "geld", "gibt"] or "geld" in p.words
+    assert any("Discord" in d for d in p.dropped)
+
+
+def test_a_message_of_chatter_only_is_kept_whole(index: Index) -> None:
+    assert upto("Hallo!", index, "chatter").words == ["hallo"]
+
+
+def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
+    p = upto("Menden digitale Aufholer – was ist da los?", index, "chatter")
+    assert "aufholer" in p.words
+
+
+def test_joined_and_split_compounds(index: Index) -> None:
+    p = upto("Was ist das Modell-Projekt?", index, "compounds")
+    assert "modellprojekt" in p.words
+    resolved = index.resolve("digitalranking")
+    assert resolved.how == "compound" and resolved.keys
+
+
+def test_question_types() -> None:
+    assert qtype.detect("warum braucht die region das".split()) == "why"
+    assert qtype.detect("wie viele kommunen".split()) == "how_many"
+    assert qtype.detect("how much money".split()) == "how_many"
+    assert qtype.detect("ist hemer dabei".split()) == "yes_no"
+    assert qtype.detect("forderung".split()) is None
+
+
+def test_stems_meet_across_inflections() -> None:
+    assert stems.stem("forderung") == stems.stem("forderungen")
+    assert set(stems.keys("cities")) & set(stems.keys("city"))
+
+
+def test_everyday_words_cost_little_rare_ones_much() -> None:
+    assert frequency.unknown_cost("seit") == 0.0
+    assert frequency.unknown_cost("gestern") < 0.3
+    assert frequency.unknown_cost("mullabfuhr") == 1.0  # folded "Müllabfuhr"
+    assert frequency.unknown_cost("wetter", noun=True) >= frequency.NOUN_COST
+
+
+def test_words_resolve_exact_typo_compound_or_unknown(index: Index) -> None:
+    p = upto("Wie hoch ist die Förderrung für die Parkgebühren?", index, "words")
+    how = {t.word: t.resolved.how for t in p.terms}
+    assert how["forderrung"] == "typo"
+    assert how["parkgebuhren"] == "unknown"
+    assert 0 < p.coverage < 1
+
+
+def test_answer_words_are_evidence(index: Index) -> None:
+    p = upto("Was ist eine Querschnittsaufgabe?", index, "channels")
+    best = max(range(len(p.intent_ids)), key=lambda i: p.channels["keywords"][i])
+    assert p.intent_ids[best] == "smart-city"
+    assert p.channels["answers"][best] > 0
+
+
+def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
+    assert run("Was ist eine Smart City?", index, S).decision == "answer"
+    assert run("Wie ist das Wetter in Arnsberg?", index, S).decision == "fallback"
+    assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
+
+
+def test_explain_shows_every_stage_that_did_something(knowledge: Knowledge) -> None:
+    match = Matcher(knowledge).match("Moin! wieviel Kohle gibts fürs Digitalranking?")
+    text = explain(match)
+    for part in ("chatter", "vocabulary", "kohle → geld", "compounds", "question type", "top intents",
+                 "examples", "keywords", "decision"):
+        assert part in text, (part, text)
+
+
+VOCAB = """\
+vocabulary:
+  synonyms:
+    geld: [kohle, knete]
+    förderung: [kohle, Förderung]
+  chatter: [hömma, "   "]
+  extra: 1
+"""
+
+
+def test_vocabulary_problems_are_located() -> None:
+    with pytest.raises(KnowledgeError) as info:
+        load_texts([("vocabulary.yaml", VOCAB)])
+    found = "\n".join(str(p) for p in info.value.problems)
+    assert "vocabulary.yaml:4:17: 'kohle' already stands for 'geld' at vocabulary.yaml:3:12" in found
+    assert "vocabulary.yaml:4:24: 'Förderung' is 'förderung' itself" in found
+    assert "vocabulary.yaml:5:20: a chatter word or phrase must be a non-empty text" in found
+    assert "vocabulary.yaml:6:3: unknown key 'extra' in vocabulary" in found
+
+
+def test_region_problems_are_located() -> None:
+    text = ("region:\n  Kreis Olpe: [Olpe, Attendorn]\n  Kreis Soest: [Soest, Olpe]\n"
+            "groups:\n  g:\n    name: {de: G, en: G}\n    role: {de: r, en: r}\n    members: [Olpe, Atendorn]\n")
+    with pytest.raises(KnowledgeError) as info:
+        load_texts([("region.yaml", text)])
+    found = "\n".join(str(p) for p in info.value.problems)
+    assert "region.yaml:3:24: 'Olpe' is already listed under 'Kreis Olpe'" in found
+    assert "region.yaml:8:21: 'Atendorn' (group 'g') is not a municipality of the region" in found
+    assert "did you mean 'Attendorn'" in found
+
+
+def test_shipped_region_has_59_municipalities_in_5_districts(knowledge: Knowledge) -> None:
+    assert len(knowledge.region) == 59
+    assert len(set(knowledge.region.values())) == 5
+    assert all(knowledge.place_of(t) for t in knowledge.towns)  # every member is a municipality

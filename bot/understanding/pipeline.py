@@ -205,8 +205,12 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.non_noun_cost
         elif resolved.how == "compound":
             p.compounds.append((word, " + ".join(resolved.parts)))
+            if resolved.parts[-1].endswith("?"):
+                # Only the first part is known: the unknown last part decides what the word means
+                # ("Bürger|meister" is no Bürger), so it counts like an unknown noun.
+                cost = unknown_cost(word, True)
         p.terms.append(Term(word, original, resolved, cost))
-    known = sum(1 for t in p.terms if t.resolved.keys)
+    known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0
     if p.compounds:

@@ -93,7 +93,7 @@ def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
 def test_joined_and_split_compounds(index: Index) -> None:
     p = upto("Was ist das Modell-Projekt?", index, "compounds")
     assert "modellprojekt" in p.words
-    resolved = index.resolve("digitalranking")
+    resolved = index.resolve("leitfadenkatalog")
     assert resolved.how == "compound" and resolved.keys
 
 
@@ -139,7 +139,7 @@ def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
 
 
 def test_explain_shows_every_stage_that_did_something(knowledge: Knowledge) -> None:
-    match = Matcher(knowledge).match("Moin! wieviel Kohle gibts fürs Digitalranking?")
+    match = Matcher(knowledge).match("Moin! wieviel Kohle gibts für den Leitfadenkatalog?")
     text = explain(match)
     for part in ("chatter", "vocabulary", "kohle → geld", "compounds", "question type", "top intents",
                  "examples", "keywords", "decision"):

@@ -132,6 +132,9 @@ class Index:
         self._ranges = list(zip(starts, [*starts[1:], len(texts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
         self.examples = Postings(n, example_owners)
+        unlisted = {i for i, intent in enumerate(knowledge.intents) if not intent.listed}
+        # Words only greetings, thanks and the help use ("moin", "danke"): no topic of their own.
+        self.social_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= unlisted)
         self.answers = Postings(n, answer_owners)
         self.max_idf = math.log(1.0 + n)
         self.known = frozenset(example_owners) | frozenset(answer_owners)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from bot.understanding import clauses as clause_split
 from bot.understanding import language
 from bot.understanding import qtype as question_type
-from bot.understanding.frequency import unknown_cost
+from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -115,7 +115,21 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 def _evidence(words: list[str], ix: Index) -> bool:
-    return any(w not in STOPWORDS and (is_town(w) or ix.resolve(w).keys) for w in words)
+    """Whether a clause names something the knowledge is about: a town, or a known topic word
+    (not an everyday word like "seit", not a greeting like "Moin")."""
+    for w in words:
+        if w in STOPWORDS:
+            continue
+        if is_town(w):
+            return True
+        keys = ix.resolve(w).keys
+        if keys and not all(k in ix.social_keys for k in keys) and zipf(w) <= EVERYDAY_ZIPF:
+            return True
+    return False
+
+
+#: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
+_REFERRING = frozenset("da das dies diese dieses dazu daruber damit dort davon that this these those".split())
 
 
 def _known_content(words: list[str], ix: Index) -> int:
@@ -147,7 +161,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     evident = [i for i in content if _evidence(p.clause_words[i][0], ix)]
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
-        if _known_content([w for i in asking for w in p.clause_words[i][0]], ix) < 2:
+        asked = [w for i in asking for w in p.clause_words[i][0]]
+        if _known_content(asked, ix) < 2 and not _REFERRING.isdisjoint(asked):
             # "Menden digitale Aufholer – was ist da los?": a short question about what was just said.
             kept = sorted(set(asking) | set(evident))
     elif asking:

@@ -16,13 +16,14 @@ wer was wie wo wann warum wieso weshalb welche welcher welches welchen welchem w
 in im an am auf aus bei mit nach von vom zu zum zur fur uber unter vor hinter neben zwischen durch gegen ohne um bis
 da dort hier dann jetzt heute genau etwa sehr viel viele ganz alle alles jemand man
 sag sagen mir ok okay pls plz bzw usw etc gibts gehts dieser diese dieses diesem etwas ne nen
+seit wenn weil ob als dass mehr immer wieder sonst selbst beim vom ins ans
 get got gets u ya
 the a an and or but also only just not no yes so too very please pls
 i me my you your we us our they them their he she it its this that these those there here
 is are was were be been being am do does did doing have has had will would can could shall should may might must
 what who whom which when where why how whats
 in on at to from of for with by about into over under up down out off as than then now
-tell say any some all
+tell say any some all if because since whether while than
 """
 
 STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _RAW.split())

@@ -200,6 +200,8 @@ class Answerer:
                 roles = [self.render(g.role[lang], lang) for g in self.knowledge.groups_of(town)]
                 if roles:
                     lines.append(msg("member_yes", lang, town=town, roles=join_words(roles, lang)))
+                elif town in self.knowledge.outside:
+                    lines.append(msg("member_outside", lang, town=town))
                 else:
                     lines.append(msg("member_region_no", lang, town=town, groups=join_words(names, lang, "or"),
                                      district=self.knowledge.region.get(town, "")))

@@ -45,7 +45,7 @@ TIMELINE_SLOTS = ("overview", "latest", "next")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region")
+TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside")
 VOCABULARY_KEYS = ("synonyms", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed")
 BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
@@ -182,6 +182,7 @@ class _Builder:
         self.synonyms: dict[str, list[str]] = {}
         self.chatter: list[str] = []
         self.region: dict[str, tuple[str, _Doc, Path_]] = {}  # municipality -> district
+        self.outside: list[tuple[str, _Doc, Path_]] = []
 
     # --- small typed readers -------------------------------------------------------------
     def _keys(self, doc: _Doc, value: Any, path: Path_, allowed: Sequence[str], what: str) -> bool:
@@ -249,6 +250,7 @@ class _Builder:
             ("learned", self._learned),
             ("vocabulary", self._vocabulary),
             ("region", self._region),
+            ("outside", self._outside),
         ):
             if key in data:
                 handler(doc, data[key], (key,))
@@ -399,6 +401,12 @@ class _Builder:
                 else:
                     self.region[name] = (str(district), doc, (*dpath, j))
 
+    def _outside(self, doc: _Doc, data: Any, path: Path_) -> None:
+        for j, place in enumerate(self._list(doc, data, path, "outside")):
+            name = self._str(doc, place, (*path, j), "a place outside the region")
+            if name is not None:
+                self.outside.append((name, doc, (*path, j)))
+
     def _merge_learned(self) -> None:
         """Add taught examples to their intents (after all files are read)."""
         index = {intent.id: i for i, (intent, _, _) in enumerate(self.intents)}
@@ -488,6 +496,9 @@ class _Builder:
         for town, (_names, doc, path) in self.aliases.items():
             if town not in towns:
                 doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
+        for name, doc, path in self.outside:
+            if name in self.region or name in {short_name(p) for p in self.region}:
+                doc.at(path, f"'{name}' is a municipality of the region; remove it from 'outside'")
         if self.region:
             shorts = {short_name(p) for p in self.region} | set(self.region)
             for gid, (group, doc, gpath) in self.groups.items():
@@ -511,6 +522,7 @@ class _Builder:
             aliases={town: names for town, (names, _, _) in self.aliases.items()},
             vocabulary=Vocabulary({c: tuple(v) for c, v in self.synonyms.items()}, tuple(self.chatter)),
             region={place: district for place, (district, _, _) in self.region.items()},
+            outside=tuple(name for name, _, _ in self.outside),
             version=version,
             sources=tuple(d.file for d in docs),
         )

@@ -29,6 +29,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "strategy is open to every municipality of Südwestfalen: it is a guideline any municipality in the "
               "region can use to think digitalisation and urban development together.",
     },
+    "member_outside": {
+        "de": "**{town}** liegt nicht in Südwestfalen und gehört deshalb nicht zu Smart Cities Südwestfalen: "
+              "Die Initiative umfasst die Kommunen des Hochsauerlandkreises, des Märkischen Kreises und der Kreise "
+              "Olpe, Siegen-Wittgenstein und Soest.",
+        "en": "**{town}** is not in Südwestfalen, so it is not part of Smart Cities Südwestfalen: the initiative "
+              "covers the municipalities of the Hochsauerlandkreis, the Märkischer Kreis and the districts of "
+              "Olpe, Siegen-Wittgenstein and Soest.",
+    },
     "member_which": {
         "de": "Welche Stadt meinst du? Dabei sind {groups}.",
         "en": "Which town do you mean? Taking part are {groups}.",

@@ -101,6 +101,7 @@ class Knowledge:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     region: dict[str, str] = field(default_factory=dict)  # municipality (official name) -> district
+    outside: tuple[str, ...] = ()  # well-known places outside the region
     version: str = ""
     sources: tuple[str, ...] = ()
 

@@ -242,7 +242,10 @@ async def test_slash_kommunen_lists_and_checks_a_town(running: Running) -> None:
     listing = text_of((await running.callback(iid, start)).body["data"])
     assert "14 Mitmacherkommunen" in listing and "5 Pionierkommunen" in listing
     iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Hamm"}], locale="en-GB")
-    assert "No, **Hamm**" in text_of((await running.callback(iid, start)).body["data"])
+    assert "**Hamm** is not in Südwestfalen" in text_of((await running.callback(iid, start)).body["data"])
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "eslohe"}])
+    assert "**Eslohe (Sauerland)** (Hochsauerlandkreis) ist bisher keine" in text_of(
+        (await running.callback(iid, start)).body["data"])
 
 
 async def test_kommunen_autocomplete_offers_towns(running: Running) -> None:

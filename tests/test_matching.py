@@ -57,13 +57,30 @@ def test_pioneer_asked_as_mitmacher(answerer: Answerer) -> None:
     assert "Menden" in text and "5 Pionierkommunen" in text
 
 
-@pytest.mark.parametrize(("question", "place"), [("Macht Hamm mit?", "Hamm"), ("Ist Bochum dabei?", "Bochum"),
-                                                 ("Does Dortmund take part?", "Dortmund")])
+@pytest.mark.parametrize(("question", "place"), [("Macht Neustadt mit?", "Neustadt"),
+                                                 ("Ist Bad Neustadt dabei?", "Bad Neustadt"),
+                                                 ("Does Springfield take part?", "Springfield")])
 def test_unknown_places_are_not_members(answerer: Answerer, question: str, place: str) -> None:
     answer = answerer.ask(question)
     assert answer.intent == "membership"
     assert f"**{place}**" in answer.text
     assert answer.text.startswith(("Nein", "No"))
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Macht Hamm mit?", "**Hamm** liegt nicht in Südwestfalen"),
+    ("Does Dortmund take part?", "**Dortmund** is not in Südwestfalen"),
+    ("Ist Eslohe dabei?", "**Eslohe (Sauerland)** (Hochsauerlandkreis) ist bisher keine der 5 Pionierkommunen oder "
+                          "14 Mitmacherkommunen"),
+    ("Is Bad Sassendorf in the programme?", "**Bad Sassendorf** (Kreis Soest) is not one of the"),
+    ("Olsberg", "**Olsberg** (Hochsauerlandkreis)"),
+])
+def test_places_of_the_region_and_outside_are_named_officially(answerer: Answerer, question: str, text: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.intent == "membership"
+    assert text in answer.text
+    if "Mitmacherkommunen" in text or "one of the" in text:
+        assert "Rahmenstrategie" in answer.text or "framework strategy" in answer.text
 
 
 def test_town_name_alone_gets_its_role(answerer: Answerer) -> None:

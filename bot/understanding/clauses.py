@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 # Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
 _SPLIT = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|,\s*|\n+")
-# Question words; a clause that starts with a verb is a question only with its "?".
+# Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
+# question only with its "?".
 _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
-    welchem wozu womit worum wofur wieviel wieviele wat
-    who whom whose what whats which when where why how
+    welchem wozu womit worum wofur wieviel wieviele wat ob
+    who whom whose what whats which when where why how whether
     """.split()
 )
 

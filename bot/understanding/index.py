@@ -139,6 +139,7 @@ class Index:
         self.max_idf = math.log(1.0 + n)
         self.known = frozenset(example_owners) | frozenset(answer_owners)
         surface |= self.lexicon.canonical_words
+        surface |= {v for v in self.lexicon.variants if " " not in v}  # a typo of a variant: "smartsity"
         self.surface = sorted(w for w in surface if len(w) >= 4 and not w.isdigit())
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
@@ -202,7 +203,7 @@ class Index:
             return compound  # every part known: "Digital|ranking"
         best = process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=86)
         if best is not None:
-            found = self._exact(best[0])
+            found = self._part(best[0])
             if found:
                 return Resolved(found, "typo", (best[0],))
         return compound or Resolved((), "unknown")  # a known first part at least: "Strategie|papier"

@@ -13,7 +13,7 @@ from bot.loader import paused_gc
 from bot.model import Knowledge
 from bot.understanding import pipeline
 from bot.understanding.index import Index
-from bot.understanding.normalize import Tokens
+from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import TOWN_TOKEN, is_town
@@ -54,6 +54,7 @@ class Matcher:
         self.texts = self.index.texts
         self.intent_ids = self.index.intent_ids
         self.slot_intents = self.index.slot_intents
+        self.social_intents = {i.id for i in knowledge.intents if not i.listed}
         slot_rows = [i for i, intent in enumerate(self.intent_ids) if intent in self.slot_intents]
         self.slot_keys = frozenset(k for k, owners in self.index.examples.owners.items()
                                    if not is_town(k) and any(o in slot_rows for o in owners))
@@ -82,13 +83,33 @@ class Matcher:
             place = self._unknown_place(p)
             if place is not None:
                 p = place[0]
+        if p.decision != "answer":
+            social = self._social_clause(p)
+            if social is not None:
+                p = social
         towns = p.towns
         return Match(p.intent, p.ranked[0][1] if p.ranked else 0.0, p.ranked, towns,
                      place[1] if place else None, p.coverage, p.tokens, p.decision, p)
 
+    def _social_clause(self, p: pipeline.Parse) -> pipeline.Parse | None:
+        """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
+        a message that asks nothing the bot knows but greets or thanks is answered as that."""
+        if len(p.clauses) < 2 or any(c.question for c in p.clauses):
+            return None
+        for clause in p.clauses:
+            words = [w for w in clause_words(clause.text) if w not in STOPWORDS]
+            keys = [self.index.resolve(w).keys for w in words]
+            if words and all(keys) and all(k in self.index.social_keys for ks in keys for k in ks):
+                alone = self.parse(clause.text)
+                if alone.decision == "answer" and alone.intent in self.social_intents:
+                    alone.note("decide", f"the message greets or thanks: '{clause.text}'")
+                    return alone
+        return None
+
     def _unknown_place(self, p: pipeline.Parse) -> tuple[pipeline.Parse, str] | None:
         """'Macht Hamm mit?': treat one unknown name as a place and see if that fits a membership question."""
-        unknown = [t for t in p.terms if not t.resolved.keys and t.word.isalpha() and len(t.word) >= 3]
+        unknown = [t for t in p.terms if not t.resolved.keys and t.word.isalpha() and len(t.word) >= 3
+                   and t.word not in PLACE_PREFIXES]
         if len(unknown) != 1 or unknown[0].cost < PLACE_MIN_COST:  # everyday words are no places
             return None
         # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership.
@@ -108,6 +129,10 @@ class Matcher:
             trial.note("decide", f"'{place}' is taken for a place the knowledge does not list")
             return replace_parse(trial), place
         return None
+
+
+def clause_words(text: str) -> tuple[str, ...]:
+    return tokenize(text).folded
 
 
 def replace_parse(p: pipeline.Parse) -> pipeline.Parse:

@@ -137,6 +137,21 @@ def _known_content(words: list[str], ix: Index) -> int:
                and not is_town(w) and ix.resolve(w).keys)
 
 
+_MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())
+_PLACE_NOUNS = frozenset("stadt kommune gemeinde ort dorf heimatstadt town city village municipality".split())
+
+
+def _carry_town(p: Parse, context_towns: list[str]) -> None:
+    """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" is the town named before."""
+    if not context_towns or any(is_town(w) for w in p.words):
+        return
+    for i in range(len(p.words) - 1):
+        if p.words[i] in _MY and p.words[i + 1] in _PLACE_NOUNS:
+            p.words[i + 1] = context_towns[0]
+            p.note("towns", f"'{p.originals[i]} {p.originals[i + 1]}' is the town named before")
+            return
+
+
 def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Keep the clauses that ask; drop greetings, thanks and the story around the question.
 
@@ -174,6 +189,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     for i in kept:
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])
+    _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)])
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 

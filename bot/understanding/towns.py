@@ -63,6 +63,8 @@ class TownFinder:
             if place not in covered:
                 for name in (place, short_name(place)):
                     self._names.setdefault(tokenize(name).text, place)
+        for place in knowledge.outside:  # well-known places outside the region
+            self._names.setdefault(tokenize(place).text, place)
         self._choices = list(self._names)
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)

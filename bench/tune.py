@@ -21,11 +21,11 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.46, 0.48, 0.5, 0.52],
-    "fuzzy_weight": [0.45, 0.55, 0.65],
-    "keyword_weight": [0.25, 0.35, 0.45],
-    "coverage_weight": [0.5, 0.6, 0.7],
-    "non_noun_cost": [0.5, 0.75],
+    "threshold": [0.44, 0.46, 0.48, 0.5],
+    "coverage_weight": [0.6, 0.7, 0.8],
+    "everyday_zipf": [5.0, 5.3, 5.6],
+    "rare_zipf": [3.2, 3.6, 4.0],
+    "qtype_weight": [0.05, 0.1],
 }
 
 

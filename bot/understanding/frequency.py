@@ -39,10 +39,11 @@ def zipf(word: str) -> float:
     return _table().get(word, 0) / 10
 
 
-def unknown_cost(word: str, noun: bool = False) -> float:
-    """How much a word the knowledge does not know counts against a question, 0..1."""
+def unknown_cost(word: str, noun: bool = False, everyday: float = EVERYDAY_ZIPF, rare: float = RARE_ZIPF) -> float:
+    """How much a word the knowledge does not know counts against a question, 0..1: nothing for
+    everyday words (Zipf >= ``everyday``), fully for rare ones (<= ``rare``), linear between."""
     if word.isdigit():
         return 0.5
     z = zipf(word)
-    cost = min(1.0, max(0.0, (EVERYDAY_ZIPF - z) / (EVERYDAY_ZIPF - RARE_ZIPF)))
+    cost = min(1.0, max(0.0, (everyday - z) / (everyday - rare)))
     return max(cost, NOUN_COST) if noun else cost

@@ -23,12 +23,15 @@ from rapidfuzz import fuzz, process
 from bot.loader import PLACEHOLDER
 from bot.model import Intent, Knowledge
 from bot.understanding import qtype
+from bot.understanding.frequency import zipf
 from bot.understanding.lexicon import Lexicon
 from bot.understanding.normalize import tokenize_example
 from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town
 
+#: Words at least this frequent are real words, never corrected as typos.
+TYPO_MAX_ZIPF = 3.5
 #: Shortest part of a compound that counts ("Digital|ranking", not "Di|gitalranking").
 MIN_PART = 4
 _LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
@@ -201,7 +204,9 @@ class Index:
         compound = self._split(word)
         if compound is not None and not compound.parts[-1].endswith("?"):
             return compound  # every part known: "Digital|ranking"
-        best = process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=86)
+        # A correctly spelt everyday word is no typo of a knowledge word ("even" is not "event").
+        best = None if zipf(word) >= TYPO_MAX_ZIPF else \
+            process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=86)
         if best is not None:
             found = self._part(best[0])
             if found:

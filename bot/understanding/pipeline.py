@@ -129,7 +129,8 @@ def _evidence(words: list[str], ix: Index) -> bool:
 
 
 #: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
-_REFERRING = frozenset("da das dies diese dieses dazu daruber damit dort davon that this these those".split())
+_REFERRING = frozenset("da das dies diese dieses dazu daruber damit dort davon that this these those they them it ones"
+                       .split())
 
 
 def _known_content(words: list[str], ix: Index) -> int:
@@ -231,7 +232,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
             noun = acronym or (i > 0 and original[:1].isupper() and not original.isupper())
-            cost = unknown_cost(word, noun)
+            cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower():
                 cost *= s.non_noun_cost
         elif resolved.how == "compound":
@@ -239,7 +240,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             if resolved.parts[-1].endswith("?"):
                 # Only the first part is known: the unknown last part decides what the word means
                 # ("Bürger|meister" is no Bürger), so it counts like an unknown noun.
-                cost = unknown_cost(word, True)
+                cost = unknown_cost(word, True, s.everyday_zipf, s.rare_zipf)
         p.terms.append(Term(word, original, resolved, cost))
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)

@@ -16,6 +16,8 @@ class MatcherSettings:
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
     coverage_weight: float = 0.7  # how strongly unknown, rare content words lower the confidence
+    everyday_zipf: float = 5.6  # unknown words at least this frequent (Zipf scale) cost nothing
+    rare_zipf: float = 3.6  # unknown words at most this frequent cost fully
     non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
     fuzzy_candidates: int = 6  # the fuzzy channel compares with the examples of this many best keyword intents
     max_suggestions: int = 3

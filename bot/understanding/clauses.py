@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 # Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
 _SPLIT = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|,\s*|\n+")
+_COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
 # question only with its "?".
 _QUESTION_START = frozenset(
@@ -29,10 +30,14 @@ class Clause:
     question: bool  # ends with "?" or starts like a question
 
 
-def split(text: str) -> list[Clause]:
-    """The clauses of ``text`` in order; empty pieces are dropped."""
+def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
+    """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
+    are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
+    if names and ":" in text:
+        text = _COLON.sub(lambda m: m.group(0) if _fold_first(m.group(1)) not in names else m.group(1) + "\x00",
+                          text)
     clauses = []
-    for piece in _SPLIT.split(text):
+    for piece in (p.replace("\x00", ":") for p in _SPLIT.split(text)):
         piece = piece.strip()
         if not piece:
             continue

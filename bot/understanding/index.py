@@ -30,6 +30,7 @@ from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town
 
+_COLON_NAME = re.compile(r"([^\W_]+): [„“\"]?[A-ZÄÖÜ0-9]")
 #: Words at least this frequent are real words, never corrected as typos.
 TYPO_MAX_ZIPF = 3.5
 #: Shortest part of a compound that counts ("Digital|ranking", not "Di|gitalranking").
@@ -146,6 +147,12 @@ class Index:
         self.surface = sorted(w for w in surface if len(w) >= 4 and not w.isdigit())
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
+        # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
+        self.colon_names = frozenset(
+            tokenize_example(m.group(1)).folded[-1]
+            for intent in knowledge.intents
+            for text in (*intent.title.values(), *(e for ex in intent.examples.values() for e in ex))
+            for m in _COLON_NAME.finditer(text))
 
     # --- building ------------------------------------------------------------------------
     def _example_words(self, intent: Intent) -> Iterable[list[str]]:

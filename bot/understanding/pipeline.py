@@ -77,7 +77,7 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Split into sentences and clauses; each is tokenised on its own."""
-    p.clauses = clause_split.split(p.question[: 4 * 400])
+    p.clauses = clause_split.split(p.question[: 4 * 400], ix.colon_names)
     for clause in p.clauses:
         tokens = tokenize(clause.text)
         p.clause_words.append((list(tokens.folded), list(tokens.original)))
@@ -187,6 +187,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kept = evident or content  # no question: the clauses that name something the bot knows
     p.kept = kept
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
+    p.dropped = list(dict.fromkeys(p.dropped))
     for i in kept:
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])

@@ -23,11 +23,14 @@ _SINGLE = {
     "which": "which",
 }
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
+_INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 
 
 def detect(words: Sequence[str]) -> str | None:
     """The question type of a clause's folded words (the first question word decides)."""
     for i, word in enumerate(words):
+        if word in _INDIRECT_YES_NO:
+            return "yes_no"
         kind = _SINGLE.get(word)
         if kind is None:
             continue

@@ -21,10 +21,10 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.44, 0.46, 0.48, 0.5],
-    "coverage_weight": [0.6, 0.7, 0.8],
-    "everyday_zipf": [5.0, 5.3, 5.6],
-    "rare_zipf": [3.2, 3.6, 4.0],
+    "threshold": [0.46, 0.48, 0.5, 0.52],
+    "coverage_weight": [0.7, 0.8],
+    "topic_zipf": [4.5, 5.0, 5.5],
+    "everyday_evidence": [0.3, 0.6],
     "qtype_weight": [0.05, 0.1],
 }
 

@@ -274,9 +274,11 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
             continue
         ex_term, ex_weight = _channel(ix.examples, term.resolved.keys, n)
         an_term, an_weight = _channel(ix.answers, term.resolved.keys, n)
-        total += ex_weight or an_weight
-        kw += np.maximum(ex_term, s.answer_share * an_term)
-        an += an_term
+        # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
+        topical = topicality(term.word, s)
+        total += (ex_weight or an_weight) * topical
+        kw += np.maximum(ex_term, s.answer_share * an_term) * topical
+        an += an_term * topical
     if total:
         kw /= total
         an /= total
@@ -291,6 +293,14 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         qt = np.fromiter((p.qtype in kinds for kinds in ix.qtypes), dtype=np.float32, count=n)
     p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
     p.intent_ids = ix.intent_ids
+
+
+def topicality(word: str, s: MatcherSettings) -> float:
+    """1 for topic words, down to ``s.everyday_evidence`` for the most everyday words."""
+    z = zipf(word)
+    if z <= s.topic_zipf:
+        return 1.0
+    return max(s.everyday_evidence, 1.0 - (1.0 - s.everyday_evidence) * (z - s.topic_zipf) / 1.5)
 
 
 def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class MatcherSettings:
-    threshold: float = 0.48  # below: fall back
+    threshold: float = 0.5  # below: fall back
     margin: float = 0.01  # best and second closer than this: ask back which one is meant
     suggest_threshold: float = 0.3  # fallback suggestions must score at least this
     fuzzy_weight: float = 0.55  # channel "examples": fuzzy similarity to the best example
@@ -15,9 +15,11 @@ class MatcherSettings:
     answer_weight: float = 0.1  # channel "answers": rarity-weighted words of the answer texts
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
-    coverage_weight: float = 0.7  # how strongly unknown, rare content words lower the confidence
+    coverage_weight: float = 0.8  # how strongly unknown, rare content words lower the confidence
     everyday_zipf: float = 5.6  # unknown words at least this frequent (Zipf scale) cost nothing
     rare_zipf: float = 3.6  # unknown words at most this frequent cost fully
+    topic_zipf: float = 4.5  # known words up to this frequency are full evidence ...
+    everyday_evidence: float = 0.6  # ... the most everyday ones count only this much
     non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
     fuzzy_candidates: int = 6  # the fuzzy channel compares with the examples of this many best keyword intents
     max_suggestions: int = 3

@@ -83,6 +83,7 @@ class Index:
         answer_owners: dict[str, set[int]] = {}
         surface: set[str] = set()
         self.qtypes: list[frozenset[str]] = []
+        function_owners: dict[str, set[int]] = {}  # function words -> intents (for questions of only those)
         answer_cache: dict[str, frozenset[str]] = {}  # the same answer text is read once
         info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
         detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
@@ -114,6 +115,8 @@ class Index:
                     surface.add(w)
                 for k in keys(w):
                     example_owners.setdefault(k, set()).add(index)
+            for w in words_here & STOPWORDS:
+                function_owners.setdefault(w, set()).add(index)
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
                 contents.append("")
@@ -136,6 +139,11 @@ class Index:
         self._ranges = list(zip(starts, [*starts[1:], len(texts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
         self.examples = Postings(n, example_owners)
+        self.function_words = Postings(n, function_owners).owners
+        self.qtype_rows = {
+            kind: np.fromiter((kind in kinds for kinds in self.qtypes), dtype=np.float32, count=n)
+            for kind in qtype.QUESTION_TYPES
+        }
         unlisted = {i for i, intent in enumerate(knowledge.intents) if not intent.listed}
         # Words only greetings, thanks and the help use ("moin", "danke"): no topic of their own.
         self.social_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= unlisted)

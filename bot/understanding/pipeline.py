@@ -283,14 +283,24 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kw /= total
         an /= total
     fuzzy = np.zeros(n, dtype=np.float32)
-    if p.words:
-        candidates = np.flatnonzero(kw > 0)
-        if len(candidates) > s.fuzzy_candidates:
-            candidates = candidates[np.argsort(-kw[candidates], kind="stable")[: s.fuzzy_candidates]]
-        _fuzzy(p.words, ix, np.sort(candidates) if len(candidates) else np.arange(n), fuzzy)
-    qt = np.zeros(n, dtype=np.float32)
-    if p.qtype:
-        qt = np.fromiter((p.qtype in kinds for kinds in ix.qtypes), dtype=np.float32, count=n)
+    if p.words and not (p.terms and p.coverage == 0.0):  # nothing known at all: nothing to compare
+        evidence, limit = kw, s.fuzzy_candidates
+        if not kw.any() and n <= s.compare_all_below:  # only function words ("what can u do"): all intents
+            evidence, limit = np.ones(n, dtype=np.float32), n
+        elif not kw.any():  # ... in a large knowledge base: the intents whose examples use those words
+            evidence, limit = np.zeros(n, dtype=np.float32), 5 * s.fuzzy_candidates
+            for w in set(p.words):
+                owners = ix.function_words.get(w)
+                if owners is not None:
+                    evidence[owners] += 1.0
+        candidates = np.flatnonzero(evidence > 0)
+        if len(candidates) > limit:
+            candidates = candidates[np.argsort(-evidence[candidates], kind="stable")[:limit]]
+        if len(candidates):
+            _fuzzy(p.words, ix, np.sort(candidates), fuzzy)
+    qt = ix.qtype_rows.get(p.qtype) if p.qtype else None
+    if qt is None:
+        qt = np.zeros(n, dtype=np.float32)
     p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
     p.intent_ids = ix.intent_ids
 

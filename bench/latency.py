@@ -1,6 +1,10 @@
-"""Answer latency (p50/p99), throughput and load+index time, on one core.
+"""Answer latency (p50/p99), throughput, load+index time and memory, on one core.
 
-Run: python bench/latency.py [--rounds 5]
+Run: python bench/latency.py [--rounds 5] [--factors 1,10,100]
+
+Also measures ``python -m bot ask --json`` in batch mode (questions on stdin) with the shipped
+knowledge, as a user runs it, and the resident memory of a process that has loaded each
+knowledge base (measured in a fresh subprocess each, so one does not inflate the next).
 
 Knowledge bases: the shipped one, and synthetic ones 10x and 100x larger (every intent
 copied with a distinct made-up topic word added to each example, so examples stay unique
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -96,6 +101,31 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
     }
 
 
+def rss_after_load(factor: int) -> float:
+    """Resident memory (MB) of a fresh process that loaded the factor-x knowledge and answered once."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from bench.latency import scaled_texts\n"
+        "from bot.loader import load_texts\nfrom bot.answers import Answerer\n"
+        f"a = Answerer(load_texts(scaled_texts({factor}))); a.ask('Ist Hemer dabei?')\n"
+        "print([l for l in open('/proc/self/status') if l.startswith('VmRSS')][0].split()[1])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def batch_rate(questions: list[str], repeat: int = 20) -> float:
+    """Questions per second of ``python -m bot ask --json`` reading questions from stdin (one core)."""
+    data = "\n".join(questions * repeat) + "\n"
+    cmd = [sys.executable, "-m", "bot", "ask", "--json"]
+    start = time.perf_counter()
+    subprocess.run(cmd, input="Hallo\n", capture_output=True, text=True, check=True, cwd=ROOT)
+    startup = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run(cmd, input=data, capture_output=True, text=True, check=True, cwd=ROOT)
+    return len(questions) * repeat / max(time.perf_counter() - start - startup, 1e-9)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
@@ -103,13 +133,18 @@ def main() -> int:
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    dev = yaml.safe_load((ROOT / "tests" / "data" / "dev_questions.yaml").read_text(encoding="utf-8"))
-    questions = [q["q"] for q in dev["questions"]]
-    print(f"{'KB':>5} {'intents':>7} {'examples':>8} {'load+index':>11} {'p50':>8} {'p99':>8} {'answers/s':>10}")
+    questions = [q["q"] for file in sorted((ROOT / "tests" / "data").glob("dev_questions*.yaml"))
+                 for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
+    print(f"{len(questions)} dev questions, {args.rounds} rounds\n")
+    print("| knowledge | intents | examples | load+index | p50 | p99 | answers/s | RSS after load |")
+    print("|---|---|---|---|---|---|---|---|")
     for factor in (int(f) for f in args.factors.split(",")):
         r = measure(factor, questions, args.rounds)
-        print(f"{factor:>4}x {r['intents']:>7} {r['examples']:>8} {r['load_ms']:>9.0f}ms "
-              f"{r['p50_ms']:>6.2f}ms {r['p99_ms']:>6.2f}ms {r['qps']:>10.0f}")
+        name = "shipped" if factor == 1 else f"{factor}x"
+        print(f"| {name} | {r['intents']:,} | {r['examples']:,} | {r['load_ms']:.0f} ms | {r['p50_ms']:.2f} ms | "
+              f"{r['p99_ms']:.2f} ms | {r['qps']:,.0f} | {rss_after_load(factor):.0f} MB |")
+    rate = batch_rate(questions)
+    print(f"\nbatch: python -m bot ask --json < questions: {rate:,.0f} questions/s (shipped knowledge)")
     return 0
 
 

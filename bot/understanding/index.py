@@ -153,8 +153,13 @@ class Index:
         surface |= self.lexicon.canonical_words
         surface |= {v for v in self.lexicon.variants if " " not in v}  # a typo of a variant: "smartsity"
         self.surface = sorted(w for w in surface if len(w) >= 4 and not w.isdigit())
+        self._by_initial: dict[str, list[str]] = {}
+        for w in self.surface:
+            self._by_initial.setdefault(w[0], []).append(w)
+        self._parts: dict[str, tuple[str, ...]] = {}
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
+        zipf("")  # read the frequency table now, not on the first question
         # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
         self.colon_names = frozenset(
             tokenize_example(m.group(1)).folded[-1]
@@ -220,8 +225,9 @@ class Index:
         if compound is not None and not compound.parts[-1].endswith("?"):
             return compound  # every part known: "Digital|ranking"
         # A correctly spelt everyday word is no typo of a knowledge word ("even" is not "event").
+        # Typos keep the first letter nearly always: compare with the words that start like it.
         best = None if zipf(word) >= TYPO_MAX_ZIPF else \
-            process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=86)
+            process.extractOne(word, self._by_initial.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=86)
         if best is not None:
             found = self._part(best[0])
             if found:
@@ -229,10 +235,15 @@ class Index:
         return compound or Resolved((), "unknown")  # a known first part at least: "Strategie|papier"
 
     def _part(self, part: str) -> tuple[str, ...]:
-        out: list[str] = []
-        for w in self.lexicon.single(part):
-            out.extend(self._exact(w))
-        return tuple(out)
+        found = self._parts.get(part)
+        if found is None:
+            out: list[str] = []
+            for w in self.lexicon.single(part):
+                out.extend(self._exact(w))
+            if len(self._parts) > 1 << 16:
+                self._parts.clear()
+            found = self._parts[part] = tuple(out)
+        return found
 
     def _split(self, word: str) -> Resolved | None:
         """'Digitalranking' -> digital + ranking; 'Strategiepapier' -> strategie (+ an unknown head)."""

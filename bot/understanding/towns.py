@@ -108,8 +108,10 @@ class TownFinder:
             if not fuzzy and words[i] not in self.first_words:
                 i += 1
                 continue
-            for size in range(min(self._max_words, len(words) - i), 0, -1):
-                town = self._lookup(" ".join(words[i : i + size]), fuzzy)
+            # A name of several words is looked for only where its first word is ("bad berleburg").
+            longest = min(self._max_words, len(words) - i) if words[i] in self.first_words else 1
+            for size in range(longest, 0, -1):
+                town = self._lookup(" ".join(words[i : i + size]), fuzzy and size == 1)
                 if town is not None:
                     found.append(TownMatch(town, i, i + size))
                     i += size

@@ -159,6 +159,7 @@ class Index:
         self._parts: dict[str, tuple[str, ...]] = {}
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
+        self.rows: dict[tuple[tuple[str, ...], float], tuple[float, np.ndarray, np.ndarray]] = {}  # per-term rows
         zipf("")  # read the frequency table now, not on the first question
         # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
         self.colon_names = frozenset(

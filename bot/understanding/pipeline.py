@@ -272,13 +272,16 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if not term.resolved.keys:
             total += term.cost * ix.max_idf
             continue
-        ex_term, ex_weight = _channel(ix.examples, term.resolved.keys, n)
-        an_term, an_weight = _channel(ix.answers, term.resolved.keys, n)
+        rows = _term_rows(ix, term.resolved.keys, s.answer_share)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
         topical = topicality(term.word, s)
-        total += (ex_weight or an_weight) * topical
-        kw += np.maximum(ex_term, s.answer_share * an_term) * topical
-        an += an_term * topical
+        total += rows[0] * topical
+        if topical == 1.0:
+            kw += rows[1]
+            an += rows[2]
+        else:
+            kw += rows[1] * topical
+            an += rows[2] * topical
     if total:
         kw /= total
         an /= total
@@ -332,6 +335,20 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray) ->
             part = process.cdist([content], contents, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
             whole = 0.5 * whole + 0.5 * part
         out[chosen] = np.maximum.reduceat(whole, starts) / 100.0
+
+
+def _term_rows(ix: Index, keys: tuple[str, ...], share: float) -> tuple[float, np.ndarray, np.ndarray]:
+    """A term's weight, its keyword row (examples, or answers at ``share``) and its answer row;
+    computed once per set of stems and kept, as every question that uses the word needs the same."""
+    cached = ix.rows.get((keys, share))
+    if cached is None:
+        n = len(ix.intent_ids)
+        ex_row, ex_weight = _channel(ix.examples, keys, n)
+        an_row, an_weight = _channel(ix.answers, keys, n)
+        if len(ix.rows) > 1 << 14:
+            ix.rows.clear()
+        cached = ix.rows[(keys, share)] = (ex_weight or an_weight, np.maximum(ex_row, share * an_row), an_row)
+    return cached
 
 
 def _channel(postings: Postings, keys: tuple[str, ...], n: int) -> tuple[np.ndarray, float]:

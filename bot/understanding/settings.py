@@ -21,7 +21,7 @@ class MatcherSettings:
     topic_zipf: float = 4.5  # known words up to this frequency are full evidence ...
     everyday_evidence: float = 0.6  # ... the most everyday ones count only this much
     non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
-    fuzzy_candidates: int = 6  # the fuzzy channel compares with the examples of this many best keyword intents
+    fuzzy_candidates: int = 4  # the fuzzy channel compares with the examples of this many best keyword intents
     compare_all_below: int = 300  # a question of function words only is compared with every intent below this
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

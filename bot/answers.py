@@ -84,7 +84,11 @@ class Answerer:
         match = self.matcher.match(question)
         if lang not in language.LANGS:
             assert match.tokens is not None
-            lang = language.detect(match.tokens, default_lang or self.default_lang, language.has_umlaut(question))
+            # Umlauts in a town's name ("Is Lüdenscheid part of it?") say nothing about the language.
+            text = question
+            for town in match.towns:
+                text = text.replace(town, " ")
+            lang = language.detect(match.tokens, default_lang or self.default_lang, language.has_umlaut(text))
         if match.intent is None:
             return replace(self._fallback(question, match, lang), match=match)
         return replace(self._answer(question, self._intents[match.intent], lang, match), match=match)

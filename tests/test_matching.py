@@ -111,7 +111,9 @@ def test_fallback_offers_at_most_three_suggestions(answerer: Answerer) -> None:
 @pytest.mark.parametrize(
     ("question", "lang"),
     [("welche Städte sind Mitmacherkommunen?", "de"), ("which towns take part?", "en"),
-     ("what's next on the timeline?", "en"), ("Was steht als nächstes an?", "de"), ("Förderung", "de")],
+     ("what's next on the timeline?", "en"), ("Was steht als nächstes an?", "de"), ("Förderung", "de"),
+     ("Is Lüdenscheid part of it?", "en"), ("Does Menden take part?", "en"),
+     ("Ist eine Smart City eine Stadt mit WLAN?", "de")],
 )
 def test_answers_in_the_language_of_the_question(answerer: Answerer, question: str, lang: str) -> None:
     assert answerer.ask(question).lang == lang

@@ -6,11 +6,11 @@ marker words (and umlauts, which only German uses here) is predictable and fast.
 
 from __future__ import annotations
 
-from bot.understanding.normalize import Tokens
+from bot.understanding.normalize import Tokens, fold
 
 LANGS = ("de", "en")
 
-_DE = frozenset(
+_DE_RAW = (
     """
     ist sind die der das und wer was wie welche welcher welches wann warum wieso weshalb gibt es
     ich du wir ihr bei mit dabei nicht kann kannst konnen auch ein eine einen den dem des von zu zum
@@ -20,15 +20,19 @@ _DE = frozenset(
     geht gehts moin servus tschuss vielen dank brauchen braucht warum eigentlich denn
     """.split()
 )
-_EN = frozenset(
+_EN_RAW = (
     """
     is are the and who what how which when why there i you we with part not can could also a an
-    of to on for about hello hi hey thanks thank next town towns city cities municipality
+    of to on for about hello hi hey thanks thank next town towns municipality
     municipalities does do did tell me my us have has will was were happened happening latest new
     news upcoming coming member members involved participating join joined explain please any
     where whats what's this that it its these those many much funding money so far up help
     """.split()
 )
+# Folded like the questions' words, or "does" (folded "dos") would never match. "city" is not a
+# marker: German speaks of "Smart City" too.
+_DE = frozenset(fold(w) for w in _DE_RAW)
+_EN = frozenset(fold(w) for w in _EN_RAW) - _DE
 
 
 def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False) -> str:

@@ -16,10 +16,11 @@ from bot import timeline
 from bot.clock import berlin_today
 from bot.loader import PLACEHOLDER
 from bot.messages import join_words, msg
-from bot.model import Intent, Knowledge, TimelineEntry
+from bot.model import Group, Intent, Knowledge, TimelineEntry
 from bot.understanding import language
 from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import normalize, tokenize
+from bot.understanding.stems import keys
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
@@ -77,6 +78,13 @@ class Answerer:
         self.matcher = Matcher(knowledge, settings)
         self.extra_timeline = extra_timeline
         self._intents = {i.id: i for i in knowledge.intents}
+        # The words that name one group only ("Pionierkommune", "pioneer"), as the matcher stems them.
+        stems: dict[str, set[str]] = {}
+        for group in knowledge.groups.values():
+            words = [w for text in (group.id, *group.name.values()) for w in tokenize(text).folded]
+            stems[group.id] = {k for w in words for r in self.matcher.index.lexicon.single(w) for k in keys(r)}
+        self._group_stems = {g: own - {k for o, other in stems.items() if o != g for k in other}
+                             for g, own in stems.items()}
 
     # --- public --------------------------------------------------------------------------
     def ask(self, question: str, lang: str | None = None, *, default_lang: str | None = None) -> Answer:
@@ -200,9 +208,15 @@ class Answerer:
         if match.towns:
             lines = []
             names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
+            asked = self._asked_group(match)
             for town in match.towns:
-                roles = [self.render(g.role[lang], lang) for g in self.knowledge.groups_of(town)]
-                if roles:
+                groups_of = self.knowledge.groups_of(town)
+                roles = [self.render(g.role[lang], lang) for g in groups_of]
+                if roles and asked is not None and asked not in groups_of:
+                    # "Ist Menden eine Mitmacherkommune?" - no, even one of the 5 Pionierkommunen.
+                    lines.append(msg("member_other_group", lang, town=town, roles=join_words(roles, lang),
+                                     asked=f"{len(asked.members)} {asked.name[lang]}"))
+                elif roles:
                     lines.append(msg("member_yes", lang, town=town, roles=join_words(roles, lang)))
                 elif town in self.knowledge.outside:
                     lines.append(msg("member_outside", lang, town=town))
@@ -215,6 +229,14 @@ class Answerer:
             text = msg("member_no", lang, town=match.place, groups=join_words(names, lang))
             return text + "\n" + "\n".join(f"• {line}" for line in listing)
         return msg("member_which", lang, groups=join_words(listing, lang))
+
+    def _asked_group(self, match: Match) -> Group | None:
+        """The group a membership question names ("… eine Mitmacherkommune?"), if exactly one."""
+        if match.parse is None:
+            return None
+        keys = {k for term in match.parse.terms for k in term.resolved.keys}
+        named = [g for g, stems in self._group_stems.items() if keys & stems]
+        return self.knowledge.groups[named[0]] if len(named) == 1 else None
 
     def render(self, template: str, lang: str) -> str:
         """Fill the placeholders of an answer template."""

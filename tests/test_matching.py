@@ -153,3 +153,19 @@ def test_every_topic_title_asked_as_a_question_is_answered(answerer: Answerer) -
         if answerer.ask(title).intent != intent.id
     ]
     assert not wrong
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Ist Menden eine Mitmacherkommune?", "Nein – **Menden** gehört nicht zu den 14 Mitmacherkommunen, ist aber eine "
+                                          "der 5 Pionierkommunen"),
+    ("Ist Hemer eine Pionierkommune?", "Nein – **Hemer** gehört nicht zu den 5 Pionierkommunen"),
+    ("Is Hemer a pioneer town?", "No – **Hemer** is not one of the 5 pioneer municipalities"),
+    ("Ist Hemer eine Mitmacherkommune?", "Ja! **Hemer**"),
+    ("Sind Attendorn und Halver dabei?", "Ja! **Attendorn**"),
+])
+def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: str, start: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.intent == "membership"
+    assert answer.text.startswith(start), answer.text
+    if "Halver" in question:
+        assert "**Halver** (Märkischer Kreis) ist bisher keine" in answer.text  # every town answered

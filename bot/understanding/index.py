@@ -73,6 +73,7 @@ class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
+        self.slot_rows = [i for i, intent in enumerate(knowledge.intents) if intent.handler == "membership"]
         self.lexicon = Lexicon(knowledge.vocabulary)
         self.towns = TownFinder(knowledge)
         n = len(self.intent_ids)

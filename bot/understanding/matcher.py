@@ -22,6 +22,7 @@ __all__ = ["Match", "Matcher", "MatcherSettings"]
 
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
 PLACE_MIN_COST = 0.6
+SLOT_KEY_MAX_INTENTS = 6
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,11 @@ class Matcher:
         self.slot_intents = self.index.slot_intents
         self.social_intents = {i.id for i in knowledge.intents if not i.listed}
         slot_rows = [i for i, intent in enumerate(self.intent_ids) if intent in self.slot_intents]
+        # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
+        # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
         self.slot_keys = frozenset(k for k, owners in self.index.examples.owners.items()
-                                   if not is_town(k) and any(o in slot_rows for o in owners))
+                                   if not is_town(k) and any(o in slot_rows for o in owners)
+                                   and len(owners) <= SLOT_KEY_MAX_INTENTS)
 
     def parse(self, question: str) -> pipeline.Parse:
         return pipeline.run(question, self.index, self.settings)

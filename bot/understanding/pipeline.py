@@ -370,6 +370,9 @@ def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
     c = p.channels
     scores = (s.fuzzy_weight * c["examples"] + s.keyword_weight * c["keywords"]
               + s.answer_weight * c["answers"] + s.qtype_weight * c["question type"])
+    if ix.slot_rows and not any(is_town(w) for w in p.words):
+        # "Which towns take part?" asks for the list; whether one town takes part needs a town.
+        scores[ix.slot_rows] *= s.no_town_slot_factor
     factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)
     p.scores = np.clip(scores * factor, 0.0, 1.0)
     order = np.argsort(-p.scores, kind="stable")[: max(s.keep_top, 1)]

@@ -23,5 +23,6 @@ class MatcherSettings:
     non_noun_cost: float = 0.5  # an unknown lowercase word from a writer who capitalises nouns counts this much
     fuzzy_candidates: int = 4  # the fuzzy channel compares with the examples of this many best keyword intents
     compare_all_below: int = 300  # a question of function words only is compared with every intent below this
+    no_town_slot_factor: float = 0.8  # the membership intent's score when the question names no town
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

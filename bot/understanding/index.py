@@ -28,7 +28,7 @@ from bot.understanding.lexicon import Lexicon
 from bot.understanding.normalize import tokenize_example
 from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town
+from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town, town_token
 
 _COLON_NAME = re.compile(r"([^\W_]+): [„“\"]?[A-ZÄÖÜ0-9]")
 #: Words at least this frequent are real words, never corrected as typos.
@@ -73,6 +73,7 @@ class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
+        self.outside_tokens = frozenset(town_token(place) for place in knowledge.outside)
         self.slot_rows = [i for i, intent in enumerate(knowledge.intents) if intent.handler == "membership"]
         self.lexicon = Lexicon(knowledge.vocabulary)
         self.towns = TownFinder(knowledge)

@@ -8,6 +8,7 @@ with its own unit tests (``tests/test_understanding.py``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -139,17 +140,24 @@ def _known_content(words: list[str], ix: Index) -> int:
 
 
 _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())
+_TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "machen wir mit?"
 _PLACE_NOUNS = frozenset("stadt kommune gemeinde ort dorf heimatstadt town city village municipality".split())
 
 
 def _carry_town(p: Parse, context_towns: list[str]) -> None:
-    """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" is the town named before."""
+    """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" is the town named
+    before; 'My hometown is Lippstadt, is it part of it?': so is "it"."""
     if not context_towns or any(is_town(w) for w in p.words):
         return
     for i in range(len(p.words) - 1):
         if p.words[i] in _MY and p.words[i + 1] in _PLACE_NOUNS:
             p.words[i + 1] = context_towns[0]
             p.note("towns", f"'{p.originals[i]} {p.originals[i + 1]}' is the town named before")
+            return
+    for i, w in enumerate(p.words):
+        if w in _TOWN_PRONOUNS:
+            p.words[i] = context_towns[0]
+            p.note("towns", f"'{p.originals[i]}' is the town named before")
             return
 
 
@@ -184,7 +192,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     elif asking:
         kept = content  # a question about something unknown: its words must count
     else:
-        kept = evident or content  # no question: the clauses that name something the bot knows
+        kept = content  # no question: every clause that says something
     p.kept = kept
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     p.dropped = list(dict.fromkeys(p.dropped))
@@ -230,7 +238,11 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         resolved = ix.resolve(word)
         original = p.originals[i] if i < len(p.originals) else word
         cost = 0.0
-        if not resolved.keys:
+        if is_town(word) and word in ix.outside_tokens:
+            cost = s.outside_place_cost  # "Konferenz in Hamburg": a place outside the region is off-topic
+        elif _YEAR.fullmatch(word) and not resolved.keys:
+            cost = 1.0  # a year the knowledge does not know ("Konferenz 2025") is a different event
+        elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
             noun = acronym or (i > 0 and original[:1].isupper() and not original.isupper())
             cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
@@ -249,6 +261,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _shown(term: Term) -> str:

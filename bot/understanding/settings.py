@@ -24,5 +24,6 @@ class MatcherSettings:
     fuzzy_candidates: int = 4  # the fuzzy channel compares with the examples of this many best keyword intents
     compare_all_below: int = 300  # a question of function words only is compared with every intent below this
     no_town_slot_factor: float = 0.8  # the membership intent's score when the question names no town
+    outside_place_cost: float = 0.5  # a place outside the region counts this much against a question
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

@@ -75,10 +75,11 @@ class Matcher:
             p.decision, p.intent, p.reason = "answer", slot, "the question is a town name"
             p.note("decide", "answer: the question is only a town name")
             return Match(slot, 1.0, [(slot, 1.0)], p.towns, None, 1.0, p.tokens, "answer", p)
-        if p.intent in self.slot_intents and not any(
+        if p.intent in self.slot_intents and p.qtype != "yes_no" and not any(
             k in self.slot_keys for t in p.terms if not is_town(t.word) for k in t.resolved.keys
         ):
-            # A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?").
+            # A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?");
+            # a yes/no question about a town ("Is Olsberg in the programme?") does.
             p.intent, p.decision = None, "fallback"
             p.reason = "a town is named, but nothing asks whether it takes part"
             p.note("decide", "fallback: " + p.reason)

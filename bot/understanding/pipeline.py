@@ -144,6 +144,11 @@ _TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "mach
 _PLACE_NOUNS = frozenset("stadt kommune gemeinde ort dorf heimatstadt town city village municipality".split())
 
 
+def _my_town(words: list[str]) -> bool:
+    """"meine Stadt", "our town": a town is meant, not named."""
+    return any(a in _MY and b in _PLACE_NOUNS for a, b in zip(words, words[1:], strict=False))
+
+
 def _carry_town(p: Parse, context_towns: list[str]) -> None:
     """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" is the town named
     before; 'My hometown is Lippstadt, is it part of it?': so is "it"."""
@@ -385,7 +390,7 @@ def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
     c = p.channels
     scores = (s.fuzzy_weight * c["examples"] + s.keyword_weight * c["keywords"]
               + s.answer_weight * c["answers"] + s.qtype_weight * c["question type"])
-    if ix.slot_rows and not any(is_town(w) for w in p.words):
+    if ix.slot_rows and not any(is_town(w) for w in p.words) and not _my_town(p.words):
         # "Which towns take part?" asks for the list; whether one town takes part needs a town.
         scores[ix.slot_rows] *= s.no_town_slot_factor
     factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)

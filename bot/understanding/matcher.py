@@ -7,6 +7,7 @@ for a place the knowledge does not list) and keeps the small interface the answe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
@@ -22,6 +23,7 @@ __all__ = ["Match", "Matcher", "MatcherSettings"]
 
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
 PLACE_MIN_COST = 0.6
+_LISTING = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 SLOT_KEY_MAX_INTENTS = 6
 
 
@@ -55,7 +57,9 @@ class Matcher:
         self.texts = self.index.texts
         self.intent_ids = self.index.intent_ids
         self.slot_intents = self.index.slot_intents
-        self.social_intents = {i.id for i in knowledge.intents if not i.listed}
+        # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).
+        self.social_intents = {i.id for i in knowledge.intents
+                               if not i.listed and not any(_LISTING.search(t) for t in i.answer.values())}
         slot_rows = [i for i, intent in enumerate(self.intent_ids) if intent in self.slot_intents]
         # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
         # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
@@ -123,8 +127,9 @@ class Matcher:
         at = p.words.index(unknown[0].word)
         first = at - 1 if at > 0 and p.words[at - 1] in PLACE_PREFIXES else at
         words = [*p.words[:first], TOWN_TOKEN, *p.words[at + 1 :]]
-        trial = pipeline.Parse(p.question, tokens=p.tokens, clauses=p.clauses, kept=p.kept, dropped=p.dropped,
-                               synonyms=p.synonyms, compounds=list(p.compounds), words=words,
+        trial = pipeline.Parse(p.question, tokens=p.tokens, clauses=p.clauses, clause_words=p.clause_words,
+                               kept=p.kept, dropped=p.dropped, synonyms=p.synonyms, compounds=list(p.compounds),
+                               words=words,
                                originals=[*p.originals[:first], "?", *p.originals[at + 1 :]], trace=list(p.trace))
         for name, stage in pipeline.STAGES[pipeline.STAGES.index(("question type", pipeline.detect_question_type)):]:
             del name

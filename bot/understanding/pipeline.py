@@ -225,7 +225,9 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """why / when / where / who / how many / ...: kept as a feature, not thrown away as stopwords."""
-    p.qtype = question_type.detect(p.words)
+    asking = [p.clause_words[i][0] for i in p.kept if p.clauses[i].question]
+    p.qtype = next((kind for words in asking if (kind := question_type.detect(words))), None) \
+        or question_type.detect(p.words)
     if p.qtype:
         p.note("question type", p.qtype)
 

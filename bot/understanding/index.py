@@ -73,6 +73,8 @@ class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
+        name = knowledge.facts.get("initiative", {})
+        self.name_words = frozenset(w for text in name.values() for w in tokenize_example(text).folded)
         self.outside_tokens = frozenset(town_token(place) for place in knowledge.outside)
         self.slot_rows = [i for i, intent in enumerate(knowledge.intents) if intent.handler == "membership"]
         self.lexicon = Lexicon(knowledge.vocabulary)

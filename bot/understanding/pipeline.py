@@ -290,6 +290,8 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     kw = np.zeros(n, dtype=np.float32)
     an = np.zeros(n, dtype=np.float32)
     total = 0.0
+    # The initiative's own name is weak evidence when the question names something else as well.
+    name_words = any(t.resolved.keys and t.word not in ix.name_words and not is_town(t.word) for t in p.terms)
     for term in p.terms:
         if not term.resolved.keys:
             total += term.cost * ix.max_idf
@@ -297,6 +299,8 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         rows = _term_rows(ix, term.resolved.keys, s.answer_share)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
         topical = topicality(term.word, s)
+        if name_words and term.word in ix.name_words:
+            topical = min(topical, s.name_evidence)  # "… bei Smart Cities Südwestfalen": the bot's own subject
         total += rows[0] * topical
         if topical == 1.0:
             kw += rows[1]

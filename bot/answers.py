@@ -175,6 +175,9 @@ class Answerer:
             rich = False
         else:
             template = intent.answer.get(lang, "")
+            facet = match.parse.qtype if match is not None and match.parse is not None else None
+            if facet in intent.facets:  # "Wer hat …?" gets the short answer to who, not the whole paragraph
+                template = intent.facets[facet].get(lang, template)
             rich = bool(_RICH.search(template))
             text = self.render(template, lang).strip()
         confidence = match.confidence if match else 1.0

@@ -47,7 +47,9 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside")
 VOCABULARY_KEYS = ("synonyms", "chatter")
-INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed")
+INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed", "facets")
+#: The question types a facet may answer (see bot/understanding/qtype.py).
+FACETS = ("who", "when", "where", "how_many", "why", "what", "which", "how", "yes_no")
 BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
 GROUP_KEYS = ("name", "role", "members")
 TIMELINE_KEYS = ("id", "date", "title", "text", "link")
@@ -333,8 +335,16 @@ class _Builder:
                     doc.at((*ipath, "listed"), "'listed' must be true or false")
                 else:
                     listed = listed_raw
+            facets: dict[str, dict[str, str]] = {}
+            if value.get("facets") is not None and self._keys(doc, value["facets"], (*ipath, "facets"), FACETS,
+                                                              f"the facets of {what}"):
+                for kind, texts in value["facets"].items():
+                    if kind in FACETS:
+                        facet = self._texts(doc, texts, (*ipath, "facets", kind), f"the '{kind}' facet of {what}")
+                        if facet:
+                            facets[kind] = facet
             if ident:
-                self.intents.append((Intent(ident, title, examples, answer, handler, listed), doc, ipath))
+                self.intents.append((Intent(ident, title, examples, answer, handler, listed, facets), doc, ipath))
 
     def _learned(self, doc: _Doc, data: Any, path: Path_) -> None:
         if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "learned"):

@@ -18,8 +18,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "member_yes": {"de": "Ja! **{town}** ist {roles}.", "en": "Yes! **{town}** is {roles}."},
     "member_no": {
-        "de": "Nein, **{town}** ist nicht dabei: {town} gehört nicht zu den {groups}.",
-        "en": "No, **{town}** is not part of it: {town} is not among the {groups}.",
+        "de": "Nein, **{town}** steht bisher nicht auf der Liste der {groups}.",
+        "en": "No, **{town}** is not on the list of the {groups} so far.",
     },
     "member_region_no": {
         "de": "**{town}** ({district}) ist bisher keine der {groups}. Die Smart-Cities-Rahmenstrategie steht "

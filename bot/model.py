@@ -26,6 +26,7 @@ class Intent:
     answer: Texts
     handler: str | None = None
     listed: bool = True  # shown in the help's topic list
+    facets: dict[str, Texts] = field(default_factory=dict)  # question type -> short answer ("who", "how_many")
 
 
 @dataclass(frozen=True)

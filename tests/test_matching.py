@@ -130,8 +130,9 @@ def test_confidence_is_in_unit_interval(answerer: Answerer) -> None:
 
 
 def test_answers_are_rendered_from_facts(answerer: Answerer) -> None:
-    text = answerer.ask("Wie hoch ist die Förderung?").text
+    text = answerer.ask("Wie wird das Projekt gefördert?").text
     assert "13 Millionen Euro" in text and "Horst Seehofer" in text and "Berlin" in text
+    assert "13 Millionen Euro" in answerer.ask("Wie hoch ist die Förderung?").text  # the how-much facet
     lst = answerer.ask("welche Städte sind Mitmacherkommunen?").text
     assert lst.count("• ") == 14 and "14 Mitmacherkommunen" in lst
 
@@ -169,3 +170,29 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     assert answer.text.startswith(start), answer.text
     if "Halver" in question:
         assert "**Halver** (Märkischer Kreis) ist bisher keine" in answer.text  # every town answered
+
+
+@pytest.mark.parametrize(("question", "must", "must_not"), [
+    ("Wer hat die Förderung übergeben?", "Horst Seehofer, damals Bundesinnenminister", "Dank der erfolgreichen"),
+    ("When was the funding handed over?", "gives no date", None),
+    ("Wie viel Geld gibt es?", "**13 Millionen Euro**", "Förderurkunde"),
+    ("Wie viele Kommunen wurden mit Menden verglichen?", "Über 400 Kommunen", None),
+    ("Wo war die Konferenz?", "in **Arnsberg**", None),
+    ("Wie viele Mitmacherkommunen gibt es?", "sind das 19 Kommunen", None),
+    ("Wer hat die Rahmenstrategie vorgeschlagen?", "Die **5 Pionierkommunen**", None),
+    ("Was ist die Rahmenstrategie?", "eine Art Leitlinie", None),  # no facet asked: the full answer
+])
+def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:
+    text = answerer.ask(question).text
+    assert must in text, text
+    if must_not:
+        assert must_not not in text
+
+
+def test_answers_stay_true_to_the_page(answerer: Answerer) -> None:
+    assert "erscheinen" in answerer.ask("Was sind die Leitfäden?").text
+    assert "zuletzt" not in answerer.ask("Gibt es einen Blog?").text
+    schule = answerer.ask("Was ist Smart Cities: Schule?").text
+    assert "Schulung" not in schule and "…" in schule
+    assert "in ihren fünf Städten" in answerer.ask("Was ist 5 für Südwestfalen?").text
+    assert "Ansprechpartner" in answerer.ask("Wie wird eine Stadt Mitmacherkommune?").text

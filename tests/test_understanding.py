@@ -181,3 +181,13 @@ def test_shipped_region_has_59_municipalities_in_5_districts(knowledge: Knowledg
     assert len(knowledge.region) == 59
     assert len(set(knowledge.region.values())) == 5
     assert all(knowledge.place_of(t) for t in knowledge.towns)  # every member is a municipality
+
+
+def test_facet_problems_are_located() -> None:
+    text = ("intents:\n  - id: a\n    title: {de: T, en: T}\n    examples: {de: [x], en: [y]}\n"
+            "    answer: {de: A, en: A}\n    facets:\n      whom: {de: B, en: B}\n      who: {de: B}\n")
+    with pytest.raises(KnowledgeError) as info:
+        load_texts([("kb.yaml", text)])
+    found = "\n".join(str(p) for p in info.value.problems)
+    assert "kb.yaml:7:7: unknown key 'whom' in the facets of intent 'a' (did you mean 'who'?)" in found
+    assert "kb.yaml:8:12: the 'who' facet of intent 'a' is missing the English text" in found

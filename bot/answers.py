@@ -27,6 +27,7 @@ _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*
 _RICH = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 
 StoryLine = tuple[str, str, str | None]  # title, link, ISO date
+MAX_PARTS = 3  # questions answered from one message
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,56 @@ class Answerer:
             for town in match.towns:
                 text = text.replace(town, " ")
             lang = language.detect(match.tokens, default_lang or self.default_lang, language.has_umlaut(text))
+        several = self._several(question, match, lang)
+        if several is not None:
+            return several
         if match.intent is None:
             return replace(self._fallback(question, match, lang), match=match)
         return replace(self._answer(question, self._intents[match.intent], lang, match), match=match)
+
+    def _facet(self, match: Match) -> str | None:
+        """The facet of its intent a match asks for, if the intent has one for that question type."""
+        qtype = match.parse.qtype if match.parse is not None else None
+        return qtype if match.intent and qtype in self._intents[match.intent].facets else None
+
+    def _several(self, question: str, match: Match, lang: str) -> Answer | None:
+        """"Ist Attendorn dabei? Und wann war die Konferenz?": each question answered, in order, in
+        one reply (up to three); a part the bot cannot answer says so instead of being dropped."""
+        parts = self.matcher.questions_of(match)
+        if len(parts) < 2:
+            return None
+        matches = [self.matcher.match(part) for part in parts[:MAX_PARTS]]
+        social = self.matcher.social_intents | {"help"}
+        if any(m.intent and m.intent not in social for m in matches):  # "Hallo! Kannst du helfen? Ist …"
+            kept = [(p, m) for p, m in zip(parts, matches, strict=False) if m.intent not in social]
+            parts, matches = [p for p, _ in kept], [m for _, m in kept]
+        answered = {(m.intent, tuple(m.towns), self._facet(m)) for m in matches if m.intent}
+        full = {key[:2] for key in answered if key[2] is None}  # the full answer covers its facets
+        answered = {key for key in answered if key[2] is None or key[:2] not in full}
+        # A part about a subject of its own ("… und wie wird das Wetter?") is said to be unknown.
+        unknown = [m for m in matches if m.intent is None and m.parse is not None
+                   and any(t.cost >= 0.6 for t in m.parse.terms)]
+        if not answered or len(answered) + len(unknown) < 2:  # one topic asked twice: one answer
+            return None
+        blocks: list[str] = []
+        seen: set[str] = set()
+        done: set[tuple[object, ...]] = set()
+        for part, sub in zip(parts, matches, strict=False):
+            if sub.intent is None:
+                if sub in unknown:
+                    blocks.append(msg("part_unknown", lang, part=part.strip()[:120]))
+                continue
+            key = (sub.intent, tuple(sub.towns), self._facet(sub))
+            if key not in answered or key in done:
+                continue
+            done.add(key)
+            one = self._answer(part, self._intents[sub.intent], lang, sub)
+            heading = one.title if sub.intent not in self.matcher.slot_intents and sub.intent not in seen else None
+            seen.add(sub.intent)
+            blocks.append(f"**{heading}**\n{one.text}" if heading else one.text)
+        first = next(m for m in matches if m.intent is not None)
+        rich = any(_RICH.search(self._intents[m.intent].answer.get(lang, "")) for m in matches if m.intent)
+        return Answer(question, first.intent, first.confidence, lang, "\n\n".join(blocks), [], None, rich, match)
 
     def answer_intent(self, intent_id: str, lang: str, question: str = "") -> Answer | None:
         """The answer of one intent, e.g. for a clicked "did you mean" suggestion."""
@@ -175,8 +223,8 @@ class Answerer:
             rich = False
         else:
             template = intent.answer.get(lang, "")
-            facet = match.parse.qtype if match is not None and match.parse is not None else None
-            if facet in intent.facets:  # "Wer hat …?" gets the short answer to who, not the whole paragraph
+            facet = self._facet(match) if match is not None else None
+            if facet is not None:  # "Wer hat …?" gets the short answer to who, not the whole paragraph
                 template = intent.facets[facet].get(lang, template)
             rich = bool(_RICH.search(template))
             text = self.render(template, lang).strip()

@@ -29,6 +29,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "strategy is open to every municipality of Südwestfalen: it is a guideline any municipality in the "
               "region can use to think digitalisation and urban development together.",
     },
+    "part_unknown": {
+        "de": "Zu „{part}“ weiß ich leider nichts.",
+        "en": "About “{part}” I don't know anything, sorry.",
+    },
     "member_other_group": {
         "de": "Nein – **{town}** gehört nicht zu den {asked}, ist aber {roles}.",
         "en": "No – **{town}** is not one of the {asked}, but it is {roles}.",

@@ -56,3 +56,16 @@ def test_broken_knowledge_is_a_clear_error(tmp_path: Path) -> None:
 def test_shell_answers_and_quits() -> None:
     result = run("shell", stdin="Ist Werl dabei?\nexit\n")
     assert result.returncode == 0 and "Werl" in result.stdout
+
+
+def test_explain_shows_the_pipeline_and_several_questions_are_answered() -> None:
+    result = run("ask", "--explain", "Moin! Wie viel Kohle gibts?")
+    assert result.returncode == 0
+    assert "**13 Millionen Euro**" in result.stdout  # the how-much facet, not the whole paragraph
+    for part in ("chatter: dropped: Moin!", "vocabulary: kohle → geld", "question type: how_many", "decision: answer"):
+        assert part in result.stdout, result.stdout
+    both = run("ask", "Ist Attendorn dabei? Und wo war die Konferenz?").stdout
+    assert both.index("**Attendorn**") < both.index("in **Arnsberg**")
+    partly = run("ask", "--json", "Was ist eine Smart City? Und wie wird das Wetter morgen?").stdout
+    data = json.loads(partly)
+    assert data["intent"] == "smart-city" and "Wetter morgen" in data["answer"]

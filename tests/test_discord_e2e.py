@@ -148,6 +148,16 @@ async def test_qa_channel_message_is_answered_in_english(running: Running) -> No
     assert "Yes! **Lüdenscheid**" in text_of(reply.body)
 
 
+async def test_chatty_message_with_two_questions_gets_both_answers(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message("Moin! Bin neu hier. Ist Eslohe dabei? Und wer hat die Förderung übergeben?",
+                                    channel=fd.QA, author=new_member())
+    text = text_of((await running.reply_to(mid, start)).body)
+    assert "**Eslohe (Sauerland)** (Hochsauerlandkreis) ist bisher keine" in text
+    assert "Horst Seehofer, damals Bundesinnenminister" in text
+
+
 async def test_direct_message_is_answered(running: Running) -> None:
     server = running.server
     start = len(server.requests)

@@ -203,3 +203,15 @@ async def test_serve_works_without_token_or_config_and_picks_up_knowledge_edits(
     assert proc.returncode == 0
     with Storage(tmp_path / "bot.sqlite3").db as db:  # the fallback reached the moderators' log
         assert db.execute("SELECT question FROM unanswered").fetchall()[0][0] == "wie ist das wetter in arnsberg?"
+
+
+async def test_facets_several_questions_and_places_through_the_api(client: TestClient) -> None:
+    async def ask(question: str) -> dict:
+        response = await client.post("/api/ask", json={"question": question})
+        assert response.status == 200
+        return await response.json()
+
+    assert "Horst Seehofer, damals Bundesinnenminister" in (await ask("Wer hat die Förderung übergeben?"))["answer"]
+    two = (await ask("Is Hemer part of it? And Eslohe?"))["answer"]
+    assert "**Hemer**" in two and "**Eslohe (Sauerland)** (Hochsauerlandkreis) is not one of the" in two
+    assert (await ask("Is Lüdenscheid part of it?"))["lang"] == "en"

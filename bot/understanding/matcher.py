@@ -100,6 +100,18 @@ class Matcher:
         return Match(p.intent, p.ranked[0][1] if p.ranked else 0.0, p.ranked, towns,
                      place[1] if place else None, p.coverage, p.tokens, p.decision, p)
 
+    def questions_of(self, match: Match) -> list[str]:
+        """The separate questions of a message: its asking clauses that each name something the
+        knowledge knows, or a town ("Ist X dabei? Und Y?"). One or none: the message is one question."""
+        p = match.parse
+        if p is None or len(p.clauses) < 2:
+            return []
+        asking = [i for i in p.kept if p.clauses[i].question
+                  and any(w not in STOPWORDS for w in p.clause_words[i][0])]
+        if len(asking) < 2 or not any(pipeline.evidence(p.clause_words[i][0], self.index) for i in asking):
+            return []
+        return [p.clauses[i].text for i in asking]
+
     def _social_clause(self, p: pipeline.Parse) -> pipeline.Parse | None:
         """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
         a message that asks nothing the bot knows but greets or thanks is answered as that."""

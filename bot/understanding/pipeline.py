@@ -115,7 +115,7 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
 
 
-def _evidence(words: list[str], ix: Index) -> bool:
+def evidence(words: list[str], ix: Index) -> bool:
     """Whether a clause names something the knowledge is about: a town, or a known topic word
     (not an everyday word like "seit", not a greeting like "Moin")."""
     for w in words:
@@ -187,7 +187,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.trace.pop()
         return
     asking = [i for i in content if p.clauses[i].question]
-    evident = [i for i in content if _evidence(p.clause_words[i][0], ix)]
+    evident = [i for i in content if evidence(p.clause_words[i][0], ix)]
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot import timeline
 from bot.clock import berlin_today
+from bot.conversation import Context
 from bot.loader import PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
@@ -28,6 +30,7 @@ _RICH = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 
 StoryLine = tuple[str, str, str | None]  # title, link, ISO date
 MAX_PARTS = 3  # questions answered from one message
+FOLLOW_UP_WORDS = frozenset("out total insgesamt zusammen genau denn eigentlich dann viel viele many much hoch".split())
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Answer:
     title: str | None = None  # the intent's title, used as an embed title
     rich: bool = False  # holds a list or the timeline: Discord shows it as an embed
     match: Match | None = field(default=None, repr=False, compare=False)  # how it was understood
+    context: Context | None = field(default=None, repr=False, compare=False)  # for a follow-up question
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +60,7 @@ class Answer:
             "lang": self.lang,
             "answer": self.text,
             "suggestions": [{"intent": s.intent, "label": s.label} for s in self.suggestions],
+            "context": self.context.encode() if self.context is not None else None,
         }
 
 
@@ -88,9 +93,26 @@ class Answerer:
                              for g, own in stems.items()}
 
     # --- public --------------------------------------------------------------------------
-    def ask(self, question: str, lang: str | None = None, *, default_lang: str | None = None) -> Answer:
-        """Answer ``question``; ``lang`` forces the language, else it is detected."""
+    def ask(self, question: str, lang: str | None = None, *, default_lang: str | None = None,
+            context: Context | None = None) -> Answer:
+        """Answer ``question``; ``lang`` forces the language, else it is detected. ``context``: the
+        previous turn, for follow-ups ("und wo?"); the answer carries the context for the next one."""
+        answer = self._ask(question, lang, default_lang=default_lang, context=context)
+        if answer.intent is None or answer.match is None:
+            return answer
+        towns = tuple(answer.match.towns) if answer.intent in self.matcher.slot_intents else ()
+        return replace(answer, context=Context(answer.intent, towns, answer.lang, time.time()))
+
+    def _ask(self, question: str, lang: str | None, *, default_lang: str | None,
+             context: Context | None) -> Answer:
         match = self.matcher.match(question)
+        if context is not None and context.intent in self._intents and self._intents[context.intent].listed \
+                or context is not None and context.intent in self.matcher.slot_intents:
+            topic = match.parse is not None and any(t.word not in FOLLOW_UP_WORDS for t in match.parse.terms)
+            if match.intent is None or not topic:  # "out of how many?" names no topic: the previous one
+                match = self._follow_up(match, context) or match
+            default_lang = default_lang if default_lang in language.LANGS and match.tokens and \
+                len(match.tokens.folded) > 4 else context.lang
         if lang not in language.LANGS:
             assert match.tokens is not None
             # Umlauts in a town's name ("Is Lüdenscheid part of it?") say nothing about the language.
@@ -104,6 +126,18 @@ class Answerer:
         if match.intent is None:
             return replace(self._fallback(question, match, lang), match=match)
         return replace(self._answer(question, self._intents[match.intent], lang, match), match=match)
+
+    def _follow_up(self, match: Match, context: Context) -> Match | None:
+        """"und wo?", "warum?", "out of how many?": only a question type, asked about the previous
+        answer's topic. Anything that names a topic of its own is a new question, not a follow-up."""
+        p = match.parse
+        if p is None or p.qtype is None or p.qtype == "yes_no" or len(p.tokens.folded) > 6:
+            return None
+        if any(t.word not in FOLLOW_UP_WORDS for t in p.terms):
+            return None
+        p.note("decide", f"follow-up: the '{p.qtype}' of the previous answer ({context.intent})")
+        return Match(context.intent, 1.0, [(context.intent, 1.0)], list(context.towns), None, 1.0, p.tokens,
+                     "answer", p)
 
     def _facet(self, match: Match) -> str | None:
         """The facet of its intent a match asks for, if the intent has one for that question type."""

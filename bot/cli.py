@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer questions (arguments, or one per line from stdin)")
     ask.add_argument("question", nargs="*", help="the question; none: read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--conversation", action="store_true",
+                     help="stdin holds conversations: one question a line, a blank line starts a new one; "
+                          "follow-ups (\"und wo?\") refer to the previous answer")
     ask.add_argument("--explain", action="store_true",
                      help="show what each stage of the understanding pipeline did (for moderators)")
     knowledge_opts(ask)
@@ -124,8 +127,13 @@ def _ask(args: argparse.Namespace) -> int:
     else:
         questions = (line.rstrip("\r\n") for line in sys.stdin)  # type: ignore[assignment]
         batch = True
+    context = None
     for question in questions:
-        answer = answerer.ask(question)
+        if batch and not question.strip():
+            context = None  # a blank line: a new conversation (and nothing to answer)
+            continue
+        answer = answerer.ask(question, context=context if args.conversation else None)
+        context = answer.context or context
         if args.explain and answer.match is not None:
             explanation = explain(answer.match)
             if args.json:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from bot.answers import Answer, Answerer
+from bot.conversation import Context
 from bot.metrics import Metrics
 
 
@@ -26,9 +27,9 @@ class Core:
         self.loaded_at = time.time()
 
     def ask(self, question: str, *, lang: str | None = None, default_lang: str | None = None,
-            source: str = "discord") -> Answer:
+            source: str = "discord", context: Context | None = None) -> Answer:
         start = time.perf_counter()
-        answer = self.answerer.ask(question, lang, default_lang=default_lang)
+        answer = self.answerer.ask(question, lang, default_lang=default_lang, context=context)
         self.metrics.observe(source, answer.intent is not None, time.perf_counter() - start)
         if answer.intent is None:
             for hook in self.on_fallback:

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from bot.clock import now
 from bot.config import WebSettings
+from bot.conversation import Context
 from bot.core import Core
 from bot.events import EventStore
 from bot.health import StatusFn, add_health_routes
@@ -102,7 +103,10 @@ class WebApp:
         lang = body.get("lang")
         if lang is not None and lang not in ("de", "en"):
             return _error(400, '"lang" must be "de" or "en" (or left out to follow the question)')
-        answer = self.core.ask(question.strip(), lang=lang, source="web")
+        # The previous answer's context, sent back by the page for follow-ups ("und wo?"); a stale or
+        # malformed one is ignored, never an error: the server keeps no per-user state.
+        context = Context.decode(body.get("context"))
+        answer = self.core.ask(question.strip(), lang=lang, source="web", context=context)
         return web.json_response(answer.to_json(), headers=SECURITY_HEADERS)
 
     async def start(self, request: web.Request) -> web.Response:

@@ -24,7 +24,7 @@ def test_ask_prints_the_answer() -> None:
 def test_ask_json_has_the_documented_keys() -> None:
     result = run("ask", "--json", "what's next on the timeline?")
     data = json.loads(result.stdout)
-    assert set(data) == {"question", "intent", "confidence", "lang", "answer", "suggestions"}
+    assert set(data) == {"question", "intent", "confidence", "lang", "answer", "suggestions", "context"}
     assert data["intent"] == "timeline-next" and data["lang"] == "en"
 
 

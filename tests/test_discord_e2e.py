@@ -158,6 +158,20 @@ async def test_chatty_message_with_two_questions_gets_both_answers(running: Runn
     assert "Horst Seehofer, damals Bundesinnenminister" in text
 
 
+async def test_a_follow_up_uses_the_previous_answer(running: Running) -> None:
+    # Through /frage: messages have a per-member cooldown (30 s in these tests), slash commands not.
+    server, member = running.server, new_member()
+
+    async def frage(text: str, author: int) -> str:
+        start = len(server.requests)
+        iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": text}], author=author)
+        return text_of((await running.callback(iid, start)).body["data"])
+
+    assert "**2021**" in await frage("Wann war die Konferenz?", member)
+    assert "in **Arnsberg**" in await frage("und wo?", member)
+    assert "weiß ich leider nicht" in await frage("und wo?", new_member())  # another member: no context
+
+
 async def test_direct_message_is_answered(running: Running) -> None:
     server = running.server
     start = len(server.requests)

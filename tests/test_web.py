@@ -215,3 +215,12 @@ async def test_facets_several_questions_and_places_through_the_api(client: TestC
     two = (await ask("Is Hemer part of it? And Eslohe?"))["answer"]
     assert "**Hemer**" in two and "**Eslohe (Sauerland)** (Hochsauerlandkreis) is not one of the" in two
     assert (await ask("Is Lüdenscheid part of it?"))["lang"] == "en"
+
+
+async def test_follow_up_context_comes_and_goes_through_the_api(client: TestClient) -> None:
+    first = await (await client.post("/api/ask", json={"question": "Wer hat die Förderung übergeben?"})).json()
+    assert isinstance(first["context"], str)
+    follow = await client.post("/api/ask", json={"question": "und wo?", "context": first["context"]})
+    assert "in Berlin überreicht" in (await follow.json())["answer"]
+    stale = await client.post("/api/ask", json={"question": "und wo?", "context": "not-a-context"})
+    assert stale.status == 200 and (await stale.json())["intent"] is None

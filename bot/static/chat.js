@@ -25,6 +25,7 @@ const UI = {
 let lang = new URLSearchParams(location.search).get("lang") ||
   (navigator.language || "de").slice(0, 2);
 if (!(lang in UI)) lang = "de";
+let context = null;  // the opaque context of the last answer (no user data; valid for ten minutes)
 
 const $ = (selector) => document.querySelector(selector);
 const log = $("#log");
@@ -103,7 +104,8 @@ async function ask(question) {
   status.textContent = UI[lang].thinking;
   try {
     const response = await fetch("/api/ask", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }),
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question, lang, context }),
     });
     if (response.status === 429) {
       say("error", [el("p", {}, UI[lang].slow(response.headers.get("Retry-After") || "10"))]);
@@ -114,6 +116,7 @@ async function ask(question) {
       say("error", [el("p", {}, data.error || UI[lang].failed)]);
       return;
     }
+    context = data.context || context;  // follow-ups ("und wo?") refer to the last answer
     const item = say("bot", render(data.answer));
     item.lang = data.lang;
     if (data.suggestions && data.suggestions.length) {

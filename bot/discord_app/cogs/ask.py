@@ -13,6 +13,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.answers import Answer
+from bot.conversation import Conversations
 from bot.cooldown import Cooldown, Verdict
 from bot.discord_app.render import NO_PINGS, messages
 from bot.discord_app.translator import locale_lang
@@ -29,6 +30,7 @@ class Ask(commands.Cog):
         self.bot = bot
         settings = bot.config.discord
         self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.conversations = Conversations()  # per channel and member, in memory, ten minutes
         self.qa_channels = set(settings.qa_channels)
 
     # --- chat ----------------------------------------------------------------------------
@@ -68,7 +70,9 @@ class Ask(commands.Cog):
             lang = self.bot.config.language
             await message.reply(msg("empty_question", lang), allowed_mentions=NO_PINGS, mention_author=False)
             return
-        answer = self.bot.core.ask(question, default_lang=default)
+        key = (message.channel.id, message.author.id)
+        answer = self.bot.core.ask(question, default_lang=default, context=self.conversations.get(*key))
+        self.conversations.put(*key, answer.context)
         await self._reply(message, answer)
 
     async def _reply(self, message: discord.Message, answer: Answer) -> None:
@@ -94,7 +98,9 @@ class Ask(commands.Cog):
     @app_commands.describe(frage=_("Deine Frage"))
     @app_commands.rename(frage=_("frage"))
     async def ask(self, interaction: discord.Interaction, frage: app_commands.Range[str, 1, 1000]) -> None:
-        answer = self.bot.core.ask(frage, default_lang=self._lang(interaction))
+        key = (interaction.channel_id or 0, interaction.user.id)
+        answer = self.bot.core.ask(frage, default_lang=self._lang(interaction), context=self.conversations.get(*key))
+        self.conversations.put(*key, answer.context)
         await self.respond(interaction, answer)
 
     @app_commands.command(

@@ -1,0 +1,73 @@
+"""Follow-ups: "und Finnentrop?", "und wo?", "warum?" after an answer use the previous turn.
+
+The context is small and holds no user data: the previous intent, its towns and language, and
+when it was given. It travels as an opaque string (the web page sends it back; the server keeps
+no per-user state) and is valid for ``TTL`` seconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import time
+from dataclasses import dataclass
+
+TTL = 600.0  # ten minutes
+
+
+@dataclass(frozen=True)
+class Context:
+    intent: str
+    towns: tuple[str, ...] = ()
+    lang: str = "de"
+    at: float = 0.0  # unix time of the answer
+
+    def encode(self) -> str:
+        data = {"i": self.intent, "t": list(self.towns), "l": self.lang, "a": round(self.at)}
+        raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    @classmethod
+    def decode(cls, text: object, now: float | None = None) -> Context | None:
+        """The context in ``text``, or None when it is missing, malformed or older than ``TTL``."""
+        if not isinstance(text, str) or not text or len(text) > 2000:
+            return None
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            data = json.loads(raw.decode("utf-8"))
+            context = cls(str(data["i"]), tuple(str(t) for t in data.get("t", ()))[:5], str(data.get("l", "de")),
+                          float(data["a"]))
+        except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
+            return None
+        current = time.time() if now is None else now
+        if not 0 <= current - context.at <= TTL:
+            return None
+        return context
+
+
+class Conversations:
+    """Discord: the last context per (channel, member), in memory only, forgotten after ``TTL``."""
+
+    def __init__(self, ttl: float = TTL, limit: int = 5000):
+        self.ttl = ttl
+        self.limit = limit
+        self._last: dict[tuple[int, int], Context] = {}
+
+    def get(self, channel: int, member: int, now: float | None = None) -> Context | None:
+        context = self._last.get((channel, member))
+        current = time.time() if now is None else now
+        if context is None or current - context.at > self.ttl:
+            self._last.pop((channel, member), None)
+            return None
+        return context
+
+    def put(self, channel: int, member: int, context: Context | None, now: float | None = None) -> None:
+        current = time.time() if now is None else now
+        if len(self._last) >= self.limit:  # forget the expired ones first, then the oldest
+            for key in [k for k, c in self._last.items() if current - c.at > self.ttl] or list(self._last)[:1]:
+                self._last.pop(key, None)
+        if context is None:
+            self._last.pop((channel, member), None)
+        else:
+            self._last[(channel, member)] = context

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 TTL = 600.0  # ten minutes
+SKEW = 5.0  # seconds a context may seem to come from the future (rounding, clocks of several processes)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Context:
         except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
             return None
         current = time.time() if now is None else now
-        if not 0 <= current - context.at <= TTL:
+        if not -SKEW <= current - context.at <= TTL:  # the stored time is rounded to the second
             return None
         return context
 

@@ -149,7 +149,8 @@ def main() -> int:
         r = measure(factor, questions, args.rounds)
         name = "shipped" if factor == 1 else f"{factor}x"
         print(f"| {name} | {r['intents']:,} | {r['examples']:,} | {r['load_ms']:.0f} ms | {r['p50_ms']:.2f} ms | "
-              f"{r['p99_ms']:.2f} ms | {r['first_p99_ms']:.2f} ms | {r['qps']:,.0f} | {rss_after_load(factor):.0f} MB |")
+              f"{r['p99_ms']:.2f} ms | {r['first_p99_ms']:.2f} ms | {r['qps']:,.0f} | "
+              f"{rss_after_load(factor):.0f} MB |")
     rate = batch_rate(questions)
     print(f"\nbatch: python -m bot ask --json < questions: {rate:,.0f} questions/s (shipped knowledge)")
     return 0

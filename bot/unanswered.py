@@ -1,7 +1,8 @@
 """The questions the bot could not answer, for moderators to close the gaps.
 
-Privacy: only the question text is kept (with Discord mentions and links removed), with a
-count and the first and last day it was asked; no user ids or names. Rows older than the
+Privacy: only the question text is kept (e-mail addresses and phone numbers redacted, Discord
+mentions and links removed), with a count and the first and last day it was asked; no user ids
+or names. Rows older than the
 retention period are purged.
 """
 
@@ -15,12 +16,21 @@ from dataclasses import dataclass
 from bot.storage import Storage
 
 _NOISE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|https?://\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers as people type them: +49 2931 123456, 02931/123-456, (0171) 1234567 …
+_PHONE = re.compile(r"(?<![\w])(?:\+|00)?\(?\d[\d ()/.\-]{5,}\d(?![\w])")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 MAX_LEN = 300
 
 
 def clean(question: str) -> str:
-    """The form that is stored: no mentions or links, casefolded, single spaces."""
-    return " ".join(_NOISE.sub(" ", question[: MAX_LEN * 4]).casefold().split())[:MAX_LEN]
+    """The form that is stored: e-mail addresses and phone numbers redacted, no mentions or links,
+    no unpaired surrogates, casefolded, single spaces."""
+    text = _SURROGATES.sub("", question[: MAX_LEN * 4])
+    text = _EMAIL.sub(" [e-mail] ", text)
+    text = _NOISE.sub(" ", text)
+    text = _PHONE.sub(lambda m: " [telefon] " if sum(c.isdigit() for c in m.group()) >= 6 else m.group(), text)
+    return " ".join(text.casefold().split())[:MAX_LEN]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 QUESTION_MAX = 1000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 CHIPS = 6
 # The page loads only its own files; no inline script, no framing, no sniffing.
 SECURITY_HEADERS = {
@@ -93,6 +95,8 @@ class WebApp:
             body = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             return _error(400, f"the body is not valid JSON: {exc}")
+        except RecursionError:
+            return _error(400, "the body is nested too deeply; send a flat JSON object")
         if not isinstance(body, dict):
             return _error(400, 'send a JSON object like {"question": "Ist Lüdenscheid dabei?"}')
         question = body.get("question")
@@ -100,6 +104,8 @@ class WebApp:
             return _error(400, '"question" is missing or empty: send {"question": "..."}')
         if len(question) > QUESTION_MAX:
             return _error(400, f'"question" is longer than {QUESTION_MAX} characters')
+        if _SURROGATE.search(question):
+            return _error(400, '"question" contains an unpaired surrogate (\\ud800-\\udfff), which is no text')
         lang = body.get("lang")
         if lang is not None and lang not in ("de", "en"):
             return _error(400, '"lang" must be "de" or "en" (or left out to follow the question)')

@@ -197,3 +197,17 @@ def test_cli_kb_teach_and_unanswered(tmp_path: Path, monkeypatch: pytest.MonkeyP
     storage.close()
     assert main(["kb", "unanswered"]) == 0
     assert "1× „wie wird das wetter?“" in capsys.readouterr().out
+
+
+def test_unanswered_questions_are_stored_redacted_in_a_private_file(tmp_path: Path) -> None:
+    from bot.storage import Storage
+    from bot.unanswered import UnansweredLog, clean
+
+    assert clean("Ruf an: +49 2931 123456, mail max.muster@example.org <@123> https://x.de/?token=1") == \
+        "ruf an: [telefon] , mail [e-mail]"
+    assert clean("Konferenz 2021 mit 400 Kommunen") == "konferenz 2021 mit 400 kommunen"  # numbers stay
+    storage = Storage(tmp_path / "state.db")
+    UnansweredLog(storage).record("Hallo \ud800 Welt, meine Nummer ist 0171 1234567")
+    assert [r.question for r in UnansweredLog(storage).top()] == ["hallo welt, meine nummer ist [telefon]"]
+    assert (tmp_path / "state.db").stat().st_mode & 0o077 == 0
+    assert storage.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL

@@ -224,3 +224,11 @@ async def test_follow_up_context_comes_and_goes_through_the_api(client: TestClie
     assert "in Berlin überreicht" in (await follow.json())["answer"]
     stale = await client.post("/api/ask", json={"question": "und wo?", "context": "not-a-context"})
     assert stale.status == 200 and (await stale.json())["intent"] is None
+
+
+async def test_deep_nesting_and_lone_surrogates_are_a_clear_400_not_a_500(client: TestClient) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for payload in (deep, b'{"question": "' + b"[" * 50_000 + b'"}', b'{"question": "Hallo \\ud800 Welt"}'):
+        response = await client.post("/api/ask", data=payload, headers={"Content-Type": "application/json"})
+        assert response.status in (400, 413), (response.status, await response.text())
+        assert response.headers["X-Content-Type-Options"] == "nosniff"  # errors carry the security headers

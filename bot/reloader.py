@@ -33,6 +33,18 @@ class ReloadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+def shrinkage(running: Knowledge, new: Knowledge) -> Problem | None:
+    """A problem when ``new`` loses all intents or more than half of the running ones, else None."""
+    before, after = len(running.intents), len(new.intents)
+    if before == 0 or (after > 0 and after * 2 >= before):
+        return None
+    where = next((f for f in new.sources if f.endswith("intents.yaml")), new.sources[0] if new.sources else "knowledge")
+    return Problem(where, 1, 1, f"this version has {after} intent(s), the running one {before}: it would lose "
+                                f"{'all of them' if after == 0 else 'more than half'} at once (an emptied or cut-off "
+                                "file?). Fix the file, or confirm with /kb reload force (python -m bot check "
+                                "shows the rest)")
+
+
 class Reloader:
     def __init__(self, core: Core, source: KnowledgeSource, make_answerer: Callable[[Knowledge], Answerer],
                  notify: Notify | None = None):
@@ -47,7 +59,10 @@ class Reloader:
         self.teach_lock = asyncio.Lock()  # one teach at a time: read, validate, write the overlay
         self.on_swap: list[Callable[[Answerer], None]] = []  # front ends attach their data sources
 
-    async def reload(self, force: bool = False) -> ReloadResult:
+    async def reload(self, force: bool = False, confirm_shrink: bool = False) -> ReloadResult:
+        """Load the files if they changed (``force``: even if not). A version that loses all
+        intents, or more than half of them at once (an emptied or truncated file), is refused
+        like a broken one unless a moderator confirms it (``confirm_shrink``: ``/kb reload force``)."""
         async with self._lock:
             try:
                 texts = self.source.read()
@@ -64,6 +79,9 @@ class Reloader:
             if answerer.knowledge.version == self.core.version and not force:
                 self.problems = []
                 return ReloadResult("unchanged", version)
+            shrink = shrinkage(self.core.answerer.knowledge, answerer.knowledge)
+            if shrink is not None and not confirm_shrink:
+                return await self._broken(version, [shrink])
             for hook in self.on_swap:
                 hook(answerer)
             self.core.swap(answerer)

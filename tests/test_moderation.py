@@ -211,3 +211,17 @@ def test_unanswered_questions_are_stored_redacted_in_a_private_file(tmp_path: Pa
     assert [r.question for r in UnansweredLog(storage).top()] == ["hallo welt, meine nummer ist [telefon]"]
     assert (tmp_path / "state.db").stat().st_mode & 0o077 == 0
     assert storage.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
+@pytest.mark.parametrize("content", ["", "intents: []\n", "intents:\n  - id: greeting\n    title: {de: Hallo, en: Hello}\n"
+                                     "    examples: {de: [Hallo], en: [Hello]}\n    answer: {de: Hallo!, en: Hello!}\n"])
+async def test_an_emptied_or_cut_off_intents_file_cannot_empty_the_bot(setup: Setup, content: str) -> None:
+    before = setup.core.version
+    (setup.dir / "intents.yaml").write_text(content, encoding="utf-8")
+    result = await setup.reloader.reload()
+    assert result.status == "broken" and setup.core.version == before
+    assert "/kb reload force" in result.problems[0].message and result.problems[0].file.endswith(".yaml")
+    assert setup.core.ask("Ist Hemer dabei?").intent == "membership"  # still answering from the good version
+    assert [k for k, _ in setup.notes] == ["broken"]
+    confirmed = await setup.reloader.reload(force=True, confirm_shrink=True)  # /kb reload force
+    assert confirmed.status == "loaded" and setup.core.version != before

@@ -191,3 +191,13 @@ def test_facet_problems_are_located() -> None:
     found = "\n".join(str(p) for p in info.value.problems)
     assert "kb.yaml:7:7: unknown key 'whom' in the facets of intent 'a' (did you mean 'who'?)" in found
     assert "kb.yaml:8:12: the 'who' facet of intent 'a' is missing the English text" in found
+
+
+@pytest.mark.parametrize("text", ["intents: []\n", "intents:\n  - id: g\n    title: {de: Hallo, en: Hello}\n"
+                                  "    examples: {de: [Hallo], en: [Hello]}\n    answer: {de: Hallo!, en: Hello!}\n"])
+def test_a_tiny_knowledge_without_towns_still_answers(text: str) -> None:
+    from bot.answers import Answerer
+
+    answerer = Answerer(load_texts([("k.yaml", text)]))
+    for question in ("Hallo", "Ist Hemer dabei? Und was ist X?", "und wo?", ""):
+        assert answerer.ask(question).text

@@ -52,7 +52,7 @@ class Postings:
 
     def __init__(self, n: int, owners: dict[str, set[int]]):
         self.owners = {k: np.fromiter(sorted(v), dtype=np.int32, count=len(v)) for k, v in owners.items()}
-        self.idf = {k: math.log(1.0 + n / len(v)) for k, v in owners.items()}
+        self.idf = {k: math.log(1.0 + n / max(len(v), 1)) for k, v in owners.items()}
 
 
 def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
@@ -140,7 +140,7 @@ class Index:
         self.texts = texts
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
-        self._ranges = list(zip(starts, [*starts[1:], len(texts)], strict=True))
+        self._ranges = list(zip(starts, [*starts[1:], len(texts)][: len(starts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
         self.examples = Postings(n, example_owners)
         self.function_words = Postings(n, function_owners).owners

@@ -62,12 +62,13 @@ class KnowledgeAdmin(commands.Cog):
                 await interaction.response.send_message(piece, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @kb.command(name=_("reload"), description=_("Wissensdateien jetzt neu laden"))
-    async def reload(self, interaction: discord.Interaction) -> None:
+    @app_commands.describe(force=_("Auch eine Version laden, die mehr als die Hälfte der Themen verliert"))
+    async def reload(self, interaction: discord.Interaction, force: bool = False) -> None:
         if not await self._allowed(interaction):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         lang = self._lang(interaction)
-        result = await self.bot.reloader.reload()
+        result = await self.bot.reloader.reload(force=force, confirm_shrink=force)
         if result.status == "broken":
             text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang)
         elif result.status == "loaded":

@@ -213,8 +213,11 @@ def test_unanswered_questions_are_stored_redacted_in_a_private_file(tmp_path: Pa
     assert storage.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
 
 
-@pytest.mark.parametrize("content", ["", "intents: []\n", "intents:\n  - id: greeting\n    title: {de: Hallo, en: Hello}\n"
-                                     "    examples: {de: [Hallo], en: [Hello]}\n    answer: {de: Hallo!, en: Hello!}\n"])
+ONE_INTENT = ("intents:\n  - id: greeting\n    title: {de: Hallo, en: Hello}\n"
+              "    examples: {de: [Hallo], en: [Hello]}\n    answer: {de: Hallo!, en: Hello!}\n")
+
+
+@pytest.mark.parametrize("content", ["", "intents: []\n", ONE_INTENT])
 async def test_an_emptied_or_cut_off_intents_file_cannot_empty_the_bot(setup: Setup, content: str) -> None:
     before = setup.core.version
     (setup.dir / "intents.yaml").write_text(content, encoding="utf-8")

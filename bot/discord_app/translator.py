@@ -32,6 +32,8 @@ ENGLISH: dict[str, str] = {
     # /kb
     "Wissensbasis pflegen (nur Moderation)": "Maintain the knowledge base (moderators only)",
     "Wissensdateien jetzt neu laden": "Reload the knowledge files now",
+    "Auch eine Version laden, die mehr als die Hälfte der Themen verliert":
+        "Also load a version that loses more than half of the topics",
     "Fehler in den Wissensdateien anzeigen": "Show problems in the knowledge files",
     "Geladene Version und Umfang des Wissens": "Loaded version and size of the knowledge",
     "Häufigste unbeantwortete Fragen der letzten 30 Tage": "Most frequent unanswered questions of the last 30 days",

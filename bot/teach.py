@@ -8,8 +8,11 @@ and written atomically (temp file + ``os.replace``) with the previous version ke
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -68,16 +71,34 @@ def teach(source: KnowledgeSource, answerer: Answerer, question: str, intent_id:
                     raise TeachError(f"'{question}' is already an example of intent '{intent.id}' "
                                      f"('{example}'); an example may belong to one intent only")
     lang = answerer.language_of(question)
-    data = _read_overlay(source.learned)
-    data.setdefault("learned", {}).setdefault(intent_id, {}).setdefault(lang, []).append(question)
-    text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
-    try:
-        load_texts(source.read(overlay=text))
-    except KnowledgeError as exc:
-        raise TeachError("the knowledge would not load with this question:\n"
-                         + "\n".join(str(p) for p in exc.problems[:5])) from None
-    write_atomic(source.learned, text)
+    with _locked(source.learned):  # another process teaching at the same time waits: no write is lost
+        data = _read_overlay(source.learned)  # read under the lock: the latest file, not a stale copy
+        entries = data.setdefault("learned", {}).setdefault(intent_id, {}).setdefault(lang, [])
+        if question in entries:
+            raise TeachError(f"'{question}' is already an example of '{intent_id}'")
+        entries.append(question)
+        text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
+        try:
+            load_texts(source.read(overlay=text))
+        except KnowledgeError as exc:
+            raise TeachError("the knowledge would not load with this question:\n"
+                             + "\n".join(str(p) for p in exc.problems[:5])) from None
+        write_atomic(source.learned, text)
     return lang
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock across processes (``fcntl.flock`` on ``<file>.lock``) while the overlay is
+    read, changed and written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def _read_overlay(path: Path) -> dict:  # type: ignore[type-arg]

@@ -228,3 +228,28 @@ async def test_an_emptied_or_cut_off_intents_file_cannot_empty_the_bot(setup: Se
     assert [k for k, _ in setup.notes] == ["broken"]
     confirmed = await setup.reloader.reload(force=True, confirm_shrink=True)  # /kb reload force
     assert confirmed.status == "loaded" and setup.core.version != before
+
+
+def test_two_teaching_processes_at_once_lose_no_write(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(KNOWLEDGE, tmp_path / "knowledge")
+    config = tmp_path / "config.yaml"
+    learned_file = tmp_path / "knowledge" / "learned.yaml"
+    config.write_text(f"knowledge: [{tmp_path / 'knowledge'}]\nkb:\n  learned: {learned_file}\n"
+                      f"storage:\n  path: {tmp_path / 'bot.sqlite3'}\n", encoding="utf-8")
+    questions = [f"Wer hat den Scheck Nummer {n} gebracht?" for n in range(8)]
+
+    def teach_one(question: str) -> int:
+        command = [sys.executable, "-m", "bot", "kb", "--config", str(config), "teach", question, "funding"]
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120).returncode
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        codes = list(pool.map(teach_one, questions))
+    assert codes == [0] * len(questions)
+    learned = yaml.safe_load((tmp_path / "knowledge" / "learned.yaml").read_text(encoding="utf-8"))
+    assert sorted(learned["learned"]["funding"]["de"]) == sorted(questions)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from bot.answers import Answerer
 from bot.loader import Problem
@@ -24,9 +27,30 @@ def loaded_text(knowledge: Knowledge, lang: str) -> str:
     return msg("kb_loaded", lang, version=knowledge.version, **counts(knowledge))
 
 
-def problems_text(problems: list[Problem], version: str, current: str, lang: str) -> str:
+REPORT_PROBLEMS = 10  # a report is one message: the first problems and how many there are
+
+
+def problems_text(problems: list[Problem], version: str, current: str, lang: str, *,
+                  limit: int | None = REPORT_PROBLEMS, roots: Sequence[str | Path] = ()) -> str:
+    """The problems of a version for moderators: the first ``limit`` (None: all), paths relative to
+    the knowledge folders ``roots``, and how many more ``/kb check`` shows."""
     head = msg("kb_broken", lang, version=version, count=len(problems), current=current)
-    return head + "\n```\n" + "\n".join(str(p) for p in problems) + "\n```"
+    shown = problems if limit is None else problems[:limit]
+    lines = [str(replace(p, file=_relative(p.file, roots))) for p in shown]
+    body = "\n".join(lines)
+    text = head + "\n```\n" + (body if limit is None else body[:1500]) + "\n```"
+    if len(shown) < len(problems):
+        text += "\n" + msg("kb_more_problems", lang, count=len(problems) - len(shown))
+    return text
+
+
+def _relative(file: str, roots: Sequence[str | Path]) -> str:
+    for root in roots:
+        try:
+            return str(Path(file).resolve().relative_to(Path(root).resolve()))
+        except ValueError:
+            continue
+    return file
 
 
 def status_text(knowledge: Knowledge, loaded_at: float, problems: list[Problem], lang: str) -> str:

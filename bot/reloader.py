@@ -23,7 +23,7 @@ from bot.model import Knowledge
 
 log = logging.getLogger(__name__)
 
-Notify = Callable[[str, "ReloadResult"], Awaitable[None]]  # kind: "loaded" or "broken"
+Notify = Callable[[str, "ReloadResult"], Awaitable[None]]  # kind: "loaded", "broken" or "clear"
 
 
 @dataclass
@@ -63,45 +63,55 @@ class Reloader:
         """Load the files if they changed (``force``: even if not). A version that loses all
         intents, or more than half of them at once (an emptied or truncated file), is refused
         like a broken one unless a moderator confirms it (``confirm_shrink``: ``/kb reload force``)."""
+        notes: list[tuple[str, ReloadResult]] = []
         async with self._lock:
-            try:
-                texts = self.source.read()
-            except KnowledgeError as exc:
-                return await self._broken("missing", list(exc.problems))
-            version = self.source.digest(texts)
-            if not force and version == self.disk_version:
-                return ReloadResult("unchanged", version, list(self.problems))
-            self.disk_version = version
-            try:
-                answerer = await asyncio.to_thread(lambda: self.make_answerer(load_texts(texts)))
-            except KnowledgeError as exc:
-                return await self._broken(version, list(exc.problems))
-            if answerer.knowledge.version == self.core.version and not force:
-                self.problems = []
-                return ReloadResult("unchanged", version)
-            shrink = shrinkage(self.core.answerer.knowledge, answerer.knowledge)
-            if shrink is not None and not confirm_shrink:
-                return await self._broken(version, [shrink])
-            for hook in self.on_swap:
-                hook(answerer)
-            self.core.swap(answerer)
-            self.problems = []
-            self._reported.discard(version)
-            log.info("knowledge version %s loaded", version)
-            result = ReloadResult("loaded", version)
-            if self.notify is not None:
-                await self.notify("loaded", result)
-            return result
+            result = await self._reload(force, confirm_shrink, notes)
+        # Reports go out after the lock is released: a fix saved meanwhile goes live at once.
+        if self.notify is not None:
+            for kind, note in notes:
+                await self.notify(kind, note)
+        return result
 
-    async def _broken(self, version: str, problems: list[Problem]) -> ReloadResult:
+    async def _reload(self, force: bool, confirm_shrink: bool, notes: list[tuple[str, ReloadResult]]) -> ReloadResult:
+        try:
+            texts = self.source.read()
+        except KnowledgeError as exc:
+            return self._broken("missing", list(exc.problems), notes)
+        version = self.source.digest(texts)
+        if not force and version == self.disk_version:
+            return ReloadResult("unchanged", version, list(self.problems))
+        self.disk_version = version
+        try:
+            answerer = await asyncio.to_thread(lambda: self.make_answerer(load_texts(texts)))
+        except KnowledgeError as exc:
+            return self._broken(version, list(exc.problems), notes)
+        if answerer.knowledge.version == self.core.version and not force:
+            if self.problems:  # the files are back at the running version: all clear
+                notes.append(("clear", ReloadResult("unchanged", version)))
+            self.problems = []
+            self._reported.clear()
+            return ReloadResult("unchanged", version)
+        shrink = shrinkage(self.core.answerer.knowledge, answerer.knowledge)
+        if shrink is not None and not confirm_shrink:
+            return self._broken(version, [shrink], notes)
+        for hook in self.on_swap:
+            hook(answerer)
+        self.core.swap(answerer)
+        self.problems = []
+        self._reported.clear()  # a broken version that comes back later is reported again
+        log.info("knowledge version %s loaded", version)
+        result = ReloadResult("loaded", version)
+        notes.append(("loaded", result))
+        return result
+
+    def _broken(self, version: str, problems: list[Problem], notes: list[tuple[str, ReloadResult]]) -> ReloadResult:
         self.problems = problems
         result = ReloadResult("broken", version, problems)
         if version not in self._reported:
             self._reported.add(version)
             log.warning("knowledge version %s has %d problem(s); still answering from %s",
                         version, len(problems), self.core.version)
-            if self.notify is not None:
-                await self.notify("broken", result)
+            notes.append(("broken", result))
         return result
 
     def _stamp(self) -> tuple[tuple[str, int, int], ...]:

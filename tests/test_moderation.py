@@ -253,3 +253,22 @@ def test_two_teaching_processes_at_once_lose_no_write(tmp_path: Path) -> None:
     assert codes == [0] * len(questions)
     learned = yaml.safe_load((tmp_path / "knowledge" / "learned.yaml").read_text(encoding="utf-8"))
     assert sorted(learned["learned"]["funding"]["de"]) == sorted(questions)
+
+
+async def test_a_report_is_one_message_and_a_revert_posts_the_all_clear(setup: Setup) -> None:
+    from bot import kb_reports
+
+    good = (setup.dir / "intents.yaml").read_text(encoding="utf-8")
+    broken = good.replace("answer:", "answr:")  # one problem per intent: 19 problems (and more)
+    (setup.dir / "intents.yaml").write_text(broken, encoding="utf-8")
+    result = await setup.reloader.reload()
+    assert result.status == "broken" and len(result.problems) > 10
+    text = kb_reports.problems_text(result.problems, result.version, setup.core.version, "de", roots=[setup.dir])
+    assert text.count("intents.yaml:") == 10 and "/kb check` zeigt alle" in text
+    assert str(setup.dir) not in text  # paths relative to the knowledge folder
+    assert len(text) <= 2000
+    (setup.dir / "intents.yaml").write_text(good, encoding="utf-8")  # reverted to the running version
+    await setup.reloader.reload()
+    (setup.dir / "intents.yaml").write_text(broken, encoding="utf-8")  # the same broken version comes back
+    await setup.reloader.reload()
+    assert [k for k, _ in setup.notes] == ["broken", "clear", "broken"]

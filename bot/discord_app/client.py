@@ -114,9 +114,11 @@ class CommunityBot(commands.Bot):
         lang = self.config.language
         if kind == "loaded":
             await self.post_moderators(kb_reports.loaded_text(self.core.answerer.knowledge, lang))
+        elif kind == "clear":
+            await self.post_moderators(msg("kb_all_clear", lang, version=self.core.version))
         else:
-            await self.post_moderators(kb_reports.problems_text(result.problems, result.version,
-                                                                self.core.version, lang))
+            await self.post_moderators(kb_reports.problems_text(result.problems, result.version, self.core.version,
+                                                                lang, roots=self.config.knowledge))
 
     # --- events --------------------------------------------------------------------------
     async def on_message(self, message: discord.Message) -> None:

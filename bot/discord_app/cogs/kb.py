@@ -70,7 +70,8 @@ class KnowledgeAdmin(commands.Cog):
         lang = self._lang(interaction)
         result = await self.bot.reloader.reload(force=force, confirm_shrink=force)
         if result.status == "broken":
-            text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang)
+            text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang,
+                                            roots=self.bot.config.knowledge)
         elif result.status == "loaded":
             text = kb_reports.loaded_text(self.bot.core.answerer.knowledge, lang)
         else:
@@ -83,8 +84,9 @@ class KnowledgeAdmin(commands.Cog):
             return
         lang = self._lang(interaction)
         result = await self.bot.reloader.reload()
-        if result.problems:
-            text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang)
+        if result.problems:  # /kb check shows every problem (split over several messages)
+            text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang, limit=None,
+                                            roots=self.bot.config.knowledge)
         else:
             text = msg("kb_clean", lang, version=self.bot.core.version)
         await self._send(interaction, text)

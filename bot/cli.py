@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     stories = sub.add_parser("stories", help="blog stories")
     stories.add_argument("--config", "-c", default="config.yaml")
     stories_sub = stories.add_subparsers(dest="stories_command", required=True, metavar="STORIES_COMMAND")
+    retry = stories_sub.add_parser("retry", help="put a story Discord rejected back in the queue")
+    retry.add_argument("story_id", type=int, metavar="ID", help="the number in the moderators' note")
+    retry.add_argument("--config", "-c", default=argparse.SUPPRESS, help="settings file (as above)")
     poll = stories_sub.add_parser("poll", help="fetch the feeds and print what would be posted (changes nothing)")
     poll.add_argument("--once", action="store_true", help="one poll, then exit (the only mode)")
 
@@ -255,6 +258,17 @@ def _stories(args: argparse.Namespace) -> int:
     config = _config_or_defaults(args.config)
     if config is None:
         return 2
+    if args.stories_command == "retry":
+        storage = Storage(config.storage.path)
+        try:
+            story = StoryStore(storage).retry(args.story_id)
+        finally:
+            storage.close()
+        if story is None:
+            print(f"no story #{args.story_id} waiting to be posted", file=sys.stderr)
+            return 1
+        print(f"story #{args.story_id} „{story.title}“ is queued again; the next poll posts it")
+        return 0
     if not config.stories.feeds:
         print("no feeds configured (stories.feeds in the config)", file=sys.stderr)
         return 1

@@ -83,6 +83,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (event_id, minutes, start)
     );
     """,
+    # 5: stories Discord rejected for good (400 …): tried up to 3 times, then set aside and reported
+    # once; "stories retry ID" puts one back in the queue by deleting its row here.
+    """
+    CREATE TABLE story_failures (
+        feed TEXT NOT NULL,
+        key TEXT NOT NULL,
+        tries INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        reported INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (feed, key)
+    );
+    """,
 ]
 
 

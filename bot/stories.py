@@ -18,6 +18,7 @@ import html
 import logging
 import re
 import time
+import urllib.parse
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -172,11 +173,39 @@ class StoryStore:
         return added
 
     def pending(self) -> list[Story]:
+        """Stories to post, oldest first; those Discord rejected ``MAX_TRIES`` times are set aside."""
         rows = self.storage.db.execute(
-            "SELECT feed, key, title, link, published, summary, image FROM stories WHERE state = 'pending' "
-            "ORDER BY COALESCE(published, first_seen), rowid"
+            "SELECT s.feed, s.key, s.title, s.link, s.published, s.summary, s.image FROM stories s "
+            "LEFT JOIN story_failures f ON f.feed = s.feed AND f.key = s.key "
+            "WHERE s.state = 'pending' AND COALESCE(f.tries, 0) < ? "
+            "ORDER BY COALESCE(s.published, s.first_seen), s.rowid", (MAX_TRIES,)
         ).fetchall()
         return [Story(*row) for row in rows]
+
+    def failed(self, story: Story, reason: str) -> int:
+        """Count one permanent rejection of ``story``; return how many there have been."""
+        with self.storage.transaction() as db:
+            db.execute("INSERT INTO story_failures (feed, key, tries, reason) VALUES (?, ?, 1, ?) "
+                       "ON CONFLICT (feed, key) DO UPDATE SET tries = tries + 1, reason = excluded.reason",
+                       (story.feed, story.key, reason[:500]))
+            return int(db.execute("SELECT tries FROM story_failures WHERE feed = ? AND key = ?",
+                                  (story.feed, story.key)).fetchone()[0])
+
+    def story_id(self, story: Story) -> int:
+        """The short number moderators use for ``stories retry``."""
+        return int(self.storage.db.execute("SELECT rowid FROM stories WHERE feed = ? AND key = ?",
+                                           (story.feed, story.key)).fetchone()[0])
+
+    def retry(self, story_id: int) -> Story | None:
+        """Put a story that was set aside back in the queue; None if there is no such story."""
+        row = self.storage.db.execute(
+            "SELECT feed, key, title, link, published, summary, image FROM stories WHERE rowid = ? "
+            "AND state = 'pending'", (story_id,)).fetchone()
+        if row is None:
+            return None
+        with self.storage.transaction() as db:
+            db.execute("DELETE FROM story_failures WHERE feed = ? AND key = ?", (row[0], row[1]))
+        return Story(*row)
 
     def mark(self, story: Story, state: str, message_id: int | None = None) -> None:
         with self.storage.transaction() as db:
@@ -213,6 +242,23 @@ async def preview(store: StoryStore, feeds: list[str], first_run_post: int = 0) 
 
 Send = Callable[[Story], Awaitable[int | None]]  # returns the message id; raises on failure
 Notify = Callable[[str], Awaitable[None]]
+MAX_TRIES = 3  # permanent rejections of one story before it is set aside
+
+
+class Rejected(Exception):  # noqa: N818 - it names what Discord did
+    """Discord refused a story for good (a 4xx other than 429); ``reason`` is Discord's message."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def safe_url(url: str | None) -> str | None:
+    """The link if Discord accepts it in an embed (absolute http(s), at most 2,048 characters), else None."""
+    if not url or len(url) > 2048 or any(c.isspace() for c in url):
+        return None
+    parts = urllib.parse.urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 class Poller:
@@ -283,7 +329,17 @@ class Poller:
         for story in self.store.pending():
             try:
                 message_id = await self.send(story)
-            except Exception as exc:  # the send failed: stays pending, retried next poll
+            except Rejected as exc:  # Discord refuses this story (400 …): retrying the same will not help
+                tries = self.store.failed(story, exc.reason)
+                log.warning("Discord rejected story %r (%d/%d): %s", story.title, tries, MAX_TRIES, exc.reason)
+                if tries >= MAX_TRIES:
+                    if self.notify is not None:
+                        await self.notify(f"⚠️ Story #{self.store.story_id(story)} „{story.title}“ ({story.link}) "
+                                          f"could not be posted: Discord says: {exc.reason}. The next stories go "
+                                          f"on; `stories retry {self.store.story_id(story)}` (CLI or /kb) tries again.")
+                    continue  # set aside; the queue goes on
+                break  # keep the order for now: tried again on the next poll
+            except Exception as exc:  # a passing failure (5xx, 429, network): stays pending, retried next poll
                 log.warning("posting story %r failed, will retry: %s", story.title, exc)
                 break  # keep the order: nothing newer overtakes a failed older story
             self.store.mark(story, "posted", message_id)

@@ -71,6 +71,20 @@ class Failure:
     body: dict[str, Any] = field(default_factory=lambda: {"message": "Internal Server Error", "code": 0})
 
 
+def _invalid_embeds(body: Any) -> dict[str, Any]:
+    """Discord's rules for links in embeds: absolute http(s) URLs of at most 2,048 characters."""
+    errors: dict[str, Any] = {}
+    for i, embed in enumerate((body or {}).get("embeds") or []):
+        for name, url in (("url", embed.get("url")), ("image.url", (embed.get("image") or {}).get("url"))):
+            if url is None:
+                continue
+            ok = isinstance(url, str) and len(url) <= 2048 and re.match(r"https?://[^\s/]+", url) is not None
+            if not ok:
+                errors[f"embeds.{i}.{name}"] = {"_errors": [{"code": "URL_TYPE_INVALID_URL",
+                                                              "message": "Not a well formed URL."}]}
+    return errors
+
+
 class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[Request] = []
@@ -300,6 +314,9 @@ class FakeDiscord:
             return json_response(self.commands)
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
         if m and method == "POST":
+            invalid = _invalid_embeds(body)
+            if invalid:  # Discord's answer to an embed it cannot show
+                return json_response({"message": "Invalid Form Body", "code": 50035, "errors": invalid}, status=400)
             return json_response(self._create_message(m.group(1), body))
         m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)
         if m and method == "PATCH":

@@ -15,7 +15,7 @@ import pytest_asyncio
 from aiohttp import web
 
 from bot.storage import Storage
-from bot.stories import MAX_BYTES, Poller, Story, StoryStore, clean_text, parse
+from bot.stories import MAX_BYTES, Poller, Rejected, Story, StoryStore, clean_text, parse, safe_url
 
 FEEDS = Path(__file__).resolve().parent / "data" / "feeds"
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC).timestamp()
@@ -262,3 +262,44 @@ async def test_cli_poll_once_prints_and_changes_nothing(tmp_path: Path, server: 
     out = capsys.readouterr().out
     assert "Menden auf der digitalen Überholspur  https://example.org/menden-ueberholspur/" in out
     assert StoryStore(Storage(tmp_path / "bot.sqlite3")).pending() == []  # a preview only
+
+
+class Rejecting(Sender):
+    """Discord's 400 for the story whose link it does not accept."""
+
+    async def __call__(self, story: Story) -> int:
+        if story.title == "Neue Story 0":
+            raise Rejected("400 Invalid Form Body: embeds.0.url: Not a well formed URL.")
+        return await super().__call__(story)
+
+
+async def test_a_story_discord_rejects_does_not_jam_the_queue(tmp_path: Path, server: tuple[FeedServer, str],
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    feed, base = server
+    notes: list[str] = []
+    sender = Rejecting()
+    poller = make(tmp_path, f"{base}/feed", sender, notes)
+    async with aiohttp.ClientSession() as http:
+        await poller.poll(http)
+        feed.body = rss_with(3)
+        assert await poller.poll(http) == []  # tried once, kept in order
+        assert await poller.poll(http) == []  # twice
+        posted = await poller.poll(http)  # the third rejection sets it aside; the queue goes on
+        assert [s.title for s in posted] == ["Neue Story 1", "Neue Story 2"]
+        assert len(notes) == 1 and "Neue Story 0" in notes[0] and "Not a well formed URL" in notes[0]
+        assert await poller.poll(http) == [] and len(notes) == 1  # reported once
+        story_id = int(notes[0].split("#")[1].split()[0])
+    config = tmp_path / "config.yaml"
+    config.write_text(f"storage:\n  path: {tmp_path / 'bot.sqlite3'}\n", encoding="utf-8")
+    from bot.cli import main
+    assert main(["stories", "retry", str(story_id), "--config", str(config)]) == 0
+    assert "queued again" in capsys.readouterr().out
+    assert [s.title for s in poller.store.pending()] == ["Neue Story 0"]
+    assert main(["stories", "retry", "999", "--config", str(config)]) == 1
+
+
+def test_only_links_discord_accepts_go_into_embeds() -> None:
+    assert safe_url("https://blog.example.org/story?id=1") == "https://blog.example.org/story?id=1"
+    for bad in ("/relative/path", "javascript:alert(1)", "https://x.org/" + "a" * 3000, "ftp://x.org/f",
+                "https://exa mple.org", "", None):
+        assert safe_url(bad) is None

@@ -56,3 +56,43 @@ async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_pa
         await server.stop()
         await runner.cleanup()
     assert code == 0, bot.output()
+
+
+BAD_LINKS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Blog</title><link>https://example.org/</link><description>x</description>
+<item><title>Relative</title><link>/relative/story</link><guid>a1</guid>
+<pubDate>Mon, 23 Nov 2026 10:00:00 +0000</pubDate><description>eins</description></item>
+<item><title>Script</title><link>javascript:alert(1)</link><guid>a2</guid>
+<pubDate>Tue, 24 Nov 2026 10:00:00 +0000</pubDate><description>zwei</description></item>
+</channel></rss>"""
+
+
+async def test_links_discord_would_reject_are_left_out_and_nothing_jams(tmp_path: Path) -> None:
+    feed = FeedServer()
+    feed.body = BAD_LINKS
+    runner = web.AppRunner(feed.app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    server = fd.FakeDiscord()  # answers 400 Invalid Form Body to an embed with such a link
+    await server.start()
+    config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01,
+                                                     "first_run_post": 2, "max_age_days": 0})
+    bot = BotProcess(config, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        await wait_healthy(config, 30)
+        posts = []
+        for _ in range(100):
+            posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
+            if len(posts) >= 2:
+                break
+            await asyncio.sleep(0.1)
+        assert [p.body["embeds"][0]["title"] for p in posts] == ["Relative", "Script"]
+        assert all("url" not in p.body["embeds"][0] for p in posts)
+    finally:
+        code = await bot.stop()
+        await server.stop()
+        await runner.cleanup()
+    assert code == 0, bot.output()

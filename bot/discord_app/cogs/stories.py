@@ -14,7 +14,7 @@ from discord.ext import commands, tasks
 
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
-from bot.stories import Poller, Story, StoryStore
+from bot.stories import Poller, Rejected, Story, StoryStore, safe_url
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot
@@ -23,11 +23,12 @@ log = logging.getLogger(__name__)
 
 
 def story_embed(story: Story) -> discord.Embed:
-    embed = discord.Embed(title=story.title[:256], url=story.link or None, description=story.summary[:4096] or None,
+    # A link Discord would reject (relative, javascript:, over 2,048 characters) is left out, not sent.
+    embed = discord.Embed(title=story.title[:256], url=safe_url(story.link), description=story.summary[:4096] or None,
                           colour=COLOUR)
     if story.published:
         embed.timestamp = dt.datetime.fromisoformat(story.published)
-    if story.image:
+    if safe_url(story.image):
         embed.set_image(url=story.image)
     return embed
 
@@ -75,7 +76,12 @@ class Stories(commands.Cog):
         channel = self.bot.get_channel(self.channel_id)
         if not isinstance(channel, discord.TextChannel):
             raise RuntimeError(f"the stories channel {self.channel_id} is not a text channel the bot can see")
-        message = await channel.send(embed=story_embed(story), nonce=story.nonce, allowed_mentions=NO_PINGS)
+        try:
+            message = await channel.send(embed=story_embed(story), nonce=story.nonce, allowed_mentions=NO_PINGS)
+        except discord.HTTPException as exc:
+            if 400 <= exc.status < 500 and exc.status != 429:
+                raise Rejected(f"{exc.status} {exc.text or exc}") from exc
+            raise
         if channel.is_news():
             try:
                 await message.publish()

@@ -321,6 +321,11 @@ async def test_kb_is_refused_to_non_moderators(running: Running) -> None:
     iid = await server.slash("kb status", author=new_member(), roles=[fd.MOD_ROLE])
     body = (await running.callback(iid, start)).body["data"]
     assert "Version" in body["content"] and "Themen" in body["content"]
+    story = [{"name": "story", "type": 4, "value": 4242}]
+    iid = await server.slash("kb retry", story, author=new_member(), roles=[fd.STAFF_ROLE])
+    assert f"<@&{fd.MOD_ROLE}>" in (await running.callback(iid, start)).body["data"]["content"]  # refused
+    iid = await server.slash("kb retry", story, author=new_member(), roles=[fd.MOD_ROLE])
+    assert "Keine wartende Story #4242" in (await running.callback(iid, start)).body["data"]["content"]
 
 
 async def test_kb_teach_then_the_question_is_answered(running: Running) -> None:

@@ -32,6 +32,8 @@ ENGLISH: dict[str, str] = {
     # /kb
     "Wissensbasis pflegen (nur Moderation)": "Maintain the knowledge base (moderators only)",
     "Wissensdateien jetzt neu laden": "Reload the knowledge files now",
+    "Eine abgelehnte Story erneut posten": "Post a story Discord rejected again",
+    "Die Nummer aus der Meldung im Moderationskanal": "The number from the note in the moderators' channel",
     "Auch eine Version laden, die mehr als die Hälfte der Themen verliert":
         "Also load a version that loses more than half of the topics",
     "Fehler in den Wissensdateien anzeigen": "Show problems in the knowledge files",

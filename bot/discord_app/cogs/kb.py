@@ -21,6 +21,7 @@ from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.stories import StoryStore
 from bot.teach import TeachError, teach
 
 if TYPE_CHECKING:
@@ -136,6 +137,17 @@ class KnowledgeAdmin(commands.Cog):
             if needle in intent.id or needle in title.casefold():
                 choices.append(app_commands.Choice(name=f"{intent.id} – {title}"[:100], value=intent.id))
         return choices[:25]
+
+    @kb.command(name=_("retry"), description=_("Eine abgelehnte Story erneut posten"))
+    @app_commands.describe(story=_("Die Nummer aus der Meldung im Moderationskanal"))
+    async def retry(self, interaction: discord.Interaction, story: app_commands.Range[int, 1]) -> None:
+        if not await self._allowed(interaction):
+            return
+        lang = self._lang(interaction)
+        queued = StoryStore(self.bot.storage).retry(story)
+        text = msg("kb_story_retry", lang, id=story, title=queued.title) if queued else \
+            msg("kb_story_retry_none", lang, id=story)
+        await self._send(interaction, text)
 
     @kb.command(name=_("test"), description=_("Was würde der Bot antworten? Mit den 3 besten Themen"))
     @app_commands.rename(frage=_("frage"))

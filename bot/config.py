@@ -66,6 +66,7 @@ class StoriesSettings:
     poll_minutes: float = 10.0
     first_run_post: int = 0
     max_age_days: int = 14
+    max_per_poll: int = 5
 
 
 @dataclass(frozen=True)

@@ -92,14 +92,18 @@ def parse(feed_url: str, body: bytes) -> list[Story]:
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         raise ValueError(f"not a feed: {parsed.get('bozo_exception')}")
+    if not parsed.get("version"):  # an HTML page, a login wall, JSON …: feedparser recognised no RSS/Atom
+        raise ValueError("not an RSS or Atom feed (an HTML page or another format?)")
     stories = []
     for entry in parsed.entries:
         title = clean_text(entry.get("title", ""), 256) or "(ohne Titel)"
         link = entry.get("link", "") or ""
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = (dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).isoformat() if stamp else None)
-        key = entry.get("id") or link or hashlib.sha256(f"{title}\0{published}".encode()).hexdigest()[:32]
         summary = clean_text(entry.get("summary", "") or "")
+        # Without guid and link, the item's content is its identity: two such items are not one.
+        content = f"{title}\0{published}\0{summary}\0{entry.get('content', '')}"
+        key = entry.get("id") or link or hashlib.sha256(content.encode()).hexdigest()[:32]
         stories.append(Story(feed_url, str(key), title, link, published, summary, _image(entry)))
     stories.sort(key=lambda s: s.published or "")  # stable: undated keep the feed's order
     return stories
@@ -266,7 +270,7 @@ class Poller:
 
     def __init__(self, store: StoryStore, feeds: list[str], send: Send, *, notify: Notify | None = None,
                  interval: float = 600.0, first_run_post: int = 0, max_age_days: int = 14,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, max_per_poll: int = 5):
         self.store = store
         self.feeds = feeds
         self.send = send
@@ -275,6 +279,7 @@ class Poller:
         self.first_run_post = first_run_post
         self.max_age_days = max_age_days
         self.clock = clock
+        self.max_per_poll = max_per_poll
 
     async def poll(self, session: aiohttp.ClientSession) -> list[Story]:
         """Returns the stories posted in this poll."""
@@ -306,7 +311,8 @@ class Poller:
             state.update(etag=result.etag, last_modified=result.last_modified)
             if not state["initialised"]:
                 # First run: remember what is there; post only the newest N (default none).
-                newest = result.stories[-self.first_run_post:] if self.first_run_post else []
+                recent = [s for s in result.stories if not self._too_old(s)]  # the age limit holds here too
+                newest = recent[-self.first_run_post:] if self.first_run_post else []
                 old = [s for s in result.stories if s not in newest]
                 self.store.add_new(old, "seen")
                 self.store.add_new(newest, "pending")
@@ -326,7 +332,9 @@ class Poller:
 
     async def deliver(self) -> list[Story]:
         posted = []
-        for story in self.store.pending():
+        # At most max_per_poll posts per poll (a feed that suddenly lists 50 items does not flood the
+        # channel); the rest follow on the next polls, oldest first.
+        for story in self.store.pending()[: self.max_per_poll or None]:
             try:
                 message_id = await self.send(story)
             except Rejected as exc:  # Discord refuses this story (400 …): retrying the same will not help

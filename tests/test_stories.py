@@ -143,12 +143,15 @@ async def test_many_new_stories_all_posted_oldest_first_and_no_duplicates_after_
     async with aiohttp.ClientSession() as http:
         await make(tmp_path, f"{base}/feed", sender).poll(http)
         feed.body = rss_with(15)
-        await make(tmp_path, f"{base}/feed", sender).poll(http)
-        assert [s.title for s in sender.sent] == [f"Neue Story {i}" for i in range(15)]
+        poller = make(tmp_path, f"{base}/feed", sender)
+        assert len(await poller.poll(http)) == 5  # stories.max_per_poll: the rest follow on later polls
+        assert len(await poller.poll(http)) == 5
+        assert [s.title for s in sender.sent] == [f"Neue Story {i}" for i in range(10)]
         restarted = make(tmp_path, f"{base}/feed", sender)  # a new process on the same database
         feed.body = rss_with(15) + b" "  # new ETag, same stories
+        assert len(await restarted.poll(http)) == 5
         assert await restarted.poll(http) == []
-    assert len(sender.sent) == 15
+    assert [s.title for s in sender.sent] == [f"Neue Story {i}" for i in range(15)]  # oldest first, each once
 
 
 async def test_failed_send_is_retried_and_nothing_lost(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
@@ -303,3 +306,25 @@ def test_only_links_discord_accepts_go_into_embeds() -> None:
     for bad in ("/relative/path", "javascript:alert(1)", "https://x.org/" + "a" * 3000, "ftp://x.org/f",
                 "https://exa mple.org", "", None):
         assert safe_url(bad) is None
+
+
+def test_an_html_page_is_no_feed_and_items_without_guid_link_date_stay_apart() -> None:
+    with pytest.raises(ValueError, match="not an RSS or Atom feed|not a feed"):
+        parse("https://x.org/feed", b"<!doctype html><html><head><title>Login</title></head><body>Hi</body></html>")
+    with pytest.raises(ValueError, match="not an RSS or Atom feed"):  # well-formed XML, but no feed
+        parse("https://x.org/feed", b'<?xml version="1.0"?><html><body><p>Wartungsarbeiten</p></body></html>')
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>B</title>'
+           b"<item><title>Termin</title><description>Erster Teil</description></item>"
+           b"<item><title>Termin</title><description>Zweiter Teil</description></item></channel></rss>")
+    first, second = parse("https://x.org/feed", rss)
+    assert first.key != second.key
+
+
+async def test_first_run_post_respects_the_age_limit(tmp_path: Path, server: tuple[FeedServer, str]) -> None:
+    feed, base = server
+    sender = Sender()
+    old_stories = rss_with(2).replace(b"2026", b"2020")  # every date six years back
+    feed.body = old_stories
+    async with aiohttp.ClientSession() as http:
+        await make(tmp_path, f"{base}/feed", sender, first_run_post=2, max_age_days=14).poll(http)
+    assert sender.sent == []

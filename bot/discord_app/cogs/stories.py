@@ -41,7 +41,7 @@ class Stories(commands.Cog):
         self.store = StoryStore(bot.storage)
         self.poller = Poller(self.store, settings.feeds, self.send, notify=bot.post_moderators,
                              interval=settings.poll_minutes * 60, first_run_post=settings.first_run_post,
-                             max_age_days=settings.max_age_days)
+                             max_age_days=settings.max_age_days, max_per_poll=settings.max_per_poll)
         self.session: aiohttp.ClientSession | None = None
 
     async def cog_load(self) -> None:

@@ -201,3 +201,11 @@ def test_a_tiny_knowledge_without_towns_still_answers(text: str) -> None:
     answerer = Answerer(load_texts([("k.yaml", text)]))
     for question in ("Hallo", "Ist Hemer dabei? Und was ist X?", "und wo?", ""):
         assert answerer.ask(question).text
+
+
+def test_quoted_words_name_the_subject_and_a_short_question_takes_the_clause_before(index: Index) -> None:
+    p = upto("Meine Enkelin sagte, es gebe etwas namens „Smart Cities: Schule“. Was ist das?", index, "clauses")
+    assert {"smart", "cities", "schule"} <= p.quoted
+    assert upto("What's the point? It's 'Rahmenstrategie', right?", index, "clauses").quoted == {"rahmenstrategie"}
+    p = upto("Guten Tag. Hagen sei auch Teil von Smart Cities Südwestfalen. Stimmt das?", index, "chatter")
+    assert "guten" not in p.words and "sei" in p.words  # the nearest clause before the question

@@ -61,6 +61,7 @@ class Parse:
     reason: str = ""
     trace: list[tuple[str, str]] = field(default_factory=list)  # (stage, what it did)
     intent_ids: list[str] = field(default_factory=list)  # the order of the channel arrays
+    quoted: set[str] = field(default_factory=set)  # folded words the writer put in quotes
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -76,12 +77,20 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.note("normalise", " ".join(p.tokens.folded))
 
 
+# Double quotes of every kind, and single quotes that open after a space ("'Rahmenstrategie' means?");
+# an apostrophe inside a word ("what's", "gibt's") is no quote.
+_QUOTED = re.compile(r"[„“\"»«]([^„“”\"»«]{2,80})[“”\"«»]|(?:^|(?<=\s))['‚‘]([^'‚‘’\s][^'‚‘’]{0,78})['‘’](?=\W|$)")
+
+
 def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Split into sentences and clauses; each is tokenised on its own."""
     p.clauses = clause_split.split(p.question[: 4 * 400], ix.colon_names)
     for clause in p.clauses:
         tokens = tokenize(clause.text)
         p.clause_words.append((list(tokens.folded), list(tokens.original)))
+    # Words in quotes name the subject ("etwas namens „Smart Cities: Schule“"): they weigh more.
+    p.quoted = {w for spans in _QUOTED.findall(p.question[: 4 * 400]) for span in spans if span
+                for w in tokenize(span).folded}
     if len(p.clauses) > 1:
         p.note("clauses", " | ".join(("?" if c.question else "") + c.text for c in p.clauses))
 
@@ -130,8 +139,8 @@ def evidence(words: list[str], ix: Index) -> bool:
 
 
 #: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
-_REFERRING = frozenset("da das dies diese dieses dazu daruber damit dort davon that this these those they them it ones"
-                       .split())
+_REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter dort davon "
+                       "that this these those they them it ones".split())
 
 
 def _known_content(words: list[str], ix: Index) -> int:
@@ -192,8 +201,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]
         if _known_content(asked, ix) < 2 and not _REFERRING.isdisjoint(asked):
-            # "Menden digitale Aufholer – was ist da los?": a short question about what was just said.
-            kept = sorted(set(asking) | set(evident))
+            # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
+            # that is, the nearest clause before it that names something.
+            before = [i for i in evident if i < asking[0]]
+            kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
     elif asking:
         kept = content  # a question about something unknown: its words must count
     else:
@@ -299,6 +310,8 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         rows = _term_rows(ix, term.resolved.keys, s.answer_share)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
         topical = topicality(term.word, s)
+        if term.word in p.quoted or term.original.casefold() in p.quoted:
+            topical *= s.quoted_weight
         if name_words and term.word in ix.name_words:
             topical = min(topical, s.name_evidence)  # "… bei Smart Cities Südwestfalen": the bot's own subject
         total += rows[0] * topical

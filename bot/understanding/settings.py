@@ -26,5 +26,6 @@ class MatcherSettings:
     no_town_slot_factor: float = 0.8  # the membership intent's score when the question names no town
     outside_place_cost: float = 0.5  # a place outside the region counts this much against a question
     name_evidence: float = 0.6  # the initiative's name next to other topic words counts this much
+    quoted_weight: float = 2.0  # words in quotes name the subject: their evidence counts this much more
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

@@ -255,9 +255,13 @@ class Index:
         if len(word) < 2 * MIN_PART:
             return None
         best: Resolved | None = None
+        known_head: Resolved | None = None
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head = word[cut:]
             head_keys = self._part(head)
+            if known_head is None and head_keys and len(head) >= 5 and cut >= MIN_PART:
+                # "Gemeinschafts|projekt" is a Projekt: the last part carries the meaning.
+                known_head = Resolved(head_keys, "compound", ("?" + word[:cut], head))
             for link in _LINKS:
                 left = word[:cut]
                 if link:
@@ -271,4 +275,4 @@ class Index:
                     return Resolved(tuple(dict.fromkeys(left_keys + head_keys)), "compound", (left, head))
                 if best is None and left_keys and len(left) >= 6:
                     best = Resolved(left_keys, "compound", (left, head + "?"))
-        return best
+        return known_head or best

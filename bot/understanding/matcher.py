@@ -133,8 +133,9 @@ class Matcher:
                    and t.word not in PLACE_PREFIXES]
         if len(unknown) != 1 or unknown[0].cost < PLACE_MIN_COST:  # everyday words are no places
             return None
-        # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership.
-        if not any(k in self.slot_keys for t in p.terms for k in t.resolved.keys):
+        # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership,
+        # and one that asks yes or no ("Was ist die Hauptstadt von Frankreich?" is not about taking part).
+        if not any(k in self.slot_keys for t in p.terms for k in t.resolved.keys) or p.qtype not in (None, "yes_no"):
             return None
         at = p.words.index(unknown[0].word)
         first = at - 1 if at > 0 and p.words[at - 1] in PLACE_PREFIXES else at

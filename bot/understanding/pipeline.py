@@ -272,6 +272,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 # Only the first part is known: the unknown last part decides what the word means
                 # ("Bürger|meister" is no Bürger), so it counts like an unknown noun.
                 cost = unknown_cost(word, True, s.everyday_zipf, s.rare_zipf)
+            elif resolved.parts[0].startswith("?"):
+                # Only the last part is known ("Gemeinschafts|projekt" is a Projekt): half the cost.
+                cost = 0.5 * unknown_cost(word, True, s.everyday_zipf, s.rare_zipf)
         p.terms.append(Term(word, original, resolved, cost))
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)

@@ -365,6 +365,11 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray) ->
     stems = [w if is_town(w) else stem(w) for w in words]
     generic = [TOWN_TOKEN if is_town(st) else st for st in stems]
     content_words = [i for i, w in enumerate(words) if w not in STOPWORDS and not question_type.is_question_word(w)]
+    # The initiative's own name says little when the question names something else as well: it
+    # would make every example that mentions "Smart Cities" look alike ("… bei Smart Cities Südwestfalen?").
+    other = [i for i in content_words if words[i] not in ix.name_words]
+    if other and len(other) < len(content_words):
+        content_words = other
     for slot in (False, True):
         chosen = [int(i) for i in intents if (ix.intent_ids[i] in ix.slot_intents) == slot]
         if not chosen:

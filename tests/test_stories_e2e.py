@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from aiohttp import web
@@ -13,8 +15,13 @@ from tests.test_discord_e2e import text_of, wait_healthy
 from tests.test_stories import FeedServer
 
 
-async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_path: Path) -> None:
+@asynccontextmanager
+async def running_stories(tmp_path: Path, body: bytes | None = None,
+                          fail: int = 0) -> AsyncIterator[tuple[fd.FakeDiscord, BotProcess]]:
+    """A feed server (serving ``body``), the fake Discord and ``python -m bot run`` polling the feed."""
     feed = FeedServer()
+    if body is not None:
+        feed.body = body
     runner = web.AppRunner(feed.app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -22,19 +29,35 @@ async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_pa
     feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
     server = fd.FakeDiscord()
     await server.start()
-    server.fail("POST", rf"/channels/{fd.STORIES}/messages", status=500, times=1)
+    if fail:
+        server.fail("POST", rf"/channels/{fd.STORIES}/messages", status=500, times=fail)
     config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01,
                                                      "first_run_post": 2, "max_age_days": 0})
     bot = BotProcess(config, tmp_path / "bot.log")
     await bot.start()
     try:
         await wait_healthy(config, 30)
-        posts = []
-        for _ in range(100):
-            posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
-            if len(posts) >= 3:
-                break
-            await asyncio.sleep(0.1)
+        yield server, bot
+    finally:
+        code = await bot.stop()
+        await server.stop()
+        await runner.cleanup()
+        assert code == 0, bot.output()
+
+
+async def stories_posted(server: fd.FakeDiscord, count: int) -> list[fd.Request]:
+    posts: list[fd.Request] = []
+    for _ in range(100):
+        posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
+        if len(posts) >= count:
+            break
+        await asyncio.sleep(0.1)
+    return posts
+
+
+async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_path: Path) -> None:
+    async with running_stories(tmp_path, fail=1) as (server, _):
+        await stories_posted(server, 3)
         await asyncio.sleep(1.5)  # a few more polls: nothing more may be posted
         posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
         titles = [p.body["embeds"][0]["title"] for p in posts]
@@ -51,11 +74,6 @@ async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_pa
         answer = await server.wait_for(lambda r: r.method == "POST" and str(
             ((r.body or {}).get("message_reference") or {}).get("message_id")) == mid, 10, start)
         assert "Menden auf der digitalen Überholspur" in text_of(answer.body)  # the intent shows the latest stories
-    finally:
-        code = await bot.stop()
-        await server.stop()
-        await runner.cleanup()
-    assert code == 0, bot.output()
 
 
 BAD_LINKS = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -68,31 +86,8 @@ BAD_LINKS = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 async def test_links_discord_would_reject_are_left_out_and_nothing_jams(tmp_path: Path) -> None:
-    feed = FeedServer()
-    feed.body = BAD_LINKS
-    runner = web.AppRunner(feed.app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
-    server = fd.FakeDiscord()  # answers 400 Invalid Form Body to an embed with such a link
-    await server.start()
-    config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01,
-                                                     "first_run_post": 2, "max_age_days": 0})
-    bot = BotProcess(config, tmp_path / "bot.log")
-    await bot.start()
-    try:
-        await wait_healthy(config, 30)
-        posts = []
-        for _ in range(100):
-            posts = server.find("POST", rf"/channels/{fd.STORIES}/messages")
-            if len(posts) >= 2:
-                break
-            await asyncio.sleep(0.1)
+    # The fake Discord answers 400 Invalid Form Body to an embed with such a link.
+    async with running_stories(tmp_path, BAD_LINKS) as (server, _):
+        posts = await stories_posted(server, 2)
         assert [p.body["embeds"][0]["title"] for p in posts] == ["Relative", "Script"]
         assert all("url" not in p.body["embeds"][0] for p in posts)
-    finally:
-        code = await bot.stop()
-        await server.stop()
-        await runner.cleanup()
-    assert code == 0, bot.output()

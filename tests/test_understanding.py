@@ -24,6 +24,13 @@ def index(knowledge: Knowledge) -> Index:
     return Index(knowledge)
 
 
+def problems_of(name: str, text: str) -> str:
+    """Every problem ``check`` reports for one file, one per line."""
+    with pytest.raises(KnowledgeError) as info:
+        load_texts([(name, text)])
+    return "\n".join(str(p) for p in info.value.problems)
+
+
 def upto(question: str, index: Index, stage: str) -> Parse:
     """Run the stages up to and including ``stage``."""
     p = Parse(question)
@@ -157,9 +164,7 @@ vocabulary:
 
 
 def test_vocabulary_problems_are_located() -> None:
-    with pytest.raises(KnowledgeError) as info:
-        load_texts([("vocabulary.yaml", VOCAB)])
-    found = "\n".join(str(p) for p in info.value.problems)
+    found = problems_of("vocabulary.yaml", VOCAB)
     assert "vocabulary.yaml:4:17: 'kohle' already stands for 'geld' at vocabulary.yaml:3:12" in found
     assert "vocabulary.yaml:4:24: 'Förderung' is 'förderung' itself" in found
     assert "vocabulary.yaml:5:20: a chatter word or phrase must be a non-empty text" in found
@@ -169,9 +174,7 @@ def test_vocabulary_problems_are_located() -> None:
 def test_region_problems_are_located() -> None:
     text = ("region:\n  Kreis Olpe: [Olpe, Attendorn]\n  Kreis Soest: [Soest, Olpe]\n"
             "groups:\n  g:\n    name: {de: G, en: G}\n    role: {de: r, en: r}\n    members: [Olpe, Atendorn]\n")
-    with pytest.raises(KnowledgeError) as info:
-        load_texts([("region.yaml", text)])
-    found = "\n".join(str(p) for p in info.value.problems)
+    found = problems_of("region.yaml", text)
     assert "region.yaml:3:24: 'Olpe' is already listed under 'Kreis Olpe'" in found
     assert "region.yaml:8:21: 'Atendorn' (group 'g') is not a municipality of the region" in found
     assert "did you mean 'Attendorn'" in found
@@ -186,9 +189,7 @@ def test_shipped_region_has_59_municipalities_in_5_districts(knowledge: Knowledg
 def test_facet_problems_are_located() -> None:
     text = ("intents:\n  - id: a\n    title: {de: T, en: T}\n    examples: {de: [x], en: [y]}\n"
             "    answer: {de: A, en: A}\n    facets:\n      whom: {de: B, en: B}\n      who: {de: B}\n")
-    with pytest.raises(KnowledgeError) as info:
-        load_texts([("kb.yaml", text)])
-    found = "\n".join(str(p) for p in info.value.problems)
+    found = problems_of("kb.yaml", text)
     assert "kb.yaml:7:7: unknown key 'whom' in the facets of intent 'a' (did you mean 'who'?)" in found
     assert "kb.yaml:8:12: the 'who' facet of intent 'a' is missing the English text" in found
 

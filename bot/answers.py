@@ -21,8 +21,9 @@ from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
 from bot.understanding import language
 from bot.understanding.matcher import Match, Matcher, MatcherSettings
-from bot.understanding.normalize import normalize, tokenize
+from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
+from bot.understanding.stopwords import STOPWORDS
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
@@ -30,6 +31,11 @@ _RICH = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 
 StoryLine = tuple[str, str, str | None]  # title, link, ISO date
 MAX_PARTS = 3  # questions answered from one message
+_HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte folgt gab war came happened happen "
+                      "followed step schritt meilenstein milestone meilensteine".split())
+_FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
+_AFTER = frozenset("nach danach after following".split())
+_BEFORE = frozenset("vor davor before prior".split())
 FOLLOW_UP_WORDS = frozenset("out total insgesamt zusammen genau denn eigentlich dann viel viele many much hoch".split())
 
 
@@ -123,6 +129,9 @@ class Answerer:
         several = self._several(question, match, lang)
         if several is not None:
             return several
+        relative = self._timeline_relative(question, match, lang)
+        if relative is not None:
+            return relative
         if match.intent is None:
             return replace(self._fallback(question, match, lang), match=match)
         return replace(self._answer(question, self._intents[match.intent], lang, match), match=match)
@@ -138,6 +147,59 @@ class Answerer:
         p.note("decide", f"follow-up: the '{p.qtype}' of the previous answer ({context.intent})")
         return Match(context.intent, 1.0, [(context.intent, 1.0)], list(context.towns), None, 1.0, p.tokens,
                      "answer", p)
+
+    def _timeline_relative(self, question: str, match: Match, lang: str) -> Answer | None:
+        """"Was kam nach der Konferenz?", "what came first?": a step of the timeline relative to
+        another one, or the first one. Needs a word of order and a word of happening, so that
+        "… fließen nach Südwestfalen" is not read as a question about the timeline."""
+        p = match.parse
+        if p is None or "timeline" not in self._intents:
+            return None
+        words = [w for i in p.kept for w in p.clause_words[i][0]] or list(p.words)
+        if _HAPPENED.isdisjoint(words):
+            return None
+        entries = self.timeline_entries()
+        if not entries:
+            return None
+        # "zuerst", "der erste Schritt", "what came first" – not "die ersten Leitfäden" (a name).
+        first = [i for i, w in enumerate(words) if w in _FIRST]
+        if any(i + 1 == len(words) or words[i + 1] in _HAPPENED or words[i + 1] in STOPWORDS for i in first):
+            return self._relative_answer(question, "timeline_first", entries[0], lang, match)
+        for markers, step, key in ((_AFTER, 1, "timeline_after"), (_BEFORE, -1, "timeline_before")):
+            at = next((i for i, w in enumerate(words) if w in markers), None)
+            if at is None:
+                continue
+            named = self._named_entry(words[at + 1 :], entries)
+            if named is None:
+                return None
+            other = named + step
+            if not 0 <= other < len(entries):
+                text = msg("timeline_none_after" if step > 0 else "timeline_none_before", lang,
+                           entry=self._entry_line(entries[named], lang, bold_date=False))
+                return Answer(question, "timeline", 1.0, lang, text, [], self._intents["timeline"].title.get(lang),
+                              False, match)
+            return self._relative_answer(question, key, entries[other], lang, match,
+                                         ref=self._entry_line(entries[named], lang, bold_date=False))
+        return None
+
+    def _named_entry(self, words: Sequence[str], entries: Sequence[TimelineEntry]) -> int | None:
+        """The timeline entry whose title shares the most topic words with ``words``."""
+        wanted = {k for w in words if w not in STOPWORDS for r in self.matcher.index.lexicon.single(w) for k in keys(r)}
+        best, best_score = None, 0
+        for i, entry in enumerate(entries):
+            title = " ".join(self.render(t, lang) for lang, t in entry.title.items())
+            stems = {k for w in tokenize(title).folded if w not in STOPWORDS for k in keys(w)}
+            score = len(wanted & stems)
+            if score > best_score:
+                best, best_score = i, score
+        return best
+
+    def _relative_answer(self, question: str, key: str, entry: TimelineEntry, lang: str, match: Match,
+                         ref: str = "") -> Answer:
+        text = msg(key, lang, entry=self._entry_line(entry, lang, bold_date=False), ref=ref,
+                   text=self.render(entry.text[lang], lang))
+        return Answer(question, "timeline", 1.0, lang, text, [], self._intents["timeline"].title.get(lang), False,
+                      match)
 
     def _facet(self, match: Match) -> str | None:
         """The facet of its intent a match asks for, if the intent has one for that question type."""

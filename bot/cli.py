@@ -39,8 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     def knowledge_opts(p: argparse.ArgumentParser) -> None:
         p.add_argument("--knowledge", "-k", action="append", metavar="PATH",
                        help="knowledge file or folder (repeatable; default: knowledge/)")
-        p.add_argument("--lang", choices=["de", "en"], default="de",
-                       help="answer language when a question's language is unclear (default: de)")
+        p.add_argument("--lang", choices=["de", "en"],
+                       help="answer in this language (as the web API's \"lang\"); without it the answer follows "
+                            "the question's language")
+        p.add_argument("--default-lang", choices=["de", "en"], default="de",
+                       help="the language when a question's own is unclear (default: de)")
         p.add_argument("--today", type=_today_arg, help="pretend today is this date (YYYY-MM-DD)")
 
     ask = sub.add_parser("ask", help="answer questions (arguments, or one per line from stdin)")
@@ -116,7 +119,7 @@ def _load_answerer(args: argparse.Namespace):  # -> Answerer | None
               "fix them and try again (python -m bot check)", file=sys.stderr)
         return None
     today = (lambda: args.today) if args.today else berlin_today
-    return Answerer(knowledge, default_lang=args.lang, today=today)
+    return Answerer(knowledge, default_lang=args.default_lang, today=today)
 
 
 def _ask(args: argparse.Namespace) -> int:
@@ -135,7 +138,7 @@ def _ask(args: argparse.Namespace) -> int:
         if batch and not question.strip():
             context = None  # a blank line: a new conversation (and nothing to answer)
             continue
-        answer = answerer.ask(question, context=context if args.conversation else None)
+        answer = answerer.ask(question, args.lang, context=context if args.conversation else None)
         context = answer.context or context
         if args.explain and answer.match is not None:
             explanation = explain(answer.match)
@@ -176,7 +179,7 @@ def _shell(args: argparse.Namespace) -> int:
             explaining = not explaining
             print(f"explain {'on' if explaining else 'off'}\n")
             continue
-        answer = answerer.ask(question)
+        answer = answerer.ask(question, args.lang)
         print(answer.text)
         print(f"  [{answer.intent or 'fallback'} · {answer.confidence:.2f} · {answer.lang}]\n")
         if explaining and answer.match is not None:

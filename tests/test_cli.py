@@ -69,3 +69,9 @@ def test_explain_shows_the_pipeline_and_several_questions_are_answered() -> None
     partly = run("ask", "--json", "Was ist eine Smart City? Und wie wird das Wetter morgen?").stdout
     data = json.loads(partly)
     assert data["intent"] == "smart-city" and "Wetter morgen" in data["answer"]
+
+
+def test_lang_means_the_answer_language_as_in_the_web_api() -> None:
+    assert run("ask", "--lang", "en", "Ist Hemer dabei?").stdout.startswith("Yes! **Hemer**")
+    assert run("ask", "Ist Hemer dabei?").stdout.startswith("Ja! **Hemer**")  # follows the question
+    assert json.loads(run("ask", "--json", "--default-lang", "en", "Mitmacherkommunen").stdout)["lang"] == "en"

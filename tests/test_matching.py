@@ -196,3 +196,20 @@ def test_answers_stay_true_to_the_page(answerer: Answerer) -> None:
     assert "Schulung" not in schule and "…" in schule
     assert "in ihren fünf Städten" in answerer.ask("Was ist 5 für Südwestfalen?").text
     assert "Ansprechpartner" in answerer.ask("Wie wird eine Stadt Mitmacherkommune?").text
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Was kam nach der Konferenz?", "Nach „2021 – Smart Cities: Konferenz 2021 in Arnsberg“ kam: **2022 – Menden"),
+    ("Was passierte vor der Rahmenstrategie?", "Vor „Erarbeitung einer Rahmenstrategie“ kam: **Projektkonsortium"),
+    ("What came first?", "The timeline begins with: **Project consortium"),
+    ("Was war zuerst?", "Am Anfang der Timeline steht: **Projektkonsortium"),
+    ("Was kam nach Mendens Auszeichnung?", "„2022 – Menden auf der digitalen Überholspur“ ist bisher der letzte"),
+])
+def test_what_came_first_before_or_after_on_the_timeline(answerer: Answerer, question: str, start: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.intent == "timeline" and answer.text.startswith(start), answer.text
+
+
+def test_order_words_elsewhere_are_no_timeline_question(answerer: Answerer) -> None:
+    assert answerer.ask("Wie viel Geld fließt nach Südwestfalen?").intent == "funding"
+    assert answerer.ask("Was hat es mit den ersten Leitfäden auf sich?").intent == "leitfaeden"

@@ -48,7 +48,8 @@ class Context:
 
 
 class Conversations:
-    """Discord: the last context per (channel, member), in memory only, forgotten after ``TTL``."""
+    """Discord: the last context per (channel, member) and per (channel, answer message), in memory
+    only, forgotten after ``TTL``."""
 
     def __init__(self, ttl: float = TTL, limit: int = 5000):
         self.ttl = ttl

@@ -157,7 +157,7 @@ class FakeDiscord:
 
     async def send_message(self, content: str, *, channel: int = GENERAL, author: int = 700000000000000001,
                            name: str = "alice", roles: list[int] | None = None, mentions_bot: bool = False,
-                           dm: bool = False, author_bot: bool = False) -> str:
+                           dm: bool = False, author_bot: bool = False, reply_to: str | None = None) -> str:
         mid = snowflake()
         data: dict[str, Any] = {
             "id": mid, "channel_id": str(DM_CHANNEL if dm else channel), "content": content,
@@ -166,6 +166,9 @@ class FakeDiscord:
             "mention_roles": [], "attachments": [], "embeds": [], "pinned": False, "type": 0, "flags": 0,
             "components": [],
         }
+        if reply_to is not None:  # a reply: Discord's message type 19 with a reference
+            data.update(type=19, message_reference={"message_id": reply_to, "channel_id": data["channel_id"]},
+                        referenced_message=self.messages.get(reply_to))
         if not dm:
             data["guild_id"] = str(GUILD_ID)
             member = self.member(author, name, roles)
@@ -370,6 +373,7 @@ class FakeDiscord:
             "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
             "mentions": [], "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [],
             "pinned": False, "type": 0, "flags": body.get("flags") or 0, "components": body.get("components") or [],
+            "nonce": body.get("nonce"),
         }
         if channel_id != str(DM_CHANNEL):
             message["guild_id"] = str(GUILD_ID)

@@ -172,6 +172,17 @@ async def test_a_follow_up_uses_the_previous_answer(running: Running) -> None:
     assert "weiß ich leider nicht" in await frage("und wo?", new_member())  # another member: no context
 
 
+async def test_a_reply_to_the_bots_answer_continues_its_topic(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    mid = await server.send_message("Wer hat die Förderung übergeben?", channel=fd.QA, author=new_member())
+    answer = await running.reply_to(mid, start)
+    answer_id = next(m["id"] for m in server.messages.values() if m["nonce"] == answer.body["nonce"])
+    start = len(server.requests)
+    mid = await server.send_message("und wo?", channel=fd.QA, author=new_member(), reply_to=answer_id)
+    assert "in Berlin überreicht" in text_of((await running.reply_to(mid, start)).body)
+
+
 async def test_direct_message_is_answered(running: Running) -> None:
     server = running.server
     start = len(server.requests)

@@ -71,16 +71,26 @@ class Ask(commands.Cog):
             await message.reply(msg("empty_question", lang), allowed_mentions=NO_PINGS, mention_author=False)
             return
         key = (message.channel.id, message.author.id)
-        answer = self.bot.core.ask(question, default_lang=default, context=self.conversations.get(*key))
+        # A reply to one of the bot's answers continues that answer's topic, whoever replies;
+        # otherwise the member's own last question in this channel (both kept ten minutes).
+        replied = message.reference.message_id if message.reference is not None else None
+        context = (self.conversations.get(message.channel.id, replied) if replied else None) \
+            or self.conversations.get(*key)
+        answer = self.bot.core.ask(question, default_lang=default, context=context)
         self.conversations.put(*key, answer.context)
-        await self._reply(message, answer)
+        sent = await self._reply(message, answer)
+        if sent is not None:
+            self.conversations.put(message.channel.id, sent, answer.context)
 
-    async def _reply(self, message: discord.Message, answer: Answer) -> None:
+    async def _reply(self, message: discord.Message, answer: Answer) -> int | None:
+        """Post the answer; return the id of its first message."""
+        first = None
         for i, kwargs in enumerate(messages(answer)):
             if i == 0:
-                await message.reply(mention_author=False, **kwargs)
+                first = (await message.reply(mention_author=False, **kwargs)).id
             else:
                 await message.channel.send(**kwargs)
+        return first
 
     # --- interactions --------------------------------------------------------------------
     async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False) -> None:

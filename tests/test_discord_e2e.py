@@ -281,6 +281,10 @@ async def test_slash_kommunen_lists_and_checks_a_town(running: Running) -> None:
     iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "eslohe"}])
     assert "**Eslohe (Sauerland)** (Hochsauerlandkreis) ist bisher keine" in text_of(
         (await running.callback(iid, start)).body["data"])
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Attendorn, Halver und Hagen"}])
+    several = text_of((await running.callback(iid, start)).body["data"])  # each town answered, in one reply
+    assert "Ja! **Attendorn**" in several and "**Halver** (Märkischer Kreis)" in several
+    assert "**Hagen** liegt nicht in Südwestfalen" in several
 
 
 async def test_kommunen_autocomplete_offers_towns(running: Running) -> None:

@@ -96,6 +96,11 @@ class HealthSettings:
 
 
 @dataclass(frozen=True)
+class LoggingSettings:
+    include_text: bool = False  # DEBUG logs of discord.py carry message text and user ids: off unless set
+
+
+@dataclass(frozen=True)
 class Config:
     knowledge: list[str] = field(default_factory=lambda: ["knowledge/"])
     language: Literal["de", "en"] = "de"
@@ -108,6 +113,7 @@ class Config:
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     events: EventSettings = field(default_factory=EventSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
 
 
 class ConfigError(Exception):

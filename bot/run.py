@@ -23,10 +23,18 @@ TOKEN_MISSING = ("error: DISCORD_TOKEN is not set – export DISCORD_TOKEN=<your
                  "(Discord developer portal → your application → Bot → Reset Token)")
 
 
-def setup_logging(level: str = "INFO") -> None:
-    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
-    logging.getLogger("discord.gateway").setLevel(logging.WARNING)  # one line per heartbeat otherwise
+#: discord.py's loggers that, at DEBUG, write whole payloads: message text, names and user ids.
+PAYLOAD_LOGGERS = ("discord.http", "discord.state", "discord.client", "discord.webhook.async_")
+
+
+def setup_logging(level: str = "INFO", include_text: bool = False) -> None:
+    """Logs go to stderr. Even at DEBUG they hold no member's message text or ids unless
+    ``logging.include_text`` is set: discord.py's payload loggers stay at INFO."""
+    numeric = getattr(logging, level.upper(), logging.INFO)
+    logging.basicConfig(level=numeric, stream=sys.stderr, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    logging.getLogger("discord.gateway").setLevel(max(numeric, logging.WARNING))  # one line per heartbeat otherwise
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(numeric if include_text else max(numeric, logging.INFO))
 
 
 def run(config_path: str, log_level: str = "INFO") -> int:
@@ -50,7 +58,7 @@ def run(config_path: str, log_level: str = "INFO") -> int:
         print(f"error: the knowledge has {len(exc.problems)} problem(s) (python -m bot check); "
               "the bot did not start", file=sys.stderr)
         return 1
-    setup_logging(log_level)
+    setup_logging(log_level, config.logging.include_text)
     core = Core(Answerer(knowledge, default_lang=config.language))
     try:
         from bot.discord_app.service import serve

@@ -9,13 +9,14 @@ run in it.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
 from pathlib import Path
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientConnectionError, web
 
 from bot.clock import now
 from bot.config import WebSettings
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 QUESTION_MAX = 1000
+READ_TIMEOUT = 10.0  # seconds a client may take to send its question
+KEEPALIVE_TIMEOUT = 15.0  # seconds an idle connection is kept open
 _SURROGATE = re.compile("[\ud800-\udfff]")
 CHIPS = 6
 # The page loads only its own files; no inline script, no framing, no sniffing.
@@ -88,9 +91,14 @@ class WebApp:
         if wait:
             return _error(429, f"too many questions; try again in {wait} s", **{"Retry-After": str(wait)})
         try:
-            raw = await request.read()
+            raw = await asyncio.wait_for(request.read(), READ_TIMEOUT)
         except web.HTTPRequestEntityTooLarge:
             return _error(413, f"the request is larger than {self.settings.max_body_bytes} bytes")
+        except TimeoutError:  # a client that sends its body too slowly
+            return _error(408, f"the body did not arrive within {READ_TIMEOUT:g} s")
+        except (ConnectionError, ClientConnectionError):  # the client went away: nothing to answer, no traceback
+            log.info("a client closed the connection before its question arrived")
+            return web.Response(status=400)
         try:
             body = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -135,7 +143,8 @@ class WebApp:
 
 
 async def start_web(app: WebApp, host: str, port: int) -> web.AppRunner:
-    runner = web.AppRunner(app.app, access_log=None)  # no access log: it would keep addresses
+    # No access log (it would keep addresses); idle keep-alive connections close after 15 s.
+    runner = web.AppRunner(app.app, access_log=None, keepalive_timeout=KEEPALIVE_TIMEOUT)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner

@@ -59,3 +59,18 @@ def test_ids_missing_in_the_guild_are_warnings() -> None:
         "config: discord.qa_channels[1] = 2: the server has no channel with this id",
         "config: roles.staff[0] = 4: the server has no role with this id",
     ]
+
+
+def test_debug_logs_hold_no_message_text_unless_asked(tmp_path: Path) -> None:
+    import logging
+
+    from bot.run import PAYLOAD_LOGGERS, setup_logging
+
+    setup_logging("DEBUG")
+    assert not any(logging.getLogger(name).isEnabledFor(logging.DEBUG) for name in PAYLOAD_LOGGERS)
+    setup_logging("DEBUG", include_text=True)
+    assert all(logging.getLogger(name).isEnabledFor(logging.DEBUG) for name in PAYLOAD_LOGGERS)
+    setup_logging("INFO")
+    path = tmp_path / "c.yaml"
+    path.write_text("logging:\n  include_text: true\n", encoding="utf-8")
+    assert load_config(path).logging.include_text is True

@@ -232,3 +232,28 @@ async def test_deep_nesting_and_lone_surrogates_are_a_clear_400_not_a_500(client
         response = await client.post("/api/ask", data=payload, headers={"Content-Type": "application/json"})
         assert response.status in (400, 413), (response.status, await response.text())
         assert response.headers["X-Content-Type-Options"] == "nosniff"  # errors carry the security headers
+
+
+async def test_aborted_and_slow_requests_are_no_errors(client: TestClient, caplog: pytest.LogCaptureFixture,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import logging
+
+    import bot.web
+
+    monkeypatch.setattr(bot.web, "READ_TIMEOUT", 0.3)
+    head = (b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+            b'{"question": ')
+    caplog.set_level(logging.INFO)
+    reader, writer = await asyncio.open_connection(client.server.host, client.server.port)
+    writer.write(head)  # a slow client: the rest of the body never comes
+    await writer.drain()
+    status = await asyncio.wait_for(reader.readline(), 5)
+    assert b" 408 " in status
+    writer.close()
+    reader, writer = await asyncio.open_connection(client.server.host, client.server.port)
+    writer.write(head)  # an aborted request: the client goes away
+    await writer.drain()
+    writer.close()
+    await asyncio.sleep(0.5)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]

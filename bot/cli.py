@@ -277,13 +277,14 @@ def _stories(args: argparse.Namespace) -> int:
         return 1
     storage = Storage(config.storage.path)
     try:
-        items = asyncio.run(preview(StoryStore(storage), config.stories.feeds, config.stories.first_run_post))
+        items = asyncio.run(preview(StoryStore(storage), config.stories.feeds, config.stories.first_run_post,
+                                    config.stories.max_age_days))
     finally:
         storage.close()
     errors = 0
     for feed, item in items:
         if isinstance(item, str):
-            errors += 1
+            errors += item.startswith("error")
             print(f"{feed}: {item}")
         else:
             print(f"{(item.published or '')[:10]}  {item.title}  {item.link}")

@@ -224,10 +224,13 @@ class StoryStore:
         return [Story(*row) for row in rows]
 
 
-async def preview(store: StoryStore, feeds: list[str], first_run_post: int = 0) -> list[tuple[str, Story | str]]:
-    """What the next poll would post, without changing anything (``stories poll --once``):
-    (feed, story) pairs, or (feed, error text)."""
+async def preview(store: StoryStore, feeds: list[str], first_run_post: int = 0, max_age_days: int = 14,
+                  clock: Callable[[], float] = time.time) -> list[tuple[str, Story | str]]:
+    """What the next poll would do, without changing anything (``stories poll --once``):
+    (feed, story) pairs for what it would post, or (feed, a note): an error, the first run's choice,
+    and the stories the age limit holds back."""
     out: list[tuple[str, Story | str]] = []
+    too_old = Poller(store, [], _no_send, max_age_days=max_age_days, clock=clock)._too_old
     async with aiohttp.ClientSession() as session:
         for url in feeds:
             result = await fetch(session, url, None, None)
@@ -236,12 +239,23 @@ async def preview(store: StoryStore, feeds: list[str], first_run_post: int = 0) 
                 continue
             known = {row[0] for row in store.storage.db.execute("SELECT key FROM stories WHERE feed = ?", (url,))}
             if not store.feed_state(url)["initialised"]:
-                new = result.stories[-first_run_post:] if first_run_post else []
+                recent = [s for s in result.stories if not too_old(s)]
+                new = recent[-first_run_post:] if first_run_post else []
+                out.append((url, f"first poll: {len(result.stories)} stories are remembered as seen, "
+                                 f"{len(new)} posted (first_run_post: {first_run_post}, max_age_days: {max_age_days})"))
             else:
-                new = [s for s in result.stories if s.key not in known]
+                unseen = [s for s in result.stories if s.key not in known]
+                new = [s for s in unseen if not too_old(s)]
+                if len(new) < len(unseen):
+                    out.append((url, f"{len(unseen) - len(new)} new stories older than {max_age_days} days are "
+                                     "not posted (max_age_days)"))
             pending = [s for s in store.pending() if s.feed == url]
             out.extend((url, s) for s in pending + new)
     return out
+
+
+async def _no_send(story: Story) -> int:  # the preview never sends
+    raise RuntimeError("preview only")
 
 
 Send = Callable[[Story], Awaitable[int | None]]  # returns the message id; raises on failure

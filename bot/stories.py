@@ -242,7 +242,8 @@ async def preview(store: StoryStore, feeds: list[str], first_run_post: int = 0, 
                 recent = [s for s in result.stories if not too_old(s)]
                 new = recent[-first_run_post:] if first_run_post else []
                 out.append((url, f"first poll: {len(result.stories)} stories found; {len(new)} posted, the others "
-                                 f"remembered as seen (first_run_post: {first_run_post}, max_age_days: {max_age_days})"))
+                                 f"remembered as seen (first_run_post: {first_run_post}, "
+                                 f"max_age_days: {max_age_days})"))
             else:
                 unseen = [s for s in result.stories if s.key not in known]
                 new = [s for s in unseen if not too_old(s)]

@@ -264,7 +264,8 @@ async def test_cli_poll_once_prints_and_changes_nothing(tmp_path: Path, server: 
     assert await asyncio.to_thread(_stories, args) == 0
     out = capsys.readouterr().out
     assert "Menden auf der digitalen Überholspur  https://example.org/menden-ueberholspur/" in out
-    assert "first poll: 3 stories found; 1 posted, the others remembered as seen (first_run_post: 1, max_age_days: 14)" in out
+    assert ("first poll: 3 stories found; 1 posted, the others remembered as seen "
+            "(first_run_post: 1, max_age_days: 14)") in out
     assert StoryStore(Storage(tmp_path / "bot.sqlite3")).pending() == []  # a preview only
 
 

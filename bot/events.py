@@ -379,19 +379,30 @@ class EventStore:
                        (reminder.event.id, reminder.minutes, _iso(reminder.event.start), state, message_id,
                         _iso(self.now())))
 
+    def state_of(self, reminder: Reminder) -> str | None:
+        return self._reminder_states(reminder.event).get(reminder.minutes)
+
     def sent_reminders(self, event: Event) -> list[int]:
         return sorted(m for m, state in self._reminder_states(event).items() if state == "sent")
 
 
 async def deliver_reminders(store: EventStore, offsets_minutes: Sequence[int],
-                            send: Callable[[Reminder], Awaitable[int | None]]) -> list[Reminder]:
+                            send: Callable[[Reminder], Awaitable[int | None]],
+                            confirm: Callable[[Reminder], Awaitable[int | None]] | None = None) -> list[Reminder]:
     """Post every due reminder: record pending, send (with the reminder's nonce), mark sent.
 
     A failed send leaves the reminder pending; the next tick sends it again with the same
-    nonce, so Discord does not show it twice.
+    nonce, so Discord does not show it twice. A reminder found *pending* (an earlier attempt,
+    maybe by a process that died after sending, longer ago than Discord remembers a nonce) is
+    first looked for in the channel (``confirm``) and only sent if it is not there.
     """
     sent = []
     for reminder in store.due(offsets_minutes):
+        if confirm is not None and store.state_of(reminder) == "pending":
+            found = await confirm(reminder)
+            if found is not None:
+                store.mark(reminder, "sent", found)
+                continue
         store.mark(reminder, "pending")
         store.mark(reminder, "sent", await send(reminder))
         sent.append(reminder)

@@ -261,6 +261,7 @@ async def _no_send(story: Story) -> int:  # the preview never sends
 
 Send = Callable[[Story], Awaitable[int | None]]  # returns the message id; raises on failure
 Notify = Callable[[str], Awaitable[None]]
+Confirm = Callable[["Story"], Awaitable[int | None]]  # the id of a message that already shows the story
 MAX_TRIES = 3  # permanent rejections of one story before it is set aside
 
 
@@ -285,7 +286,8 @@ class Poller:
 
     def __init__(self, store: StoryStore, feeds: list[str], send: Send, *, notify: Notify | None = None,
                  interval: float = 600.0, first_run_post: int = 0, max_age_days: int = 14,
-                 clock: Callable[[], float] = time.time, max_per_poll: int = 5):
+                 clock: Callable[[], float] = time.time, max_per_poll: int = 5,
+                 confirm: Confirm | None = None):
         self.store = store
         self.feeds = feeds
         self.send = send
@@ -295,6 +297,10 @@ class Poller:
         self.max_age_days = max_age_days
         self.clock = clock
         self.max_per_poll = max_per_poll
+        # Stories left pending by an earlier process may have been posted just before it died, longer
+        # ago than Discord remembers a nonce: ``confirm`` looks for them in the channel first.
+        self.confirm = confirm
+        self._checked: set[tuple[str, str]] = set()
 
     async def poll(self, session: aiohttp.ClientSession) -> list[Story]:
         """Returns the stories posted in this poll."""
@@ -330,13 +336,13 @@ class Poller:
                 newest = recent[-self.first_run_post:] if self.first_run_post else []
                 old = [s for s in result.stories if s not in newest]
                 self.store.add_new(old, "seen")
-                self.store.add_new(newest, "pending")
+                self._checked.update((s.feed, s.key) for s in self.store.add_new(newest, "pending"))
                 state["initialised"] = 1
             else:
                 fresh = [s for s in result.stories if not self._too_old(s)]
                 stale = [s for s in result.stories if self._too_old(s)]
                 self.store.add_new(stale, "seen")
-                self.store.add_new(fresh, "pending")
+                self._checked.update((s.feed, s.key) for s in self.store.add_new(fresh, "pending"))
         self.store.save_feed(state)
 
     def _too_old(self, story: Story) -> bool:
@@ -350,6 +356,13 @@ class Poller:
         # At most max_per_poll posts per poll (a feed that suddenly lists 50 items does not flood the
         # channel); the rest follow on the next polls, oldest first.
         for story in self.store.pending()[: self.max_per_poll or None]:
+            if self.confirm is not None and (story.feed, story.key) not in self._checked:
+                self._checked.add((story.feed, story.key))
+                found = await self.confirm(story)
+                if found is not None:
+                    log.info("story %r was already posted (message %s); not posting it again", story.title, found)
+                    self.store.mark(story, "posted", found)
+                    continue
             try:
                 message_id = await self.send(story)
             except Rejected as exc:  # Discord refuses this story (400 …): retrying the same will not help

@@ -316,6 +316,10 @@ class FakeDiscord:
             ]
             return json_response(self.commands)
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
+        if m and method == "GET":  # history, newest first
+            limit = int(query.get("limit", "50"))
+            found = [msg for msg in reversed(list(self.messages.values())) if msg["channel_id"] == m.group(1)]
+            return json_response(found[:limit])
         if m and method == "POST":
             invalid = _invalid_embeds(body)
             if invalid:  # Discord's answer to an embed it cannot show
@@ -365,6 +369,10 @@ class FakeDiscord:
         if m and method in ("PATCH", "GET"):
             return json_response(self._create_message(str(GENERAL), body or {}, webhook=True))
         return json_response({"message": f"fake Discord: no route for {method} {path}", "code": 0}, status=404)
+
+    def add_message(self, channel_id: int, body: dict[str, Any]) -> str:
+        """A message the bot posted earlier (e.g. before a crash), as if created through the API."""
+        return str(self._create_message(str(channel_id), body)["id"])
 
     def _create_message(self, channel_id: str, body: dict[str, Any], **extra: Any) -> dict[str, Any]:
         mid = snowflake()

@@ -127,6 +127,31 @@ async def test_a_failed_send_is_retried_with_the_same_nonce(tmp_path: Path) -> N
     assert len(nonces) == 2 and nonces[0] == nonces[1] and len(nonces[0]) <= 25
 
 
+async def test_a_reminder_pending_from_a_dead_process_is_looked_for_before_it_is_sent(tmp_path: Path) -> None:
+    clock = Clock(NOW)
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    store.create(validate(now=clock(), title="Workshop", start="03.03.2027 18:00"))
+    clock.value = berlin(2027, 3, 2, 19, 0)
+    [due] = store.due([1440, 60])
+    store.mark(due, "pending")  # sent, and then the process died before noting it
+    sent: list[str] = []
+    looked: list[str] = []
+
+    async def send(reminder):  # type: ignore[no-untyped-def]
+        sent.append(reminder.nonce)
+        return 1
+
+    async def already_there(reminder):  # type: ignore[no-untyped-def]
+        looked.append(reminder.nonce)
+        return 77  # found in the channel's history
+
+    restarted = store_at(tmp_path / "db.sqlite3", clock)
+    assert await deliver_reminders(restarted, [1440, 60], send, already_there) == []
+    assert sent == [] and looked == [due.nonce] and restarted.state_of(due) == "sent"
+    await deliver_reminders(restarted, [1440, 60], send, already_there)
+    assert sent == [] and len(looked) == 1  # sent reminders are not looked for again
+
+
 async def test_cancelled_events_are_not_reminded_and_moved_ones_are_reminded_at_the_new_time(tmp_path: Path) -> None:
     clock = Clock(NOW)
     store = store_at(tmp_path / "db.sqlite3", clock)

@@ -91,3 +91,45 @@ async def test_links_discord_would_reject_are_left_out_and_nothing_jams(tmp_path
         posts = await stories_posted(server, 2)
         assert [p.body["embeds"][0]["title"] for p in posts] == ["Relative", "Script"]
         assert all("url" not in p.body["embeds"][0] for p in posts)
+
+
+async def test_a_story_posted_before_a_crash_is_not_posted_again_after_the_nonce_window(tmp_path: Path) -> None:
+    # The state a crash leaves: the story recorded pending, but its message already in the channel.
+    from bot.storage import Storage
+    from bot.stories import StoryStore, parse
+
+    feed = FeedServer()
+    runner = web.AppRunner(feed.app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    server = fd.FakeDiscord()
+    await server.start()
+    config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01, "max_age_days": 0})
+    import yaml
+
+    db_path = yaml.safe_load(config.read_text(encoding="utf-8"))["storage"]["path"]
+    stories = parse(feed_url, feed.body)
+    store = StoryStore(Storage(db_path))
+    store.add_new(stories[:-1], "seen")
+    store.add_new(stories[-1:], "pending")
+    store.save_feed({**store.feed_state(feed_url), "initialised": 1})
+    store.storage.close()
+    posted_before = stories[-1]
+    server.add_message(fd.STORIES, {"embeds": [{"title": posted_before.title, "url": posted_before.link}]})
+    bot = BotProcess(config, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        await wait_healthy(config, 30)
+        for _ in range(50):
+            if StoryStore(Storage(db_path)).pending() == []:
+                break
+            await asyncio.sleep(0.1)
+        assert StoryStore(Storage(db_path)).pending() == []  # found in the channel, marked posted
+        assert server.find("POST", rf"/channels/{fd.STORIES}/messages") == []  # and not posted again
+    finally:
+        code = await bot.stop()
+        await server.stop()
+        await runner.cleanup()
+    assert code == 0, bot.output()

@@ -17,6 +17,7 @@ from discord.ext import commands, tasks
 
 from bot import clock
 from bot.discord_app.checks import require_roles
+from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, events_answer, validate
@@ -248,7 +249,7 @@ class Events(commands.Cog):
     @tasks.loop(seconds=30)
     async def remind(self) -> None:
         try:
-            sent = await deliver_reminders(self.store, self.offsets, self._send_reminder)
+            sent = await deliver_reminders(self.store, self.offsets, self._send_reminder, self._find_reminder)
         except Exception:  # a failed send stays pending and is retried next tick
             log.exception("event reminders failed")
             return
@@ -258,6 +259,12 @@ class Events(commands.Cog):
     @remind.before_loop
     async def before_remind(self) -> None:
         await self.bot.wait_until_ready()
+
+    async def _find_reminder(self, reminder: Reminder) -> int | None:
+        channel = self._channel()
+        if channel is None:
+            return None
+        return await find_posted(channel, reminder.nonce, text=reminder.text(self.bot.config.language))
 
     async def _send_reminder(self, reminder: Reminder) -> int:
         channel = self._channel()

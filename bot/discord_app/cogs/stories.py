@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
+from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.stories import Poller, Rejected, Story, StoryStore, safe_url
@@ -41,7 +42,8 @@ class Stories(commands.Cog):
         self.store = StoryStore(bot.storage)
         self.poller = Poller(self.store, settings.feeds, self.send, notify=bot.post_moderators,
                              interval=settings.poll_minutes * 60, first_run_post=settings.first_run_post,
-                             max_age_days=settings.max_age_days, max_per_poll=settings.max_per_poll)
+                             max_age_days=settings.max_age_days, max_per_poll=settings.max_per_poll,
+                             confirm=self.find)
         self.session: aiohttp.ClientSession | None = None
 
     async def cog_load(self) -> None:
@@ -71,6 +73,13 @@ class Stories(commands.Cog):
     @poll.before_loop
     async def before_poll(self) -> None:
         await self.bot.wait_until_ready()
+
+    async def find(self, story: Story) -> int | None:
+        """The message that already shows ``story`` (posted by a process that died before noting it)."""
+        channel = self.bot.get_channel(self.channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            return None
+        return await find_posted(channel, story.nonce, link=safe_url(story.link), title=story.title[:256])
 
     async def send(self, story: Story) -> int:
         channel = self.bot.get_channel(self.channel_id)

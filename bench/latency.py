@@ -121,6 +121,24 @@ def rss_after_load(factor: int) -> float:
     return int(out.stdout.strip()) / 1024
 
 
+def unanswered_write_ms(count: int = 2000) -> float:
+    """What recording one unanswered question costs (the bot writes it while answering)."""
+    import tempfile
+
+    from bot.storage import Storage
+    from bot.unanswered import UnansweredLog
+
+    with tempfile.TemporaryDirectory() as folder:
+        storage = Storage(Path(folder) / "bench.sqlite3")
+        log = UnansweredLog(storage)
+        start = time.perf_counter()
+        for i in range(count):
+            log.record(f"Wie hoch sind die Parkgebühren in Arnsberg, Frage {i}?")
+        elapsed = time.perf_counter() - start
+        storage.close()
+    return elapsed / count * 1000
+
+
 def batch_rate(questions: list[str], repeat: int = 20) -> float:
     """Questions per second of ``python -m bot ask --json`` reading questions from stdin (one core)."""
     data = "\n".join(questions * repeat) + "\n"
@@ -151,6 +169,7 @@ def main() -> int:
         print(f"| {name} | {r['intents']:,} | {r['examples']:,} | {r['load_ms']:.0f} ms | {r['p50_ms']:.2f} ms | "
               f"{r['p99_ms']:.2f} ms | {r['first_p99_ms']:.2f} ms | {r['qps']:,.0f} | "
               f"{rss_after_load(factor):.0f} MB |")
+    print(f"\nunanswered log: {unanswered_write_ms():.3f} ms per fallback written (SQLite WAL, synchronous=NORMAL)")
     rate = batch_rate(questions)
     print(f"\nbatch: python -m bot ask --json < questions: {rate:,.0f} questions/s (shipped knowledge)")
     return 0

@@ -8,7 +8,7 @@ for a place the knowledge does not list) and keeps the small interface the answe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from bot.loader import paused_gc
 from bot.model import Knowledge
@@ -144,19 +144,14 @@ class Matcher:
                                kept=p.kept, dropped=p.dropped, synonyms=p.synonyms, compounds=list(p.compounds),
                                words=words,
                                originals=[*p.originals[:first], "?", *p.originals[at + 1 :]], trace=list(p.trace))
-        for name, stage in pipeline.STAGES[pipeline.STAGES.index(("question type", pipeline.detect_question_type)):]:
-            del name
+        for _name, stage in pipeline.STAGES[pipeline.STAGES.index(("question type", pipeline.detect_question_type)):]:
             stage(trial, self.index, self.settings)
         if trial.intent in self.slot_intents:
             place = " ".join(p.originals[first : at + 1])
             trial.note("decide", f"'{place}' is taken for a place the knowledge does not list")
-            return replace_parse(trial), place
+            return trial, place
         return None
 
 
 def clause_words(text: str) -> tuple[str, ...]:
     return tokenize(text).folded
-
-
-def replace_parse(p: pipeline.Parse) -> pipeline.Parse:
-    return replace(p)

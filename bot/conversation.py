@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import time
 from dataclasses import dataclass
 
@@ -73,3 +74,16 @@ class Conversations:
             self._last.pop((channel, member), None)
         else:
             self._last[(channel, member)] = context
+
+
+_QUESTION_WORDS = frozenset("wer wen wem was wie wo wann warum wieso weshalb welche welcher welches ob "
+                            "who what how where when why which whether".split())
+
+
+def is_chit_chat(text: str) -> bool:
+    """A short line that asks nothing ("ok", "danke!", "haha 😂", "gute Idee"): at most three words,
+    no question mark and no question word. Questions without a "?" are longer than that."""
+    if "?" in text:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return len(words) <= 3 and _QUESTION_WORDS.isdisjoint(words)

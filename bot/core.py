@@ -27,11 +27,11 @@ class Core:
         self.loaded_at = time.time()
 
     def ask(self, question: str, *, lang: str | None = None, default_lang: str | None = None,
-            source: str = "discord", context: Context | None = None) -> Answer:
+            source: str = "discord", context: Context | None = None, log_fallback: bool = True) -> Answer:
         start = time.perf_counter()
         answer = self.answerer.ask(question, lang, default_lang=default_lang, context=context)
         self.metrics.observe(source, answer.intent is not None, time.perf_counter() - start)
-        if answer.intent is None:
+        if answer.intent is None and log_fallback:
             for hook in self.on_fallback:
                 hook(answer, source)
         return answer

@@ -183,6 +183,34 @@ async def test_a_reply_to_the_bots_answer_continues_its_topic(running: Running) 
     assert "in Berlin überreicht" in text_of((await running.reply_to(mid, start)).body)
 
 
+async def test_quiet_in_chit_chat_but_thanks_are_answered(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    talk = await server.send_message("haha 😂 ok", channel=fd.QA, author=new_member())
+    other = await server.send_message("Weiß jemand, wo das Rathaus in Olpe ist?", channel=fd.QA, author=new_member())
+    reply = await server.send_message("stimmt, Parkplatz Bürgerzentrum", channel=fd.QA, author=new_member(),
+                                      reply_to=other)
+    thanks = await server.send_message("danke!", channel=fd.QA, author=new_member())
+    assert "Gern geschehen" in text_of((await running.reply_to(thanks, start)).body)
+    await asyncio.sleep(1.0)
+    answered = {str(((r.body or {}).get("message_reference") or {}).get("message_id"))
+                for r in server.requests[start:] if r.method == "POST" and isinstance(r.body, dict)}
+    assert talk not in answered and reply not in answered  # no public fallback for talk
+
+
+async def test_the_same_slash_request_twice_is_answered_publicly_once(running: Running) -> None:
+    server, member = running.server, new_member()
+    start = len(server.requests)
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Brilon"}], author=member)
+    first = (await running.callback(iid, start)).body["data"]
+    assert "**Brilon**" in text_of(first) and not (first.get("flags") or 0) & 64
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Brilon"}], author=member)
+    second = (await running.callback(iid, start)).body["data"]
+    assert second["flags"] & 64 and "Langsam" in second["content"]  # only the member sees the note
+    kb = next(c for c in server.commands if c["name"] == "kb")
+    assert int(kb["default_member_permissions"]) == 32  # /kb hidden from members without Manage Server
+
+
 async def test_direct_message_is_answered(running: Running) -> None:
     server = running.server
     start = len(server.requests)

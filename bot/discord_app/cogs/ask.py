@@ -13,7 +13,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.answers import Answer
-from bot.conversation import Conversations
+from bot.conversation import Conversations, is_chit_chat
 from bot.cooldown import Cooldown, Verdict
 from bot.discord_app.render import NO_PINGS, messages
 from bot.discord_app.translator import locale_lang
@@ -30,6 +30,9 @@ class Ask(commands.Cog):
         self.bot = bot
         settings = bot.config.discord
         self.cooldown = Cooldown(settings.cooldown_seconds)
+        # Slash commands and buttons: the same request from the same member (the same button clicked
+        # five times, /kommunen five times) is answered publicly once per cooldown period.
+        self.repeats = Cooldown(settings.cooldown_seconds)
         self.conversations = Conversations()  # per channel and member, in memory, ten minutes
         self.qa_channels = set(settings.qa_channels)
 
@@ -44,6 +47,17 @@ class Ask(commands.Cog):
             return True
         me = self.bot.user
         return settings.answer_mentions and me is not None and any(u.id == me.id for u in message.mentions)
+
+    def _chit_chat(self, message: discord.Message, question: str) -> bool:
+        """Talk in a Q&A channel that is not addressed to the bot: a reply to another member, or a
+        short line that asks nothing. A mention, a DM or a reply to the bot is always addressed."""
+        me = self.bot.user
+        if message.guild is None or (me is not None and any(u.id == me.id for u in message.mentions)):
+            return False
+        reference = message.reference.resolved if message.reference is not None else None
+        if isinstance(reference, discord.Message):
+            return me is None or reference.author.id != me.id
+        return is_chit_chat(question)
 
     def _strip_mention(self, content: str) -> str:
         me = self.bot.user
@@ -70,13 +84,18 @@ class Ask(commands.Cog):
             lang = self.bot.config.language
             await message.reply(msg("empty_question", lang), allowed_mentions=NO_PINGS, mention_author=False)
             return
+        # In a Q&A channel the bot answers questions, not every line: "ok", "haha 😂" or a member
+        # replying to another member get no public "I don't know" (and are not logged as unanswered).
+        chatter = self._chit_chat(message, question)
         key = (message.channel.id, message.author.id)
         # A reply to one of the bot's answers continues that answer's topic, whoever replies;
         # otherwise the member's own last question in this channel (both kept ten minutes).
         replied = message.reference.message_id if message.reference is not None else None
         context = (self.conversations.get(message.channel.id, replied) if replied else None) \
             or self.conversations.get(*key)
-        answer = self.bot.core.ask(question, default_lang=default, context=context)
+        answer = self.bot.core.ask(question, default_lang=default, context=context, log_fallback=not chatter)
+        if chatter and answer.intent is None:
+            return
         self.conversations.put(*key, answer.context)
         sent = await self._reply(message, answer)
         if sent is not None:
@@ -93,7 +112,15 @@ class Ask(commands.Cog):
         return first
 
     # --- interactions --------------------------------------------------------------------
-    async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False) -> None:
+    async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False,
+                      request: str = "") -> None:
+        if not ephemeral and request:
+            verdict = self.repeats.hit((interaction.user.id, request))
+            if verdict is not Verdict.ANSWER:  # only the member sees the note; nobody else sees anything
+                seconds = f"{self.bot.config.discord.cooldown_seconds:g}"
+                await interaction.response.send_message(msg("slow_down", self._lang(interaction), seconds=seconds),
+                                                        ephemeral=True, allowed_mentions=NO_PINGS)
+                return
         for i, kwargs in enumerate(messages(answer)):
             kwargs: dict[str, Any]  # type: ignore[no-redef]
             if i == 0 and not interaction.response.is_done():
@@ -111,7 +138,7 @@ class Ask(commands.Cog):
         key = (interaction.channel_id or 0, interaction.user.id)
         answer = self.bot.core.ask(frage, default_lang=self._lang(interaction), context=self.conversations.get(*key))
         self.conversations.put(*key, answer.context)
-        await self.respond(interaction, answer)
+        await self.respond(interaction, answer, request=f"frage:{frage.strip().casefold()}")
 
     @app_commands.command(
         name=_("kommunen"), description=_("Welche Kommunen machen mit? Optional: ist eine bestimmte Stadt dabei?")
@@ -122,7 +149,7 @@ class Ask(commands.Cog):
         self, interaction: discord.Interaction, stadt: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         answer = self.bot.core.answerer.groups_answer(self._lang(interaction), stadt)
-        await self.respond(interaction, answer)
+        await self.respond(interaction, answer, request=f"kommunen:{(stadt or '').casefold()}")
 
     @towns.autocomplete("stadt")
     async def towns_autocomplete(
@@ -142,7 +169,8 @@ class Ask(commands.Cog):
         app_commands.Choice(name=_("Zuletzt"), value="latest"),
     ])
     async def timeline(self, interaction: discord.Interaction, ansicht: str = "overview") -> None:
-        await self.respond(interaction, self.bot.core.answerer.timeline_answer(ansicht, self._lang(interaction)))
+        await self.respond(interaction, self.bot.core.answerer.timeline_answer(ansicht, self._lang(interaction)),
+                           request=f"timeline:{ansicht}")
 
     @app_commands.command(name=_("hilfe"), description=_("Worauf kann der Bot antworten?"))
     async def help(self, interaction: discord.Interaction) -> None:
@@ -154,7 +182,7 @@ class Ask(commands.Cog):
             await interaction.response.send_message(msg("suggestion_gone", lang), ephemeral=True,
                                                     allowed_mentions=NO_PINGS)
             return
-        await self.respond(interaction, answer)
+        await self.respond(interaction, answer, request=f"button:{intent}")
 
 
 async def setup(bot: CommunityBot) -> None:

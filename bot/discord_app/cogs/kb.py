@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 
 
 class KnowledgeAdmin(commands.Cog):
-    kb = app_commands.Group(name=_("kb"), description=_("Wissensbasis pflegen (nur Moderation)"), guild_only=True)
+    # Hidden from members without Manage Server by default (server admins can widen it under
+    # Integrations); the moderator role is still checked in code for every subcommand.
+    kb = app_commands.Group(name=_("kb"), description=_("Wissensbasis pflegen (nur Moderation)"), guild_only=True,
+                            default_permissions=discord.Permissions(manage_guild=True))
 
     def __init__(self, bot: CommunityBot):
         self.bot = bot

@@ -26,6 +26,7 @@ QA = 810000000000000002
 STORIES = 810000000000000003
 ANNOUNCEMENTS = 810000000000000004
 MODERATORS = 810000000000000005
+FORUM = 810000000000000006  # a forum channel (type 15): every post is a thread
 DM_CHANNEL = 820000000000000001
 STAFF_ROLE = 830000000000000001
 MOD_ROLE = 830000000000000002
@@ -94,7 +95,7 @@ class FakeDiscord:
         self.sockets: list[web.WebSocketResponse] = []
         self.identified = asyncio.Event()
         self.commands: list[dict[str, Any]] = []
-        self.channel_types = {GENERAL: 0, QA: 0, STORIES: 0, ANNOUNCEMENTS: 5, MODERATORS: 0}
+        self.channel_types = {GENERAL: 0, QA: 0, STORIES: 0, ANNOUNCEMENTS: 5, MODERATORS: 0, FORUM: 15}
         self.bot_permissions = "8"  # administrator
         self._seq = 0
         self._changed = asyncio.Condition()
@@ -176,6 +177,18 @@ class FakeDiscord:
             data["member"] = member
         await self.dispatch("MESSAGE_CREATE", data)
         return mid
+
+    async def create_thread(self, parent: int, name: str = "Frage", *, author: int = 700000000000000001) -> int:
+        """A thread in ``parent`` (in a forum channel: a post), announced with THREAD_CREATE as Discord
+        does; messages sent with ``channel=`` the returned id are in that thread."""
+        thread = int(snowflake())
+        data = {"id": str(thread), "type": 11, "guild_id": str(GUILD_ID), "parent_id": str(parent), "name": name,
+                "owner_id": str(author), "member_count": 1, "message_count": 0, "rate_limit_per_user": 0,
+                "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": TIMESTAMP,
+                                    "locked": False}, "flags": 0, "newly_created": True}
+        self.channel_types[thread] = 11
+        await self.dispatch("THREAD_CREATE", data)
+        return thread
 
     def _interaction(self, kind: int, data: dict[str, Any], *, author: int, name: str, roles: list[int] | None,
                      locale: str, channel: int, message: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -71,7 +71,7 @@ async def running(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Run
     tmp = tmp_path_factory.mktemp("discord")
     server = fd.FakeDiscord()
     await server.start()
-    config_path = write_config(tmp, server)
+    config_path = write_config(tmp, server, discord={"qa_channels": [fd.QA, fd.FORUM]})
     bot = BotProcess(config_path, tmp / "bot.log")
     await bot.start()
     try:
@@ -209,6 +209,16 @@ async def test_the_same_slash_request_twice_is_answered_publicly_once(running: R
     assert second["flags"] & 64 and "Langsam" in second["content"]  # only the member sees the note
     kb = next(c for c in server.commands if c["name"] == "kb")
     assert int(kb["default_member_permissions"]) == 32  # /kb hidden from members without Manage Server
+
+
+async def test_threads_of_qa_channels_and_forum_posts_are_answered_without_a_mention(running: Running) -> None:
+    server = running.server
+    for parent in (fd.QA, fd.FORUM):  # the forum is listed in qa_channels by the fixture
+        thread = await server.create_thread(parent)
+        start = len(server.requests)
+        mid = await server.send_message("Ist Hemer dabei?", channel=thread, author=new_member())
+        reply = await running.reply_to(mid, start)
+        assert reply.path == f"/channels/{thread}/messages" and "**Hemer**" in text_of(reply.body)
 
 
 async def test_direct_message_is_answered(running: Running) -> None:

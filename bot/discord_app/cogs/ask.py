@@ -45,6 +45,10 @@ class Ask(commands.Cog):
             return False
         if message.channel.id in self.qa_channels:
             return True
+        # A thread whose parent is a Q&A channel, and a post in a forum listed as one, is a Q&A channel too.
+        parent = getattr(message.channel, "parent_id", None)
+        if parent is not None and parent in self.qa_channels:
+            return True
         me = self.bot.user
         return settings.answer_mentions and me is not None and any(u.id == me.id for u in message.mentions)
 

@@ -87,3 +87,40 @@ def is_chit_chat(text: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return len(words) <= 3 and _QUESTION_WORDS.isdisjoint(words)
+
+
+class AnsweredMessages:
+    """Which answer belongs to which question, so an edited or deleted question can take its answer
+    along and the asker can remove it with 🗑️. In memory only, for ``ttl`` seconds (member ids too)."""
+
+    def __init__(self, ttl: float = 300.0, limit: int = 2000):
+        self.ttl = ttl
+        self.limit = limit
+        self._by_question: dict[int, tuple[int, int, int, float]] = {}  # question -> channel, answer, asker, at
+
+    def remember(self, question: int, channel: int, answer: int, asker: int, now: float | None = None) -> None:
+        current = time.time() if now is None else now
+        if len(self._by_question) >= self.limit:
+            self._by_question = {q: v for q, v in self._by_question.items() if current - v[3] <= self.ttl}
+            while len(self._by_question) >= self.limit:
+                self._by_question.pop(next(iter(self._by_question)))
+        self._by_question[question] = (channel, answer, asker, current)
+
+    def by_question(self, question: int, now: float | None = None) -> tuple[int, int, int] | None:
+        entry = self._by_question.get(question)
+        current = time.time() if now is None else now
+        if entry is None or current - entry[3] > self.ttl:
+            return None
+        return entry[:3]
+
+    def by_answer(self, answer: int, now: float | None = None) -> tuple[int, int] | None:
+        """The question and the asker of an answer."""
+        current = time.time() if now is None else now
+        for question, (_, ans, asker, at) in self._by_question.items():
+            if ans == answer and current - at <= self.ttl:
+                return question, asker
+        return None
+
+    def forget_question(self, question: int) -> tuple[int, int, int] | None:
+        entry = self._by_question.pop(question, None)
+        return entry[:3] if entry is not None else None

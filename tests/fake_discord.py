@@ -178,6 +178,30 @@ class FakeDiscord:
         await self.dispatch("MESSAGE_CREATE", data)
         return mid
 
+    async def edit_message(self, message_id: str, content: str, *, channel: int = GENERAL,
+                           author: int = 700000000000000001) -> None:
+        """A member edits their message (MESSAGE_UPDATE carries the whole message, as Discord sends it)."""
+        member = self.member(author, "alice", None)
+        member.pop("user")
+        await self.dispatch("MESSAGE_UPDATE", {
+            "id": message_id, "channel_id": str(channel), "guild_id": str(GUILD_ID), "content": content,
+            "author": user(author, "alice"), "member": member, "timestamp": TIMESTAMP, "edited_timestamp": TIMESTAMP,
+            "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
+            "embeds": [], "pinned": False, "type": 0, "flags": 0, "components": []})
+
+    async def delete_message(self, message_id: str, *, channel: int = GENERAL) -> None:
+        """A member deletes their message (MESSAGE_DELETE)."""
+        await self.dispatch("MESSAGE_DELETE", {"id": message_id, "channel_id": str(channel), "guild_id": str(GUILD_ID)})
+
+    async def react(self, message_id: str, emoji: str, *, channel: int = GENERAL, author: int = 700000000000000001,
+                    roles: list[int] | None = None) -> None:
+        """A member adds a reaction (MESSAGE_REACTION_ADD)."""
+        member = self.member(author, "alice", roles)
+        await self.dispatch("MESSAGE_REACTION_ADD", {
+            "user_id": str(author), "channel_id": str(channel), "message_id": message_id, "guild_id": str(GUILD_ID),
+            "emoji": {"id": None, "name": emoji}, "member": member, "type": 0, "burst": False,
+            "message_author_id": str(BOT_ID)})
+
     async def create_thread(self, parent: int, name: str = "Frage", *, author: int = 700000000000000001) -> int:
         """A thread in ``parent`` (in a forum channel: a post), announced with THREAD_CREATE as Discord
         does; messages sent with ``channel=`` the returned id are in that thread."""
@@ -339,6 +363,10 @@ class FakeDiscord:
                 return json_response({"message": "Invalid Form Body", "code": 50035, "errors": invalid}, status=400)
             return json_response(self._create_message(m.group(1), body))
         m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)
+        if m and method == "DELETE":
+            if self.messages.pop(m.group(2), None) is None:
+                return json_response({"message": "Unknown Message", "code": 10008}, status=404)
+            return web.Response(status=204)
         if m and method == "PATCH":
             if m.group(2) not in self.messages:
                 return json_response({"message": "Unknown Message", "code": 10008}, status=404)

@@ -221,6 +221,33 @@ async def test_threads_of_qa_channels_and_forum_posts_are_answered_without_a_men
         assert reply.path == f"/channels/{thread}/messages" and "**Hemer**" in text_of(reply.body)
 
 
+async def test_edited_and_deleted_questions_and_the_trash_reaction(running: Running) -> None:
+    server = running.server
+
+    async def ask(text: str, author: int) -> tuple[str, str]:
+        start = len(server.requests)
+        mid = await server.send_message(text, channel=fd.QA, author=author)
+        reply = await running.reply_to(mid, start)
+        return mid, next(m["id"] for m in server.messages.values() if m["nonce"] == reply.body["nonce"])
+
+    asker, other = new_member(), new_member()
+    question, answer = await ask("Ist Hemer dabei?", asker)
+    start = len(server.requests)
+    await server.edit_message(question, "Ist Eslohe dabei?", channel=fd.QA, author=asker)
+    edit = await server.wait_for(lambda r: r.method == "PATCH" and r.path.endswith(f"/messages/{answer}"), 10, start)
+    assert "**Eslohe (Sauerland)**" in text_of(edit.body)  # the answer now fits the edited question
+    await server.delete_message(question, channel=fd.QA)
+    await server.wait_for(lambda r: r.method == "DELETE" and r.path.endswith(f"/messages/{answer}"), 10, start)
+
+    question, answer = await ask("Wo war die Konferenz?", new_member())
+    start = len(server.requests)
+    await server.react(answer, "🗑️", channel=fd.QA, author=other)  # not the asker, no moderator: ignored
+    await asyncio.sleep(0.5)
+    assert not [r for r in server.requests[start:] if r.method == "DELETE"]
+    await server.react(answer, "🗑️", channel=fd.QA, author=other, roles=[fd.MOD_ROLE])  # a moderator may
+    await server.wait_for(lambda r: r.method == "DELETE" and r.path.endswith(f"/messages/{answer}"), 10, start)
+
+
 async def test_direct_message_is_answered(running: Running) -> None:
     server = running.server
     start = len(server.requests)

@@ -13,7 +13,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.answers import Answer
-from bot.conversation import Conversations, is_chit_chat
+from bot.conversation import AnsweredMessages, Conversations, is_chit_chat
 from bot.cooldown import Cooldown, Verdict
 from bot.discord_app.render import NO_PINGS, messages
 from bot.discord_app.translator import locale_lang
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+TRASH = ("🗑️", "🗑")  # with and without the variation selector
+
+
 class Ask(commands.Cog):
     def __init__(self, bot: CommunityBot):
         self.bot = bot
@@ -34,6 +37,7 @@ class Ask(commands.Cog):
         # five times, /kommunen five times) is answered publicly once per cooldown period.
         self.repeats = Cooldown(settings.cooldown_seconds)
         self.conversations = Conversations()  # per channel and member, in memory, ten minutes
+        self.answered = AnsweredMessages()  # question -> answer, in memory for a few minutes
         self.qa_channels = set(settings.qa_channels)
 
     # --- chat ----------------------------------------------------------------------------
@@ -104,6 +108,7 @@ class Ask(commands.Cog):
         sent = await self._reply(message, answer)
         if sent is not None:
             self.conversations.put(message.channel.id, sent, answer.context)
+            self.answered.remember(message.id, message.channel.id, sent, message.author.id)
 
     async def _reply(self, message: discord.Message, answer: Answer) -> int | None:
         """Post the answer; return the id of its first message."""
@@ -114,6 +119,56 @@ class Ask(commands.Cog):
             else:
                 await message.channel.send(**kwargs)
         return first
+
+    # --- edits, deletions, 🗑️ ------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A question edited within a few minutes gets its answer edited to fit the new text."""
+        known = self.answered.by_question(payload.message_id)
+        content = payload.data.get("content")
+        if known is None or not isinstance(content, str):
+            return
+        channel_id, answer_id, _asker = known
+        question = self._strip_mention(content)
+        if not question:
+            return
+        answer = self.bot.core.ask(question, default_lang=self.bot.config.language)
+        kwargs = messages(answer)[0]
+        kwargs.pop("nonce", None)
+        kwargs.pop("enforce_nonce", None)
+        channel = self.bot.get_partial_messageable(channel_id)
+        try:
+            await channel.get_partial_message(answer_id).edit(**kwargs)
+        except discord.HTTPException as exc:
+            log.info("could not edit the answer to an edited question: %s", exc)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        """A deleted question takes its answer with it."""
+        known = self.answered.forget_question(payload.message_id)
+        if known is not None:
+            await self._delete(known[0], known[1])
+
+    @commands.Cog.listener()
+    async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
+        """🗑️ on one of the bot's answers removes it – if the asker or a moderator adds it."""
+        if str(payload.emoji) not in TRASH:
+            return
+        known = self.answered.by_answer(payload.message_id)
+        if known is None:
+            return
+        question_id, asker = known
+        roles = {r.id for r in getattr(payload.member, "roles", [])}
+        if payload.user_id != asker and not roles & set(self.bot.config.roles.moderators):
+            return
+        self.answered.forget_question(question_id)
+        await self._delete(payload.channel_id, payload.message_id)
+
+    async def _delete(self, channel_id: int, message_id: int) -> None:
+        try:
+            await self.bot.get_partial_messageable(channel_id).get_partial_message(message_id).delete()
+        except discord.HTTPException as exc:
+            log.info("could not delete an answer: %s", exc)
 
     # --- interactions --------------------------------------------------------------------
     async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False,

@@ -240,6 +240,10 @@ def _kb(args: argparse.Namespace) -> int:
     try:
         answerer = Answerer(source.load(), default_lang=lang)
         filed = teach(source, answerer, args.question, args.intent)
+        storage = Storage(config.storage.path) if Path(config.storage.path).exists() else None
+        if storage is not None:  # taught: it leaves the unanswered list
+            UnansweredLog(storage).forget(args.question)
+            storage.close()
     except KnowledgeError as exc:
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
         print("error: fix the knowledge first (python -m bot check)", file=sys.stderr)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from bot.storage import Storage
 
 _NOISE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|https?://\S+", re.IGNORECASE)
@@ -21,6 +23,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w])(?:\+|00)?\(?\d[\d ()/.\-]{5,}\d(?![\w])")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 MAX_LEN = 300
+NEAR_DUPLICATE = 90  # token-sorted similarity at which two logged questions count as one
 
 
 def clean(question: str) -> str:
@@ -61,13 +64,34 @@ class UnansweredLog:
             )
 
     def top(self, days: int = 30, limit: int = 10) -> list[Unanswered]:
+        """The most frequent questions of the last ``days``; near-duplicates ("wie wird das wetter",
+        "wie wird das wetter morgen?") are grouped under the most frequent wording."""
         since = (self.today() - dt.timedelta(days=days)).isoformat()
-        rows = self.storage.db.execute(
+        rows = [Unanswered(*row) for row in self.storage.db.execute(
             "SELECT question, count, first_seen, last_seen FROM unanswered WHERE last_seen >= ? "
             "ORDER BY count DESC, last_seen DESC, question LIMIT ?",
-            (since, limit),
-        ).fetchall()
-        return [Unanswered(*row) for row in rows]
+            (since, limit * 5),
+        ).fetchall()]
+        groups: list[Unanswered] = []
+        for row in rows:
+            for i, group in enumerate(groups):
+                if fuzz.token_sort_ratio(row.question, group.question) >= NEAR_DUPLICATE:
+                    groups[i] = Unanswered(group.question, group.count + row.count,
+                                           min(group.first_seen, row.first_seen), max(group.last_seen, row.last_seen))
+                    break
+            else:
+                groups.append(row)
+        groups.sort(key=lambda g: (-g.count, g.question))
+        return groups[:limit]
+
+    def forget(self, question: str) -> int:
+        """Remove a question (and its near-duplicates) once it has been taught; return how many rows."""
+        text = clean(question)
+        rows = [r[0] for r in self.storage.db.execute("SELECT question FROM unanswered").fetchall()]
+        gone = [r for r in rows if fuzz.token_sort_ratio(r, text) >= NEAR_DUPLICATE]
+        with self.storage.transaction() as db:
+            db.executemany("DELETE FROM unanswered WHERE question = ?", [(r,) for r in gone])
+        return len(gone)
 
     def purge(self) -> int:
         """Delete questions not asked within the retention period; return how many."""

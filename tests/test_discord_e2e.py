@@ -433,6 +433,13 @@ async def test_unanswered_questions_reach_kb_unanswered(running: Running) -> Non
     iid = await server.slash("kb unanswered", roles=[fd.MOD_ROLE])
     reply = await running.callback(iid, start)
     assert "2× „wann fährt der nächste zug nach menden?“" in reply.body["data"]["content"]
+    # Taught, it leaves the list (here taught to the timeline, just to see it go).
+    question = "Wann fährt der nächste Zug nach Menden?"
+    iid = await server.slash("kb teach", [{"name": "frage", "type": 3, "value": question},
+                                          {"name": "thema", "type": 3, "value": "timeline-next"}], roles=[fd.MOD_ROLE])
+    assert "Gelernt" in (await running.callback(iid, start, timeout=20)).body["data"]["content"]
+    iid = await server.slash("kb unanswered", roles=[fd.MOD_ROLE])
+    assert "zug nach menden" not in (await running.callback(iid, start)).body["data"]["content"]
 
 
 async def test_broken_edit_is_reported_to_moderators_and_good_edit_loaded(running: Running) -> None:

@@ -272,3 +272,15 @@ async def test_a_report_is_one_message_and_a_revert_posts_the_all_clear(setup: S
     (setup.dir / "intents.yaml").write_text(broken, encoding="utf-8")  # the same broken version comes back
     await setup.reloader.reload()
     assert [k for k, _ in setup.notes] == ["broken", "clear", "broken"]
+
+
+def test_near_duplicate_unanswered_questions_are_grouped_and_taught_ones_leave(tmp_path: Path) -> None:
+    from bot.storage import Storage
+
+    log = UnansweredLog(Storage(tmp_path / "s.db"), today=today)
+    for text in ("Wie wird das Wetter?", "wie wird das wetter", "Wie wird das Wetter??", "Parkgebühren in Olpe?"):
+        log.record(text)
+    rows = log.top()
+    assert [r.count for r in rows] == [3, 1] and rows[0].question.startswith("wie wird das wetter")
+    assert log.forget("Wie wird das Wetter") == 3  # every wording of it
+    assert [r.question for r in log.top()] == ["parkgebühren in olpe?"]

@@ -73,7 +73,7 @@ class KnowledgeAdmin(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         lang = self._lang(interaction)
         result = await self.bot.reloader.reload(force=force, confirm_shrink=force)
-        if result.status == "broken":
+        if result.status == "broken" or result.problems:  # broken, also when unchanged since the last look
             text = kb_reports.problems_text(result.problems, result.version, self.bot.core.version, lang,
                                             roots=self.bot.config.knowledge)
         elif result.status == "loaded":
@@ -124,6 +124,8 @@ class KnowledgeAdmin(commands.Cog):
             async with self.bot.reloader.teach_lock:
                 filed = teach(self.bot.reloader.source, self.bot.core.answerer, frage, thema)
                 await self.bot.reloader.reload()
+            if self.bot.unanswered is not None:
+                self.bot.unanswered.forget(frage)  # taught: it leaves the unanswered list
         except TeachError as exc:
             await self._send(interaction, msg("kb_teach_refused", lang, reason=str(exc)))
             return

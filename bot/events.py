@@ -32,6 +32,12 @@ FIELD_NAMES = {"de": {"title": "Titel", "place": "Ort", "description": "Beschrei
 _TIME = r"(?:,?\s*(?:um\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?)?"
 _GERMAN = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})" + _TIME, re.I)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+|,\s*)?" + _TIME.replace(",?", "", 1), re.I)
+# "Fr., " / "Fri " / "Freitag, " before a date: the bot's own format typed back.
+_WEEKDAY = re.compile(r"^(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|"
+                      r"freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+",
+                      re.I)
+# "12.03. 18:00": a day without a year needs a time with a colon, or "12.03.18" would be ambiguous.
+_NO_YEAR = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.,?\s+(?:um\s+|at\s+)?(\d{1,2})[:.](\d{2})\s*(?:uhr|h)?", re.I)
 _TIME_ONLY = re.compile(r"(?:um\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?", re.I)
 
 
@@ -59,16 +65,28 @@ def _local(date: dt.date, hour: str | None, minute: str | None) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(h, m), BERLIN)
 
 
-def parse_when(text: str, *, same_day_as: dt.datetime | None = None) -> dt.datetime:
-    """A Berlin date and time as people type it: "12.03.2027 18:00", "2027-03-12 18:00".
+def parse_when(text: str, *, same_day_as: dt.datetime | None = None, now: dt.datetime | None = None) -> dt.datetime:
+    """A Berlin date and time as people type it: "12.03.2027 18:00", "2027-03-12 18:00", the bot's
+    own format back ("Fr., 12.03.2027, 18:00 Uhr"), and "12.03. 18:00" (this year, or next year if
+    that day has passed; ``now`` decides).
 
     ``same_day_as`` lets an end time be given alone ("20:00"). Raises EventInputError.
     """
-    raw = text.strip()
+    raw = _WEEKDAY.sub("", text.strip())
     match = _GERMAN.fullmatch(raw)
+    no_year = _NO_YEAR.fullmatch(raw) if not match else None
     if match:
         day, month, year, hour, minute = match.groups()
         year = str(2000 + int(year)) if len(year) == 2 else year
+    elif no_year:
+        day, month, hour, minute = no_year.groups()
+        today = (now or dt.datetime.now(dt.UTC)).astimezone(BERLIN).date()
+        year = str(today.year)
+        try:
+            if dt.date(today.year, int(month), int(day)) < today:
+                year = str(today.year + 1)
+        except ValueError:
+            raise EventInputError([("event_bad_date", {"text": raw[:60]})]) from None
     else:
         match = _ISO.fullmatch(raw)
         if match:
@@ -205,7 +223,7 @@ def validate(*, now: dt.datetime, title: str | None = None, start: str | None = 
     when_start = current.start if current is not None else None
     if start is not None:
         try:
-            when_start = parse_when(start)
+            when_start = parse_when(start, now=now)
             if when_start <= now:
                 problems.append(("event_past", {"when": when_start}))
         except EventInputError as exc:
@@ -217,7 +235,7 @@ def validate(*, now: dt.datetime, title: str | None = None, start: str | None = 
         when_end = None
     elif end is not None and end.strip():
         try:
-            when_end = parse_when(end, same_day_as=when_start)
+            when_end = parse_when(end, same_day_as=when_start, now=now)
         except EventInputError as exc:
             problems.extend(exc.problems)
     if when_start is not None and when_end is not None and when_end <= when_start:

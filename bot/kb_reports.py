@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.answers import Answerer
+from bot.clock import BERLIN
 from bot.loader import Problem
 from bot.messages import msg
 from bot.model import Knowledge
@@ -54,7 +55,7 @@ def _relative(file: str, roots: Sequence[str | Path]) -> str:
 
 
 def status_text(knowledge: Knowledge, loaded_at: float, problems: list[Problem], lang: str) -> str:
-    loaded = dt.datetime.fromtimestamp(loaded_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    loaded = dt.datetime.fromtimestamp(loaded_at, BERLIN).strftime("%d.%m.%Y %H:%M (Europe/Berlin)")
     text = msg("kb_status", lang, version=knowledge.version, loaded=loaded, **counts(knowledge))
     if problems:
         text += "\n" + msg("kb_status_broken", lang, count=len(problems))

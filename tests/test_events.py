@@ -204,3 +204,14 @@ def test_the_timeline_knows_announced_events(tmp_path: Path) -> None:
     clock.value = berlin(2026, 11, 25, 18, 30)  # the first one started: the next is the Stammtisch
     nxt = answerer.timeline_answer("next", "en").text
     assert "Stammtisch" in nxt and "Soest" in nxt and "Werkstatt" not in nxt
+
+
+def test_dates_as_staff_type_them_back() -> None:
+    now = dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC)
+    own = parse_when("Fr., 12.03.2027, 18:00 Uhr", now=now)  # the bot's own format, typed back
+    assert own == berlin(2027, 3, 12, 18, 0) == parse_when("Freitag, 12.03.2027 18:00", now=now)
+    assert parse_when("12.03. 18:00", now=now) == berlin(2027, 3, 12, 18, 0)  # no year: the next 12 March
+    assert parse_when("01.12. 18:00", now=now) == berlin(2027, 12, 1, 18, 0)  # passed this year: next year
+    assert parse_when("24.12. 17:30", now=now) == berlin(2026, 12, 24, 17, 30)
+    with pytest.raises(EventInputError):
+        parse_when("31.02. 18:00", now=now)

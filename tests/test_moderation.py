@@ -284,3 +284,10 @@ def test_near_duplicate_unanswered_questions_are_grouped_and_taught_ones_leave(t
     assert [r.count for r in rows] == [3, 1] and rows[0].question.startswith("wie wird das wetter")
     assert log.forget("Wie wird das Wetter") == 3  # every wording of it
     assert [r.question for r in log.top()] == ["parkgebühren in olpe?"]
+
+
+def test_kb_status_shows_berlin_time(knowledge) -> None:  # type: ignore[no-untyped-def]
+    from bot.kb_reports import status_text
+
+    text = status_text(knowledge, dt.datetime(2026, 7, 1, 10, 0, tzinfo=dt.UTC).timestamp(), [], "de")
+    assert "01.07.2026 12:00 (Europe/Berlin)" in text  # summer time: UTC+2

@@ -231,6 +231,9 @@ def validate(*, now: dt.datetime, title: str | None = None, start: str | None = 
     elif current is None:
         problems.append(("event_bad_date", {"text": ""}))
     when_end = current.end if current is not None else None
+    if current is not None and current.end is not None and end is None and when_start != current.start:
+        # Moving an event moves its end too, keeping the duration ("from 18 to 20" stays two hours).
+        when_end = when_start + (current.end - current.start) if when_start is not None else None
     if end is not None and end.strip() in ("-", "–"):
         when_end = None
     elif end is not None and end.strip():

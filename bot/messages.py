@@ -154,6 +154,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_title_empty": {"de": "Der Titel fehlt.", "en": "The title is missing."},
     "event_invalid": {"de": "So kann ich den Termin nicht anlegen:\n{problems}",
                       "en": "I can't save the event like this:\n{problems}"},
+    "event_invalid_edit": {"de": "So kann ich den Termin nicht ändern:\n{problems}",
+                           "en": "I can't change the event like this:\n{problems}"},
     "event_unknown": {"de": "Einen geplanten Termin „{ref}“ gibt es nicht. `/event liste` zeigt alle.",
                       "en": "There is no scheduled event “{ref}”. `/event list` shows them all."},
     "event_nothing_changed": {"de": "Du hast nichts zum Ändern angegeben.", "en": "You gave nothing to change."},

@@ -215,3 +215,13 @@ def test_dates_as_staff_type_them_back() -> None:
     assert parse_when("24.12. 17:30", now=now) == berlin(2026, 12, 24, 17, 30)
     with pytest.raises(EventInputError):
         parse_when("31.02. 18:00", now=now)
+
+
+def test_moving_an_event_moves_its_end_and_keeps_the_duration(tmp_path: Path) -> None:
+    clock = Clock(NOW)
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    event = store.create(validate(now=clock(), title="Workshop", start="03.03.2027 18:00", end="20:00"))
+    moved = validate(now=clock(), start="03.03.2027 21:00", current=event)  # past the old end
+    assert moved.start == berlin(2027, 3, 3, 21, 0) and moved.end == berlin(2027, 3, 3, 23, 0)
+    kept = validate(now=clock(), start="03.03.2027 19:00", end="22:00", current=event)  # an explicit end wins
+    assert kept.end == berlin(2027, 3, 3, 22, 0)

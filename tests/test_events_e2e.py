@@ -160,6 +160,8 @@ async def test_edit_and_cancel_update_the_announcement_and_the_scheduled_event(s
     assert session.server.scheduled_events[scheduled_id]["scheduled_start_time"].startswith("2027-03-21T18:30")
     notes = [text_of(p.body) for p in session.posts(start)]
     assert any("Termin geändert" in n and "Stammtisch" in n for n in notes)
+    _, text = await session.command("event bearbeiten", roles=[fd.STAFF_ROLE], termin=event_id, beginn="32.13.2027")
+    assert "So kann ich den Termin nicht ändern" in text  # an edit is no "anlegen"
 
     start = len(session.server.requests)
     _, text = await session.command("event absagen", roles=[fd.STAFF_ROLE], termin=event_id)

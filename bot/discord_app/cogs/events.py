@@ -208,7 +208,7 @@ class Events(commands.Cog):
             draft = validate(now=clock.now(), title=title, start=start, end=end, place=place,
                              description=description, current=event)
         except EventInputError as exc:
-            await self._reply(interaction, msg("event_invalid", lang, problems=exc.text(lang)))
+            await self._reply(interaction, msg("event_invalid_edit", lang, problems=exc.text(lang)))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         event = self.store.update(event, draft)

@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from rapidfuzz import process
 
 from bot.answers import Answerer
 from bot.knowledge_source import KnowledgeSource
-from bot.loader import KnowledgeError, did_you_mean, load_texts
+from bot.loader import KnowledgeError, load_texts
+from bot.messages import msg
 from bot.understanding.normalize import tokenize_example
 
 HEADER = ("# Questions taught through the bot (/kb teach or python -m bot kb teach).\n"
@@ -27,7 +29,21 @@ HEADER = ("# Questions taught through the bot (/kb teach or python -m bot kb tea
 
 
 class TeachError(Exception):
-    """The question cannot be taught; the message says why, for a moderator."""
+    """The question cannot be taught; says why, for a moderator, in English (``str``) or in the
+    moderator's language (``text(lang)``), so a refusal never mixes the two."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        params = dict(self.params)
+        if "suggestion" in params:
+            best = params.pop("suggestion")
+            params["hint"] = "" if not best else (f" (meintest du „{best}“?)" if lang == "de"
+                                                  else f" (did you mean '{best}'?)")
+        return msg(self.key, lang, **params)
 
 
 def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
@@ -53,36 +69,35 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
 def teach(source: KnowledgeSource, answerer: Answerer, question: str, intent_id: str) -> str:
     """Add ``question`` to ``intent_id`` in the overlay; return the language it was filed under."""
     if source.learned is None:
-        raise TeachError("no overlay file is configured (kb.learned)")
+        raise TeachError("teach_no_overlay")
     question = " ".join(question.split())
     knowledge = answerer.knowledge
     ids = [i.id for i in knowledge.intents]
     if intent_id not in ids:
-        raise TeachError(f"there is no intent '{intent_id}'{did_you_mean(intent_id, ids)}")
+        best = process.extractOne(intent_id, ids, score_cutoff=60)
+        raise TeachError("teach_no_intent", intent=intent_id, suggestion=best[0] if best else "")
     key = tokenize_example(question).text
     if not key:
-        raise TeachError("the question has no letters or digits to match on")
+        raise TeachError("teach_empty")
     for intent in knowledge.intents:
         for items in intent.examples.values():
             for example in items:
                 if tokenize_example(example).text == key:
                     if intent.id == intent_id:
-                        raise TeachError(f"'{question}' is already an example of '{intent_id}'")
-                    raise TeachError(f"'{question}' is already an example of intent '{intent.id}' "
-                                     f"('{example}'); an example may belong to one intent only")
+                        raise TeachError("teach_already", question=question, intent=intent_id)
+                    raise TeachError("teach_elsewhere", question=question, intent=intent.id, example=example)
     lang = answerer.language_of(question)
     with _locked(source.learned):  # another process teaching at the same time waits: no write is lost
         data = _read_overlay(source.learned)  # read under the lock: the latest file, not a stale copy
         entries = data.setdefault("learned", {}).setdefault(intent_id, {}).setdefault(lang, [])
         if question in entries:
-            raise TeachError(f"'{question}' is already an example of '{intent_id}'")
+            raise TeachError("teach_already", question=question, intent=intent_id)
         entries.append(question)
         text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
         try:
             load_texts(source.read(overlay=text))
         except KnowledgeError as exc:
-            raise TeachError("the knowledge would not load with this question:\n"
-                             + "\n".join(str(p) for p in exc.problems[:5])) from None
+            raise TeachError("teach_breaks", problems="\n".join(str(p) for p in exc.problems[:5])) from None
         write_atomic(source.learned, text)
     return lang
 
@@ -107,8 +122,8 @@ def _read_overlay(path: Path) -> dict:  # type: ignore[type-arg]
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise TeachError(f"{path} is not valid YAML; fix it first (python -m bot check): {exc}") from None
+        raise TeachError("teach_bad_yaml", path=str(path), error=str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("learned", {}), dict):
-        raise TeachError(f"{path} does not have the expected 'learned:' section; fix it first")
+        raise TeachError("teach_no_section", path=str(path))
     data.setdefault("learned", {})
     return data

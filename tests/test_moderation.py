@@ -291,3 +291,15 @@ def test_kb_status_shows_berlin_time(knowledge) -> None:  # type: ignore[no-unty
 
     text = status_text(knowledge, dt.datetime(2026, 7, 1, 10, 0, tzinfo=dt.UTC).timestamp(), [], "de")
     assert "01.07.2026 12:00 (Europe/Berlin)" in text  # summer time: UTC+2
+
+
+async def test_teach_refusals_come_in_one_language(setup: Setup) -> None:
+    with pytest.raises(TeachError) as info:
+        teach(setup.source, setup.core.answerer, "Welche Städte sind Mitmacherkommunen?", "funding")
+    german = info.value.text("de")
+    assert german.startswith("„Welche Städte sind Mitmacherkommunen?“ ist schon eine Beispielfrage des Themas")
+    assert "already" not in german
+    with pytest.raises(TeachError) as info:
+        teach(setup.source, setup.core.answerer, "Wer zahlt?", "fundign")
+    assert info.value.text("de") == "Ein Thema „fundign“ gibt es nicht (meintest du „funding“?)."
+    assert info.value.text("en") == "there is no intent 'fundign' (did you mean 'funding'?)"

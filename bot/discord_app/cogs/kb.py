@@ -127,7 +127,7 @@ class KnowledgeAdmin(commands.Cog):
             if self.bot.unanswered is not None:
                 self.bot.unanswered.forget(frage)  # taught: it leaves the unanswered list
         except TeachError as exc:
-            await self._send(interaction, msg("kb_teach_refused", lang, reason=str(exc)))
+            await self._send(interaction, msg("kb_teach_refused", lang, reason=exc.text(lang)))
             return
         await self._send(interaction, msg("kb_taught", lang, question=frage, intent=thema, filed=filed))
 

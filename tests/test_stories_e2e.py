@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from aiohttp import web
 
+from bot.storage import Storage
+from bot.stories import StoryStore, parse
 from tests import fake_discord as fd
 from tests.botproc import BotProcess, write_config
 from tests.test_discord_e2e import text_of, wait_healthy
@@ -16,9 +18,11 @@ from tests.test_stories import FeedServer
 
 
 @asynccontextmanager
-async def running_stories(tmp_path: Path, body: bytes | None = None,
-                          fail: int = 0) -> AsyncIterator[tuple[fd.FakeDiscord, BotProcess]]:
-    """A feed server (serving ``body``), the fake Discord and ``python -m bot run`` polling the feed."""
+async def running_stories(tmp_path: Path, body: bytes | None = None, fail: int = 0,
+                          before: Callable[[str, Path, fd.FakeDiscord], None] | None = None,
+                          ) -> AsyncIterator[tuple[fd.FakeDiscord, BotProcess]]:
+    """A feed server (serving ``body``), the fake Discord and ``python -m bot run`` polling the feed;
+    ``before(feed_url, database, server)`` prepares the state the bot starts from."""
     feed = FeedServer()
     if body is not None:
         feed.body = body
@@ -33,6 +37,8 @@ async def running_stories(tmp_path: Path, body: bytes | None = None,
         server.fail("POST", rf"/channels/{fd.STORIES}/messages", status=500, times=fail)
     config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01,
                                                      "first_run_post": 2, "max_age_days": 0})
+    if before is not None:
+        before(feed_url, tmp_path / "bot.sqlite3", server)
     bot = BotProcess(config, tmp_path / "bot.log")
     await bot.start()
     try:
@@ -94,42 +100,20 @@ async def test_links_discord_would_reject_are_left_out_and_nothing_jams(tmp_path
 
 
 async def test_a_story_posted_before_a_crash_is_not_posted_again_after_the_nonce_window(tmp_path: Path) -> None:
-    # The state a crash leaves: the story recorded pending, but its message already in the channel.
-    from bot.storage import Storage
-    from bot.stories import StoryStore, parse
+    def crashed(feed_url: str, database: Path, server: fd.FakeDiscord) -> None:
+        # The state a crash leaves: the story recorded pending, its message already in the channel.
+        stories = parse(feed_url, FeedServer().body)
+        store = StoryStore(Storage(database))
+        store.add_new(stories[:-1], "seen")
+        store.add_new(stories[-1:], "pending")
+        store.save_feed({**store.feed_state(feed_url), "initialised": 1})
+        store.storage.close()
+        server.add_message(fd.STORIES, {"embeds": [{"title": stories[-1].title, "url": stories[-1].link}]})
 
-    feed = FeedServer()
-    runner = web.AppRunner(feed.app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
-    server = fd.FakeDiscord()
-    await server.start()
-    config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01, "max_age_days": 0})
-    import yaml
-
-    db_path = yaml.safe_load(config.read_text(encoding="utf-8"))["storage"]["path"]
-    stories = parse(feed_url, feed.body)
-    store = StoryStore(Storage(db_path))
-    store.add_new(stories[:-1], "seen")
-    store.add_new(stories[-1:], "pending")
-    store.save_feed({**store.feed_state(feed_url), "initialised": 1})
-    store.storage.close()
-    posted_before = stories[-1]
-    server.add_message(fd.STORIES, {"embeds": [{"title": posted_before.title, "url": posted_before.link}]})
-    bot = BotProcess(config, tmp_path / "bot.log")
-    await bot.start()
-    try:
-        await wait_healthy(config, 30)
+    async with running_stories(tmp_path, before=crashed) as (server, _):
         for _ in range(50):
-            if StoryStore(Storage(db_path)).pending() == []:
+            if StoryStore(Storage(tmp_path / "bot.sqlite3")).pending() == []:
                 break
             await asyncio.sleep(0.1)
-        assert StoryStore(Storage(db_path)).pending() == []  # found in the channel, marked posted
+        assert StoryStore(Storage(tmp_path / "bot.sqlite3")).pending() == []  # found in the channel: posted
         assert server.find("POST", rf"/channels/{fd.STORIES}/messages") == []  # and not posted again
-    finally:
-        code = await bot.stop()
-        await server.stop()
-        await runner.cleanup()
-    assert code == 0, bot.output()

@@ -16,7 +16,16 @@ from pathlib import Path
 from bot import __version__
 from bot.understanding.explain import explain
 
-PACKAGE_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+def _package_knowledge() -> Path:
+    """The knowledge shipped with the package: ``bot/knowledge`` in an installed wheel, ``knowledge/``
+    next to ``bot/`` in a checkout (and an editable install)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "knowledge"
+    return installed if (installed / "intents.yaml").is_file() else here.parent / "knowledge"
+
+
+PACKAGE_KNOWLEDGE = _package_knowledge()
 
 
 def default_knowledge() -> str:
@@ -198,8 +207,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{len(exc.problems)} problem(s) found.")
         return 1
     examples = sum(len(v) for i in knowledge.intents for v in i.examples.values())
-    print(f"OK: {len(knowledge.sources)} file(s), {len(knowledge.intents)} intents, {examples} examples, "
-          f"{len(knowledge.timeline)} timeline entries, version {knowledge.version}")
+    print(f"OK: {len(knowledge.sources)} file(s) in {', '.join(map(str, paths))}: {len(knowledge.intents)} intents, "
+          f"{examples} examples, {len(knowledge.timeline)} timeline entries, version {knowledge.version}")
     return 0
 
 

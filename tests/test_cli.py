@@ -75,3 +75,19 @@ def test_lang_means_the_answer_language_as_in_the_web_api() -> None:
     assert run("ask", "--lang", "en", "Ist Hemer dabei?").stdout.startswith("Yes! **Hemer**")
     assert run("ask", "Ist Hemer dabei?").stdout.startswith("Ja! **Hemer**")  # follows the question
     assert json.loads(run("ask", "--json", "--default-lang", "en", "Mitmacherkommunen").stdout)["lang"] == "en"
+
+
+def test_a_built_wheel_carries_the_knowledge(tmp_path: Path) -> None:
+    # pip install . / a wheel / a container: the shipped knowledge comes with the package.
+    wheels = tmp_path / "wheels"
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
+                            "-w", str(wheels), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert build.returncode == 0, build.stderr
+    import zipfile
+
+    (wheel,) = wheels.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("intents.yaml", "facts.yaml", "timeline.yaml", "vocabulary.yaml", "region.yaml"):
+        assert f"bot/knowledge/{name}" in names
+    assert "bot/understanding/data/everyday_words.tsv.gz" in names and "bot/static/chat.js" in names
+    assert not [n for n in names if "learned.yaml" in n]

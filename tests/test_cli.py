@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,22 @@ def test_a_built_wheel_carries_the_knowledge(tmp_path: Path) -> None:
         assert f"bot/knowledge/{name}" in names
     assert "bot/understanding/data/everyday_words.tsv.gz" in names and "bot/static/chat.js" in names
     assert not [n for n in names if "learned.yaml" in n]
+
+
+def test_command_line_details(tmp_path: Path) -> None:
+    bad_port = run("serve", "--port", "99999")
+    assert bad_port.returncode == 2 and "99999 is not a port: use 1 to 65535" in bad_port.stderr
+    one_file = run("check", "knowledge/intents.yaml")  # checked with the rest of its folder
+    assert one_file.returncode == 0 and one_file.stdout.startswith("OK: 5 file(s) in knowledge")
+    broken = tmp_path / "kb"
+    shutil.copytree(ROOT / "knowledge", broken, ignore=shutil.ignore_patterns("*.md", "learned.yaml*"))
+    text = (broken / "intents.yaml").read_text(encoding="utf-8").replace("    answer:", "    answr:", 1)
+    (broken / "intents.yaml").write_text(text, encoding="utf-8")
+    assert run("check", str(broken / "facts.yaml")).returncode == 0  # its own problems only
+    result = run("check", str(broken / "intents.yaml"))
+    lines = result.stdout.splitlines()[:-1]  # the problems, then the count
+    assert result.returncode == 1 and lines and all("intents.yaml:" in line for line in lines)
+    config = tmp_path / "config.yaml"
+    config.write_text(f"storage:\n  path: {tmp_path / 'data' / 'bot.sqlite3'}\n", encoding="utf-8")
+    assert run("kb", "--config", str(config), "unanswered").returncode == 0
+    assert not (tmp_path / "data").exists()  # reading creates no data/ folder

@@ -505,3 +505,7 @@ async def test_unknown_ids_are_warnings_not_errors(tmp_path: Path) -> None:
         await server.stop()
     assert "channels.stories = 123456789" in bot.output() and "WARNING" in bot.output()
     assert code == 0
+
+
+async def test_no_voice_warning_at_start(running: Running) -> None:
+    assert "voice will NOT be supported" not in running.bot.output()  # a bot without voice features

@@ -43,6 +43,12 @@ def use_api_base(api_base: str) -> None:
     Route.BASE = api_base.rstrip("/")
 
 
+# The bot has no voice features: no warning about PyNaCl or davey at every start.
+discord.VoiceClient.warn_nacl = False
+if hasattr(discord.VoiceClient, "warn_dave"):
+    discord.VoiceClient.warn_dave = False  # type: ignore[attr-defined]
+
+
 class CommunityBot(commands.Bot):
     def __init__(self, core: Core, config: Config, storage: Storage, source: KnowledgeSource):
         intents = discord.Intents.default()

@@ -16,7 +16,7 @@ from typing import Any
 from bot import timeline
 from bot.clock import berlin_today
 from bot.conversation import Context
-from bot.loader import PLACEHOLDER
+from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
 from bot.understanding import language
@@ -27,7 +27,6 @@ from bot.understanding.stopwords import STOPWORDS
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
-_RICH = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 
 StoryLine = tuple[str, str, str | None]  # title, link, ISO date
 MAX_PARTS = 3  # questions answered from one message
@@ -90,6 +89,13 @@ class Answerer:
         self.matcher = Matcher(knowledge, settings)
         self.extra_timeline = extra_timeline
         self._intents = {i.id: i for i in knowledge.intents}
+        # Greetings, thanks and the help are no topics: a follow-up does not continue them, and in a
+        # message of several questions they give way to the real ones.
+        self._unlisted = {i.id for i in knowledge.intents if not i.listed}
+        self._continuable = {i.id for i in knowledge.intents if i.listed or i.handler == "membership"}
+        # The intent that shows the whole timeline: it also answers "what came first / after X".
+        self._timeline_intent = next((i.id for i in knowledge.intents
+                                      if any("{timeline:overview}" in t for t in i.answer.values())), None)
         # The words that name one group only ("Pionierkommune", "pioneer"), as the matcher stems them.
         stems: dict[str, set[str]] = {}
         for group in knowledge.groups.values():
@@ -112,8 +118,7 @@ class Answerer:
     def _ask(self, question: str, lang: str | None, *, default_lang: str | None,
              context: Context | None) -> Answer:
         match = self.matcher.match(question)
-        if context is not None and context.intent in self._intents and self._intents[context.intent].listed \
-                or context is not None and context.intent in self.matcher.slot_intents:
+        if context is not None and context.intent in self._continuable:
             topic = match.parse is not None and any(t.word not in FOLLOW_UP_WORDS for t in match.parse.terms)
             if match.intent is None or not topic:  # "out of how many?" names no topic: the previous one
                 match = self._follow_up(match, context) or match
@@ -153,7 +158,7 @@ class Answerer:
         another one, or the first one. Needs a word of order and a word of happening, so that
         "… fließen nach Südwestfalen" is not read as a question about the timeline."""
         p = match.parse
-        if p is None or "timeline" not in self._intents:
+        if p is None or self._timeline_intent is None:
             return None
         words = [w for i in p.kept for w in p.clause_words[i][0]] or list(p.words)
         if _HAPPENED.isdisjoint(words):
@@ -176,8 +181,8 @@ class Answerer:
             if not 0 <= other < len(entries):
                 text = msg("timeline_none_after" if step > 0 else "timeline_none_before", lang,
                            entry=self._entry_line(entries[named], lang, bold_date=False))
-                return Answer(question, "timeline", 1.0, lang, text, [], self._intents["timeline"].title.get(lang),
-                              False, match)
+                return Answer(question, self._timeline_intent, 1.0, lang, text, [],
+                              self._intents[self._timeline_intent].title.get(lang), False, match)
             return self._relative_answer(question, key, entries[other], lang, match,
                                          ref=self._entry_line(entries[named], lang, bold_date=False))
         return None
@@ -198,8 +203,9 @@ class Answerer:
                          ref: str = "") -> Answer:
         text = msg(key, lang, entry=self._entry_line(entry, lang, bold_date=False), ref=ref,
                    text=self.render(entry.text[lang], lang))
-        return Answer(question, "timeline", 1.0, lang, text, [], self._intents["timeline"].title.get(lang), False,
-                      match)
+        assert self._timeline_intent is not None
+        return Answer(question, self._timeline_intent, 1.0, lang, text, [],
+                      self._intents[self._timeline_intent].title.get(lang), False, match)
 
     def _facet(self, match: Match) -> str | None:
         """The facet of its intent a match asks for, if the intent has one for that question type."""
@@ -213,9 +219,8 @@ class Answerer:
         if len(parts) < 2:
             return None
         matches = [self.matcher.match(part) for part in parts[:MAX_PARTS]]
-        social = self.matcher.social_intents | {"help"}
-        if any(m.intent and m.intent not in social for m in matches):  # "Hallo! Kannst du helfen? Ist …"
-            kept = [(p, m) for p, m in zip(parts, matches, strict=False) if m.intent not in social]
+        if any(m.intent and m.intent not in self._unlisted for m in matches):  # "Hallo! Kannst du helfen? Ist …"
+            kept = [(p, m) for p, m in zip(parts, matches, strict=False) if m.intent not in self._unlisted]
             parts, matches = [p for p, _ in kept], [m for _, m in kept]
         answered = {(m.intent, tuple(m.towns), self._facet(m)) for m in matches if m.intent}
         full = {key[:2] for key in answered if key[2] is None}  # the full answer covers its facets
@@ -242,7 +247,7 @@ class Answerer:
             seen.add(sub.intent)
             blocks.append(f"**{heading}**\n{one.text}" if heading else one.text)
         first = next(m for m in matches if m.intent is not None)
-        rich = any(_RICH.search(self._intents[m.intent].answer.get(lang, "")) for m in matches if m.intent)
+        rich = any(LISTING.search(self._intents[m.intent].answer.get(lang, "")) for m in matches if m.intent)
         return Answer(question, first.intent, first.confidence, lang, "\n\n".join(blocks), [], None, rich, match)
 
     def answer_intent(self, intent_id: str, lang: str, question: str = "") -> Answer | None:
@@ -322,7 +327,7 @@ class Answerer:
             facet = self._facet(match) if match is not None else None
             if facet is not None:  # "Wer hat …?" gets the short answer to who, not the whole paragraph
                 template = intent.facets[facet].get(lang, template)
-            rich = bool(_RICH.search(template))
+            rich = bool(LISTING.search(template))
             text = self.render(template, lang).strip()
         confidence = match.confidence if match else 1.0
         return Answer(question, intent.id, confidence, lang, text, [], intent.title.get(lang), rich)
@@ -352,9 +357,9 @@ class Answerer:
                 members=", ".join(g.members))
             for g in groups
         ]
+        names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
         if match.towns:
             lines = []
-            names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
             asked = self._asked_group(match)
             for town in match.towns:
                 groups_of = self.knowledge.groups_of(town)
@@ -372,7 +377,6 @@ class Answerer:
                                      district=self.knowledge.region.get(town, "")))
             return "\n".join(lines)
         if match.place:
-            names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
             text = msg("member_no", lang, town=match.place, groups=join_words(names, lang))
             return text + "\n" + "\n".join(f"• {line}" for line in listing)
         return msg("member_which", lang, groups=join_words(listing, lang))

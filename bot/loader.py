@@ -43,6 +43,8 @@ LANG_NAMES = {"de": "German", "en": "English"}
 HANDLERS = ("membership",)
 TIMELINE_SLOTS = ("overview", "latest", "next")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
+#: A placeholder that becomes a listing (Discord shows such answers as embeds).
+LISTING = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside")

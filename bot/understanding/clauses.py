@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.understanding.normalize import fold
+
 # Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
 _SPLIT = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|,\s*|\n+")
 _COLON = re.compile(r"([^\W_]+):")
@@ -34,7 +36,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
     if names and ":" in text:
-        text = _COLON.sub(lambda m: m.group(0) if _fold_first(m.group(1)) not in names else m.group(1) + "\x00",
+        text = _COLON.sub(lambda m: m.group(0) if fold(m.group(1)) not in names else m.group(1) + "\x00",
                           text)
     clauses = []
     for piece in (p.replace("\x00", ":") for p in _SPLIT.split(text)):
@@ -42,12 +44,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         if not piece:
             continue
         first = re.match(r"[^\W_]+", piece)
-        starts = bool(first) and _fold_first(first.group()) in _QUESTION_START
+        starts = bool(first) and fold(first.group()) in _QUESTION_START
         clauses.append(Clause(piece, piece.endswith("?") or starts))
     return clauses
 
-
-def _fold_first(word: str) -> str:
-    from bot.understanding.normalize import fold
-
-    return fold(word)

@@ -7,10 +7,9 @@ for a place the knowledge does not list) and keeps the small interface the answe
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from bot.loader import paused_gc
+from bot.loader import LISTING, paused_gc
 from bot.model import Knowledge
 from bot.understanding import pipeline
 from bot.understanding.index import Index
@@ -23,7 +22,6 @@ __all__ = ["Match", "Matcher", "MatcherSettings"]
 
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
 PLACE_MIN_COST = 0.6
-_LISTING = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 SLOT_KEY_MAX_INTENTS = 6
 
 
@@ -59,12 +57,11 @@ class Matcher:
         self.slot_intents = self.index.slot_intents
         # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).
         self.social_intents = {i.id for i in knowledge.intents
-                               if not i.listed and not any(_LISTING.search(t) for t in i.answer.values())}
-        slot_rows = [i for i, intent in enumerate(self.intent_ids) if intent in self.slot_intents]
+                               if not i.listed and not any(LISTING.search(t) for t in i.answer.values())}
         # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
         # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
         self.slot_keys = frozenset(k for k, owners in self.index.examples.owners.items()
-                                   if not is_town(k) and any(o in slot_rows for o in owners)
+                                   if not is_town(k) and any(o in self.index.slot_rows for o in owners)
                                    and len(owners) <= SLOT_KEY_MAX_INTENTS)
 
     def parse(self, question: str) -> pipeline.Parse:

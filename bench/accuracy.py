@@ -149,11 +149,15 @@ def main() -> int:
     parser.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
     parser.add_argument("--knowledge", default=str(ROOT / "knowledge"))
     parser.add_argument("--failures", type=int, default=0, help="list this many of the bot's misses per set")
+    parser.add_argument("--questions", action="append", metavar="FILE",
+                        help="evaluate these question files instead (one set each, named by the file)")
     args = parser.parse_args()
     knowledge = load([args.knowledge])
     dev = read_questions(dev_files())
     sets = {"dev": dev, "heldout": read_questions([HELDOUT]) if args.set != "dev" else []}
-    if args.set != "all":
+    if args.questions:
+        sets = {Path(f).stem: read_questions([Path(f)]) for f in args.questions}
+    elif args.set != "all":
         sets = {args.set: sets[args.set]}
     predictors, answerer, threshold = systems(knowledge, dev)
     lang_of = answerer.language_of

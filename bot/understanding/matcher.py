@@ -141,8 +141,7 @@ class Matcher:
                                kept=p.kept, dropped=p.dropped, synonyms=p.synonyms, compounds=list(p.compounds),
                                words=words,
                                originals=[*p.originals[:first], "?", *p.originals[at + 1 :]], trace=list(p.trace))
-        for _name, stage in pipeline.STAGES[pipeline.STAGES.index(("question type", pipeline.detect_question_type)):]:
-            stage(trial, self.index, self.settings)
+        pipeline.run_from("question type", trial, self.index, self.settings)
         if trial.intent in self.slot_intents:
             place = " ".join(p.originals[first : at + 1])
             trial.note("decide", f"'{place}' is taken for a place the knowledge does not list")

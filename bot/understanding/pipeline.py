@@ -465,3 +465,11 @@ def run(question: str, index: Index, settings: MatcherSettings) -> Parse:
     for _name, stage in STAGES:
         stage(parse, index, settings)
     return parse
+
+
+def run_from(name: str, parse: Parse, index: Index, settings: MatcherSettings) -> Parse:
+    """Run the stages from ``name`` on: a parse whose words were changed is scored again."""
+    start = next(i for i, (stage_name, _) in enumerate(STAGES) if stage_name == name)
+    for _name, stage in STAGES[start:]:
+        stage(parse, index, settings)
+    return parse

@@ -303,3 +303,8 @@ async def test_teach_refusals_come_in_one_language(setup: Setup) -> None:
         teach(setup.source, setup.core.answerer, "Wer zahlt?", "fundign")
     assert info.value.text("de") == "Ein Thema „fundign“ gibt es nicht (meintest du „funding“?)."
     assert info.value.text("en") == "there is no intent 'fundign' (did you mean 'funding'?)"
+
+
+async def test_the_learned_file_is_private(setup: Setup) -> None:
+    teach(setup.source, setup.core.answerer, "Wer hat den Scheck unterschrieben?", "funding")
+    assert setup.learned.stat().st_mode & 0o077 == 0  # 0600: it may hold what members asked

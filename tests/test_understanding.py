@@ -97,6 +97,14 @@ def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
     assert "aufholer" in p.words
 
 
+def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: Index) -> None:
+    # "what is it" has no content word of its own; the clause before names the subject.
+    p = upto("Everyone talks about the Leitfäden – what are they, in short?", index, "chatter")
+    assert "leitfaden" in p.words or "leitfaden" in " ".join(p.words)
+    p = upto("Im Rat ging es um die Leitfäden. Worum ging es dabei?", index, "chatter")
+    assert any(w.startswith("leitfaden") for w in p.words)
+
+
 def test_joined_and_split_compounds(index: Index) -> None:
     p = upto("Was ist das Modell-Projekt?", index, "compounds")
     assert "modellprojekt" in p.words

@@ -140,7 +140,8 @@ def evidence(words: list[str], ix: Index) -> bool:
 
 #: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
 _REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter dort davon "
-                       "that this these those they them it ones".split())
+                       "dabei darum daran dafur dran drin es worum "
+                       "that this these those they them it its ones".split())
 
 
 def _known_content(words: list[str], ix: Index) -> int:
@@ -200,7 +201,11 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]
-        if _known_content(asked, ix) < 2 and not _REFERRING.isdisjoint(asked):
+        # A short asking clause of function words only ("what is it", "worum es dabei ging") is part
+        # of the question too: its pointing words count.
+        pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
+        own = _known_content([w for w in asked if w not in _REFERRING], ix)
+        if own < 2 and not _REFERRING.isdisjoint(asked + pointing):
             # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
             # that is, the nearest clause before it that names something.
             before = [i for i in evident if i < asking[0]]

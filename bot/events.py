@@ -127,6 +127,21 @@ def format_when(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
     return f"{head}, {s:%H:%M}{suffix} – {format_when(e, None, lang)}"
 
 
+def stamp(moment: dt.datetime, style: str) -> str:
+    """A Discord timestamp ("F": full date and time, "t": time, "R": "in 3 hours"): every member's
+    client shows it in their own time zone and language, and "R" stays true after a delay."""
+    return f"<t:{int(moment.timestamp())}:{style}>"
+
+
+def stamped_when(start: dt.datetime, end: dt.datetime | None) -> str:
+    """Start (and end) as Discord timestamps, then how far away: "<t:…:F> – <t:…:t> (<t:…:R>)"."""
+    text = stamp(start, "F")
+    if end is not None:
+        same_day = end.astimezone(BERLIN).date() == start.astimezone(BERLIN).date()
+        text += f" – {stamp(end, 't' if same_day else 'F')}"
+    return f"{text} ({stamp(start, 'R')})"
+
+
 def is_link(place: str | None) -> bool:
     return bool(place) and place.startswith(("http://", "https://"))  # type: ignore[union-attr]
 
@@ -159,6 +174,10 @@ class Event:
     def when(self, lang: str) -> str:
         return format_when(self.start, self.end, lang)
 
+    def stamped(self) -> str:
+        """The time for Discord: each member sees it in their own time zone."""
+        return stamped_when(self.start, self.end)
+
     @property
     def link(self) -> str | None:
         return self.place if is_link(self.place) else None
@@ -186,16 +205,18 @@ class Event:
         )
 
 
-def event_line(event: Event, lang: str) -> str:
-    """One line of ``/event list`` and ``events list``: when, title (linked), place."""
+def event_line(event: Event, lang: str, *, stamps: bool = False) -> str:
+    """One line of ``/event list`` and ``events list``: when, title (linked), place.
+    ``stamps``: Discord timestamps instead of Berlin time written out."""
     title = f"[{event.title}]({event.link})" if event.link else event.title
     where = f" · {event.place}" if event.place and not event.link else ""
-    return f"**{event.when(lang)}** – {title}{where} (#{event.id})"
+    when = event.stamped() if stamps else f"**{event.when(lang)}**"
+    return f"{when} – {title}{where} (#{event.id})"
 
 
-def events_answer(events: Sequence[Event], lang: str) -> Answer:
+def events_answer(events: Sequence[Event], lang: str, *, stamps: bool = False) -> Answer:
     """``/event list``: the upcoming events as a list (or a note that there are none)."""
-    text = "\n".join(f"• {event_line(e, lang)}" for e in events) or msg("events_none", lang)
+    text = "\n".join(f"• {event_line(e, lang, stamps=stamps)}" for e in events) or msg("events_none", lang)
     return Answer("", None, 1.0, lang, text, [], msg("events_title", lang), True)
 
 
@@ -265,17 +286,11 @@ class Reminder:
         return f"r{self.event.id}-{self.minutes}-{int(self.event.start.timestamp()) % 10**10}"[:25]
 
     def text(self, lang: str) -> str:
+        """For Discord: the start as timestamps, so a reminder sent late after downtime still says
+        the real remaining time ("in 23 Stunden"), in each member's own time zone."""
         where = f" · {self.event.place}" if self.event.place else ""
-        return msg("event_reminder", lang, title=self.event.title, relative=relative(self.minutes, lang),
-                   when=self.event.when(lang), where=where)
-
-
-def relative(minutes: int, lang: str) -> str:
-    """"in 24 Stunden", "in 1 Stunde", "in 30 Minuten"."""
-    if minutes % 60 == 0:
-        hours = minutes // 60
-        return msg("in_hours" if hours != 1 else "in_hour", lang, n=hours)
-    return msg("in_minutes", lang, n=minutes)
+        return msg("event_reminder", lang, title=self.event.title, relative=stamp(self.event.start, "R"),
+                   when=stamp(self.event.start, "F"), where=where)
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -343,9 +358,23 @@ class EventStore:
         return event
 
     def scheduled(self, ref: str) -> Event | None:
-        """The scheduled event "#3", "3" or an autocomplete value names (None if unknown or cancelled)."""
-        match = re.search(r"\d+", ref or "")
-        event = self.get(int(match.group())) if match else None
+        """The scheduled event "#3", "3", an autocomplete value or its typed title names (None if
+        unknown, ambiguous or cancelled): staff do not always pick from the autocomplete list."""
+        ref = (ref or "").strip()
+        number = re.fullmatch(r"#?\s*(\d+)", ref)
+        if number:
+            event = self.get(int(number.group(1)))
+            return event if event is not None and event.state == "scheduled" else None
+        wanted = ref.casefold()
+        upcoming = [e for e in self.upcoming(limit=500) if wanted]
+        for matches in ([e for e in upcoming if e.title.casefold() == wanted],
+                        [e for e in upcoming if wanted in e.title.casefold()]):
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                return None  # two events fit: the staff member has to pick one
+        label = re.match(r"#(\d+)\s", ref)  # an autocomplete label typed out: "#3 Fr., 12.03. – Stammtisch"
+        event = self.get(int(label.group(1))) if label else None
         return event if event is not None and event.state == "scheduled" else None
 
     def upcoming(self, limit: int = 25) -> list[Event]:

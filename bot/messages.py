@@ -204,6 +204,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_changed_note": {"de": "✏️ Termin geändert: **{title}** – jetzt {when}{where}.",
                            "en": "✏️ Event changed: **{title}** – now {when}{where}."},
     "event_cancelled_note": {"de": "❌ Abgesagt: **{title}** ({when}).", "en": "❌ Cancelled: **{title}** ({when})."},
+    "event_place_open": {"de": "Ort folgt", "en": "Place to be announced"},
     "event_cancelled_tag": {"de": "ABGESAGT", "en": "CANCELLED"},
     "event_reminder": {"de": "⏰ Erinnerung: **{title}** beginnt {relative} – {when}{where}.",
                        "en": "⏰ Reminder: **{title}** starts {relative} – {when}{where}."},
@@ -213,9 +214,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_line_where": {"de": "Ort: {place}", "en": "Place: {place}"},
     "events_title": {"de": "Anstehende Termine", "en": "Upcoming events"},
     "events_none": {"de": "Zurzeit sind keine Termine angekündigt.", "en": "No events are announced at the moment."},
-    "in_hours": {"de": "in {n} Stunden", "en": "in {n} hours"},
-    "in_hour": {"de": "in 1 Stunde", "en": "in 1 hour"},
-    "in_minutes": {"de": "in {n} Minuten", "en": "in {n} minutes"},
     "error": {
         "de": "Da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
         "en": "Something went wrong on my side. Please try again in a moment.",

@@ -387,6 +387,9 @@ class FakeDiscord:
             return json_response(self.scheduled_events[m.group(2)])
         m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)/crosspost", path)
         if m and method == "POST":
+            if self.channel_types.get(int(m.group(1))) != 5:  # only announcement channels publish
+                return json_response({"message": "Cannot execute action on this channel type", "code": 50024},
+                                     status=400)
             return json_response(self.messages.get(m.group(2), {}))
         m = re.fullmatch(r"/channels/(\d+)", path)
         if m and method == "GET":

@@ -9,7 +9,7 @@ import pytest
 
 from bot.answers import Answerer
 from bot.clock import BERLIN
-from bot.events import EventInputError, EventStore, deliver_reminders, parse_when, validate
+from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, parse_when, validate
 from bot.loader import load
 from bot.storage import Storage
 
@@ -225,3 +225,26 @@ def test_moving_an_event_moves_its_end_and_keeps_the_duration(tmp_path: Path) ->
     assert moved.start == berlin(2027, 3, 3, 21, 0) and moved.end == berlin(2027, 3, 3, 23, 0)
     kept = validate(now=clock(), start="03.03.2027 19:00", end="22:00", current=event)  # an explicit end wins
     assert kept.end == berlin(2027, 3, 3, 22, 0)
+
+
+def test_staff_name_an_event_by_number_label_or_typed_title(tmp_path: Path) -> None:
+    clock = Clock(NOW)
+    store = store_at(tmp_path / "db.sqlite3", clock)
+    first = store.create(validate(now=clock(), title="Stammtisch Soest", start="03.03.2027 18:00"))
+    second = store.create(validate(now=clock(), title="Stammtisch Olpe 2027", start="04.03.2027 18:00"))
+    assert store.scheduled(str(first.id)) == first and store.scheduled(f"#{second.id}") == second
+    assert store.scheduled("stammtisch soest") == first  # typed title, any case
+    assert store.scheduled("Olpe 2027") == second  # part of a title; its number is no event id
+    assert store.scheduled("Stammtisch") is None  # two fit: nothing is guessed
+    assert store.scheduled(f"#{second.id} Do., 04.03.2027 – Stammtisch Olpe 2027") == second
+    store.cancel(first)
+    assert store.scheduled("Stammtisch Soest") is None
+
+
+def test_reminders_carry_discord_timestamps_so_a_late_one_tells_the_real_time_left() -> None:
+    start = berlin(2027, 3, 12, 18, 0)
+    event = Event(1, "Werkstatt", start, None, "Arnsberg", None, "scheduled", NOW)
+    text = Reminder(event, 1440).text("de")
+    unix = int(start.timestamp())
+    assert f"beginnt <t:{unix}:R>" in text and f"<t:{unix}:F>" in text and "Arnsberg" in text
+    assert event.stamped() == f"<t:{unix}:F> (<t:{unix}:R>)"

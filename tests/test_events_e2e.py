@@ -156,10 +156,14 @@ async def test_edit_and_cancel_update_the_announcement_and_the_scheduled_event(s
     assert f"Termin #{event_id} geändert" in text and "So., 21.03.2027, 19:30 Uhr" in text
     assert "Ankündigung in" in text and "Discord-Event aktualisiert" in text
     (patch,) = session.server.find("PATCH", rf"/channels/{fd.ANNOUNCEMENTS}/messages/{message_id}", start)
-    assert "21.03.2027, 19:30" in text_of(patch.body)
+    assert "<t:1805653800:F>" in text_of(patch.body)  # a Discord timestamp: local time for everyone
     assert session.server.scheduled_events[scheduled_id]["scheduled_start_time"].startswith("2027-03-21T18:30")
-    notes = [text_of(p.body) for p in session.posts(start)]
-    assert any("Termin geändert" in n and "Stammtisch" in n for n in notes)
+    notes = [p for p in session.posts(start) if "Termin geändert" in text_of(p.body)]
+    assert len(notes) == 1 and "Stammtisch" in text_of(notes[0].body)
+    assert "<t:1805653800:R>" in text_of(notes[0].body)
+    note_id = next(m["id"] for m in session.server.messages.values() if "Termin geändert" in text_of(m))
+    # the announcements channel is an announcement (news) channel: the note is published like the announcement
+    assert session.server.find("POST", rf"/channels/{fd.ANNOUNCEMENTS}/messages/{note_id}/crosspost", start)
     _, text = await session.command("event bearbeiten", roles=[fd.STAFF_ROLE], termin=event_id, beginn="32.13.2027")
     assert "So kann ich den Termin nicht ändern" in text  # an edit is no "anlegen"
 
@@ -169,10 +173,35 @@ async def test_edit_and_cancel_update_the_announcement_and_the_scheduled_event(s
     assert session.server.scheduled_events[scheduled_id]["status"] == 4  # cancelled
     assert session.server.messages[message_id]["embeds"][0]["title"] == "ABGESAGT: Stammtisch"
     assert any("Abgesagt" in text_of(p.body) for p in session.posts(start))
-    _, listing = await session.command("event liste")
+    _, listing = await session.command("termine")
     assert "Stammtisch" not in listing
     _, text = await session.command("event absagen", roles=[fd.STAFF_ROLE], termin=event_id)
     assert "gibt es nicht" in text  # already cancelled
+
+
+async def test_an_event_picked_by_its_typed_title_and_one_without_a_place(session: Session) -> None:
+    start = len(session.server.requests)
+    _, text = await session.command("event erstellen", roles=[fd.STAFF_ROLE], titel="Sprechstunde Digitales",
+                                    beginn="2027-03-25 10:00")
+    assert "angelegt" in text
+    (scheduled,) = session.server.find("POST", rf"/guilds/{fd.GUILD_ID}/scheduled-events", start)
+    assert scheduled.body["entity_metadata"] == {"location": "Ort folgt"}  # not the server's name
+    _, text = await session.command("event bearbeiten", roles=[fd.STAFF_ROLE], termin="sprechstunde digitales",
+                                    ort="Soest, Rathaus")  # typed, not picked from the autocomplete list
+    assert "geändert" in text and "Sprechstunde Digitales" in text
+    _, text = await session.command("event bearbeiten", roles=[fd.STAFF_ROLE], termin="Gibt es nicht",
+                                    ort="Soest")
+    assert "gibt es nicht" in text
+
+
+async def test_members_list_events_with_termine_and_staff_commands_are_hidden(session: Session) -> None:
+    first, text = await session.command("termine", locale="en-US")
+    assert "Werkstatt" in text and "<t:" in text  # Discord timestamps: everyone's own local time
+    (put,) = session.server.find("PUT", rf"/applications/{fd.APP_ID}/guilds/{fd.GUILD_ID}/commands")
+    by_name = {c["name"]: c for c in put.body}
+    assert int(by_name["event"]["default_member_permissions"]) == 1 << 33  # Manage Events
+    assert by_name["termine"].get("default_member_permissions") is None
+    assert by_name["termine"]["name_localizations"]["en-US"] == "events"
 
 
 async def test_without_the_permission_the_staff_member_is_told_plainly(session: Session) -> None:
@@ -216,7 +245,9 @@ async def test_a_reminder_is_posted_once_also_across_restarts(tmp_path: Path) ->
             await asyncio.sleep(1.0)
             assert await bot.stop() == 0, bot.output()
             assert len(reminders()) == 1, bot.output()
-        assert "Hackathon" in reminders()[0] and "in 24 Stunden" in reminders()[0] and "Soest" in reminders()[0]
+        # "beginnt <t:…:R>": Discord shows the real remaining time (23 h 59 min here), not a fixed "in 24 Stunden"
+        assert "Hackathon" in reminders()[0] and "<t:1804006800:R>" in reminders()[0]
+        assert "Soest" in reminders()[0]
 
         bot = await start_bot(tmp_path, server, "2027-03-02T17:01:00+01:00", "fourth")
         for _ in range(50):
@@ -225,7 +256,7 @@ async def test_a_reminder_is_posted_once_also_across_restarts(tmp_path: Path) ->
             await asyncio.sleep(0.1)
         await asyncio.sleep(1.0)
         assert await bot.stop() == 0
-        assert len(reminders()) == 2 and "in 1 Stunde" in reminders()[1], bot.output()
+        assert len(reminders()) == 2 and "<t:1804006800:R>" in reminders()[1], bot.output()
         nonces = [p.body["nonce"] for p in session.posts() if "Erinnerung" in text_of(p.body)]
         assert len(set(nonces)) == 2
     finally:

@@ -47,7 +47,7 @@ ENGLISH: dict[str, str] = {
     # /stories
     "Die neuesten 5 Stories aus dem Blog": "The latest 5 stories from the blog",
     # /event
-    "Termine ankündigen und anzeigen": "Announce and show events",
+    "Termine ankündigen und verwalten (Staff)": "Announce and manage events (staff)",
     "erstellen": "create",
     "Einen Termin ankündigen (nur Staff)": "Announce an event (staff only)",
     "titel": "title",
@@ -61,6 +61,7 @@ ENGLISH: dict[str, str] = {
     "Ende, z. B. 12.03.2027 20:00 oder nur 20:00": "End, e.g. 2027-03-12 20:00 or just 20:00",
     "Beschreibung (max. 1000 Zeichen)": "Description (max. 1000 characters)",
     "liste": "list",
+    "termine": "events",
     "Die anstehenden Termine": "The upcoming events",
     "bearbeiten": "edit",
     "Einen Termin ändern (nur Staff)": "Change an event (staff only)",

@@ -20,7 +20,7 @@ from bot.discord_app.checks import require_roles
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
-from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, events_answer, validate
+from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, events_answer, stamp, validate
 from bot.messages import msg
 
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ def event_embed(event: Event, lang: str) -> discord.Embed:
     title = f"{msg('event_cancelled_tag', lang)}: {event.title}" if cancelled else event.title
     embed = discord.Embed(title=title[:256], url=event.link, description=event.description,
                           colour=CANCELLED_COLOUR if cancelled else COLOUR)
-    embed.add_field(name=msg("event_when", lang), value=f"{event.when(lang)}\n<t:{int(event.start.timestamp())}:R>",
-                    inline=False)
+    embed.add_field(name=msg("event_when", lang), value=event.stamped(), inline=False)
     if event.place:
         embed.add_field(name=msg("event_where", lang), value=event.place, inline=False)
     embed.set_footer(text=f"#{event.id}")
@@ -44,7 +43,10 @@ def event_embed(event: Event, lang: str) -> discord.Embed:
 
 
 class Events(commands.Cog):
-    event = app_commands.Group(name=_("event"), description=_("Termine ankündigen und anzeigen"), guild_only=True)
+    # Staff commands: hidden from members by default (server admins can widen this under
+    # Integrations) and still checked in code. Members list events with /termine.
+    event = app_commands.Group(name=_("event"), description=_("Termine ankündigen und verwalten (Staff)"),
+                               guild_only=True, default_permissions=discord.Permissions(manage_events=True))
 
     def __init__(self, bot: CommunityBot):
         self.bot = bot
@@ -103,7 +105,7 @@ class Events(commands.Cog):
         if guild is None:
             return ""
         end = event.end_or(self.settings.default_duration_minutes)
-        location = event.place or guild.name
+        location = event.place or msg("event_place_open", self.bot.config.language)
         try:
             if create:
                 scheduled = await guild.create_scheduled_event(
@@ -150,12 +152,21 @@ class Events(commands.Cog):
             return event, msg("event_announce_failed", lang, error=f"{exc.status} {exc.text}"[:200])
 
     async def _note(self, text: str) -> None:
+        """A change or cancel note, published like the announcement in an announcement channel
+        (followers of the channel saw the announcement; they must see the change too)."""
         channel = self._channel()
-        if channel is not None:
+        if channel is None:
+            return
+        try:
+            message = await channel.send(text, allowed_mentions=NO_PINGS)
+        except discord.HTTPException as exc:
+            log.warning("could not post to the announcements channel: %s", exc)
+            return
+        if channel.is_news():
             try:
-                await channel.send(text, allowed_mentions=NO_PINGS)
+                await message.publish()
             except discord.HTTPException as exc:
-                log.warning("could not post to the announcements channel: %s", exc)
+                log.warning("could not publish a change note: %s", exc)
 
     # --- commands ------------------------------------------------------------------------
     @event.command(name=_("erstellen"), description=_("Einen Termin ankündigen (nur Staff)"))
@@ -184,8 +195,17 @@ class Events(commands.Cog):
 
     @event.command(name=_("liste"), description=_("Die anstehenden Termine"))
     async def list_events(self, interaction: discord.Interaction) -> None:
+        await self._list(interaction)
+
+    @app_commands.command(name=_("termine"), description=_("Die anstehenden Termine"))
+    @app_commands.guild_only()
+    async def upcoming_events(self, interaction: discord.Interaction) -> None:
+        """The list for everyone (the /event group is for staff)."""
+        await self._list(interaction)
+
+    async def _list(self, interaction: discord.Interaction) -> None:
         cog = self.bot.get_cog("Ask")
-        answer = events_answer(self.store.upcoming(), self._lang(interaction))
+        answer = events_answer(self.store.upcoming(), self._lang(interaction), stamps=True)
         await cog.respond(interaction, answer)  # type: ignore[union-attr]
 
     @event.command(name=_("bearbeiten"), description=_("Einen Termin ändern (nur Staff)"))
@@ -214,7 +234,7 @@ class Events(commands.Cog):
         event = self.store.update(event, draft)
         channel_lang = self.bot.config.language
         where = f" · {event.place}" if event.place else ""
-        note = msg("event_changed_note", channel_lang, title=event.title, when=event.when(channel_lang), where=where)
+        note = msg("event_changed_note", channel_lang, title=event.title, when=event.stamped(), where=where)
         await self._publish(interaction, event, msg("event_edited", lang, id=event.id, title=event.title,
                                                     when=event.when(lang)), note)
 
@@ -228,7 +248,7 @@ class Events(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         event = self.store.cancel(event)
         channel_lang = self.bot.config.language
-        note = msg("event_cancelled_note", channel_lang, title=event.title, when=event.when(channel_lang))
+        note = msg("event_cancelled_note", channel_lang, title=event.title, when=stamp(event.start, "F"))
         await self._publish(interaction, event, msg("event_cancel_done", self._lang(interaction), id=event.id,
                                                     title=event.title), note)
 

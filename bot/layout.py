@@ -56,8 +56,12 @@ def split_text(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def layout(answer: Answer) -> list[MessageSpec]:
-    """The messages that carry ``answer``, each within Discord's limits."""
+def layout(answer: Answer, *, embeds: bool = True) -> list[MessageSpec]:
+    """The messages that carry ``answer``, each within Discord's limits. ``embeds=False``: plain
+    text only, for a channel where the bot may not embed links (lists and the timeline too)."""
+    if answer.rich and not embeds:
+        text = f"**{answer.title}**\n{answer.text}" if answer.title else answer.text
+        return [MessageSpec(content=piece) for piece in split_text(text, CONTENT_LIMIT)] or [MessageSpec(content="…")]
     if not answer.rich:
         return [MessageSpec(content=piece) for piece in split_text(answer.text, CONTENT_LIMIT)] or [
             MessageSpec(content="…")

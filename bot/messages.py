@@ -204,6 +204,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_changed_note": {"de": "✏️ Termin geändert: **{title}** – jetzt {when}{where}.",
                            "en": "✏️ Event changed: **{title}** – now {when}{where}."},
     "event_cancelled_note": {"de": "❌ Abgesagt: **{title}** ({when}).", "en": "❌ Cancelled: **{title}** ({when})."},
+    "perm_missing": {"de": "⚠️ Mir fehlen Berechtigungen – bitte in den Server- oder Kanaleinstellungen meiner "
+                            "Rolle geben:\n{lines}",
+                     "en": "⚠️ I am missing permissions – please give them to my role in the server or channel "
+                           "settings:\n{lines}"},
+    "perm_line": {"de": "{where}: **{permission}** (`{setting}`)", "en": "{where}: **{permission}** (`{setting}`)"},
+    "perm_unseen": {"de": "{where}: den Kanal kann ich nicht sehen oder es gibt ihn nicht (`{setting}`)",
+                    "en": "{where}: I cannot see this channel or it does not exist (`{setting}`)"},
+    "perm_server": {"de": "Server", "en": "Server"},
+    "perm_ok": {"de": "Berechtigungen: alles da.", "en": "Permissions: all there."},
     "event_place_open": {"de": "Ort folgt", "en": "Place to be announced"},
     "event_cancelled_tag": {"de": "ABGESAGT", "en": "CANCELLED"},
     "event_reminder": {"de": "⏰ Erinnerung: **{title}** beginnt {relative} – {when}{where}.",

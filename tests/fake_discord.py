@@ -30,6 +30,10 @@ FORUM = 810000000000000006  # a forum channel (type 15): every post is a thread
 DM_CHANNEL = 820000000000000001
 STAFF_ROLE = 830000000000000001
 MOD_ROLE = 830000000000000002
+BOT_ROLE = 830000000000000003  # the bot's own role: Manage Events on top of @everyone
+EVERYONE_PERMISSIONS = 1071698660929  # view, send, send in threads, embed links, read history, ...
+VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, MANAGE_EVENTS = 1 << 10, 1 << 11, 1 << 14, 1 << 33
+SEND_IN_THREADS = 1 << 38
 TIMESTAMP = "2026-11-25T12:00:00.000000+00:00"
 
 _ids = itertools.count(1_000_000_000_000_000_000)
@@ -96,7 +100,7 @@ class FakeDiscord:
         self.identified = asyncio.Event()
         self.commands: list[dict[str, Any]] = []
         self.channel_types = {GENERAL: 0, QA: 0, STORIES: 0, ANNOUNCEMENTS: 5, MODERATORS: 0, FORUM: 15}
-        self.bot_permissions = "8"  # administrator
+        self.denied: dict[int, int] = {}  # channel -> permissions denied to the bot's role there
         self._seq = 0
         self._changed = asyncio.Condition()
         self.app = web.Application(client_max_size=64 * 1024 * 1024)
@@ -152,6 +156,8 @@ class FakeDiscord:
                 await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
 
     def member(self, uid: int, name: str, roles: list[int] | None = None) -> dict[str, Any]:
+        if uid == BOT_ID:
+            roles = [BOT_ROLE]  # the bot's own messages carry its real roles
         return {"user": user(uid, name), "roles": [str(r) for r in roles or []], "joined_at": TIMESTAMP,
                 "deaf": False, "mute": False, "flags": 0, "nick": None, "avatar": None,
                 "permissions": "1071698660929"}
@@ -221,7 +227,7 @@ class FakeDiscord:
             "channel_id": str(channel), "channel": self._channel(channel),
             "member": self.member(author, name, roles),
             "token": f"itoken-{snowflake()}", "version": 1, "locale": locale, "guild_locale": "de",
-            "app_permissions": self.bot_permissions, "entitlements": [],
+            "app_permissions": str(self.bot_permissions(channel)), "entitlements": [],
             "authorizing_integration_owners": {"0": str(GUILD_ID)},
             "context": 0, "attachment_size_limit": 8388608,
         }
@@ -252,10 +258,22 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload["id"]
 
+    def bot_permissions(self, channel: int) -> int:
+        """The bot's permissions in ``channel``: @everyone and its role, less the channel's overwrite."""
+        return (EVERYONE_PERMISSIONS | MANAGE_EVENTS) & ~self.denied.get(channel, 0)
+
+    async def deny(self, channel: int, bits: int) -> None:
+        """Take permissions from the bot's role in ``channel`` (0 gives them back), as a server
+        admin would in the channel's settings: the bot hears of it through CHANNEL_UPDATE."""
+        self.denied[channel] = bits
+        await self.dispatch("CHANNEL_UPDATE", self._channel(channel))
+
     # --- gateway -------------------------------------------------------------------------
     def _channel(self, cid: int) -> dict[str, Any]:
+        overwrites = [{"id": str(BOT_ROLE), "type": 0, "allow": "0", "deny": str(self.denied[cid])}] \
+            if self.denied.get(cid) else []
         return {"id": str(cid), "type": self.channel_types.get(cid, 0), "guild_id": str(GUILD_ID),
-                "name": f"channel-{cid % 1000}", "position": cid % 1000, "permission_overwrites": [],
+                "name": f"channel-{cid % 1000}", "position": cid % 1000, "permission_overwrites": overwrites,
                 "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None, "rate_limit_per_user": 0}
 
     def _guild(self) -> dict[str, Any]:
@@ -264,8 +282,9 @@ class FakeDiscord:
         roles = [everyone] + [
             {**everyone, "id": str(rid), "name": name, "position": i + 1, "permissions": "0"}
             for i, (rid, name) in enumerate([(STAFF_ROLE, "Staff"), (MOD_ROLE, "Moderatoren")])
-        ]
-        bot_member = self.member(BOT_ID, "SCS Bot")
+        ] + [{**everyone, "id": str(BOT_ROLE), "name": "SCS Bot", "position": 3, "permissions": str(MANAGE_EVENTS),
+              "managed": True}]
+        bot_member = self.member(BOT_ID, "SCS Bot", [BOT_ROLE])
         bot_member["user"] = BOT_USER
         return {
             "id": str(GUILD_ID), "name": "Smart Cities Südwestfalen", "icon": None, "owner_id": "1",
@@ -358,6 +377,11 @@ class FakeDiscord:
             found = [msg for msg in reversed(list(self.messages.values())) if msg["channel_id"] == m.group(1)]
             return json_response(found[:limit])
         if m and method == "POST":
+            allowed = self.bot_permissions(int(m.group(1)))
+            if not allowed & VIEW_CHANNEL or not allowed & SEND_MESSAGES:
+                return json_response({"message": "Missing Permissions", "code": 50013}, status=403)
+            if body.get("embeds") and not allowed & EMBED_LINKS:
+                body = {**body, "embeds": []}  # Discord drops the embeds silently: the message arrives empty
             invalid = _invalid_embeds(body)
             if invalid:  # Discord's answer to an embed it cannot show
                 return json_response({"message": "Invalid Form Body", "code": 50035, "errors": invalid}, status=400)

@@ -460,6 +460,44 @@ async def test_broken_edit_is_reported_to_moderators_and_good_edit_loaded(runnin
     assert "Wissen geladen" in loaded.body["content"]
 
 
+async def test_missing_permissions_are_reported_once_and_answers_fall_back_to_plain_text(running: Running) -> None:
+    server = running.server
+
+    def reports(start: int) -> list[str]:
+        return [r.body["content"] for r in server.find("POST", rf"/channels/{fd.MODERATORS}/messages", start)]
+
+    start = len(server.requests)
+    try:
+        await server.deny(fd.QA, fd.EMBED_LINKS)  # an admin takes Embed Links away in the Q&A channel
+        report = await server.wait_for(
+            lambda r: r.method == "POST" and r.path == f"/channels/{fd.MODERATORS}/messages", 10, start)
+        assert f"<#{fd.QA}>" in report.body["content"] and "**Links einbetten**" in report.body["content"]
+        assert "discord.qa_channels[0]" in report.body["content"]
+        mid = await server.send_message("Welche Städte sind Mitmacherkommunen?", channel=fd.QA, author=new_member())
+        reply = await running.reply_to(mid, start)
+        assert not reply.body.get("embeds") and "Mitmacherkommunen" in reply.body["content"]  # the list as text
+        await server.deny(fd.QA, fd.EMBED_LINKS)  # the same again: nothing new to report
+        await asyncio.sleep(0.5)
+        assert len(reports(start)) == 1
+
+        start = len(server.requests)
+        await server.deny(fd.QA, fd.SEND_MESSAGES)
+        report = await server.wait_for(
+            lambda r: r.method == "POST" and r.path == f"/channels/{fd.MODERATORS}/messages", 10, start)
+        assert "**Nachrichten senden**" in report.body["content"]
+        await server.send_message("Ist Menden dabei?", channel=fd.QA, author=new_member())
+        iid = await server.slash("kb status", author=new_member(), roles=[fd.MOD_ROLE], locale="en-US")
+        status = text_of((await running.callback(iid, start)).body["data"])
+        assert "**Send Messages**" in status and f"<#{fd.QA}>" in status
+        await asyncio.sleep(0.5)
+        assert server.find("POST", rf"/channels/{fd.QA}/messages", start) == []  # not even tried
+        assert "Traceback" not in running.bot.output() and "Missing Permissions" not in running.bot.output()
+    finally:
+        await server.deny(fd.QA, 0)
+    iid = await server.slash("kb status", author=new_member(), roles=[fd.MOD_ROLE])
+    assert "Berechtigungen: alles da." in text_of((await running.callback(iid, start)).body["data"])
+
+
 # --- startup failures (their own short-lived processes) ---------------------------------
 async def _run_once(tmp: Path, config: Path, env: dict[str, str]) -> tuple[int, str]:
     bot = BotProcess(config, tmp / "fail.log", env)

@@ -26,6 +26,12 @@ def test_plain_answers_fit_message_content() -> None:
     assert all(m.content and len(m.content) <= CONTENT_LIMIT and not m.embeds for m in messages)
 
 
+def test_without_embed_links_a_list_comes_as_plain_text_within_limits() -> None:
+    specs = layout(answer("• Arnsberg\n" * 600, rich=True), embeds=False)
+    assert all(not s.embeds and s.content and len(s.content) <= CONTENT_LIMIT for s in specs)
+    assert specs[0].content.startswith("**Titel**\n• Arnsberg") and len(specs) > 1
+
+
 def test_rich_answers_become_embeds_within_limits() -> None:
     messages = layout(answer("\n".join(f"• Eintrag {i}" for i in range(3000)), rich=True))
     for message in messages:

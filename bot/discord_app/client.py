@@ -17,7 +17,7 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot import kb_reports
+from bot import channel_needs, kb_reports
 from bot.answers import Answerer
 from bot.clock import berlin_today
 from bot.config import Config, missing_ids
@@ -71,6 +71,7 @@ class CommunityBot(commands.Bot):
         )
         attach_state(core, self.reloader, storage)
         self._watch: asyncio.Task[None] | None = None
+        self._reported_missing: list[channel_needs.Missing] | None = None  # what was last reported
 
     async def login(self, token: str) -> None:
         await super().login(token)
@@ -143,6 +144,58 @@ class CommunityBot(commands.Bot):
             roles = {r.id for r in guild.roles}
             for warning in missing_ids(self.config, channels, roles):
                 log.warning(warning)
+        if not self.config.channels.moderators:
+            log.warning("config: channels.moderators is not set: reports for moderators (broken knowledge, missing "
+                        "permissions) go only to this log. Set it to the id of the moderators' channel.")
+        await self.check_permissions()
+
+    # --- permission self-check -----------------------------------------------------------
+    def permissions_in(self, channel_id: int) -> set[str] | None:
+        """The bot's permissions in a channel (or server-wide for ``channel_needs.SERVER``) by
+        discord.py name; None when the bot cannot see such a channel."""
+        guild = self.get_guild(self.config.discord.guild_id) if self.config.discord.guild_id else None
+        if guild is None or guild.me is None:
+            return None
+        if channel_id == channel_needs.SERVER:
+            perms = guild.me.guild_permissions
+        else:
+            channel = guild.get_channel(channel_id)
+            if channel is None:
+                return None
+            perms = channel.permissions_for(guild.me)
+        return {name for name in channel_needs.NAMES if getattr(perms, name, False)}
+
+    def missing_permissions(self) -> list[channel_needs.Missing]:
+        needs = channel_needs.needs_of(self.config, events=self.get_cog("Events") is not None)
+        return channel_needs.missing(needs, self.permissions_in)
+
+    async def check_permissions(self) -> list[channel_needs.Missing]:
+        """Report what the bot lacks once: one log line, and one message in the moderators'
+        channel if it can write there. Nothing new to say: nothing said."""
+        if not self.config.discord.guild_id or self.get_guild(self.config.discord.guild_id) is None:
+            return []
+        missing = self.missing_permissions()
+        if missing == self._reported_missing:
+            return missing
+        self._reported_missing = missing
+        if not missing:
+            log.info("permissions: the bot has what it needs in every configured channel")
+            return missing
+        log.warning(channel_needs.log_line(missing))
+        mods = self.config.channels.moderators
+        if mods and not any(m.channel_id == mods for m in missing):
+            await self.post_moderators(channel_needs.report(missing, self.config.language))
+        return missing
+
+    async def on_guild_channel_update(self, before: Any, after: Any) -> None:
+        await self.check_permissions()
+
+    async def on_guild_role_update(self, before: Any, after: Any) -> None:
+        await self.check_permissions()
+
+    async def on_member_update(self, before: discord.Member, after: discord.Member) -> None:
+        if self.user is not None and after.id == self.user.id:
+            await self.check_permissions()
 
     async def on_resumed(self) -> None:
         self.gateway_connected = True

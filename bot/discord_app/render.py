@@ -66,9 +66,10 @@ def to_kwargs(spec: MessageSpec) -> dict[str, Any]:
     return kwargs
 
 
-def messages(answer: Answer) -> list[dict[str, Any]]:
-    """Keyword arguments for each message that carries ``answer`` (buttons on the last)."""
-    out = [to_kwargs(spec) for spec in layout(answer)]
+def messages(answer: Answer, *, plain: bool = False) -> list[dict[str, Any]]:
+    """Keyword arguments for each message that carries ``answer`` (buttons on the last);
+    ``plain``: no embeds, where the bot lacks Embed Links (Discord would drop them silently)."""
+    out = [to_kwargs(spec) for spec in layout(answer, embeds=not plain)]
     view = suggestion_view(answer)
     if view is not None:
         out[-1]["view"] = view

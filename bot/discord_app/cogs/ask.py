@@ -75,7 +75,7 @@ class Ask(commands.Cog):
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if message.author.bot or not self._addressed(message):
+        if message.author.bot or not self._addressed(message) or not self._may(message)[0]:
             return
         question = self._strip_mention(message.content)
         default = self.bot.config.language
@@ -110,14 +110,35 @@ class Ask(commands.Cog):
             self.conversations.put(message.channel.id, sent, answer.context)
             self.answered.remember(message.id, message.channel.id, sent, message.author.id)
 
+    @staticmethod
+    def _may(message: discord.Message) -> tuple[bool, bool]:
+        """(may write here, may embed links here). In DMs both; in a server the bot's permissions
+        in the channel (a thread needs "send in threads")."""
+        guild = message.guild
+        if guild is None or guild.me is None:
+            return True, True
+        perms = message.channel.permissions_for(guild.me)  # type: ignore[union-attr]
+        in_thread = isinstance(message.channel, discord.Thread)
+        write = perms.send_messages_in_threads if in_thread else perms.send_messages
+        return bool(perms.view_channel and write), bool(perms.embed_links)
+
     async def _reply(self, message: discord.Message, answer: Answer) -> int | None:
-        """Post the answer; return the id of its first message."""
+        """Post the answer; return the id of its first message. Without Embed Links in the
+        channel, lists and the timeline come as plain text; where the bot may not write, nothing
+        is tried (the permission self-check has told the moderators)."""
+        write, embed = self._may(message)
+        if not write:
+            log.debug("not answering in channel %s: no permission to write there", message.channel.id)
+            return None
         first = None
-        for i, kwargs in enumerate(messages(answer)):
-            if i == 0:
-                first = (await message.reply(mention_author=False, **kwargs)).id
-            else:
-                await message.channel.send(**kwargs)
+        try:
+            for i, kwargs in enumerate(messages(answer, plain=not embed)):
+                if i == 0:
+                    first = (await message.reply(mention_author=False, **kwargs)).id
+                else:
+                    await message.channel.send(**kwargs)
+        except discord.Forbidden as exc:
+            log.warning("could not answer in channel %s: %s", message.channel.id, exc.text or exc.status)
         return first
 
     # --- edits, deletions, 🗑️ ------------------------------------------------------------
@@ -133,7 +154,12 @@ class Ask(commands.Cog):
         if not question:
             return
         answer = self.bot.core.ask(question, default_lang=self.bot.config.language)
-        kwargs = messages(answer)[0]
+        channel_obj = self.bot.get_channel(channel_id)
+        guild = getattr(channel_obj, "guild", None)
+        plain = bool(guild and guild.me and not channel_obj.permissions_for(guild.me).embed_links)  # type: ignore[union-attr]
+        kwargs = messages(answer, plain=plain)[0]
+        kwargs.setdefault("content", None)  # a plain answer edited into a list (or back) loses the old form
+        kwargs.setdefault("embeds", [])
         kwargs.pop("nonce", None)
         kwargs.pop("enforce_nonce", None)
         channel = self.bot.get_partial_messageable(channel_id)
@@ -180,7 +206,8 @@ class Ask(commands.Cog):
                 await interaction.response.send_message(msg("slow_down", self._lang(interaction), seconds=seconds),
                                                         ephemeral=True, allowed_mentions=NO_PINGS)
                 return
-        for i, kwargs in enumerate(messages(answer)):
+        plain = not interaction.app_permissions.embed_links
+        for i, kwargs in enumerate(messages(answer, plain=plain)):
             kwargs: dict[str, Any]  # type: ignore[no-redef]
             if i == 0 and not interaction.response.is_done():
                 await interaction.response.send_message(ephemeral=ephemeral, **kwargs)

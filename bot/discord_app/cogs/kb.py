@@ -15,7 +15,7 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
-from bot import kb_reports
+from bot import channel_needs, kb_reports
 from bot.discord_app.checks import require_roles
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
@@ -100,8 +100,10 @@ class KnowledgeAdmin(commands.Cog):
         if not await self._allowed(interaction):
             return
         core = self.bot.core
-        text = kb_reports.status_text(core.answerer.knowledge, core.loaded_at, self.bot.reloader.problems,
-                                      self._lang(interaction))
+        lang = self._lang(interaction)
+        text = kb_reports.status_text(core.answerer.knowledge, core.loaded_at, self.bot.reloader.problems, lang)
+        missing = self.bot.missing_permissions()
+        text += "\n" + (channel_needs.report(missing, lang) if missing else msg("perm_ok", lang))
         await self._send(interaction, text)
 
     @kb.command(name=_("unanswered"), description=_("Häufigste unbeantwortete Fragen der letzten 30 Tage"))

@@ -71,7 +71,7 @@ async def running(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Run
     tmp = tmp_path_factory.mktemp("discord")
     server = fd.FakeDiscord()
     await server.start()
-    config_path = write_config(tmp, server, discord={"qa_channels": [fd.QA, fd.FORUM]})
+    config_path = write_config(tmp, server, discord={"qa_channels": [fd.QA, fd.FORUM], "cooldown_seconds": 2})
     bot = BotProcess(config_path, tmp / "bot.log")
     await bot.start()
     try:
@@ -159,7 +159,7 @@ async def test_chatty_message_with_two_questions_gets_both_answers(running: Runn
 
 
 async def test_a_follow_up_uses_the_previous_answer(running: Running) -> None:
-    # Through /frage: messages have a per-member cooldown (30 s in these tests), slash commands not.
+    # Through /frage; the cooldown (2 s in these tests) covers slash commands too, so the follow-up waits.
     server, member = running.server, new_member()
 
     async def frage(text: str, author: int) -> str:
@@ -168,6 +168,7 @@ async def test_a_follow_up_uses_the_previous_answer(running: Running) -> None:
         return text_of((await running.callback(iid, start)).body["data"])
 
     assert "**2021**" in await frage("Wann war die Konferenz?", member)
+    await asyncio.sleep(2.1)
     assert "in **Arnsberg**" in await frage("und wo?", member)
     assert "weiß ich leider nicht" in await frage("und wo?", new_member())  # another member: no context
 
@@ -198,7 +199,7 @@ async def test_quiet_in_chit_chat_but_thanks_are_answered(running: Running) -> N
     assert talk not in answered and reply not in answered  # no public fallback for talk
 
 
-async def test_the_same_slash_request_twice_is_answered_publicly_once(running: Running) -> None:
+async def test_one_public_answer_per_cooldown_for_messages_slash_commands_and_buttons(running: Running) -> None:
     server, member = running.server, new_member()
     start = len(server.requests)
     iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Brilon"}], author=member)
@@ -207,6 +208,21 @@ async def test_the_same_slash_request_twice_is_answered_publicly_once(running: R
     iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Brilon"}], author=member)
     second = (await running.callback(iid, start)).body["data"]
     assert second["flags"] & 64 and "Langsam" in second["content"]  # only the member sees the note
+    iid = await server.slash("timeline", author=member)  # another command: the same cooldown
+    assert "Langsam" in (await running.callback(iid, start)).body["data"]["content"]
+    await server.send_message("Was ist eine Smart City?", channel=fd.QA, author=member)  # chat too: silence
+    other = await server.send_message("Wie hoch sind die Parkgebühren in Arnsberg?", channel=fd.QA,
+                                      author=new_member())
+    reply = await running.reply_to(other, start)
+    message = next(m for m in server.messages.values() if m["components"] == reply.body["components"])
+    custom_id = reply.body["components"][0]["components"][0]["custom_id"]
+    iid = await server.click(message, custom_id, author=member)  # and a suggestion button
+    clicked = (await running.callback(iid, start)).body["data"]
+    assert clicked["flags"] & 64 and "Langsam" in clicked["content"]
+    assert len(server.find("POST", rf"/channels/{fd.QA}/messages", start)) == 1  # only the other member's answer
+    await asyncio.sleep(2.1)
+    iid = await server.click(message, custom_id, author=member)  # after the cooldown: answered publicly
+    assert not ((await running.callback(iid, start)).body["data"].get("flags") or 0) & 64
     kb = next(c for c in server.commands if c["name"] == "kb")
     assert int(kb["default_member_permissions"]) == 32  # /kb hidden from members without Manage Server
 
@@ -326,11 +342,13 @@ async def test_fallback_offers_suggestion_buttons_that_answer(running: Running) 
 async def test_slash_frage_answers_in_the_users_locale(running: Running) -> None:
     server = running.server
     start = len(server.requests)
-    iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": "Seehofer"}], locale="en-US")
+    iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": "Seehofer"}], locale="en-US",
+            author=new_member())
     answer = await running.callback(iid, start)
     assert "Seehofer" in text_of(answer.body["data"])
     assert "Berlin" in text_of(answer.body["data"])
-    iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": "how is the project funded?"}])
+    iid = await server.slash("frage", [{"name": "frage", "type": 3, "value": "how is the project funded?"}],
+            author=new_member())
     answer = await running.callback(iid, start)
     assert "million" in text_of(answer.body["data"])  # the question's language wins over the locale
 
@@ -338,15 +356,17 @@ async def test_slash_frage_answers_in_the_users_locale(running: Running) -> None
 async def test_slash_kommunen_lists_and_checks_a_town(running: Running) -> None:
     server = running.server
     start = len(server.requests)
-    iid = await server.slash("kommunen")
+    iid = await server.slash("kommunen", author=new_member())
     listing = text_of((await running.callback(iid, start)).body["data"])
     assert "14 Mitmacherkommunen" in listing and "5 Pionierkommunen" in listing
-    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Hamm"}], locale="en-GB")
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Hamm"}], locale="en-GB",
+            author=new_member())
     assert "**Hamm** is not in Südwestfalen" in text_of((await running.callback(iid, start)).body["data"])
-    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "eslohe"}])
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "eslohe"}], author=new_member())
     assert "**Eslohe (Sauerland)** (Hochsauerlandkreis) ist bisher keine" in text_of(
         (await running.callback(iid, start)).body["data"])
-    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Attendorn, Halver und Hagen"}])
+    iid = await server.slash("kommunen", [{"name": "stadt", "type": 3, "value": "Attendorn, Halver und Hagen"}],
+            author=new_member())
     several = text_of((await running.callback(iid, start)).body["data"])  # each town answered, in one reply
     assert "Ja! **Attendorn**" in several and "**Halver** (Märkischer Kreis)" in several
     assert "**Hagen** liegt nicht in Südwestfalen" in several
@@ -365,10 +385,10 @@ async def test_kommunen_autocomplete_offers_towns(running: Running) -> None:
 async def test_slash_timeline_and_hilfe(running: Running) -> None:
     server = running.server
     start = len(server.requests)
-    iid = await server.slash("timeline")
+    iid = await server.slash("timeline", author=new_member())
     overview = text_of((await running.callback(iid, start)).body["data"])
     assert "2021" in overview and "2022" in overview
-    iid = await server.slash("timeline", [{"name": "ansicht", "type": 3, "value": "next"}])
+    iid = await server.slash("timeline", [{"name": "ansicht", "type": 3, "value": "next"}], author=new_member())
     assert "nichts Neues" in text_of((await running.callback(iid, start)).body["data"])
     iid = await server.slash("hilfe", locale="en-US")
     help_body = (await running.callback(iid, start)).body["data"]

@@ -45,13 +45,15 @@ async def start_bot(tmp: Path, server: fd.FakeDiscord, now: str, name: str) -> B
 class Session:
     def __init__(self, server: fd.FakeDiscord, bot: BotProcess, tmp: Path):
         self.server, self.bot, self.tmp = server, bot, tmp
+        self.calls = 0
 
     async def command(self, name: str, *, roles: list[int] | None = None, locale: str = "de",
                       **values: str) -> tuple[fd.Request, str]:
         """Run a slash command; return its first response and all text it sent back to the member."""
         start = len(self.server.requests)
-        iid = await self.server.slash(name, opts(**values), author=STAFF if roles else MEMBER, roles=roles,
-                                      locale=locale)
+        self.calls += 1  # each call as another member: the per-member cooldown is not what these test
+        iid = await self.server.slash(name, opts(**values), author=(STAFF if roles else MEMBER) + 10 * self.calls,
+                                      roles=roles, locale=locale)
         first = await self.server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
         if first.body.get("type") == 5:  # deferred: the answer comes as a follow-up
             follow = await self.server.wait_for(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"),

@@ -76,7 +76,7 @@ async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_pa
         iid = await server.slash("stories")
         reply = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
         assert "Menden auf der digitalen Überholspur" in text_of(reply.body["data"])
-        mid = await server.send_message("gibt es einen Blog?", channel=fd.QA)
+        mid = await server.send_message("gibt es einen Blog?", channel=fd.QA, author=700000000000000077)
         answer = await server.wait_for(lambda r: r.method == "POST" and str(
             ((r.body or {}).get("message_reference") or {}).get("message_id")) == mid, 10, start)
         assert "Menden auf der digitalen Überholspur" in text_of(answer.body)  # the intent shows the latest stories

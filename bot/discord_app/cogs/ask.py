@@ -32,10 +32,9 @@ class Ask(commands.Cog):
     def __init__(self, bot: CommunityBot):
         self.bot = bot
         settings = bot.config.discord
+        # One public answer per member per period, whether asked in chat, by a button or a slash
+        # command: the same button clicked five times or /kommunen five times is answered once.
         self.cooldown = Cooldown(settings.cooldown_seconds)
-        # Slash commands and buttons: the same request from the same member (the same button clicked
-        # five times, /kommunen five times) is answered publicly once per cooldown period.
-        self.repeats = Cooldown(settings.cooldown_seconds)
         self.conversations = Conversations()  # per channel and member, in memory, ten minutes
         self.answered = AnsweredMessages()  # question -> answer, in memory for a few minutes
         self.qa_channels = set(settings.qa_channels)
@@ -197,10 +196,9 @@ class Ask(commands.Cog):
             log.info("could not delete an answer: %s", exc)
 
     # --- interactions --------------------------------------------------------------------
-    async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False,
-                      request: str = "") -> None:
-        if not ephemeral and request:
-            verdict = self.repeats.hit((interaction.user.id, request))
+    async def respond(self, interaction: discord.Interaction, answer: Answer, *, ephemeral: bool = False) -> None:
+        if not ephemeral:
+            verdict = self.cooldown.hit(interaction.user.id)  # the same cooldown as chat messages
             if verdict is not Verdict.ANSWER:  # only the member sees the note; nobody else sees anything
                 seconds = f"{self.bot.config.discord.cooldown_seconds:g}"
                 await interaction.response.send_message(msg("slow_down", self._lang(interaction), seconds=seconds),
@@ -224,7 +222,7 @@ class Ask(commands.Cog):
         key = (interaction.channel_id or 0, interaction.user.id)
         answer = self.bot.core.ask(frage, default_lang=self._lang(interaction), context=self.conversations.get(*key))
         self.conversations.put(*key, answer.context)
-        await self.respond(interaction, answer, request=f"frage:{frage.strip().casefold()}")
+        await self.respond(interaction, answer)
 
     @app_commands.command(
         name=_("kommunen"), description=_("Welche Kommunen machen mit? Optional: ist eine bestimmte Stadt dabei?")
@@ -235,7 +233,7 @@ class Ask(commands.Cog):
         self, interaction: discord.Interaction, stadt: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         answer = self.bot.core.answerer.groups_answer(self._lang(interaction), stadt)
-        await self.respond(interaction, answer, request=f"kommunen:{(stadt or '').casefold()}")
+        await self.respond(interaction, answer)
 
     @towns.autocomplete("stadt")
     async def towns_autocomplete(
@@ -255,8 +253,7 @@ class Ask(commands.Cog):
         app_commands.Choice(name=_("Zuletzt"), value="latest"),
     ])
     async def timeline(self, interaction: discord.Interaction, ansicht: str = "overview") -> None:
-        await self.respond(interaction, self.bot.core.answerer.timeline_answer(ansicht, self._lang(interaction)),
-                           request=f"timeline:{ansicht}")
+        await self.respond(interaction, self.bot.core.answerer.timeline_answer(ansicht, self._lang(interaction)))
 
     @app_commands.command(name=_("hilfe"), description=_("Worauf kann der Bot antworten?"))
     async def help(self, interaction: discord.Interaction) -> None:
@@ -268,7 +265,7 @@ class Ask(commands.Cog):
             await interaction.response.send_message(msg("suggestion_gone", lang), ephemeral=True,
                                                     allowed_mentions=NO_PINGS)
             return
-        await self.respond(interaction, answer, request=f"button:{intent}")
+        await self.respond(interaction, answer)
 
 
 async def setup(bot: CommunityBot) -> None:

@@ -102,8 +102,7 @@ class Stories(commands.Cog):
     async def stories(self, interaction: discord.Interaction) -> None:
         lang = locale_lang(interaction.locale) or self.bot.config.language
         cog = self.bot.get_cog("Ask")
-        await cog.respond(interaction, self.bot.core.answerer.stories_answer(lang),  # type: ignore[union-attr]
-                           request="stories")
+        await cog.respond(interaction, self.bot.core.answerer.stories_answer(lang))  # type: ignore[union-attr]
 
 
 async def setup(bot: CommunityBot) -> None:

@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +37,7 @@ VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, MANAGE_EVENTS = 1 << 10, 1 << 11, 1 <<
 SEND_IN_THREADS = 1 << 38
 TIMESTAMP = "2026-11-25T12:00:00.000000+00:00"
 
-_ids = itertools.count(1_000_000_000_000_000_000)
+_ids = itertools.count(1)
 
 
 def json_response(data: Any, status: int = 200) -> web.Response:
@@ -46,8 +47,16 @@ def json_response(data: Any, status: int = 200) -> web.Response:
     return response
 
 
+DISCORD_EPOCH_MS = 1420070400000
+_last_id = [0]
+
+
 def snowflake() -> str:
-    return str(next(_ids))
+    """Like Discord's: the creation time in the high bits (discord.py reads ``created_at`` from
+    it), a counter in the low ones; always increasing."""
+    now = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
+    _last_id[0] = max(_last_id[0] + 1, now, next(_ids))
+    return str(_last_id[0])
 
 
 def user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
@@ -94,6 +103,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.messages: dict[str, dict[str, Any]] = {}  # id -> message the bot created
+        self.member_messages: dict[str, dict[str, Any]] = {}  # id -> message a member wrote (for history)
         self.scheduled_events: dict[str, dict[str, Any]] = {}  # id -> guild scheduled event
         self.failures: list[Failure] = []
         self.sockets: list[web.WebSocketResponse] = []
@@ -181,8 +191,15 @@ class FakeDiscord:
             member = self.member(author, name, roles)
             member.pop("user")
             data["member"] = member
+        self.member_messages[mid] = data
         await self.dispatch("MESSAGE_CREATE", data)
         return mid
+
+    async def drop_connections(self) -> None:
+        """The gateway connection breaks (code 4000); the bot's resume is refused (op 9), as after
+        a longer outage: what members write until it has identified again, it never hears of."""
+        for ws in list(self.sockets):
+            await ws.close(code=4000, message=b"Unknown error")
 
     async def edit_message(self, message_id: str, content: str, *, channel: int = GENERAL,
                            author: int = 700000000000000001) -> None:
@@ -372,14 +389,23 @@ class FakeDiscord:
             ]
             return json_response(self.commands)
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
-        if m and method == "GET":  # history, newest first
+        if m and method == "GET":  # history, newest first: the bot's and the members' messages
             limit = int(query.get("limit", "50"))
-            found = [msg for msg in reversed(list(self.messages.values())) if msg["channel_id"] == m.group(1)]
+            every = {**self.member_messages, **self.messages}
+            found = sorted((msg for msg in every.values() if msg["channel_id"] == m.group(1)),
+                           key=lambda msg: -int(msg["id"]))
             return json_response(found[:limit])
         if m and method == "POST":
             allowed = self.bot_permissions(int(m.group(1)))
             if not allowed & VIEW_CHANNEL or not allowed & SEND_MESSAGES:
                 return json_response({"message": "Missing Permissions", "code": 50013}, status=403)
+            if body.get("enforce_nonce") and body.get("nonce") is not None:
+                # Discord: the same nonce from the same author in the channel within a few minutes
+                # returns the message created the first time instead of creating another.
+                twin = next((msg for msg in self.messages.values() if msg["channel_id"] == m.group(1)
+                             and msg.get("nonce") == body["nonce"]), None)
+                if twin is not None:
+                    return json_response(twin)
             if body.get("embeds") and not allowed & EMBED_LINKS:
                 body = {**body, "embeds": []}  # Discord drops the embeds silently: the message arrives empty
             invalid = _invalid_embeds(body)

@@ -518,6 +518,40 @@ async def test_missing_permissions_are_reported_once_and_answers_fall_back_to_pl
     assert "Berechtigungen: alles da." in text_of((await running.callback(iid, start)).body["data"])
 
 
+async def test_no_answer_lost_to_discord_errors_or_a_lost_session(running: Running) -> None:
+    server = running.server
+
+    def answers_to(mid: str) -> list[dict[str, Any]]:
+        return [m for m in server.messages.values() if m.get("nonce") == f"a{mid}-0"]
+
+    async def answered(mid: str, timeout: float = 15.0) -> None:
+        for _ in range(int(timeout * 10)):
+            if answers_to(mid):
+                return
+            await asyncio.sleep(0.1)
+        raise AssertionError(running.bot.output())
+
+    # Discord refuses three times (503, which discord.py does not retry itself): the answer comes later, once.
+    server.fail("POST", rf"/channels/{fd.QA}/messages", status=503, times=3)
+    mid = await server.send_message("Was ist die Rahmenstrategie?", channel=fd.QA, author=new_member())
+    await answered(mid)
+    assert "Rahmenstrategie" in text_of(answers_to(mid)[0])
+
+    # The gateway drops and the session cannot be resumed: questions asked meanwhile are read from the
+    # channel's history and answered once; one that was answered before is not answered again.
+    before = await server.send_message("Was ist eine Smart City?", channel=fd.QA, author=new_member())
+    await answered(before)
+    server.identified.clear()
+    await server.drop_connections()
+    lost = await server.send_message("Welche Leitfäden gibt es?", channel=fd.QA, author=new_member())
+    await asyncio.wait_for(server.identified.wait(), 30)
+    await answered(lost)
+    await asyncio.sleep(1.0)
+    assert len(answers_to(lost)) == 1 and len(answers_to(before)) == 1 and len(answers_to(mid)) == 1
+    assert "Leitf" in text_of(answers_to(lost)[0])
+    await wait_healthy(Path(running.config["storage"]["path"]).parent / "config.yaml")
+
+
 # --- startup failures (their own short-lived processes) ---------------------------------
 async def _run_once(tmp: Path, config: Path, env: dict[str, str]) -> tuple[int, str]:
     bot = BotProcess(config, tmp / "fail.log", env)

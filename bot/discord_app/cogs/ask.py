@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import logging
 import re
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.app_commands import locale_str as _
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.answers import Answer
 from bot.conversation import AnsweredMessages, Conversations, is_chit_chat
@@ -18,11 +22,27 @@ from bot.cooldown import Cooldown, Verdict
 from bot.discord_app.render import NO_PINGS, messages
 from bot.discord_app.translator import locale_lang
 from bot.messages import msg
+from bot.outbox import Outbox
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot
 
 log = logging.getLogger(__name__)
+CATCH_UP = dt.timedelta(minutes=2)  # after a reconnect: questions this young without an answer are answered
+SEEN = 2000  # message ids handled recently (answered or left alone on purpose), in memory only
+
+
+def reply_nonce(question_id: int, part: int) -> str:
+    """The nonce of part ``part`` of the answer to a question: the same on every retry, so
+    Discord shows a reply that did arrive only once (at most 25 characters)."""
+    return f"a{question_id}-{part}"[:25]
+
+
+def transient(exc: BaseException) -> bool:
+    """Failures that pass: Discord's 5xx and 429 (after discord.py's own retries), a dropped connection."""
+    if isinstance(exc, discord.HTTPException):
+        return exc.status >= 500 or exc.status == 429
+    return isinstance(exc, aiohttp.ClientError | asyncio.TimeoutError | ConnectionError | discord.ConnectionClosed)
 
 
 TRASH = ("🗑️", "🗑")  # with and without the variation selector
@@ -38,6 +58,21 @@ class Ask(commands.Cog):
         self.conversations = Conversations()  # per channel and member, in memory, ten minutes
         self.answered = AnsweredMessages()  # question -> answer, in memory for a few minutes
         self.qa_channels = set(settings.qa_channels)
+        self.outbox = Outbox()
+        self.seen: deque[int] = deque(maxlen=SEEN)
+
+    async def cog_load(self) -> None:
+        self.retry_replies.start()
+
+    async def cog_unload(self) -> None:
+        self.retry_replies.cancel()
+
+    @tasks.loop(seconds=1.0)
+    async def retry_replies(self) -> None:
+        if len(self.outbox):
+            sent = await self.outbox.run_due(transient)
+            if sent:
+                log.info("sent %d delayed answer(s)", sent)
 
     # --- chat ----------------------------------------------------------------------------
     def _addressed(self, message: discord.Message) -> bool:
@@ -76,6 +111,7 @@ class Ask(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or not self._addressed(message) or not self._may(message)[0]:
             return
+        self.seen.append(message.id)
         question = self._strip_mention(message.content)
         default = self.bot.config.language
         verdict = self.cooldown.hit(message.author.id)
@@ -104,10 +140,14 @@ class Ask(commands.Cog):
         if chatter and answer.intent is None:
             return
         self.conversations.put(*key, answer.context)
-        sent = await self._reply(message, answer)
-        if sent is not None:
-            self.conversations.put(message.channel.id, sent, answer.context)
-            self.answered.remember(message.id, message.channel.id, sent, message.author.id)
+        try:
+            await self._reply(message, answer)
+        except Exception as exc:
+            if not transient(exc):
+                raise
+            # A 429 storm, an outage, a dropped connection: try again for a few minutes.
+            log.info("answer to %s delayed (%s); retrying", message.id, exc)
+            self.outbox.add(message.id, lambda: self._reply(message, answer))
 
     @staticmethod
     def _may(message: discord.Message) -> tuple[bool, bool]:
@@ -132,13 +172,53 @@ class Ask(commands.Cog):
         first = None
         try:
             for i, kwargs in enumerate(messages(answer, plain=not embed)):
+                nonce = reply_nonce(message.id, i)
                 if i == 0:
-                    first = (await message.reply(mention_author=False, **kwargs)).id
+                    first = (await message.reply(mention_author=False, nonce=nonce, **kwargs)).id
                 else:
-                    await message.channel.send(**kwargs)
+                    await message.channel.send(nonce=nonce, **kwargs)
         except discord.Forbidden as exc:
             log.warning("could not answer in channel %s: %s", message.channel.id, exc.text or exc.status)
+        if first is not None:
+            self.conversations.put(message.channel.id, first, answer.context)
+            self.answered.remember(message.id, message.channel.id, first, message.author.id)
         return first
+
+    # --- after a reconnect ---------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        await self.catch_up()
+
+    async def catch_up(self) -> int:
+        """After a (non-resumable) reconnect Discord does not replay what was said meanwhile:
+        read each Q&A channel's recent history and answer the questions younger than two minutes
+        that have no answer yet (none twice: answered, pending and handled ids are known, and the
+        bot's own replies in the history are checked)."""
+        me = self.bot.user
+        cutoff = discord.utils.utcnow() - CATCH_UP
+        handled = 0
+        for channel_id in sorted(self.qa_channels):
+            channel = self.bot.get_channel(channel_id)
+            if not isinstance(channel, discord.TextChannel) or me is None:
+                continue
+            perms = channel.permissions_for(channel.guild.me)
+            if not (perms.read_message_history and perms.send_messages):
+                continue
+            try:
+                recent = [m async for m in channel.history(limit=50) if m.created_at >= cutoff]
+            except discord.HTTPException as exc:
+                log.info("catch-up: could not read channel %s: %s", channel_id, exc)
+                continue
+            replied = {m.reference.message_id for m in recent if m.author.id == me.id and m.reference is not None}
+            for message in sorted(recent, key=lambda m: m.id):
+                if message.author.bot or message.id in replied or message.id in self.seen \
+                        or message.id in self.outbox or self.answered.by_question(message.id) is not None:
+                    continue
+                handled += 1
+                await self.on_message(message)
+        if handled:
+            log.info("catch-up: answered %d question(s) asked while disconnected", handled)
+        return handled
 
     # --- edits, deletions, 🗑️ ------------------------------------------------------------
     @commands.Cog.listener()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -83,9 +84,10 @@ class WebSettings:
     host: str = "127.0.0.1"
     port: int = 8080
     rate_per_minute: float = 20.0
-    burst: int = 5
+    burst: int = 10
     max_body_bytes: int = 4096
     trust_forwarded_for: bool = False
+    homepage: str = ""  # the initiative's public page, linked from the chat page ("" = no link)
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,8 @@ def parse_config(text: str, file: str = "config.yaml") -> Config:
     config = checker.build(Config, data, ())
     if config.discord.api_base and not config.discord.api_base.startswith(("http://", "https://")):
         checker.problem(("discord", "api_base"), "'discord.api_base' must start with https:// (or http://)")
+    if config.web.homepage and not re.match(r"https?://[^\s/]+", config.web.homepage):
+        checker.problem(("web", "homepage"), "'web.homepage' must be an absolute https:// (or http://) address")
     if checker.problems:
         raise ConfigError(sorted(checker.problems, key=_position))
     return config

@@ -63,6 +63,7 @@ class WebApp:
         self.app = web.Application(client_max_size=settings.max_body_bytes)
         self.app.router.add_get("/", self.index)
         self.app.router.add_get("/static/{name}", self.static)
+        self.app.router.add_get("/favicon.ico", self.favicon)  # browsers ask for it on every load
         self.app.router.add_post("/api/ask", self.ask)
         self.app.router.add_get("/api/start", self.start)
         add_health_routes(self.app, core, status)
@@ -76,6 +77,9 @@ class WebApp:
 
     async def index(self, _: web.Request) -> web.StreamResponse:
         return self._file("index.html")
+
+    async def favicon(self, _: web.Request) -> web.StreamResponse:
+        return self._file("favicon.svg")
 
     async def static(self, request: web.Request) -> web.StreamResponse:
         return self._file(request.match_info["name"])
@@ -129,7 +133,10 @@ class WebApp:
         lang = lang if lang in ("de", "en") else "de"
         answerer = self.core.answerer
         topics = [i for i in answerer.knowledge.intents if i.listed]
+        facts = answerer.knowledge.facts
         body: dict[str, Any] = {
+            "name": facts.get("initiative", {}).get(lang, ""), "intro": facts.get("tagline", {}).get(lang, ""),
+            "homepage": self.settings.homepage or None,
             "suggestions": [{"intent": i.id, "label": i.title[lang]} for i in topics[:CHIPS]],
             "events": [], "stories": [], "knowledge_version": self.core.version,
         }

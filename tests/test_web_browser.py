@@ -38,7 +38,7 @@ if not Path(CHROMIUM).exists():
 # Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-STORY_TITLE = 'Menden <img src=x onerror="window.pwned=1">'
+STORY_TITLE = 'Menden <img src=x onerror="window.pwned=1">'  # served to the page in the hostile-data test
 SCREENSHOT = ROOT / "docs" / "chat-page.png"
 
 
@@ -48,7 +48,7 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     cwd = tmp_path_factory.mktemp("serve")
     (cwd / "config.yaml").write_text(  # the defaults would rate-limit this many questions from one address
         f"knowledge: [{ROOT / 'knowledge'}]\nstorage: {{path: {cwd / 'bot.sqlite3'}}}\n"
-        "web: {rate_per_minute: 600, burst: 50}\n", encoding="utf-8")
+        "web: {rate_per_minute: 600, burst: 50, homepage: 'https://example.org/smart-cities'}\n", encoding="utf-8")
     storage = Storage(cwd / "bot.sqlite3")  # an announced event and a posted story for the side panel
     start = (dt.datetime.now(BERLIN) + dt.timedelta(days=10)).strftime("%d.%m.%Y 18:00")
     EventStore(storage, clock.now).create(validate(
@@ -56,7 +56,8 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     StoryStore(storage).add_new([
         Story("feed", "1", "Smart Cities: Schule – Digitale Lernorte", "https://example.org/schule",
               "2026-11-22T10:00:00+00:00", "", None),
-        Story("feed", "2", STORY_TITLE, "https://example.org/menden", "2026-11-20T10:00:00+00:00", "", None),
+        Story("feed", "2", "Menden auf der digitalen Überholspur", "https://example.org/menden",
+              "2026-11-20T10:00:00+00:00", "", None),
     ], "posted")
     storage.close()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=cwd,
@@ -87,10 +88,14 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-def new_page(browser, url: str, lang: str = "de", mobile: bool = False):  # type: ignore[no-untyped-def]
+def new_page(browser, url: str, lang: str = "de", mobile: bool = False,  # type: ignore[no-untyped-def]
+             route=None):
     viewport = {"width": 390, "height": 844} if mobile else {"width": 1100, "height": 800}
-    context = browser.new_context(locale="de-DE" if lang == "de" else "en-US", viewport=viewport)
+    # bypass_csp: the accessibility check injects axe-core as a script, which the page's CSP forbids
+    context = browser.new_context(locale="de-DE" if lang == "de" else "en-US", viewport=viewport, bypass_csp=True)
     page = context.new_page()
+    if route is not None:
+        page.route(*route)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
@@ -153,14 +158,30 @@ def test_script_in_a_question_is_shown_as_text(browser, page_url: str) -> None:
     assert errors == []  # no alert dialog, no script error
 
 
+def _hostile_start(route) -> None:  # type: ignore[no-untyped-def]
+    """/api/start as the server sends it, with a hostile story title and link (a feed's words)."""
+    response = route.fetch()
+    data = response.json()
+    data["stories"] = [{"title": STORY_TITLE, "link": "https://example.org/menden", "date": "2026-11-20"},
+                       {"title": "Klick", "link": "javascript:alert(1)", "date": None}]
+    data["homepage"] = "javascript:alert(2)"
+    route.fulfill(response=response, json=data)
+
+
 def test_upcoming_events_and_latest_stories_are_listed_as_text(browser, page_url: str) -> None:
     page, errors = new_page(browser, page_url)
     page.locator("#events li").first.wait_for()
     assert "Smart Cities: Schule – Werkstatt" in page.locator("#events li").first.inner_text()
     assert "Arnsberg" in page.locator("#events li").first.inner_text()
     story = page.locator("#stories li a").nth(1)
-    assert story.inner_text() == STORY_TITLE and story.get_attribute("href") == "https://example.org/menden"
-    assert page.locator("aside img").count() == 0 and page.evaluate("window.pwned === undefined")
+    assert story.inner_text() == "Menden auf der digitalen Überholspur"
+    assert story.get_attribute("href") == "https://example.org/menden"
+    hostile, hostile_errors = new_page(browser, page_url, route=("**/api/start*", _hostile_start))
+    hostile.locator("#stories li").first.wait_for()
+    assert hostile.locator("#stories li a").first.inner_text() == STORY_TITLE  # as text
+    assert hostile.locator("aside img, a[href^='javascript']").count() == 0
+    assert hostile.locator("#homepage").is_hidden() and hostile.evaluate("window.pwned === undefined")
+    assert hostile_errors == []
     page.fill("#question", "Was steht als nächstes an?")
     page.keyboard.press("Enter")
     wait_bots(page, 2)
@@ -189,3 +210,58 @@ def test_the_page_works_on_a_phone_and_switches_language(browser, page_url: str)
     if os.environ.get("SCS_SCREENSHOT"):  # regenerate the README's picture: SCS_SCREENSHOT=1 pytest ...
         desktop.screenshot(path=str(SCREENSHOT), full_page=True)
     assert errors == []
+
+
+def test_the_page_looks_like_the_initiative_and_offers_chips_at_the_start_and_after_a_fallback_only(
+        browser, page_url: str) -> None:
+    page, errors = new_page(browser, page_url)
+    assert page.locator("h1").inner_text() == "Smart Cities Südwestfalen"
+    playwright_api.expect(page.locator("#intro")).to_have_text("Begleite uns dabei, wie wir Südwestfalen smart machen!")
+    assert page.locator("#homepage").get_attribute("href") == "https://example.org/smart-cities"
+    assert "erste Frage" in page.locator("#log li.welcome").inner_text()  # the empty state invites a question
+    page.fill("#question", "Wie viel Geld gibt es?")
+    page.keyboard.press("Enter")
+    wait_bots(page, 2)
+    assert page.locator("#chips").is_hidden()  # no chips under an answer: they would fill a phone screen
+    assert page.locator("#log .chips").count() == 0
+    page.fill("#question", "Wie ist das Wetter in Arnsberg heute?")
+    page.keyboard.press("Enter")
+    wait_bots(page, 3)
+    after_fallback = page.locator("#log li.msg.bot").last.locator(".chips button").count()
+    assert after_fallback > 0 or page.locator("#chips").is_visible()
+    with urllib.request.urlopen(page_url + "favicon.ico", timeout=5) as response:  # no 404 on every load
+        assert response.status == 200 and response.headers["Content-Type"].startswith("image/svg+xml")
+    assert errors == []
+
+
+def test_when_rate_limited_the_question_stays_and_the_wait_is_worded_right(browser, page_url: str) -> None:
+    def limited(route) -> None:  # type: ignore[no-untyped-def]
+        route.fulfill(status=429, headers={"Retry-After": "1"}, json={"error": "too many questions"})
+
+    for lang, wording in (("de", "in 1 Sekunde noch"), ("en", "in 1 second.")):
+        page, errors = new_page(browser, page_url, lang=lang, route=("**/api/ask", limited))
+        page.fill("#question", "Ist Soest dabei?")
+        page.keyboard.press("Enter")
+        page.locator("#log li.msg.error").wait_for()
+        assert wording in page.locator("#log li.msg.error").inner_text()
+        assert page.input_value("#question") == "Ist Soest dabei?"
+        assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("mobile", [False, True], ids=["desktop", "phone"])
+def test_no_serious_accessibility_violations(browser, page_url: str, lang: str, mobile: bool) -> None:
+    """axe-core (the engine bundled with axe-playwright-python) on the page before and after an answer."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, errors = new_page(browser, page_url, lang=lang, mobile=mobile)
+    page.fill("#question", "Welche Städte sind Mitmacherkommunen?" if lang == "de" else "Which towns take part?")
+    page.keyboard.press("Enter")
+    wait_bots(page, 2)
+    page.fill("#question", "Wie ist das Wetter?" if lang == "de" else "How is the weather?")
+    page.keyboard.press("Enter")
+    wait_bots(page, 3)
+    violations = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [] and errors == []

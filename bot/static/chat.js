@@ -5,19 +5,21 @@ const UI = {
   de: {
     title: "Frag den Smart-Cities-Bot", skip: "Zur Eingabe springen", chat: "Unterhaltung",
     hello: "Hallo! Ich beantworte Fragen zu Smart Cities Südwestfalen – zum Beispiel, welche Kommunen mitmachen oder was als Nächstes ansteht.",
-    label: "Deine Frage", placeholder: "z. B. Ist Lüdenscheid dabei?", send: "Fragen", suggestions: "Vorschläge",
+    invite: "Stell deine erste Frage – oder tippe auf ein Thema:", homepage: "Zur Website",
+    label: "Deine Frage", placeholder: "z. B. Ist Lüdenscheid dabei?", send: "Fragen", suggestions: "Themen",
     news: "Neuigkeiten", events: "Anstehende Termine", stories: "Neueste Stories", thinking: "Einen Moment …",
     footer: "Antworten aus der öffentlichen Seite der Initiative. Keine Anmeldung, keine Speicherung deiner Person.",
-    slow: (s) => `Zu viele Fragen auf einmal – bitte in ${s} Sekunden noch einmal.`,
+    slow: (s) => `Zu viele Fragen auf einmal – bitte in ${s} ${s === 1 ? "Sekunde" : "Sekunden"} noch einmal.`,
     failed: "Das hat nicht geklappt. Bitte versuch es gleich noch einmal.", didYouMean: "Vorschläge zu dieser Antwort",
   },
   en: {
     title: "Ask the Smart Cities bot", skip: "Skip to the question field", chat: "Conversation",
     hello: "Hello! I answer questions about Smart Cities Südwestfalen – for example which municipalities take part or what's next.",
-    label: "Your question", placeholder: "e.g. Is Lüdenscheid part of it?", send: "Ask", suggestions: "Suggestions",
+    invite: "Ask your first question – or pick a topic:", homepage: "Website",
+    label: "Your question", placeholder: "e.g. Is Lüdenscheid part of it?", send: "Ask", suggestions: "Topics",
     news: "News", events: "Upcoming events", stories: "Latest stories", thinking: "One moment …",
     footer: "Answers from the initiative's public page. No sign-up, nothing stored about you.",
-    slow: (s) => `Too many questions at once – please try again in ${s} seconds.`,
+    slow: (s) => `Too many questions at once – please try again in ${s} ${s === 1 ? "second" : "seconds"}.`,
     failed: "That did not work. Please try again in a moment.", didYouMean: "Suggestions for this answer",
   },
 };
@@ -26,6 +28,7 @@ let lang = new URLSearchParams(location.search).get("lang") ||
   (navigator.language || "de").slice(0, 2);
 if (!(lang in UI)) lang = "de";
 let context = null;  // the opaque context of the last answer (no user data; valid for ten minutes)
+let name = "Smart Cities Südwestfalen";  // the initiative's name, from the knowledge (/api/start)
 
 const $ = (selector) => document.querySelector(selector);
 const log = $("#log");
@@ -100,6 +103,7 @@ async function ask(question) {
   if (!question) return;
   say("user", [el("p", {}, question)]);
   input.value = "";
+  $("#chips").hidden = true;  // topic chips belong to the start (and come back after a fallback)
   form.querySelector("button").disabled = true;
   status.textContent = UI[lang].thinking;
   try {
@@ -108,7 +112,9 @@ async function ask(question) {
       body: JSON.stringify({ question, lang, context }),
     });
     if (response.status === 429) {
-      say("error", [el("p", {}, UI[lang].slow(response.headers.get("Retry-After") || "10"))]);
+      const seconds = parseInt(response.headers.get("Retry-After") || "10", 10);
+      say("error", [el("p", {}, UI[lang].slow(seconds))]);
+      input.value = question;  // nothing is lost: send it again when the time is up
       return;
     }
     const data = await response.json();
@@ -119,10 +125,14 @@ async function ask(question) {
     context = data.context || context;  // follow-ups ("und wo?") refer to the last answer
     const item = say("bot", render(data.answer));
     item.lang = data.lang;
-    if (data.suggestions && data.suggestions.length) {
-      const chips = el("div", { class: "chips", role: "group", "aria-label": UI[lang].didYouMean });
-      chipButtons(chips, data.suggestions);
-      item.append(chips);
+    if (data.intent === null) {  // a fallback: offer what the bot can answer, not under every answer
+      if (data.suggestions && data.suggestions.length) {
+        const chips = el("div", { class: "chips", role: "group", "aria-label": UI[lang].didYouMean });
+        chipButtons(chips, data.suggestions);
+        item.append(chips);
+      } else {
+        $("#chips").hidden = false;
+      }
     }
   } catch (error) {
     say("error", [el("p", {}, UI[lang].failed)]);
@@ -144,6 +154,13 @@ async function loadStart() {
     const response = await fetch(`/api/start?lang=${lang}`);
     const data = await response.json();
     chipButtons($("#chips"), data.suggestions);
+    name = data.name || name;
+    $("#name").textContent = name;
+    $("#intro").textContent = data.intro || "";
+    document.title = `${name} – ${UI[lang].title}`;
+    const home = data.homepage && safeLink(data.homepage);
+    if (home) $("#homepage").href = home;
+    $("#homepage").hidden = !home;
     fillList($("#events"), data.events, (e) => {
       const href = e.link && safeLink(e.link);
       const title = href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, e.title) : el("strong", {}, e.title);
@@ -169,7 +186,7 @@ function applyLanguage(next) {
   for (const node of document.querySelectorAll("[data-t]")) node.textContent = texts[node.dataset.t];
   for (const node of document.querySelectorAll("[data-t-placeholder]")) node.placeholder = texts[node.dataset.tPlaceholder];
   for (const node of document.querySelectorAll("[data-t-label]")) node.setAttribute("aria-label", texts[node.dataset.tLabel]);
-  document.title = `Smart Cities Südwestfalen – ${texts.title}`;
+  document.title = `${name} – ${texts.title}`;
   for (const button of document.querySelectorAll("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
   }

@@ -90,32 +90,39 @@ def _parser() -> argparse.ArgumentParser:
                        "else the shipped knowledge and default settings)")
     serve.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
 
+    def config_opt(p: argparse.ArgumentParser, top: bool = False) -> None:
+        """--config before or after the subcommand ("kb --config X unanswered", "kb unanswered --config X")."""
+        p.add_argument("--config", "-c", default=None if top else argparse.SUPPRESS, metavar="FILE",
+                       help="settings file (default: config.yaml, or its defaults if there is none; "
+                            "a FILE named here must exist)")
+
     kb = sub.add_parser("kb", help="moderators: unanswered questions, teach a question")
-    kb.add_argument("--config", "-c", default="config.yaml",
-                    help="settings file (default: config.yaml; its defaults if the file does not exist)")
+    config_opt(kb, top=True)
     kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
     unanswered = kb_sub.add_parser("unanswered", help="most frequent questions that fell back")
     unanswered.add_argument("--days", type=int, default=30, help="look back this many days (default: 30)")
     unanswered.add_argument("--limit", type=int, default=20)
+    config_opt(unanswered)
     teach = kb_sub.add_parser("teach", help="add a question to an intent (written to kb.learned)")
     teach.add_argument("question")
     teach.add_argument("intent")
+    config_opt(teach)
 
     stories = sub.add_parser("stories", help="blog stories")
-    stories.add_argument("--config", "-c", default="config.yaml")
+    config_opt(stories, top=True)
     stories_sub = stories.add_subparsers(dest="stories_command", required=True, metavar="STORIES_COMMAND")
     retry = stories_sub.add_parser("retry", help="put a story Discord rejected back in the queue")
     retry.add_argument("story_id", type=int, metavar="ID", help="the number in the moderators' note")
-    retry.add_argument("--config", "-c", default=argparse.SUPPRESS, help="settings file (as above)")
+    config_opt(retry)
     poll = stories_sub.add_parser("poll", help="fetch the feeds and print what would be posted (changes nothing)")
     poll.add_argument("--once", action="store_true", help="one poll, then exit (the only mode)")
+    config_opt(poll)
 
     events = sub.add_parser("events", help="events announced with /event")
-    events.add_argument("--config", "-c", default="config.yaml",
-                        help="settings file (default: config.yaml; its defaults if the file does not exist)")
+    config_opt(events, top=True)
     events_sub = events.add_subparsers(dest="events_command", required=True, metavar="EVENTS_COMMAND")
     events_list = events_sub.add_parser("list", help="print the upcoming events from the database")
-    events_list.add_argument("--config", "-c", default=argparse.SUPPRESS, help="settings file (as above)")
+    config_opt(events_list)
     events_list.add_argument("--lang", choices=["de", "en"], help="language of dates (default: the config's)")
 
     check = sub.add_parser("check", help="validate knowledge files; exit 1 if any problem")
@@ -147,7 +154,9 @@ def _ask(args: argparse.Namespace) -> int:
         return 1
     out = sys.stdout
     if args.question:
-        questions: Sequence[str] = [" ".join(args.question)]
+        # ask "Ist Olpe dabei?" "Was ist die Rahmenstrategie?": two questions; ask Ist Olpe dabei: one.
+        several = len(args.question) > 1 and any(" " in q.strip() for q in args.question)
+        questions: Sequence[str] = [q for q in args.question if q.strip()] if several else [" ".join(args.question)]
         batch = False
     else:
         questions = (line.rstrip("\r\n") for line in sys.stdin)  # type: ignore[assignment]
@@ -170,6 +179,8 @@ def _ask(args: argparse.Namespace) -> int:
             out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
         elif batch:
             out.write(answer.text.replace("\n", " | ") + "\n")
+        elif len(questions) > 1:
+            out.write(f"> {question}\n{answer.text}\n\n")
         else:
             out.write(answer.text + "\n")
     out.flush()
@@ -236,10 +247,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _config_or_defaults(path: str):  # -> Config | None
-    """The config file if it exists, else the defaults; None (problems printed) if it is broken."""
+def _config_or_defaults(named: str | None):  # -> Config | None
+    """The config file named with --config (it must exist), else config.yaml if it exists, else the
+    defaults; None (problems printed) if it is broken or missing."""
     from bot.config import Config, ConfigError, load_config
 
+    if named is not None and not Path(named).is_file():
+        print(f"error: --config {named}: no such file", file=sys.stderr)
+        return None
+    path = named or "config.yaml"
     try:
         return load_config(path) if Path(path).exists() else Config()
     except ConfigError as exc:

@@ -38,16 +38,16 @@ def setup_logging(level: str = "INFO", include_text: bool = False) -> None:
 
 
 def run(config_path: str, log_level: str = "INFO") -> int:
-    token = os.environ.get("DISCORD_TOKEN", "").strip()
-    if not token:
-        print(TOKEN_MISSING, file=sys.stderr)
-        return 2
     try:
         config = load_config(config_path)
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"error: {config_path} has {len(exc.problems)} problem(s); the bot did not start", file=sys.stderr)
+        return 2
+    token = os.environ.get("DISCORD_TOKEN", "").strip()
+    if not token:
+        print(TOKEN_MISSING, file=sys.stderr)
         return 2
     source = KnowledgeSource(config.knowledge, config.kb.learned)
     try:

@@ -111,3 +111,29 @@ def test_command_line_details(tmp_path: Path) -> None:
     config.write_text(f"storage:\n  path: {tmp_path / 'data' / 'bot.sqlite3'}\n", encoding="utf-8")
     assert run("kb", "--config", str(config), "unanswered").returncode == 0
     assert not (tmp_path / "data").exists()  # reading creates no data/ folder
+
+
+def test_a_config_named_but_missing_is_an_error_for_every_command_and_options_go_after_the_subcommand(
+        tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.yaml")
+    for args in (["kb", "unanswered", "--config", missing], ["kb", "--config", missing, "unanswered"],
+                 ["kb", "teach", "Frage?", "funding", "--config", missing], ["events", "list", "--config", missing],
+                 ["stories", "--config", missing, "poll"], ["stories", "retry", "3", "--config", missing],
+                 ["serve", "--config", missing], ["run", "--config", missing]):
+        result = run(*args)
+        assert result.returncode == 2 and "nope.yaml" in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    config = tmp_path / "config.yaml"  # an existing one, named after the subcommand, is used
+    config.write_text(f"storage: {{path: {tmp_path / 'db.sqlite3'}}}\nlanguage: en\n", encoding="utf-8")
+    result = run("kb", "unanswered", "--days", "7", "--config", str(config))
+    assert result.returncode == 0 and "7 days" in result.stdout, result.stdout + result.stderr
+    assert not (tmp_path / "db.sqlite3").exists()  # reading creates nothing
+
+
+def test_ask_answers_each_quoted_question_and_batch_skips_blank_lines() -> None:
+    result = run("ask", "Ist Olpe dabei?", "Wer fördert das Projekt?")
+    assert result.returncode == 0
+    assert result.stdout.count("> ") == 2 and "**Olpe**" in result.stdout and "Seehofer" in result.stdout
+    assert run("ask", "Ist", "Olpe", "dabei").stdout.startswith("Ja! **Olpe**")  # unquoted words: one question
+    result = run("ask", "--json", stdin="Ist Werl dabei?\n\n   \nhallo\n")
+    assert [json.loads(line)["intent"] for line in result.stdout.splitlines()] == ["membership", "greeting"]

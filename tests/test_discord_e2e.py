@@ -18,7 +18,7 @@ import pytest_asyncio
 import yaml
 
 from tests import fake_discord as fd
-from tests.botproc import BotProcess, write_config
+from tests.botproc import BotProcess, free_port, write_config
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -601,3 +601,25 @@ async def test_unknown_ids_are_warnings_not_errors(tmp_path: Path) -> None:
 
 async def test_no_voice_warning_at_start(running: Running) -> None:
     assert "voice will NOT be supported" not in running.bot.output()  # a bot without voice features
+
+
+async def test_discord_unreachable_at_start_is_one_line_and_a_retry_not_a_traceback(tmp_path: Path) -> None:
+    server = fd.FakeDiscord()
+    port = free_port()  # nothing listens here yet: Discord is "down"
+    config = write_config(tmp_path, server, discord={"api_base": f"http://127.0.0.1:{port}/api/v10"})
+    bot = BotProcess(config, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        for _ in range(100):
+            if "Discord is unreachable" in bot.output():
+                break
+            await asyncio.sleep(0.1)
+        output = bot.output()
+        assert "Discord is unreachable" in output and "trying again in 2 s" in output, output
+        assert "Traceback" not in output
+        await server.start(port)  # Discord is back: the next try connects
+        await wait_healthy(config, 30)
+        assert "Traceback" not in bot.output()
+    finally:
+        assert await bot.stop() == 0, bot.output()
+        await server.stop()

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 
+import aiohttp
 import discord
 
 from bot.config import Config
@@ -17,6 +18,34 @@ from bot.storage import Storage
 from bot.web import WebApp, start_web
 
 log = logging.getLogger("bot")
+RETRY_FIRST, RETRY_MAX = 2.0, 60.0  # seconds between tries while Discord cannot be reached
+
+
+async def wait_for_discord(api_base: str, stop: asyncio.Event) -> bool:
+    """Until Discord's API answers (any HTTP answer below 500): a network that is not up yet or an
+    outage at start is one log line and a retry with backoff, not a traceback. False: stopped."""
+    delay = RETRY_FIRST
+    first = True
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as http:
+        while not stop.is_set():
+            try:
+                async with http.get(api_base.rstrip("/") + "/gateway") as response:
+                    if response.status < 500:
+                        if not first:
+                            log.info("Discord is reachable again")
+                        return True
+                    reason = f"HTTP {response.status}"
+            except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+                reason = str(exc) or type(exc).__name__
+            (log.warning if first else log.info)(
+                "Discord is unreachable (%s): trying again in %g s", reason.splitlines()[0][:200], delay)
+            first = False
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+            except TimeoutError:
+                pass
+            delay = min(delay * 2, RETRY_MAX)
+    return False
 
 
 async def serve(core: Core, config: Config, token: str, source: KnowledgeSource) -> int:
@@ -36,6 +65,9 @@ async def serve(core: Core, config: Config, token: str, source: KnowledgeSource)
             web_runner = await start_web(WebApp(core, config.web, storage=storage, status=bot.status),
                                          config.web.host, config.web.port)
             log.info("chat page on http://%s:%d/", config.web.host, config.web.port)
+        if not await wait_for_discord(config.discord.api_base, stop):
+            log.info("shutting down")
+            return 0
         runner = asyncio.create_task(bot.start(token, reconnect=True))
         stopper = asyncio.create_task(stop.wait())
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)

@@ -9,6 +9,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core import Core
+from bot.metrics import CONTENT_TYPE
 
 StatusFn = Callable[[], dict[str, Any]]
 
@@ -26,8 +27,8 @@ def add_health_routes(app: web.Application, core: Core, status: StatusFn | None 
         extra = status() if status else {}
         gauges = {k: float(v) for k, v in extra.items() if isinstance(v, bool | int | float)}
         text = core.metrics.render(gauges, {"knowledge_version": core.version})
-        return web.Response(text=text, content_type="text/plain", charset="utf-8",
-                            headers={"X-Content-Type-Options": "nosniff"})
+        return web.Response(body=text.encode("utf-8"),
+                            headers={"Content-Type": CONTENT_TYPE, "X-Content-Type-Options": "nosniff"})
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)

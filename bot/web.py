@@ -93,6 +93,7 @@ class WebApp:
     async def ask(self, request: web.Request) -> web.Response:
         wait = self.limiter.hit(self._client(request))
         if wait:
+            self.core.metrics.web_rate_limited.inc()
             return _error(429, f"too many questions; try again in {wait} s", **{"Retry-After": str(wait)})
         try:
             raw = await asyncio.wait_for(request.read(), READ_TIMEOUT)

@@ -366,6 +366,12 @@ class FakeDiscord:
         for failure in self.failures:
             if failure.times > 0 and failure.method == request.method and failure.pattern.fullmatch(path):
                 failure.times -= 1
+                if failure.status == 429:  # as Discord sends it: through its proxy, with retry_after
+                    response = json_response({"message": "You are being rate limited.", "retry_after": 0.05,
+                                              "global": False, "code": 0}, status=429)
+                    response.headers.update({"Via": "1.1 google", "Retry-After": "1",
+                                             "X-RateLimit-Scope": "user"})
+                    return response
                 return json_response(failure.body, status=failure.status)
         return await self._route(request.method, path, body, dict(request.query))
 

@@ -407,6 +407,21 @@ async def test_health_endpoint_reports_gateway_and_metrics(running: Running) -> 
     assert health["gateway_connected"] is True and len(health["knowledge_version"]) == 12
     assert 'scs_questions_total{outcome="answered",source="discord"}' in metrics
     assert "scs_answer_latency_seconds_bucket" in metrics
+    assert response.headers["Content-Type"].startswith("text/plain; version=")  # the exposition format
+    assert "process_cpu_seconds_total" in metrics and "scs_gateway_connected 1.0" in metrics
+
+    server = running.server  # a short 429 storm: discord.py waits it out, and it is counted
+    start = len(server.requests)
+    server.fail("POST", rf"/channels/{fd.QA}/messages", status=429, times=2)
+    mid = await server.send_message("Was ist eine Smart City?", channel=fd.QA, author=new_member())
+    for _ in range(100):
+        if any(m.get("nonce") == f"a{mid}-0" for m in server.messages.values()):
+            break
+        await asyncio.sleep(0.1)
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+            assert "scs_discord_rate_limited_total 2.0" in await response.text()
+    assert len(server.find("POST", rf"/channels/{fd.QA}/messages", start)) == 3
 
 
 # --- moderators ----------------------------------------------------------------------------

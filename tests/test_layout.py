@@ -64,3 +64,6 @@ def test_metrics_render_prometheus_text() -> None:
     assert 'scs_answer_latency_seconds_bucket{le="+Inf"} 2' in text
     assert "scs_gateway_connected 1" in text
     assert 'scs_info{knowledge_version="a\\"b"} 1' in text
+    assert 'scs_questions_total{outcome="answered",source="web"} 0.0' in text  # every series from the start
+    assert "process_resident_memory_bytes" in text and "scs_web_rate_limited_total 0.0" in text
+    assert "_created" not in text

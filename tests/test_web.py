@@ -91,6 +91,12 @@ async def test_the_body_size_is_limited() -> None:
         assert ok.status == 200
 
 
+async def test_the_default_burst_suits_a_person_clicking_chips() -> None:
+    async with make_client(WebSettings()) as client:
+        statuses = [(await client.post("/api/ask", json={"question": "Hallo"})).status for _ in range(11)]
+        assert statuses == [200] * 10 + [429]
+
+
 async def test_each_client_is_rate_limited_with_retry_after() -> None:
     settings = WebSettings(rate_per_minute=6, burst=2, trust_forwarded_for=True)
     async with make_client(settings) as client:
@@ -103,6 +109,8 @@ async def test_each_client_is_rate_limited_with_retry_after() -> None:
         assert "try again" in (await limited.json())["error"]
         bob = await client.post("/api/ask", json={"question": "Hallo"}, headers={"X-Forwarded-For": "203.0.113.9"})
         assert bob.status == 200  # another client is not affected
+        metrics = await (await client.get("/metrics")).text()
+        assert "scs_web_rate_limited_total 2.0" in metrics  # each refusal counted
 
 
 async def test_health_and_metrics_are_the_shared_routes(client: TestClient) -> None:

@@ -14,6 +14,7 @@ from bot.core import Core
 from bot.discord_app.client import CommunityBot
 from bot.health import start_health
 from bot.knowledge_source import KnowledgeSource
+from bot.metrics import DiscordRateLimits
 from bot.storage import Storage
 from bot.web import WebApp, start_web
 
@@ -57,6 +58,8 @@ async def serve(core: Core, config: Config, token: str, source: KnowledgeSource)
         loop.add_signal_handler(sig, stop.set)
     health = web_runner = None
     code = 0
+    rate_limits = DiscordRateLimits(core.metrics)  # discord.py only logs the 429s it waits out
+    logging.getLogger("discord.http").addHandler(rate_limits)
     try:
         if config.health.enabled:
             health = await start_health(core, config.health.host, config.health.port, bot.status)
@@ -88,5 +91,6 @@ async def serve(core: Core, config: Config, token: str, source: KnowledgeSource)
         if web_runner is not None:
             await web_runner.cleanup()
         storage.close()
+        logging.getLogger("discord.http").removeHandler(rate_limits)
         log.info("stopped")
     return code

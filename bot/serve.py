@@ -16,6 +16,8 @@ import signal
 import sys
 from pathlib import Path
 
+import aiohttp
+
 from bot.answers import Answerer
 from bot.clock import berlin_today
 from bot.config import Config, ConfigError, load_config
@@ -26,6 +28,7 @@ from bot.reloader import Reloader, ReloadResult
 from bot.run import setup_logging
 from bot.state import attach_state
 from bot.storage import Storage
+from bot.stories import USER_AGENT, Poller, Story, StoryStore
 from bot.unanswered import UnansweredLog
 from bot.web import WebApp, start_web
 
@@ -60,9 +63,10 @@ def serve(config_path: str | None, host: str | None, port: int | None, knowledge
         unanswered = UnansweredLog(storage, config.kb.unanswered_retention_days, berlin_today)
         unanswered.purge()
         core.on_fallback.append(lambda answer, _source: unanswered.record(answer.question))
+    feeds = _feed_poller(config, storage)
     try:
         return asyncio.run(_serve(core, reloader, WebApp(core, web, storage=storage), web.host, web.port,
-                                  config.kb.reload_seconds))
+                                  config.kb.reload_seconds, feeds, config.stories.poll_minutes * 60))
     except OSError as exc:  # e.g. the port is taken
         print(f"error: cannot serve on {web.host}:{web.port}: {exc}", file=sys.stderr)
         return 1
@@ -83,13 +87,41 @@ async def _log_reload(kind: str, result: ReloadResult) -> None:
             log.warning("%s", problem)
 
 
-async def _serve(core: Core, reloader: Reloader, app: WebApp, host: str, port: int, reload_seconds: float) -> int:
+def _feed_poller(config: Config, storage: Storage | None) -> Poller | None:
+    """With a database and feeds, ``serve`` reads the feeds itself (recording, never posting), so
+    a web-only deployment's page shows current stories."""
+    if storage is None or not config.stories.feeds:
+        return None
+    return Poller(StoryStore(storage), config.stories.feeds, _never_posted, interval=config.stories.poll_minutes * 60,
+                  first_run_post=config.stories.first_run_post, max_age_days=config.stories.max_age_days)
+
+
+async def _never_posted(story: Story) -> int:  # pragma: no cover - collect() never sends
+    raise RuntimeError("serve does not post stories")
+
+
+async def _poll_feeds(poller: Poller, seconds: float, stop: asyncio.Event) -> None:
+    async with aiohttp.ClientSession(headers={"User-Agent": USER_AGENT}) as session:
+        while not stop.is_set():
+            try:
+                await poller.collect(session)
+            except Exception:  # one bad poll must not end the polling
+                log.exception("polling the feeds failed")
+            try:
+                await asyncio.wait_for(stop.wait(), max(seconds, 1.0))
+            except TimeoutError:
+                pass
+
+
+async def _serve(core: Core, reloader: Reloader, app: WebApp, host: str, port: int, reload_seconds: float,
+                 feeds: Poller | None = None, poll_seconds: float = 600.0) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     runner = await start_web(app, host, port)
     watch = asyncio.create_task(reloader.watch(reload_seconds)) if reload_seconds > 0 else None
+    polling = asyncio.create_task(_poll_feeds(feeds, poll_seconds, stop)) if feeds is not None else None
     shown = f"[{host}]" if ":" in host else host
     print(f"Chat page: http://{shown}:{port}/  (API: POST /api/ask; Ctrl-C stops)", flush=True)
     try:
@@ -97,6 +129,8 @@ async def _serve(core: Core, reloader: Reloader, app: WebApp, host: str, port: i
     finally:
         if watch is not None:
             watch.cancel()
+        if polling is not None:
+            polling.cancel()
         await runner.cleanup()
         log.info("stopped")
     return 0

@@ -304,9 +304,14 @@ class Poller:
 
     async def poll(self, session: aiohttp.ClientSession) -> list[Story]:
         """Returns the stories posted in this poll."""
+        await self.collect(session)
+        return await self.deliver()
+
+    async def collect(self, session: aiohttp.ClientSession) -> None:
+        """Fetch every due feed and record what is new, posting nothing: the web-only deployment
+        keeps the page's stories current this way (new ones wait as pending for a Discord bot)."""
         for url in self.feeds:
             await self._poll_feed(session, url)
-        return await self.deliver()
 
     async def _poll_feed(self, session: aiohttp.ClientSession, url: str) -> None:
         state = self.store.feed_state(url)

@@ -15,6 +15,7 @@ import aiohttp
 import pytest
 import pytest_asyncio
 import yaml
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.answers import Answerer
@@ -271,3 +272,52 @@ async def test_aborted_and_slow_requests_are_no_errors(client: TestClient, caplo
     writer.close()
     await asyncio.sleep(0.5)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
+
+
+async def test_a_web_only_deployment_reads_the_feeds_itself(tmp_path: Path) -> None:
+    from tests.test_stories import FeedServer, rss_with
+
+    feed = FeedServer()
+    runner = web.AppRunner(feed.app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    port = free_port()
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml.safe_dump({"storage": {"path": str(tmp_path / "bot.sqlite3")}, "web": {"port": port},
+                                      "stories": {"feeds": [feed_url], "poll_minutes": 0.02, "max_age_days": 0}}),
+                      encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--config", str(config)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        await wait_for_page(port, proc)
+
+        async def titles() -> list[str]:
+            async with aiohttp.ClientSession() as http:
+                async with http.get(f"http://127.0.0.1:{port}/api/start") as response:
+                    return [s["title"] for s in (await response.json())["stories"]]
+
+        for _ in range(50):
+            if "Menden auf der digitalen Überholspur" in await titles():
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise AssertionError("serve did not read the feed")
+        feed.body = rss_with(1)  # a new story on the blog: the page shows it after the next poll
+        for _ in range(50):
+            if "Neue Story 0" in await titles():
+                break
+            await asyncio.sleep(0.2)
+        else:
+            raise AssertionError("serve did not poll the feed again")
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=10)
+        await runner.cleanup()
+    storage = Storage(tmp_path / "bot.sqlite3")
+    try:  # recorded, not posted: a Discord bot on this database would still post the new one
+        states = dict(storage.db.execute("SELECT title, state FROM stories").fetchall())
+    finally:
+        storage.close()
+    assert states["Neue Story 0"] == "pending" and "posted" not in states.values()

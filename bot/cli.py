@@ -331,7 +331,10 @@ def _stories(args: argparse.Namespace) -> int:
     if not config.stories.feeds:
         print("no feeds configured (stories.feeds in the config)", file=sys.stderr)
         return 1
-    storage = Storage(config.storage.path)
+    # A preview changes nothing: without a database yet it starts from an empty one in memory
+    # (no data/ folder appears), as the first poll of a new bot would.
+    exists = Path(config.storage.path).exists()
+    storage = Storage(config.storage.path if exists else ":memory:")
     try:
         items = asyncio.run(preview(StoryStore(storage), config.stories.feeds, config.stories.first_run_post,
                                     config.stories.max_age_days))

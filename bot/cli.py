@@ -107,6 +107,17 @@ def _parser() -> argparse.ArgumentParser:
     teach.add_argument("question")
     teach.add_argument("intent")
     config_opt(teach)
+    stats = kb_sub.add_parser("stats", help="questions per day, share answered, top topics and gaps, with a chart")
+    stats.add_argument("--days", type=int, default=30, help="look back this many days (default: 30)")
+    stats.add_argument("--chart", default="stats.png", metavar="FILE",
+                       help="write the chart of questions per day here (default: stats.png; '-' for none)")
+    stats.add_argument("--lang", choices=["de", "en"], help="language of the text (default: the config's)")
+    config_opt(stats)
+
+    audit = sub.add_parser("audit", help="who changed what: the moderators' and staff's actions")
+    audit.add_argument("--limit", type=int, default=50, help="the newest this many entries (default: 50)")
+    audit.add_argument("--action", help="only this kind (teach, reload, event, ...)")
+    config_opt(audit, top=True)
 
     stories = sub.add_parser("stories", help="blog stories")
     config_opt(stories, top=True)
@@ -276,6 +287,8 @@ def _kb(args: argparse.Namespace) -> int:
     if config is None:
         return 2
     lang = config.language
+    if args.kb_command == "stats":
+        return _kb_stats(args, config)
     if args.kb_command == "unanswered":
         if not Path(config.storage.path).exists():  # reading creates nothing (no data/ folder)
             print(kb_reports.unanswered_text([], args.days, lang))
@@ -305,6 +318,63 @@ def _kb(args: argparse.Namespace) -> int:
         return 1
     print(f"OK: '{args.question}' is now an example of '{args.intent}' ({filed}), in {source.learned}. "
           "A running bot picks it up within seconds.")
+    _audit_cli(config, "teach", f"„{args.question}“ → {args.intent}")
+    return 0
+
+
+def _audit_cli(config, action: str, detail: str) -> None:  # config: Config
+    """An action from the command line in the audit log: the person is the system user (id 0)."""
+    import getpass
+
+    from bot.moderation.audit import AuditLog
+    from bot.storage import Storage
+
+    storage = Storage(config.storage.path)
+    try:
+        AuditLog(storage).record(0, f"cli:{getpass.getuser()}", action, detail)
+    finally:
+        storage.close()
+
+
+def _kb_stats(args: argparse.Namespace, config) -> int:  # config: Config
+    from bot.moderation.stats import QuestionStats, chart_png, stats_text
+    from bot.storage import Storage
+    from bot.unanswered import UnansweredLog
+
+    lang = args.lang or config.language
+    exists = Path(config.storage.path).exists()
+    storage = Storage(config.storage.path if exists else ":memory:")  # reading creates nothing
+    try:
+        rows = UnansweredLog(storage, config.kb.unanswered_retention_days).top(args.days, 5)
+        summary = QuestionStats(storage).summary(args.days, [(r.question, r.count) for r in rows])
+    finally:
+        storage.close()
+    print(stats_text(summary, lang).replace("**", ""))
+    if args.chart != "-":
+        Path(args.chart).write_bytes(chart_png(summary, lang))
+        print(f"chart: {args.chart}")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from bot.moderation.audit import AuditLog
+    from bot.storage import Storage
+
+    config = _config_or_defaults(args.config)
+    if config is None:
+        return 2
+    if not Path(config.storage.path).exists():
+        print(f"no audit entries: the database {config.storage.path} does not exist yet")
+        return 0
+    storage = Storage(config.storage.path)
+    try:
+        entries = AuditLog(storage).recent(args.limit, args.action)
+    finally:
+        storage.close()
+    for entry in reversed(entries):  # oldest first, like a log
+        print(entry.line())
+    if not entries:
+        print("no audit entries")
     return 0
 
 
@@ -327,6 +397,7 @@ def _stories(args: argparse.Namespace) -> int:
             print(f"no story #{args.story_id} waiting to be posted", file=sys.stderr)
             return 1
         print(f"story #{args.story_id} „{story.title}“ is queued again; the next poll posts it")
+        _audit_cli(config, "stories.retry", f"#{args.story_id} „{story.title}“")
         return 0
     if not config.stories.feeds:
         print("no feeds configured (stories.feeds in the config)", file=sys.stderr)
@@ -391,7 +462,7 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"ask": _ask, "shell": _shell, "check": _check, "run": _run, "kb": _kb, "stories": _stories,
-               "events": _events, "serve": _serve}[args.command]
+               "events": _events, "serve": _serve, "audit": _audit}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into `head`

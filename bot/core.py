@@ -21,6 +21,7 @@ class Core:
         self.metrics = metrics or Metrics()
         self.loaded_at = time.time()
         self.on_fallback: list[Callable[[Answer, str], None]] = []  # (answer, source)
+        self.on_answer: list[Callable[[Answer, str], None]] = []  # every question a person asked (analytics)
 
     def swap(self, answerer: Answerer) -> None:
         self.answerer = answerer
@@ -33,6 +34,9 @@ class Core:
         self.metrics.observe(source, answer.intent is not None, time.perf_counter() - start)
         if answer.intent is None and log_fallback:
             for hook in self.on_fallback:
+                hook(answer, source)
+        if answer.intent is not None or log_fallback:  # chit-chat left alone is no question
+            for hook in self.on_answer:
                 hook(answer, source)
         return answer
 

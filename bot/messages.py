@@ -204,6 +204,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_changed_note": {"de": "✏️ Termin geändert: **{title}** – jetzt {when}{where}.",
                            "en": "✏️ Event changed: **{title}** – now {when}{where}."},
     "event_cancelled_note": {"de": "❌ Abgesagt: **{title}** ({when}).", "en": "❌ Cancelled: **{title}** ({when})."},
+    "stats_title": {"de": "Fragen der letzten {days} Tage", "en": "Questions of the last {days} days"},
+    "stats_totals": {"de": "{total} Fragen, {answered} beantwortet ({share})",
+                     "en": "{total} questions, {answered} answered ({share})"},
+    "stats_by_source": {"de": "Woher: {parts}", "en": "Where: {parts}"},
+    "stats_by_lang": {"de": "Sprache: {parts}", "en": "Language: {parts}"},
+    "stats_topics": {"de": "Häufigste Themen:", "en": "Top topics:"},
+    "stats_fallbacks": {"de": "Häufigste unbeantwortete Fragen:", "en": "Most frequent unanswered questions:"},
+    "stats_answered_label": {"de": "beantwortet", "en": "answered"},
+    "stats_fallback_label": {"de": "nicht beantwortet", "en": "not answered"},
+    "audit_none": {"de": "Das Audit-Log ist leer.", "en": "The audit log is empty."},
     "perm_missing": {"de": "⚠️ Mir fehlen Berechtigungen – bitte in den Server- oder Kanaleinstellungen meiner "
                             "Rolle geben:\n{lines}",
                      "en": "⚠️ I am missing permissions – please give them to my role in the server or channel "

@@ -24,6 +24,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError
+from bot.moderation.stats import QuestionStats
 from bot.reloader import Reloader, ReloadResult
 from bot.run import setup_logging
 from bot.state import attach_state
@@ -63,6 +64,8 @@ def serve(config_path: str | None, host: str | None, port: int | None, knowledge
         unanswered = UnansweredLog(storage, config.kb.unanswered_retention_days, berlin_today)
         unanswered.purge()
         core.on_fallback.append(lambda answer, _source: unanswered.record(answer.question))
+        stats = QuestionStats(storage, berlin_today)
+        core.on_answer.append(lambda answer, source: stats.record(source, answer.lang, answer.intent))
     feeds = _feed_poller(config, storage)
     try:
         return asyncio.run(_serve(core, reloader, WebApp(core, web, storage=storage), web.host, web.port,

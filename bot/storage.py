@@ -95,6 +95,30 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (feed, key)
     );
     """,
+    # 6: the audit log: who (a staff member's or moderator's id and name: an audit needs it) did
+    # what and when. Members' questions never go here.
+    """
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id INTEGER NOT NULL,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+    );
+    CREATE INDEX audit_at ON audit (at);
+    """,
+    # 7: answer analytics: counts per day, source, language and topic ('' = fallback); no text, no user.
+    """
+    CREATE TABLE question_stats (
+        day TEXT NOT NULL,
+        source TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, source, lang, intent)
+    );
+    """,
 ]
 
 

@@ -354,8 +354,12 @@ class FakeDiscord:
             elif request.content_type.startswith("multipart/"):
                 body = {"multipart": raw.decode("utf-8", "replace")}
                 match = re.search(r'name="payload_json".*?\r\n\r\n(.*?)\r\n--', body["multipart"], re.S)
+                files = re.findall(r'filename="([^"]+)"', body["multipart"])
+                pngs = raw.count(b"\x89PNG\r\n\x1a\n")
                 if match:
                     body = json.loads(match.group(1))
+                body["_files"] = list(dict.fromkeys(files))  # attached file names
+                body["_png_count"] = pngs
         recorded = Request(request.method, path, dict(request.query), body, dict(request.headers))
         async with self._changed:
             self.requests.append(recorded)

@@ -457,6 +457,30 @@ async def test_kb_teach_then_the_question_is_answered(running: Running) -> None:
     mid = await server.send_message(question, channel=fd.QA, author=new_member())
     answer = await running.reply_to(mid, start)
     assert "Seehofer" in text_of(answer.body)
+    # the audit: who taught what, in the moderators' channel and in /kb audit
+    note = await server.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fd.MODERATORS}/messages"
+                                 and "teach" in (r.body or {}).get("content", ""), 10, start)
+    assert f"alice ({700000000000000001}) · teach · „{question}“ → funding" in note.body["content"]
+    assert note.body["allowed_mentions"]["parse"] == []
+    iid = await server.slash("kb audit", author=new_member(), roles=[fd.MOD_ROLE])
+    assert f"teach · „{question}“" in (await running.callback(iid, start)).body["data"]["content"]
+
+
+async def test_kb_stats_counts_questions_and_attaches_a_chart(running: Running) -> None:
+    server = running.server
+    start = len(server.requests)
+    for question in ("Ist Soest dabei?", "Wie hoch ist der Eiffelturm?"):
+        mid = await server.send_message(question, channel=fd.QA, author=new_member())
+        await running.reply_to(mid, start)
+    iid = await server.slash("kb stats", author=new_member(), roles=[fd.MOD_ROLE], locale="en-US")
+    follow = await server.wait_for(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"), 20, start)
+    assert follow.body["flags"] & 64  # only the moderator sees it
+    assert "answered" in follow.body["content"] and "Top topics:" in follow.body["content"]
+    assert follow.body["_files"] == ["stats.png"]
+    assert follow.body["_png_count"] == 1
+    iid = await server.slash("kb stats", author=new_member(), roles=[fd.STAFF_ROLE])
+    refused = (await running.callback(iid, start)).body["data"]
+    assert refused["flags"] & 64 and f"<@&{fd.MOD_ROLE}>" in refused["content"]
 
 
 async def test_unanswered_questions_reach_kb_unanswered(running: Running) -> None:

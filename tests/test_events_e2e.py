@@ -120,6 +120,10 @@ async def test_staff_creates_an_event_announced_scheduled_and_known_as_next(sess
     assert "Arnsberg, Rathaus" in text_of(post.body) and "Für Lehrkräfte" in text_of(post.body)
     assert session.server.find("POST", rf"/channels/{fd.ANNOUNCEMENTS}/messages/\d+/crosspost", start)  # news channel
     (scheduled,) = session.server.find("POST", rf"/guilds/{fd.GUILD_ID}/scheduled-events", start)
+    audit = await session.server.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fd.MODERATORS}"
+                                          "/messages" and "event.create" in r.body.get("content", ""), 10, start)
+    assert "· event.create · #1 „Smart Cities: Schule – Werkstatt @everyone“" in audit.body["content"]
+    assert audit.body["allowed_mentions"]["parse"] == []  # the quoted title pings nobody
     assert scheduled.body["entity_type"] == 3  # external
     assert scheduled.body["entity_metadata"] == {"location": "Arnsberg, Rathaus"}
     assert scheduled.body["scheduled_start_time"].startswith("2027-03-12T17:00:00")  # 18:00 in Berlin is 17:00 UTC

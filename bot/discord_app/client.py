@@ -27,6 +27,8 @@ from bot.discord_app.translator import Translator
 from bot.knowledge_source import KnowledgeSource
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.moderation.audit import AuditLog
+from bot.moderation.stats import QuestionStats
 from bot.reloader import Reloader, ReloadResult
 from bot.state import attach_state
 from bot.storage import Storage
@@ -66,6 +68,9 @@ class CommunityBot(commands.Bot):
         self.gateway_connected = False
         self.unanswered = UnansweredLog(storage, config.kb.unanswered_retention_days, berlin_today)
         core.on_fallback.append(lambda answer, source: self.unanswered.record(answer.question))
+        self.audit_log = AuditLog(storage)
+        self.stats = QuestionStats(storage, berlin_today)
+        core.on_answer.append(lambda answer, source: self.stats.record(source, answer.lang, answer.intent))
         self.reloader = Reloader(
             core, source, lambda k: Answerer(k, default_lang=config.language), notify=self._knowledge_changed
         )
@@ -116,6 +121,12 @@ class CommunityBot(commands.Bot):
             except discord.HTTPException as exc:
                 log.warning("could not post to the moderators' channel: %s", exc)
                 return
+
+    async def audit(self, user: discord.abc.User, action: str, detail: str) -> None:
+        """Record a staff or moderator action (who, what, when) and say so in the moderators' channel."""
+        entry = self.audit_log.record(user.id, getattr(user, "display_name", None) or user.name, action, detail)
+        log.info("audit: %s %s", action, detail)
+        await self.post_moderators("🧾 " + entry.line())
 
     async def _knowledge_changed(self, kind: str, result: ReloadResult) -> None:
         lang = self.config.language

@@ -61,6 +61,11 @@ ENGLISH: dict[str, str] = {
     "Ende, z. B. 12.03.2027 20:00 oder nur 20:00": "End, e.g. 2027-03-12 20:00 or just 20:00",
     "Beschreibung (max. 1000 Zeichen)": "Description (max. 1000 characters)",
     "liste": "list",
+    "Fragen, Antwortquote und Themen der letzten 30 Tage, mit Grafik":
+        "Questions, share answered and topics of the last 30 days, with a chart",
+    "Zeitraum in Tagen (Standard 30)": "Period in days (default 30)",
+    "tage": "days",
+    "Wer hat was geändert? Die letzten Einträge des Audit-Logs": "Who changed what? The latest audit log entries",
     "termine": "events",
     "Die anstehenden Termine": "The upcoming events",
     "bearbeiten": "edit",

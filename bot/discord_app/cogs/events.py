@@ -192,6 +192,7 @@ class Events(commands.Cog):
         event = self.store.create(draft)
         await self._publish(interaction, event, msg("event_created", lang, id=event.id, title=event.title,
                                                     when=event.when(lang)), None, create=True)
+        await self.bot.audit(interaction.user, "event.create", f"#{event.id} „{event.title}“, {event.when('de')}")
 
     @event.command(name=_("liste"), description=_("Die anstehenden Termine"))
     async def list_events(self, interaction: discord.Interaction) -> None:
@@ -237,6 +238,7 @@ class Events(commands.Cog):
         note = msg("event_changed_note", channel_lang, title=event.title, when=event.stamped(), where=where)
         await self._publish(interaction, event, msg("event_edited", lang, id=event.id, title=event.title,
                                                     when=event.when(lang)), note)
+        await self.bot.audit(interaction.user, "event.edit", f"#{event.id} „{event.title}“, {event.when('de')}")
 
     @event.command(name=_("absagen"), description=_("Einen Termin absagen (nur Staff)"))
     @app_commands.rename(ref=_("termin"))
@@ -251,6 +253,7 @@ class Events(commands.Cog):
         note = msg("event_cancelled_note", channel_lang, title=event.title, when=stamp(event.start, "F"))
         await self._publish(interaction, event, msg("event_cancel_done", self._lang(interaction), id=event.id,
                                                     title=event.title), note)
+        await self.bot.audit(interaction.user, "event.cancel", f"#{event.id} „{event.title}“")
 
     @edit.autocomplete("ref")
     @cancel.autocomplete("ref")

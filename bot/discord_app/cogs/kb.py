@@ -7,6 +7,8 @@ others with an ephemeral note. The work is done by ``bot.reloader``, ``bot.teach
 
 from __future__ import annotations
 
+import asyncio
+import io
 import logging
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.moderation.stats import chart_png, stats_text
 from bot.stories import StoryStore
 from bot.teach import TeachError, teach
 
@@ -81,6 +84,8 @@ class KnowledgeAdmin(commands.Cog):
         else:
             text = msg("kb_unchanged", lang, version=self.bot.core.version)
         await self._send(interaction, text)
+        await self.bot.audit(interaction.user, "reload", f"{result.status}{' (force)' if force else ''}, "
+                                                         f"version {self.bot.core.version}")
 
     @kb.command(name=_("check"), description=_("Fehler in den Wissensdateien anzeigen"))
     async def check(self, interaction: discord.Interaction) -> None:
@@ -132,6 +137,7 @@ class KnowledgeAdmin(commands.Cog):
             await self._send(interaction, msg("kb_teach_refused", lang, reason=exc.text(lang)))
             return
         await self._send(interaction, msg("kb_taught", lang, question=frage, intent=thema, filed=filed))
+        await self.bot.audit(interaction.user, "teach", f"„{frage}“ → {thema}")
 
     @teach_.autocomplete("thema")
     async def intent_autocomplete(self, interaction: discord.Interaction,
@@ -154,6 +160,33 @@ class KnowledgeAdmin(commands.Cog):
         queued = StoryStore(self.bot.storage).retry(story)
         text = msg("kb_story_retry", lang, id=story, title=queued.title) if queued else \
             msg("kb_story_retry_none", lang, id=story)
+        await self._send(interaction, text)
+        if queued:
+            await self.bot.audit(interaction.user, "stories.retry", f"#{story} „{queued.title}“")
+
+    @kb.command(name=_("stats"), description=_("Fragen, Antwortquote und Themen der letzten 30 Tage, mit Grafik"))
+    @app_commands.describe(tage=_("Zeitraum in Tagen (Standard 30)"))
+    @app_commands.rename(tage=_("tage"))
+    async def stats(self, interaction: discord.Interaction, tage: app_commands.Range[int, 1, 365] = 30) -> None:
+        if not await self._allowed(interaction):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        lang = self._lang(interaction)
+        rows = self.bot.unanswered.top(days=tage, limit=5) if self.bot.unanswered else []
+        summary = self.bot.stats.summary(tage, [(r.question, r.count) for r in rows])
+        titles = {i.id: i.title.get(lang, i.id) for i in self.bot.core.answerer.knowledge.intents}
+        png = await asyncio.to_thread(chart_png, summary, lang)  # drawing takes a moment: not on the loop
+        await interaction.followup.send(stats_text(summary, lang, titles)[:CONTENT_LIMIT], ephemeral=True,
+                                        file=discord.File(io.BytesIO(png), filename="stats.png"),
+                                        allowed_mentions=NO_PINGS)
+
+    @kb.command(name=_("audit"), description=_("Wer hat was geändert? Die letzten Einträge des Audit-Logs"))
+    async def audit(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        entries = self.bot.audit_log.recent(20)
+        lang = self._lang(interaction)
+        text = "\n".join(e.line() for e in entries) or msg("audit_none", lang)
         await self._send(interaction, text)
 
     @kb.command(name=_("test"), description=_("Was würde der Bot antworten? Mit den 3 besten Themen"))

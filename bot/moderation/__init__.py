@@ -1,0 +1,1 @@
+"""What moderators and staff use to run the community: the audit log and answer analytics."""

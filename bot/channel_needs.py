@@ -22,6 +22,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "embed_links": ("Links einbetten", "Embed Links"),
     "read_message_history": ("Nachrichtenverlauf anzeigen", "Read Message History"),
     "manage_events": ("Events verwalten", "Manage Events"),
+    "manage_roles": ("Rollen verwalten", "Manage Roles"),
 }
 
 QA = ("view_channel", "send_messages", "send_messages_in_threads", "embed_links", "read_message_history")
@@ -54,6 +55,8 @@ def needs_of(config: Config, *, events: bool = True) -> list[Need]:
     if event_channel and events:
         out.append(Need("events.channel" if config.events.channel else "channels.announcements", event_channel, POSTS))
         out.append(Need("events", SERVER, ("manage_events",)))
+    if config.notifications.stories_role.strip() or config.notifications.events_role.strip():
+        out.append(Need("notifications", SERVER, ("manage_roles",)))  # members (un)subscribe through roles
     if config.channels.moderators:
         out.append(Need("channels.moderators", config.channels.moderators, MODERATORS))
     return out

@@ -79,6 +79,13 @@ class EventSettings:
 
 
 @dataclass(frozen=True)
+class NotificationSettings:
+    stories_role: str = "Stories"  # members subscribe to this role for new stories ("" = off)
+    events_role: str = "Events"  # ... and to this one for event announcements and reminders
+    create_roles: bool = True  # create the roles if missing (needs Manage Roles)
+
+
+@dataclass(frozen=True)
 class WebSettings:
     enabled: bool = False
     host: str = "127.0.0.1"
@@ -114,6 +121,7 @@ class Config:
     kb: KnowledgeSettings = field(default_factory=KnowledgeSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    notifications: NotificationSettings = field(default_factory=NotificationSettings)
     web: WebSettings = field(default_factory=WebSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
 

@@ -170,6 +170,7 @@ class Event:
     channel_id: int | None = None
     message_id: int | None = None
     discord_event_id: int | None = None
+    ping: bool = True  # the announcement and reminders ping the events role (opt-in notifications)
 
     def when(self, lang: str) -> str:
         return format_when(self.start, self.end, lang)
@@ -312,15 +313,17 @@ class EventStore:
         timed_at = _time(row["timed_at"])
         assert start is not None and timed_at is not None
         return Event(row["id"], row["title"], start, _time(row["ends"]), row["place"], row["description"],
-                     row["state"], timed_at, row["channel_id"], row["message_id"], row["discord_event_id"])
+                     row["state"], timed_at, row["channel_id"], row["message_id"], row["discord_event_id"],
+                     bool(row["ping"]))
 
-    def create(self, draft: Draft) -> Event:
+    def create(self, draft: Draft, *, ping: bool = True) -> Event:
         now = _iso(self.now())
         with self.storage.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO events (title, start, ends, place, description, state, timed_at, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?)",
-                (draft.title, _iso(draft.start), _iso(draft.end), draft.place, draft.description, now, now, now))
+                "INSERT INTO events (title, start, ends, place, description, state, timed_at, created_at, updated_at,"
+                " ping) VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)",
+                (draft.title, _iso(draft.start), _iso(draft.end), draft.place, draft.description, now, now, now,
+                 int(ping)))
             event_id = int(cursor.lastrowid or 0)
         event = self.get(event_id)
         assert event is not None

@@ -119,6 +119,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (day, source, lang, intent)
     );
     """,
+    # 8: whether an event's announcement and reminders ping the events role (staff choose per event).
+    "ALTER TABLE events ADD COLUMN ping INTEGER NOT NULL DEFAULT 1",
 ]
 
 

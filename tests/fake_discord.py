@@ -34,6 +34,7 @@ MOD_ROLE = 830000000000000002
 BOT_ROLE = 830000000000000003  # the bot's own role: Manage Events on top of @everyone
 EVERYONE_PERMISSIONS = 1071698660929  # view, send, send in threads, embed links, read history, ...
 VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, MANAGE_EVENTS = 1 << 10, 1 << 11, 1 << 14, 1 << 33
+MANAGE_ROLES = 1 << 28
 SEND_IN_THREADS = 1 << 38
 TIMESTAMP = "2026-11-25T12:00:00.000000+00:00"
 
@@ -111,6 +112,9 @@ class FakeDiscord:
         self.commands: list[dict[str, Any]] = []
         self.channel_types = {GENERAL: 0, QA: 0, STORIES: 0, ANNOUNCEMENTS: 5, MODERATORS: 0, FORUM: 15}
         self.denied: dict[int, int] = {}  # channel -> permissions denied to the bot's role there
+        self.bot_role_permissions = MANAGE_EVENTS | MANAGE_ROLES  # the bot's own role, server-wide
+        self.created_roles: list[dict[str, Any]] = []  # roles the bot created (POST /guilds/{id}/roles)
+        self.member_roles: dict[str, set[str]] = {}  # member id -> role ids the bot gave them
         self._seq = 0
         self._changed = asyncio.Condition()
         self.app = web.Application(client_max_size=64 * 1024 * 1024)
@@ -268,16 +272,20 @@ class FakeDiscord:
         return payload["id"]
 
     async def click(self, message: dict[str, Any], custom_id: str, *, author: int = 700000000000000001,
-                    locale: str = "de") -> str:
+                    locale: str = "de", roles: list[int] | None = None) -> str:
         data = {"custom_id": custom_id, "component_type": 2}
-        payload = self._interaction(3, data, author=author, name="alice", roles=None, locale=locale,
+        payload = self._interaction(3, data, author=author, name="alice", roles=roles, locale=locale,
                                     channel=int(message["channel_id"]), message=message)
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload["id"]
 
+    def role_id(self, name: str) -> int:
+        """The id of a role the bot created."""
+        return int(next(r["id"] for r in self.created_roles if r["name"] == name))
+
     def bot_permissions(self, channel: int) -> int:
         """The bot's permissions in ``channel``: @everyone and its role, less the channel's overwrite."""
-        return (EVERYONE_PERMISSIONS | MANAGE_EVENTS) & ~self.denied.get(channel, 0)
+        return (EVERYONE_PERMISSIONS | self.bot_role_permissions) & ~self.denied.get(channel, 0)
 
     async def deny(self, channel: int, bits: int) -> None:
         """Take permissions from the bot's role in ``channel`` (0 gives them back), as a server
@@ -299,8 +307,8 @@ class FakeDiscord:
         roles = [everyone] + [
             {**everyone, "id": str(rid), "name": name, "position": i + 1, "permissions": "0"}
             for i, (rid, name) in enumerate([(STAFF_ROLE, "Staff"), (MOD_ROLE, "Moderatoren")])
-        ] + [{**everyone, "id": str(BOT_ROLE), "name": "SCS Bot", "position": 3, "permissions": str(MANAGE_EVENTS),
-              "managed": True}]
+        ] + [{**everyone, "id": str(BOT_ROLE), "name": "SCS Bot", "position": 3,
+              "permissions": str(self.bot_role_permissions), "managed": True}] + self.created_roles
         bot_member = self.member(BOT_ID, "SCS Bot", [BOT_ROLE])
         bot_member["user"] = BOT_USER
         return {
@@ -398,6 +406,25 @@ class FakeDiscord:
                 for cmd in body
             ]
             return json_response(self.commands)
+        m = re.fullmatch(r"/guilds/(\d+)/roles", path)
+        if m and method == "POST":  # the bot creates a role: below its own, as Discord places new roles
+            if not self.bot_role_permissions & MANAGE_ROLES:
+                return json_response({"message": "Missing Permissions", "code": 50013}, status=403)
+            role = {"id": snowflake(), "name": body.get("name", "new role"), "permissions": "0",
+                    "position": 1, "color": 0, "hoist": False, "managed": False,
+                    "mentionable": bool(body.get("mentionable")), "flags": 0}
+            self.created_roles.append(role)
+            await self.dispatch("GUILD_ROLE_CREATE", {"guild_id": m.group(1), "role": role})
+            return json_response(role)
+        m = re.fullmatch(r"/guilds/(\d+)/members/(\d+)/roles/(\d+)", path)
+        if m and method in ("PUT", "DELETE"):
+            if not self.bot_role_permissions & MANAGE_ROLES:
+                return json_response({"message": "Missing Permissions", "code": 50013}, status=403)
+            if m.group(3) not in {r["id"] for r in self.created_roles} | {str(STAFF_ROLE), str(MOD_ROLE)}:
+                return json_response({"message": "Unknown Role", "code": 10011}, status=404)
+            roles = self.member_roles.setdefault(m.group(2), set())
+            (roles.add if method == "PUT" else roles.discard)(m.group(3))
+            return web.Response(status=204)
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
         if m and method == "GET":  # history, newest first: the bot's and the members' messages
             limit = int(query.get("limit", "50"))

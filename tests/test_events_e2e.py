@@ -25,8 +25,8 @@ STAFF = 700000000000000901
 MEMBER = 700000000000000902
 
 
-def opts(**values: str) -> list[dict[str, Any]]:
-    return [{"name": k, "type": 3, "value": v} for k, v in values.items()]
+def opts(**values: str | bool) -> list[dict[str, Any]]:
+    return [{"name": k, "type": 5 if isinstance(v, bool) else 3, "value": v} for k, v in values.items()]
 
 
 async def start_bot(tmp: Path, server: fd.FakeDiscord, now: str, name: str) -> BotProcess:
@@ -48,7 +48,7 @@ class Session:
         self.calls = 0
 
     async def command(self, name: str, *, roles: list[int] | None = None, locale: str = "de",
-                      **values: str) -> tuple[fd.Request, str]:
+                      **values: str | bool) -> tuple[fd.Request, str]:
         """Run a slash command; return its first response and all text it sent back to the member."""
         start = len(self.server.requests)
         self.calls += 1  # each call as another member: the per-member cooldown is not what these test
@@ -254,6 +254,8 @@ async def test_a_reminder_is_posted_once_also_across_restarts(tmp_path: Path) ->
         # "beginnt <t:…:R>": Discord shows the real remaining time (23 h 59 min here), not a fixed "in 24 Stunden"
         assert "Hackathon" in reminders()[0] and "<t:1804006800:R>" in reminders()[0]
         assert "Soest" in reminders()[0]
+        assert reminders()[0].startswith(f"<@&{server.role_id('Events')}> ⏰")  # subscribers are reminded
+        assert [r["name"] for r in server.created_roles].count("Events") == 1  # found again after restarts
 
         bot = await start_bot(tmp_path, server, "2027-03-02T17:01:00+01:00", "fourth")
         for _ in range(50):
@@ -276,6 +278,40 @@ async def test_the_event_group_has_german_and_english_names(session: Session) ->
     assert {s: subs[s]["name_localizations"]["en-US"] for s in subs} == {
         "erstellen": "create", "liste": "list", "bearbeiten": "edit", "absagen": "cancel"}
     create = {o["name"]: o["name_localizations"]["en-US"] for o in subs["erstellen"]["options"]}
-    assert create == {"titel": "title", "beginn": "start", "ort": "place", "ende": "end", "beschreibung": "description"}
+    assert create == {"titel": "title", "beginn": "start", "ort": "place", "ende": "end", "beschreibung": "description",
+                      "ping": "ping"}
     assert [o["name"] for o in subs["erstellen"]["options"] if o.get("required")] == ["titel", "beginn"]
     assert any(o.get("autocomplete") for o in subs["absagen"]["options"])
+
+
+async def test_members_subscribe_and_announcements_ping_exactly_the_events_role(session: Session) -> None:
+    server = session.server
+    events_role = server.role_id("Events")
+    assert {r["name"]: r["mentionable"] for r in server.created_roles} == {"Stories": True, "Events": True}
+    member = MEMBER + 5000
+    start = len(server.requests)
+    iid = await server.slash("abo", author=member, locale="de")
+    menu = (await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)).body["data"]
+    assert menu["flags"] & 64 and "Termine und Erinnerungen: nicht abonniert" in menu["content"]
+    message = next(m for m in server.messages.values() if m["components"] == menu["components"])
+    iid = await server.click(message, "scs:sub:events", author=member)
+    added = (await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)).body["data"]
+    assert added["flags"] & 64 and "Abonniert" in added["content"]
+    assert str(events_role) in server.member_roles[str(member)]
+    iid = await server.click(message, "scs:sub:events", author=member, roles=[events_role], locale="en-US")
+    removed = (await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)).body["data"]
+    assert "Unsubscribed" in removed["content"] and str(events_role) not in server.member_roles[str(member)]
+
+    start = len(server.requests)
+    await session.command("event erstellen", roles=[fd.STAFF_ROLE], titel="Sprechstunde @everyone",
+                          beginn="2027-04-02 10:00")
+    (post,) = session.posts(start)
+    assert post.body["content"] == f"<@&{events_role}>"  # the events role, and only that one
+    assert post.body["allowed_mentions"] == {"parse": [], "roles": [events_role]}
+    assert post.body["components"][0]["components"][0]["custom_id"] == "scs:sub:events"
+    start = len(server.requests)
+    await session.command("event erstellen", roles=[fd.STAFF_ROLE], titel="Interne Runde",
+                          beginn="2027-04-03 10:00", ping=False)  # the staff member chose: no ping
+    (quiet,) = session.posts(start)
+    assert not quiet.body.get("content") and quiet.body["allowed_mentions"]["parse"] == []
+    assert not quiet.body["allowed_mentions"].get("roles")

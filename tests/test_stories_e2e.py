@@ -72,6 +72,11 @@ async def test_stories_are_posted_once_with_nonce_and_retried_after_a_500(tmp_pa
         assert posts[0].body["nonce"] == posts[1].body["nonce"] and posts[0].body["enforce_nonce"] is True
         assert posts[2].body["embeds"][0]["url"] == "https://example.org/menden-ueberholspur/"
         assert posts[2].body["allowed_mentions"]["parse"] == []
+        # opt-in: exactly the "Stories" role is pinged (the bot created it at start), with a 🔔 button
+        stories_role = server.role_id("Stories")
+        assert posts[2].body["content"] == f"<@&{stories_role}>"
+        assert posts[2].body["allowed_mentions"] == {"parse": [], "roles": [stories_role]}
+        assert posts[2].body["components"][0]["components"][0]["custom_id"] == "scs:sub:stories"
         start = len(server.requests)
         iid = await server.slash("stories")
         reply = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)

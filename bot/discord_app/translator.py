@@ -61,6 +61,11 @@ ENGLISH: dict[str, str] = {
     "Ende, z. B. 12.03.2027 20:00 oder nur 20:00": "End, e.g. 2027-03-12 20:00 or just 20:00",
     "Beschreibung (max. 1000 Zeichen)": "Description (max. 1000 characters)",
     "liste": "list",
+    "abo": "subscribe",
+    "Benachrichtigungen zu Stories und Terminen an- oder abbestellen":
+        "Subscribe to or unsubscribe from stories and events",
+    "ping": "ping",
+    "Die Abonnenten der Termine benachrichtigen (Standard: ja)": "Notify the event subscribers (default: yes)",
     "Fragen, Antwortquote und Themen der letzten 30 Tage, mit Grafik":
         "Questions, share answered and topics of the last 30 days, with a chart",
     "Zeitraum in Tagen (Standard 30)": "Period in days (default 30)",

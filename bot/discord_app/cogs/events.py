@@ -139,7 +139,10 @@ class Events(commands.Cog):
             if event.message_id:
                 await channel.get_partial_message(event.message_id).edit(embed=embed)
                 return event, msg("event_announce_updated", lang, channel=channel.id)
-            message = await channel.send(embed=embed, allowed_mentions=NO_PINGS)
+            content, allowed = self._ping(event)
+            view = self._subscriptions.view("events", self.bot.config.language) if self._subscriptions else None
+            message = await channel.send(content=content, embed=embed, allowed_mentions=allowed,
+                                         view=view)  # type: ignore[arg-type]
             event = self.store.set_discord(event, channel_id=channel.id, message_id=message.id)
             if channel.is_news():
                 try:
@@ -150,6 +153,21 @@ class Events(commands.Cog):
         except discord.HTTPException as exc:
             log.warning("announcement of event #%d: %s", event.id, exc)
             return event, msg("event_announce_failed", lang, error=f"{exc.status} {exc.text}"[:200])
+
+    @property
+    def _subscriptions(self):  # -> Subscriptions | None
+        return self.bot.get_cog("Subscriptions")
+
+    def _ping(self, event: Event) -> tuple[str | None, discord.AllowedMentions]:
+        """The events role's mention, if the staff member chose to ping for this event; exactly that role."""
+        if not event.ping or self._subscriptions is None:
+            return None, NO_PINGS
+        return self._subscriptions.ping("events")  # type: ignore[no-any-return]
+
+    def _reminder_text(self, reminder: Reminder) -> str:
+        mention, _ = self._ping(reminder.event)
+        text = reminder.text(self.bot.config.language)
+        return f"{mention} {text}" if mention else text
 
     async def _note(self, text: str) -> None:
         """A change or cancel note, published like the announcement in an announcement channel
@@ -171,14 +189,15 @@ class Events(commands.Cog):
     # --- commands ------------------------------------------------------------------------
     @event.command(name=_("erstellen"), description=_("Einen Termin ankündigen (nur Staff)"))
     @app_commands.rename(title=_("titel"), start=_("beginn"), place=_("ort"), end=_("ende"),
-                         description=_("beschreibung"))
+                         description=_("beschreibung"), ping=_("ping"))
     @app_commands.describe(title=_("Titel des Termins (max. 100 Zeichen)"),
                            start=_("Beginn, z. B. 12.03.2027 18:00 (Zeit in Deutschland)"),
                            place=_("Ort oder Link (max. 100 Zeichen)"),
                            end=_("Ende, z. B. 12.03.2027 20:00 oder nur 20:00"),
-                           description=_("Beschreibung (max. 1000 Zeichen)"))
+                           description=_("Beschreibung (max. 1000 Zeichen)"),
+                           ping=_("Die Abonnenten der Termine benachrichtigen (Standard: ja)"))
     async def create(self, interaction: discord.Interaction, title: str, start: str, place: str | None = None,
-                     end: str | None = None, description: str | None = None) -> None:
+                     end: str | None = None, description: str | None = None, ping: bool = True) -> None:
         if not await self._staff(interaction):
             return
         lang = self._lang(interaction)
@@ -189,7 +208,7 @@ class Events(commands.Cog):
             await self._reply(interaction, msg("event_invalid", lang, problems=exc.text(lang)))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        event = self.store.create(draft)
+        event = self.store.create(draft, ping=ping)
         await self._publish(interaction, event, msg("event_created", lang, id=event.id, title=event.title,
                                                     when=event.when(lang)), None, create=True)
         await self.bot.audit(interaction.user, "event.create", f"#{event.id} „{event.title}“, {event.when('de')}")
@@ -287,14 +306,14 @@ class Events(commands.Cog):
         channel = self._channel()
         if channel is None:
             return None
-        return await find_posted(channel, reminder.nonce, text=reminder.text(self.bot.config.language))
+        return await find_posted(channel, reminder.nonce, text=self._reminder_text(reminder))
 
     async def _send_reminder(self, reminder: Reminder) -> int:
         channel = self._channel()
         if channel is None:
             raise RuntimeError(f"the events channel {self.channel_id} is not a text channel the bot can see")
-        message = await channel.send(reminder.text(self.bot.config.language), nonce=reminder.nonce,
-                                     allowed_mentions=NO_PINGS)
+        _, allowed = self._ping(reminder.event)
+        message = await channel.send(self._reminder_text(reminder), nonce=reminder.nonce, allowed_mentions=allowed)
         return message.id
 
 

@@ -85,8 +85,13 @@ class Stories(commands.Cog):
         channel = self.bot.get_channel(self.channel_id)
         if not isinstance(channel, discord.TextChannel):
             raise RuntimeError(f"the stories channel {self.channel_id} is not a text channel the bot can see")
+        # Subscribers of the stories role are pinged, and nobody else (allowed_mentions names that role only).
+        subscriptions = self.bot.get_cog("Subscriptions")
+        content, allowed = subscriptions.ping("stories") if subscriptions else (None, NO_PINGS)  # type: ignore[attr-defined]
+        view = subscriptions.view("stories", self.bot.config.language) if subscriptions else None  # type: ignore[attr-defined]
         try:
-            message = await channel.send(embed=story_embed(story), nonce=story.nonce, allowed_mentions=NO_PINGS)
+            message = await channel.send(content=content, embed=story_embed(story), nonce=story.nonce,
+                                         allowed_mentions=allowed, view=view)  # type: ignore[arg-type]
         except discord.HTTPException as exc:
             if 400 <= exc.status < 500 and exc.status != 429:
                 raise Rejected(f"{exc.status} {exc.text or exc}") from exc

@@ -58,6 +58,8 @@ class KnowledgeSettings:
     learned: str = "knowledge/learned.yaml"
     reload_seconds: float = 2.0
     unanswered_retention_days: int = 90
+    digest_days: float = 7.0  # the unanswered digest in the moderators' channel every this many days (0: off)
+    digest_items: int = 5  # questions per digest (at most 5: one menu each)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,8 @@ MIGRATIONS: list[str] = [
     """,
     # 8: whether an event's announcement and reminders ping the events role (staff choose per event).
     "ALTER TABLE events ADD COLUMN ping INTEGER NOT NULL DEFAULT 1",
+    # 9: small facts about the bot's own schedule (when the last unanswered digest went out).
+    "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
 

@@ -84,6 +84,15 @@ class UnansweredLog:
         groups.sort(key=lambda g: (-g.count, g.question))
         return groups[:limit]
 
+    def key_of(self, question: str) -> int | None:
+        """A short, stable key of a logged question (for a button or menu that acts on it later)."""
+        row = self.storage.db.execute("SELECT rowid FROM unanswered WHERE question = ?", (clean(question),)).fetchone()
+        return int(row[0]) if row else None
+
+    def question_of(self, key: int) -> str | None:
+        row = self.storage.db.execute("SELECT question FROM unanswered WHERE rowid = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
     def forget(self, question: str) -> int:
         """Remove a question (and its near-duplicates) once it has been taught; return how many rows."""
         text = clean(question)

@@ -279,6 +279,20 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload["id"]
 
+    async def select(self, message: dict[str, Any], custom_id: str, values: list[str], *,
+                     author: int = 700000000000000001, roles: list[int] | None = None, locale: str = "de") -> str:
+        """A member picks ``values`` in a select menu of ``message`` (component type 3)."""
+        menu = next((c for row in message["components"] for c in row["components"] if c["custom_id"] == custom_id),
+                    None)
+        assert menu is not None, f"no menu {custom_id} in the message"
+        allowed = {o["value"] for o in menu["options"]}
+        assert set(values) <= allowed, f"{values} are not options of {custom_id}"  # Discord sends only options
+        data = {"custom_id": custom_id, "component_type": 3, "values": values}
+        payload = self._interaction(3, data, author=author, name="alice", roles=roles, locale=locale,
+                                    channel=int(message["channel_id"]), message=message)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload["id"]
+
     def role_id(self, name: str) -> int:
         """The id of a role the bot created."""
         return int(next(r["id"] for r in self.created_roles if r["name"] == name))

@@ -492,6 +492,10 @@ async def test_unanswered_questions_reach_kb_unanswered(running: Running) -> Non
     iid = await server.slash("kb unanswered", roles=[fd.MOD_ROLE])
     reply = await running.callback(iid, start)
     assert "2× „wann fährt der nächste zug nach menden?“" in reply.body["data"]["content"]
+    menus = await server.wait_for(lambda r: r.method == "POST" and r.path.startswith("/webhooks/")
+                                  and bool((r.body or {}).get("components")), 10, start)
+    assert menus.body["flags"] & 64  # the inbox's menus, for the moderator only
+    assert "wann fährt der nächste zug" in menus.body["components"][0]["components"][0]["placeholder"]
     # Taught, it leaves the list (here taught to the timeline, just to see it go).
     question = "Wann fährt der nächste Zug nach Menden?"
     iid = await server.slash("kb teach", [{"name": "frage", "type": 3, "value": question},

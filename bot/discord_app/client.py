@@ -37,7 +37,7 @@ from bot.unanswered import UnansweredLog
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb", "bot.discord_app.cogs.stories",
-              "bot.discord_app.cogs.events", "bot.discord_app.cogs.subscriptions")
+              "bot.discord_app.cogs.events", "bot.discord_app.cogs.subscriptions", "bot.discord_app.cogs.inbox")
 
 
 def use_api_base(api_base: str) -> None:
@@ -87,9 +87,10 @@ class CommunityBot(commands.Bot):
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        from bot.discord_app.cogs.inbox import InboxSelect
         from bot.discord_app.cogs.subscriptions import SubscribeButton
 
-        self.add_dynamic_items(SuggestionButton, SubscribeButton)
+        self.add_dynamic_items(SuggestionButton, SubscribeButton, InboxSelect)
         await self.tree.set_translator(Translator())
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
         guild_id = self.config.discord.guild_id

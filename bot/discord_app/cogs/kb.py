@@ -116,7 +116,14 @@ class KnowledgeAdmin(commands.Cog):
         if not await self._allowed(interaction):
             return
         rows = self.bot.unanswered.top(days=30, limit=15) if self.bot.unanswered else []
-        await self._send(interaction, kb_reports.unanswered_text(rows, 30, self._lang(interaction)))
+        lang = self._lang(interaction)
+        await self._send(interaction, kb_reports.unanswered_text(rows, 30, lang))
+        inbox_cog = self.bot.get_cog("Inbox")
+        if rows and inbox_cog is not None:  # the same controls as the weekly digest, for the top five
+            items, view = inbox_cog.items_and_view(lang, 30)  # type: ignore[attr-defined]
+            if view is not None:
+                await interaction.followup.send(msg("inbox_hint", lang), view=view, ephemeral=True,
+                                                allowed_mentions=NO_PINGS)
 
     @kb.command(name=_("teach"), description=_("Einem Thema eine Beispielfrage beibringen"))
     @app_commands.rename(frage=_("frage"), thema=_("thema"))
@@ -126,18 +133,22 @@ class KnowledgeAdmin(commands.Cog):
                      thema: app_commands.Range[str, 1, 100]) -> None:
         if not await self._allowed(interaction):
             return
+        await self._send(interaction, await self.teach_question(interaction, frage, thema))
+
+    async def teach_question(self, interaction: discord.Interaction, question: str, intent: str) -> str:
+        """Teach, reload, take it off the unanswered list, audit; the text for the moderator
+        (also used by the unanswered inbox's menus)."""
         lang = self._lang(interaction)
         try:
             async with self.bot.reloader.teach_lock:
-                filed = teach(self.bot.reloader.source, self.bot.core.answerer, frage, thema)
+                filed = teach(self.bot.reloader.source, self.bot.core.answerer, question, intent)
                 await self.bot.reloader.reload()
             if self.bot.unanswered is not None:
-                self.bot.unanswered.forget(frage)  # taught: it leaves the unanswered list
+                self.bot.unanswered.forget(question)  # taught: it leaves the unanswered list
         except TeachError as exc:
-            await self._send(interaction, msg("kb_teach_refused", lang, reason=exc.text(lang)))
-            return
-        await self._send(interaction, msg("kb_taught", lang, question=frage, intent=thema, filed=filed))
-        await self.bot.audit(interaction.user, "teach", f"„{frage}“ → {thema}")
+            return msg("kb_teach_refused", lang, reason=exc.text(lang))
+        await self.bot.audit(interaction.user, "teach", f"„{question}“ → {intent}")
+        return msg("kb_taught", lang, question=question, intent=intent, filed=filed)
 
     @teach_.autocomplete("thema")
     async def intent_autocomplete(self, interaction: discord.Interaction,

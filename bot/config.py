@@ -63,6 +63,20 @@ class KnowledgeSettings:
 
 
 @dataclass(frozen=True)
+class FeedRouteSettings:
+    """One feed routed like MonitoRSS: its own channel, filters, role and message template."""
+
+    url: str = ""
+    name: str = ""  # shown in /stories and /feeds (default: the feed's address)
+    channel: int = 0  # 0: stories.channel, else channels.stories
+    include: list[str] = field(default_factory=list)  # post only stories whose title or summary has one of these
+    exclude: list[str] = field(default_factory=list)  # never post stories with one of these
+    role: str = ""  # a role name to ping ("": the stories opt-in role)
+    template: str = ""  # the message text, with {title} {link} {date} {summary} {image} {feed} ("": an embed)
+    paused: bool = False
+
+
+@dataclass(frozen=True)
 class StoriesSettings:
     feeds: list[str] = field(default_factory=list)
     channel: int = 0
@@ -70,6 +84,7 @@ class StoriesSettings:
     first_run_post: int = 0
     max_age_days: int = 14
     max_per_poll: int = 5
+    routes: list[FeedRouteSettings] = field(default_factory=list)  # feeds with their own channel, filters, ...
 
 
 @dataclass(frozen=True)
@@ -142,12 +157,12 @@ class _Checker:
         self.root = root
         self.problems: list[str] = []
 
-    def problem(self, path: tuple[str, ...], message: str, *, key: bool = False) -> None:
+    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False) -> None:
         line, col = node_position(self.root, path, key=key)
         self.problems.append(f"{self.file}:{line}:{col}: {message}")
 
-    def build(self, cls: type, data: Any, path: tuple[str, ...]) -> Any:
-        name = ".".join(path) or "the config file"
+    def build(self, cls: type, data: Any, path: tuple[str | int, ...]) -> Any:
+        name = ".".join(map(str, path)) or "the config file"
         if data is None:
             data = {}
         if not isinstance(data, dict):
@@ -159,7 +174,8 @@ class _Checker:
             if key not in known:
                 close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 hint = f" – did you mean '{close[0]}'?" if close else f"; known here: {', '.join(known)}"
-                self.problem((*path, str(key)), f"unknown setting '{'.'.join((*path, str(key)))}'{hint}", key=True)
+                self.problem((*path, str(key)), f"unknown setting '{'.'.join(map(str, (*path, key)))}'{hint}",
+                             key=True)
         values = {}
         for key in known:
             if key in data:
@@ -168,8 +184,8 @@ class _Checker:
                     values[key] = value
         return cls(**values)
 
-    def value(self, hint: Any, value: Any, path: tuple[str, ...]) -> Any:
-        name = ".".join(path)
+    def value(self, hint: Any, value: Any, path: tuple[str | int, ...]) -> Any:
+        name = ".".join(map(str, path))
         if dataclasses.is_dataclass(hint):
             return self.build(hint, value, path)  # type: ignore[arg-type]
         origin = typing.get_origin(hint)
@@ -186,7 +202,7 @@ class _Checker:
             if not isinstance(value, list):
                 self.problem(path, f"'{name}' must be a list like [1, 2] (or [] for none), not {value!r}")
                 return _BAD
-            items = [self.value(item, v, (*path, str(i))) for i, v in enumerate(value)]
+            items = [self.value(item, v, (*path, i)) for i, v in enumerate(value)]
             return _BAD if any(i is _BAD for i in items) else items
         if origin in (types.UnionType, typing.Union):  # pragma: no cover - not used yet
             raise TypeError(hint)
@@ -231,6 +247,14 @@ def parse_config(text: str, file: str = "config.yaml") -> Config:
     config = checker.build(Config, data, ())
     if config.discord.api_base and not config.discord.api_base.startswith(("http://", "https://")):
         checker.problem(("discord", "api_base"), "'discord.api_base' must start with https:// (or http://)")
+    from bot.community.feeds import template_problems
+
+    for i, route in enumerate(config.stories.routes):
+        if not re.match(r"https?://[^\s/]+", route.url):
+            checker.problem(("stories", "routes", i, "url"), f"'stories.routes.{i}.url' must be an https:// "
+                                                              "(or http://) feed address")
+        for problem in template_problems(route.template):
+            checker.problem(("stories", "routes", i, "template"), f"'stories.routes.{i}.template': {problem}")
     if config.web.homepage and not re.match(r"https?://[^\s/]+", config.web.homepage):
         checker.problem(("web", "homepage"), "'web.homepage' must be an absolute https:// (or http://) address")
     if checker.problems:

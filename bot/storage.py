@@ -123,6 +123,20 @@ MIGRATIONS: list[str] = [
     "ALTER TABLE events ADD COLUMN ping INTEGER NOT NULL DEFAULT 1",
     # 9: small facts about the bot's own schedule (when the last unanswered digest went out).
     "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # 10: feeds moderators added, paused or removed in Discord (/feeds), next to the config's.
+    """
+    CREATE TABLE feed_routes (
+        url TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        channel INTEGER NOT NULL,
+        include TEXT NOT NULL,
+        exclude TEXT NOT NULL,
+        role TEXT NOT NULL,
+        template TEXT NOT NULL,
+        paused INTEGER NOT NULL,
+        removed INTEGER NOT NULL
+    );
+    """,
 ]
 
 

@@ -216,10 +216,11 @@ class StoryStore:
             db.execute("UPDATE stories SET state = ?, message_id = ?, posted_at = ? WHERE feed = ? AND key = ?",
                        (state, message_id, dt.datetime.now(dt.UTC).isoformat(), story.feed, story.key))
 
-    def latest(self, limit: int = 5) -> list[Story]:
+    def latest(self, limit: int = 5, feed: str | None = None) -> list[Story]:
+        where, params = ("WHERE feed = ? ", (feed,)) if feed is not None else ("", ())
         rows = self.storage.db.execute(
-            "SELECT feed, key, title, link, published, summary, image FROM stories "
-            "ORDER BY COALESCE(published, first_seen) DESC, rowid DESC LIMIT ?", (limit,)
+            "SELECT feed, key, title, link, published, summary, image FROM stories " + where +
+            "ORDER BY COALESCE(published, first_seen) DESC, rowid DESC LIMIT ?", (*params, limit)
         ).fetchall()
         return [Story(*row) for row in rows]
 
@@ -287,7 +288,7 @@ class Poller:
     def __init__(self, store: StoryStore, feeds: list[str], send: Send, *, notify: Notify | None = None,
                  interval: float = 600.0, first_run_post: int = 0, max_age_days: int = 14,
                  clock: Callable[[], float] = time.time, max_per_poll: int = 5,
-                 confirm: Confirm | None = None):
+                 confirm: Confirm | None = None, accept: Callable[[Story], bool] | None = None):
         self.store = store
         self.feeds = feeds
         self.send = send
@@ -300,6 +301,8 @@ class Poller:
         # Stories left pending by an earlier process may have been posted just before it died, longer
         # ago than Discord remembers a nonce: ``confirm`` looks for them in the channel first.
         self.confirm = confirm
+        # A feed's filters (include/exclude keywords): a story they turn away is remembered as seen.
+        self.accept = accept or (lambda story: True)
         self._checked: set[tuple[str, str]] = set()
 
     async def poll(self, session: aiohttp.ClientSession) -> list[Story]:
@@ -337,15 +340,15 @@ class Poller:
             state.update(etag=result.etag, last_modified=result.last_modified)
             if not state["initialised"]:
                 # First run: remember what is there; post only the newest N (default none).
-                recent = [s for s in result.stories if not self._too_old(s)]  # the age limit holds here too
+                recent = [s for s in result.stories if not self._too_old(s) and self.accept(s)]  # limits hold here too
                 newest = recent[-self.first_run_post:] if self.first_run_post else []
                 old = [s for s in result.stories if s not in newest]
                 self.store.add_new(old, "seen")
                 self._checked.update((s.feed, s.key) for s in self.store.add_new(newest, "pending"))
                 state["initialised"] = 1
             else:
-                fresh = [s for s in result.stories if not self._too_old(s)]
-                stale = [s for s in result.stories if self._too_old(s)]
+                fresh = [s for s in result.stories if not self._too_old(s) and self.accept(s)]
+                stale = [s for s in result.stories if s not in fresh]
                 self.store.add_new(stale, "seen")
                 self._checked.update((s.feed, s.key) for s in self.store.add_new(fresh, "pending"))
         self.store.save_feed(state)

@@ -266,10 +266,28 @@ class FakeDiscord:
         for sub in reversed(parts[1:]):  # subcommand (group) nesting
             options = [{"name": sub, "type": 1, "options": options}]
         data = {"id": command["id"], "name": parts[0], "type": 1, "guild_id": str(GUILD_ID), "options": options}
+        resolved = self._resolved(options)
+        if resolved:  # channel and role options come with their objects, as Discord sends them
+            data["resolved"] = resolved
         payload = self._interaction(4 if focused else 2, data, author=author, name=user_name, roles=roles,
                                     locale=locale, channel=channel)
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload["id"]
+
+    def _resolved(self, options: list[dict[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for option in options:
+            if option.get("options"):
+                for kind, items in self._resolved(option["options"]).items():
+                    out.setdefault(kind, {}).update(items)
+            elif option.get("type") == 7:
+                channel = self._channel(int(option["value"]))
+                channel["permissions"] = str(self.bot_permissions(int(option["value"])))
+                out.setdefault("channels", {})[str(option["value"])] = channel
+            elif option.get("type") == 8:
+                role = next(r for r in self._guild()["roles"] if r["id"] == str(option["value"]))
+                out.setdefault("roles", {})[str(option["value"])] = role
+        return out
 
     async def click(self, message: dict[str, Any], custom_id: str, *, author: int = 700000000000000001,
                     locale: str = "de", roles: list[int] | None = None) -> str:

@@ -74,3 +74,17 @@ def test_debug_logs_hold_no_message_text_unless_asked(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("logging:\n  include_text: true\n", encoding="utf-8")
     assert load_config(path).logging.include_text is True
+
+
+def test_feed_routes_are_checked_with_their_position() -> None:
+    text = ("stories:\n  routes:\n    - url: https://example.org/feed\n      template: \"{titel} {link}\"\n"
+            "      include: [Menden]\n    - url: example.org/feed\n      channel: 5\n")
+    with pytest.raises(ConfigError) as err:
+        parse_config(text, "c.yaml")
+    assert err.value.problems == [
+        "c.yaml:4:17: 'stories.routes.0.template': unknown placeholder {titel}; known: {title}, {link}, {date}, "
+        "{summary}, {image}, {feed}",
+        "c.yaml:6:12: 'stories.routes.1.url' must be an https:// (or http://) feed address",
+    ]
+    ok = parse_config("stories:\n  routes:\n    - {url: 'https://example.org/feed', template: '📰 {title} {link}'}\n")
+    assert ok.stories.routes[0].template == "📰 {title} {link}"

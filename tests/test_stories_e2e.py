@@ -33,6 +33,7 @@ async def running_stories(tmp_path: Path, body: bytes | None = None, fail: int =
     feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
     server = fd.FakeDiscord()
     await server.start()
+    server.feed_url = feed_url  # type: ignore[attr-defined]
     if fail:
         server.fail("POST", rf"/channels/{fd.STORIES}/messages", status=500, times=fail)
     config = write_config(tmp_path, server, stories={"feeds": [feed_url], "poll_minutes": 0.01,
@@ -122,3 +123,59 @@ async def test_a_story_posted_before_a_crash_is_not_posted_again_after_the_nonce
             await asyncio.sleep(0.1)
         assert StoryStore(Storage(tmp_path / "bot.sqlite3")).pending() == []  # found in the channel: posted
         assert server.find("POST", rf"/channels/{fd.STORIES}/messages") == []  # and not posted again
+
+
+async def test_moderators_route_a_feed_with_its_channel_filter_role_and_template(tmp_path: Path) -> None:
+    async with running_stories(tmp_path) as (server, _):
+        await stories_posted(server, 2)
+        atom = server.feed_url.replace("/feed", "/atom")  # type: ignore[attr-defined]
+        stories_role = server.role_id("Stories")
+        start = len(server.requests)
+
+        async def feeds(sub: str, *options: dict[str, object], roles: list[int] | None = None) -> str:
+            iid = await server.slash(f"feeds {sub}", list(options), author=700000000000000321,
+                                     roles=[fd.MOD_ROLE] if roles is None else roles)
+            reply = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
+            return text_of(reply.body["data"])
+
+        def text(name: str, value: str) -> dict[str, object]:
+            return {"name": name, "type": 3, "value": value}
+
+        assert f"<@&{fd.MOD_ROLE}>" in await feeds("liste", roles=[fd.STAFF_ROLE])  # moderators only
+        general = {"name": "kanal", "type": 7, "value": str(fd.GENERAL)}
+        refused = await feeds("hinzufuegen", text("adresse", atom), general,
+                              text("vorlage", "{titel} {link}"))
+        assert "unknown placeholder {titel}" in refused
+        added = await feeds("hinzufuegen", text("adresse", atom), general,
+                            text("name", "Atom-Blog"), text("enthaelt", "Rahmenstrategie, Strategiepapier"),
+                            {"name": "rolle", "type": 8, "value": str(stories_role)},
+                            text("vorlage", "📰 {title} – {link} ({feed})"))
+        assert "Atom-Blog" in added and f"<#{fd.GENERAL}>" in added
+        for _ in range(100):
+            posts = server.find("POST", rf"/channels/{fd.GENERAL}/messages", start)
+            if posts:
+                break
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(1.0)  # more polls: the filtered story never comes
+        posts = server.find("POST", rf"/channels/{fd.GENERAL}/messages", start)
+        assert len(posts) == 1, [p.body for p in posts]
+        body = posts[0].body
+        assert body["content"].startswith(f"<@&{stories_role}>\n📰 Die Rahmenstrategie ist fertig – https://")
+        assert body["content"].endswith("(Atom-Blog)") and not body.get("embeds")  # the template, no embed
+        assert body["allowed_mentions"] == {"parse": [], "roles": [stories_role]}
+
+        listing = await feeds("liste")
+        assert "**Atom-Blog**" in listing and "+Rahmenstrategie, Strategiepapier" in listing and "(config)" in listing
+        assert "pausiert" not in listing and "angehalten" not in listing
+        iid = await server.slash("stories", author=700000000000000322)
+        latest = text_of((await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10,
+                                                start)).body["data"])
+        assert "**Atom-Blog**" in latest and "Die Rahmenstrategie ist fertig" in latest  # per feed
+        assert "Menden auf der digitalen Überholspur" in latest
+        assert "angehalten" in await feeds("pausieren", text("feed", atom))
+        assert "⏸️ angehalten" in await feeds("liste")
+        assert "Konfiguration" in await feeds("entfernen", text("feed", server.feed_url))  # type: ignore[attr-defined]
+        assert "entfernt" in await feeds("entfernen", text("feed", atom))
+        assert "Atom-Blog" not in await feeds("liste")
+        audit = [r.body["content"] for r in server.find("POST", rf"/channels/{fd.MODERATORS}/messages", start)]
+        assert any("feeds.add" in a and "Atom-Blog" in a for a in audit) and any("feeds.remove" in a for a in audit)

@@ -37,7 +37,8 @@ from bot.unanswered import UnansweredLog
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.kb", "bot.discord_app.cogs.stories",
-              "bot.discord_app.cogs.events", "bot.discord_app.cogs.subscriptions", "bot.discord_app.cogs.inbox")
+              "bot.discord_app.cogs.events", "bot.discord_app.cogs.subscriptions", "bot.discord_app.cogs.inbox",
+              "bot.discord_app.cogs.feeds")
 
 
 def use_api_base(api_base: str) -> None:

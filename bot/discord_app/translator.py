@@ -61,6 +61,24 @@ ENGLISH: dict[str, str] = {
     "Ende, z. B. 12.03.2027 20:00 oder nur 20:00": "End, e.g. 2027-03-12 20:00 or just 20:00",
     "Beschreibung (max. 1000 Zeichen)": "Description (max. 1000 characters)",
     "liste": "list",
+    "Feeds verwalten (nur Moderation)": "Manage feeds (moderators only)",
+    "Alle Feeds mit Kanal, Filtern, Rolle und Zustand": "All feeds with channel, filters, role and state",
+    "hinzufuegen": "add",
+    "Einen Feed in einen Kanal leiten": "Route a feed to a channel",
+    "adresse": "url", "kanal": "channel", "enthaelt": "include", "ohne": "exclude", "rolle": "role",
+    "vorlage": "template",
+    "Adresse des RSS- oder Atom-Feeds (https://…)": "Address of the RSS or Atom feed (https://…)",
+    "Wohin die Stories gehen": "Where the stories go",
+    "Nur Stories mit einem dieser Wörter (durch Komma getrennt)":
+        "Only stories with one of these words (comma-separated)",
+    "Keine Stories mit einem dieser Wörter (durch Komma getrennt)":
+        "No stories with one of these words (comma-separated)",
+    "Diese Rolle bei neuen Stories benachrichtigen": "Notify this role of new stories",
+    "Nachricht mit {title} {link} {date} {summary} {image} {feed}":
+        "Message with {title} {link} {date} {summary} {image} {feed}",
+    "pausieren": "pause", "Einen Feed anhalten (nichts wird gepostet)": "Pause a feed (nothing is posted)",
+    "fortsetzen": "resume", "Einen angehaltenen Feed wieder posten lassen": "Let a paused feed post again",
+    "entfernen": "remove", "Einen in Discord hinzugefügten Feed entfernen": "Remove a feed added in Discord",
     "abo": "subscribe",
     "Benachrichtigungen zu Stories und Terminen an- oder abbestellen":
         "Subscribe to or unsubscribe from stories and events",

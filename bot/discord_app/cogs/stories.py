@@ -12,9 +12,12 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
+from bot.answers import Answer
+from bot.community.feeds import FeedRoute, FeedRoutes, matches, render
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
+from bot.messages import msg
 from bot.stories import Poller, Rejected, Story, StoryStore, safe_url
 
 if TYPE_CHECKING:
@@ -40,19 +43,20 @@ class Stories(commands.Cog):
         settings = bot.config.stories
         self.channel_id = settings.channel or bot.config.channels.stories
         self.store = StoryStore(bot.storage)
-        self.poller = Poller(self.store, settings.feeds, self.send, notify=bot.post_moderators,
+        self.routes = FeedRoutes(bot.storage, bot.config)
+        self.poller = Poller(self.store, [r.url for r in self.routes.active()], self.send, notify=bot.post_moderators,
                              interval=settings.poll_minutes * 60, first_run_post=settings.first_run_post,
                              max_age_days=settings.max_age_days, max_per_poll=settings.max_per_poll,
-                             confirm=self.find)
+                             confirm=self.find, accept=self.accept)
         self.session: aiohttp.ClientSession | None = None
 
     async def cog_load(self) -> None:
-        if self.poller.feeds and self.channel_id:
-            self.session = aiohttp.ClientSession()
-            self.poll.change_interval(minutes=self.bot.config.stories.poll_minutes)
-            self.poll.start()
-        elif self.poller.feeds:
-            log.warning("config: stories.feeds is set but no channel (stories.channel / channels.stories)")
+        # Always polling: moderators may add feeds in Discord (/feeds) while the bot runs.
+        self.session = aiohttp.ClientSession()
+        self.poll.change_interval(minutes=self.bot.config.stories.poll_minutes)
+        self.poll.start()
+        if not self.channel_id and any(not r.channel for r in self.routes.all()):
+            log.warning("config: a feed has no channel (stories.channel / channels.stories, or the route's channel)")
 
     async def cog_unload(self) -> None:
         self.poll.cancel()
@@ -62,6 +66,9 @@ class Stories(commands.Cog):
     @tasks.loop(minutes=10)
     async def poll(self) -> None:
         assert self.session is not None
+        self.poller.feeds = [r.url for r in self.routes.active() if r.channel or self.channel_id]
+        if not self.poller.feeds:
+            return
         try:
             posted = await self.poller.poll(self.session)
         except Exception:  # a poll must never end the loop
@@ -74,24 +81,36 @@ class Stories(commands.Cog):
     async def before_poll(self) -> None:
         await self.bot.wait_until_ready()
 
+    def _route(self, story: Story) -> FeedRoute:
+        return self.routes.by_url(story.feed) or FeedRoute(story.feed)
+
+    def accept(self, story: Story) -> bool:
+        """The feed's include/exclude filters (title and summary)."""
+        return matches(self._route(story), story)
+
     async def find(self, story: Story) -> int | None:
         """The message that already shows ``story`` (posted by a process that died before noting it)."""
-        channel = self.bot.get_channel(self.channel_id)
+        channel = self.bot.get_channel(self._route(story).channel or self.channel_id)
         if not isinstance(channel, discord.TextChannel):
             return None
         return await find_posted(channel, story.nonce, link=safe_url(story.link), title=story.title[:256])
 
     async def send(self, story: Story) -> int:
-        channel = self.bot.get_channel(self.channel_id)
+        route = self._route(story)
+        channel_id = route.channel or self.channel_id
+        channel = self.bot.get_channel(channel_id)
         if not isinstance(channel, discord.TextChannel):
-            raise RuntimeError(f"the stories channel {self.channel_id} is not a text channel the bot can see")
-        # Subscribers of the stories role are pinged, and nobody else (allowed_mentions names that role only).
+            raise RuntimeError(f"the stories channel {channel_id} is not a text channel the bot can see")
+        # The feed's role, else the stories opt-in role, is pinged – and nobody else.
         subscriptions = self.bot.get_cog("Subscriptions")
-        content, allowed = subscriptions.ping("stories") if subscriptions else (None, NO_PINGS)  # type: ignore[attr-defined]
+        mention, allowed = (subscriptions.ping_named(route.role) if route.role  # type: ignore[attr-defined]
+                            else subscriptions.ping("stories")) if subscriptions else (None, NO_PINGS)  # type: ignore[attr-defined]
         view = subscriptions.view("stories", self.bot.config.language) if subscriptions else None  # type: ignore[attr-defined]
+        text = render(route, story) if route.template else None  # the feed's template, else an embed
+        content = "\n".join(filter(None, [mention, text]))[:2000] or None
         try:
-            message = await channel.send(content=content, embed=story_embed(story), nonce=story.nonce,
-                                         allowed_mentions=allowed, view=view)  # type: ignore[arg-type]
+            message = await channel.send(content=content, embed=None if text else story_embed(story),
+                                         nonce=story.nonce, allowed_mentions=allowed, view=view)  # type: ignore[arg-type]
         except discord.HTTPException as exc:
             if 400 <= exc.status < 500 and exc.status != 429:
                 raise Rejected(f"{exc.status} {exc.text or exc}") from exc
@@ -107,7 +126,19 @@ class Stories(commands.Cog):
     async def stories(self, interaction: discord.Interaction) -> None:
         lang = locale_lang(interaction.locale) or self.bot.config.language
         cog = self.bot.get_cog("Ask")
-        await cog.respond(interaction, self.bot.core.answerer.stories_answer(lang))  # type: ignore[union-attr]
+        routes = self.routes.all()
+        answer = self.bot.core.answerer.stories_answer(lang)
+        if len(routes) > 1:  # several feeds: the latest of each, under its name
+            blocks = []
+            for route in routes:
+                latest = self.store.latest(3, feed=route.url)
+                if latest:
+                    lines = [f"• [{s.title}]({safe_url(s.link)})" if safe_url(s.link) else f"• {s.title}"
+                             for s in latest]
+                    blocks.append(f"**{route.label}**\n" + "\n".join(lines))
+            answer = Answer("", None, 1.0, lang, "\n\n".join(blocks) or msg("stories_none", lang), [],
+                            msg("stories_title", lang), True)
+        await cog.respond(interaction, answer)  # type: ignore[union-attr]
 
 
 async def setup(bot: CommunityBot) -> None:

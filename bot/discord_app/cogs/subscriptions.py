@@ -66,6 +66,19 @@ class Subscriptions(commands.Cog):
         return f"<@&{role_id}>", discord.AllowedMentions(everyone=False, users=False,
                                                          roles=[discord.Object(role_id)], replied_user=False)
 
+    def ping_named(self, name: str) -> tuple[str | None, discord.AllowedMentions]:
+        """A feed's own role (by name or id): its mention and mentions that allow exactly it."""
+        guild = self.bot.get_guild(self.bot.config.discord.guild_id) if self.bot.config.discord.guild_id else None
+        role = None
+        if guild is not None:
+            role = guild.get_role(int(name)) if name.isdigit() else \
+                next((r for r in guild.roles if r.name.casefold() == name.casefold()), None)
+        if role is None:
+            log.warning("feeds: no role '%s' on the server; the story goes out without a ping", name)
+            return None, NO_PINGS
+        return f"<@&{role.id}>", discord.AllowedMentions(everyone=False, users=False,
+                                                         roles=[discord.Object(role.id)], replied_user=False)
+
     def view(self, kind: str, lang: str) -> discord.ui.View | None:
         """The 🔔 button under a post (only when the role exists)."""
         if kind not in self.role_ids:

@@ -1,0 +1,1 @@
+"""Community features beyond answering: feeds routed to channels with filters and templates."""

@@ -47,7 +47,8 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}\s]*))?\}")
 LISTING = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside")
+TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside",
+            "answers")
 VOCABULARY_KEYS = ("synonyms", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed", "facets")
 #: The question types a facet may answer (see bot/understanding/qtype.py).
@@ -176,6 +177,7 @@ class _Builder:
         self.intents: list[tuple[Intent, _Doc, Path_]] = []
         # Examples taught through the bot (the overlay file): (intent id, lang, text, doc, path).
         self.learned: list[tuple[str, str, str, _Doc, Path_]] = []
+        self.answer_overrides: list[tuple[str, dict[str, str], _Doc, Path_]] = []  # answers edited from Discord
         self.groups: dict[str, tuple[Group, _Doc, Path_]] = {}
         self.facts: dict[str, tuple[dict[str, str], _Doc, Path_]] = {}
         self.timeline: list[tuple[TimelineEntry, _Doc, Path_]] = []
@@ -252,6 +254,7 @@ class _Builder:
             ("intents", self._intents),
             ("timeline", self._timeline),
             ("learned", self._learned),
+            ("answers", self._answers),
             ("vocabulary", self._vocabulary),
             ("region", self._region),
             ("outside", self._outside),
@@ -362,6 +365,26 @@ class _Builder:
                     if text:
                         self.learned.append((str(ident), lang, text, doc, (*lpath, lang, j)))
 
+    def _answers(self, doc: _Doc, data: Any, path: Path_) -> None:
+        """``answers: {intent: {de: …, en: …}}``: a new answer text for an existing intent (written by
+        ``/kb antwort`` into the overlay; the moderators' own file stays as it is)."""
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "answers"):
+            return
+        for ident, value in data.items():
+            texts = self._texts(doc, value, (*path, ident), f"the new answer of '{ident}'")
+            if texts:
+                self.answer_overrides.append((str(ident), texts, doc, (*path, ident)))
+
+    def _merge_answers(self) -> None:
+        index = {intent.id: i for i, (intent, _, _) in enumerate(self.intents)}
+        for ident, texts, doc, path in self.answer_overrides:
+            if ident not in index:
+                doc.at(path, f"a new answer for intent '{ident}', which does not exist"
+                       f"{did_you_mean(ident, list(index))}", key=True)
+                continue
+            intent, idoc, ipath = self.intents[index[ident]]
+            self.intents[index[ident]] = (replace(intent, answer={**intent.answer, **texts}), idoc, ipath)
+
     def _vocabulary(self, doc: _Doc, data: Any, path: Path_) -> None:
         if not self._keys(doc, data, path, VOCABULARY_KEYS, "vocabulary"):
             return
@@ -470,6 +493,7 @@ class _Builder:
                 seen_ids[intent.id] = (doc, (*path, "id"))
         self._learned_at: dict[tuple[str, str, int], tuple[_Doc, Path_]] = {}
         self._merge_learned()
+        self._merge_answers()
         tokenize_examples(text for intent, _, _ in self.intents for items in intent.examples.values()
                           for text in items)  # fold them all at once; the matcher reuses the result
         examples: dict[str, tuple[str, _Doc, Path_, str, int]] = {}

@@ -137,6 +137,20 @@ MIGRATIONS: list[str] = [
         removed INTEGER NOT NULL
     );
     """,
+    # 11: knowledge changes made from Discord (/kb antwort, thema, synonym): the overlay before and
+    # after each, who made it (an audit needs it) and whether it was undone.
+    """
+    CREATE TABLE kb_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id INTEGER NOT NULL,
+        actor_name TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        before TEXT,
+        after TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 ]
 
 

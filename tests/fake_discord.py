@@ -311,6 +311,26 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload["id"]
 
+    async def submit_modal(self, modal: dict[str, Any], values: dict[str, str], *, author: int,
+                           roles: list[int] | None = None, locale: str = "de", channel: int = GENERAL) -> str:
+        """A member fills in and sends a modal the bot opened (``modal``: the data of its type-9 response)."""
+
+        def filled(component: dict[str, Any]) -> dict[str, Any]:
+            if component.get("type") == 4:  # a text input: what the member typed (or left as it was)
+                value = values.get(component["custom_id"], component.get("value", ""))
+                assert len(value) <= component.get("max_length", 4000), "longer than the input allows"
+                return {"type": 4, "custom_id": component["custom_id"], "value": value}
+            if "components" in component:
+                return {"type": component["type"], "components": [filled(c) for c in component["components"]]}
+            if "component" in component:  # a label (type 18) around its input
+                return {"type": component["type"], "component": filled(component["component"])}
+            return component
+
+        data = {"custom_id": modal["custom_id"], "components": [filled(c) for c in modal["components"]]}
+        payload = self._interaction(5, data, author=author, name="alice", roles=roles, locale=locale, channel=channel)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload["id"]
+
     def role_id(self, name: str) -> int:
         """The id of a role the bot created."""
         return int(next(r["id"] for r in self.created_roles if r["name"] == name))

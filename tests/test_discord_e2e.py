@@ -666,3 +666,54 @@ async def test_discord_unreachable_at_start_is_one_line_and_a_retry_not_a_traceb
     finally:
         assert await bot.stop() == 0, bot.output()
         await server.stop()
+
+
+async def test_moderators_edit_the_knowledge_from_discord_with_preview_history_and_undo(running: Running) -> None:
+    server = running.server
+    mod = new_member()
+    start = len(server.requests)
+
+    async def reply(iid: str) -> dict[str, Any]:
+        found = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
+        return found.body
+
+    # the answer of a topic, in a modal that shows the current text
+    iid = await server.slash("kb antwort", [{"name": "thema", "type": 3, "value": "schule"}], author=mod,
+                             roles=[fd.MOD_ROLE])
+    modal = (await reply(iid))
+    assert modal["type"] == 9  # a modal
+    inputs = {c["custom_id"]: c for row in modal["data"]["components"] for c in
+              ([row["component"]] if "component" in row else row["components"])}
+    assert "Smart Cities: Schule" in inputs["de"]["value"] and inputs["en"]["value"]
+    iid = await server.submit_modal(modal["data"], {"de": "Neu: Die Schule ist ein Format für Kommunen.",
+                                                    "en": "New: the school is a format for municipalities."},
+                                    author=mod, roles=[fd.MOD_ROLE])
+    preview = (await reply(iid))["data"]
+    assert preview["flags"] & 64 and "Vorschau – noch nichts gespeichert" in preview["content"]
+    message = next(m for m in server.messages.values() if m["components"] == preview["components"])
+    apply_id = preview["components"][0]["components"][0]["custom_id"]
+    iid = await server.click(message, apply_id, author=new_member(), roles=[fd.STAFF_ROLE])  # not a moderator
+    assert f"<@&{fd.MOD_ROLE}>" in (await reply(iid))["data"]["content"]
+    iid = await server.click(message, apply_id, author=mod, roles=[fd.MOD_ROLE])
+    done = await reply(iid)
+    assert done["type"] == 7 and "Gespeichert: answer of 'schule'" in done["data"]["content"]
+    mid = await server.send_message("Was ist Smart Cities: Schule?", channel=fd.QA, author=new_member())
+    assert "Neu: Die Schule ist ein Format" in text_of((await running.reply_to(mid, start)).body)
+
+    # a new topic that would break the knowledge is refused before anything is written
+    iid = await server.slash("kb thema", [
+        {"name": "id", "type": 3, "value": "funding"}, {"name": "titel_de", "type": 3, "value": "Geld"},
+        {"name": "titel_en", "type": 3, "value": "Money"}, {"name": "antwort_de", "type": 3, "value": "Viel."},
+        {"name": "antwort_en", "type": 3, "value": "Much."},
+        {"name": "beispiele_de", "type": 3, "value": "Gibt es Geld vom Mond?"},
+        {"name": "beispiele_en", "type": 3, "value": "Is there money from the moon?"}], author=mod, roles=[fd.MOD_ROLE])
+    assert "used twice" in (await reply(iid))["data"]["content"]
+
+    iid = await server.slash("kb verlauf", author=mod, roles=[fd.MOD_ROLE])
+    assert "answer of 'schule'" in (await reply(iid))["data"]["content"]
+    iid = await server.slash("kb rückgängig", author=mod, roles=[fd.MOD_ROLE], locale="en-US")
+    assert "Undone: answer of 'schule'" in (await reply(iid))["data"]["content"]
+    mid = await server.send_message("Was ist Smart Cities: Schule?", channel=fd.QA, author=new_member())
+    assert "Neu: Die Schule" not in text_of((await running.reply_to(mid, start)).body)
+    audit = [r.body["content"] for r in server.find("POST", rf"/channels/{fd.MODERATORS}/messages", start)]
+    assert any("kb.answer" in a for a in audit) and any("kb.undo" in a for a in audit)

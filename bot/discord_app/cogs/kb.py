@@ -18,11 +18,14 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
 from bot import channel_needs, kb_reports
+from bot.clock import BERLIN
 from bot.discord_app.checks import require_roles
+from bot.discord_app.kb_edit_ui import AnswerModal, show_preview
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.moderation.kb_edits import EditError, KnowledgeEditor, synonym_edit, topic_edit
 from bot.moderation.stats import chart_png, stats_text
 from bot.stories import StoryStore
 from bot.teach import TeachError, teach
@@ -190,6 +193,83 @@ class KnowledgeAdmin(commands.Cog):
         await interaction.followup.send(stats_text(summary, lang, titles)[:CONTENT_LIMIT], ephemeral=True,
                                         file=discord.File(io.BytesIO(png), filename="stats.png"),
                                         allowed_mentions=NO_PINGS)
+
+    # --- editing the knowledge from Discord (bot.moderation.kb_edits) ------------------------
+    @kb.command(name=_("antwort"), description=_("Die Antwort eines Themas ändern (Vorschau vor dem Speichern)"))
+    @app_commands.rename(thema=_("thema"))
+    async def answer(self, interaction: discord.Interaction, thema: str) -> None:
+        if not await self._allowed(interaction):
+            return
+        lang = self._lang(interaction)
+        intent = next((i for i in self.bot.core.answerer.knowledge.intents if i.id == thema), None)
+        if intent is None or not intent.answer:
+            await self._send(interaction, msg("kb_edit_refused", lang, reason=f"no topic '{thema}' with an answer"))
+            return
+        await interaction.response.send_modal(AnswerModal(self.bot, intent.id, dict(intent.answer), lang))
+
+    @kb.command(name=_("thema"), description=_("Ein neues Thema anlegen (Vorschau vor dem Speichern)"))
+    @app_commands.rename(ident=_("id"), titel_de=_("titel_de"), titel_en=_("titel_en"), antwort_de=_("antwort_de"),
+                         antwort_en=_("antwort_en"), beispiele_de=_("beispiele_de"), beispiele_en=_("beispiele_en"))
+    @app_commands.describe(ident=_("Kurzname, z. B. buergerbeteiligung"),
+                           beispiele_de=_("Beispielfragen, durch ; getrennt"),
+                           beispiele_en=_("Example questions, separated by ;"))
+    async def topic(self, interaction: discord.Interaction, ident: app_commands.Range[str, 2, 40],
+                    titel_de: app_commands.Range[str, 1, 100], titel_en: app_commands.Range[str, 1, 100],
+                    antwort_de: app_commands.Range[str, 1, 4000], antwort_en: app_commands.Range[str, 1, 4000],
+                    beispiele_de: str, beispiele_en: str) -> None:
+        if not await self._allowed(interaction):
+            return
+        try:
+            edit = topic_edit(ident, {"de": titel_de, "en": titel_en}, {"de": antwort_de, "en": antwort_en},
+                              {"de": beispiele_de.split(";"), "en": beispiele_en.split(";")})
+        except EditError as exc:
+            await self._send(interaction, msg("kb_edit_refused", self._lang(interaction), reason=str(exc)))
+            return
+        await show_preview(self.bot, interaction, edit)
+
+    @kb.command(name=_("synonym"), description=_("Andere Schreibweisen eines Wortes hinzufügen"))
+    @app_commands.rename(wort=_("wort"), varianten=_("varianten"))
+    @app_commands.describe(varianten=_("Wie Leute es auch schreiben, durch Komma getrennt"))
+    async def synonym(self, interaction: discord.Interaction, wort: app_commands.Range[str, 2, 60],
+                      varianten: app_commands.Range[str, 2, 300]) -> None:
+        if not await self._allowed(interaction):
+            return
+        try:
+            edit = synonym_edit(wort, varianten.split(","))
+        except EditError as exc:
+            await self._send(interaction, msg("kb_edit_refused", self._lang(interaction), reason=str(exc)))
+            return
+        await show_preview(self.bot, interaction, edit)
+
+    @kb.command(name=_("verlauf"), description=_("Die letzten Änderungen am Wissen aus Discord"))
+    async def history(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        entries = KnowledgeEditor(self.bot.reloader.source, self.bot.storage).history()
+        lang = self._lang(interaction)
+        lines = [f"#{e.id} {e.at.astimezone(BERLIN):%d.%m.%Y %H:%M} · {e.actor_name} · {e.summary}"
+                 + (f" ({msg('kb_history_undone', lang)})" if e.undone else "") for e in entries]
+        await self._send(interaction, "\n".join(lines) or msg("kb_history_none", lang))
+
+    @kb.command(name=_("rückgängig"), description=_("Die letzte Änderung am Wissen aus Discord zurücknehmen"))
+    async def undo(self, interaction: discord.Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        lang = self._lang(interaction)
+        try:
+            async with self.bot.reloader.teach_lock:
+                summary = KnowledgeEditor(self.bot.reloader.source, self.bot.storage).undo()
+                await self.bot.reloader.reload()
+        except EditError as exc:
+            await self._send(interaction, msg("kb_edit_refused", lang, reason=str(exc)))
+            return
+        await self._send(interaction, msg("kb_undone", lang, summary=summary))
+        await self.bot.audit(interaction.user, "kb.undo", summary)
+
+    @answer.autocomplete("thema")
+    async def answer_autocomplete(self, interaction: discord.Interaction,
+                                  current: str) -> list[app_commands.Choice[str]]:
+        return await self.intent_autocomplete(interaction, current)
 
     @kb.command(name=_("audit"), description=_("Wer hat was geändert? Die letzten Einträge des Audit-Logs"))
     async def audit(self, interaction: discord.Interaction) -> None:

@@ -245,10 +245,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "inbox_gone": {"de": "Diese Frage ist schon erledigt.", "en": "This question has been dealt with already."},
     "inbox_ignored": {"de": "„{question}“ ignoriert – sie ist von der Liste.",
                       "en": "„{question}“ ignored – it is off the list."},
-    "inbox_new_how": {"de": "Ein neues Thema kommt in `knowledge/intents.yaml` (siehe `knowledge/README.md`); "
-                            "nimm „{question}“ als erstes Beispiel. Nach dem Speichern lädt der Bot es selbst.",
-                      "en": "A new topic goes into `knowledge/intents.yaml` (see `knowledge/README.md`); use "
-                            "„{question}“ as its first example. The bot loads it by itself once saved."},
+    "inbox_new_how": {"de": "Für ein neues Thema: `/kb thema` mit „{question}“ als erster Beispielfrage "
+                            "(`beispiele_de`); es erscheint als Vorschau, bevor es gespeichert wird.",
+                      "en": "For a new topic: `/kb thema` with „{question}“ as its first example question "
+                            "(`examples_de`); it shows as a preview before it is saved."},
     "sub_intro": {"de": "Worüber möchtest du benachrichtigt werden? Ein Klick schaltet um.",
                   "en": "What would you like to be notified about? One click switches."},
     "sub_on": {"de": "abonniert", "en": "subscribed"},

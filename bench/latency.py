@@ -125,8 +125,8 @@ def unanswered_write_ms(count: int = 2000) -> float:
     """What recording one unanswered question costs (the bot writes it while answering)."""
     import tempfile
 
+    from bot.moderation.unanswered import UnansweredLog
     from bot.storage import Storage
-    from bot.unanswered import UnansweredLog
 
     with tempfile.TemporaryDirectory() as folder:
         storage = Storage(Path(folder) / "bench.sqlite3")

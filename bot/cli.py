@@ -275,13 +275,13 @@ def _config_or_defaults(named: str | None):  # -> Config | None
 
 
 def _kb(args: argparse.Namespace) -> int:
-    from bot import kb_reports
     from bot.answers import Answerer
     from bot.knowledge_source import KnowledgeSource
     from bot.loader import KnowledgeError
+    from bot.moderation import kb_reports
+    from bot.moderation.teach import TeachError, teach
+    from bot.moderation.unanswered import UnansweredLog
     from bot.storage import Storage
-    from bot.teach import TeachError, teach
-    from bot.unanswered import UnansweredLog
 
     config = _config_or_defaults(args.config)
     if config is None:
@@ -338,8 +338,8 @@ def _audit_cli(config, action: str, detail: str) -> None:  # config: Config
 
 def _kb_stats(args: argparse.Namespace, config) -> int:  # config: Config
     from bot.moderation.stats import QuestionStats, chart_png, stats_text
+    from bot.moderation.unanswered import UnansweredLog
     from bot.storage import Storage
-    from bot.unanswered import UnansweredLog
 
     lang = args.lang or config.language
     exists = Path(config.storage.path).exists()
@@ -381,8 +381,8 @@ def _audit(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     import asyncio
 
+    from bot.community.stories import StoryStore, preview
     from bot.storage import Storage
-    from bot.stories import StoryStore, preview
 
     config = _config_or_defaults(args.config)
     if config is None:
@@ -425,7 +425,7 @@ def _stories(args: argparse.Namespace) -> int:
 
 def _events(args: argparse.Namespace) -> int:
     from bot import clock
-    from bot.events import EventStore
+    from bot.community.events import EventStore
     from bot.storage import Storage
 
     config = _config_or_defaults(args.config)

@@ -20,17 +20,17 @@ import aiohttp
 
 from bot.answers import Answerer
 from bot.clock import berlin_today
+from bot.community.stories import USER_AGENT, Poller, Story, StoryStore
 from bot.config import Config, ConfigError, load_config
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError
 from bot.moderation.stats import QuestionStats
+from bot.moderation.unanswered import UnansweredLog
 from bot.reloader import Reloader, ReloadResult
 from bot.run import setup_logging
 from bot.state import attach_state
 from bot.storage import Storage
-from bot.stories import USER_AGENT, Poller, Story, StoryStore
-from bot.unanswered import UnansweredLog
 from bot.web import WebApp, start_web
 
 log = logging.getLogger("bot")

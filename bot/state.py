@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from bot.answers import Answerer
 from bot.clock import now
+from bot.community.events import EventStore
+from bot.community.stories import StoryStore
 from bot.core import Core
-from bot.events import EventStore
 from bot.reloader import Reloader
 from bot.storage import Storage
-from bot.stories import StoryStore
 
 
 def attach_state(core: Core, reloader: Reloader, storage: Storage) -> None:

@@ -19,14 +19,14 @@ from typing import Any
 from aiohttp import ClientConnectionError, web
 
 from bot.clock import now
+from bot.community.events import EventStore
+from bot.community.stories import StoryStore
 from bot.config import WebSettings
 from bot.conversation import Context
 from bot.core import Core
-from bot.events import EventStore
 from bot.health import StatusFn, add_health_routes
 from bot.ratelimit import RateLimiter
 from bot.storage import Storage
-from bot.stories import StoryStore
 
 log = logging.getLogger(__name__)
 

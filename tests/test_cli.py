@@ -92,6 +92,8 @@ def test_a_built_wheel_carries_the_knowledge(tmp_path: Path) -> None:
         assert f"bot/knowledge/{name}" in names
     assert "bot/understanding/data/everyday_words.tsv.gz" in names and "bot/static/chat.js" in names
     assert not [n for n in names if "learned.yaml" in n]
+    sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "bot").rglob("*.py") if "__pycache__" not in p.parts}
+    assert sources <= set(names), sorted(sources - set(names))  # every module, subpackages included
 
 
 def test_command_line_details(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.answers import Answerer
 from bot.clock import BERLIN
-from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, parse_when, validate
+from bot.community.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, parse_when, validate
 from bot.loader import load
 from bot.storage import Storage
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.community.feeds import FeedRoute, FeedRoutes, keywords, matches, render, template_problems
+from bot.community.stories import Story
 from bot.config import parse_config
 from bot.storage import Storage
-from bot.stories import Story
 
 STORY = Story("https://example.org/feed", "1", "Menden auf der Überholspur", "https://example.org/menden",
               "2026-11-20T10:30:00+00:00", "Ein Ranking von 400 Kommunen.", None)

@@ -13,11 +13,11 @@ import yaml
 from bot.answers import Answerer
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
+from bot.moderation.teach import TeachError, teach
+from bot.moderation.unanswered import UnansweredLog, clean
 from bot.permissions import has_any_role
 from bot.reloader import Reloader, ReloadResult
 from bot.storage import MIGRATIONS, Storage
-from bot.teach import TeachError, teach
-from bot.unanswered import UnansweredLog, clean
 from tests.conftest import KNOWLEDGE
 
 
@@ -200,8 +200,8 @@ def test_cli_kb_teach_and_unanswered(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_unanswered_questions_are_stored_redacted_in_a_private_file(tmp_path: Path) -> None:
+    from bot.moderation.unanswered import UnansweredLog, clean
     from bot.storage import Storage
-    from bot.unanswered import UnansweredLog, clean
 
     assert clean("Ruf an: +49 2931 123456, mail max.muster@example.org <@123> https://x.de/?token=1") == \
         "ruf an: [telefon] , mail [e-mail]"
@@ -256,7 +256,7 @@ def test_two_teaching_processes_at_once_lose_no_write(tmp_path: Path) -> None:
 
 
 async def test_a_report_is_one_message_and_a_revert_posts_the_all_clear(setup: Setup) -> None:
-    from bot import kb_reports
+    from bot.moderation import kb_reports
 
     good = (setup.dir / "intents.yaml").read_text(encoding="utf-8")
     broken = good.replace("answer:", "answr:")  # one problem per intent: 19 problems (and more)
@@ -287,7 +287,7 @@ def test_near_duplicate_unanswered_questions_are_grouped_and_taught_ones_leave(t
 
 
 def test_kb_status_shows_berlin_time(knowledge) -> None:  # type: ignore[no-untyped-def]
-    from bot.kb_reports import status_text
+    from bot.moderation.kb_reports import status_text
 
     text = status_text(knowledge, dt.datetime(2026, 7, 1, 10, 0, tzinfo=dt.UTC).timestamp(), [], "de")
     assert "01.07.2026 12:00 (Europe/Berlin)" in text  # summer time: UTC+2

@@ -14,8 +14,8 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
+from bot.community.stories import MAX_BYTES, Poller, Rejected, Story, StoryStore, clean_text, parse, safe_url
 from bot.storage import Storage
-from bot.stories import MAX_BYTES, Poller, Rejected, Story, StoryStore, clean_text, parse, safe_url
 
 FEEDS = Path(__file__).resolve().parent / "data" / "feeds"
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC).timestamp()
@@ -206,7 +206,7 @@ async def test_failing_feed_backs_off_warns_once_and_recovers(
     elif problem == "oversized":
         feed.body = b"<rss>" + b" " * (MAX_BYTES + 10) + b"</rss>"
     else:
-        import bot.stories as stories
+        import bot.community.stories as stories
 
         real_fetch = stories.fetch
         monkeypatch.setattr(stories, "fetch", lambda *a, **k: real_fetch(*a, **{**k, "timeout": 0.2}))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.community.stories import StoryStore, parse
 from bot.storage import Storage
-from bot.stories import StoryStore, parse
 from tests import fake_discord as fd
 from tests.botproc import BotProcess, write_config
 from tests.test_discord_e2e import text_of, wait_healthy

@@ -19,13 +19,13 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.answers import Answerer
+from bot.community.events import EventStore, validate
+from bot.community.stories import Story, StoryStore
 from bot.config import WebSettings
 from bot.conversation import Context
 from bot.core import Core
-from bot.events import EventStore, validate
 from bot.loader import load
 from bot.storage import Storage
-from bot.stories import Story, StoryStore
 from bot.web import WebApp
 from tests.botproc import free_port
 

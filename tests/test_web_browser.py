@@ -22,9 +22,9 @@ import pytest
 
 from bot import clock
 from bot.clock import BERLIN
-from bot.events import EventStore, validate
+from bot.community.events import EventStore, validate
+from bot.community.stories import Story, StoryStore
 from bot.storage import Storage
-from bot.stories import Story, StoryStore
 from tests.botproc import ROOT, free_port
 
 playwright_api = pytest.importorskip("playwright.sync_api")

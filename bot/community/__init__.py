@@ -1,1 +1,2 @@
-"""Community features beyond answering: feeds routed to channels with filters and templates."""
+"""Community features beyond answering: staff events with reminders (``events``), blog stories
+posted exactly once (``stories``), and feeds routed like MonitoRSS (``feeds``)."""

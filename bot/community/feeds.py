@@ -12,9 +12,9 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.community.stories import Story
 from bot.config import Config
 from bot.storage import Storage
-from bot.stories import Story
 
 PLACEHOLDERS = ("title", "link", "date", "summary", "image", "feed")
 TEMPLATE_MAX = 1500

@@ -17,7 +17,7 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot import channel_needs, kb_reports
+from bot import channel_needs
 from bot.answers import Answerer
 from bot.clock import berlin_today
 from bot.config import Config, missing_ids
@@ -27,12 +27,13 @@ from bot.discord_app.translator import Translator
 from bot.knowledge_source import KnowledgeSource
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.moderation import kb_reports
 from bot.moderation.audit import AuditLog
 from bot.moderation.stats import QuestionStats
+from bot.moderation.unanswered import UnansweredLog
 from bot.reloader import Reloader, ReloadResult
 from bot.state import attach_state
 from bot.storage import Storage
-from bot.unanswered import UnansweredLog
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from bot.answers import Answerer
 from bot.messages import msg
+from bot.moderation.unanswered import UnansweredLog
 from bot.storage import Storage
-from bot.unanswered import UnansweredLog
 
 CANDIDATES = 3
 MAX_ITEMS = 5  # Discord: at most 5 menus in one message

@@ -19,8 +19,8 @@ import yaml
 
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError, load_texts
+from bot.moderation.teach import HEADER, _locked, write_atomic
 from bot.storage import Storage
-from bot.teach import HEADER, _locked, write_atomic
 
 ANSWER_MAX = 4000
 _ID = re.compile(r"[a-z][a-z0-9-]{1,39}")

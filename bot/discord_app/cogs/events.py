@@ -1,6 +1,6 @@
 """/event: staff announce events; the bot posts, schedules on Discord and reminds.
 
-The checks, storage and reminder bookkeeping live in ``bot.events``; this cog turns
+The checks, storage and reminder bookkeeping live in ``bot.community.events``; this cog turns
 interactions into those calls and renders the results. create/edit/cancel check the
 staff role in code; anyone may list.
 """
@@ -16,11 +16,20 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
 from bot import clock
+from bot.community.events import (
+    Event,
+    EventInputError,
+    EventStore,
+    Reminder,
+    deliver_reminders,
+    events_answer,
+    stamp,
+    validate,
+)
 from bot.discord_app.checks import require_roles
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
-from bot.events import Event, EventInputError, EventStore, Reminder, deliver_reminders, events_answer, stamp, validate
 from bot.messages import msg
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 """/kb: the moderators' commands (reload, check, status, unanswered, teach, test).
 
 Every command checks the member's roles against ``roles.moderators`` first and refuses
-others with an ephemeral note. The work is done by ``bot.reloader``, ``bot.teach``,
-``bot.unanswered`` and ``bot.kb_reports``.
+others with an ephemeral note. The work is done by ``bot.reloader``, ``bot.moderation.teach``,
+``bot.moderation.unanswered`` and ``bot.moderation.kb_reports``.
 """
 
 from __future__ import annotations
@@ -17,18 +17,19 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
-from bot import channel_needs, kb_reports
+from bot import channel_needs
 from bot.clock import BERLIN
+from bot.community.stories import StoryStore
 from bot.discord_app.checks import require_roles
 from bot.discord_app.kb_edit_ui import AnswerModal, show_preview
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
+from bot.moderation import kb_reports
 from bot.moderation.kb_edits import EditError, KnowledgeEditor, synonym_edit, topic_edit
 from bot.moderation.stats import chart_png, stats_text
-from bot.stories import StoryStore
-from bot.teach import TeachError, teach
+from bot.moderation.teach import TeachError, teach
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot

@@ -1,4 +1,4 @@
-"""Posts new blog stories (``bot.stories`` does the fetching and bookkeeping) and /stories."""
+"""Posts new blog stories (``bot.community.stories`` does the fetching and bookkeeping) and /stories."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from discord.ext import commands, tasks
 
 from bot.answers import Answer
 from bot.community.feeds import FeedRoute, FeedRoutes, matches, render
+from bot.community.stories import Poller, Rejected, Story, StoryStore, safe_url
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.messages import msg
-from bot.stories import Poller, Rejected, Story, StoryStore, safe_url
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot

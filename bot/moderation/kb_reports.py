@@ -12,7 +12,7 @@ from bot.clock import BERLIN
 from bot.loader import Problem
 from bot.messages import msg
 from bot.model import Knowledge
-from bot.unanswered import Unanswered
+from bot.moderation.unanswered import Unanswered
 from bot.understanding.explain import explain
 
 

@@ -94,6 +94,21 @@ def test_a_built_wheel_carries_the_knowledge(tmp_path: Path) -> None:
     assert not [n for n in names if "learned.yaml" in n]
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "bot").rglob("*.py") if "__pycache__" not in p.parts}
     assert sources <= set(names), sorted(sources - set(names))  # every module, subpackages included
+    # installed (not editable) and run outside the checkout: the package's own knowledge answers
+    target = tmp_path / "site"
+    install = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+                              str(wheel)], capture_output=True, text=True, timeout=300)
+    assert install.returncode == 0, install.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {"PATH": "", "PYTHONPATH": str(target)}
+    answer = subprocess.run([sys.executable, "-m", "bot", "ask", "Ist Soest dabei?"], cwd=elsewhere, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert answer.returncode == 0 and answer.stdout.startswith("Ja! **Soest**"), answer.stderr
+    check = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=elsewhere, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert check.returncode == 0 and str(target / "bot" / "knowledge") in check.stdout, check.stdout
+    assert list(elsewhere.iterdir()) == []  # nothing written where it ran
 
 
 def test_command_line_details(tmp_path: Path) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import discord
 
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
+from bot.layout import CONTENT_LIMIT, split_text
 from bot.messages import msg
 from bot.permissions import has_any_role
 
@@ -22,3 +24,23 @@ async def require_roles(interaction: discord.Interaction, allowed: Sequence[int]
     await interaction.response.send_message(msg("refused", lang, roles=", ".join(names)), ephemeral=True,
                                             allowed_mentions=NO_PINGS)
     return False
+
+
+class ModeratorReplies:
+    """What every moderators' cog needs: the member's language, the moderator check, and private
+    replies split within Discord's limits (``self.bot`` is the CommunityBot)."""
+
+    bot: Any
+
+    def _lang(self, interaction: discord.Interaction) -> str:
+        return locale_lang(interaction.locale) or self.bot.config.language
+
+    async def _allowed(self, interaction: discord.Interaction) -> bool:
+        return await require_roles(interaction, self.bot.config.roles.moderators, self.bot.config.language)
+
+    async def _send(self, interaction: discord.Interaction, text: str) -> None:
+        for piece in split_text(text, CONTENT_LIMIT) or ["…"]:
+            if interaction.response.is_done():
+                await interaction.followup.send(piece, ephemeral=True, allowed_mentions=NO_PINGS)
+            else:
+                await interaction.response.send_message(piece, ephemeral=True, allowed_mentions=NO_PINGS)

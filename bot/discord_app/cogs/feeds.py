@@ -16,36 +16,20 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.community.feeds import FeedRoute, FeedRoutes, keywords, routes_text, template_problems
-from bot.discord_app.checks import require_roles
-from bot.discord_app.render import NO_PINGS
-from bot.discord_app.translator import locale_lang
-from bot.layout import CONTENT_LIMIT, split_text
+from bot.discord_app.checks import ModeratorReplies
 from bot.messages import msg
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot
 
 
-class Feeds(commands.Cog):
+class Feeds(ModeratorReplies, commands.Cog):
     feeds = app_commands.Group(name=_("feeds"), description=_("Feeds verwalten (nur Moderation)"), guild_only=True,
                                default_permissions=discord.Permissions(manage_guild=True))
 
     def __init__(self, bot: CommunityBot):
         self.bot = bot
         self.routes = FeedRoutes(bot.storage, bot.config)
-
-    def _lang(self, interaction: discord.Interaction) -> str:
-        return locale_lang(interaction.locale) or self.bot.config.language
-
-    async def _allowed(self, interaction: discord.Interaction) -> bool:
-        return await require_roles(interaction, self.bot.config.roles.moderators, self.bot.config.language)
-
-    async def _send(self, interaction: discord.Interaction, text: str) -> None:
-        for piece in split_text(text, CONTENT_LIMIT) or ["…"]:
-            if interaction.response.is_done():
-                await interaction.followup.send(piece, ephemeral=True, allowed_mentions=NO_PINGS)
-            else:
-                await interaction.response.send_message(piece, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @feeds.command(name=_("liste"), description=_("Alle Feeds mit Kanal, Filtern, Rolle und Zustand"))
     async def list_feeds(self, interaction: discord.Interaction) -> None:

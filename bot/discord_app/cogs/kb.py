@@ -20,11 +20,10 @@ from discord.ext import commands, tasks
 from bot import channel_needs
 from bot.clock import BERLIN
 from bot.community.stories import StoryStore
-from bot.discord_app.checks import require_roles
+from bot.discord_app.checks import ModeratorReplies
 from bot.discord_app.kb_edit_ui import AnswerModal, show_preview
 from bot.discord_app.render import NO_PINGS
-from bot.discord_app.translator import locale_lang
-from bot.layout import CONTENT_LIMIT, split_text
+from bot.layout import CONTENT_LIMIT
 from bot.messages import msg
 from bot.moderation import kb_reports
 from bot.moderation.kb_edits import EditError, KnowledgeEditor, synonym_edit, topic_edit
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class KnowledgeAdmin(commands.Cog):
+class KnowledgeAdmin(ModeratorReplies, commands.Cog):
     # Hidden from members without Manage Server by default (server admins can widen it under
     # Integrations); the moderator role is still checked in code for every subcommand.
     kb = app_commands.Group(name=_("kb"), description=_("Wissensbasis pflegen (nur Moderation)"), guild_only=True,
@@ -58,19 +57,6 @@ class KnowledgeAdmin(commands.Cog):
             removed = self.bot.unanswered.purge()
             if removed:
                 log.info("purged %d unanswered question(s) past the retention period", removed)
-
-    def _lang(self, interaction: discord.Interaction) -> str:
-        return locale_lang(interaction.locale) or self.bot.config.language
-
-    async def _allowed(self, interaction: discord.Interaction) -> bool:
-        return await require_roles(interaction, self.bot.config.roles.moderators, self.bot.config.language)
-
-    async def _send(self, interaction: discord.Interaction, text: str) -> None:
-        for piece in split_text(text, CONTENT_LIMIT) or ["…"]:
-            if interaction.response.is_done():
-                await interaction.followup.send(piece, ephemeral=True, allowed_mentions=NO_PINGS)
-            else:
-                await interaction.response.send_message(piece, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @kb.command(name=_("reload"), description=_("Wissensdateien jetzt neu laden"))
     @app_commands.describe(force=_("Auch eine Version laden, die mehr als die Hälfte der Themen verliert"))

@@ -51,6 +51,9 @@ def needs_of(config: Config, *, events: bool = True) -> list[Need]:
     stories = config.stories.channel or config.channels.stories
     if stories and config.stories.feeds:
         out.append(Need("stories.channel" if config.stories.channel else "channels.stories", stories, POSTS))
+    for i, route in enumerate(config.stories.routes):
+        if route.channel and not route.paused:
+            out.append(Need(f"stories.routes[{i}].channel", route.channel, POSTS))
     event_channel = config.events.channel or config.channels.announcements
     if event_channel and events:
         out.append(Need("events.channel" if config.events.channel else "channels.announcements", event_channel, POSTS))

@@ -285,8 +285,8 @@ def safe_url(url: str | None) -> str | None:
 class Poller:
     """One poll: fetch every due feed, record new stories, deliver everything pending."""
 
-    def __init__(self, store: StoryStore, feeds: list[str], send: Send, *, notify: Notify | None = None,
-                 interval: float = 600.0, first_run_post: int = 0, max_age_days: int = 14,
+    def __init__(self, store: StoryStore, feeds: list[str] | Callable[[], list[str]], send: Send, *,
+                 notify: Notify | None = None, interval: float = 600.0, first_run_post: int = 0, max_age_days: int = 14,
                  clock: Callable[[], float] = time.time, max_per_poll: int = 5,
                  confirm: Confirm | None = None, accept: Callable[[Story], bool] | None = None):
         self.store = store
@@ -313,7 +313,8 @@ class Poller:
     async def collect(self, session: aiohttp.ClientSession) -> None:
         """Fetch every due feed and record what is new, posting nothing: the web-only deployment
         keeps the page's stories current this way (new ones wait as pending for a Discord bot)."""
-        for url in self.feeds:
+        # A list, or a function giving the feeds now (moderators add and pause feeds while it runs).
+        for url in self.feeds() if callable(self.feeds) else self.feeds:
             await self._poll_feed(session, url)
 
     async def _poll_feed(self, session: aiohttp.ClientSession, url: str) -> None:

@@ -151,6 +151,8 @@ MIGRATIONS: list[str] = [
         undone INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 12: stories a feed's filters turned away: remembered (never posted) but not shown as the latest.
+    "ALTER TABLE stories ADD COLUMN filtered INTEGER NOT NULL DEFAULT 0",
 ]
 
 

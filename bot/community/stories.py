@@ -161,16 +161,17 @@ class StoryStore:
                 state,
             )
 
-    def add_new(self, stories: list[Story], state: str) -> list[Story]:
-        """Insert the stories not seen before (with ``state``); return those, oldest first."""
+    def add_new(self, stories: list[Story], state: str, *, filtered: bool = False) -> list[Story]:
+        """Insert the stories not seen before (with ``state``); return those, oldest first.
+        ``filtered``: the feed's filters turned them away (never posted, never listed as the latest)."""
         added = []
         now = dt.datetime.now(dt.UTC).isoformat()
         with self.storage.transaction() as db:
             for s in stories:
                 cur = db.execute(
                     "INSERT OR IGNORE INTO stories (feed, key, title, link, published, summary, image, state, "
-                    "first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (s.feed, s.key, s.title, s.link, s.published, s.summary, s.image, state, now),
+                    "first_seen, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (s.feed, s.key, s.title, s.link, s.published, s.summary, s.image, state, now, int(filtered)),
                 )
                 if cur.rowcount:
                     added.append(s)
@@ -217,7 +218,9 @@ class StoryStore:
                        (state, message_id, dt.datetime.now(dt.UTC).isoformat(), story.feed, story.key))
 
     def latest(self, limit: int = 5, feed: str | None = None) -> list[Story]:
-        where, params = ("WHERE feed = ? ", (feed,)) if feed is not None else ("", ())
+        where, params = ("WHERE filtered = 0 ", ())
+        if feed is not None:
+            where, params = where + "AND feed = ? ", (feed,)
         rows = self.storage.db.execute(
             "SELECT feed, key, title, link, published, summary, image FROM stories " + where +
             "ORDER BY COALESCE(published, first_seen) DESC, rowid DESC LIMIT ?", (*params, limit)
@@ -341,15 +344,19 @@ class Poller:
             state.update(etag=result.etag, last_modified=result.last_modified)
             if not state["initialised"]:
                 # First run: remember what is there; post only the newest N (default none).
-                recent = [s for s in result.stories if not self._too_old(s) and self.accept(s)]  # limits hold here too
+                turned_away = [s for s in result.stories if not self.accept(s)]
+                self.store.add_new(turned_away, "seen", filtered=True)
+                recent = [s for s in result.stories if not self._too_old(s) and s not in turned_away]  # limits hold
                 newest = recent[-self.first_run_post:] if self.first_run_post else []
-                old = [s for s in result.stories if s not in newest]
+                old = [s for s in result.stories if s not in newest and s not in turned_away]
                 self.store.add_new(old, "seen")
                 self._checked.update((s.feed, s.key) for s in self.store.add_new(newest, "pending"))
                 state["initialised"] = 1
             else:
-                fresh = [s for s in result.stories if not self._too_old(s) and self.accept(s)]
-                stale = [s for s in result.stories if s not in fresh]
+                turned_away = [s for s in result.stories if not self.accept(s)]
+                self.store.add_new(turned_away, "seen", filtered=True)
+                fresh = [s for s in result.stories if not self._too_old(s) and s not in turned_away]
+                stale = [s for s in result.stories if self._too_old(s) and s not in turned_away]
                 self.store.add_new(stale, "seen")
                 self._checked.update((s.feed, s.key) for s in self.store.add_new(fresh, "pending"))
         self.store.save_feed(state)

@@ -709,6 +709,16 @@ async def test_moderators_edit_the_knowledge_from_discord_with_preview_history_a
         {"name": "beispiele_en", "type": 3, "value": "Is there money from the moon?"}], author=mod, roles=[fd.MOD_ROLE])
     assert "used twice" in (await reply(iid))["data"]["content"]
 
+    iid = await server.slash("kb synonym", [{"name": "wort", "type": 3, "value": "leitfäden"},
+                                            {"name": "varianten", "type": 3, "value": "guidebooks, handbücher"}],
+                             author=mod, roles=[fd.MOD_ROLE], locale="en-US")
+    english = (await reply(iid))["data"]
+    assert "Preview – nothing saved yet" in english["content"] and "synonyms of 'leitfäden'" in english["content"]
+    assert [b["label"] for b in english["components"][0]["components"]] == ["Apply", "Discard"]
+    message = next(m for m in server.messages.values() if m["components"] == english["components"])
+    iid = await server.click(message, english["components"][0]["components"][1]["custom_id"], author=mod,
+                             roles=[fd.MOD_ROLE], locale="en-US")
+    assert "Discarded – nothing changed." in (await reply(iid))["data"]["content"]
     iid = await server.slash("kb verlauf", author=mod, roles=[fd.MOD_ROLE])
     assert "answer of 'schule'" in (await reply(iid))["data"]["content"]
     iid = await server.slash("kb rückgängig", author=mod, roles=[fd.MOD_ROLE], locale="en-US")

@@ -50,9 +50,10 @@ async def test_the_digest_offers_topics_and_a_choice_teaches_or_ignores(tmp_path
         assert "Gelernt" in taught.body["content"] and taught.body["flags"] & 64
         learned = yaml.safe_load((tmp_path / "knowledge" / "learned.yaml").read_text(encoding="utf-8"))
         assert questions[0] in learned["learned"]["funding"]["de"]
-        iid = await server.select(message, menus[1]["custom_id"], ["ignore"], author=MOD, roles=[fd.MOD_ROLE])
+        iid = await server.select(message, menus[1]["custom_id"], ["ignore"], author=MOD, roles=[fd.MOD_ROLE],
+                                  locale="en-US")  # an English-speaking moderator
         ignored = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
-        assert "ignoriert" in ignored.body["data"]["content"]
+        assert "ignored – it is off the list" in ignored.body["data"]["content"]
         iid = await server.select(message, menus[1]["custom_id"], ["ignore"], author=MOD, roles=[fd.MOD_ROLE])
         again = await server.wait_for(lambda r: r.path.startswith(f"/interactions/{iid}/"), 10, start)
         assert "schon erledigt" in again.body["data"]["content"]

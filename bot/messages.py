@@ -212,6 +212,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kb_edit_done": {"de": "✅ Gespeichert: {summary}. Wissen {version} ist geladen.",
                      "en": "✅ Saved: {summary}. Knowledge {version} is loaded."},
     "kb_edit_discarded": {"de": "Verworfen – nichts geändert.", "en": "Discarded – nothing changed."},
+    "kb_topic_modal": {"de": "Neues Thema", "en": "New topic"},
+    "kb_topic_titles": {"de": "Titel: Deutsch | English", "en": "Title: Deutsch | English"},
+    "kb_topic_examples": {"de": "Beispiele: de; de | en; en", "en": "Examples: de; de | en; en"},
     "kb_answer_modal": {"de": "Antwort: {intent}", "en": "Answer: {intent}"},
     "kb_history_none": {"de": "Noch keine Änderungen aus Discord.", "en": "No changes from Discord yet."},
     "kb_history_undone": {"de": "zurückgenommen", "en": "undone"},
@@ -245,10 +248,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "inbox_gone": {"de": "Diese Frage ist schon erledigt.", "en": "This question has been dealt with already."},
     "inbox_ignored": {"de": "„{question}“ ignoriert – sie ist von der Liste.",
                       "en": "„{question}“ ignored – it is off the list."},
-    "inbox_new_how": {"de": "Für ein neues Thema: `/kb thema` mit „{question}“ als erster Beispielfrage "
-                            "(`beispiele_de`); es erscheint als Vorschau, bevor es gespeichert wird.",
-                      "en": "For a new topic: `/kb thema` with „{question}“ as its first example question "
-                            "(`examples_de`); it shows as a preview before it is saved."},
     "sub_intro": {"de": "Worüber möchtest du benachrichtigt werden? Ein Klick schaltet um.",
                   "en": "What would you like to be notified about? One click switches."},
     "sub_on": {"de": "abonniert", "en": "subscribed"},

@@ -14,7 +14,7 @@ from bot.discord_app.checks import require_roles
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.messages import msg
-from bot.moderation.kb_edits import Edit, EditError, KnowledgeEditor, answer_edit
+from bot.moderation.kb_edits import Edit, EditError, KnowledgeEditor, answer_edit, topic_edit
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot
@@ -64,6 +64,10 @@ class ConfirmView(discord.ui.View):
                                                     view=None)
             return
         self.stop()
+        if self.edit.kind == "topic" and self.bot.unanswered is not None:  # its examples are answered now
+            for examples in self.edit.get("examples").values():
+                for example in examples:
+                    self.bot.unanswered.forget(example)
         await interaction.response.edit_message(content=msg("kb_edit_done", lang, summary=self.edit.summary,
                                                             version=self.bot.core.version), view=None)
         await self.bot.audit(interaction.user, f"kb.{self.edit.kind}", self.edit.summary)
@@ -95,5 +99,45 @@ class AnswerModal(discord.ui.Modal):
         except EditError as exc:
             await interaction.response.send_message(msg("kb_edit_refused", _lang(self.bot, interaction),
                                                         reason=str(exc)), ephemeral=True, allowed_mentions=NO_PINGS)
+            return
+        await show_preview(self.bot, interaction, edit)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    """"Deutsch | English" -> ("Deutsch", "English")."""
+    de, _, en = text.partition("|")
+    return de.strip(), en.strip()
+
+
+class TopicModal(discord.ui.Modal):
+    """A new topic from an unanswered question: the question is already its first example."""
+
+    def __init__(self, bot: CommunityBot, question: str, lang: str):
+        super().__init__(title=msg("kb_topic_modal", lang)[:45], timeout=900, custom_id="scs:kbtopic")
+        self.bot, self.question = bot, question
+        self.ident = discord.ui.TextInput(label="ID", max_length=40, custom_id="id", placeholder="buergerbeteiligung")
+        self.titles = discord.ui.TextInput(label=msg("kb_topic_titles", lang)[:45], max_length=200, custom_id="titles",
+                                           placeholder="Bürgerbeteiligung | Participation")
+        self.answer_de = discord.ui.TextInput(label="Antwort (Deutsch)", style=discord.TextStyle.paragraph,
+                                              max_length=4000, custom_id="answer_de")
+        self.answer_en = discord.ui.TextInput(label="Answer (English)", style=discord.TextStyle.paragraph,
+                                              max_length=4000, custom_id="answer_en")
+        self.examples = discord.ui.TextInput(label=msg("kb_topic_examples", lang)[:45],
+                                             style=discord.TextStyle.paragraph, max_length=1000,
+                                             custom_id="examples", default=f"{question[:900]} | ")
+        for item in (self.ident, self.titles, self.answer_de, self.answer_en, self.examples):
+            self.add_item(item)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        lang = _lang(self.bot, interaction)
+        title_de, title_en = _pair(self.titles.value)
+        examples_de, examples_en = _pair(self.examples.value)
+        try:
+            edit = topic_edit(self.ident.value, {"de": title_de, "en": title_en},
+                              {"de": self.answer_de.value, "en": self.answer_en.value},
+                              {"de": examples_de.split(";"), "en": examples_en.split(";")})
+        except EditError as exc:
+            await interaction.response.send_message(msg("kb_edit_refused", lang, reason=str(exc)), ephemeral=True,
+                                                    allowed_mentions=NO_PINGS)
             return
         await show_preview(self.bot, interaction, edit)

@@ -14,6 +14,7 @@ import discord
 from discord.ext import commands, tasks
 
 from bot.discord_app.checks import require_roles
+from bot.discord_app.kb_edit_ui import TopicModal
 from bot.discord_app.render import NO_PINGS
 from bot.discord_app.translator import locale_lang
 from bot.messages import msg
@@ -92,8 +93,9 @@ class Inbox(commands.Cog):
             self.bot.unanswered.forget(question)
             await self.bot.audit(interaction.user, "inbox.ignore", f"„{question}“")
             text = msg("inbox_ignored", lang, question=question)
-        else:  # a new topic is written in the knowledge files (or, later, from Discord)
-            text = msg("inbox_new_how", lang, question=question)
+        else:  # a new topic, with this question as its first example: a form, then the usual preview
+            await interaction.response.send_modal(TopicModal(self.bot, question, lang))
+            return
         if interaction.response.is_done():
             await interaction.followup.send(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
         else:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
 import re
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 TTL = 600.0  # ten minutes
@@ -124,3 +126,22 @@ class AnsweredMessages:
     def forget_question(self, question: int) -> tuple[int, int, int] | None:
         entry = self._by_question.pop(question, None)
         return entry[:3] if entry is not None else None
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What the catch-up needs of a message in a channel's history."""
+
+    id: int
+    author_id: int
+    from_bot: bool
+    at: dt.datetime
+    reply_to: int | None
+
+
+def missed(history: Iterable[Posted], me: int, since: dt.datetime, done: Callable[[int], bool]) -> list[int]:
+    """The members' messages since ``since`` that nobody answered: not replied to by the bot in
+    ``history`` and not ``done`` (answered, pending or left alone on purpose); oldest first."""
+    recent = [m for m in history if m.at >= since]
+    replied = {m.reply_to for m in recent if m.author_id == me and m.reply_to is not None}
+    return sorted(m.id for m in recent if not m.from_bot and m.id not in replied and not done(m.id))

@@ -20,7 +20,7 @@ import aiohttp
 
 from bot.answers import Answerer
 from bot.clock import berlin_today
-from bot.community.feeds import FeedRoutes, matches
+from bot.community.feeds import FeedRoutes
 from bot.community.stories import USER_AGENT, Poller, Story, StoryStore
 from bot.config import Config, ConfigError, load_config
 from bot.core import Core
@@ -99,14 +99,9 @@ def _feed_poller(config: Config, storage: Storage | None) -> Poller | None:
     routes = FeedRoutes(storage, config)
     if not routes.all():
         return None
-
-    def accept(story: Story) -> bool:
-        route = routes.by_url(story.feed)
-        return route is None or matches(route, story)
-
-    return Poller(StoryStore(storage), lambda: [r.url for r in routes.active()], _never_posted,
-                  interval=config.stories.poll_minutes * 60, first_run_post=config.stories.first_run_post,
-                  max_age_days=config.stories.max_age_days, accept=accept)
+    return Poller(StoryStore(storage), routes.refresh, _never_posted, interval=config.stories.poll_minutes * 60,
+                  first_run_post=config.stories.first_run_post, max_age_days=config.stories.max_age_days,
+                  accept=routes.accept)
 
 
 async def _never_posted(story: Story) -> int:  # pragma: no cover - collect() never sends

@@ -47,3 +47,22 @@ def test_cli_conversation_mode() -> None:
     lines = [json.loads(line) for line in run("ask", "--json", "--conversation", stdin=stdin).stdout.splitlines()]
     assert [d["intent"] for d in lines] == ["konferenz", "konferenz", None]
     assert "**2021**" in lines[1]["answer"]
+
+
+def test_after_a_reconnect_only_recent_unanswered_questions_of_members_are_caught_up() -> None:
+    import datetime as dt
+
+    from bot.conversation import Posted, missed
+
+    now = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
+    ago = lambda seconds: now - dt.timedelta(seconds=seconds)  # noqa: E731
+    history = [
+        Posted(1, 7, False, ago(300), None),  # too old
+        Posted(2, 7, False, ago(60), None),  # answered by the bot below
+        Posted(3, 99, True, ago(50), 2),  # the bot's reply to 2
+        Posted(4, 8, False, ago(40), None),  # missed
+        Posted(5, 55, True, ago(30), None),  # another bot
+        Posted(6, 9, False, ago(20), None),  # handled already (e.g. left alone as chit-chat)
+        Posted(7, 9, False, ago(10), None),  # missed
+    ]
+    assert missed(history, 99, ago(120), lambda i: i == 6) == [4, 7]

@@ -49,17 +49,12 @@ def test_routes_from_the_config_and_from_discord(tmp_path: Path) -> None:
 
 async def test_stories_the_filters_turn_away_are_remembered_but_never_posted_nor_listed(tmp_path: Path) -> None:
     import aiohttp
-    from aiohttp import web
 
     from bot.community.stories import Poller, StoryStore
     from tests.test_stories import FeedServer
 
     feed = FeedServer()
-    runner = web.AppRunner(feed.app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    url = await feed.start() + "/feed"
     storage = Storage(tmp_path / "db.sqlite3")
     store = StoryStore(storage)
     route = FeedRoute(url, exclude=("Menden",))
@@ -74,7 +69,7 @@ async def test_stories_the_filters_turn_away_are_remembered_but_never_posted_nor
         async with aiohttp.ClientSession() as http:
             await poller.poll(http)
     finally:
-        await runner.cleanup()
+        await feed.stop()
     assert sent and not any("Menden" in t for t in sent)
     assert not any("Menden" in s.title for s in store.latest(10))  # not on the page either
     assert storage.db.execute("SELECT count(*) FROM stories WHERE filtered = 1").fetchone()[0] == 1

@@ -45,6 +45,17 @@ class FeedServer:
         self.app = web.Application()
         self.app.router.add_get("/feed", self.feed)
         self.app.router.add_get("/atom", self.atom)
+        self.runner = web.AppRunner(self.app)
+
+    async def start(self) -> str:
+        """Serve on 127.0.0.1; the base address (the feeds are at /feed and /atom)."""
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        return f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        await self.runner.cleanup()
 
     async def feed(self, request: web.Request) -> web.StreamResponse:
         self.requests.append(dict(request.headers))
@@ -64,13 +75,8 @@ class FeedServer:
 @pytest_asyncio.fixture
 async def server() -> AsyncIterator[tuple[FeedServer, str]]:
     feed = FeedServer()
-    runner = web.AppRunner(feed.app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield feed, f"http://127.0.0.1:{port}"
-    await runner.cleanup()
+    yield feed, await feed.start()
+    await feed.stop()
 
 
 class Sender:

@@ -7,8 +7,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from aiohttp import web
-
 from bot.community.stories import StoryStore, parse
 from bot.storage import Storage
 from tests import fake_discord as fd
@@ -26,11 +24,7 @@ async def running_stories(tmp_path: Path, body: bytes | None = None, fail: int =
     feed = FeedServer()
     if body is not None:
         feed.body = body
-    runner = web.AppRunner(feed.app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    feed_url = await feed.start() + "/feed"
     server = fd.FakeDiscord()
     await server.start()
     server.feed_url = feed_url  # type: ignore[attr-defined]
@@ -48,7 +42,7 @@ async def running_stories(tmp_path: Path, body: bytes | None = None, fail: int =
     finally:
         code = await bot.stop()
         await server.stop()
-        await runner.cleanup()
+        await feed.stop()
         assert code == 0, bot.output()
 
 

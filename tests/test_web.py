@@ -15,7 +15,6 @@ import aiohttp
 import pytest
 import pytest_asyncio
 import yaml
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.answers import Answerer
@@ -278,11 +277,7 @@ async def test_a_web_only_deployment_reads_the_feeds_itself(tmp_path: Path) -> N
     from tests.test_stories import FeedServer, rss_with
 
     feed = FeedServer()
-    runner = web.AppRunner(feed.app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    feed_url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed"  # type: ignore[union-attr]
+    feed_url = await feed.start() + "/feed"
     port = free_port()
     config = tmp_path / "config.yaml"
     config.write_text(yaml.safe_dump({"storage": {"path": str(tmp_path / "bot.sqlite3")}, "web": {"port": port},
@@ -314,7 +309,7 @@ async def test_a_web_only_deployment_reads_the_feeds_itself(tmp_path: Path) -> N
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
-        await runner.cleanup()
+        await feed.stop()
     storage = Storage(tmp_path / "bot.sqlite3")
     try:  # recorded, not posted: a Discord bot on this database would still post the new one
         states = dict(storage.db.execute("SELECT title, state FROM stories").fetchall())

@@ -12,8 +12,10 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.community.stories import Story
+from bot.answers import Answer
+from bot.community.stories import Story, StoryStore, safe_url
 from bot.config import Config
+from bot.messages import msg
 from bot.storage import Storage
 
 PLACEHOLDERS = ("title", "link", "date", "summary", "image", "feed")
@@ -94,6 +96,24 @@ class FeedRoutes:
     def __init__(self, storage: Storage, config: Config):
         self.storage = storage
         self.config = config
+        self._snapshot: dict[str, FeedRoute] = {}  # the routes as read for the current poll
+
+    def refresh(self) -> list[str]:
+        """Read the routes once for a poll (moderators change them while the bot runs); the active
+        feeds' addresses. ``route_of`` and ``accept`` answer from this reading."""
+        self._snapshot = {r.url: r for r in self.all()}
+        return [r.url for r in self._snapshot.values() if not r.paused]
+
+    def route_at(self, url: str) -> FeedRoute:
+        """The route of a feed (a story from a feed removed since gets a plain one)."""
+        return self._snapshot.get(url) or self.by_url(url) or FeedRoute(url)
+
+    def route_of(self, story: Story) -> FeedRoute:
+        return self.route_at(story.feed)
+
+    def accept(self, story: Story) -> bool:
+        """The story's feed's include/exclude filters."""
+        return matches(self.route_of(story), story)
 
     def all(self) -> list[FeedRoute]:
         rows = {r["url"]: r for r in self.storage.db.execute("SELECT * FROM feed_routes ORDER BY rowid").fetchall()}
@@ -146,6 +166,18 @@ class FeedRoutes:
         return "removed"
 
 
+def stories_answer(routes: Sequence[FeedRoute], store: StoryStore, lang: str, per_feed: int = 3) -> Answer:
+    """``/stories`` with several feeds: the latest of each, under the feed's name."""
+    blocks = []
+    for route in routes:
+        latest = store.latest(per_feed, feed=route.url)
+        if latest:
+            lines = [f"• [{s.title}]({safe_url(s.link)})" if safe_url(s.link) else f"• {s.title}" for s in latest]
+            blocks.append(f"**{route.label}**\n" + "\n".join(lines))
+    return Answer("", None, 1.0, lang, "\n\n".join(blocks) or msg("stories_none", lang), [],
+                  msg("stories_title", lang), True)
+
+
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split("\n") if v)
 
@@ -156,8 +188,6 @@ def keywords(text: str | None) -> tuple[str, ...]:
 
 
 def routes_text(routes: Sequence[FeedRoute], lang: str) -> str:
-    from bot.messages import msg
-
     if not routes:
         return msg("feeds_none", lang)
     lines = []

@@ -17,7 +17,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
 from bot.answers import Answer
-from bot.conversation import AnsweredMessages, Conversations, is_chit_chat
+from bot.conversation import AnsweredMessages, Conversations, Posted, is_chit_chat, missed
 from bot.cooldown import Cooldown, Verdict
 from bot.discord_app.render import NO_PINGS, messages
 from bot.discord_app.translator import locale_lang
@@ -189,6 +189,11 @@ class Ask(commands.Cog):
     async def on_ready(self) -> None:
         await self.catch_up()
 
+    def _done(self, message_id: int) -> bool:
+        """Answered, waiting in the outbox, or handled (perhaps left alone on purpose) already."""
+        return message_id in self.seen or message_id in self.outbox or \
+            self.answered.by_question(message_id) is not None
+
     async def catch_up(self) -> int:
         """After a (non-resumable) reconnect Discord does not replay what was said meanwhile:
         read each Q&A channel's recent history and answer the questions younger than two minutes
@@ -205,17 +210,15 @@ class Ask(commands.Cog):
             if not (perms.read_message_history and perms.send_messages):
                 continue
             try:
-                recent = [m async for m in channel.history(limit=50) if m.created_at >= cutoff]
+                recent = {m.id: m async for m in channel.history(limit=50)}
             except discord.HTTPException as exc:
                 log.info("catch-up: could not read channel %s: %s", channel_id, exc)
                 continue
-            replied = {m.reference.message_id for m in recent if m.author.id == me.id and m.reference is not None}
-            for message in sorted(recent, key=lambda m: m.id):
-                if message.author.bot or message.id in replied or message.id in self.seen \
-                        or message.id in self.outbox or self.answered.by_question(message.id) is not None:
-                    continue
+            history = [Posted(m.id, m.author.id, m.author.bot, m.created_at,
+                              m.reference.message_id if m.reference is not None else None) for m in recent.values()]
+            for message_id in missed(history, me.id, cutoff, self._done):
                 handled += 1
-                await self.on_message(message)
+                await self.on_message(recent[message_id])
         if handled:
             log.info("catch-up: answered %d question(s) asked while disconnected", handled)
         return handled

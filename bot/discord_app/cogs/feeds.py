@@ -51,13 +51,14 @@ class Feeds(ModeratorReplies, commands.Cog):
         if not await self._allowed(interaction):
             return
         lang = self._lang(interaction)
+        template = (template or "").replace("\\n", "\n")  # a line break typed as \n in the command
         problems = [] if re.match(r"https?://[^\s/]+", url) else [msg("feeds_bad_url", lang, url=url[:100])]
-        problems += template_problems((template or "").replace("\\n", "\n"))
+        problems += template_problems(template)
         if problems:
             await self._send(interaction, msg("feeds_refused", lang, problems="\n".join(f"• {p}" for p in problems)))
             return
         route = FeedRoute(url.strip(), (name or "").strip(), channel.id, keywords(include), keywords(exclude),
-                          str(role.id) if role else "", (template or "").replace("\\n", "\n"), False, "discord")
+                          str(role.id) if role else "", template, False, "discord")
         self.routes.add(route)
         await self._send(interaction, msg("feeds_added", lang, name=route.label, channel=channel.id))
         await self.bot.audit(interaction.user, "feeds.add", f"{route.label} → #{channel.name} ({route.url})")

@@ -12,13 +12,11 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
-from bot.answers import Answer
-from bot.community.feeds import FeedRoute, FeedRoutes, matches, render
+from bot.community.feeds import FeedRoutes, render, stories_answer
 from bot.community.stories import Poller, Rejected, Story, StoryStore, safe_url
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
 from bot.discord_app.translator import locale_lang
-from bot.messages import msg
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot
@@ -44,10 +42,10 @@ class Stories(commands.Cog):
         self.channel_id = settings.channel or bot.config.channels.stories
         self.store = StoryStore(bot.storage)
         self.routes = FeedRoutes(bot.storage, bot.config)
-        self.poller = Poller(self.store, [r.url for r in self.routes.active()], self.send, notify=bot.post_moderators,
+        self.poller = Poller(self.store, self._feeds, self.send, notify=bot.post_moderators,
                              interval=settings.poll_minutes * 60, first_run_post=settings.first_run_post,
                              max_age_days=settings.max_age_days, max_per_poll=settings.max_per_poll,
-                             confirm=self.find, accept=self.accept)
+                             confirm=self.find, accept=self.routes.accept)
         self.session: aiohttp.ClientSession | None = None
 
     async def cog_load(self) -> None:
@@ -66,9 +64,6 @@ class Stories(commands.Cog):
     @tasks.loop(minutes=10)
     async def poll(self) -> None:
         assert self.session is not None
-        self.poller.feeds = [r.url for r in self.routes.active() if r.channel or self.channel_id]
-        if not self.poller.feeds:
-            return
         try:
             posted = await self.poller.poll(self.session)
         except Exception:  # a poll must never end the loop
@@ -81,22 +76,20 @@ class Stories(commands.Cog):
     async def before_poll(self) -> None:
         await self.bot.wait_until_ready()
 
-    def _route(self, story: Story) -> FeedRoute:
-        return self.routes.by_url(story.feed) or FeedRoute(story.feed)
-
-    def accept(self, story: Story) -> bool:
-        """The feed's include/exclude filters (title and summary)."""
-        return matches(self._route(story), story)
+    def _feeds(self) -> list[str]:
+        """The active feeds that have a channel, read once per poll."""
+        urls = self.routes.refresh()
+        return [u for u in urls if self.routes.route_at(u).channel or self.channel_id]
 
     async def find(self, story: Story) -> int | None:
         """The message that already shows ``story`` (posted by a process that died before noting it)."""
-        channel = self.bot.get_channel(self._route(story).channel or self.channel_id)
+        channel = self.bot.get_channel(self.routes.route_of(story).channel or self.channel_id)
         if not isinstance(channel, discord.TextChannel):
             return None
         return await find_posted(channel, story.nonce, link=safe_url(story.link), title=story.title[:256])
 
     async def send(self, story: Story) -> int:
-        route = self._route(story)
+        route = self.routes.route_of(story)
         channel_id = route.channel or self.channel_id
         channel = self.bot.get_channel(channel_id)
         if not isinstance(channel, discord.TextChannel):
@@ -127,17 +120,9 @@ class Stories(commands.Cog):
         lang = locale_lang(interaction.locale) or self.bot.config.language
         cog = self.bot.get_cog("Ask")
         routes = self.routes.all()
-        answer = self.bot.core.answerer.stories_answer(lang)
-        if len(routes) > 1:  # several feeds: the latest of each, under its name
-            blocks = []
-            for route in routes:
-                latest = self.store.latest(3, feed=route.url)
-                if latest:
-                    lines = [f"• [{s.title}]({safe_url(s.link)})" if safe_url(s.link) else f"• {s.title}"
-                             for s in latest]
-                    blocks.append(f"**{route.label}**\n" + "\n".join(lines))
-            answer = Answer("", None, 1.0, lang, "\n\n".join(blocks) or msg("stories_none", lang), [],
-                            msg("stories_title", lang), True)
+        # several feeds: the latest of each, under its name
+        answer = stories_answer(routes, self.store, lang) if len(routes) > 1 else \
+            self.bot.core.answerer.stories_answer(lang)
         await cog.respond(interaction, answer)  # type: ignore[union-attr]
 
 

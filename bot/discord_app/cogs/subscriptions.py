@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 KINDS = ("stories", "events")
 
 
+def _only(role_id: int) -> tuple[str, discord.AllowedMentions]:
+    """A role's mention, and mentions that allow exactly that role and nothing else."""
+    return f"<@&{role_id}>", discord.AllowedMentions(everyone=False, users=False, roles=[discord.Object(role_id)],
+                                                     replied_user=False)
+
+
 class SubscribeButton(discord.ui.DynamicItem[discord.ui.Button],  # type: ignore[type-arg]
                       template=r"scs:sub:(?P<kind>stories|events)"):
     """Subscribe or unsubscribe; the kind is in the custom id, so the button works across restarts."""
@@ -61,10 +67,7 @@ class Subscriptions(commands.Cog):
     def ping(self, kind: str) -> tuple[str | None, discord.AllowedMentions]:
         """The mention to put in a post of ``kind`` and mentions that allow exactly that role."""
         role_id = self.role_ids.get(kind)
-        if not role_id:
-            return None, NO_PINGS
-        return f"<@&{role_id}>", discord.AllowedMentions(everyone=False, users=False,
-                                                         roles=[discord.Object(role_id)], replied_user=False)
+        return _only(role_id) if role_id else (None, NO_PINGS)
 
     def ping_named(self, name: str) -> tuple[str | None, discord.AllowedMentions]:
         """A feed's own role (by name or id): its mention and mentions that allow exactly it."""
@@ -76,8 +79,7 @@ class Subscriptions(commands.Cog):
         if role is None:
             log.warning("feeds: no role '%s' on the server; the story goes out without a ping", name)
             return None, NO_PINGS
-        return f"<@&{role.id}>", discord.AllowedMentions(everyone=False, users=False,
-                                                         roles=[discord.Object(role.id)], replied_user=False)
+        return _only(role.id)
 
     def view(self, kind: str, lang: str) -> discord.ui.View | None:
         """The 🔔 button under a post (only when the role exists)."""

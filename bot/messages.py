@@ -52,7 +52,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "group_listing": {"de": "{count} {name} ({members})", "en": "{count} {name} ({members})"},
     "and": {"de": "und", "en": "and"},
     "or": {"de": "oder", "en": "or"},
-    "neither_nor": {"de": "noch", "en": "nor"},
     "timeline_latest": {"de": "Zuletzt: **{entry}**\n{text}", "en": "Most recently: **{entry}**\n{text}"},
     "timeline_first": {"de": "Am Anfang der Timeline steht: **{entry}**\n{text}",
                        "en": "The timeline begins with: **{entry}**\n{text}"},

@@ -21,11 +21,10 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.46, 0.48, 0.5, 0.52],
-    "coverage_weight": [0.7, 0.8],
-    "topic_zipf": [4.5, 5.0, 5.5],
-    "everyday_evidence": [0.3, 0.6],
-    "qtype_weight": [0.05, 0.1],
+    "threshold": [0.5, 0.53, 0.56, 0.59],
+    "peak_share": [0.3, 0.5, 0.7],
+    "story_cost": [0.0, 0.3],
+    "coverage_weight": [0.8, 1.0],
 }
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bot.understanding.normalize import fold
 
 # Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
-_SPLIT = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|,\s*|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|\n+")
+_COMMA = re.compile(r",\s*")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
 # question only with its "?".
@@ -32,17 +33,40 @@ class Clause:
     question: bool  # ends with "?" or starts like a question
 
 
+# A relative clause belongs to the clause before it: "Gibt es eine Veranstaltung, zu der ich gehen kann?"
+_RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
+_PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
+
+
+def _relative(piece: str) -> bool:
+    words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
+    if not words:
+        return False
+    if len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE:
+        return True  # "zu der ich gehen kann", "bei denen man mitmachen kann"
+    return words[0] in _RELATIVE and piece.rstrip().endswith("?")
+
+
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
     if names and ":" in text:
         text = _COLON.sub(lambda m: m.group(0) if fold(m.group(1)) not in names else m.group(1) + "\x00",
                           text)
+    pieces: list[str] = []
+    for part in _SENTENCE.split(text):
+        same_sentence = False
+        for piece in (p.replace("\x00", ":").strip() for p in _COMMA.split(part)):
+            if not piece:
+                continue
+            merge = same_sentence and _relative(piece) and len(pieces[-1].split()) >= 3
+            same_sentence = True
+            if merge:
+                pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes
+            else:
+                pieces.append(piece)
     clauses = []
-    for piece in (p.replace("\x00", ":") for p in _SPLIT.split(text)):
-        piece = piece.strip()
-        if not piece:
-            continue
+    for piece in pieces:
         first = re.match(r"[^\W_]+", piece)
         starts = bool(first) and fold(first.group()) in _QUESTION_START
         clauses.append(Clause(piece, piece.endswith("?") or starts))

@@ -74,10 +74,12 @@ class Index:
         self.intent_ids = [i.id for i in knowledge.intents]
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
         name = knowledge.facts.get("initiative", {})
-        self.name_words = frozenset(w for text in name.values() for w in tokenize_example(text).folded)
+        self.lexicon = Lexicon(knowledge.vocabulary)
+        name_tokens = [tokenize_example(text).folded for text in name.values()]
+        self.name_words = frozenset(w for words in name_tokens
+                                    for w in (*words, *self.lexicon.rewrite(words, drop_chatter=False).words))
         self.outside_tokens = frozenset(town_token(place) for place in knowledge.outside)
         self.slot_rows = [i for i, intent in enumerate(knowledge.intents) if intent.handler == "membership"]
-        self.lexicon = Lexicon(knowledge.vocabulary)
         self.towns = TownFinder(knowledge)
         n = len(self.intent_ids)
         texts: list[str] = []  # stem strings, sorted words (token_sort_ratio == ratio over sorted words)

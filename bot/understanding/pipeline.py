@@ -62,6 +62,7 @@ class Parse:
     trace: list[tuple[str, str]] = field(default_factory=list)  # (stage, what it did)
     intent_ids: list[str] = field(default_factory=list)  # the order of the channel arrays
     quoted: set[str] = field(default_factory=set)  # folded words the writer put in quotes
+    story: set[str] = field(default_factory=set)  # words only in kept clauses that do not ask
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -215,6 +216,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     else:
         kept = content  # no question: every clause that says something
     p.kept = kept
+    if asking:
+        asked_words = {w for i in kept if p.clauses[i].question for w in p.clause_words[i][0]}
+        p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     p.dropped = list(dict.fromkeys(p.dropped))
     for i in kept:
@@ -271,6 +275,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower():
                 cost *= s.non_noun_cost
+            if word in p.story:
+                cost *= s.story_cost  # "Im Stadtrat war von X die Rede. Was ist das?": the question is X
         elif resolved.how == "compound":
             p.compounds.append((word, " + ".join(resolved.parts)))
             if resolved.parts[-1].endswith("?"):
@@ -309,11 +315,14 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     kw = np.zeros(n, dtype=np.float32)
     an = np.zeros(n, dtype=np.float32)
     total = 0.0
+    peak = np.zeros(n, dtype=np.float32)  # the strongest single word of each intent ...
+    strongest = 0.0  # ... next to the strongest word of the question
     # The initiative's own name is weak evidence when the question names something else as well.
     name_words = any(t.resolved.keys and t.word not in ix.name_words and not is_town(t.word) for t in p.terms)
     for term in p.terms:
         if not term.resolved.keys:
             total += term.cost * ix.max_idf
+            strongest = max(strongest, term.cost * ix.max_idf)
             continue
         rows = _term_rows(ix, term.resolved.keys, s.answer_share)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
@@ -323,15 +332,21 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if name_words and term.word in ix.name_words:
             topical = min(topical, s.name_evidence)  # "… bei Smart Cities Südwestfalen": the bot's own subject
         total += rows[0] * topical
+        strongest = max(strongest, rows[0] * topical)
         if topical == 1.0:
             kw += rows[1]
             an += rows[2]
+            np.maximum(peak, rows[1], out=peak)
         else:
             kw += rows[1] * topical
             an += rows[2] * topical
+            np.maximum(peak, rows[1] * topical, out=peak)
     if total:
         kw /= total
         an /= total
+    if strongest:
+        # A long message names its subject once among many words: its strongest word counts too.
+        kw = (1.0 - s.peak_share) * kw + s.peak_share * peak / strongest
     fuzzy = np.zeros(n, dtype=np.float32)
     if p.words and not (p.terms and p.coverage == 0.0):  # nothing known at all: nothing to compare
         evidence, limit = kw, s.fuzzy_candidates

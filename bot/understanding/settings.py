@@ -15,7 +15,7 @@ class MatcherSettings:
     answer_weight: float = 0.1  # channel "answers": rarity-weighted words of the answer texts
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
-    coverage_weight: float = 0.8  # how strongly unknown, rare content words lower the confidence
+    coverage_weight: float = 1.0  # how strongly unknown, rare content words lower the confidence
     everyday_zipf: float = 5.6  # unknown words at least this frequent (Zipf scale) cost nothing
     rare_zipf: float = 3.6  # unknown words at most this frequent cost fully
     topic_zipf: float = 4.5  # known words up to this frequency are full evidence ...
@@ -27,5 +27,7 @@ class MatcherSettings:
     outside_place_cost: float = 0.5  # a place outside the region counts this much against a question
     name_evidence: float = 0.6  # the initiative's name next to other topic words counts this much
     quoted_weight: float = 2.0  # words in quotes name the subject: their evidence counts this much more
+    story_cost: float = 0.3  # an unknown word of a clause around the question, that does not ask, counts this much
+    peak_share: float = 0.3  # the keyword channel: this much from the question's strongest word, the rest from all
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

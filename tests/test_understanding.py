@@ -60,6 +60,40 @@ def test_clauses_split_sentences_and_know_questions() -> None:
     assert not clauses.split("hat mir echt geholfen")[0].question  # a verb first is a question only with "?"
 
 
+def test_a_relative_clause_stays_with_its_noun() -> None:
+    parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
+    assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]
+    # "in der Zeitung" after a greeting is an article, not a relative clause
+    parts = clauses.split("Sehr geehrte Damen und Herren, in der Zeitung stand etwas.")
+    assert len(parts) == 2
+
+
+def test_names_of_people_are_no_subject() -> None:
+    from bot.understanding import names
+
+    def known(w: str) -> bool:
+        return w in {"initiative", "stadt"}
+
+    words = "hier schreibt frau hildegard kemper aus der stadt".split()
+    originals = "hier schreibt Frau Hildegard Kemper aus der Stadt".split()
+    assert names.name_positions(words, originals, known) == {2, 3, 4}  # the title too
+    # "Ihre Initiative" is known: no name; "meine Frau und ich": nothing capitalised follows
+    assert names.name_positions(["ihre", "initiative"], ["Ihre", "Initiative"], known) == set()
+    assert names.name_positions(["meine", "frau", "und", "ich"], ["meine", "Frau", "und", "ich"], known) == set()
+    assert names.is_signature(["Rudolf", "Hengesbach"], known, ["rudolf", "hengesbach"])
+    assert not names.is_signature(["Stadt"], known, ["stadt"])
+    assert not names.is_signature(["wer", "ist", "Olaf", "Scholz"], known, ["wer", "ist", "olaf", "scholz"])
+
+
+def test_an_unknown_name_costs_nothing_an_unknown_subject_does(index: Index) -> None:
+    signed = upto("Was ist die Rahmenstrategie? Mit freundlichen Grüßen, Rudolf Hengesbach", index, "words")
+    assert signed.coverage == 1.0
+    introduced = upto("Hier schreibt Frau Hildegard Kemper und fragt nach der Rahmenstrategie", index, "words")
+    assert "Kemper" in introduced.dropped and not {"hildegard", "kemper"} & {t.word for t in introduced.terms}
+    subject = upto("Was sagt die Rahmenstrategie zur Kommunalwahl?", index, "words")
+    assert subject.coverage < 1.0
+
+
 def test_lexicon_rewrites_variants_and_drops_chatter() -> None:
     lexicon = Lexicon(Vocabulary({"Geld": ("Kohle", "Knete"), "gar nicht": ("garnicht",)}, ("hömma", "kurze frage")))
     out = lexicon.rewrite(tokenize("hömma kurze frage wie viel kohle garnicht").folded)

@@ -42,9 +42,10 @@ def _relative(piece: str) -> bool:
     words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
     if not words:
         return False
-    if len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE:
-        return True  # "zu der ich gehen kann", "bei denen man mitmachen kann"
-    return words[0] in _RELATIVE and piece.rstrip().endswith("?")
+    if not piece.rstrip().endswith("?"):
+        return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
+    # "zu der ich gehen kann?", "die im Sauerland liegen?"
+    return words[0] in _RELATIVE or (len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE)
 
 
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:

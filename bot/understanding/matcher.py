@@ -117,7 +117,9 @@ class Matcher:
         for clause in p.clauses:
             words = [w for w in clause_words(clause.text) if w not in STOPWORDS]
             keys = [self.index.resolve(w).keys for w in words]
-            if words and all(any(k in self.index.social_keys for k in ks) for ks in keys):
+            # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
+            # schönen guten Morgen in die Runde!"), is tried alone.
+            if words and any(ks and all(k in self.index.social_keys for k in ks) for ks in keys):
                 alone = self.parse(clause.text)
                 if alone.decision == "answer" and alone.intent in self.social_intents:
                     alone.note("decide", f"the message greets or thanks: '{clause.text}'")

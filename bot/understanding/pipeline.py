@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.understanding import clauses as clause_split
-from bot.understanding import language
+from bot.understanding import language, names
 from bot.understanding import qtype as question_type
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
@@ -197,6 +197,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if p.trace and p.trace[-1][0] == "vocabulary":
             p.trace.pop()
         return
+    last = len(p.clauses) - 1
+    if len(content) > 1 and content[-1] == last and not p.clauses[last].question and names.is_signature(
+            p.clause_words[last][1], lambda w: bool(ix.resolve(w).keys) or is_town(w), p.clause_words[last][0]):
+        content.pop()  # "…? Mit freundlichen Grüßen, Rudolf Hengesbach": the writer's name
     asking = [i for i in content if p.clauses[i].question]
     evident = [i for i in content if evidence(p.clause_words[i][0], ix)]
     if asking and set(asking) & set(evident):
@@ -259,8 +263,12 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for o in p.originals[1:] if o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
+    people = names.name_positions(p.words, p.originals, lambda w: bool(ix.resolve(w).keys) or is_town(w))
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
+            continue
+        if i in people:
+            p.dropped.append(p.originals[i])  # "hier schreibt Frau Kemper": a name, not a subject
             continue
         resolved = ix.resolve(word)
         original = p.originals[i] if i < len(p.originals) else word

@@ -1,0 +1,45 @@
+"""People's names in a message: the writer's own ("hier schreibt Frau Kemper", "Ihr Alfons Kordes")
+and a signature at the end. They are no topic: an unknown name must not count against a question
+the way an unknown subject ("Kommunalwahl") does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+# Words after which capitalised unknown words are a person's name.
+_TITLES = frozenset("frau herr herrn dr prof familie ihr ihre euer eure dein deine heisse heiße "
+                    "mrs mr ms dr".split())
+_FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"), ("meldet", "sich"),
+           ("this", "is"), ("i", "am"), ("ich", "bin"))
+_ARTICLES = frozenset("der die".split())
+MAX_SIGNATURE = 3
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def name_positions(words: Sequence[str], originals: Sequence[str], known: Callable[[str], bool]) -> set[int]:
+    """Indexes of the words that name a person after a title or a self-introduction."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        start = None
+        if word in _TITLES:
+            start = i + 1
+        elif i > 0 and (words[i - 1], word) in _FRAMES:
+            start = i + 1
+            if start < len(words) and words[start] in _ARTICLES:
+                start += 1  # "hier ist der Heinrich"
+        if start is None:
+            continue
+        j = start
+        while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
+            found.add(j)
+            j += 1
+    return found
+
+
+def is_signature(originals: Sequence[str], known: Callable[[str], bool], folded: Sequence[str]) -> bool:
+    """A last clause of one to three capitalised unknown words: "Rudolf Hengesbach", "Anneliese"."""
+    return 0 < len(originals) <= MAX_SIGNATURE and all(
+        _capitalised(o) and (not known(w) or w in _TITLES) for o, w in zip(originals, folded, strict=False))

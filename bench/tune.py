@@ -21,9 +21,9 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.5, 0.53, 0.56, 0.59],
-    "peak_share": [0.3, 0.5, 0.7],
-    "story_cost": [0.0, 0.3],
+    "threshold": [0.5, 0.53, 0.56, 0.59, 0.62],
+    "subset_weight": [0.0, 0.7, 0.8, 0.9],
+    "peak_share": [0.0, 0.3],
     "coverage_weight": [0.8, 1.0],
 }
 

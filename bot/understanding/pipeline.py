@@ -370,7 +370,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if len(candidates) > limit:
             candidates = candidates[np.argsort(-evidence[candidates], kind="stable")[:limit]]
         if len(candidates):
-            _fuzzy(p.words, ix, np.sort(candidates), fuzzy)
+            _fuzzy(p.words, ix, np.sort(candidates), fuzzy, s)
     qt = ix.qtype_rows.get(p.qtype) if p.qtype else None
     if qt is None:
         qt = np.zeros(n, dtype=np.float32)
@@ -386,7 +386,7 @@ def topicality(word: str, s: MatcherSettings) -> float:
     return max(s.everyday_evidence, 1.0 - (1.0 - s.everyday_evidence) * (z - s.topic_zipf) / 1.5)
 
 
-def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray) -> None:
+def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s: MatcherSettings) -> None:
     """Best token-sorted similarity to an example, per intent in ``intents``, into ``out``: the
     whole question and its content words. Membership examples say "any town", the others name
     theirs ("Menden's recognition"), so each is compared with the question written that way."""
@@ -408,6 +408,12 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray) ->
         content = " ".join(sorted(query[i] for i in content_words))
         if content:
             part = process.cdist([content], contents, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
+            if s.subset_weight:
+                # Every content word of an example in the question ("… von einer Rahmenstrategie die Rede"):
+                # close, however many other words the question has.
+                subset = process.cdist([content], contents, scorer=fuzz.token_set_ratio, workers=1,
+                                       dtype=np.float32)[0]
+                part = np.maximum(part, s.subset_weight * subset)
             whole = 0.5 * whole + 0.5 * part
         out[chosen] = np.maximum.reduceat(whole, starts) / 100.0
 

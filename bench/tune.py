@@ -21,10 +21,10 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.5, 0.53, 0.56, 0.59, 0.62],
-    "subset_weight": [0.0, 0.7, 0.8, 0.9],
-    "peak_share": [0.0, 0.3],
-    "coverage_weight": [0.8, 1.0],
+    "threshold": [0.53, 0.56, 0.59],
+    "qtype_weight": [0.05, 0.1, 0.15],
+    "peak_share": [0.3, 0.5],
+    "fuzzy_weight": [0.45, 0.55],
 }
 
 

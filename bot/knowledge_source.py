@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.loader import KnowledgeError, knowledge_files, load_texts, read_texts, version_of
+from bot.loader import KnowledgeError, knowledge_files, read_texts, version_of
 from bot.model import Knowledge
+from bot.understanding import compiled
 
 
 class KnowledgeSource:
@@ -40,4 +41,4 @@ class KnowledgeSource:
     digest = staticmethod(version_of)
 
     def load(self) -> Knowledge:
-        return load_texts(self.read())
+        return compiled.load_texts(self.read())

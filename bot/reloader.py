@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from bot.answers import Answerer
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
-from bot.loader import KnowledgeError, Problem, load_texts
+from bot.loader import KnowledgeError, Problem
 from bot.model import Knowledge
+from bot.understanding import compiled
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class Reloader:
             return ReloadResult("unchanged", version, list(self.problems))
         self.disk_version = version
         try:
-            answerer = await asyncio.to_thread(lambda: self.make_answerer(load_texts(texts)))
+            answerer = await asyncio.to_thread(lambda: self.make_answerer(compiled.load_texts(texts)))
         except KnowledgeError as exc:
             return self._broken(version, list(exc.problems), notes)
         if answerer.knowledge.version == self.core.version and not force:

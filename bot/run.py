@@ -10,12 +10,14 @@ import asyncio
 import logging
 import os
 import sys
+from pathlib import Path
 
 from bot.answers import Answerer
 from bot.config import ConfigError, load_config
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError
+from bot.understanding import compiled
 
 log = logging.getLogger("bot")
 
@@ -49,6 +51,7 @@ def run(config_path: str, log_level: str = "INFO") -> int:
     if not token:
         print(TOKEN_MISSING, file=sys.stderr)
         return 2
+    compiled.configure(Path(config.storage.path).parent / "compiled")  # next to the state: restarts read it
     source = KnowledgeSource(config.knowledge, config.kb.learned)
     try:
         knowledge = source.load()

@@ -32,6 +32,7 @@ from bot.reloader import Reloader, ReloadResult
 from bot.run import setup_logging
 from bot.state import attach_state
 from bot.storage import Storage
+from bot.understanding import compiled
 from bot.web import WebApp, start_web
 
 log = logging.getLogger("bot")
@@ -48,6 +49,8 @@ def serve(config_path: str | None, host: str | None, port: int | None, knowledge
         return 2
     web = dataclasses.replace(config.web, host=host or config.web.host, port=port if port is not None
                               else config.web.port)
+    if path:  # with a config file, compiled knowledge is kept next to the state
+        compiled.configure(Path(config.storage.path).parent / "compiled")
     source = KnowledgeSource(config.knowledge, config.kb.learned)
     try:
         knowledge = source.load()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.loader import LISTING, paused_gc
 from bot.model import Knowledge
-from bot.understanding import pipeline
+from bot.understanding import compiled, pipeline
 from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -50,7 +50,7 @@ class Matcher:
     def __init__(self, knowledge: Knowledge, settings: MatcherSettings | None = None):
         with paused_gc():
             self.settings = settings or MatcherSettings()
-            self.index = Index(knowledge)
+            self.index = compiled.index_for(knowledge) or Index(knowledge)
         self.towns = self.index.towns
         self.texts = self.index.texts
         self.intent_ids = self.index.intent_ids

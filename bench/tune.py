@@ -21,10 +21,9 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.53, 0.56, 0.59],
-    "qtype_weight": [0.05, 0.1, 0.15],
-    "peak_share": [0.3, 0.5],
-    "fuzzy_weight": [0.45, 0.55],
+    "threshold": [0.56, 0.6, 0.65],
+    "low_threshold": [0.4, 0.45, 0.5, 1.0],
+    "low_margin": [0.1, 0.15, 0.2, 0.25, 0.3],
 }
 
 

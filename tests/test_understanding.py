@@ -187,6 +187,19 @@ def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
     assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
 
 
+def test_a_lower_score_far_ahead_of_the_rest_is_answered(index: Index) -> None:
+    from bot.understanding.pipeline import decide
+
+    def decision(ranked: list[tuple[str, float]]) -> str:
+        p = Parse("…", ranked=ranked)
+        decide(p, index, MatcherSettings(threshold=0.56, low_threshold=0.45, low_margin=0.25))
+        return p.decision
+
+    assert decision([("funding", 0.5), ("initiative", 0.2)]) == "answer"  # far ahead
+    assert decision([("funding", 0.5), ("initiative", 0.4)]) == "fallback"  # close: not sure enough
+    assert decision([("funding", 0.4), ("initiative", 0.0)]) == "fallback"  # too low however far ahead
+
+
 def test_explain_shows_every_stage_that_did_something(knowledge: Knowledge) -> None:
     match = Matcher(knowledge).match("Moin! wieviel Kohle gibts für den Leitfadenkatalog?")
     text = explain(match)

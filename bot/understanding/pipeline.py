@@ -467,7 +467,11 @@ def decide(p: Parse, ix: Index, s: MatcherSettings) -> None:
     else:
         best, score = p.ranked[0]
         second = p.ranked[1][1] if len(p.ranked) > 1 else 0.0
-        if score < s.threshold:
+        if s.threshold > score >= s.low_threshold and score - second >= s.low_margin:
+            p.decision, p.intent = "answer", best  # lower, but far ahead of every other topic
+            p.reason = (f"{best} scores {score:.2f} ≥ {s.low_threshold:.2f} and is {score - second:.2f} "
+                        f"ahead of the next (≥ {s.low_margin:.2f})")
+        elif score < s.threshold:
             p.decision, p.reason = "fallback", f"best score {score:.2f} < threshold {s.threshold:.2f}"
         elif score - second < s.margin:
             p.decision = "clarify"

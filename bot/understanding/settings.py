@@ -8,6 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class MatcherSettings:
     threshold: float = 0.56  # below: fall back
+    low_threshold: float = 0.45  # below ``threshold`` but at least this: answer only ...
+    low_margin: float = 0.25  # ... when this far ahead of the next topic
     margin: float = 0.01  # best and second closer than this: ask back which one is meant
     suggest_threshold: float = 0.3  # fallback suggestions must score at least this
     fuzzy_weight: float = 0.55  # channel "examples": fuzzy similarity to the best example

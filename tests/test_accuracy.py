@@ -12,8 +12,8 @@ import yaml
 from bench.accuracy import HELDOUT, dev_files, evaluate, read_questions, tfidf
 from bot.answers import Answerer
 
-DEV_FLOOR = (0.87, 0.96)  # in scope correct, traps rejected
-HELDOUT_FLOOR = (0.78, 0.95)
+DEV_FLOOR = (0.92, 0.96)  # in scope correct, traps rejected
+HELDOUT_FLOOR = (0.82, 0.95)
 
 
 def test_question_sets_have_the_promised_shape(answerer: Answerer) -> None:
@@ -52,7 +52,7 @@ def test_heldout_beats_the_tfidf_baseline(answerer: Answerer) -> None:
     baseline, _ = tfidf(answerer.knowledge, read_questions(dev_files()))
     ours = evaluate(heldout, lambda q: answerer.ask(q).intent, answerer.language_of)
     theirs = evaluate(heldout, baseline, answerer.language_of)
-    assert ours.in_scope >= theirs.in_scope + 0.05
+    assert ours.in_scope >= theirs.in_scope + 0.10  # the issue asks for 10 points at least
     assert ours.rejected >= theirs.rejected
 
 

@@ -370,7 +370,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if len(candidates) > limit:
             candidates = candidates[np.argsort(-evidence[candidates], kind="stable")[:limit]]
         if len(candidates):
-            _fuzzy(p.words, ix, np.sort(candidates), fuzzy, s)
+            _fuzzy(p.words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()))
     qt = ix.qtype_rows.get(p.qtype) if p.qtype else None
     if qt is None:
         qt = np.zeros(n, dtype=np.float32)
@@ -386,10 +386,13 @@ def topicality(word: str, s: MatcherSettings) -> float:
     return max(s.everyday_evidence, 1.0 - (1.0 - s.everyday_evidence) * (z - s.topic_zipf) / 1.5)
 
 
-def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s: MatcherSettings) -> None:
+def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s: MatcherSettings,
+           use_subset: bool = True) -> None:
     """Best token-sorted similarity to an example, per intent in ``intents``, into ``out``: the
-    whole question and its content words. Membership examples say "any town", the others name
-    theirs ("Menden's recognition"), so each is compared with the question written that way."""
+    whole question, its content words and (``use_subset``; pointless when the two share no word)
+    whether all of an example's content words are in the question. Membership examples say "any
+    town", the others name theirs ("Menden's recognition"), so each is compared with the question
+    written that way."""
     stems = [w if is_town(w) else stem(w) for w in words]
     generic = [TOWN_TOKEN if is_town(st) else st for st in stems]
     content_words = [i for i, w in enumerate(words) if w not in STOPWORDS and not question_type.is_question_word(w)]
@@ -398,17 +401,18 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
     other = [i for i in content_words if words[i] not in ix.name_words]
     if other and len(other) < len(content_words):
         content_words = other
-    for slot in (False, True):
-        chosen = [int(i) for i in intents if (ix.intent_ids[i] in ix.slot_intents) == slot]
+    # Without a town in the question both ways of writing it are the same: one comparison.
+    groups = ((None, stems),) if generic == stems else ((False, stems), (True, generic))
+    for slot, query in groups:
+        chosen = [int(i) for i in intents if slot is None or (ix.intent_ids[i] in ix.slot_intents) == slot]
         if not chosen:
             continue
-        query = generic if slot else stems
         texts, contents, starts = ix.examples_of(chosen)
         whole = process.cdist([" ".join(sorted(query))], texts, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
         content = " ".join(sorted(query[i] for i in content_words))
         if content:
             part = process.cdist([content], contents, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
-            if s.subset_weight:
+            if use_subset and s.subset_weight:
                 # Every content word of an example in the question ("… von einer Rahmenstrategie die Rede"):
                 # close, however many other words the question has.
                 subset = process.cdist([content], contents, scorer=fuzz.token_set_ratio, workers=1,

@@ -240,7 +240,8 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
         joined = a + b
-        if not is_town(a) and not is_town(b) and not ix.resolve(a).keys and ix.resolve(joined).how == "exact":
+        if a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
+                and not ix.resolve(a).keys and ix.resolve(joined).how == "exact":  # not "for me" -> "forme"
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))
@@ -264,11 +265,13 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     cased = sum(1 for o in p.originals[1:] if o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, lambda w: bool(ix.resolve(w).keys) or is_town(w))
+    named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
             continue
         if i in people:
             p.dropped.append(p.originals[i])  # "hier schreibt Frau Kemper": a name, not a subject
+            named.append(p.originals[i])
             continue
         resolved = ix.resolve(word)
         original = p.originals[i] if i < len(p.originals) else word
@@ -298,6 +301,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0
+    if named:
+        p.note("names", "a person's name, no subject: " + " ".join(named))
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
@@ -458,6 +463,7 @@ def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if ix.slot_rows and not any(is_town(w) for w in p.words) and not _my_town(p.words):
         # "Which towns take part?" asks for the list; whether one town takes part needs a town.
         scores[ix.slot_rows] *= s.no_town_slot_factor
+
     factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)
     p.scores = np.clip(scores * factor, 0.0, 1.0)
     order = np.argsort(-p.scores, kind="stable")[: max(s.keep_top, 1)]

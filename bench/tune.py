@@ -21,8 +21,11 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.53, 0.56],
-    "town_yes_no_slot_factor": [1.0, 1.05, 1.1, 1.15, 1.2],
+    "threshold": [0.5, 0.53],
+    "subset_weight": [0.6, 0.7],
+    "low_margin": [0.15, 0.2],
+    "low_threshold": [0.4, 0.45],
+    "peak_share": [0.3, 0.4],
 }
 
 

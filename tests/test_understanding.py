@@ -187,6 +187,18 @@ def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
     assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
 
 
+def test_covered_counts_how_much_of_each_example_a_question_contains(index: Index) -> None:
+    everything = index.covered({st for content in index.contents for st in content.split()})
+    assert float(everything.min()) > 0.999 or all(not c for c, v in zip(index.contents, everything, strict=True)
+                                                  if v < 0.999)
+    nothing = index.covered({"zzz-no-such-stem"})
+    assert float(nothing.max()) == 0.0
+    example = next(i for i, c in enumerate(index.contents) if len(set(c.split())) >= 2)
+    first = index.contents[example].split()[0]
+    part = float(index.covered({first})[example])
+    assert 0.0 < part < 1.0  # one of its words: part of it, weighted by rarity
+
+
 def test_a_lower_score_far_ahead_of_the_rest_is_answered(index: Index) -> None:
     from bot.understanding.pipeline import decide
 

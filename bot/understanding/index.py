@@ -142,6 +142,18 @@ class Index:
         self.texts = texts
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
+        # Which examples use each content stem, and how many distinct ones each has: whether all of
+        # an example's content words are in a question is then a count, not a string comparison.
+        stem_examples: dict[str, list[int]] = {}
+        for i, content in enumerate(contents):
+            for st in set(content.split()):
+                stem_examples.setdefault(st, []).append(i)
+        self.stem_examples = {k: np.asarray(v, dtype=np.int32) for k, v in stem_examples.items()}
+        self.stem_weights = {k: math.log(1.0 + len(contents) / len(v)) for k, v in stem_examples.items()}
+        sizes = np.zeros(len(contents), dtype=np.float32)
+        for k, found in self.stem_examples.items():
+            sizes[found] += self.stem_weights[k]  # rare words weigh more, as in the keyword channel
+        self.example_sizes = np.maximum(sizes, 1e-6)
         self._ranges = list(zip(starts, [*starts[1:], len(texts)][: len(starts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
         self.examples = Postings(n, example_owners)
@@ -190,19 +202,31 @@ class Index:
     def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:
         return [_fill(t, knowledge, lang) for lang, t in intent.answer.items()]
 
-    def examples_of(self, intents: Sequence[int]) -> tuple[list[str], list[str], np.ndarray]:
-        """The example strings (whole, content words) of some intents, and where each intent's start."""
+    def examples_of(self, intents: Sequence[int]) -> tuple[list[str], list[str], np.ndarray, np.ndarray | slice]:
+        """The example strings (whole, content words) of some intents, where each intent's start,
+        and which examples they are (to pick from arrays over all examples)."""
         if len(intents) == len(self.intent_ids):
-            return self.texts, self.contents, self.starts
+            return self.texts, self.contents, self.starts, slice(None)
         texts: list[str] = []
         contents: list[str] = []
         starts = []
+        which: list[int] = []
         for i in intents:
             a, b = self._ranges[i]
             starts.append(len(texts))
             texts.extend(self.texts[a:b])
             contents.extend(self.contents[a:b])
-        return texts, contents, np.asarray(starts, dtype=np.intp)
+            which.extend(range(a, b))
+        return texts, contents, np.asarray(starts, dtype=np.intp), np.asarray(which, dtype=np.intp)
+
+    def covered(self, stems: set[str]) -> np.ndarray:
+        """Per example, the share of its distinct content stems (weighted by rarity) among ``stems``."""
+        counts = np.zeros(len(self.contents), dtype=np.float32)
+        for st in stems:
+            found = self.stem_examples.get(st)
+            if found is not None:
+                counts[found] += self.stem_weights[st]
+        return counts / self.example_sizes
 
     # --- looking words up ----------------------------------------------------------------
     def resolve(self, word: str) -> Resolved:

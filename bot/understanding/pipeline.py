@@ -395,7 +395,7 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
            use_subset: bool = True) -> None:
     """Best token-sorted similarity to an example, per intent in ``intents``, into ``out``: the
     whole question, its content words and (``use_subset``; pointless when the two share no word)
-    whether all of an example's content words are in the question. Membership examples say "any
+    how many of an example's content words are in the question. Membership examples say "any
     town", the others name theirs ("Menden's recognition"), so each is compared with the question
     written that way."""
     stems = [w if is_town(w) else stem(w) for w in words]
@@ -412,7 +412,7 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
         chosen = [int(i) for i in intents if slot is None or (ix.intent_ids[i] in ix.slot_intents) == slot]
         if not chosen:
             continue
-        texts, contents, starts = ix.examples_of(chosen)
+        texts, contents, starts, which = ix.examples_of(chosen)
         whole = process.cdist([" ".join(sorted(query))], texts, scorer=fuzz.ratio, workers=1, dtype=np.float32)[0]
         content = " ".join(sorted(query[i] for i in content_words))
         if content:
@@ -420,8 +420,7 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
             if use_subset and s.subset_weight:
                 # Every content word of an example in the question ("… von einer Rahmenstrategie die Rede"):
                 # close, however many other words the question has.
-                subset = process.cdist([content], contents, scorer=fuzz.token_set_ratio, workers=1,
-                                       dtype=np.float32)[0]
+                subset = ix.covered({query[i] for i in content_words})[which] * 100.0
                 part = np.maximum(part, s.subset_weight * subset)
             whole = 0.5 * whole + 0.5 * part
         out[chosen] = np.maximum.reduceat(whole, starts) / 100.0

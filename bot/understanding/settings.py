@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class MatcherSettings:
-    threshold: float = 0.56  # below: fall back
+    threshold: float = 0.53  # below: fall back
     low_threshold: float = 0.45  # below ``threshold`` but at least this: answer only ...
-    low_margin: float = 0.25  # ... when this far ahead of the next topic
+    low_margin: float = 0.2  # ... when this far ahead of the next topic
     margin: float = 0.01  # best and second closer than this: ask back which one is meant
     suggest_threshold: float = 0.3  # fallback suggestions must score at least this
     fuzzy_weight: float = 0.55  # channel "examples": fuzzy similarity to the best example
@@ -31,6 +31,6 @@ class MatcherSettings:
     quoted_weight: float = 2.0  # words in quotes name the subject: their evidence counts this much more
     story_cost: float = 0.3  # an unknown word of a clause around the question, that does not ask, counts this much
     peak_share: float = 0.3  # the keyword channel: this much from the question's strongest word, the rest from all
-    subset_weight: float = 0.9  # an example whose content words are all in the question counts this much
+    subset_weight: float = 0.7  # an example whose content words are all in the question counts this much
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

@@ -213,3 +213,10 @@ def test_what_came_first_before_or_after_on_the_timeline(answerer: Answerer, que
 def test_order_words_elsewhere_are_no_timeline_question(answerer: Answerer) -> None:
     assert answerer.ask("Wie viel Geld fließt nach Südwestfalen?").intent == "funding"
     assert answerer.ask("Was hat es mit den ersten Leitfäden auf sich?").intent == "leitfaeden"
+
+
+def test_yes_or_no_about_one_town_and_a_group_is_membership(answerer: Answerer) -> None:
+    # The group's own topic would list all its towns; the question asks about one.
+    match = answerer.matcher.match("Ist die Gemeinde Finnentrop offiziell angeschlossen?")
+    assert match.intent == "membership" and match.towns == ["Finnentrop"]
+    assert answerer.matcher.match("Welche Kommunen haben sich offiziell angeschlossen?").intent == "mitmacherkommunen"

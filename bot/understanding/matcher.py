@@ -23,6 +23,7 @@ __all__ = ["Match", "Matcher", "MatcherSettings"]
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
 PLACE_MIN_COST = 0.6
 SLOT_KEY_MAX_INTENTS = 6
+GROUP_TO_SLOT = 0.15  # a group's topic gives way to membership when this close
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Matcher:
                                if not i.listed and not any(LISTING.search(t) for t in i.answer.values())}
         # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
         # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
+        # The intents that are a group of towns themselves ("Welche Kommunen sind Mitmacherkommunen?").
+        self.group_intents = frozenset(i.id for i in knowledge.intents if i.id in knowledge.groups)
         self.slot_keys = frozenset(k for k, owners in self.index.examples.owners.items()
                                    if not is_town(k) and any(o in self.index.slot_rows for o in owners)
                                    and len(owners) <= SLOT_KEY_MAX_INTENTS)
@@ -76,6 +79,17 @@ class Matcher:
             p.decision, p.intent, p.reason = "answer", slot, "the question is a town name"
             p.note("decide", "answer: the question is only a town name")
             return Match(slot, 1.0, [(slot, 1.0)], p.towns, None, 1.0, p.tokens, "answer", p)
+        if self.slot_intents and p.qtype == "yes_no" and p.towns and p.ranked and p.decision != "fallback" \
+                and p.ranked[0][0] in self.group_intents:
+            # "Ist die Stadt Werl offiziell angeschlossen?": yes or no about one town and a group of
+            # towns is whether that town takes part, which the membership answer says, group and all.
+            slot = next(iter(self.slot_intents))
+            score = dict(p.ranked).get(slot, 0.0)
+            if score >= p.ranked[0][1] - GROUP_TO_SLOT:
+                p.ranked = [(slot, p.ranked[0][1]), *[(i, v) for i, v in p.ranked if i != slot]]
+                p.decision, p.intent = "answer", slot
+                p.reason = "a yes/no question about one town and a group: whether the town takes part"
+                p.note("decide", "answer: " + p.reason)
         if p.intent in self.slot_intents and p.qtype != "yes_no" and not any(
             k in self.slot_keys for t in p.terms if not is_town(t.word) for k in t.resolved.keys
         ):

@@ -63,6 +63,8 @@ def test_clauses_split_sentences_and_know_questions() -> None:
 def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]
+    parts = clauses.split("Stehen die Leitfäden allen zur Verfügung, obwohl wir nicht dabei sind?")
+    assert len(parts) == 1 and parts[0].question
     # "in der Zeitung" after a greeting is an article, not a relative clause
     parts = clauses.split("Sehr geehrte Damen und Herren, in der Zeitung stand etwas.")
     assert len(parts) == 2
@@ -142,6 +144,10 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
 def test_joined_and_split_compounds(index: Index) -> None:
     p = upto("Was ist das Modell-Projekt?", index, "compounds")
     assert "modellprojekt" in p.words
+    p = upto("Wie funktioniert der Wissens-Transfer?", index, "compounds")  # both halves known too
+    assert "wissenstransfer" in p.words
+    p = upto("Can you explain it for me?", index, "compounds")
+    assert "forme" not in p.words  # function words are never joined
     resolved = index.resolve("leitfadenkatalog")
     assert resolved.how == "compound" and resolved.keys
 

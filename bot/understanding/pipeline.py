@@ -241,7 +241,7 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         a, b = words[i], words[i + 1]
         joined = a + b
         if a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
-                and not ix.resolve(a).keys and ix.resolve(joined).how == "exact":  # not "for me" -> "forme"
+                and ix.resolve(joined).how == "exact":  # not "for me" -> "forme"
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))

@@ -36,6 +36,8 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
         while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
             found.add(j)
             j += 1
+        if j > start and word in _TITLES:
+            found.add(i)  # "Herr Meier": the title goes with the name
     return found
 
 

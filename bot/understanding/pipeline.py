@@ -357,6 +357,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if total:
         kw /= total
         an /= total
+        np.minimum(an, 1.0, out=an)  # a word rarer among the answers than among the examples
     if strongest:
         # A long message names its subject once among many words: its strongest word counts too.
         kw = (1.0 - s.peak_share) * kw + s.peak_share * peak / strongest

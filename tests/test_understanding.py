@@ -112,6 +112,12 @@ def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     assert sum(is_town(w) for w in words) == 2 and TOWN_TOKEN + "_ludenscheid" in words
 
 
+def test_a_towns_people_name_the_town(index: Index) -> None:
+    assert upto("Ich bin gebürtige Mendenerin", index, "towns").towns == ["Menden"]
+    assert upto("die Olper und die Siegener", index, "towns").towns == ["Olpe", "Siegen"]
+    assert upto("Wer ist der Leiter?", index, "towns").towns == []  # "-er" alone is no town
+
+
 def test_everyday_words_are_not_misspelt_towns(index: Index) -> None:
     assert upto("halber preis für die tour", index, "towns").towns == []  # not Halver
 

@@ -50,6 +50,9 @@ class TownMatch:
     end: int  # exclusive
 
 
+_DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "er", "r")
+
+
 class TownFinder:
     def __init__(self, knowledge: Knowledge, vocabulary: Collection[str] = ()):
         self._names: dict[str, str] = {}  # folded name -> canonical town
@@ -89,6 +92,10 @@ class TownFinder:
         exact = self._names.get(phrase)
         if exact is not None or not fuzzy:
             return exact
+        for ending in _DEMONYM_ENDINGS:  # "Mendener", "Olperin", "Siegenern": the town's people
+            base = phrase[: -len(ending)]
+            if phrase.endswith(ending) and len(base) >= 4 and " " not in phrase and base in self._names:
+                return self._names[base]
         if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary or zipf(phrase) >= 3.0:
             return None  # an everyday word is not a misspelt town ("halber" is not Halver)
         edits = _max_edits(len(phrase))

@@ -81,6 +81,10 @@ def test_names_of_people_are_no_subject() -> None:
     assert names.name_positions(words, originals, known) == {2, 3, 4}  # the title too
     # "Ihre Initiative" is known: no name; "meine Frau und ich": nothing capitalised follows
     assert names.name_positions(["ihre", "initiative"], ["Ihre", "Initiative"], known) == set()
+    assert names.name_positions(["mit", "dank", "ihr", "alfons", "kordes"], ["mit", "Dank", "Ihr", "Alfons", "Kordes"],
+                                known) == {3, 4}  # a sign-off
+    # "Ihre Meinung zur Wahl": a possessive before a noun that does not end the message is no name
+    assert names.name_positions(["ihre", "meinung", "zur", "wahl"], ["Ihre", "Meinung", "zur", "Wahl"], known) == set()
     assert names.name_positions(["meine", "frau", "und", "ich"], ["meine", "Frau", "und", "ich"], known) == set()
     assert names.is_signature(["Rudolf", "Hengesbach"], known, ["rudolf", "hengesbach"])
     assert not names.is_signature(["Stadt"], known, ["stadt"])

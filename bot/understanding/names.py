@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 # Words after which capitalised unknown words are a person's name.
-_TITLES = frozenset("frau herr herrn dr prof familie ihr ihre euer eure dein deine heisse heiße "
-                    "mrs mr ms dr".split())
+_TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms".split())
+# Before a name only when the name ends the message ("…, Ihr Alfons Kordes"); "Ihre Meinung zu …" is
+# no name.
+_POSSESSIVES = frozenset("ihr ihre euer eure dein deine yours".split())
 _FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"), ("meldet", "sich"),
            ("this", "is"), ("i", "am"), ("ich", "bin"))
 _ARTICLES = frozenset("der die".split())
@@ -24,7 +26,7 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
     found: set[int] = set()
     for i, word in enumerate(words):
         start = None
-        if word in _TITLES:
+        if word in _TITLES or word in _POSSESSIVES:
             start = i + 1
         elif i > 0 and (words[i - 1], word) in _FRAMES:
             start = i + 1
@@ -34,9 +36,11 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
             continue
         j = start
         while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
-            found.add(j)
             j += 1
-        if j > start and word in _TITLES:
+        if j == start or (word in _POSSESSIVES and j < len(words)):
+            continue
+        found.update(range(start, j))
+        if word in _TITLES:
             found.add(i)  # "Herr Meier": the title goes with the name
     return found
 
@@ -44,4 +48,5 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
 def is_signature(originals: Sequence[str], known: Callable[[str], bool], folded: Sequence[str]) -> bool:
     """A last clause of one to three capitalised unknown words: "Rudolf Hengesbach", "Anneliese"."""
     return 0 < len(originals) <= MAX_SIGNATURE and all(
-        _capitalised(o) and (not known(w) or w in _TITLES) for o, w in zip(originals, folded, strict=False))
+        _capitalised(o) and (not known(w) or w in _TITLES or w in _POSSESSIVES)
+        for o, w in zip(originals, folded, strict=False))

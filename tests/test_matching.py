@@ -220,3 +220,8 @@ def test_yes_or_no_about_one_town_and_a_group_is_membership(answerer: Answerer) 
     match = answerer.matcher.match("Ist die Gemeinde Finnentrop offiziell angeschlossen?")
     assert match.intent == "membership" and match.towns == ["Finnentrop"]
     assert answerer.matcher.match("Welche Kommunen haben sich offiziell angeschlossen?").intent == "mitmacherkommunen"
+
+
+def test_a_place_outside_the_region_is_about_membership_only_when_asked(answerer: Answerer) -> None:
+    assert answerer.matcher.match("Macht Hamburg mit?").intent == "membership"
+    assert answerer.matcher.match("Was macht eigentlich Hamburg als Smart City?").intent is None

@@ -16,7 +16,7 @@ from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, is_town
+from bot.understanding.towns import TOWN_TOKEN, is_town, town_token
 
 __all__ = ["Match", "Matcher", "MatcherSettings"]
 
@@ -97,6 +97,13 @@ class Matcher:
             # a yes/no question about a town ("Is Olsberg in the programme?") does.
             p.intent, p.decision = None, "fallback"
             p.reason = "a town is named, but nothing asks whether it takes part"
+            p.note("decide", "fallback: " + p.reason)
+        elif p.intent in self.slot_intents and p.qtype not in (None, "yes_no") and p.towns and all(
+                town_token(t) in self.index.outside_tokens for t in p.towns):
+            # "Was macht Hamburg als Smart City?" asks about a place outside the region, not whether
+            # it takes part (that would be "Macht Hamburg mit?").
+            p.intent, p.decision = None, "fallback"
+            p.reason = "a place outside the region, and the question is not whether it takes part"
             p.note("decide", "fallback: " + p.reason)
         place = None
         if not p.towns and self.slot_intents and p.decision != "answer":

@@ -143,6 +143,14 @@ def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
     assert "aufholer" in p.words
 
 
+def test_a_determiner_before_a_noun_points_nowhere(index: Index) -> None:
+    # "dieses Smart Cities Südwestfalen" names its subject: the story before it is not needed
+    p = upto("Ich bin neu in der Region. Was ist dieses Smart Cities Südwestfalen?", index, "chatter")
+    assert "region" not in p.words
+    p = upto("Ich habe von der Rahmenstrategie gehört. Was ist das?", index, "chatter")
+    assert "rahmenstrategie" in p.words  # "das" alone points back
+
+
 def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: Index) -> None:
     # "what is it" has no content word of its own; the clause before names the subject.
     p = upto("Everyone talks about the Leitfäden – what are they, in short?", index, "chatter")

@@ -225,3 +225,10 @@ def test_yes_or_no_about_one_town_and_a_group_is_membership(answerer: Answerer) 
 def test_a_place_outside_the_region_is_about_membership_only_when_asked(answerer: Answerer) -> None:
     assert answerer.matcher.match("Macht Hamburg mit?").intent == "membership"
     assert answerer.matcher.match("Was macht eigentlich Hamburg als Smart City?").intent is None
+
+
+def test_how_are_you_is_a_greeting_not_a_topic(answerer: Answerer) -> None:
+    # "geht" is in a story's title ("Südwestfalen geht App!"): without the vocabulary entry the
+    # everyday verb alone picked that topic
+    assert answerer.matcher.match("wie geht es dir?").intent == "greeting"
+    assert answerer.matcher.match("was ist das?").intent is None  # nothing to go by: no guess

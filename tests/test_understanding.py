@@ -65,6 +65,7 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]
     parts = clauses.split("Stehen die Leitfäden allen zur Verfügung, obwohl wir nicht dabei sind?")
     assert len(parts) == 1 and parts[0].question
+    assert len(clauses.split("Can every town use the strategy, or only the pilot towns?")) == 1
     # "in der Zeitung" after a greeting is an article, not a relative clause
     parts = clauses.split("Sehr geehrte Damen und Herren, in der Zeitung stand etwas.")
     assert len(parts) == 2

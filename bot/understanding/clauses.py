@@ -35,7 +35,7 @@ class Clause:
 
 # A relative or subordinate clause belongs to the clause before it: "Gibt es eine Veranstaltung, zu der ich gehen kann?"
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
-_SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass although because though if unless".split())
+_SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass although because though if unless oder or".split())
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
 
 
@@ -45,7 +45,8 @@ def _relative(piece: str) -> bool:
         return False
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
-    # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?"
+    # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",
+    # "Can every town use the strategy, or only the pilot towns?"
     return words[0] in _RELATIVE or words[0] in _SUBORDINATE or (
         len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE)
 

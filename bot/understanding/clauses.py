@@ -36,6 +36,8 @@ class Clause:
 # A relative or subordinate clause belongs to the clause before it: "Gibt es eine Veranstaltung, zu der ich gehen kann?"
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass although because though if unless oder or".split())
+_LIST_WORDS = frozenset("und and oder or sowie".split())
+_LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
 
 
@@ -47,8 +49,13 @@ def _relative(piece: str) -> bool:
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",
     # "Can every town use the strategy, or only the pilot towns?"
-    return words[0] in _RELATIVE or words[0] in _SUBORDINATE or (
-        len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE)
+    if words[0] in _RELATIVE or words[0] in _SUBORDINATE or (
+            len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE):
+        return True
+    # The end of a list: "In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?"
+    everything = [fold(w) for w in re.findall(r"[^\W_]+", piece)]
+    return len(everything) <= _LIST_END and _QUESTION_START.isdisjoint(everything) and any(
+        w in _LIST_WORDS for w in everything[1:-1])
 
 
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:

@@ -173,6 +173,12 @@ def main() -> int:
     for set_name in sets:
         r = results[(set_name, "this bot")]
         print(f"\n## {set_name}: the bot's most frequent failure classes")
+        inside = [q for q in sets[set_name] if q["intent"] is not None]
+        first = [answerer.matcher.match(q["q"]).ranked[:1] for q in inside]
+        right = [bool(f) and f[0][0] == q["intent"] for q, f in zip(inside, first, strict=True)]
+        shy = sum(ok and p is None for ok, (_, p) in zip(right, [x for x in r.pairs if x[0]["intent"]], strict=True))
+        print(f"  first choice right (the best-ranked topic, before deciding): {sum(right) / max(len(inside), 1):.1%} "
+              f"of in scope; fell back although the first choice was right: {shy}")
         for kind, n in failure_classes(r).most_common(8):
             print(f"  {n:3} × {kind}")
         confusions = Counter((q["intent"] or "(trap)", p or "(fallback)") for q, p in r.pairs if q["intent"] != p)

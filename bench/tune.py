@@ -21,10 +21,10 @@ from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 
 GRID = {
-    "threshold": [0.48, 0.53, 0.58],
-    "fuzzy_weight": [0.4, 0.55],
-    "keyword_weight": [0.35, 0.5],
-    "coverage_weight": [0.7, 1.0],
+    "threshold": [0.5, 0.53, 0.56],
+    "low_threshold": [0.4, 0.45],
+    "low_margin": [0.15, 0.2, 0.25],
+    "story_cost": [0.3, 0.5],
 }
 
 

@@ -30,6 +30,7 @@ _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*
 
 StoryLine = tuple[str, str, str | None]  # title, link, ISO date
 MAX_PARTS = 3  # questions answered from one message
+SUBJECT_COST = 0.8  # an unknown word this costly names a subject the timeline does not have
 _HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte folgt gab war came happened happen "
                       "followed step schritt meilenstein milestone meilensteine".split())
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
@@ -161,8 +162,8 @@ class Answerer:
         if p is None or self._timeline_intent is None:
             return None
         words = [w for i in p.kept for w in p.clause_words[i][0]] or list(p.words)
-        if _HAPPENED.isdisjoint(words):
-            return None
+        if _HAPPENED.isdisjoint(words) or any(t.cost >= SUBJECT_COST for t in p.terms):
+            return None  # "Which city came first in the Bitkom index?" is about something else
         entries = self.timeline_entries()
         if not entries:
             return None

@@ -232,3 +232,16 @@ def test_how_are_you_is_a_greeting_not_a_topic(answerer: Answerer) -> None:
     # everyday verb alone picked that topic
     assert answerer.matcher.match("wie geht es dir?").intent == "greeting"
     assert answerer.matcher.match("was ist das?").intent is None  # nothing to go by: no guess
+
+
+def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -> None:
+    # "… and how much does it cost?" asks about the parking, not about money in general
+    answer = answerer.ask("Where can I park in Siegen city centre on a Saturday, and how much does it cost?")
+    assert answer.intent is None
+    both = answerer.ask("Ist Attendorn dabei? Und wann war die Konferenz?")  # two questions stay two
+    assert "Attendorn" in both.text and "Konferenz" in both.text
+
+
+def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answerer) -> None:
+    assert answerer.ask("Which German city came first in the Bitkom Smart City Index this year?").intent is None
+    assert answerer.ask("Was kam zuerst?").intent == "timeline"

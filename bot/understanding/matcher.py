@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from bot.loader import LISTING, paused_gc
 from bot.model import Knowledge
 from bot.understanding import compiled, pipeline
+from bot.understanding.frequency import unknown_cost
 from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -23,6 +24,7 @@ __all__ = ["Match", "Matcher", "MatcherSettings"]
 PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
 PLACE_MIN_COST = 0.6
 SLOT_KEY_MAX_INTENTS = 6
+OWN_SUBJECT_COST = 0.35  # an unknown word this rare makes a part of a message a question of its own
 GROUP_TO_SLOT = 0.15  # a group's topic gives way to membership when this close
 
 
@@ -126,9 +128,25 @@ class Matcher:
             return []
         asking = [i for i in p.kept if p.clauses[i].question
                   and any(w not in STOPWORDS for w in p.clause_words[i][0])]
+        # A part of everyday words only ("… and how much does it cost?") goes on with the one
+        # before it; a part with a subject of its own, known or not ("und wie wird das Wetter?"), stands.
+        asking = [i for n, i in enumerate(asking) if (
+            pipeline.evidence(p.clause_words[i][0], self.index) or self._own_subject(*p.clause_words[i]))
+            and not (n and self._follows_on(p.clause_words[i][0]))]
         if len(asking) < 2 or not any(pipeline.evidence(p.clause_words[i][0], self.index) for i in asking):
             return []
         return [p.clauses[i].text for i in asking]
+
+    def _follows_on(self, words: list[str]) -> bool:
+        """"… and how much does it cost?": a part that points back and names next to nothing itself."""
+        return pipeline.points_back(words) and pipeline.known_content(words, self.index) < 2
+
+    def _own_subject(self, words: list[str], originals: list[str]) -> bool:
+        """Whether a clause names something unknown of its own ("das Wetter"), as a noun or a rare word."""
+        return any(
+            unknown_cost(w, j > 0 and original[:1].isupper()) >= OWN_SUBJECT_COST
+            for j, (w, original) in enumerate(zip(words, originals, strict=False))
+            if w not in STOPWORDS and not is_town(w) and not self.index.resolve(w).keys)
 
     def _social_clause(self, p: pipeline.Parse) -> pipeline.Parse | None:
         """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':

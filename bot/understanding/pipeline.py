@@ -145,7 +145,7 @@ _REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu darub
                        "that this these those they them it its ones".split())
 
 
-def _points_back(words: list[str]) -> bool:
+def points_back(words: list[str]) -> bool:
     """A referring word that stands for something said before ("Was ist das?", "worum geht es dabei"),
     not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative")."""
     return any(w in _REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS)
@@ -156,7 +156,7 @@ def _points_back(words: list[str]) -> bool:
 _DETERMINERS = frozenset("das dies diese dieses dieser diesem diesen".split())  # "that" is mostly a pronoun
 
 
-def _known_content(words: list[str], ix: Index) -> int:
+def known_content(words: list[str], ix: Index) -> int:
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
                and not is_town(w) and ix.resolve(w).keys)
 
@@ -220,8 +220,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # A short asking clause of function words only ("what is it", "worum es dabei ging") is part
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
-        own = _known_content([w for w in asked if w not in _REFERRING], ix)
-        if own < 2 and (_points_back(asked) or not _REFERRING.isdisjoint(pointing)):
+        own = known_content([w for w in asked if w not in _REFERRING], ix)
+        if own < 2 and (points_back(asked) or not _REFERRING.isdisjoint(pointing)):
             # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
             # that is, the nearest clause before it that names something.
             before = [i for i in evident if i < asking[0]]

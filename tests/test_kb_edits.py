@@ -72,3 +72,11 @@ def test_undo_restores_the_last_change_but_never_overwrites_a_later_one(editor: 
     editor.source.learned.write_text(editor.source.learned.read_text() + "\n# edited by hand\n")
     with pytest.raises(EditError, match="changed since"):
         editor.undo()
+
+
+def test_a_new_topic_answers_its_examples_other_edits_answer_nothing_new() -> None:
+    topic = topic_edit("buergerbeteiligung", {"de": "Beteiligung", "en": "Participation"},
+                       {"de": "Text", "en": "Text"}, {"de": ["Wie kann ich mitreden?"], "en": ["How can I join in?"]})
+    assert topic.answered_questions() == ["Wie kann ich mitreden?", "How can I join in?"]
+    assert answer_edit("funding", "neu", "new").answered_questions() == []
+    assert synonym_edit("geld", ["moos"]).answered_questions() == []

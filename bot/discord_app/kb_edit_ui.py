@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.discord_app.checks import require_roles
+from bot.discord_app.checks import member_lang, reply_private, require_roles
 from bot.discord_app.render import NO_PINGS
-from bot.discord_app.translator import locale_lang
 from bot.messages import msg
 from bot.moderation.kb_edits import Edit, EditError, KnowledgeEditor, answer_edit, topic_edit
 
@@ -23,7 +22,7 @@ PREVIEW_SECONDS = 600
 
 
 def _lang(bot: CommunityBot, interaction: discord.Interaction) -> str:
-    return locale_lang(interaction.locale) or bot.config.language
+    return member_lang(interaction, bot.config.language)
 
 
 async def show_preview(bot: CommunityBot, interaction: discord.Interaction, edit: Edit) -> None:
@@ -35,11 +34,7 @@ async def show_preview(bot: CommunityBot, interaction: discord.Interaction, edit
         text, view = msg("kb_edit_refused", lang, reason=str(exc)), None
     else:
         text, view = msg("kb_edit_preview", lang, preview=preview), ConfirmView(bot, edit, lang)
-    kwargs = {"ephemeral": True, "allowed_mentions": NO_PINGS, **({"view": view} if view else {})}
-    if interaction.response.is_done():
-        await interaction.followup.send(text[:2000], **kwargs)
-    else:
-        await interaction.response.send_message(text[:2000], **kwargs)
+    await reply_private(interaction, text[:2000], view)
 
 
 class ConfirmView(discord.ui.View):
@@ -64,10 +59,9 @@ class ConfirmView(discord.ui.View):
                                                     view=None)
             return
         self.stop()
-        if self.edit.kind == "topic" and self.bot.unanswered is not None:  # its examples are answered now
-            for examples in self.edit.get("examples").values():
-                for example in examples:
-                    self.bot.unanswered.forget(example)
+        if self.bot.unanswered is not None:
+            for question in self.edit.answered_questions():
+                self.bot.unanswered.forget(question)
         await interaction.response.edit_message(content=msg("kb_edit_done", lang, summary=self.edit.summary,
                                                             version=self.bot.core.version), view=None)
         await self.bot.audit(interaction.user, f"kb.{self.edit.kind}", self.edit.summary)

@@ -19,7 +19,7 @@ import yaml
 
 from bot.knowledge_source import KnowledgeSource
 from bot.loader import KnowledgeError, load_texts
-from bot.moderation.teach import HEADER, _locked, write_atomic
+from bot.moderation.teach import HEADER, locked, write_atomic
 from bot.storage import Storage
 
 ANSWER_MAX = 4000
@@ -48,6 +48,13 @@ class Edit:
         if self.kind == "topic":
             return f"new topic '{self.target}'"
         return f"synonyms of '{self.target}': {', '.join(self.get('variants'))}"
+
+    def answered_questions(self) -> list[str]:
+        """The questions this change answers from now on (a new topic's examples): they leave the
+        list of unanswered questions."""
+        if self.kind != "topic":
+            return []
+        return [example for examples in self.get("examples").values() for example in examples]
 
     def preview(self) -> str:
         """What will change, for the moderator to confirm."""
@@ -154,7 +161,7 @@ class KnowledgeEditor:
     def apply(self, edit: Edit, actor_id: int, actor_name: str) -> None:
         """Write ``edit`` (checked again against the overlay as it is now) and keep it in the history."""
         assert self.source.learned is not None
-        with _locked(self.source.learned):
+        with locked(self.source.learned):
             before, data = self._read()
             after = self._validated(data, edit)
             write_atomic(self.source.learned, after)
@@ -171,7 +178,7 @@ class KnowledgeEditor:
     def undo(self) -> str:
         """Restore the overlay as it was before the last change that is not undone; its summary."""
         assert self.source.learned is not None
-        with _locked(self.source.learned):
+        with locked(self.source.learned):
             row = self.storage.db.execute("SELECT id, summary, before, after FROM kb_history WHERE undone = 0 "
                                           "ORDER BY id DESC LIMIT 1").fetchone()
             if row is None:

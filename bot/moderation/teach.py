@@ -87,7 +87,7 @@ def teach(source: KnowledgeSource, answerer: Answerer, question: str, intent_id:
                         raise TeachError("teach_already", question=question, intent=intent_id)
                     raise TeachError("teach_elsewhere", question=question, intent=intent.id, example=example)
     lang = answerer.language_of(question)
-    with _locked(source.learned):  # another process teaching at the same time waits: no write is lost
+    with locked(source.learned):  # another process teaching at the same time waits: no write is lost
         data = _read_overlay(source.learned)  # read under the lock: the latest file, not a stale copy
         entries = data.setdefault("learned", {}).setdefault(intent_id, {}).setdefault(lang, [])
         if question in entries:
@@ -103,7 +103,7 @@ def teach(source: KnowledgeSource, answerer: Answerer, question: str, intent_id:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     """An exclusive lock across processes (``fcntl.flock`` on ``<file>.lock``) while the overlay is
     read, changed and written."""
     path.parent.mkdir(parents=True, exist_ok=True)

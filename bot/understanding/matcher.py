@@ -130,10 +130,10 @@ class Matcher:
                   and any(w not in STOPWORDS for w in p.clause_words[i][0])]
         # A part of everyday words only ("… and how much does it cost?") goes on with the one
         # before it; a part with a subject of its own, known or not ("und wie wird das Wetter?"), stands.
-        asking = [i for n, i in enumerate(asking) if (
-            pipeline.evidence(p.clause_words[i][0], self.index) or self._own_subject(*p.clause_words[i]))
-            and not (n and self._follows_on(p.clause_words[i][0]))]
-        if len(asking) < 2 or not any(pipeline.evidence(p.clause_words[i][0], self.index) for i in asking):
+        evident = {i for i in asking if pipeline.evidence(p.clause_words[i][0], self.index)}
+        asking = [i for n, i in enumerate(asking) if (i in evident or self._own_subject(*p.clause_words[i]))
+                  and not (n and self._follows_on(p.clause_words[i][0]))]
+        if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         return [p.clauses[i].text for i in asking]
 

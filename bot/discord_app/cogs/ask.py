@@ -19,8 +19,8 @@ from discord.ext import commands, tasks
 from bot.answers import Answer
 from bot.conversation import AnsweredMessages, Conversations, Posted, is_chit_chat, missed
 from bot.cooldown import Cooldown, Verdict
+from bot.discord_app.checks import member_lang
 from bot.discord_app.render import NO_PINGS, messages
-from bot.discord_app.translator import locale_lang
 from bot.messages import msg
 from bot.outbox import Outbox
 
@@ -296,7 +296,7 @@ class Ask(commands.Cog):
                 await interaction.followup.send(ephemeral=ephemeral, **kwargs)
 
     def _lang(self, interaction: discord.Interaction) -> str:
-        return locale_lang(interaction.locale) or self.bot.config.language
+        return member_lang(interaction, self.bot.config.language)
 
     @app_commands.command(name=_("frage"), description=_("Stell dem Bot eine Frage zu Smart Cities Südwestfalen"))
     @app_commands.describe(frage=_("Deine Frage"))

@@ -26,10 +26,9 @@ from bot.community.events import (
     stamp,
     validate,
 )
-from bot.discord_app.checks import require_roles
+from bot.discord_app.checks import member_lang, reply_private, require_roles
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
-from bot.discord_app.translator import locale_lang
 from bot.messages import msg
 
 if TYPE_CHECKING:
@@ -74,7 +73,7 @@ class Events(commands.Cog):
 
     # --- helpers -------------------------------------------------------------------------
     def _lang(self, interaction: discord.Interaction) -> str:
-        return locale_lang(interaction.locale) or self.bot.config.language
+        return member_lang(interaction, self.bot.config.language)
 
     def _channel(self) -> discord.TextChannel | None:
         channel = self.bot.get_channel(self.channel_id) if self.channel_id else None
@@ -84,10 +83,7 @@ class Events(commands.Cog):
         return await require_roles(interaction, self.bot.config.roles.staff, self.bot.config.language)
 
     async def _reply(self, interaction: discord.Interaction, text: str) -> None:
-        if interaction.response.is_done():
-            await interaction.followup.send(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
-        else:
-            await interaction.response.send_message(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
+        await reply_private(interaction, text[:2000])
 
     async def _staff_event(self, interaction: discord.Interaction, ref: str) -> Event | None:
         """The scheduled event ``ref`` names, if the member is staff; otherwise refuse or say it is unknown."""

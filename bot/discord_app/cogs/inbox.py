@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands, tasks
 
-from bot.discord_app.checks import require_roles
+from bot.discord_app.checks import member_lang, reply_private, require_roles
 from bot.discord_app.kb_edit_ui import TopicModal
 from bot.discord_app.render import NO_PINGS
-from bot.discord_app.translator import locale_lang
 from bot.messages import msg
 from bot.moderation.inbox import DigestSchedule, InboxItem, digest_text, inbox
 
@@ -81,7 +80,7 @@ class Inbox(commands.Cog):
     async def choose(self, interaction: discord.Interaction, key: int, value: str) -> None:
         if not await require_roles(interaction, self.bot.config.roles.moderators, self.bot.config.language):
             return
-        lang = locale_lang(interaction.locale) or self.bot.config.language
+        lang = member_lang(interaction, self.bot.config.language)
         question = self.bot.unanswered.question_of(key)
         if question is None:
             text = msg("inbox_gone", lang)
@@ -96,10 +95,7 @@ class Inbox(commands.Cog):
         else:  # a new topic, with this question as its first example: a form, then the usual preview
             await interaction.response.send_modal(TopicModal(self.bot, question, lang))
             return
-        if interaction.response.is_done():
-            await interaction.followup.send(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
-        else:
-            await interaction.response.send_message(text[:2000], ephemeral=True, allowed_mentions=NO_PINGS)
+        await reply_private(interaction, text[:2000])
 
     # --- the digest ------------------------------------------------------------------------
     @tasks.loop(seconds=60)

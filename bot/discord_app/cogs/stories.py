@@ -14,9 +14,9 @@ from discord.ext import commands, tasks
 
 from bot.community.feeds import FeedRoutes, render, stories_answer
 from bot.community.stories import Poller, Rejected, Story, StoryStore, safe_url
+from bot.discord_app.checks import member_lang
 from bot.discord_app.history import find_posted
 from bot.discord_app.render import COLOUR, NO_PINGS
-from bot.discord_app.translator import locale_lang
 
 if TYPE_CHECKING:
     from bot.discord_app.client import CommunityBot
@@ -117,7 +117,7 @@ class Stories(commands.Cog):
 
     @app_commands.command(name=_("stories"), description=_("Die neuesten 5 Stories aus dem Blog"))
     async def stories(self, interaction: discord.Interaction) -> None:
-        lang = locale_lang(interaction.locale) or self.bot.config.language
+        lang = member_lang(interaction, self.bot.config.language)
         cog = self.bot.get_cog("Ask")
         routes = self.routes.all()
         # several feeds: the latest of each, under its name

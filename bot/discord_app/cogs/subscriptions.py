@@ -17,8 +17,8 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
+from bot.discord_app.checks import member_lang
 from bot.discord_app.render import NO_PINGS
-from bot.discord_app.translator import locale_lang
 from bot.messages import msg
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class Subscriptions(commands.Cog):
 
     # --- members ---------------------------------------------------------------------------
     def _lang(self, interaction: discord.Interaction) -> str:
-        return locale_lang(interaction.locale) or self.bot.config.language
+        return member_lang(interaction, self.bot.config.language)
 
     async def toggle(self, interaction: discord.Interaction, kind: str) -> None:
         lang = self._lang(interaction)

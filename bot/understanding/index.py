@@ -219,14 +219,19 @@ class Index:
             which.extend(range(a, b))
         return texts, contents, np.asarray(starts, dtype=np.intp), np.asarray(which, dtype=np.intp)
 
-    def covered(self, stems: set[str]) -> np.ndarray:
-        """Per example, the share of its distinct content stems (weighted by rarity) among ``stems``."""
+    def covered(self, stems: set[str], which: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """For the examples ``which`` (all by default), the share of each one's distinct content
+        stems (weighted by rarity) among ``stems``."""
         counts = np.zeros(len(self.contents), dtype=np.float32)
         for st in stems:
             found = self.stem_examples.get(st)
             if found is not None:
                 counts[found] += self.stem_weights[st]
-        return counts / self.example_sizes
+        return counts[which] / self.example_sizes[which]
+
+    def knows(self, word: str) -> bool:
+        """Whether a question word means something to the knowledge: a town or a known stem."""
+        return is_town(word) or bool(self.resolve(word).keys)
 
     # --- looking words up ----------------------------------------------------------------
     def resolve(self, word: str) -> Resolved:

@@ -146,7 +146,7 @@ class Matcher:
         return any(
             unknown_cost(w, j > 0 and original[:1].isupper()) >= OWN_SUBJECT_COST
             for j, (w, original) in enumerate(zip(words, originals, strict=False))
-            if w not in STOPWORDS and not is_town(w) and not self.index.resolve(w).keys)
+            if w not in STOPWORDS and not self.index.knows(w))
 
     def _social_clause(self, p: pipeline.Parse) -> pipeline.Parse | None:
         """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':

@@ -210,7 +210,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     last = len(p.clauses) - 1
     if len(content) > 1 and content[-1] == last and not p.clauses[last].question and names.is_signature(
-            p.clause_words[last][1], lambda w: bool(ix.resolve(w).keys) or is_town(w), p.clause_words[last][0]):
+            p.clause_words[last][1], ix.knows, p.clause_words[last][0]):
         content.pop()  # "…? Mit freundlichen Grüßen, Rudolf Hengesbach": the writer's name
     asking = [i for i in content if p.clauses[i].question]
     evident = [i for i in content if evidence(p.clause_words[i][0], ix)]
@@ -275,7 +275,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for o in p.originals[1:] if o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
-    people = names.name_positions(p.words, p.originals, lambda w: bool(ix.resolve(w).keys) or is_town(w))
+    people = names.name_positions(p.words, p.originals, ix.knows)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -432,7 +432,7 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
             if use_subset and s.subset_weight:
                 # Every content word of an example in the question ("… von einer Rahmenstrategie die Rede"):
                 # close, however many other words the question has.
-                subset = ix.covered({query[i] for i in content_words})[which] * 100.0
+                subset = ix.covered({query[i] for i in content_words}, which) * 100.0
                 part = np.maximum(part, s.subset_weight * subset)
             whole = 0.5 * whole + 0.5 * part
         out[chosen] = np.maximum.reduceat(whole, starts) / 100.0

@@ -6,7 +6,7 @@ import pytest
 
 from bot.loader import KnowledgeError, load_texts
 from bot.model import Knowledge, Vocabulary
-from bot.understanding import clauses, frequency, qtype, stems
+from bot.understanding import clauses, decisions, frequency, qtype, stems
 from bot.understanding.explain import explain
 from bot.understanding.index import Index
 from bot.understanding.lexicon import Lexicon
@@ -43,7 +43,9 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
-                                            "question type", "words", "channels", "score", "decide"]
+                                            "question type", "words", "channels", "score", "decide",
+                                            "town only", "group or town", "membership asks", "unknown place",
+                                            "greets or thanks"]
 
 
 def test_normalise_folds_stretched_vowels_and_umlauts() -> None:
@@ -212,6 +214,52 @@ def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
     assert run("Was ist eine Smart City?", index, S).decision == "answer"
     assert run("Wie ist das Wetter in Arnsberg?", index, S).decision == "fallback"
     assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
+
+
+def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None:
+    p = upto("Lüdenscheid?", index, "town only")
+    assert (p.decision, p.intent, p.settled) == ("answer", "membership", True)
+    assert upto("Lüdenscheid?", index, "decide").reason != p.reason  # it was this stage that decided
+    assert not upto("Wie viele Einwohner hat Lüdenscheid?", index, "town only").settled
+
+
+def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index) -> None:
+    question = "Ist die Gemeinde Finnentrop offiziell angeschlossen?"
+    before = upto(question, index, "decide")
+    assert before.ranked[0][0] in index.group_intents  # the scores alone pick the group's topic
+    p = upto(question, index, "group or town")
+    assert p.intent == "membership" and p.ranked[0][0] == "membership"
+    wide = Parse(question)
+    for _name, fn in STAGES[: [n for n, _ in STAGES].index("group or town") + 1]:
+        fn(wide, index, MatcherSettings(group_to_slot=-1.0))  # never close enough: the group stays
+    assert wide.intent == before.intent
+
+
+def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None:
+    p = Parse("…", intent="membership", decision="answer", qtype="how_many", towns=["Siegen"])
+    decisions.membership_asks(p, index, S)  # "Wie viele Einwohner hat Siegen?": nothing asks about taking part
+    assert (p.decision, p.intent) == ("fallback", None)
+    yes_no = Parse("…", intent="membership", decision="answer", qtype="yes_no", towns=["Siegen"])
+    decisions.membership_asks(yes_no, index, S)
+    assert yes_no.intent == "membership"
+    assert run("Was macht eigentlich Hamburg als Smart City?", index, S).intent is None  # outside the region
+
+
+def test_decision_stage_unknown_place_tries_a_name_as_a_town(index: Index) -> None:
+    assert upto("Macht Hammerstadtingen mit?", index, "membership asks").intent is None
+    p = upto("Macht Hammerstadtingen mit?", index, "unknown place")
+    assert (p.intent, p.place) == ("membership", "Hammerstadtingen")
+    assert upto("Macht Hammerstadtingen mit?", index, "unknown place").place is not None
+    p = upto("Hammerstadtingen?", index, "unknown place")  # nothing asks whether it takes part
+    assert p.place is None and p.intent is None
+
+
+def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index: Index) -> None:
+    question = "Guten Tag, hier schreibt das Bürgerbüro Werl."
+    assert upto(question, index, "unknown place").decision != "answer"
+    p = upto(question, index, "greets or thanks")
+    assert (p.decision, p.intent) == ("answer", "greeting")
+    assert run("Guten Tag. Wie ist das Wetter?", index, S).intent is None  # a question: not just a greeting
 
 
 def test_covered_counts_how_much_of_each_example_a_question_contains(index: Index) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.loader import PLACEHOLDER
+from bot.loader import LISTING, PLACEHOLDER
 from bot.model import Intent, Knowledge
 from bot.understanding import qtype
 from bot.understanding.frequency import zipf
@@ -35,6 +35,8 @@ _COLON_NAME = re.compile(r"([^\W_]+): [„“\"]?[A-ZÄÖÜ0-9]")
 TYPO_MAX_ZIPF = 3.5
 #: Shortest part of a compound that counts ("Digital|ranking", not "Di|gitalranking").
 MIN_PART = 4
+#: A word used by the membership examples and by at most this many intents asks whether a town takes part.
+SLOT_KEY_MAX_INTENTS = 6
 _LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
 
 
@@ -165,6 +167,16 @@ class Index:
         unlisted = {i for i, intent in enumerate(knowledge.intents) if not intent.listed}
         # Words only greetings, thanks and the help use ("moin", "danke"): no topic of their own.
         self.social_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= unlisted)
+        # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).
+        self.social_intents = frozenset(i.id for i in knowledge.intents if not i.listed
+                                        and not any(LISTING.search(t) for t in i.answer.values()))
+        # The intents that are a group of towns themselves ("Welche Kommunen sind Mitmacherkommunen?").
+        self.group_intents = frozenset(i.id for i in knowledge.intents if i.id in knowledge.groups)
+        # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
+        # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
+        self.slot_keys = frozenset(k for k, owners in example_owners.items()
+                                   if not is_town(k) and not owners.isdisjoint(self.slot_rows)
+                                   and len(owners) <= SLOT_KEY_MAX_INTENTS)
         self.answers = Postings(n, answer_owners)
         self.max_idf = math.log(1.0 + n)
         self.known = frozenset(example_owners) | frozenset(answer_owners)

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.understanding import clauses as clause_split
-from bot.understanding import language, names
+from bot.understanding import decisions, language, names
 from bot.understanding import qtype as question_type
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
@@ -63,6 +63,8 @@ class Parse:
     intent_ids: list[str] = field(default_factory=list)  # the order of the channel arrays
     quoted: set[str] = field(default_factory=set)  # folded words the writer put in quotes
     story: set[str] = field(default_factory=set)  # words only in kept clauses that do not ask
+    place: str | None = None  # an unknown name taken for a place ("Macht Hamm mit?")
+    settled: bool = False  # a decision stage has decided for good: later ones leave it alone
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -516,6 +518,12 @@ STAGES: list[tuple[str, Stage]] = [
     ("channels", score_channels),
     ("score", combine),
     ("decide", decide),
+    # What a membership question needs, and letters that only greet or thank (``decisions``):
+    ("town only", decisions.town_only),
+    ("group or town", decisions.group_to_membership),
+    ("membership asks", decisions.membership_asks),
+    ("unknown place", decisions.unknown_place),
+    ("greets or thanks", decisions.greets_or_thanks),
 ]
 
 

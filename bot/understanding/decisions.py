@@ -1,0 +1,111 @@
+"""Stages after ``decide``: what towns, places and greetings change about the decision.
+
+The scores say which topic a question is closest to; these stages know what a membership
+question needs (a town, and words that ask whether it takes part) and what a letter that only
+greets or thanks is. Each is a stage of ``pipeline.STAGES`` with its own unit tests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.understanding.index import Index
+from bot.understanding.normalize import tokenize
+from bot.understanding.settings import MatcherSettings
+from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.towns import TOWN_TOKEN, is_town, town_token
+
+if TYPE_CHECKING:
+    from bot.understanding.pipeline import Parse
+
+PLACE_PREFIXES = frozenset({"bad", "sankt", "st"})
+
+
+def _settle(p: Parse, decision: str, intent: str | None, reason: str) -> None:
+    p.decision, p.intent, p.reason = decision, intent, reason
+    p.note("decide", f"{decision}: {reason}")
+
+
+def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """A message that is only a town name ("Lüdenscheid?"): say what that town is."""
+    content = [w for w in p.words if w not in STOPWORDS]
+    if ix.slot_intents and p.towns and content and all(is_town(w) for w in content):
+        slot = next(iter(ix.slot_intents))
+        p.ranked = [(slot, 1.0)]
+        p.coverage = 1.0
+        p.settled = True
+        _settle(p, "answer", slot, "the question is only a town name")
+
+
+def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Ist die Stadt Werl offiziell angeschlossen?': yes or no about one town and a group of towns
+    is whether that town takes part, which the membership answer says, group and all."""
+    if p.settled or not (ix.slot_intents and p.qtype == "yes_no" and p.towns and p.ranked
+                         and p.decision != "fallback" and p.ranked[0][0] in ix.group_intents):
+        return
+    slot = next(iter(ix.slot_intents))
+    score = dict(p.ranked).get(slot, 0.0)
+    if score >= p.ranked[0][1] - s.group_to_slot:
+        p.ranked = [(slot, p.ranked[0][1]), *[(i, v) for i, v in p.ranked if i != slot]]
+        _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
+
+
+def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?");
+    a yes/no question about a town ("Is Olsberg in the programme?") does. And "Was macht Hamburg
+    als Smart City?" asks about a place outside the region, not whether it takes part."""
+    if p.settled or p.intent not in ix.slot_intents:
+        return
+    if p.qtype != "yes_no" and not any(
+            k in ix.slot_keys for t in p.terms if not is_town(t.word) for k in t.resolved.keys):
+        _settle(p, "fallback", None, "a town is named, but nothing asks whether it takes part")
+    elif p.qtype not in (None, "yes_no") and p.towns and all(town_token(t) in ix.outside_tokens for t in p.towns):
+        _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
+
+
+def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Macht Hamm mit?': treat one unknown name as a place and see if that fits a membership question."""
+    if p.settled or p.towns or p.place is not None or not ix.slot_intents or p.decision == "answer":
+        return
+    unknown = [t for t in p.terms if not t.resolved.keys and t.word.isalpha() and len(t.word) >= 3
+               and t.word not in PLACE_PREFIXES]
+    if len(unknown) != 1 or unknown[0].cost < s.place_min_cost:  # everyday words are no places
+        return
+    # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership,
+    # and one that asks yes or no ("Was ist die Hauptstadt von Frankreich?" is not about taking part).
+    if not any(k in ix.slot_keys for t in p.terms for k in t.resolved.keys) or p.qtype not in (None, "yes_no"):
+        return
+    from bot.understanding import pipeline  # the stages run again on the changed words
+
+    at = p.words.index(unknown[0].word)
+    first = at - 1 if at > 0 and p.words[at - 1] in PLACE_PREFIXES else at
+    place = " ".join(p.originals[first : at + 1])
+    trial = pipeline.Parse(p.question, tokens=p.tokens, clauses=p.clauses, clause_words=p.clause_words,
+                           kept=p.kept, dropped=p.dropped, synonyms=p.synonyms, compounds=list(p.compounds),
+                           words=[*p.words[:first], TOWN_TOKEN, *p.words[at + 1 :]],
+                           originals=[*p.originals[:first], "?", *p.originals[at + 1 :]], trace=list(p.trace),
+                           place=place)
+    pipeline.run_from("question type", trial, ix, s)
+    if trial.intent in ix.slot_intents:
+        trial.note("decide", f"'{place}' is taken for a place the knowledge does not list")
+        p.__dict__.update(trial.__dict__)
+
+
+def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
+    a message that asks nothing the bot knows but greets or thanks is answered as that."""
+    if p.decision == "answer" or len(p.clauses) < 2 or any(c.question for c in p.clauses):
+        return
+    from bot.understanding import pipeline  # the greeting clause is tried alone
+
+    for clause in p.clauses:
+        words = [w for w in tokenize(clause.text).folded if w not in STOPWORDS]
+        keys = [ix.resolve(w).keys for w in words]
+        # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
+        # schönen guten Morgen in die Runde!"), is tried alone.
+        if words and any(ks and all(k in ix.social_keys for k in ks) for ks in keys):
+            alone = pipeline.run(clause.text, ix, s)
+            if alone.decision == "answer" and alone.intent in ix.social_intents:
+                alone.note("decide", f"the message greets or thanks: '{clause.text}'")
+                p.__dict__.update(alone.__dict__)
+                return

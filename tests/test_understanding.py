@@ -148,6 +148,20 @@ def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
     assert "aufholer" in p.words
 
 
+def test_a_short_question_after_a_comma_asks_about_the_clause_before(index: Index) -> None:
+    parts = clauses.split("konferenz 2021 arnsberg – any infos?")
+    assert [c.joined for c in parts] == [False, True]  # a dash goes on the sentence, like a comma
+    assert upto("konferenz 2021 arnsberg – any infos?", index, "chatter").kept == [0, 1]
+    # the unknown subject counts in full: it is what the question asks about, not a story around it
+    p = upto("bafög oder kindergeld, wat krieg ich mehr?", index, "chatter")
+    assert p.kept == [0, 1] and not p.story
+    # a sentence of its own before is the story around the question, and so is everyday talk
+    assert upto("Konferenz 2021 in Arnsberg. Any infos?", index, "chatter").kept == [1]
+    assert upto("Moin, wer bezahlt das alles?", index, "chatter").kept == [1]
+    # a question that names a topic of its own needs no clause before it
+    assert upto("Ich bin neu im Heimatverein, was ist die Rahmenstrategie?", index, "chatter").kept == [1]
+
+
 def test_a_determiner_before_a_noun_points_nowhere(index: Index) -> None:
     # "dieses Smart Cities Südwestfalen" names its subject: the story before it is not needed
     p = upto("Ich bin neu in der Region. Was ist dieses Smart Cities Südwestfalen?", index, "chatter")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from bot.understanding.normalize import fold
 
-# Sentence ends, colons, semicolons, line breaks, dashes between words, and commas.
-_SENTENCE = re.compile(r"(?<=[.!?;:\n])\s*|\s+[-–—]\s+|\n+")
-_COMMA = re.compile(r",\s*")
+# Sentence ends, colons, semicolons and line breaks; within a sentence, commas and dashes between words.
+_SENTENCE = re.compile(r"(?<=[.!?;:\n])\s*|\n+")
+_COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
 # question only with its "?".
@@ -31,6 +31,7 @@ _QUESTION_START = frozenset(
 class Clause:
     text: str
     question: bool  # ends with "?" or starts like a question
+    joined: bool = False  # goes on the sentence of the clause before, after a comma or a dash
 
 
 # A relative or subordinate clause belongs to the clause before it: "Gibt es eine Veranstaltung, zu der ich gehen kann?"
@@ -65,21 +66,23 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         text = _COLON.sub(lambda m: m.group(0) if fold(m.group(1)) not in names else m.group(1) + "\x00",
                           text)
     pieces: list[str] = []
+    joined: list[bool] = []
     for part in _SENTENCE.split(text):
         same_sentence = False
         for piece in (p.replace("\x00", ":").strip() for p in _COMMA.split(part)):
             if not piece:
                 continue
             merge = same_sentence and _relative(piece) and len(pieces[-1].split()) >= 3
-            same_sentence = True
+            follows, same_sentence = same_sentence, True
             if merge:
                 pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes
             else:
+                joined.append(follows)
                 pieces.append(piece)
     clauses = []
-    for piece in pieces:
+    for piece, goes_on in zip(pieces, joined, strict=True):
         first = re.match(r"[^\W_]+", piece)
         starts = bool(first) and fold(first.group()) in _QUESTION_START
-        clauses.append(Clause(piece, piece.endswith("?") or starts))
+        clauses.append(Clause(piece, piece.endswith("?") or starts, goes_on))
     return clauses
 

@@ -216,6 +216,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         content.pop()  # "…? Mit freundlichen Grüßen, Rudolf Hengesbach": the writer's name
     asking = [i for i in content if p.clauses[i].question]
     evident = [i for i in content if evidence(p.clause_words[i][0], ix)]
+    subject = -1  # a clause that names what a short question after it asks about
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]
@@ -228,13 +229,19 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # that is, the nearest clause before it that names something.
             before = [i for i in evident if i < asking[0]]
             kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
+        elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
+                and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s):
+            # "bürgergeld antrag, wo krieg ich den?", "konferenz 2021 arnsberg – any infos?": a short
+            # question that goes on the sentence of a clause naming something asks about that.
+            subject = asking[0] - 1
+            kept = [subject, *asking]
     elif asking:
         kept = content  # a question about something unknown: its words must count
     else:
         kept = content  # no question: every clause that says something
     p.kept = kept
     if asking:
-        asked_words = {w for i in kept if p.clauses[i].question for w in p.clause_words[i][0]}
+        asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     p.dropped = list(dict.fromkeys(p.dropped))
@@ -244,6 +251,20 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)])
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
+    """Known words that are no everyday words ("Förderung", not "kriegen", "tun" or "Infos")."""
+    return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
+               and (is_town(w) or ix.resolve(w).keys) and zipf(w) < s.topic_zipf)
+
+
+def _names_subject(words: list[str], originals: list[str], ix: Index, s: MatcherSettings) -> bool:
+    """Whether a clause names something: a town, a topic word, or an unknown word rare enough to be a
+    subject of its own ("Bürgergeld"); not a greeting ("Moin") or everyday talk ("ich bin neu hier")."""
+    return evidence(words, ix) or any(
+        unknown_cost(w, j > 0 and o[:1].isupper()) >= s.subject_cost
+        for j, (w, o) in enumerate(zip(words, originals, strict=False)) if w not in STOPWORDS and not ix.knows(w))
 
 
 def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -34,6 +34,7 @@ class MatcherSettings:
     subset_weight: float = 0.7  # an example whose content words are all in the question counts this much
     group_to_slot: float = 0.15  # yes/no about a town and a group: membership when its score is this close
     place_min_cost: float = 0.6  # an unknown word at least this rare may be a place ("Macht Hamm mit?")
+    subject_cost: float = 0.6  # an unknown word this rare names what a short question after it asks about
     own_subject_cost: float = 0.35  # an unknown word this rare makes a part of a message a question of its own
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

@@ -240,6 +240,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     assert answer.intent is None
     both = answerer.ask("Ist Attendorn dabei? Und wann war die Konferenz?")  # two questions stay two
     assert "Attendorn" in both.text and "Konferenz" in both.text
+    # the pointing word itself ("davon") is no subject of the part, even where an example uses it
+    match = answerer.matcher.match("Warum muss jetzt jede kleine Stadt digital werden? Was hat unsere Region davon?")
+    assert answerer.matcher.questions_of(match) == []
 
 
 def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answerer) -> None:

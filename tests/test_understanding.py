@@ -44,7 +44,8 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide",
-                                            "town only", "group or town", "membership asks", "unknown place",
+                                            "town only", "group or town", "membership asks", "town alone",
+                                            "unknown place",
                                             "greets or thanks"]
 
 
@@ -257,6 +258,13 @@ def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None
     decisions.membership_asks(yes_no, index, S)
     assert yes_no.intent == "membership"
     assert run("Was macht eigentlich Hamburg als Smart City?", index, S).intent is None  # outside the region
+
+
+def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> None:
+    question = "wie wird das wetter morgen in menden? wir wollen grillen"
+    assert upto(question, index, "membership asks").intent == "menden"  # the town's own topic, by its name
+    assert upto(question, index, "town alone").intent is None
+    assert run("Welchen Platz hat Menden im Digitalranking?", index, S).intent == "menden"
 
 
 def test_decision_stage_unknown_place_tries_a_name_as_a_town(index: Index) -> None:

@@ -63,6 +63,20 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
 
 
+def town_alone(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Wie wird das Wetter morgen in Menden?': a topic about one town ("Menden's recognition") is
+    not what a question asks when the town is all it shares with it and an unknown word names
+    something else."""
+    if p.settled or p.intent is None or p.intent in ix.slot_intents or not p.towns:
+        return
+    row = ix.intent_ids.index(p.intent)
+    shared = [t for t in p.terms if t.resolved.keys and not is_town(t.word) and any(
+        row in postings.owners.get(k, ()) for postings in (ix.examples, ix.answers) for k in t.resolved.keys)]
+    subject = max((t.cost for t in p.terms if not t.resolved.keys), default=0.0)
+    if not shared and subject >= s.own_subject_cost:
+        _settle(p, "fallback", None, f"the town is all the question shares with {p.intent}")
+
+
 def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Macht Hamm mit?': treat one unknown name as a place and see if that fits a membership question."""
     if p.settled or p.towns or p.place is not None or not ix.slot_intents or p.decision == "answer":

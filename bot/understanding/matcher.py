@@ -79,7 +79,8 @@ class Matcher:
 
     def _follows_on(self, words: list[str]) -> bool:
         """"… and how much does it cost?": a part that points back and names next to nothing itself."""
-        return pipeline.points_back(words) and pipeline.known_content(words, self.index) < 2
+        return pipeline.points_back(words) and pipeline.known_content(
+            [w for w in words if w not in pipeline.REFERRING], self.index) < 2
 
     def _own_subject(self, words: list[str], originals: list[str]) -> bool:
         """Whether a clause names something unknown of its own ("das Wetter"), as a noun or a rare word."""

@@ -142,7 +142,7 @@ def evidence(words: list[str], ix: Index) -> bool:
 
 
 #: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
-_REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter dort davon "
+REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter dort davon "
                        "dabei darum daran dafur dran drin es worum "
                        "that this these those they them it its ones".split())
 
@@ -150,7 +150,7 @@ _REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu darub
 def points_back(words: list[str]) -> bool:
     """A referring word that stands for something said before ("Was ist das?", "worum geht es dabei"),
     not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative")."""
-    return any(w in _REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS)
+    return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS)
                for i, w in enumerate(words))
 
 
@@ -223,8 +223,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # A short asking clause of function words only ("what is it", "worum es dabei ging") is part
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
-        own = known_content([w for w in asked if w not in _REFERRING], ix)
-        if own < 2 and (points_back(asked) or not _REFERRING.isdisjoint(pointing)):
+        own = known_content([w for w in asked if w not in REFERRING], ix)
+        if own < 2 and (points_back(asked) or not REFERRING.isdisjoint(pointing)):
             # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
             # that is, the nearest clause before it that names something.
             before = [i for i in evident if i < asking[0]]
@@ -543,6 +543,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("town only", decisions.town_only),
     ("group or town", decisions.group_to_membership),
     ("membership asks", decisions.membership_asks),
+    ("town alone", decisions.town_alone),
     ("unknown place", decisions.unknown_place),
     ("greets or thanks", decisions.greets_or_thanks),
 ]

@@ -163,6 +163,27 @@ def test_a_short_question_after_a_comma_asks_about_the_clause_before(index: Inde
     assert upto("Ich bin neu im Heimatverein, was ist die Rahmenstrategie?", index, "chatter").kept == [1]
 
 
+def test_a_capital_that_begins_a_clause_is_no_noun(index: Index) -> None:
+    def cost(question: str, word: str) -> float:
+        return next(t.cost for t in upto(question, index, "words").terms if t.word == word)
+
+    # German nouns are capitalised; the first word of a clause is capitalised whatever it is
+    assert cost("Was ist das? Klingt nach Werbung", "klingt") < cost("Was ist das, sagt der Klingt", "klingt")
+
+
+def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
+    p = upto("Smart City – was soll das sein? Klingt für mich nach Werbesprech.", index, "words")
+    assert "werbesprech" in p.story and "smart" not in p.story
+    werbesprech = next(t for t in p.terms if t.word == "werbesprech")
+    assert werbesprech.cost == pytest.approx(S.story_cost)
+
+
+def test_colloquial_maessig_is_the_word_before_it(index: Index) -> None:
+    assert index.resolve("stadtemassig").keys == index.resolve("stadte").keys != ()
+    assert index.resolve("stadtemassig").how == "compound"
+    assert index.resolve("xyzqmassig").keys == ()
+
+
 def test_a_determiner_before_a_noun_points_nowhere(index: Index) -> None:
     # "dieses Smart Cities Südwestfalen" names its subject: the story before it is not needed
     p = upto("Ich bin neu in der Region. Was ist dieses Smart Cities Südwestfalen?", index, "chatter")

@@ -37,6 +37,7 @@ TYPO_MAX_ZIPF = 3.5
 MIN_PART = 4
 #: A word used by the membership examples and by at most this many intents asks whether a town takes part.
 SLOT_KEY_MAX_INTENTS = 6
+_AS_FOR = "massig"  # "-mäßig", folded
 _LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
 
 
@@ -269,6 +270,11 @@ class Index:
             return Resolved(found, "exact")
         if len(word) < 4 or word.isdigit():
             return Resolved((), "unknown")
+        if word.endswith(_AS_FOR) and len(word) - len(_AS_FOR) >= MIN_PART:
+            # "städtemäßig", "geldmäßig": colloquial "as for the towns, the money" is that word
+            inner = self.resolve(word[: -len(_AS_FOR)])
+            if inner.keys:
+                return Resolved(inner.keys, "compound", (word[: -len(_AS_FOR)], "massig"))
         compound = self._split(word)
         if compound is not None and not compound.parts[-1].endswith("?"):
             return compound  # every part known: "Digital|ranking"

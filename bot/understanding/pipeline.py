@@ -65,6 +65,7 @@ class Parse:
     story: set[str] = field(default_factory=set)  # words only in kept clauses that do not ask
     place: str | None = None  # an unknown name taken for a place ("Macht Hamm mit?")
     settled: bool = False  # a decision stage has decided for good: later ones leave it alone
+    starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -205,6 +206,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         for i, clause in enumerate(p.clauses):
             tokens = tokenize(clause.text)
             p.clause_words[i] = (list(tokens.folded), list(tokens.original))
+            p.starts.add(len(p.words))
             p.words.extend(tokens.folded)
             p.originals.extend(tokens.original)
         if p.trace and p.trace[-1][0] == "vocabulary":
@@ -243,9 +245,15 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if asking:
         asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
+    elif questions := [i for i, c in enumerate(p.clauses) if c.question]:
+        # "Smart City – was soll das sein? Klingt für mich nach Werbung.": a question of function
+        # words asks about what comes before it; what comes after is talk around it.
+        before = {w for i in kept if i < questions[0] for w in p.clause_words[i][0]}
+        p.story = {w for i in kept if i > questions[-1] for w in p.clause_words[i][0]} - before
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     p.dropped = list(dict.fromkeys(p.dropped))
     for i in kept:
+        p.starts.add(len(p.words))
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)])
@@ -296,7 +304,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
-    cased = sum(1 for o in p.originals[1:] if o[:1].isupper() and not o.isupper()) >= 1
+    cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows)
     named: list[str] = []
@@ -316,7 +324,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = 1.0  # a year the knowledge does not know ("Konferenz 2025") is a different event
         elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
-            noun = acronym or (i > 0 and original[:1].isupper() and not original.isupper())
+            # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing
+            noun = acronym or (i not in p.starts and original[:1].isupper() and not original.isupper())
             cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower():
                 cost *= s.non_noun_cost

@@ -243,6 +243,11 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # the pointing word itself ("davon") is no subject of the part, even where an example uses it
     match = answerer.matcher.match("Warum muss jetzt jede kleine Stadt digital werden? Was hat unsere Region davon?")
     assert answerer.matcher.questions_of(match) == []
+    # a first part that points back belongs with the talk before it, when there is some
+    letter = ("Ich lese, dass Olpe zu einem Modellprojekt mit fünf Städten gehört. "
+              "Was ist das für ein Projekt, und welche Städte gehören noch dazu?")
+    assert answerer.matcher.questions_of(answerer.matcher.match(letter)) == []
+    assert answerer.ask(letter).intent == "pionierkommunen"
 
 
 def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answerer) -> None:

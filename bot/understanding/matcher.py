@@ -69,10 +69,12 @@ class Matcher:
         asking = [i for i in p.kept if p.clauses[i].question
                   and any(w not in STOPWORDS for w in p.clause_words[i][0])]
         # A part of everyday words only ("… and how much does it cost?") goes on with the one
-        # before it; a part with a subject of its own, known or not ("und wie wird das Wetter?"), stands.
+        # before it, and a first part that points back ("Was ist das für ein Projekt?") with the
+        # talk before it; a part with a subject of its own, known or not ("und wie wird das Wetter?"), stands.
         evident = {i for i in asking if pipeline.evidence(p.clause_words[i][0], self.index)}
         asking = [i for n, i in enumerate(asking) if (i in evident or self._own_subject(*p.clause_words[i]))
-                  and not (n and self._follows_on(p.clause_words[i][0]))]
+                  and not (self._follows_on(p.clause_words[i][0]) and (n or any(
+                      pipeline.evidence(p.clause_words[j][0], self.index) for j in range(i))))]
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         return [p.clauses[i].text for i in asking]

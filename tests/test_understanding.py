@@ -163,6 +163,14 @@ def test_a_short_question_after_a_comma_asks_about_the_clause_before(index: Inde
     assert upto("Ich bin neu im Heimatverein, was ist die Rahmenstrategie?", index, "chatter").kept == [1]
 
 
+def test_a_greeting_is_no_subject_next_to_a_clause_that_names_one(index: Index) -> None:
+    # the question names nothing known ("Worum handelt es sich?"), so the talk around it counts: not the greeting
+    letter = "Guten Tag, meine Nachbarin erzählte von einem Projekt in Südwestfalen. Worum handelt es sich?"
+    p = upto(letter, index, "chatter")
+    assert 0 not in p.kept and 1 in p.kept
+    assert upto("thx bro, echt nice", index, "chatter").kept == [0, 1]  # nothing else named: the thanks stays
+
+
 def test_a_capital_that_begins_a_clause_is_no_noun(index: Index) -> None:
     def cost(question: str, word: str) -> float:
         return next(t.cost for t in upto(question, index, "words").terms if t.word == word)

@@ -237,10 +237,13 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # question that goes on the sentence of a clause naming something asks about that.
             subject = asking[0] - 1
             kept = [subject, *asking]
-    elif asking:
-        kept = content  # a question about something unknown: its words must count
     else:
-        kept = content  # no question: every clause that says something
+        # A question about something unknown (its words must count), or no question: every clause
+        # that says something, except greetings and thanks next to it ("Guten Tag, …").
+        kept = content
+        talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
+        if any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
+            kept = talk
     p.kept = kept
     if asking:
         asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
@@ -259,6 +262,21 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)])
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
+    """A clause that only greets or thanks ("Guten Tag", "Herzliche Grüße"): a greeting's or a thanks'
+    words, and everyday words around them."""
+    greets = False
+    for w in words:
+        if w in STOPWORDS:
+            continue
+        keys = ix.resolve(w).keys
+        if keys and all(k in ix.greeting_keys for k in keys):
+            greets = True
+        elif zipf(w) < s.topic_zipf:
+            return False
+    return greets
 
 
 def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:

@@ -63,6 +63,13 @@ def test_clauses_split_sentences_and_know_questions() -> None:
     assert not clauses.split("hat mir echt geholfen")[0].question  # a verb first is a question only with "?"
 
 
+def test_an_indirect_question_is_a_question() -> None:
+    parts = clauses.split("Good morning. I would be grateful to know how many euros the region got.")
+    assert [c.question for c in parts] == [False, True]
+    assert clauses.split("Ich möchte gern wissen, ob Olpe dabei ist")[-1].question
+    assert not clauses.split("Ich weiß Bescheid, danke.")[0].question
+
+
 def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]

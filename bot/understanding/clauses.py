@@ -27,6 +27,12 @@ _QUESTION_START = frozenset(
 )
 
 
+# An indirect question: "I would like to know how many …", "ich wüsste gern, wann …", "I wonder whether …".
+_INDIRECT = re.compile(
+    r"\b(?:know|wonder|wondering|tell me|wissen|wusste|frage mich|fragen uns|sagen)\b\W+(?:\w+\W+){0,2}?"
+    r"(?:how|what|which|when|where|who|why|whether|wie|was|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b")
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str
@@ -83,6 +89,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     for piece, goes_on in zip(pieces, joined, strict=True):
         first = re.match(r"[^\W_]+", piece)
         starts = bool(first) and fold(first.group()) in _QUESTION_START
-        clauses.append(Clause(piece, piece.endswith("?") or starts, goes_on))
+        indirect = _INDIRECT.search(" ".join(fold(w) for w in re.findall(r"[^\W_]+", piece))) is not None
+        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect, goes_on))
     return clauses
 

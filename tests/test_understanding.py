@@ -6,7 +6,7 @@ import pytest
 
 from bot.loader import KnowledgeError, load_texts
 from bot.model import Knowledge, Vocabulary
-from bot.understanding import clauses, decisions, frequency, qtype, stems
+from bot.understanding import clauses, decisions, frequency, particles, qtype, stems
 from bot.understanding.explain import explain
 from bot.understanding.index import Index
 from bot.understanding.lexicon import Lexicon
@@ -191,6 +191,18 @@ def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
     assert "werbesprech" in p.story and "smart" not in p.story
     werbesprech = next(t for t in p.terms if t.word == "werbesprech")
     assert werbesprech.cost == pytest.approx(S.story_cost)
+
+
+def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
+    assert particles.join("welche kommunen machen mit".split()) == ("welche kommunen mitmachen".split(), 2)
+    assert particles.join("macht dortmund auch mit bei dem ganzen".split())[0] == \
+        "mitmachen dortmund auch bei dem ganzen".split()
+    assert particles.join("nimmt hemer teil".split())[0] == ["teilnehmen", "hemer"]
+    assert particles.join("was macht man mit dem geld".split())[1] is None  # "mit" with its noun: a preposition
+    assert particles.join("wer ist mit".split())[1] is None  # no verb of that particle
+    p = upto("Welche Kommunen machen bei Smart Cities Südwestfalen mit?", index, "vocabulary")
+    assert "mitmachen" in p.clause_words[0][0] and "mit" not in p.clause_words[0][0]
+    assert len(p.clause_words[0][0]) == len(p.clause_words[0][1])  # originals stay aligned
 
 
 def test_colloquial_maessig_is_the_word_before_it(index: Index) -> None:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from bot.loader import LISTING, PLACEHOLDER
 from bot.model import Intent, Knowledge
-from bot.understanding import qtype
+from bot.understanding import particles, qtype
 from bot.understanding.frequency import zipf
 from bot.understanding.lexicon import Lexicon
 from bot.understanding.normalize import tokenize_example
@@ -211,8 +211,9 @@ class Index:
                 words: Sequence[str] = tokens.folded
                 if not self.towns.first_words.isdisjoint(words):  # most examples name no town
                     words = TownFinder.mask(tokens, self.towns.find(tokens, fuzzy=False))
-                yield self.lexicon.rewrite(words, drop_chatter=False).words if self.lexicon.applies(words) \
+                words = self.lexicon.rewrite(words, drop_chatter=False).words if self.lexicon.applies(words) \
                     else list(words)
+                yield particles.join(words)[0]  # as questions are read: "Macht X mit?" is "mitmachen"
 
     @staticmethod
     def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:

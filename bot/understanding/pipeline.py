@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.understanding import clauses as clause_split
-from bot.understanding import decisions, language, names
+from bot.understanding import decisions, language, names, particles
 from bot.understanding import qtype as question_type
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
@@ -123,7 +123,15 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
         out = ix.lexicon.rewrite(folded)
         p.synonyms.extend(out.applied)
         p.dropped.extend(out.chatter)
-        p.clause_words[i] = (out.words, [original[o] for o in out.origins])
+        words, originals = out.words, [original[o] for o in out.origins]
+        joined, verb = particles.join(words)
+        if verb is not None:  # "Macht Olpe mit?": the particle goes back to its verb
+            at = next(j for j in range(len(words) - 1, verb, -1) if words[j] in particles.PARTICLES)
+            p.synonyms.append((f"{originals[verb]} … {originals[at]}", joined[verb]))
+            originals = [*originals[:verb], f"{originals[verb]}…{originals[at]}", *originals[verb + 1 : at],
+                         *originals[at + 1 :]]
+            words = joined
+        p.clause_words[i] = (words, originals)
     if p.synonyms:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
 

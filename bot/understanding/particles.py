@@ -1,0 +1,37 @@
+"""Separable verbs: "Macht Olpe mit?" is "mitmachen", "Nimmt Hemer teil?" is "teilnehmen".
+
+German puts a separable verb's particle at the end of the clause, far from its verb; the
+knowledge writes the whole verb ("Welche Kommunen machen mit?" next to "Mitmacherkommunen",
+"mitmachen"). Joining them again, in questions and in examples alike, lets both meet.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: particle -> (forms of the verb it belongs to, the whole verb)
+_VERBS = {
+    "mit": (re.compile(r"mach(?:e|st|t|en|te|ten)?"), "mitmachen"),
+    "teil": (re.compile(r"nehm(?:e|en|t)?|nimm(?:st|t)?|nahm(?:en|st)?"), "teilnehmen"),
+}
+
+
+#: After a particle that ends the clause's core, a phrase may follow ("Macht Dortmund mit bei
+#: dem Ganzen?"); after a preposition "mit", its noun does ("Was macht man mit dem Geld?").
+_AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur".split())
+
+
+def join(words: list[str]) -> tuple[list[str], int | None]:
+    """The clause's folded words with a separable particle joined to its verb before it, and the
+    index of the verb (None: nothing joined). "welche kommunen machen mit" -> "welche kommunen mitmachen"."""
+    for at in range(len(words) - 1, 0, -1):
+        rule = _VERBS.get(words[at])
+        if rule is None or (at + 1 < len(words) and words[at + 1] not in _AFTER_PARTICLE):
+            continue
+        forms, whole = rule
+        for i in range(at - 1, -1, -1):
+            if forms.fullmatch(words[i]):
+                return [*words[:i], whole, *words[i + 1 : at], *words[at + 1 :]], i
+        return words, None
+    return words, None
+PARTICLES = frozenset(_VERBS)

@@ -104,6 +104,14 @@ def test_names_of_people_are_no_subject() -> None:
     assert not names.is_signature(["wer", "ist", "Olaf", "Scholz"], known, ["wer", "ist", "olaf", "scholz"])
 
 
+def test_where_a_greeting_comes_from_is_no_subject(index: Index) -> None:
+    p = upto("Einen schönen guten Morgen aus der Stadtkämmerei!", index, "words")
+    assert all(t.cost == 0 for t in p.terms)
+    assert run("Einen schönen guten Morgen aus der Stadtkämmerei!", index, S).intent == "greeting"
+    # without a greeting, "aus der Stadtkämmerei" is a subject of its own
+    assert any(t.cost > 0 for t in upto("Was kommt aus der Stadtkämmerei?", index, "words").terms)
+
+
 def test_an_unknown_name_costs_nothing_an_unknown_subject_does(index: Index) -> None:
     signed = upto("Was ist die Rahmenstrategie? Mit freundlichen Grüßen, Rudolf Hengesbach", index, "words")
     assert signed.coverage == 1.0

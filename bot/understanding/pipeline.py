@@ -287,6 +287,26 @@ def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
     return greets
 
 
+_FROM = frozenset("aus from".split())
+
+
+def _greeted_from(p: Parse, ix: Index) -> set[int]:
+    """'Einen guten Morgen aus der Kämmerei', 'Hello from a newsroom in Dublin': in a clause that
+    greets, where the greeting comes from is no subject. Indexes of those words in ``p.words``."""
+    found: set[int] = set()
+    bounds = [*sorted(p.starts), len(p.words)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        clause = p.words[start:end]
+        if not any((keys := ix.resolve(w).keys) and all(k in ix.greeting_keys for k in keys)
+                   for w in clause if w not in STOPWORDS):
+            continue
+        at = next((j for j, w in enumerate(clause) if w in _FROM), None)
+        if at is not None:
+            found.update(start + j for j in range(at + 1, len(clause))
+                         if clause[j] not in STOPWORDS and not ix.knows(clause[j]))
+    return found
+
+
 def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
     """Known words that are no everyday words ("Förderung", not "kriegen", "tun" or "Infos")."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
@@ -332,7 +352,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
-    people = names.name_positions(p.words, p.originals, ix.knows)
+    people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -371,7 +391,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0
     if named:
-        p.note("names", "a person's name, no subject: " + " ".join(named))
+        p.note("names", "a person's name or where a greeting comes from, no subject: " + " ".join(named))
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")

@@ -213,7 +213,8 @@ class Index:
                     words = TownFinder.mask(tokens, self.towns.find(tokens, fuzzy=False))
                 words = self.lexicon.rewrite(words, drop_chatter=False).words if self.lexicon.applies(words) \
                     else list(words)
-                yield particles.join(words)[0]  # as questions are read: "Macht X mit?" is "mitmachen"
+                joined, verb = particles.join(words)  # as questions are read: "Macht X mit?" is "mitmachen"
+                yield words if verb is None else self.lexicon.rewrite(joined, drop_chatter=False).words
 
     @staticmethod
     def _answer_texts(intent: Intent, knowledge: Knowledge) -> list[str]:

@@ -1,4 +1,5 @@
-"""Separable verbs: "Macht Olpe mit?" is "mitmachen", "Nimmt Hemer teil?" is "teilnehmen".
+"""Separable verbs: "Macht Olpe mit?" is "mitmachen", "Nimmt Hemer teil?" is "teilnehmen",
+"Wie ging das los?" is "losgehen".
 
 German puts a separable verb's particle at the end of the clause, far from its verb; the
 knowledge writes the whole verb ("Welche Kommunen machen mit?" next to "Mitmacherkommunen",
@@ -13,12 +14,14 @@ import re
 _VERBS = {
     "mit": (re.compile(r"mach(?:e|st|t|en|te|ten)?"), "mitmachen"),
     "teil": (re.compile(r"nehm(?:e|en|t)?|nimm(?:st|t)?|nahm(?:en|st)?"), "teilnehmen"),
+    "los": (re.compile(r"geh(?:t|en|st)?|ging(?:en|st)?"), "losgehen"),
+    "an": (re.compile(r"f(?:a|ä)ng(?:t|st|en)?|fing(?:en|st)?"), "anfangen"),
 }
 
 
 #: After a particle that ends the clause's core, a phrase may follow ("Macht Dortmund mit bei
 #: dem Ganzen?"); after a preposition "mit", its noun does ("Was macht man mit dem Geld?").
-_AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur".split())
+_AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur mit fur uber nach".split())
 
 
 def join(words: list[str]) -> tuple[list[str], int | None]:

@@ -130,7 +130,9 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.synonyms.append((f"{originals[verb]} … {originals[at]}", joined[verb]))
             originals = [*originals[:verb], f"{originals[verb]}…{originals[at]}", *originals[verb + 1 : at],
                          *originals[at + 1 :]]
-            words = joined
+            again = ix.lexicon.rewrite(joined)  # the whole verb may be in the vocabulary ("losgehen")
+            p.synonyms.extend(again.applied)
+            words, originals = again.words, [originals[o] for o in again.origins]
         p.clause_words[i] = (words, originals)
     if p.synonyms:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))

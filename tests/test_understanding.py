@@ -208,12 +208,21 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("nimmt hemer teil".split())[0] == ["teilnehmen", "hemer"]
     assert particles.join("was macht man mit dem geld".split())[1] is None  # "mit" with its noun: a preposition
     assert particles.join("wer ist mit".split())[1] is None  # no verb of that particle
-    assert particles.join("wann ging das los mit smart cities".split())[0] == "wann losgehen das mit smart cities".split()
+    assert particles.join("wann ging das los mit smart cities".split())[0] == \
+        "wann losgehen das mit smart cities".split()
     p = upto("Wie ging das alles eigentlich los?", index, "vocabulary")  # the whole verb is in the vocabulary
     assert "timeline" in p.clause_words[0][0]
     p = upto("Welche Kommunen machen bei Smart Cities Südwestfalen mit?", index, "vocabulary")
     assert "mitmachen" in p.clause_words[0][0] and "mit" not in p.clause_words[0][0]
     assert len(p.clause_words[0][0]) == len(p.clause_words[0][1])  # originals stay aligned
+
+
+def test_the_alternative_after_or_is_not_the_subject(index: Index) -> None:
+    question = "Sind die 13 Millionen Euro für ganz Südwestfalen oder nur für die fünf Modellstädte?"
+    p = upto(question, index, "words")
+    assert [t.word for t in p.terms if t.alternative] == ["funf", "pionierkommunen"]
+    assert not any(t.alternative for t in p.terms if t.word == "geld")
+    assert run(question, index, S).intent == "funding"
 
 
 def test_colloquial_maessig_is_the_word_before_it(index: Index) -> None:

@@ -35,6 +35,7 @@ class Term:
     original: str
     resolved: Resolved
     cost: float  # 0 when known; for unknown words: how much they count against the question
+    alternative: bool = False  # after "oder"/"or" in its clause: "… für alle oder nur für die fünf Städte?"
 
 
 @dataclass
@@ -289,6 +290,20 @@ def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
     return greets
 
 
+_OR = frozenset("oder or".split())
+
+
+def _after_or(p: Parse) -> set[int]:
+    """Indexes in ``p.words`` of the words after "oder"/"or" in their clause."""
+    found: set[int] = set()
+    bounds = [*sorted(p.starts), len(p.words)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        at = next((j for j in range(start, end) if p.words[j] in _OR), None)
+        if at is not None:
+            found.update(range(at + 1, end))
+    return found
+
+
 _FROM = frozenset("aus from".split())
 
 
@@ -355,6 +370,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
+    alternatives = _after_or(p)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -388,7 +404,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             elif resolved.parts[0].startswith("?"):
                 # Only the last part is known ("Gemeinschafts|projekt" is a Projekt): half the cost.
                 cost = 0.5 * unknown_cost(word, True, s.everyday_zipf, s.rare_zipf)
-        p.terms.append(Term(word, original, resolved, cost))
+        p.terms.append(Term(word, original, resolved, cost, i in alternatives))
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0
@@ -431,6 +447,8 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         rows = _term_rows(ix, term.resolved.keys, s.answer_share)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
         topical = topicality(term.word, s)
+        if term.alternative:
+            topical *= s.alternative_weight  # the alternative offered is not the subject
         if term.word in p.quoted or term.original.casefold() in p.quoted:
             topical *= s.quoted_weight
         if name_words and term.word in ix.name_words:
@@ -467,7 +485,9 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if len(candidates) > limit:
             candidates = candidates[np.argsort(-evidence[candidates], kind="stable")[:limit]]
         if len(candidates):
-            _fuzzy(p.words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()))
+            alternatives = _after_or(p)
+            words = [w for i, w in enumerate(p.words) if i not in alternatives] if alternatives else p.words
+            _fuzzy(words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()))
     qt = ix.qtype_rows.get(p.qtype) if p.qtype else None
     if qt is None:
         qt = np.zeros(n, dtype=np.float32)

@@ -12,7 +12,7 @@ import yaml
 from bench.accuracy import HELDOUT, dev_files, evaluate, read_questions, tfidf
 from bot.answers import Answerer
 
-DEV_FLOOR = (0.935, 0.965)  # in scope correct, traps rejected
+DEV_FLOOR = (0.935, 0.955)  # in scope correct, traps rejected
 HELDOUT_FLOOR = (0.84, 0.95)
 
 

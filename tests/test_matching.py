@@ -222,6 +222,12 @@ def test_yes_or_no_about_one_town_and_a_group_is_membership(answerer: Answerer) 
     assert answerer.matcher.match("Welche Kommunen haben sich offiziell angeschlossen?").intent == "mitmacherkommunen"
 
 
+def test_a_place_noun_does_not_ask_whether_a_town_takes_part(answerer: Answerer) -> None:
+    assert "stadt" not in answerer.matcher.index.slot_keys
+    assert answerer.matcher.match("sucht die stadt olpe grad leute?").intent is None
+    assert answerer.matcher.match("Ist die Stadt Olpe dabei?").intent == "membership"
+
+
 def test_a_place_outside_the_region_is_about_membership_only_when_asked(answerer: Answerer) -> None:
     assert answerer.matcher.match("Macht Hamburg mit?").intent == "membership"
     assert answerer.matcher.match("Was macht eigentlich Hamburg als Smart City?").intent is None

@@ -28,7 +28,7 @@ from bot.understanding.lexicon import Lexicon
 from bot.understanding.normalize import tokenize_example
 from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town, town_token
+from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town, town_token
 
 _COLON_NAME = re.compile(r"([^\W_]+): [„“\"]?[A-ZÄÖÜ0-9]")
 #: Words at least this frequent are real words, never corrected as typos.
@@ -178,9 +178,11 @@ class Index:
         self.group_intents = frozenset(i.id for i in knowledge.intents if i.id in knowledge.groups)
         # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
         # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
+        # A place noun ("Stadt") names where, not whether it takes part ("Sucht die Stadt Arnsberg Leute?").
+        place_keys = {k for w in PLACE_NOUNS for k in keys(w)}
         self.slot_keys = frozenset(k for k, owners in example_owners.items()
                                    if not is_town(k) and not owners.isdisjoint(self.slot_rows)
-                                   and len(owners) <= SLOT_KEY_MAX_INTENTS)
+                                   and len(owners) <= SLOT_KEY_MAX_INTENTS and k not in place_keys)
         self.answers = Postings(n, answer_owners)
         self.max_idf = math.log(1.0 + n)
         self.known = frozenset(example_owners) | frozenset(answer_owners)

@@ -24,7 +24,7 @@ from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stems import stem
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, TownFinder, is_town
+from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town
 
 
 @dataclass
@@ -177,12 +177,11 @@ def known_content(words: list[str], ix: Index) -> int:
 
 _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())
 _TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "machen wir mit?"
-_PLACE_NOUNS = frozenset("stadt kommune gemeinde ort dorf heimatstadt town city village municipality".split())
 
 
 def _my_town(words: list[str]) -> bool:
     """"meine Stadt", "our town": a town is meant, not named."""
-    return any(a in _MY and b in _PLACE_NOUNS for a, b in zip(words, words[1:], strict=False))
+    return any(a in _MY and b in PLACE_NOUNS for a, b in zip(words, words[1:], strict=False))
 
 
 def _carry_town(p: Parse, context_towns: list[str]) -> None:
@@ -191,7 +190,7 @@ def _carry_town(p: Parse, context_towns: list[str]) -> None:
     if not context_towns or any(is_town(w) for w in p.words):
         return
     for i in range(len(p.words) - 1):
-        if p.words[i] in _MY and p.words[i + 1] in _PLACE_NOUNS:
+        if p.words[i] in _MY and p.words[i + 1] in PLACE_NOUNS:
             p.words[i + 1] = context_towns[0]
             p.note("towns", f"'{p.originals[i]} {p.originals[i + 1]}' is the town named before")
             return

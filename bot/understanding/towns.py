@@ -19,6 +19,8 @@ from bot.understanding.frequency import zipf
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.stopwords import STOPWORDS
 
+#: Nouns that stand for a town without naming one ("meine Stadt", "our town").
+PLACE_NOUNS = frozenset("stadt kommune gemeinde ort dorf heimatstadt town city village municipality".split())
 #: Stands for any town in the index, so one example ("Ist Attendorn dabei?") covers them all.
 TOWN_TOKEN = "zzort"
 

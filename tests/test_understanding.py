@@ -63,6 +63,13 @@ def test_clauses_split_sentences_and_know_questions() -> None:
     assert not clauses.split("hat mir echt geholfen")[0].question  # a verb first is a question only with "?"
 
 
+def test_a_question_word_after_a_preposition_asks() -> None:
+    assert clauses.split("In welchem Jahr war die Konferenz, und wo")[0].question
+    assert clauses.split("Seit wann gibt es das")[0].question
+    assert clauses.split("since when does it exist")[0].question
+    assert not clauses.split("In Menden war was los")[0].question
+
+
 def test_an_indirect_question_is_a_question() -> None:
     parts = clauses.split("Good morning. I would be grateful to know how many euros the region got.")
     assert [c.question for c in parts] == [False, True]

@@ -46,6 +46,7 @@ _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass although because th
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
+_BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 
 
 def _relative(piece: str) -> bool:
@@ -87,8 +88,10 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 pieces.append(piece)
     clauses = []
     for piece, goes_on in zip(pieces, joined, strict=True):
-        first = re.match(r"[^\W_]+", piece)
-        starts = bool(first) and fold(first.group()) in _QUESTION_START
+        head = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
+        # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
+        starts = bool(head) and (head[0] in _QUESTION_START or (
+            len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START))
         indirect = _INDIRECT.search(" ".join(fold(w) for w in re.findall(r"[^\W_]+", piece))) is not None
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect, goes_on))
     return clauses

@@ -18,7 +18,7 @@ _SINGLE = {
     "wer": "who", "wem": "who", "wen": "who", "who": "who", "whom": "who",
     "wieviel": "how_many", "wieviele": "how_many",
     "wie": "how", "how": "how",
-    "was": "what", "what": "what", "whats": "what",
+    "was": "what", "what": "what", "whats": "what", "worum": "what",
     "welche": "which", "welcher": "which", "welches": "which", "welchen": "which", "welchem": "which",
     "which": "which",
 }

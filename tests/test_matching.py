@@ -222,6 +222,15 @@ def test_yes_or_no_about_one_town_and_a_group_is_membership(answerer: Answerer) 
     assert answerer.matcher.match("Welche Kommunen haben sich offiziell angeschlossen?").intent == "mitmacherkommunen"
 
 
+def test_the_town_named_before_is_the_town_asked_about(answerer: Answerer) -> None:
+    for question in ("Ich wohne in Wilnsdorf. Macht unsere Gemeinde mit?",
+                     "Unser Verein sitzt in Wilnsdorf. Ist die Gemeinde ein Teil der Initiative?",
+                     "My parents live in Wilnsdorf. Is the town part of it?"):
+        match = answerer.matcher.match(question)
+        assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"]), question
+        assert "Wilnsdorf" in answerer.ask(question).text
+
+
 def test_a_place_noun_does_not_ask_whether_a_town_takes_part(answerer: Answerer) -> None:
     assert "stadt" not in answerer.matcher.index.slot_keys
     assert answerer.matcher.match("sucht die stadt olpe grad leute?").intent is None

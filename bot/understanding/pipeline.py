@@ -176,6 +176,7 @@ def known_content(words: list[str], ix: Index) -> int:
 
 
 _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())
+_THE = frozenset("die der diese dieser the this that".split())  # "Ist die Stadt Teil …?" after a town
 _TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "machen wir mit?"
 
 
@@ -185,12 +186,12 @@ def _my_town(words: list[str]) -> bool:
 
 
 def _carry_town(p: Parse, context_towns: list[str]) -> None:
-    """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" is the town named
-    before; 'My hometown is Lippstadt, is it part of it?': so is "it"."""
+    """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" (or "die Gemeinde")
+    is the town named before; 'My hometown is Lippstadt, is it part of it?': so is "it"."""
     if not context_towns or any(is_town(w) for w in p.words):
         return
     for i in range(len(p.words) - 1):
-        if p.words[i] in _MY and p.words[i + 1] in PLACE_NOUNS:
+        if (p.words[i] in _MY or p.words[i] in _THE) and p.words[i + 1] in PLACE_NOUNS:
             p.words[i + 1] = context_towns[0]
             p.note("towns", f"'{p.originals[i]} {p.originals[i + 1]}' is the town named before")
             return

@@ -290,14 +290,19 @@ def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
     return greets
 
 
+def _clause_spans(p: Parse) -> list[tuple[int, int]]:
+    """Where each kept clause's words are in ``p.words`` (start, end)."""
+    bounds = [*sorted(p.starts), len(p.words)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
 _OR = frozenset("oder or".split())
 
 
 def _after_or(p: Parse) -> set[int]:
     """Indexes in ``p.words`` of the words after "oder"/"or" in their clause."""
     found: set[int] = set()
-    bounds = [*sorted(p.starts), len(p.words)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in _clause_spans(p):
         at = next((j for j in range(start, end) if p.words[j] in _OR), None)
         if at is not None:
             found.update(range(at + 1, end))
@@ -311,8 +316,7 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
     """'Einen guten Morgen aus der Kämmerei', 'Hello from a newsroom in Dublin': in a clause that
     greets, where the greeting comes from is no subject. Indexes of those words in ``p.words``."""
     found: set[int] = set()
-    bounds = [*sorted(p.starts), len(p.words)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in _clause_spans(p):
         clause = p.words[start:end]
         if not any((keys := ix.resolve(w).keys) and all(k in ix.greeting_keys for k in keys)
                    for w in clause if w not in STOPWORDS):

@@ -126,12 +126,15 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
 
 
 def rss_after_load(factor: int) -> float:
-    """Resident memory (MB) of a fresh process that loaded the factor-x knowledge and answered once."""
+    """Resident memory (MB) of a fresh process that loaded the factor-x knowledge, gave back what
+    building it freed (as ``run``, ``serve`` and a reload do) and answered once."""
     code = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from bench.latency import scaled_texts\n"
         "from bot.loader import load_texts\nfrom bot.answers import Answerer\n"
-        f"a = Answerer(load_texts(scaled_texts({factor}))); a.ask('Ist Hemer dabei?')\n"
+        f"a = Answerer(load_texts(scaled_texts({factor})))\n"
+        "from bot import memory; memory.give_back()  # as run, serve and a reload do after building\n"
+        "a.ask('Ist Hemer dabei?')\n"
         "print([l for l in open('/proc/self/status') if l.startswith('VmRSS')][0].split()[1])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

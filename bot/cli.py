@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import __version__
+from bot import __version__, memory
 from bot.understanding.explain import explain
 
 
@@ -156,7 +156,9 @@ def _load_answerer(args: argparse.Namespace):  # -> Answerer | None
               "fix them and try again (python -m bot check)", file=sys.stderr)
         return None
     today = (lambda: args.today) if args.today else berlin_today
-    return Answerer(knowledge, default_lang=args.default_lang, today=today)
+    answerer = Answerer(knowledge, default_lang=args.default_lang, today=today)
+    memory.give_back()  # batch mode runs on: what building the index freed
+    return answerer
 
 
 def _ask(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from bot import memory
 from bot.answers import Answerer
 from bot.core import Core
 from bot.knowledge_source import KnowledgeSource
@@ -98,6 +99,7 @@ class Reloader:
         for hook in self.on_swap:
             hook(answerer)
         self.core.swap(answerer)
+        memory.give_back()  # what building the new index freed
         self.problems = []
         self._reported.clear()  # a broken version that comes back later is reported again
         log.info("knowledge version %s loaded", version)

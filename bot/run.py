@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot import memory
 from bot.answers import Answerer
 from bot.config import ConfigError, load_config
 from bot.core import Core
@@ -63,6 +64,7 @@ def run(config_path: str, log_level: str = "INFO") -> int:
         return 1
     setup_logging(log_level, config.logging.include_text)
     core = Core(Answerer(knowledge, default_lang=config.language))
+    memory.give_back()  # what building the index freed
     try:
         from bot.discord_app.service import serve
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bot import memory
 from bot.answers import Answerer
 from bot.clock import berlin_today
 from bot.community.feeds import FeedRoutes
@@ -61,6 +62,7 @@ def serve(config_path: str | None, host: str | None, port: int | None, knowledge
         return 1
     setup_logging(log_level)
     core = Core(Answerer(knowledge, default_lang=config.language))
+    memory.give_back()  # what building the index freed
     reloader = Reloader(core, source, lambda k: Answerer(k, default_lang=config.language), notify=_log_reload)
     storage = Storage(config.storage.path) if path else None
     if storage is not None:

@@ -164,6 +164,9 @@ def test_chatter_clauses_are_dropped_but_the_question_is_kept(index: Index) -> N
 
 def test_a_message_of_chatter_only_is_kept_whole(index: Index) -> None:
     assert upto("Hallo!", index, "chatter").words == ["hallo"]
+    # read whole, but with the vocabulary's spellings: "u" is "you"
+    assert upto("what can u do", index, "chatter").words == ["what", "can", "you", "do"]
+    assert run("what can u do", index, S).intent == "help"
 
 
 def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:

@@ -215,13 +215,19 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.dropped.clear()
         p.synonyms.clear()
         for i, clause in enumerate(p.clauses):
+            # read again without dropping chatter ("Hallo!" is the question), but with the
+            # vocabulary's spellings ("what can u do" is "what can you do")
             tokens = tokenize(clause.text)
-            p.clause_words[i] = (list(tokens.folded), list(tokens.original))
+            out = ix.lexicon.rewrite(list(tokens.folded), drop_chatter=False)
+            p.synonyms.extend(out.applied)
+            p.clause_words[i] = (out.words, [tokens.original[o] for o in out.origins])
             p.starts.add(len(p.words))
-            p.words.extend(tokens.folded)
-            p.originals.extend(tokens.original)
+            p.words.extend(p.clause_words[i][0])
+            p.originals.extend(p.clause_words[i][1])
         if p.trace and p.trace[-1][0] == "vocabulary":
             p.trace.pop()
+        if p.synonyms:
+            p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
         return
     last = len(p.clauses) - 1
     if len(content) > 1 and content[-1] == last and not p.clauses[last].question and names.is_signature(

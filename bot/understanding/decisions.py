@@ -56,8 +56,7 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     als Smart City?" asks about a place outside the region, not whether it takes part."""
     if p.settled or p.intent not in ix.slot_intents:
         return
-    if p.qtype != "yes_no" and not any(
-            k in ix.slot_keys for t in p.terms if not is_town(t.word) for k in t.resolved.keys):
+    if p.qtype != "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms):
         _settle(p, "fallback", None, "a town is named, but nothing asks whether it takes part")
     elif p.qtype not in (None, "yes_no") and p.towns and all(town_token(t) in ix.outside_tokens for t in p.towns):
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
@@ -69,7 +68,7 @@ def town_alone(p: Parse, ix: Index, s: MatcherSettings) -> None:
     something else."""
     if p.settled or p.intent is None or p.intent in ix.slot_intents or not p.towns:
         return
-    row = ix.intent_ids.index(p.intent)
+    row = ix.row[p.intent]
     shared = [t for t in p.terms if t.resolved.keys and not is_town(t.word) and any(
         row in postings.owners.get(k, ()) for postings in (ix.examples, ix.answers) for k in t.resolved.keys)]
     subject = max((t.cost for t in p.terms if not t.resolved.keys), default=0.0)
@@ -87,7 +86,7 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership,
     # and one that asks yes or no ("Was ist die Hauptstadt von Frankreich?" is not about taking part).
-    if not any(k in ix.slot_keys for t in p.terms for k in t.resolved.keys) or p.qtype not in (None, "yes_no"):
+    if not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) or p.qtype not in (None, "yes_no"):
         return
     from bot.understanding import pipeline  # the stages run again on the changed words
 

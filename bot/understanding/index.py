@@ -75,6 +75,7 @@ def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
 class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
+        self.row = {intent_id: i for i, intent_id in enumerate(self.intent_ids)}
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
         name = knowledge.facts.get("initiative", {})
         self.lexicon = Lexicon(knowledge.vocabulary)
@@ -248,6 +249,15 @@ class Index:
             if found is not None:
                 counts[found] += self.stem_weights[st]
         return counts[which] / self.example_sizes[which]
+
+    def only_greets(self, word: str) -> bool:
+        """Whether a word is one only greetings and thanks use ("moin", "danke")."""
+        keys = self.resolve(word).keys
+        return bool(keys) and all(k in self.greeting_keys for k in keys)
+
+    def asks_taking_part(self, keys: Iterable[str]) -> bool:
+        """Whether a word's stems ask whether a town takes part ("dabei", "mitmachen", "part of")."""
+        return any(k in self.slot_keys for k in keys)
 
     def knows(self, word: str) -> bool:
         """Whether a question word means something to the knowledge: a town or a known stem."""

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from bot.loader import paused_gc
 from bot.model import Knowledge
 from bot.understanding import compiled, pipeline
-from bot.understanding.frequency import unknown_cost
 from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens
 from bot.understanding.settings import MatcherSettings
@@ -86,7 +85,4 @@ class Matcher:
 
     def _own_subject(self, words: list[str], originals: list[str]) -> bool:
         """Whether a clause names something unknown of its own ("das Wetter"), as a noun or a rare word."""
-        return any(
-            unknown_cost(w, j > 0 and original[:1].isupper()) >= self.settings.own_subject_cost
-            for j, (w, original) in enumerate(zip(words, originals, strict=False))
-            if w not in STOPWORDS and not self.index.knows(w))
+        return pipeline.rare_unknown(words, originals, self.index, self.settings.own_subject_cost)

@@ -24,9 +24,8 @@ _VERBS = {
 _AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur mit fur uber nach".split())
 
 
-def join(words: list[str]) -> tuple[list[str], int | None]:
-    """The clause's folded words with a separable particle joined to its verb before it, and the
-    index of the verb (None: nothing joined). "welche kommunen machen mit" -> "welche kommunen mitmachen"."""
+def find(words: list[str]) -> tuple[int, int, str] | None:
+    """Where a separable particle and its verb are: (verb index, particle index, the whole verb)."""
     for at in range(len(words) - 1, 0, -1):
         rule = _VERBS.get(words[at])
         if rule is None or (at + 1 < len(words) and words[at + 1] not in _AFTER_PARTICLE):
@@ -34,7 +33,21 @@ def join(words: list[str]) -> tuple[list[str], int | None]:
         forms, whole = rule
         for i in range(at - 1, -1, -1):
             if forms.fullmatch(words[i]):
-                return [*words[:i], whole, *words[i + 1 : at], *words[at + 1 :]], i
+                return i, at, whole
+        return None
+    return None
+
+
+def join(words: list[str]) -> tuple[list[str], int | None]:
+    """The clause's folded words with a separable particle joined to its verb before it, and the
+    index of the verb (None: nothing joined). "welche kommunen machen mit" -> "welche kommunen mitmachen"."""
+    found = find(words)
+    if found is None:
         return words, None
-    return words, None
-PARTICLES = frozenset(_VERBS)
+    verb, at, whole = found
+    return joined(words, verb, at, whole), verb
+
+
+def joined(items: list[str], verb: int, at: int, whole: str) -> list[str]:
+    """``items`` (words, or their originals) with the verb at ``verb`` replaced and the particle at ``at`` gone."""
+    return [*items[:verb], whole, *items[verb + 1 : at], *items[at + 1 :]]

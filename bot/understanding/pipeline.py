@@ -67,6 +67,7 @@ class Parse:
     place: str | None = None  # an unknown name taken for a place ("Macht Hamm mit?")
     settled: bool = False  # a decision stage has decided for good: later ones leave it alone
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
+    alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` after "oder"/"or" in a clause
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -125,13 +126,12 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.synonyms.extend(out.applied)
         p.dropped.extend(out.chatter)
         words, originals = out.words, [original[o] for o in out.origins]
-        joined, verb = particles.join(words)
-        if verb is not None:  # "Macht Olpe mit?": the particle goes back to its verb
-            at = next(j for j in range(len(words) - 1, verb, -1) if words[j] in particles.PARTICLES)
-            p.synonyms.append((f"{originals[verb]} … {originals[at]}", joined[verb]))
-            originals = [*originals[:verb], f"{originals[verb]}…{originals[at]}", *originals[verb + 1 : at],
-                         *originals[at + 1 :]]
-            again = ix.lexicon.rewrite(joined)  # the whole verb may be in the vocabulary ("losgehen")
+        found = particles.find(words)
+        if found is not None:  # "Macht Olpe mit?": the particle goes back to its verb
+            verb, at, whole = found
+            p.synonyms.append((f"{originals[verb]} … {originals[at]}", whole))
+            originals = particles.joined(originals, verb, at, f"{originals[verb]}…{originals[at]}")
+            again = ix.lexicon.rewrite(particles.joined(words, verb, at, whole))  # "losgehen" is in the vocabulary
             p.synonyms.extend(again.applied)
             words, originals = again.words, [originals[o] for o in again.origins]
         p.clause_words[i] = (words, originals)
@@ -288,8 +288,7 @@ def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
     for w in words:
         if w in STOPWORDS:
             continue
-        keys = ix.resolve(w).keys
-        if keys and all(k in ix.greeting_keys for k in keys):
+        if ix.only_greets(w):
             greets = True
         elif zipf(w) < s.topic_zipf:
             return False
@@ -324,8 +323,7 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
     found: set[int] = set()
     for start, end in _clause_spans(p):
         clause = p.words[start:end]
-        if not any((keys := ix.resolve(w).keys) and all(k in ix.greeting_keys for k in keys)
-                   for w in clause if w not in STOPWORDS):
+        if not any(ix.only_greets(w) for w in clause if w not in STOPWORDS):
             continue
         at = next((j for j, w in enumerate(clause) if w in _FROM), None)
         if at is not None:
@@ -343,9 +341,15 @@ def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
 def _names_subject(words: list[str], originals: list[str], ix: Index, s: MatcherSettings) -> bool:
     """Whether a clause names something: a town, a topic word, or an unknown word rare enough to be a
     subject of its own ("Bürgergeld"); not a greeting ("Moin") or everyday talk ("ich bin neu hier")."""
-    return evidence(words, ix) or any(
-        unknown_cost(w, j > 0 and o[:1].isupper()) >= s.subject_cost
-        for j, (w, o) in enumerate(zip(words, originals, strict=False)) if w not in STOPWORDS and not ix.knows(w))
+    return evidence(words, ix) or rare_unknown(words, originals, ix, s.subject_cost)
+
+
+def rare_unknown(words: list[str], originals: list[str], ix: Index, cost: float) -> bool:
+    """Whether a clause has a word the knowledge does not know that costs at least ``cost`` (a rare
+    word, or a noun: capitalised after the clause's first word)."""
+    return any(unknown_cost(w, j > 0 and o[:1].isupper()) >= cost
+               for j, (w, o) in enumerate(zip(words, originals, strict=False))
+               if w not in STOPWORDS and not ix.knows(w))
 
 
 def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -380,7 +384,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
-    alternatives = _after_or(p)
+    p.alternatives = _after_or(p)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -414,7 +418,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             elif resolved.parts[0].startswith("?"):
                 # Only the last part is known ("Gemeinschafts|projekt" is a Projekt): half the cost.
                 cost = 0.5 * unknown_cost(word, True, s.everyday_zipf, s.rare_zipf)
-        p.terms.append(Term(word, original, resolved, cost, i in alternatives))
+        p.terms.append(Term(word, original, resolved, cost, i in p.alternatives))
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0
@@ -495,7 +499,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if len(candidates) > limit:
             candidates = candidates[np.argsort(-evidence[candidates], kind="stable")[:limit]]
         if len(candidates):
-            alternatives = _after_or(p)
+            alternatives = p.alternatives
             words = [w for i, w in enumerate(p.words) if i not in alternatives] if alternatives else p.words
             _fuzzy(words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()))
     qt = ix.qtype_rows.get(p.qtype) if p.qtype else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -165,26 +166,46 @@ class Storage:
         if str(path) != ":memory:":
             os.chmod(self.path, 0o600)  # it holds members' questions: not world-readable (WAL files follow)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
+        # First: another process opening the same new file at once waits instead of failing
+        # ("database is locked" while it switches the journal to WAL or migrates).
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self._wal()
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL keeps it crash-safe; no fsync per answer
         self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA busy_timeout=5000")
         self.migrate()
+
+    def _wal(self) -> None:
+        """Switch to WAL. SQLite answers "locked" to the switch without calling the busy handler
+        while another connection is opening the new file, so it is tried again for a while."""
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @property
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        current = self.version
-        if current > len(MIGRATIONS):
-            raise RuntimeError(f"{self.path}: database schema {current} is newer than this bot "
-                               f"({len(MIGRATIONS)}); update the bot")
-        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        """Bring the schema up to date. The version is read again inside each write transaction:
+        two processes starting on a new file at once (the bot and a moderator's ``kb teach``)
+        must not both run the same migration ("table already exists")."""
+        while True:
             with self.transaction():
-                for statement in filter(str.strip, script.split(";")):
+                current = self.version
+                if current > len(MIGRATIONS):
+                    raise RuntimeError(f"{self.path}: database schema {current} is newer than this bot "
+                                       f"({len(MIGRATIONS)}); update the bot")
+                if current == len(MIGRATIONS):
+                    return
+                for statement in filter(str.strip, MIGRATIONS[current].split(";")):
                     self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute(f"PRAGMA user_version = {current + 1}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

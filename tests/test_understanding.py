@@ -452,3 +452,37 @@ def test_quoted_words_name_the_subject_and_a_short_question_takes_the_clause_bef
     assert upto("What's the point? It's 'Rahmenstrategie', right?", index, "clauses").quoted == {"rahmenstrategie"}
     p = upto("Guten Tag. Hagen sei auch Teil von Smart Cities Südwestfalen. Stimmt das?", index, "chatter")
     assert "guten" not in p.words and "sei" in p.words  # the nearest clause before the question
+
+
+def test_an_event_named_as_a_point_in_time_is_not_the_subject(index: Index) -> None:
+    p = upto("Which milestones came after the funding was granted?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"forderzusage"}
+    assert not any(t.alternative for t in p.terms if t.word == "meilensteine")
+    p = upto("Was ist von der Förderzusage bis heute alles passiert?", index, "words")
+    assert [t.word for t in p.terms if t.alternative] == ["forderzusage"]
+    p = upto("Seit wann gibt es die Rahmenstrategie?", index, "words")  # asks about the event itself
+    assert not any(t.alternative for t in p.terms)
+    assert run("Welche Stationen gab es seit der Förderzusage?", index, S).intent == "timeline"
+
+
+def test_a_word_counts_most_for_the_intent_whose_examples_it_is_typical_of() -> None:
+    intent = ("  - id: {id}\n    title: {{de: {id}, en: {id}}}\n    examples: {{de: [{de}], en: [{en}]}}\n"
+              "    answer: {{de: Antwort, en: Answer}}\n")
+    text = "intents:\n" + intent.format(id="pioniere", de='"Welche sind Pionierkommunen?", "Pionierkommunen"',
+                                        en='"Which are the pioneer towns?"') \
+        + intent.format(id="andere", de='"Welche Kommunen machen mit außer den Pionierkommunen?", "Welche Orte?", '
+                                        '"Welche Gemeinden?", "Welche Dörfer?"', en='"Which places take part?"')
+    ix = Index(load_texts([("k.yaml", text)]))
+    key = ix.resolve("pionierkommunen").keys[0]
+    assert set(ix.examples.owners[key]) == {0, 1}
+    typical = list(ix.examples.typical[key])  # in 2 of 5 examples and titles, and in 1 of 7
+    assert typical == [1.0, pytest.approx((1 / 7) / (2 / 5))]
+    p = upto("pionierkommunen", ix, "channels")
+    keywords = p.channels["keywords"]
+    assert keywords[0] > keywords[1] > 0
+    flat = upto("pionierkommunen", ix, "words")
+    from dataclasses import replace
+
+    from bot.understanding.pipeline import score_channels
+    score_channels(flat, ix, replace(S, typical_power=0.0))
+    assert flat.channels["keywords"][0] == flat.channels["keywords"][1]  # without it: both the same

@@ -51,11 +51,21 @@ class Resolved:
 
 
 class Postings:
-    """Stem -> intents that use it, and its rarity weight."""
+    """Stem -> intents that use it, and its rarity weight; with ``shares``, also how typical the
+    stem is of each of them (the share of the intent's examples that use it, relative to the
+    intent that uses it most): "Pionierkommunen" is in a few examples of the Mitmacherkommunen
+    ("… außer den Pionierkommunen?"), but it is what the Pionierkommunen examples are about."""
 
-    def __init__(self, n: int, owners: dict[str, set[int]]):
+    def __init__(self, n: int, owners: dict[str, set[int]],
+                 shares: dict[str, dict[int, float]] | None = None):
         self.owners = {k: np.fromiter(sorted(v), dtype=np.int32, count=len(v)) for k, v in owners.items()}
         self.idf = {k: math.log(1.0 + n / max(len(v), 1)) for k, v in owners.items()}
+        self.typical: dict[str, np.ndarray] = {}
+        for k, found in (shares or {}).items():
+            row = np.asarray([found.get(int(i), 0.0) for i in self.owners[k]], dtype=np.float32)
+            top = float(row.max()) if len(row) else 0.0
+            if top > 0 and row.min() < top:  # one value for all: nothing to tell apart
+                self.typical[k] = row / top
 
 
 def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
@@ -96,6 +106,8 @@ class Index:
         function_owners: dict[str, set[int]] = {}  # function words -> intents (for questions of only those)
         answer_cache: dict[str, frozenset[str]] = {}  # the same answer text is read once
         info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
+        key_cache: dict[str, tuple[str, ...]] = {}
+        example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
         detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
@@ -104,6 +116,8 @@ class Index:
             # The membership intent is about any town; other intents are about the towns they name
             # ("Menden's recognition"), so their examples keep which town it is.
             generic = intent.handler == "membership"
+            key_counts: dict[str, int] = {}  # content stem -> how many of this intent's examples use it
+            n_examples = 0
             for words in self._example_words(intent):
                 kind = detect(words)
                 if kind:
@@ -120,6 +134,18 @@ class Index:
                 texts_append(" ".join([st for st, _ in pairs]))
                 contents_append(" ".join([st for st, content in pairs if content]))
                 words_here.update(words)
+                n_examples += 1
+                example_keys: set[str] = set()
+                for w in words:
+                    if w not in STOPWORDS:
+                        found = key_cache.get(w)
+                        if found is None:
+                            found = key_cache[w] = keys(w)
+                        example_keys.update(found)
+                for k in example_keys:
+                    key_counts[k] = key_counts.get(k, 0) + 1
+            for k, count in key_counts.items():
+                example_shares.setdefault(k, {})[index] = count / n_examples
             for w in words_here - STOPWORDS:
                 if not is_town(w):
                     surface.add(w)
@@ -160,7 +186,7 @@ class Index:
         self.example_sizes = np.maximum(sizes, 1e-6)
         self._ranges = list(zip(starts, [*starts[1:], len(texts)][: len(starts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
-        self.examples = Postings(n, example_owners)
+        self.examples = Postings(n, example_owners, example_shares)
         self.function_words = Postings(n, function_owners).owners
         self.qtype_rows = {
             kind: np.fromiter((kind in kinds for kinds in self.qtypes), dtype=np.float32, count=n)

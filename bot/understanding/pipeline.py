@@ -314,6 +314,30 @@ def _after_or(p: Parse) -> set[int]:
     return found
 
 
+_SINCE = frozenset("seit since after".split())
+_SPAN_START = frozenset("von from zwischen between".split())
+_NOW = frozenset("heute jetzt today now date".split())
+_WHEN = frozenset("wann when".split())
+
+
+def _time_anchor(p: Parse) -> set[int]:
+    """Indexes in ``p.words`` of an event named as a point in time: "the milestones since the funding
+    was granted", "von der Förderzusage bis heute", "between the Förderzusage and today". The
+    question is about what happened around it, not about the event ("Seit wann …" asks about it)."""
+    found: set[int] = set()
+    for start, end in _clause_spans(p):
+        words = p.words
+        for j in range(start, end):
+            if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN:
+                found.update(range(j + 1, end))
+                break
+            if words[j] in _NOW and j - 2 >= start and words[j - 1] in ("bis", "until", "und", "and", "to"):
+                opener = next((k for k in range(j - 2, start - 1, -1) if words[k] in _SPAN_START), None)
+                if opener is not None:
+                    found.update(range(opener + 1, j - 1))
+    return found
+
+
 _FROM = frozenset("aus from".split())
 
 
@@ -384,7 +408,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
-    p.alternatives = _after_or(p)
+    p.alternatives = _after_or(p) | _time_anchor(p)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -458,7 +482,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
             total += term.cost * ix.max_idf
             strongest = max(strongest, term.cost * ix.max_idf)
             continue
-        rows = _term_rows(ix, term.resolved.keys, s.answer_share)
+        rows = _term_rows(ix, term.resolved.keys, s.answer_share, s.typical_power)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
         topical = topicality(term.word, s)
         if term.alternative:
@@ -552,22 +576,24 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
         out[chosen] = np.maximum.reduceat(whole, starts) / 100.0
 
 
-def _term_rows(ix: Index, keys: tuple[str, ...], share: float) -> tuple[float, np.ndarray, np.ndarray]:
+def _term_rows(ix: Index, keys: tuple[str, ...], share: float,
+               power: float = 0.0) -> tuple[float, np.ndarray, np.ndarray]:
     """A term's weight, its keyword row (examples, or answers at ``share``) and its answer row;
     computed once per set of stems and kept, as every question that uses the word needs the same."""
-    cached = ix.rows.get((keys, share))
+    cached = ix.rows.get((keys, share, power))
     if cached is None:
         n = len(ix.intent_ids)
-        ex_row, ex_weight = _channel(ix.examples, keys, n)
+        ex_row, ex_weight = _channel(ix.examples, keys, n, power)
         an_row, an_weight = _channel(ix.answers, keys, n)
         if len(ix.rows) > 1 << 14:
             ix.rows.clear()
-        cached = ix.rows[(keys, share)] = (ex_weight or an_weight, np.maximum(ex_row, share * an_row), an_row)
+        cached = ix.rows[(keys, share, power)] = (ex_weight or an_weight, np.maximum(ex_row, share * an_row), an_row)
     return cached
 
 
-def _channel(postings: Postings, keys: tuple[str, ...], n: int) -> tuple[np.ndarray, float]:
-    """One term's weight per intent in one channel (its rarest matching stem counts), and the weight."""
+def _channel(postings: Postings, keys: tuple[str, ...], n: int, power: float = 0.0) -> tuple[np.ndarray, float]:
+    """One term's weight per intent in one channel (its rarest matching stem counts), and the weight;
+    at ``power`` > 0 an intent that uses the stem in few of its examples gets less of it."""
     row = np.zeros(n, dtype=np.float32)
     best = 0.0
     for key in keys:
@@ -576,7 +602,9 @@ def _channel(postings: Postings, keys: tuple[str, ...], n: int) -> tuple[np.ndar
             continue
         weight = postings.idf[key]
         best = max(best, weight)
-        row[owners] = np.maximum(row[owners], weight)  # each intent once per stem
+        typical = postings.typical.get(key) if power else None
+        values = weight if typical is None else weight * typical ** power
+        row[owners] = np.maximum(row[owners], values)  # each intent once per stem
     return row, best
 
 

@@ -16,6 +16,8 @@ class MatcherSettings:
     keyword_weight: float = 0.35  # channel "keywords": rarity-weighted words of the examples
     answer_weight: float = 0.1  # channel "answers": rarity-weighted words of the answer texts
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
+    # How much an intent that uses a word in few of its examples gets less of it (0: all the same).
+    typical_power: float = 0.25
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
     coverage_weight: float = 1.0  # how strongly unknown, rare content words lower the confidence
     everyday_zipf: float = 5.6  # unknown words at least this frequent (Zipf scale) cost nothing

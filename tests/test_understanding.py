@@ -462,6 +462,8 @@ def test_an_event_named_as_a_point_in_time_is_not_the_subject(index: Index) -> N
     assert [t.word for t in p.terms if t.alternative] == ["forderzusage"]
     p = upto("Seit wann gibt es die Rahmenstrategie?", index, "words")  # asks about the event itself
     assert not any(t.alternative for t in p.terms)
+    p = upto("Ich lese seit einiger Zeit von der Rahmenstrategie, was ist das?", index, "words")  # a duration
+    assert not any(t.alternative for t in p.terms)
     assert run("Welche Stationen gab es seit der Förderzusage?", index, S).intent == "timeline"
 
 

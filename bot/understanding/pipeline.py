@@ -318,6 +318,9 @@ _SINCE = frozenset("seit since after".split())
 _SPAN_START = frozenset("von from zwischen between".split())
 _NOW = frozenset("heute jetzt today now date".split())
 _WHEN = frozenset("wann when".split())
+#: "seit einiger Zeit", "since last year": a duration, not an event
+_DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem langem ewigkeiten heute jeher "
+                      "time years year months weeks days yesterday ages long".split())
 
 
 def _time_anchor(p: Parse) -> set[int]:
@@ -328,7 +331,8 @@ def _time_anchor(p: Parse) -> set[int]:
     for start, end in _clause_spans(p):
         words = p.words
         for j in range(start, end):
-            if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN:
+            if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN \
+                    and _DURATION.isdisjoint(words[j + 1:j + 4]):
                 found.update(range(j + 1, end))
                 break
             if words[j] in _NOW and j - 2 >= start and words[j - 1] in ("bis", "until", "und", "and", "to"):

@@ -488,3 +488,16 @@ def test_a_word_counts_most_for_the_intent_whose_examples_it_is_typical_of() -> 
     from bot.understanding.pipeline import score_channels
     score_channels(flat, ix, replace(S, typical_power=0.0))
     assert flat.channels["keywords"][0] == flat.channels["keywords"][1]  # without it: both the same
+
+
+def test_a_reading_the_writer_offers_is_not_the_subject(index: Index) -> None:
+    p = upto("Ist eine Smart City bloß Technik?", index, "words")
+    assert [t.word for t in p.terms if t.alternative] == ["technik"]
+    assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
+    p = upto("Is a smart city just free wifi for everybody?", index, "words")
+    wifi = next(t for t in p.terms if t.word == "wifi")
+    assert wifi.alternative and not wifi.resolved.keys
+    assert wifi.cost == pytest.approx(0.5 * upto("Is a smart city free wifi?", index, "words").terms[-1].cost)
+    assert "everybody" not in [t.word for t in p.terms]  # a pronoun, no subject
+    p = upto("Welche Kommunen machen nur bei der Rahmenstrategie mit?", index, "words")  # "only", no reading offered
+    assert not any(t.alternative for t in p.terms)

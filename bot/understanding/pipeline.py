@@ -342,6 +342,24 @@ def _time_anchor(p: Parse) -> set[int]:
     return found
 
 
+_JUST = frozenset("nur bloss lediglich just only simply merely".split())
+_COPULA = frozenset("ist sind heisst bedeutet meint is are means mean".split())
+
+
+def _offered_reading(p: Parse) -> set[int]:
+    """Indexes in ``p.words`` of a reading the writer offers for the subject: "Ist eine Smart City
+    nur Technik?", "is it just free wifi everywhere?", "dat heißt doch nur, dat alles im Internet is".
+    The question is what the subject is; the offered reading is no subject of its own (as "oder")."""
+    found: set[int] = set()
+    for start, end in _clause_spans(p):
+        words = p.words
+        for j in range(start + 1, end - 1):
+            if words[j] in _JUST and not _COPULA.isdisjoint(words[start:j]):
+                found.update(k for k in range(j + 1, end) if not is_town(words[k]))
+                break
+    return found
+
+
 _FROM = frozenset("aus from".split())
 
 
@@ -412,7 +430,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
-    p.alternatives = _after_or(p) | _time_anchor(p)
+    p.alternatives = _after_or(p) | _time_anchor(p) | _offered_reading(p)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -437,6 +455,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.non_noun_cost
             if word in p.story:
                 cost *= s.story_cost  # "Im Stadtrat war von X die Rede. Was ist das?": the question is X
+            if i in p.alternatives:
+                cost *= s.alternative_weight  # "is it just free wifi?": what is offered is not what is asked
         elif resolved.how == "compound":
             p.compounds.append((word, " + ".join(resolved.parts)))
             if resolved.parts[-1].endswith("?"):

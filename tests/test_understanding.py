@@ -501,3 +501,13 @@ def test_a_reading_the_writer_offers_is_not_the_subject(index: Index) -> None:
     assert "everybody" not in [t.word for t in p.terms]  # a pronoun, no subject
     p = upto("Welche Kommunen machen nur bei der Rahmenstrategie mit?", index, "words")  # "only", no reading offered
     assert not any(t.alternative for t in p.terms)
+
+
+def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_question(index: Index) -> None:
+    p = upto("Was weißt du so?", index, "vocabulary")
+    assert "weisst" in p.clause_words[0][0] and p.dropped == ["so"]
+    p = upto("Weißt du, wer die Leitfäden schreibt?", index, "vocabulary")  # a filler before the question
+    assert "weisst du" in p.dropped
+    p = upto("What kind of stuff do you know about? I'm new here", index, "words")
+    assert "m" not in [t.word for t in p.terms]  # "I'm": what is left of a contraction is no word
+    assert "do you know" not in p.dropped

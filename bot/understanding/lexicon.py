@@ -25,6 +25,13 @@ class Rewritten:
     chatter: list[str] = field(default_factory=list)  # dropped chatter phrases
 
 
+#: Question words: after one, a chatter phrase addressed to the bot is the question itself
+#: ("Was weißt du?", "What do you know about?"), not a filler before it ("Weißt du, wer …?").
+_QUESTION_WORDS = frozenset("was wer wie wo wann warum welche welcher welches welchen wofur worum wozu "
+                            "what who how where when why which".split())
+_YOU = frozenset("du ihr sie you u".split())
+
+
 class Lexicon:
     def __init__(self, vocabulary: Vocabulary):
         self.rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -33,6 +40,7 @@ class Lexicon:
             for variant in variants:
                 self.rewrites[_words(variant)] = target
         self.chatter = {_words(p) for p in vocabulary.chatter} - {()}
+        self._addressed = frozenset(p for p in self.chatter if len(p) > 1 and not _YOU.isdisjoint(p))
         self.variants = frozenset(" ".join(k) for k in self.rewrites)
         self.canonical_words = frozenset(w for target in self.rewrites.values() for w in target)
         lengths = [len(k) for k in (*self.rewrites, *self.chatter)]
@@ -71,7 +79,8 @@ class Lexicon:
         """A phrase of two or more words at ``i``: rewrite or drop it and return its length, else 0."""
         for size in range(min(self.max_len, len(words) - i), 1, -1):
             phrase = tuple(words[i : i + size])
-            if drop_chatter and phrase in self.chatter:
+            if drop_chatter and phrase in self.chatter and not (
+                    phrase in self._addressed and not _QUESTION_WORDS.isdisjoint(words[:i])):
                 out.chatter.append(" ".join(phrase))
                 return size
             target = self.rewrites.get(phrase)

@@ -360,6 +360,10 @@ def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index
     p = upto(question, index, "greets or thanks")
     assert (p.decision, p.intent) == ("answer", "greeting")
     assert run("Guten Tag. Wie ist das Wetter?", index, S).intent is None  # a question: not just a greeting
+    # with the vocabulary's spellings: "thx" is "danke"
+    question = "ok thx, muss jetzt zurück auf die Station"
+    assert upto(question, index, "unknown place").decision != "answer"
+    assert run(question, index, S).intent == "thanks"
 
 
 def test_covered_counts_how_much_of_each_example_a_question_contains(index: Index) -> None:

@@ -112,7 +112,9 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     from bot.understanding import pipeline  # the greeting clause is tried alone
 
     for clause in p.clauses:
-        words = [w for w in tokenize(clause.text).folded if w not in STOPWORDS]
+        # with the vocabulary's spellings ("ok thx, gotta go"): "thx" is "danke"
+        folded = ix.lexicon.rewrite(tokenize(clause.text).folded, drop_chatter=False).words
+        words = [w for w in folded if w not in STOPWORDS]
         keys = [ix.resolve(w).keys for w in words]
         # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
         # schönen guten Morgen in die Runde!"), is tried alone.

@@ -515,3 +515,10 @@ def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_ques
     p = upto("What kind of stuff do you know about? I'm new here", index, "words")
     assert "m" not in [t.word for t in p.terms]  # "I'm": what is left of a contraction is no word
     assert "do you know" not in p.dropped
+
+
+def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
+    parts = clauses.split("wer bezahlt das alles fragezeichen wir steuerzahler komma oder was")
+    assert [c.text for c in parts] == ["wer bezahlt das alles?", "wir steuerzahler", "oder was"]
+    assert parts[0].question
+    assert clauses.spoken_punctuation("Das ist ein wichtiger Punkt") == "Das ist ein wichtiger Punkt"  # the noun

@@ -66,9 +66,21 @@ def _relative(piece: str) -> bool:
         w in _LIST_WORDS for w in everything[1:-1])
 
 
+# Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A
+# capitalised "Punkt" is the noun ("ein wichtiger Punkt"), so only the lower-case word is a full stop.
+_SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|question mark))|"
+                     r"((?i:ausrufezeichen|exclamation mark))|(punkt|(?i:full stop)))(?=\s|$)")
+
+
+def spoken_punctuation(text: str) -> str:
+    """Dictated punctuation as the marks it names."""
+    return _SPOKEN.sub(lambda m: "," if m.group(1) else "?" if m.group(2) else "!" if m.group(3) else ".", text)
+
+
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
+    text = spoken_punctuation(text)
     if names and ":" in text:
         text = _COLON.sub(lambda m: m.group(0) if fold(m.group(1)) not in names else m.group(1) + "\x00",
                           text)

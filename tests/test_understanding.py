@@ -522,3 +522,15 @@ def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
     assert [c.text for c in parts] == ["wer bezahlt das alles?", "wir steuerzahler", "oder was"]
     assert parts[0].question
     assert clauses.spoken_punctuation("Das ist ein wichtiger Punkt") == "Das ist ein wichtiger Punkt"  # the noun
+
+
+def test_an_english_adverb_says_how_not_what(index: Index) -> None:
+    p = upto("Could you list the towns, ideally alphabetically?", index, "words")
+    cost = {t.word: t.cost for t in p.terms}
+    assert cost["alphabetically"] == pytest.approx(S.non_noun_cost * 1.0)
+    from bot.understanding.frequency import unknown_cost
+
+    p = upto("Is there a programme for the family?", index, "words")  # a noun that ends like an adverb
+    family = next(t for t in p.terms if t.word == "family")
+    assert family.cost > 0 and family.cost == pytest.approx(unknown_cost("family", False, S.everyday_zipf,
+                                                                         S.rare_zipf))

@@ -453,6 +453,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower():
                 cost *= s.non_noun_cost
+            elif not german and _ADVERB.search(word) and word not in _NOT_ADVERBS:
+                cost *= s.non_noun_cost  # "ideally alphabetically": how, not what, is asked
             if word in p.story:
                 cost *= s.story_cost  # "Im Stadtrat war von X die Rede. Was ist das?": the question is X
             if i in p.alternatives:
@@ -478,6 +480,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
+#: English adverbs ("ideally", "roughly", "specifically") say how something is asked, not what.
+_ADVERB = re.compile(r"...ly$")
+_NOT_ADVERBS = frozenset("family assembly supply italy july reply anomaly monopoly butterfly multiply apply "
+                         "rely bully holly lily emily sicily".split())
 
 
 def _shown(term: Term) -> str:

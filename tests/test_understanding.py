@@ -530,7 +530,7 @@ def test_an_english_adverb_says_how_not_what(index: Index) -> None:
     assert cost["alphabetically"] == pytest.approx(S.non_noun_cost * 1.0)
     from bot.understanding.frequency import unknown_cost
 
-    p = upto("Is there a programme for the family?", index, "words")  # a noun that ends like an adverb
-    family = next(t for t in p.terms if t.word == "family")
-    assert family.cost > 0 and family.cost == pytest.approx(unknown_cost("family", False, S.everyday_zipf,
+    p = upto("Is there a programme for the butterfly?", index, "words")  # a noun that ends like an adverb
+    family = next(t for t in p.terms if t.word == "butterfly")
+    assert family.cost > 0 and family.cost == pytest.approx(unknown_cost("butterfly", False, S.everyday_zipf,
                                                                          S.rare_zipf))

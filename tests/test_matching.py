@@ -229,6 +229,11 @@ def test_the_town_named_before_is_the_town_asked_about(answerer: Answerer) -> No
         match = answerer.matcher.match(question)
         assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"]), question
         assert "Wilnsdorf" in answerer.ask(question).text
+    match = answerer.matcher.match("My grandson studies in Wilnsdorf. Is it involved?")
+    assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"])
+    # "it" is a town only where the question asks whether something takes part
+    match = answerer.matcher.match("I study in Wilnsdorf. Who is behind it and what is it trying to achieve?")
+    assert match.intent != "membership" and "zzort_wilnsdorf" not in match.parse.words
 
 
 def test_a_place_noun_does_not_ask_whether_a_town_takes_part(answerer: Answerer) -> None:

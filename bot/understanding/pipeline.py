@@ -185,9 +185,10 @@ def _my_town(words: list[str]) -> bool:
     return any(a in _MY and b in PLACE_NOUNS for a, b in zip(words, words[1:], strict=False))
 
 
-def _carry_town(p: Parse, context_towns: list[str]) -> None:
+def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" (or "die Gemeinde")
-    is the town named before; 'My hometown is Lippstadt, is it part of it?': so is "it"."""
+    is the town named before; 'My hometown is Lippstadt, is it part of it?': so is "it", in a
+    question whether something takes part (not in "I'm from Bochum … who's behind it?")."""
     if not context_towns or any(is_town(w) for w in p.words):
         return
     for i in range(len(p.words) - 1):
@@ -195,6 +196,8 @@ def _carry_town(p: Parse, context_towns: list[str]) -> None:
             p.words[i + 1] = context_towns[0]
             p.note("towns", f"'{p.originals[i]} {p.originals[i + 1]}' is the town named before")
             return
+    if not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words if w not in STOPWORDS):
+        return
     for i, w in enumerate(p.words):
         if w in _TOWN_PRONOUNS:
             p.words[i] = context_towns[0]
@@ -276,7 +279,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.starts.add(len(p.words))
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])
-    _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)])
+    _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 

@@ -524,12 +524,21 @@ def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
     assert clauses.spoken_punctuation("Das ist ein wichtiger Punkt") == "Das ist ein wichtiger Punkt"  # the noun
 
 
-def test_an_english_adverb_says_how_not_what(index: Index) -> None:
+def test_an_english_adverb_or_verb_form_says_how_not_what_about(index: Index) -> None:
     p = upto("Could you list the towns, ideally alphabetically?", index, "words")
     cost = {t.word: t.cost for t in p.terms}
     assert cost["alphabetically"] == pytest.approx(S.non_noun_cost * 1.0)
     from bot.understanding.frequency import unknown_cost
 
+    def full(word: str) -> float:
+        return unknown_cost(word, False, S.everyday_zipf, S.rare_zipf)
+
+    p = upto("Who drafted it, and who is organizing the reviews?", index, "words")  # verb forms
+    verbs = {t.word: t.cost for t in p.terms if t.word in ("drafted", "organizing")}
+    assert verbs == {w: pytest.approx(S.non_noun_cost * full(w)) for w in ("drafted", "organizing")}
+    p = upto("What are the parking fees?", index, "words")  # a noun of the same form is a subject
+    parking = next(t for t in p.terms if t.word == "parking")
+    assert parking.cost > 0.3 and parking.cost == pytest.approx(full("parking"))
     p = upto("Is there a programme for the butterfly?", index, "words")  # a noun that ends like an adverb
     family = next(t for t in p.terms if t.word == "butterfly")
     assert family.cost > 0 and family.cost == pytest.approx(unknown_cost("butterfly", False, S.everyday_zipf,

@@ -456,8 +456,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower():
                 cost *= s.non_noun_cost
-            elif not german and _ADVERB.search(word) and word not in _NOT_ADVERBS:
-                cost *= s.non_noun_cost  # "ideally alphabetically": how, not what, is asked
+            elif not german and _VERB_FORM.search(word) and word not in _NOUNS_OF_VERB_FORM:
+                cost *= s.non_noun_cost  # "ideally alphabetically", "who drafted it": how, not what about
             if word in p.story:
                 cost *= s.story_cost  # "Im Stadtrat war von X die Rede. Was ist das?": the question is X
             if i in p.alternatives:
@@ -483,10 +483,16 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
-#: English adverbs ("ideally", "roughly", "specifically") say how something is asked, not what.
-_ADVERB = re.compile(r"...ly$")
-_NOT_ADVERBS = frozenset("family assembly supply italy july reply anomaly monopoly butterfly multiply apply "
-                         "rely bully holly lily emily sicily".split())
+#: English adverbs and verb forms ("ideally", "drafted", "organizing") say how or what is done,
+#: not what about: an unknown one costs like a German writer's lower-case word. Nouns of the same
+#: form are often a subject of their own ("parking fees", "a wedding").
+_VERB_FORM = re.compile(r"...ly$|...[^e]ed$|....ing$")
+_NOUNS_OF_VERB_FORM = frozenset(
+    "family assembly supply italy july reply anomaly monopoly butterfly multiply apply rely bully holly lily "
+    "emily sicily hundred kindred sacred parking housing building meeting training shopping wedding recycling "
+    "heating swimming clothing planning spending marketing banking hearing booking ticketing boxing camping "
+    "hiking cycling fishing sewing painting clothing flooring roofing plumbing catering nursing "
+    "lodging wiring warning evening morning ceiling earring offspring".split())
 
 
 def _shown(term: Term) -> str:

@@ -543,3 +543,11 @@ def test_an_english_adverb_or_verb_form_says_how_not_what_about(index: Index) ->
     family = next(t for t in p.terms if t.word == "butterfly")
     assert family.cost > 0 and family.cost == pytest.approx(unknown_cost("butterfly", False, S.everyday_zipf,
                                                                          S.rare_zipf))
+
+
+def test_a_question_that_names_nothing_asks_about_the_nearest_thing_named_before(index: Index) -> None:
+    question = ("Hello, retired teacher from York here, living in Brilon since 2010. A friend says there are "
+                "five 'model towns'. Is that right, and which are the other four?")
+    p = upto(question, index, "chatter")
+    assert "pionierkommunen" in p.words and not {"york", "teacher", "retired"} & set(p.words)
+    assert run(question, index, S).intent == "pionierkommunen"

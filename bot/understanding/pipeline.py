@@ -262,7 +262,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # that says something, except greetings and thanks next to it ("Guten Tag, …").
         kept = content
         talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
-        if any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
+        before = [i for i in evident if asking and i < asking[0] and i in talk]
+        if before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
+            # "… one of five 'model towns' … Is that right, and which are the other four?": a question
+            # that names nothing of its own asks about the nearest thing named before it
+            kept = sorted({before[-1], *asking})
+        elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
     p.kept = kept
     if asking:

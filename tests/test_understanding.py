@@ -266,6 +266,14 @@ def test_joined_and_split_compounds(index: Index) -> None:
     assert "forme" not in p.words  # function words are never joined
     resolved = index.resolve("leitfadenkatalog")
     assert resolved.how == "compound" and resolved.keys
+    # only the last part known: it must be a word the knowledge writes, not a stem it shares
+    assert index.resolve("gemeinschaftsprojekt").parts == ("?gemeinschafts", "projekt")
+    assert index.resolve("ortsvorsteher").keys == ()  # "steher" is no "steht"
+
+
+def test_a_word_the_vocabulary_wrote_is_no_place_name(index: Index) -> None:
+    p = run("Which party does Horst Seehofer belong to?", index, S)
+    assert p.place is None and p.intent is None
 
 
 def test_question_types() -> None:

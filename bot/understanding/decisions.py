@@ -80,8 +80,9 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Macht Hamm mit?': treat one unknown name as a place and see if that fits a membership question."""
     if p.settled or p.towns or p.place is not None or not ix.slot_intents or p.decision == "answer":
         return
+    # (a word the vocabulary wrote is no name: "which party" -> "parteizugehörigkeit")
     unknown = [t for t in p.terms if not t.resolved.keys and t.word.isalpha() and len(t.word) >= 3
-               and t.word not in PLACE_PREFIXES]
+               and t.word not in PLACE_PREFIXES and t.word not in ix.lexicon.canonical_words]
     if len(unknown) != 1 or unknown[0].cost < s.place_min_cost:  # everyday words are no places
         return
     # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership,

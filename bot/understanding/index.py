@@ -351,8 +351,10 @@ class Index:
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head = word[cut:]
             head_keys = self._part(head)
-            if known_head is None and head_keys and len(head) >= 5 and cut >= MIN_PART:
-                # "Gemeinschafts|projekt" is a Projekt: the last part carries the meaning.
+            if known_head is None and head_keys and len(head) >= 5 and cut >= MIN_PART \
+                    and head in self.towns.vocabulary:
+                # "Gemeinschafts|projekt" is a Projekt: the last part carries the meaning. It must be a
+                # word the knowledge writes, not only share its stem ("Ortsvor|steher" is no "steht").
                 known_head = Resolved(head_keys, "compound", ("?" + word[:cut], head))
             for link in _LINKS:
                 left = word[:cut]

@@ -269,6 +269,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             kept = sorted({before[-1], *asking})
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
+    # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
+    # wanted: it stays with the clause it asks about, for the question type.
+    kept = sorted({*kept, *(i for i, c in enumerate(p.clauses) if c.question and i not in content
+                            and p.clause_words[i][0])})
     p.kept = kept
     if asking:
         asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}

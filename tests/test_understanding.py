@@ -559,3 +559,17 @@ def test_a_question_that_names_nothing_asks_about_the_nearest_thing_named_before
     p = upto(question, index, "chatter")
     assert "pionierkommunen" in p.words and not {"york", "teacher", "retired"} & set(p.words)
     assert run(question, index, S).intent == "pionierkommunen"
+
+
+def test_a_message_in_capitals_marks_no_acronyms(index: Index) -> None:
+    from bot.understanding.frequency import unknown_cost
+
+    p = upto("WAS BEDEUTET DAS FÜR DEN ALLTAG???", index, "words")
+    everyday = next(t for t in p.terms if t.word == "alltag")
+    assert everyday.cost == pytest.approx(unknown_cost("alltag", False, S.everyday_zipf, S.rare_zipf)) != 0.75
+    p = upto("Was ist mit dem LEADER-Programm?", index, "words")  # one word in capitals is an acronym
+    assert next(t for t in p.terms if t.word == "leader").cost >= 0.75
+
+
+def test_wofuer_asks_what_for() -> None:
+    assert qtype.detect(["wofur", "wurde", "menden", "ausgezeichnet"]) == "why"

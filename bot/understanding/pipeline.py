@@ -440,6 +440,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
+    # A message written in capitals ("WAS IST DENN NUN EINE SMART CITY???") marks no acronyms or nouns.
+    long_words = [o for o in p.originals if len(o) >= 3 and o.isalpha()]
+    shouting = bool(long_words) and 2 * sum(o.isupper() for o in long_words) >= len(long_words)
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
     p.alternatives = _after_or(p) | _time_anchor(p) | _offered_reading(p)
@@ -461,7 +464,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
             # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing
-            noun = acronym or (i not in p.starts and original[:1].isupper() and not original.isupper())
+            noun = not shouting and (acronym or (i not in p.starts and original[:1].isupper()
+                                                 and not original.isupper()))
             cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower():
                 cost *= s.non_noun_cost

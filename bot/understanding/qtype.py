@@ -12,7 +12,7 @@ from collections.abc import Sequence
 QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how", "what", "which", "yes_no")
 
 _SINGLE = {
-    "warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "why": "why",
+    "warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "wofur": "why", "why": "why",
     "wann": "when", "when": "when",
     "wo": "where", "woher": "where", "wohin": "where", "where": "where",
     "wer": "who", "wem": "who", "wen": "who", "who": "who", "whom": "who",

@@ -525,6 +525,13 @@ def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_ques
     assert "do you know" not in p.dropped
 
 
+def test_a_name_between_commas_goes_with_its_sentence() -> None:
+    assert [c.text for c in clauses.split("Could our town, Bad Laasphe, still join?")] == \
+        ["Could our town Bad Laasphe still join?"]
+    assert [c.text for c in clauses.split("Liebe Grüße, Anna Schmidt")] == ["Liebe Grüße", "Anna Schmidt"]
+    assert len(clauses.split("Hallo, ich bin neu, wie geht das?")) == 3
+
+
 def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
     parts = clauses.split("wer bezahlt das alles fragezeichen wir steuerzahler komma oder was")
     assert [c.text for c in parts] == ["wer bezahlt das alles?", "wir steuerzahler", "oder was"]

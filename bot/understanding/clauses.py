@@ -49,6 +49,21 @@ _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durc
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 
 
+def _appositions(pieces: list[str]) -> list[str]:
+    """A name between commas in the middle of a sentence goes with the words around it: "Could our
+    town, Bad Laasphe, still join?" is one clause (the sentence goes on in lower case after it)."""
+    pieces = [p for p in pieces if p]
+    i = 1
+    while i < len(pieces) - 1:
+        words = re.findall(r"[^\W_]+", pieces[i])
+        if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and pieces[i + 1][:1].islower() \
+                and not pieces[i - 1].endswith(("?", "!", ".")):
+            pieces[i - 1 : i + 2] = [f"{pieces[i - 1]} {pieces[i]} {pieces[i + 1]}"]
+        else:
+            i += 1
+    return pieces
+
+
 def _relative(piece: str) -> bool:
     words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
     if not words:
@@ -88,7 +103,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     joined: list[bool] = []
     for part in _SENTENCE.split(text):
         same_sentence = False
-        for piece in (p.replace("\x00", ":").strip() for p in _COMMA.split(part)):
+        for piece in _appositions([p.replace("\x00", ":").strip() for p in _COMMA.split(part)]):
             if not piece:
                 continue
             merge = same_sentence and _relative(piece) and len(pieces[-1].split()) >= 3

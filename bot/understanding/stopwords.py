@@ -26,7 +26,7 @@ in on at to from of for with by about into over under up down out off as than th
 tell say any some all if because since whether while than
 ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jedem irgendwas irgendwer
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
-s m re ve ll d t nun wofur samtliche samtlichen samtlicher
+s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten
 """
 
 STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _RAW.split())

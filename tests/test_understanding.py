@@ -44,7 +44,8 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide",
-                                            "town only", "group or town", "membership asks", "town alone",
+                                            "town only", "group or town", "towns of a group", "membership asks",
+                                            "town alone",
                                             "unknown place",
                                             "greets or thanks"]
 
@@ -527,9 +528,20 @@ def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_ques
 
 def test_a_name_between_commas_goes_with_its_sentence() -> None:
     assert [c.text for c in clauses.split("Could our town, Bad Laasphe, still join?")] == \
-        ["Could our town Bad Laasphe still join?"]
+        ["Could our town, Bad Laasphe, still join?"]
     assert [c.text for c in clauses.split("Liebe Grüße, Anna Schmidt")] == ["Liebe Grüße", "Anna Schmidt"]
     assert len(clauses.split("Hallo, ich bin neu, wie geht das?")) == 3
+    assert len(clauses.split("Was machen Arnsberg, Menden, Olpe und Soest zusammen?")) == 1  # a list of names
+
+
+def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> None:
+    question = "Was hat es mit dem Bündnis aus Arnsberg, Menden, Olpe und Soest auf sich?"
+    before = upto(question, index, "group or town")
+    assert before.intent == "membership"  # the towns alone
+    p = upto(question, index, "towns of a group")
+    assert (p.decision, p.intent) == ("answer", "pionierkommunen")
+    assert run("Machen Arnsberg und Soest mit?", index, S).intent == "membership"  # asks whether they take part
+    assert run("Was machen Arnsberg und Hemer zusammen?", index, S).intent != "pionierkommunen"  # two groups
 
 
 def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:

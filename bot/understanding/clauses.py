@@ -49,19 +49,34 @@ _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durc
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 
 
+def _is_name(piece: str) -> bool:
+    words = re.findall(r"[^\W_]+", piece)
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not piece.endswith(("?", "!", "."))
+
+
+# The end of a list of names: "…, Olpe und Soest auf sich?"
+_LIST_TAIL = re.compile(r"^[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s+(?:und|and|oder|or|sowie)\s", re.IGNORECASE)
+
+
 def _appositions(pieces: list[str]) -> list[str]:
-    """A name between commas in the middle of a sentence goes with the words around it: "Could our
-    town, Bad Laasphe, still join?" is one clause (the sentence goes on in lower case after it)."""
+    """Names between commas in the middle of a sentence go with the words around them: "Could our
+    town, Bad Laasphe, still join?" and "der Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und
+    Soest" are one clause each (the sentence goes on in lower case, or the list ends with "und")."""
     pieces = [p for p in pieces if p]
-    i = 1
-    while i < len(pieces) - 1:
-        words = re.findall(r"[^\W_]+", pieces[i])
-        if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and pieces[i + 1][:1].islower() \
-                and not pieces[i - 1].endswith(("?", "!", ".")):
-            pieces[i - 1 : i + 2] = [f"{pieces[i - 1]} {pieces[i]} {pieces[i + 1]}"]
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        j = i + 1
+        if not pieces[i].endswith(("?", "!", ".")):
+            while j < len(pieces) - 1 and _is_name(pieces[j]):
+                j += 1
+        if j > i + 1 and (pieces[j][:1].islower() or _LIST_TAIL.match(pieces[j])):
+            out.append(", ".join(pieces[i : j + 1]))
+            i = j + 1
         else:
+            out.append(pieces[i])
             i += 1
-    return pieces
+    return out
 
 
 def _relative(piece: str) -> bool:

@@ -50,6 +50,23 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
 
 
+def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Was hat es mit dem Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und Soest auf sich?':
+    several towns of one group, and nothing asks whether they take part: the group is asked about."""
+    if p.settled or not p.ranked or p.ranked[0][0] not in ix.slot_intents | ix.group_intents or p.qtype == "yes_no":
+        return
+    named = {w for w in p.words if is_town(w)}
+    group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)
+    score = dict(p.ranked).get(group or "", 0.0)
+    # (the group's own name, "… sind so Modellstädte", asks nothing about taking part)
+    if group is None or score < s.low_threshold or any(ix.asks_taking_part(t.resolved.keys) for t in p.terms
+                                                       if t.word != group):
+        return
+    p.ranked = [(group, score), *[(i, v) for i, v in p.ranked if i != group]]
+    p.settled = True  # the towns are what it shares with the group, by design
+    _settle(p, "answer", group, "several towns of one group, and nothing asks whether they take part")
+
+
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?");
     a yes/no question about a town ("Is Olsberg in the programme?") does. And "Was macht Hamburg

@@ -203,6 +203,9 @@ class Index:
         self.greeting_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= social_rows)
         # The intents that are a group of towns themselves ("Welche Kommunen sind Mitmacherkommunen?").
         self.group_intents = frozenset(i.id for i in knowledge.intents if i.id in knowledge.groups)
+        # Their towns, as the tokens questions are written with ("Arnsberg, Olpe und Soest" name a group).
+        self.group_towns = {g: frozenset(town_token(m) for m in knowledge.groups[g].members)
+                            for g in self.group_intents}
         # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
         # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
         # A place noun ("Stadt") names where, not whether it takes part ("Sucht die Stadt Arnsberg Leute?").

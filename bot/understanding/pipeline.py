@@ -713,6 +713,7 @@ STAGES: list[tuple[str, Stage]] = [
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("town only", decisions.town_only),
     ("group or town", decisions.group_to_membership),
+    ("towns of a group", decisions.towns_of_a_group),
     ("membership asks", decisions.membership_asks),
     ("town alone", decisions.town_alone),
     ("unknown place", decisions.unknown_place),

@@ -592,3 +592,11 @@ def test_a_message_in_capitals_marks_no_acronyms(index: Index) -> None:
 
 def test_wofuer_asks_what_for() -> None:
     assert qtype.detect(["wofur", "wurde", "menden", "ausgezeichnet"]) == "why"
+
+
+def test_who_spoke_of_a_topic_is_story_when_a_question_of_function_words_asks_about_it(index: Index) -> None:
+    p = upto("Unser Ortsheimatpfleger sprach von den Leitfäden. Was ist das?", index, "words")
+    speaker = next(t for t in p.terms if t.word == "ortsheimatpfleger")
+    assert speaker.cost <= S.story_cost
+    p = upto("Mein Nachbar sprach vom Sperrmüll. Was ist das?", index, "words")  # the unknown is the subject
+    assert next(t for t in p.terms if t.word == "sperrmull").cost >= 0.75

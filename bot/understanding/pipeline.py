@@ -282,6 +282,11 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # words asks about what comes before it; what comes after is talk around it.
         before = {w for i in kept if i < questions[0] for w in p.clause_words[i][0]}
         p.story = {w for i in kept if i > questions[-1] for w in p.clause_words[i][0]} - before
+        if evidence(sorted(w for w in before if not is_town(w)), ix):
+            # "Unser Ortsheimatpfleger sprach von den Leitfäden. Was ist das?": what it asks about is
+            # the topic named; who spoke of it is story (an unknown subject alone, "Bürgergeld. Was
+            # ist das?", still counts in full)
+            p.story |= {w for w in before if not ix.knows(w)}
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     p.dropped = list(dict.fromkeys(p.dropped))
     for i in kept:

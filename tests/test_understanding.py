@@ -600,3 +600,20 @@ def test_who_spoke_of_a_topic_is_story_when_a_question_of_function_words_asks_ab
     assert speaker.cost <= S.story_cost
     p = upto("Mein Nachbar sprach vom Sperrmüll. Was ist das?", index, "words")  # the unknown is the subject
     assert next(t for t in p.terms if t.word == "sperrmull").cost >= 0.75
+
+
+def test_a_topic_about_one_town_counts_less_when_the_question_does_not_name_it(index: Index) -> None:
+    from dataclasses import replace
+
+    from bot.understanding.pipeline import combine
+
+    assert {index.intent_ids[r]: t for r, t in index.own_town.items()} == {"menden": "zzort_menden"}
+    menden = index.row["menden"]
+    p = upto("Wozu die ganze Digitalisierung auf dem Land?", index, "score")
+    flat = upto("Wozu die ganze Digitalisierung auf dem Land?", index, "channels")
+    combine(flat, index, replace(S, other_town_factor=1.0))
+    assert p.scores[menden] == pytest.approx(S.other_town_factor * flat.scores[menden])
+    named = upto("Wofür wurde Menden ausgezeichnet?", index, "score")
+    again = upto("Wofür wurde Menden ausgezeichnet?", index, "channels")
+    combine(again, index, replace(S, other_town_factor=1.0))
+    assert named.scores[menden] == pytest.approx(again.scores[menden])  # named: no change

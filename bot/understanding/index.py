@@ -37,6 +37,7 @@ TYPO_MAX_ZIPF = 3.5
 MIN_PART = 4
 #: A word used by the membership examples and by at most this many intents asks whether a town takes part.
 SLOT_KEY_MAX_INTENTS = 6
+OWN_TOWN_SHARE = 0.6  # a topic whose examples name one town this often is about that town
 _AS_FOR = "massig"  # "-mäßig", folded
 _LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
 
@@ -203,6 +204,19 @@ class Index:
         self.greeting_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= social_rows)
         # The intents that are a group of towns themselves ("Welche Kommunen sind Mitmacherkommunen?").
         self.group_intents = frozenset(i.id for i in knowledge.intents if i.id in knowledge.groups)
+        # Topics about one town (Menden's award): most of their examples name it, a question about
+        # them mostly does too. Row -> that town's token.
+        self.own_town: dict[int, str] = {}
+        town_names = {town_token(t): " " + " ".join(tokenize_example(t).folded) + " " for t in knowledge.towns}
+        for row, intent in enumerate(knowledge.intents):
+            if intent.handler == "membership":
+                continue
+            texts = [" " + " ".join(tokenize_example(e).folded) + " " for items in intent.examples.values()
+                     for e in items]
+            counts = {token: sum(name in text for text in texts) for token, name in town_names.items()}
+            best = max(counts.items(), key=lambda kv: kv[1], default=None)
+            if best and texts and best[1] >= OWN_TOWN_SHARE * len(texts):
+                self.own_town[row] = best[0]
         # Their towns, as the tokens questions are written with ("Arnsberg, Olpe und Soest" name a group).
         self.group_towns = {g: frozenset(town_token(m) for m in knowledge.groups[g].members)
                             for g in self.group_intents}

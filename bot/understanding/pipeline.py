@@ -674,6 +674,13 @@ def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # "Which towns take part?" asks for the list; whether one town takes part needs a town.
         scores[ix.slot_rows] *= s.no_town_slot_factor
 
+    if ix.own_town and s.other_town_factor < 1.0:
+        # A topic about one town (Menden's award) is less likely when the question does not name it.
+        named = {w for w in p.words if is_town(w)}
+        for row, town in ix.own_town.items():
+            if town not in named:
+                scores[row] *= s.other_town_factor
+
     factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)
     p.scores = np.clip(scores * factor, 0.0, 1.0)
     order = np.argsort(-p.scores, kind="stable")[: max(s.keep_top, 1)]

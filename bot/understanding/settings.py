@@ -18,6 +18,8 @@ class MatcherSettings:
     answer_share: float = 0.7  # a word known only from an answer counts this much as an example's word
     # How much an intent that uses a word in few of its examples gets less of it (0: all the same).
     typical_power: float = 0.25
+    # A topic about one town (most examples name it) counts this much when the question does not name it.
+    other_town_factor: float = 0.93
     qtype_weight: float = 0.05  # channel "question type": the intent answers this kind of question
     coverage_weight: float = 1.0  # how strongly unknown, rare content words lower the confidence
     everyday_zipf: float = 5.6  # unknown words at least this frequent (Zipf scale) cost nothing

@@ -617,3 +617,10 @@ def test_a_topic_about_one_town_counts_less_when_the_question_does_not_name_it(i
     again = upto("Wofür wurde Menden ausgezeichnet?", index, "channels")
     combine(again, index, replace(S, other_town_factor=1.0))
     assert named.scores[menden] == pytest.approx(again.scores[menden])  # named: no change
+
+
+def test_months_fillers_and_vague_nouns_are_no_subject(index: Index) -> None:
+    p = upto("what kinda stuff is planned until July, exactly?", index, "words")
+    assert {t.word for t in p.terms}.isdisjoint({"kinda", "stuff", "july", "exactly"})
+    p = upto("What time does the bus leave on Sunday?", index, "words")  # a weekday still says something
+    assert "sunday" in {t.word for t in p.terms}

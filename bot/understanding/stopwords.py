@@ -27,7 +27,9 @@ tell say any some all if because since whether while than
 ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jedem irgendwas irgendwer
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
 s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten
-even really actually basically literally anyway anyways herr herrn mr mrs ms
+even really actually basically literally anyway anyways herr herrn mr mrs ms exactly kinda sorta gonna wanna
+januar februar marz april mai juni juli august september oktober november dezember
+january february march june july october december
 """
 
 STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _RAW.split())

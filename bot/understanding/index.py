@@ -108,6 +108,7 @@ class Index:
         answer_cache: dict[str, frozenset[str]] = {}  # the same answer text is read once
         info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
         key_cache: dict[str, tuple[str, ...]] = {}
+        example_towns: list[tuple[dict[str, int], int]] = []  # per intent: the towns its examples name, of how many
         example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
         detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
         for index, intent in enumerate(knowledge.intents):
@@ -118,6 +119,7 @@ class Index:
             # ("Menden's recognition"), so their examples keep which town it is.
             generic = intent.handler == "membership"
             key_counts: dict[str, int] = {}  # content stem -> how many of this intent's examples use it
+            towns_here: dict[str, int] = {}  # town token -> how many of this intent's examples name it
             n_examples = 0
             for words in self._example_words(intent):
                 kind = detect(words)
@@ -136,6 +138,8 @@ class Index:
                 contents_append(" ".join([st for st, content in pairs if content]))
                 words_here.update(words)
                 n_examples += 1
+                for town in {w for w in words if is_town(w) and w != TOWN_TOKEN}:
+                    towns_here[town] = towns_here.get(town, 0) + 1
                 example_keys: set[str] = set()
                 for w in words:
                     if w not in STOPWORDS:
@@ -147,6 +151,7 @@ class Index:
                     key_counts[k] = key_counts.get(k, 0) + 1
             for k, count in key_counts.items():
                 example_shares.setdefault(k, {})[index] = count / n_examples
+            example_towns.append((towns_here, n_examples))
             for w in words_here - STOPWORDS:
                 if not is_town(w):
                     surface.add(w)
@@ -207,15 +212,9 @@ class Index:
         # Topics about one town (Menden's award): most of their examples name it, a question about
         # them mostly does too. Row -> that town's token.
         self.own_town: dict[int, str] = {}
-        town_names = {town_token(t): " " + " ".join(tokenize_example(t).folded) + " " for t in knowledge.towns}
-        for row, intent in enumerate(knowledge.intents):
-            if intent.handler == "membership":
-                continue
-            texts = [" " + " ".join(tokenize_example(e).folded) + " " for items in intent.examples.values()
-                     for e in items]
-            counts = {token: sum(name in text for text in texts) for token, name in town_names.items()}
+        for row, (counts, n_named) in enumerate(example_towns):
             best = max(counts.items(), key=lambda kv: kv[1], default=None)
-            if best and texts and best[1] >= OWN_TOWN_SHARE * len(texts):
+            if best and row not in self.slot_rows and best[1] >= OWN_TOWN_SHARE * n_named:
                 self.own_town[row] = best[0]
         # Their towns, as the tokens questions are written with ("Arnsberg, Olpe und Soest" name a group).
         self.group_towns = {g: frozenset(town_token(m) for m in knowledge.groups[g].members)

@@ -68,6 +68,7 @@ class Parse:
     settled: bool = False  # a decision stage has decided for good: later ones leave it alone
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` after "oder"/"or" in a clause
+    talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -274,6 +275,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     kept = sorted({*kept, *(i for i, c in enumerate(p.clauses) if c.question and i not in content
                             and p.clause_words[i][0])})
     p.kept = kept
+    after: set[int] = set()  # kept clauses after the question: talk around it
     if asking:
         asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
@@ -282,6 +284,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # words asks about what comes before it; what comes after is talk around it.
         before = {w for i in kept if i < questions[0] for w in p.clause_words[i][0]}
         p.story = {w for i in kept if i > questions[-1] for w in p.clause_words[i][0]} - before
+        after = {i for i in kept if i > questions[-1]}
         if evidence(sorted(w for w in before if not is_town(w)), ix):
             # "Unser Ortsheimatpfleger sprach von den Leitfäden. Was ist das?": what it asks about is
             # the topic named; who spoke of it is story (an unknown subject alone, "Bürgergeld. Was
@@ -291,6 +294,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.dropped = list(dict.fromkeys(p.dropped))
     for i in kept:
         p.starts.add(len(p.words))
+        if i in after:  # "… Was ist das? Klingt ja wichtig.": its words are no subject ("wichtig")
+            p.talk.update(range(len(p.words), len(p.words) + len(p.clause_words[i][0])))
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
@@ -450,7 +455,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     shouting = bool(long_words) and 2 * sum(o.isupper() for o in long_words) >= len(long_words)
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
-    p.alternatives = _after_or(p) | _time_anchor(p) | _offered_reading(p)
+    p.alternatives = _after_or(p) | _time_anchor(p) | _offered_reading(p) | p.talk
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):

@@ -628,3 +628,10 @@ def test_months_fillers_and_vague_nouns_are_no_subject(index: Index) -> None:
     assert {t.word for t in p.terms}.isdisjoint({"kinda", "stuff", "july", "exactly"})
     p = upto("What time does the bus leave on Sunday?", index, "words")  # a weekday still says something
     assert "sunday" in {t.word for t in p.terms}
+
+
+def test_the_existential_es_points_nowhere() -> None:
+    from bot.understanding.pipeline import points_back
+
+    assert not points_back(["gibt", "es", "was", "aktulles"])  # "Gibt es was Aktuelles?"
+    assert points_back(["was", "ist", "es"]) and points_back(["worum", "geht", "es", "dabei"])

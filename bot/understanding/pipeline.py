@@ -164,7 +164,12 @@ def points_back(words: list[str]) -> bool:
     """A referring word that stands for something said before ("Was ist das?", "worum geht es dabei"),
     not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative")."""
     return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS)
+               and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
                for i, w in enumerate(words))
+
+
+#: "es" after these is the existential or impersonal subject, no pointing word: "gibt es", "geht es um".
+_THERE_IS = frozenset("gibt gab geht ging".split())
 
 
 #: Referring words that are also determiners: they point back only when no noun follows.

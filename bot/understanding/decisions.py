@@ -53,7 +53,8 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Was hat es mit dem Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und Soest auf sich?':
     several towns of one group, and nothing asks whether they take part: the group is asked about."""
-    if p.settled or not p.ranked or p.ranked[0][0] not in ix.slot_intents | ix.group_intents or p.qtype == "yes_no":
+    top = p.ranked[0][0] if p.ranked else None
+    if p.settled or (top not in ix.slot_intents and top not in ix.group_intents) or p.qtype == "yes_no":
         return
     named = {w for w in p.words if is_town(w)}
     group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)

@@ -149,14 +149,11 @@ class Index:
                         example_keys.update(found)
                 for k in example_keys:
                     key_counts[k] = key_counts.get(k, 0) + 1
-            for k, count in key_counts.items():
+            for k, count in key_counts.items():  # the stems of its content words, each looked up once
                 example_shares.setdefault(k, {})[index] = count / n_examples
+                example_owners.setdefault(k, set()).add(index)
             example_towns.append((towns_here, n_examples))
-            for w in words_here - STOPWORDS:
-                if not is_town(w):
-                    surface.add(w)
-                for k in keys(w):
-                    example_owners.setdefault(k, set()).add(index)
+            surface.update(w for w in words_here - STOPWORDS if not is_town(w))
             for w in words_here & STOPWORDS:
                 function_owners.setdefault(w, set()).add(index)
             if len(texts) == starts[-1]:  # an intent without examples never matches

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.model import Vocabulary
 from bot.understanding.normalize import tokenize_example
+from bot.understanding.qtype import is_question_word
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -25,10 +26,8 @@ class Rewritten:
     chatter: list[str] = field(default_factory=list)  # dropped chatter phrases
 
 
-#: Question words: after one, a chatter phrase addressed to the bot is the question itself
+#: After a question word (``qtype``), a chatter phrase addressed to the bot is the question itself
 #: ("Was weißt du?", "What do you know about?"), not a filler before it ("Weißt du, wer …?").
-_QUESTION_WORDS = frozenset("was wer wie wo wann warum welche welcher welches welchen wofur worum wozu "
-                            "what who how where when why which".split())
 _YOU = frozenset("du ihr sie you u".split())
 
 
@@ -80,7 +79,7 @@ class Lexicon:
         for size in range(min(self.max_len, len(words) - i), 1, -1):
             phrase = tuple(words[i : i + size])
             if drop_chatter and phrase in self.chatter and not (
-                    phrase in self._addressed and not _QUESTION_WORDS.isdisjoint(words[:i])):
+                    phrase in self._addressed and any(map(is_question_word, words[:i]))):
                 out.chatter.append(" ".join(phrase))
                 return size
             target = self.rewrites.get(phrase)

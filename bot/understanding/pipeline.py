@@ -67,7 +67,7 @@ class Parse:
     place: str | None = None  # an unknown name taken for a place ("Macht Hamm mit?")
     settled: bool = False  # a decision stage has decided for good: later ones leave it alone
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
-    alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` after "oder"/"or" in a clause
+    alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
 
     def note(self, stage: str, text: str) -> None:
@@ -160,16 +160,16 @@ REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu darube
                        "that this these those they them it its ones".split())
 
 
+#: "es" after these is the existential or impersonal subject, no pointing word: "gibt es", "geht es um".
+_THERE_IS = frozenset("gibt gab geht ging".split())
+
+
 def points_back(words: list[str]) -> bool:
     """A referring word that stands for something said before ("Was ist das?", "worum geht es dabei"),
     not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative")."""
     return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS)
                and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
                for i, w in enumerate(words))
-
-
-#: "es" after these is the existential or impersonal subject, no pointing word: "gibt es", "geht es um".
-_THERE_IS = frozenset("gibt gab geht ging".split())
 
 
 #: Referring words that are also determiners: they point back only when no noun follows.
@@ -268,11 +268,11 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # that says something, except greetings and thanks next to it ("Guten Tag, …").
         kept = content
         talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
-        before = [i for i in evident if asking and i < asking[0] and i in talk]
-        if before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
+        named_before = [i for i in evident if asking and i < asking[0] and i in talk]
+        if named_before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
             # "… one of five 'model towns' … Is that right, and which are the other four?": a question
             # that names nothing of its own asks about the nearest thing named before it
-            kept = sorted({before[-1], *asking})
+            kept = sorted({named_before[-1], *asking})
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
@@ -331,14 +331,21 @@ def _clause_spans(p: Parse) -> list[tuple[int, int]]:
 _OR = frozenset("oder or".split())
 
 
-def _after_or(p: Parse) -> set[int]:
-    """Indexes in ``p.words`` of the words after "oder"/"or" in their clause."""
-    found: set[int] = set()
+def _not_the_subject(p: Parse) -> set[int]:
+    """Indexes in ``p.words`` of words that are not what their clause asks about (each reader below
+    looks at one clause), and of the talk after a question of function words. Their words count
+    half (``alternative_weight``)."""
+    found = set(p.talk)
     for start, end in _clause_spans(p):
-        at = next((j for j in range(start, end) if p.words[j] in _OR), None)
-        if at is not None:
-            found.update(range(at + 1, end))
+        for reader in (_after_or, _time_anchor, _offered_reading):
+            found |= reader(p.words, start, end)
     return found
+
+
+def _after_or(words: list[str], start: int, end: int) -> set[int]:
+    """The words after "oder"/"or" in the clause: "… für alle oder nur für die fünf Städte?"."""
+    at = next((j for j in range(start, end) if words[j] in _OR), None)
+    return set(range(at + 1, end)) if at is not None else set()
 
 
 _SINCE = frozenset("seit since after".split())
@@ -350,22 +357,20 @@ _DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem lang
                       "time years year months weeks days yesterday ages long".split())
 
 
-def _time_anchor(p: Parse) -> set[int]:
-    """Indexes in ``p.words`` of an event named as a point in time: "the milestones since the funding
-    was granted", "von der Förderzusage bis heute", "between the Förderzusage and today". The
-    question is about what happened around it, not about the event ("Seit wann …" asks about it)."""
+def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
+    """An event named as a point in time: "the milestones since the funding was granted", "von der
+    Förderzusage bis heute", "between the Förderzusage and today". The question is about what
+    happened around it, not about the event ("Seit wann …" asks about it)."""
     found: set[int] = set()
-    for start, end in _clause_spans(p):
-        words = p.words
-        for j in range(start, end):
-            if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN \
-                    and _DURATION.isdisjoint(words[j + 1:j + 4]):
-                found.update(range(j + 1, end))
-                break
-            if words[j] in _NOW and j - 2 >= start and words[j - 1] in ("bis", "until", "und", "and", "to"):
-                opener = next((k for k in range(j - 2, start - 1, -1) if words[k] in _SPAN_START), None)
-                if opener is not None:
-                    found.update(range(opener + 1, j - 1))
+    for j in range(start, end):
+        if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN \
+                and _DURATION.isdisjoint(words[j + 1:j + 4]):
+            found.update(range(j + 1, end))
+            break
+        if words[j] in _NOW and j - 2 >= start and words[j - 1] in ("bis", "until", "und", "and", "to"):
+            opener = next((k for k in range(j - 2, start - 1, -1) if words[k] in _SPAN_START), None)
+            if opener is not None:
+                found.update(range(opener + 1, j - 1))
     return found
 
 
@@ -373,18 +378,14 @@ _JUST = frozenset("nur bloss lediglich just only simply merely".split())
 _COPULA = frozenset("ist sind heisst bedeutet meint is are means mean".split())
 
 
-def _offered_reading(p: Parse) -> set[int]:
-    """Indexes in ``p.words`` of a reading the writer offers for the subject: "Ist eine Smart City
-    nur Technik?", "is it just free wifi everywhere?", "dat heißt doch nur, dat alles im Internet is".
-    The question is what the subject is; the offered reading is no subject of its own (as "oder")."""
-    found: set[int] = set()
-    for start, end in _clause_spans(p):
-        words = p.words
-        for j in range(start + 1, end - 1):
-            if words[j] in _JUST and not _COPULA.isdisjoint(words[start:j]):
-                found.update(k for k in range(j + 1, end) if not is_town(words[k]))
-                break
-    return found
+def _offered_reading(words: list[str], start: int, end: int) -> set[int]:
+    """A reading the writer offers for the subject: "Ist eine Smart City nur Technik?", "is it just
+    free wifi everywhere?", "dat heißt doch nur, dat alles im Internet is". The question is what
+    the subject is; the offered reading is no subject of its own (as "oder")."""
+    for j in range(start + 1, end - 1):
+        if words[j] in _JUST and not _COPULA.isdisjoint(words[start:j]):
+            return {k for k in range(j + 1, end) if not is_town(words[k])}
+    return set()
 
 
 _FROM = frozenset("aus from".split())
@@ -460,7 +461,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     shouting = bool(long_words) and 2 * sum(o.isupper() for o in long_words) >= len(long_words)
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
-    p.alternatives = _after_or(p) | _time_anchor(p) | _offered_reading(p) | p.talk
+    p.alternatives = _not_the_subject(p)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -519,7 +520,7 @@ _NOUNS_OF_VERB_FORM = frozenset(
     "family assembly supply italy july reply anomaly monopoly butterfly multiply apply rely bully holly lily "
     "emily sicily hundred kindred sacred parking housing building meeting training shopping wedding recycling "
     "heating swimming clothing planning spending marketing banking hearing booking ticketing boxing camping "
-    "hiking cycling fishing sewing painting clothing flooring roofing plumbing catering nursing "
+    "hiking cycling fishing sewing painting flooring roofing plumbing catering nursing "
     "lodging wiring warning evening morning ceiling earring offspring".split())
 
 

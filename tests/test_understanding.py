@@ -635,3 +635,27 @@ def test_the_existential_es_points_nowhere() -> None:
 
     assert not points_back(["gibt", "es", "was", "aktulles"])  # "Gibt es was Aktuelles?"
     assert points_back(["was", "ist", "es"]) and points_back(["worum", "geht", "es", "dabei"])
+
+
+def test_an_emoji_between_words_ends_a_sentence() -> None:
+    parts = clauses.split("ich muss ein referat halten 😬 was ist das genau?")
+    assert [c.text for c in parts] == ["ich muss ein referat halten 😬", "was ist das genau?"]
+    assert parts[1].question and not parts[0].question
+    assert len(clauses.split("danke 🙏")) == 1  # at the end it ends nothing
+
+
+def test_when_the_story_happens_is_not_the_subject(index: Index) -> None:
+    question = "ich muss nächste woche ein referat über smart cities südwestfalen halten 😬 was ist das genau???"
+    p = upto(question, index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"nachste", "woche"}
+    assert run(question, index, S).intent == "initiative"
+    # in the question itself the time is what is asked
+    p = upto("Was passiert nächste Woche?", index, "words")
+    assert not any(t.alternative for t in p.terms)
+
+
+def test_a_task_set_with_a_goodbye_is_no_goodbye(index: Index) -> None:
+    for question in ("schreib mir bitte mein ganzes referat über smart cities, 5 seiten mit quellen, bis morgen 🙏",
+                     "write me a poem about the sauerland, bye"):
+        assert run(question, index, S).intent is None, question
+    assert run("ok danke, bis morgen", index, S).intent == "thanks"

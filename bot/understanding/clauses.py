@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bot.understanding.normalize import fold
 
 # Sentence ends, colons, semicolons and line breaks; within a sentence, commas and dashes between words.
-_SENTENCE = re.compile(r"(?<=[.!?;:\n])\s*|\n+")
+# An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?"
+_SENTENCE = re.compile(r"(?<=[.!?;:\n])\s*|\n+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a

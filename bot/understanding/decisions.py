@@ -123,11 +123,19 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.__dict__.update(trial.__dict__)
 
 
+#: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".
+TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfasse ubersetz ubersetze fass fasse "
+                  "dicht dichte rechne berechne write make create compose generate translate summarise summarize "
+                  "draft calculate solve".split())
+
+
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
     a message that asks nothing the bot knows but greets or thanks is answered as that."""
     if p.decision == "answer" or len(p.clauses) < 2 or any(c.question for c in p.clauses):
         return
+    if any(words and words[0] in TASKS for words, _ in p.clause_words):
+        return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye
     from bot.understanding import pipeline  # the greeting clause is tried alone
 
     for clause in p.clauses:

@@ -336,9 +336,11 @@ def _not_the_subject(p: Parse) -> set[int]:
     looks at one clause), and of the talk after a question of function words. Their words count
     half (``alternative_weight``)."""
     found = set(p.talk)
-    for start, end in _clause_spans(p):
+    for k, (start, end) in enumerate(_clause_spans(p)):
         for reader in (_after_or, _time_anchor, _offered_reading):
             found |= reader(p.words, start, end)
+        if not p.clauses[p.kept[k]].question:
+            found |= _when_of_the_story(p.words, start, end)
     return found
 
 
@@ -371,6 +373,24 @@ def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
             opener = next((k for k in range(j - 2, start - 1, -1) if words[k] in _SPAN_START), None)
             if opener is not None:
                 found.update(range(opener + 1, j - 1))
+    return found
+
+
+_RELATIVE_TIME = frozenset("nachste nachsten kommende kommenden letzte letzten vergangene vergangenen diese dieser "
+                           "next last this coming past".split())
+_TIME_UNITS = frozenset("woche wochen monat monats jahr jahres wochenende week month year weekend".split())
+_TIME_WORDS = frozenset("morgen ubermorgen gestern vorgestern tomorrow yesterday tonight".split())
+
+
+def _when_of_the_story(words: list[str], start: int, end: int) -> set[int]:
+    """'Ich muss nächste Woche ein Referat halten. Was ist das?': when something happens in the
+    writer's life, in a clause that does not ask, says nothing about what is asked."""
+    found: set[int] = set()
+    for j in range(start, end):
+        if words[j] in _TIME_WORDS:
+            found.add(j)
+        elif words[j] in _TIME_UNITS and j > start and words[j - 1] in _RELATIVE_TIME:
+            found.update((j - 1, j))
     return found
 
 

@@ -223,6 +223,10 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("nimmt hemer teil".split())[0] == ["teilnehmen", "hemer"]
     assert particles.join("was macht man mit dem geld".split())[1] is None  # "mit" with its noun: a preposition
     assert particles.join("wer ist mit".split())[1] is None  # no verb of that particle
+    # a question tag after the particle: "… macht das mit oder nicht", but not "mit oder ohne Auto"
+    assert particles.join("plettenberg macht das mit oder nicht".split())[0] == \
+        "plettenberg mitmachen das oder nicht".split()
+    assert particles.join("macht man das mit oder ohne auto".split())[1] is None
     assert particles.join("wann ging das los mit smart cities".split())[0] == \
         "wann losgehen das mit smart cities".split()
     p = upto("Wie ging das alles eigentlich los?", index, "vocabulary")  # the whole verb is in the vocabulary
@@ -659,3 +663,9 @@ def test_a_task_set_with_a_goodbye_is_no_goodbye(index: Index) -> None:
                      "write me a poem about the sauerland, bye"):
         assert run(question, index, S).intent is None, question
     assert run("ok danke, bis morgen", index, S).intent == "thanks"
+
+
+def test_vocabulary_reads_the_courtesies_of_letters_and_irish_chat(index: Index) -> None:
+    assert run("Howya! Grand to be here, lads.", index, S).intent == "greeting"
+    assert run("Ich danke Ihnen vielmals und verbleibe mit freundlichen Grüßen.", index, S).intent == "thanks"
+    assert run("Wobei können Sie mir behilflich sein?", index, S).intent == "help"

@@ -24,11 +24,17 @@ _VERBS = {
 _AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur mit fur uber nach".split())
 
 
+#: A question tag after the particle: "Plettenberg macht das mit oder nicht?", "… mit, oder was?"
+_TAGS = frozenset({("oder",), ("oder", "nicht"), ("oder", "was"), ("oder", "wie"), ("oder", "so"), ("oder", "ne"),
+                   ("oder", "nee"), ("ja", "oder"), ("or", "not")})
+
+
 def find(words: list[str]) -> tuple[int, int, str] | None:
     """Where a separable particle and its verb are: (verb index, particle index, the whole verb)."""
     for at in range(len(words) - 1, 0, -1):
         rule = _VERBS.get(words[at])
-        if rule is None or (at + 1 < len(words) and words[at + 1] not in _AFTER_PARTICLE):
+        if rule is None or (at + 1 < len(words) and words[at + 1] not in _AFTER_PARTICLE
+                            and tuple(words[at + 1 : at + 3]) not in _TAGS):
             continue
         forms, whole = rule
         for i in range(at - 1, -1, -1):

@@ -672,6 +672,7 @@ def test_vocabulary_reads_the_courtesies_of_letters_and_irish_chat(index: Index)
 
 
 def test_asking_what_kind_of_body_it_is_asks_about_the_initiative(index: Index) -> None:
-    for question in ("is dat n verein oder wat", "Hab im Blatt wat gelesen von Smart Cities Suedwestfalen, wat is dat fürn Verein",
+    for question in ("is dat n verein oder wat",
+                     "Hab im Blatt wat gelesen von Smart Cities Suedwestfalen, wat is dat fürn Verein",
                      "Is it a company, an association or a public project?"):
         assert run(question, index, S).intent == "initiative", question

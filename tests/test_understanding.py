@@ -676,3 +676,11 @@ def test_asking_what_kind_of_body_it_is_asks_about_the_initiative(index: Index) 
                      "Hab im Blatt wat gelesen von Smart Cities Suedwestfalen, wat is dat fürn Verein",
                      "Is it a company, an association or a public project?"):
         assert run(question, index, S).intent == "initiative", question
+
+
+def test_what_a_person_does_now_is_not_what_the_knowledge_tells(index: Index) -> None:
+    # the funding answer names the minister who handed over the certificate, then; not his life now
+    assert run("Which party does Horst Seehofer belong to, and is he still a federal minister?", index, S).intent \
+        is None
+    assert run("is Horst Seehofer married?", index, S).intent is None
+    assert run("Hat Horst Seehofer die Förderurkunde überreicht?", index, S).intent == "funding"

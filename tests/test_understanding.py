@@ -684,3 +684,17 @@ def test_what_a_person_does_now_is_not_what_the_knowledge_tells(index: Index) ->
         is None
     assert run("is Horst Seehofer married?", index, S).intent is None
     assert run("Hat Horst Seehofer die Förderurkunde überreicht?", index, S).intent == "funding"
+
+
+def test_an_everyday_verb_says_nothing_of_its_own_in_a_pointing_question(index: Index) -> None:
+    # "… und geht das auch online?" points back to the clause before: its subject is the Pflegegrad
+    from bot.understanding.pipeline import known_content
+    assert known_content(["geht", "das", "auch", "online"], index) == 1
+    assert run("Wie beantragt man einen Pflegegrad, und geht das auch online?", index, S).intent is None
+
+
+def test_vocabulary_reads_paying_and_swiss_german(index: Index) -> None:
+    assert run("wer zahlt dat alles eigentlich 💸", index, S).intent == "funding"
+    assert run("Isch Attendorn au debii?", index, S).intent == "membership"
+    assert run("Wie vill Gäld isch da i das Projekt gflosse?", index, S).intent == "funding"
+    assert run("Grüezi mitenand!", index, S).intent == "greeting"

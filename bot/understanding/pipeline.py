@@ -177,8 +177,9 @@ _DETERMINERS = frozenset("das dies diese dieses dieser diesem diesen".split())  
 
 
 def known_content(words: list[str], ix: Index) -> int:
+    """How many known words a clause says something with (not everyday verbs like "geht", "gibt")."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
-               and not is_town(w) and ix.resolve(w).keys)
+               and not is_town(w) and zipf(w) < EVERYDAY_ZIPF and ix.resolve(w).keys)
 
 
 _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())

@@ -698,3 +698,10 @@ def test_vocabulary_reads_paying_and_swiss_german(index: Index) -> None:
     assert run("Isch Attendorn au debii?", index, S).intent == "membership"
     assert run("Wie vill Gäld isch da i das Projekt gflosse?", index, S).intent == "funding"
     assert run("Grüezi mitenand!", index, S).intent == "greeting"
+
+
+def test_how_complete_or_concrete_the_answer_should_be_is_no_subject(index: Index) -> None:
+    assert run("was bringt uns dat hier konkret", index, S).intent == "why"
+    assert run("Ich bräuchte die vollständige Liste der Städte, die sich als Mitmacher angeschlossen haben.",
+               index, S).intent == "mitmacherkommunen"
+    assert run("Vergelt's Gott, und bis zum nächsten Mal!", index, S).intent == "thanks"

@@ -705,3 +705,8 @@ def test_how_complete_or_concrete_the_answer_should_be_is_no_subject(index: Inde
     assert run("Ich bräuchte die vollständige Liste der Städte, die sich als Mitmacher angeschlossen haben.",
                index, S).intent == "mitmacherkommunen"
     assert run("Vergelt's Gott, und bis zum nächsten Mal!", index, S).intent == "thanks"
+
+
+def test_the_federal_government_as_der_bund_is_who_funds(index: Index) -> None:
+    assert run("Kommt die Förderung vom Bund oder vom Land NRW?", index, S).intent == "funding"
+    assert run("Was ist die Digitalstrategie des Bundes?", index, S).intent is None  # another subject

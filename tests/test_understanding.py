@@ -710,3 +710,9 @@ def test_how_complete_or_concrete_the_answer_should_be_is_no_subject(index: Inde
 def test_the_federal_government_as_der_bund_is_who_funds(index: Index) -> None:
     assert run("Kommt die Förderung vom Bund oder vom Land NRW?", index, S).intent == "funding"
     assert run("Was ist die Digitalstrategie des Bundes?", index, S).intent is None  # another subject
+
+
+def test_vocabulary_reads_the_point_of_it_and_what_the_bot_covers(index: Index) -> None:
+    assert run("Was ist der Sinn dahinter, dass Südwestfalen smart werden soll?", index, S).intent == "why"
+    assert run("wozu der ganze aufwand bei uns aufm land ey", index, S).intent == "why"
+    assert run("Welche Themen deckst du ab?", index, S).intent == "help"

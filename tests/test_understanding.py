@@ -716,3 +716,14 @@ def test_vocabulary_reads_the_point_of_it_and_what_the_bot_covers(index: Index) 
     assert run("Was ist der Sinn dahinter, dass Südwestfalen smart werden soll?", index, S).intent == "why"
     assert run("wozu der ganze aufwand bei uns aufm land ey", index, S).intent == "why"
     assert run("Welche Themen deckst du ab?", index, S).intent == "help"
+
+
+def test_a_small_count_is_no_subject_but_a_time_of_day_is(index: Index) -> None:
+    def cost(question: str, word: str) -> float:
+        return next(t.cost for t in upto(question, index, "words").terms if t.word == word)
+    assert cost("can someone explain the initiative in like 2 sentences", "2") == S.small_number_cost
+    assert cost("Is there a night bus from Siegen to Kreuztal after 11 pm?", "11") > S.small_number_cost
+    assert run("can you summarise in 2-3 lines what the Smart Cities Südwestfalen initiative is?", index, S).intent \
+        == "initiative"
+    assert run("Wer sitzt in der Regierung?", index, S).intent is None  # a government is no kind of the initiative
+    assert run("Ist das die Obrigkeit in Arnsberg oder wer steckt dahinter?", index, S).intent == "initiative"

@@ -498,6 +498,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = s.outside_place_cost  # "Konferenz in Hamburg": a place outside the region is off-topic
         elif _YEAR.fullmatch(word) and not resolved.keys:
             cost = 1.0  # a year the knowledge does not know ("Konferenz 2025") is a different event
+        elif word.isdigit() and len(word) <= 2 and not resolved.keys and _CLOCK.isdisjoint(p.words[i + 1 : i + 2]):
+            cost = s.small_number_cost  # "in 2 Sätzen", "2-3 lines": a count of how, not what about
         elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
             # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing
@@ -533,6 +535,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
+_CLOCK = frozenset("uhr pm am h".split())  # "nach 23 Uhr", "after 11 pm": a time is a subject of its own
 #: English adverbs and verb forms ("ideally", "drafted", "organizing") say how or what is done,
 #: not what about: an unknown one costs like a German writer's lower-case word. Nouns of the same
 #: form are often a subject of their own ("parking fees", "a wedding").

@@ -30,6 +30,7 @@ class MatcherSettings:
     fuzzy_candidates: int = 4  # the fuzzy channel compares with the examples of this many best keyword intents
     compare_all_below: int = 300  # a question of function words only is compared with every intent below this
     no_town_slot_factor: float = 0.8  # the membership intent's score when the question names no town
+    small_number_cost: float = 0.15  # an unknown number of one or two digits, not a time of day, counts this much
     outside_place_cost: float = 0.5  # a place outside the region counts this much against a question
     name_evidence: float = 0.6  # the initiative's name next to other topic words counts this much
     quoted_weight: float = 2.0  # words in quotes name the subject: their evidence counts this much more

@@ -726,4 +726,5 @@ def test_a_small_count_is_no_subject_but_a_time_of_day_is(index: Index) -> None:
     assert run("can you summarise in 2-3 lines what the Smart Cities Südwestfalen initiative is?", index, S).intent \
         == "initiative"
     assert run("Wer sitzt in der Regierung?", index, S).intent is None  # a government is no kind of the initiative
-    assert run("Ist das die Obrigkeit in Arnsberg oder wer steckt dahinter?", index, S).intent == "initiative"
+    assert run("Wer organisiert denn das Ganze? Ist das die Obrigkeit in Arnsberg oder wer steckt dahinter?", index,
+               S).intent == "initiative"

@@ -728,3 +728,12 @@ def test_a_small_count_is_no_subject_but_a_time_of_day_is(index: Index) -> None:
     assert run("Wer sitzt in der Regierung?", index, S).intent is None  # a government is no kind of the initiative
     assert run("Wer organisiert denn das Ganze? Ist das die Obrigkeit in Arnsberg oder wer steckt dahinter?", index,
                S).intent == "initiative"
+
+
+def test_what_the_writer_leaves_out_is_not_the_subject(index: Index) -> None:
+    p = upto("which towns besides the 5 pilot ones have signed up?", index, "words")
+    assert "5" in {t.word for t in p.terms if t.alternative}
+    assert not any(t.alternative for t in p.terms if t.word == "towns")
+    assert run("which towns besides the 5 pilot ones are on board?", index, S).intent == "mitmacherkommunen"
+    p = upto("alle städte die mitmachen (nicht die 5 pionier-dinger, sondern die anderen)", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"5", "pionier"}

@@ -337,11 +337,17 @@ def _not_the_subject(p: Parse) -> set[int]:
     looks at one clause), and of the talk after a question of function words. Their words count
     half (``alternative_weight``)."""
     found = set(p.talk)
-    for k, (start, end) in enumerate(_clause_spans(p)):
-        for reader in (_after_or, _time_anchor, _offered_reading):
+    spans = _clause_spans(p)
+    for k, (start, end) in enumerate(spans):
+        for reader in (_after_or, _time_anchor, _offered_reading, _left_out):
             found |= reader(p.words, start, end)
         if not p.clauses[p.kept[k]].question:
             found |= _when_of_the_story(p.words, start, end)
+        if k + 1 < len(spans) and p.words[spans[k + 1][0]] in ("sondern", "but"):
+            # "alle Städte, die mitmachen (nicht die 5 Pionier-Dinger, sondern die anderen)"
+            at = next((j for j in range(end - 1, start - 1, -1) if p.words[j] in ("nicht", "not")), None)
+            if at is not None:
+                found.update(range(at + 1, end))
     return found
 
 
@@ -393,6 +399,19 @@ def _when_of_the_story(words: list[str], start: int, end: int) -> set[int]:
         elif words[j] in _TIME_UNITS and j > start and words[j - 1] in _RELATIVE_TIME:
             found.update((j - 1, j))
     return found
+
+
+_EXCEPT = frozenset("ausser auser abgesehen besides except excluding".split())
+_EXCEPT_PAIRS = frozenset({("apart", "from"), ("other", "than"), ("aside", "from")})
+
+
+def _left_out(words: list[str], start: int, end: int) -> set[int]:
+    """What the writer leaves out: "which towns besides the 5 pilot ones", "welche außer den
+    Pionierkommunen". The question is about the others."""
+    for j in range(start, end):
+        if words[j] in _EXCEPT or tuple(words[j:j + 2]) in _EXCEPT_PAIRS:
+            return set(range(j + 1, end))
+    return set()
 
 
 _JUST = frozenset("nur bloss lediglich just only simply merely".split())

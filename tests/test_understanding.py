@@ -737,3 +737,11 @@ def test_what_the_writer_leaves_out_is_not_the_subject(index: Index) -> None:
     assert run("which towns besides the 5 pilot ones are on board?", index, S).intent == "mitmacherkommunen"
     p = upto("alle städte die mitmachen (nicht die 5 pionier-dinger, sondern die anderen)", index, "words")
     assert {t.word for t in p.terms if t.alternative} == {"5", "pionier"}
+
+
+def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> None:
+    # "top" is a word of the thanks ("Top, vielen Dank"); after "from Menden" it greets nobody
+    p = upto("My colleague from Menden bragged that his town is one of the national top performers.", index, "words")
+    assert "bragged" in {t.word for t in p.terms}
+    p = upto("Hello from a newsroom in Dublin, is Olpe part of it?", index, "words")
+    assert "newsroom" not in {t.word for t in p.terms}

@@ -437,10 +437,9 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
     found: set[int] = set()
     for start, end in _clause_spans(p):
         clause = p.words[start:end]
-        if not any(ix.only_greets(w) for w in clause if w not in STOPWORDS):
-            continue
         at = next((j for j, w in enumerate(clause) if w in _FROM), None)
-        if at is not None:
+        # the greeting comes first: "Hello from …", not "my colleague from Menden … top performers"
+        if at is not None and any(ix.only_greets(w) for w in clause[:at] if w not in STOPWORDS):
             found.update(start + j for j in range(at + 1, len(clause))
                          if clause[j] not in STOPWORDS and not ix.knows(clause[j]))
     return found

@@ -745,3 +745,10 @@ def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> N
     assert "bragged" in {t.word for t in p.terms}
     p = upto("Hello from a newsroom in Dublin, is Olpe part of it?", index, "words")
     assert "newsroom" not in {t.word for t in p.terms}
+
+
+def test_vocabulary_reads_more_chat_greetings_and_plain_words(index: Index) -> None:
+    assert run("Glück auf! Ist hier jemand wach?", index, S).intent == "greeting"
+    assert run("merci und tschö mit ö, woll", index, S).intent == "thanks"
+    assert run("wie viel kohle gabs für das projekt 💰", index, S).intent == "funding"
+    assert run("Was war denn die letzte Meldung auf Ihrer Zeitleiste?", index, S).intent == "timeline-latest"

@@ -639,6 +639,9 @@ def test_the_existential_es_points_nowhere() -> None:
 
     assert not points_back(["gibt", "es", "was", "aktulles"])  # "Gibt es was Aktuelles?"
     assert points_back(["was", "ist", "es"]) and points_back(["worum", "geht", "es", "dabei"])
+    # "this" before a noun goes with it ("what is this initiative doing"); alone it points back
+    assert not points_back(["what", "ist", "this", "initiative", "actually", "doing"])
+    assert points_back(["what", "ist", "this"])
 
 
 def test_an_emoji_between_words_ends_a_sentence() -> None:

@@ -172,8 +172,9 @@ def points_back(words: list[str]) -> bool:
                for i, w in enumerate(words))
 
 
-#: Referring words that are also determiners: they point back only when no noun follows.
-_DETERMINERS = frozenset("das dies diese dieses dieser diesem diesen".split())  # "that" is mostly a pronoun
+#: Referring words that are also determiners: they point back only when no noun follows ("that" is
+#: mostly a pronoun).
+_DETERMINERS = frozenset("das dies diese dieses dieser diesem diesen this these those".split())
 
 
 def known_content(words: list[str], ix: Index) -> int:

@@ -13,7 +13,7 @@ from bench.accuracy import HELDOUT, dev_files, evaluate, read_questions, tfidf
 from bot.answers import Answerer
 
 DEV_FLOOR = (0.94, 0.955)  # in scope correct, traps rejected
-HELDOUT_FLOOR = (0.87, 0.96)
+HELDOUT_FLOOR = (0.90, 0.96)  # the issue asks: fail below 90 % / 93 %
 
 
 def test_question_sets_have_the_promised_shape(answerer: Answerer) -> None:

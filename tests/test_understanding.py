@@ -755,3 +755,12 @@ def test_vocabulary_reads_more_chat_greetings_and_plain_words(index: Index) -> N
     assert run("merci und tschö mit ö, woll", index, S).intent == "thanks"
     assert run("wie viel kohle gabs für das projekt 💰", index, S).intent == "funding"
     assert run("Was war denn die letzte Meldung auf Ihrer Zeitleiste?", index, S).intent == "timeline-latest"
+
+
+def test_a_subject_the_vocabulary_wrote_costs_like_a_noun(index: Index) -> None:
+    # "wie alt" -> "Lebensalter": no lower-case verb of a writer who capitalises nouns
+    p = upto("Guten Tag, wie alt ist eigentlich Horst Seehofer? Wir haben in der Familie darüber gestritten.",
+             index, "words")
+    assert next(t.cost for t in p.terms if t.word == "lebensalter") >= frequency.NOUN_COST
+    # a spelling the vocabulary mends ("warn" -> "waren") is still an everyday word
+    assert run("welche 14 städte warn dat nochma", index, S).intent == "mitmacherkommunen"

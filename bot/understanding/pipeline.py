@@ -20,7 +20,7 @@ from bot.understanding import decisions, language, names, particles
 from bot.understanding import qtype as question_type
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
-from bot.understanding.normalize import Tokens, tokenize
+from bot.understanding.normalize import Tokens, fold, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stems import stem
 from bot.understanding.stopwords import STOPWORDS
@@ -524,8 +524,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing
             noun = not shouting and (acronym or (i not in p.starts and original[:1].isupper()
                                                  and not original.isupper()))
-            cost = unknown_cost(word, noun, s.everyday_zipf, s.rare_zipf)
-            if german and cased and original[:1].islower():
+            # a word the vocabulary wrote for a phrase ("wie alt" -> "Lebensalter") names a subject
+            written = word in ix.lexicon.canonical_words and fold(original) != word and zipf(word) <= s.rare_zipf
+            cost = unknown_cost(word, noun or written, s.everyday_zipf, s.rare_zipf)
+            if german and cased and original[:1].islower() and not written:
                 cost *= s.non_noun_cost
             elif not german and _VERB_FORM.search(word) and word not in _NOUNS_OF_VERB_FORM:
                 cost *= s.non_noun_cost  # "ideally alphabetically", "who drafted it": how, not what about

@@ -764,3 +764,9 @@ def test_a_subject_the_vocabulary_wrote_costs_like_a_noun(index: Index) -> None:
     assert next(t.cost for t in p.terms if t.word == "lebensalter") >= frequency.NOUN_COST
     # a spelling the vocabulary mends ("warn" -> "waren") is still an everyday word
     assert run("welche 14 städte warn dat nochma", index, S).intent == "mitmacherkommunen"
+
+
+def test_smart_things_at_home_are_no_smart_city(index: Index) -> None:
+    assert run("unser smart tv findet das wlan nicht mehr, was tun?", index, S).intent is None
+    assert run("was is n smart tv", index, S).intent is None
+    assert run("was is n smart city", index, S).intent == "smart-city"

@@ -770,3 +770,11 @@ def test_smart_things_at_home_are_no_smart_city(index: Index) -> None:
     assert run("unser smart tv findet das wlan nicht mehr, was tun?", index, S).intent is None
     assert run("was is n smart tv", index, S).intent is None
     assert run("was is n smart city", index, S).intent == "smart-city"
+
+
+def test_vocabulary_reads_numbers_in_words_phases_and_reports(index: Index) -> None:
+    assert run("Stimmt es, dass dreizehn Millionen Euro Förderung nach Südwestfalen fließen?", index, S).intent \
+        == "funding"
+    assert run("Gibt es bereits einen Ausblick auf die nächste Projektphase?", index, S).intent == "timeline-next"
+    assert run("Könnten Sie mir die bisherigen Meilensteine des Vorhabens in zeitlicher Abfolge darlegen?",
+               index, S).intent == "timeline"

@@ -773,8 +773,8 @@ def test_smart_things_at_home_are_no_smart_city(index: Index) -> None:
 
 
 def test_vocabulary_reads_numbers_in_words_phases_and_reports(index: Index) -> None:
-    assert run("Stimmt es, dass dreizehn Millionen Euro Förderung nach Südwestfalen fließen?", index, S).intent \
-        == "funding"
+    assert run("Ich wüsste gern, ob die dreizehn Millionen Euro, von denen gesprochen wird, tatsächlich vom Bund "
+               "kommen. Können Sie mir das bestätigen?", index, S).intent == "funding"
     assert run("Gibt es bereits einen Ausblick auf die nächste Projektphase?", index, S).intent == "timeline-next"
     assert run("Könnten Sie mir die bisherigen Meilensteine des Vorhabens in zeitlicher Abfolge darlegen?",
                index, S).intent == "timeline"

@@ -778,3 +778,9 @@ def test_vocabulary_reads_numbers_in_words_phases_and_reports(index: Index) -> N
     assert run("Gibt es bereits einen Ausblick auf die nächste Projektphase?", index, S).intent == "timeline-next"
     assert run("Könnten Sie mir die bisherigen Meilensteine des Vorhabens in zeitlicher Abfolge darlegen?",
                index, S).intent == "timeline"
+
+
+def test_joining_words_written_apart_keeps_the_clauses_in_place(index: Index) -> None:
+    p = upto("Wer hat die Förder Urkunde überreicht? Wann war die Konferenz?", index, "compounds")
+    assert ("forder urkunde", "forderurkunde") in p.compounds
+    assert p.words[min(j for j in p.starts if j)] == "wann"  # the second clause still begins at "Wann"

@@ -339,17 +339,25 @@ def _not_the_subject(p: Parse) -> set[int]:
     half (``alternative_weight``)."""
     found = set(p.talk)
     spans = _clause_spans(p)
+    # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
+    spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out):
             found |= reader(p.words, start, end)
-        if not p.clauses[p.kept[k]].question:
+        if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
-        if k + 1 < len(spans) and p.words[spans[k + 1][0]] in ("sondern", "but"):
-            # "alle Städte, die mitmachen (nicht die 5 Pionier-Dinger, sondern die anderen)"
-            at = next((j for j in range(end - 1, start - 1, -1) if p.words[j] in ("nicht", "not")), None)
-            if at is not None:
-                found.update(range(at + 1, end))
+        if k + 1 < len(spans):
+            found |= _instead(p.words, start, end, spans[k + 1][0])
     return found
+
+
+def _instead(words: list[str], start: int, end: int, next_start: int) -> set[int]:
+    """'alle Städte, die mitmachen (nicht die 5 Pionier-Dinger, sondern die anderen)': what comes
+    after "nicht" in a clause that the next one corrects with "sondern" is not what is asked."""
+    if next_start >= len(words) or words[next_start] not in ("sondern", "but"):
+        return set()
+    at = next((j for j in range(end - 1, start - 1, -1) if words[j] in ("nicht", "not")), None)
+    return set(range(at + 1, end)) if at is not None else set()
 
 
 def _after_or(words: list[str], start: int, end: int) -> set[int]:
@@ -478,6 +486,9 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))
+            # the clauses and talk after it begin one word earlier
+            p.starts = {j - 1 if j > i else j for j in p.starts}
+            p.talk = {j - 1 if j > i else j for j in p.talk if j != i + 1}
         i += 1
 
 

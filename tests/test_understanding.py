@@ -668,19 +668,6 @@ def test_a_task_set_with_a_goodbye_is_no_goodbye(index: Index) -> None:
     assert run("ok danke, bis morgen", index, S).intent == "thanks"
 
 
-def test_vocabulary_reads_the_courtesies_of_letters_and_irish_chat(index: Index) -> None:
-    assert run("Howya! Grand to be here, lads.", index, S).intent == "greeting"
-    assert run("Ich danke Ihnen vielmals und verbleibe mit freundlichen Grüßen.", index, S).intent == "thanks"
-    assert run("Wobei können Sie mir behilflich sein?", index, S).intent == "help"
-
-
-def test_asking_what_kind_of_body_it_is_asks_about_the_initiative(index: Index) -> None:
-    for question in ("is dat n verein oder wat",
-                     "Hab im Blatt wat gelesen von Smart Cities Suedwestfalen, wat is dat fürn Verein",
-                     "Is it a company, an association or a public project?"):
-        assert run(question, index, S).intent == "initiative", question
-
-
 def test_what_a_person_does_now_is_not_what_the_knowledge_tells(index: Index) -> None:
     # the funding answer names the minister who handed over the certificate, then; not his life now
     assert run("Which party does Horst Seehofer belong to, and is he still a federal minister?", index, S).intent \
@@ -694,31 +681,6 @@ def test_an_everyday_verb_says_nothing_of_its_own_in_a_pointing_question(index: 
     from bot.understanding.pipeline import known_content
     assert known_content(["geht", "das", "auch", "online"], index) == 1
     assert run("Wie beantragt man einen Pflegegrad, und geht das auch online?", index, S).intent is None
-
-
-def test_vocabulary_reads_paying_and_swiss_german(index: Index) -> None:
-    assert run("wer zahlt dat alles eigentlich 💸", index, S).intent == "funding"
-    assert run("Isch Attendorn au debii?", index, S).intent == "membership"
-    assert run("Wie vill Gäld isch da i das Projekt gflosse?", index, S).intent == "funding"
-    assert run("Grüezi mitenand!", index, S).intent == "greeting"
-
-
-def test_how_complete_or_concrete_the_answer_should_be_is_no_subject(index: Index) -> None:
-    assert run("was bringt uns dat hier konkret", index, S).intent == "why"
-    assert run("Ich bräuchte die vollständige Liste der Städte, die sich als Mitmacher angeschlossen haben.",
-               index, S).intent == "mitmacherkommunen"
-    assert run("Vergelt's Gott, und bis zum nächsten Mal!", index, S).intent == "thanks"
-
-
-def test_the_federal_government_as_der_bund_is_who_funds(index: Index) -> None:
-    assert run("Kommt die Förderung vom Bund oder vom Land NRW?", index, S).intent == "funding"
-    assert run("Was ist die Digitalstrategie des Bundes?", index, S).intent is None  # another subject
-
-
-def test_vocabulary_reads_the_point_of_it_and_what_the_bot_covers(index: Index) -> None:
-    assert run("Was ist der Sinn dahinter, dass Südwestfalen smart werden soll?", index, S).intent == "why"
-    assert run("wozu der ganze aufwand bei uns aufm land ey", index, S).intent == "why"
-    assert run("Welche Themen deckst du ab?", index, S).intent == "help"
 
 
 def test_a_small_count_is_no_subject_but_a_time_of_day_is(index: Index) -> None:
@@ -750,13 +712,6 @@ def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> N
     assert "newsroom" not in {t.word for t in p.terms}
 
 
-def test_vocabulary_reads_more_chat_greetings_and_plain_words(index: Index) -> None:
-    assert run("Glück auf! Ist hier jemand wach?", index, S).intent == "greeting"
-    assert run("merci und tschö mit ö, woll", index, S).intent == "thanks"
-    assert run("wie viel kohle gabs für das projekt 💰", index, S).intent == "funding"
-    assert run("Was war denn die letzte Meldung auf Ihrer Zeitleiste?", index, S).intent == "timeline-latest"
-
-
 def test_a_subject_the_vocabulary_wrote_costs_like_a_noun(index: Index) -> None:
     # "wie alt" -> "Lebensalter": no lower-case verb of a writer who capitalises nouns
     p = upto("Guten Tag, wie alt ist eigentlich Horst Seehofer? Wir haben in der Familie darüber gestritten.",
@@ -766,21 +721,56 @@ def test_a_subject_the_vocabulary_wrote_costs_like_a_noun(index: Index) -> None:
     assert run("welche 14 städte warn dat nochma", index, S).intent == "mitmacherkommunen"
 
 
-def test_smart_things_at_home_are_no_smart_city(index: Index) -> None:
-    assert run("unser smart tv findet das wlan nicht mehr, was tun?", index, S).intent is None
-    assert run("was is n smart tv", index, S).intent is None
-    assert run("was is n smart city", index, S).intent == "smart-city"
-
-
-def test_vocabulary_reads_numbers_in_words_phases_and_reports(index: Index) -> None:
-    assert run("Ich wüsste gern, ob die dreizehn Millionen Euro, von denen gesprochen wird, tatsächlich vom Bund "
-               "kommen. Können Sie mir das bestätigen?", index, S).intent == "funding"
-    assert run("Gibt es bereits einen Ausblick auf die nächste Projektphase?", index, S).intent == "timeline-next"
-    assert run("Könnten Sie mir die bisherigen Meilensteine des Vorhabens in zeitlicher Abfolge darlegen?",
-               index, S).intent == "timeline"
-
-
 def test_joining_words_written_apart_keeps_the_clauses_in_place(index: Index) -> None:
     p = upto("Wer hat die Förder Urkunde überreicht? Wann war die Konferenz?", index, "compounds")
     assert ("forder urkunde", "forderurkunde") in p.compounds
     assert p.words[min(j for j in p.starts if j)] == "wann"  # the second clause still begins at "Wann"
+
+
+#: What the vocabulary must read, by class: (question, the intent it asks for; None: fall back).
+VOCABULARY_READS: list[tuple[str, str | None]] = [
+    # vocabulary reads the courtesies of letters and irish chat
+    ('Howya! Grand to be here, lads.', 'greeting'),
+    ('Ich danke Ihnen vielmals und verbleibe mit freundlichen Grüßen.', 'thanks'),
+    ('Wobei können Sie mir behilflich sein?', 'help'),
+    # asking what kind of body it is asks about the initiative
+    ('is dat n verein oder wat', 'initiative'),
+    ('Hab im Blatt wat gelesen von Smart Cities Suedwestfalen, wat is dat fürn Verein', 'initiative'),
+    ('Is it a company, an association or a public project?', 'initiative'),
+    # vocabulary reads paying and swiss german
+    ('wer zahlt dat alles eigentlich 💸', 'funding'),
+    ('Isch Attendorn au debii?', 'membership'),
+    ('Wie vill Gäld isch da i das Projekt gflosse?', 'funding'),
+    ('Grüezi mitenand!', 'greeting'),
+    # how complete or concrete the answer should be is no subject
+    ('was bringt uns dat hier konkret', 'why'),
+    ('Ich bräuchte die vollständige Liste der Städte, die sich als Mitmacher angeschlossen haben.',
+     'mitmacherkommunen'),
+    ("Vergelt's Gott, und bis zum nächsten Mal!", 'thanks'),
+    # the federal government as der bund is who funds
+    ('Kommt die Förderung vom Bund oder vom Land NRW?', 'funding'),
+    ('Was ist die Digitalstrategie des Bundes?', None),
+    # vocabulary reads the point of it and what the bot covers
+    ('Was ist der Sinn dahinter, dass Südwestfalen smart werden soll?', 'why'),
+    ('wozu der ganze aufwand bei uns aufm land ey', 'why'),
+    ('Welche Themen deckst du ab?', 'help'),
+    # vocabulary reads more chat greetings and plain words
+    ('Glück auf! Ist hier jemand wach?', 'greeting'),
+    ('merci und tschö mit ö, woll', 'thanks'),
+    ('wie viel kohle gabs für das projekt 💰', 'funding'),
+    ('Was war denn die letzte Meldung auf Ihrer Zeitleiste?', 'timeline-latest'),
+    # smart things at home are no smart city
+    ('unser smart tv findet das wlan nicht mehr, was tun?', None),
+    ('was is n smart tv', None),
+    ('was is n smart city', 'smart-city'),
+    # vocabulary reads numbers in words phases and reports
+    ('Ich wüsste gern, ob die dreizehn Millionen Euro, von denen gesprochen wird, tatsächlich vom Bund kommen. '
+     'Können Sie mir das bestätigen?', 'funding'),
+    ('Gibt es bereits einen Ausblick auf die nächste Projektphase?', 'timeline-next'),
+    ('Könnten Sie mir die bisherigen Meilensteine des Vorhabens in zeitlicher Abfolge darlegen?', 'timeline'),
+]
+
+
+@pytest.mark.parametrize(("question", "intent"), VOCABULARY_READS)
+def test_vocabulary_reads_what_people_write(index: Index, question: str, intent: str | None) -> None:
+    assert run(question, index, S).intent == intent

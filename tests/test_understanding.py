@@ -168,6 +168,8 @@ def test_a_message_of_chatter_only_is_kept_whole(index: Index) -> None:
     # read whole, but with the vocabulary's spellings: "u" is "you"
     assert upto("what can u do", index, "chatter").words == ["what", "can", "you", "do"]
     assert run("what can u do", index, S).intent == "help"
+    # ... except chatter the knowledge does not know: it would only count against the question
+    assert upto("Hömma, wofür bisse eigentlich da?", index, "chatter").words == ["wofur", "bist", "du", "da"]
 
 
 def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
@@ -768,6 +770,12 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
      'Können Sie mir das bestätigen?', 'funding'),
     ('Gibt es bereits einen Ausblick auf die nächste Projektphase?', 'timeline-next'),
     ('Könnten Sie mir die bisherigen Meilensteine des Vorhabens in zeitlicher Abfolge darlegen?', 'timeline'),
+    # Siegerland dialect, thanks and goodbye in full sentences, "überhaupt" as a filler
+    ('ech wohn in kreuztal, sin mer da mit drin?', 'membership'),
+    ('wo sin eure stories?', 'stories'),
+    ('Ich bedanke mich und verabschiede mich für heute.', 'thanks'),
+    ("Great, that's all I needed. Bye!", 'thanks'),
+    ('Was is überhaupt ne Smart City?', 'smart-city'),
 ]
 
 

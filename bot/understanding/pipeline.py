@@ -231,7 +231,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             tokens = tokenize(clause.text)
             out = ix.lexicon.rewrite(list(tokens.folded), drop_chatter=False)
             p.synonyms.extend(out.applied)
-            p.clause_words[i] = (out.words, [tokens.original[o] for o in out.origins])
+            # ... but a chatter word the knowledge does not know ("Hömma, wofür bisse da?") still
+            # says nothing: it would only count against the question
+            keep = [j for j, w in enumerate(out.words) if (w,) not in ix.lexicon.chatter or ix.resolve(w).keys]
+            p.clause_words[i] = ([out.words[j] for j in keep], [tokens.original[out.origins[j]] for j in keep])
             p.starts.add(len(p.words))
             p.words.extend(p.clause_words[i][0])
             p.originals.extend(p.clause_words[i][1])

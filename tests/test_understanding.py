@@ -11,7 +11,7 @@ from bot.understanding.explain import explain
 from bot.understanding.index import Index
 from bot.understanding.lexicon import Lexicon
 from bot.understanding.matcher import Matcher
-from bot.understanding.normalize import fold, tokenize
+from bot.understanding.normalize import fold, tokenize, tokenize_example
 from bot.understanding.pipeline import STAGES, Parse, run
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.towns import TOWN_TOKEN, is_town
@@ -48,6 +48,14 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "town alone",
                                             "unknown place",
                                             "greets or thanks"]
+
+
+def test_english_negative_contractions_are_written_out() -> None:
+    # "doesn't" split at the apostrophe left "dosn" and "t": rare "words" that counted against the question
+    assert tokenize("it doesn't, we can't, they won’t").folded == ("it", "dos", "not", "we", "can", "not",
+                                                                  "they", "will", "not")
+    assert tokenize_example("it doesn't").folded == ("it", "dos", "not")  # the examples the same way
+    assert tokenize("Rock 'n' roll, the Bürgerbüro's hours").folded[:3] == ("rock", "n", "roll")
 
 
 def test_normalise_folds_stretched_vowels_and_umlauts() -> None:

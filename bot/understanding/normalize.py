@@ -29,6 +29,21 @@ MAX_CHARS = 400
 
 _STRETCHED = re.compile(r"([aeiouy])\1{2,}")
 
+# English "n't": "doesn't" split at the apostrophe would leave "doesn" and "t", rare "words" that
+# count against a question; written out ("does not") both halves are everyday words.
+_NOT = re.compile(r"\b([A-Za-z]+)n['’]t\b")
+_NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+
+
+def _not(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return _NOT_STEMS.get(word.casefold(), word) + " not"
+
+
+def expand_not(text: str) -> str:
+    """Write English negative contractions out: "doesn't" -> "does not", "can't" -> "can not"."""
+    return _NOT.sub(_not, text) if "n'" in text or "n’" in text else text
+
 
 @lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
@@ -67,7 +82,7 @@ class Tokens(NamedTuple):
 
 def tokenize(text: str, max_chars: int = MAX_CHARS) -> Tokens:
     """Split ``text`` into words, keeping the original spelling next to the folded one."""
-    text = text[: max_chars * 4]
+    text = expand_not(text[: max_chars * 4])
     if "<" in text or "@" in text or "http" in text:
         text = _NOISE.sub(" ", text)
     originals: list[str] = []
@@ -108,7 +123,7 @@ def tokenize_example(text: str) -> Tokens:
     """
     tokens = _example_cache.get(text)
     if tokens is None:
-        words = tuple(_ASCII_WORD.findall(fold.__wrapped__(text[: MAX_CHARS * 4])))
+        words = tuple(_ASCII_WORD.findall(fold.__wrapped__(expand_not(text[: MAX_CHARS * 4]))))
         tokens = _remember(text, Tokens(words, words))
     return tokens
 
@@ -119,7 +134,7 @@ def tokenize_examples(texts: Iterable[str]) -> list[Tokens]:
     texts = list(texts)
     missing = [t for t in dict.fromkeys(texts) if t not in _example_cache]
     if missing and not any(_SEPARATOR in t for t in missing):
-        folded = fold.__wrapped__(_SEPARATOR.join(t[: MAX_CHARS * 4] for t in missing)).split(_SEPARATOR)
+        folded = fold.__wrapped__(_SEPARATOR.join(expand_not(t[: MAX_CHARS * 4]) for t in missing)).split(_SEPARATOR)
         if len(folded) == len(missing):
             findall = _ASCII_WORD.findall
             for text, folded_text in zip(missing, folded, strict=True):

@@ -231,9 +231,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             tokens = tokenize(clause.text)
             out = ix.lexicon.rewrite(list(tokens.folded), drop_chatter=False)
             p.synonyms.extend(out.applied)
-            # ... but a chatter word the knowledge does not know ("Hömma, wofür bisse da?") still
-            # says nothing: it would only count against the question
-            keep = [j for j, w in enumerate(out.words) if (w,) not in ix.lexicon.chatter or ix.resolve(w).keys]
+            # ... but a chatter word that neither greets nor thanks ("Hömma, wofür bisse da?", "worum
+            # geht es bei euch überhaupt?") still says nothing
+            keep = [j for j, w in enumerate(out.words) if (w,) not in ix.lexicon.chatter or _social_word(w, ix)]
             p.clause_words[i] = ([out.words[j] for j in keep], [tokens.original[out.origins[j]] for j in keep])
             p.starts.add(len(p.words))
             p.words.extend(p.clause_words[i][0])
@@ -311,6 +311,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+def _social_word(word: str, ix: Index) -> bool:
+    """A word only greetings, thanks and the help use ("moin", "danke")."""
+    keys = ix.resolve(word).keys
+    return bool(keys) and all(k in ix.social_keys for k in keys)
 
 
 def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:

@@ -790,3 +790,14 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("question", "intent"), VOCABULARY_READS)
 def test_vocabulary_reads_what_people_write(index: Index, question: str, intent: str | None) -> None:
     assert run(question, index, S).intent == intent
+
+
+def test_a_question_of_function_words_that_points_back_asks_about_the_sentence_before_it(index: Index) -> None:
+    # "it" is what the sentence just before names, not the town of the story before that
+    question = "Ich wohne in Olpe. Meine Nachbarin erzählt ständig von Smart Cities Südwestfalen. Was ist das?"
+    p = upto(question, index, "chatter")
+    assert p.kept == [1, 2] and not any(is_town(w) for w in p.words)
+    assert run(question, index, S).intent == "initiative"
+    # the whole sentence, clauses and all
+    p = upto("Ich hab gelesen, es gibt fünf Städte, die da vorneweg gehen. Welche sind das?", index, "chatter")
+    assert "stadte" in p.words and "vorneweg" in p.words

@@ -274,10 +274,21 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kept = content
         talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
         named_before = [i for i in evident if asking and i < asking[0] and i in talk]
+        # questions of function words only that point back ("What's the craic with it?")
+        pointing = [i for i, c in enumerate(p.clauses) if c.question and i not in content
+                    and points_back(p.clause_words[i][0])]
+        said_before = [i for i in evident if pointing and i < pointing[0] and i in talk]
         if named_before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
             # "… one of five 'model towns' … Is that right, and which are the other four?": a question
             # that names nothing of its own asks about the nearest thing named before it
             kept = sorted({named_before[-1], *asking})
+        elif not asking and said_before:
+            # "Working in Siegen. People keep saying 'Smart Cities Südwestfalen'. What's the craic with
+            # it?": so does a question of function words that points back, about that sentence
+            first = said_before[-1]
+            while p.clauses[first].joined and first - 1 in content:
+                first -= 1
+            kept = [*range(first, said_before[-1] + 1), *(i for i in talk if i > pointing[-1])]  # (talk after: story)
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is

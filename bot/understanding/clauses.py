@@ -34,6 +34,18 @@ _INDIRECT = re.compile(
     r"(?:how|what|which|when|where|who|why|whether|wie|was|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b")
 
 
+# A request for information asks as a question does: "Give me the full list – I'm drawing a map",
+# "Nennen Sie mir bitte die Städte." (not a task like "schreib mir ein Gedicht": see decisions.TASKS).
+_REQUEST = frozenset(
+    """
+    give tell show list explain describe name walk gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige
+    zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
+    """.split()
+)
+_PLEASE = frozenset("bitte please pls plz".split())
+_REQUEST_WORDS = 4
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str
@@ -136,6 +148,10 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         starts = bool(head) and (head[0] in _QUESTION_START or (
             len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START))
         indirect = _INDIRECT.search(" ".join(fold(w) for w in re.findall(r"[^\W_]+", piece))) is not None
-        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect, goes_on))
+        # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
+        request = bool(head) and (head[0] in _REQUEST or (
+            len(head) == 2 and head[0] in _PLEASE and head[1] in _REQUEST)) \
+            and len(re.findall(r"[^\W_]+", piece)) >= _REQUEST_WORDS
+        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request, goes_on))
     return clauses
 

@@ -817,6 +817,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("town alone", decisions.town_alone),
     ("unknown place", decisions.unknown_place),
     ("greets or thanks", decisions.greets_or_thanks),
+    ("instructions", decisions.instructions),
 ]
 
 

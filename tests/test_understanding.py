@@ -784,6 +784,10 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Ich bedanke mich und verabschiede mich für heute.', 'thanks'),
     ("Great, that's all I needed. Bye!", 'thanks'),
     ('Was is überhaupt ne Smart City?', 'smart-city'),
+    # "in the last years" is the whole way so far, not the latest step; gaming chat
+    ('was ist in den letzten jahren alles passiert', 'timeline'),
+    ('what happened with the project in the last years?', 'timeline'),
+    ('ty bot gg wp', 'thanks'),
 ]
 
 

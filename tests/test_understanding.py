@@ -46,7 +46,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "question type", "words", "channels", "score", "decide",
                                             "town only", "group or town", "towns of a group", "membership asks",
                                             "town alone",
-                                            "unknown place",
+                                            "unknown place", "number asked",
                                             "greets or thanks", "instructions"]
 
 
@@ -833,3 +833,12 @@ def test_a_message_that_tries_to_give_the_bot_instructions_falls_back(knowledge:
     # the same questions asked plainly are answered
     assert run("Wer fördert das Projekt?", index, S).intent == "funding"
     assert len(matcher.questions_of(matcher.match("Ist Olpe dabei? Und wann war die Konferenz?"))) == 2
+
+
+def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index) -> None:
+    p = run("Wie viele Besucher hatte die Konferenz in Arnsberg?", index, S)
+    assert p.decision == "fallback" and "number" in p.reason
+    assert run("How many people came to the 2021 conference?", index, S).intent is None
+    # topics whose answers give numbers still answer
+    assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
+    assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"

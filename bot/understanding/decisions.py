@@ -124,6 +124,16 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.__dict__.update(trial.__dict__)
 
 
+def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'How much did tickets for the 2021 conference cost?', 'Wie viele Leute waren auf der Konferenz?':
+    a question for a number about a topic none of whose examples asks for one (its answer gives
+    none) asks for something the knowledge does not hold."""
+    if p.settled or p.decision != "answer" or p.intent is None or p.qtype != "how_many":
+        return
+    if not ix.qtype_rows["how_many"][ix.row[p.intent]]:
+        _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
+
+
 #: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".
 TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfasse ubersetz ubersetze fass fasse "
                   "dicht dichte rechne berechne write make create compose generate translate summarise summarize "

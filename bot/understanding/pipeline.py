@@ -816,6 +816,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("membership asks", decisions.membership_asks),
     ("town alone", decisions.town_alone),
     ("unknown place", decisions.unknown_place),
+    ("number asked", decisions.number_asked),
     ("greets or thanks", decisions.greets_or_thanks),
     ("instructions", decisions.instructions),
 ]

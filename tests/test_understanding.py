@@ -45,7 +45,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide",
                                             "town only", "group or town", "towns of a group", "membership asks",
-                                            "town alone",
+                                            "town alone", "outside place",
                                             "unknown place", "number asked",
                                             "greets or thanks", "instructions"]
 
@@ -842,3 +842,13 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"
+
+
+def test_a_question_about_a_place_outside_the_region_falls_back(index: Index) -> None:
+    for question in ("Which smart city projects is Munich running?", "Was macht eigentlich die Smart City Ulm?",
+                     "Wie viel Fördergeld bekommt Bamberg?"):
+        p = run(question, index, S)
+        assert p.intent is None and "outside the region" in p.reason, question
+    # a place in the story around the question is no subject
+    assert run("I'm a researcher at TU Dortmund. What is Smart Cities Südwestfalen about?", index, S).intent \
+        == "initiative"

@@ -81,6 +81,18 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
 
 
+def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Which smart city projects is Munich running?': the topics are about Südwestfalen; a question
+    about a place outside the region only (not whether it takes part) asks about somewhere else."""
+    places = {w for w in p.words if is_town(w)}  # in what it asks, not the story around it ("a PhD at Bochum")
+    if p.settled or p.decision == "fallback" or p.intent in ix.slot_intents or not places:
+        return
+    if p.decision == "clarify" and p.qtype == "yes_no":
+        return  # "Macht Dortmund mit …?" may still be whether it takes part
+    if places <= ix.outside_tokens:
+        _settle(p, "fallback", None, "it asks about a place outside the region")
+
+
 def town_alone(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wie wird das Wetter morgen in Menden?': a topic about one town ("Menden's recognition") is
     not what a question asks when the town is all it shares with it and an unknown word names

@@ -815,6 +815,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("towns of a group", decisions.towns_of_a_group),
     ("membership asks", decisions.membership_asks),
     ("town alone", decisions.town_alone),
+    ("outside place", decisions.outside_place),
     ("unknown place", decisions.unknown_place),
     ("number asked", decisions.number_asked),
     ("greets or thanks", decisions.greets_or_thanks),

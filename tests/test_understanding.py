@@ -6,7 +6,7 @@ import pytest
 
 from bot.loader import KnowledgeError, load_texts
 from bot.model import Knowledge, Vocabulary
-from bot.understanding import clauses, decisions, frequency, particles, qtype, stems
+from bot.understanding import clauses, decisions, frequency, particles, pipeline, qtype, stems
 from bot.understanding.explain import explain
 from bot.understanding.index import Index
 from bot.understanding.lexicon import Lexicon
@@ -183,6 +183,9 @@ def test_a_message_of_chatter_only_is_kept_whole(index: Index) -> None:
 def test_short_question_keeps_the_clause_it_refers_to(index: Index) -> None:
     p = upto("Menden digitale Aufholer – was ist da los?", index, "chatter")
     assert "aufholer" in p.words
+    # "die" as a pronoun points back too ("sind die schon raus?"), not as an article before a noun
+    assert "leitfaden" in upto("leitfäden – sind die schon raus?", index, "chatter").words
+    assert not pipeline.points_back("sind die leitfaden schon raus".split())
 
 
 def test_a_short_question_after_a_comma_asks_about_the_clause_before(index: Index) -> None:
@@ -788,6 +791,11 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('was ist in den letzten jahren alles passiert', 'timeline'),
     ('what happened with the project in the last years?', 'timeline'),
     ('ty bot gg wp', 'thanks'),
+    # Westfälisch Platt, another word for the conference, the digital risers; a job is no topic
+    ('wat steiht bi ju als nächstes an?', 'timeline-next'),
+    ('Worum ging es bei der Fachtagung?', 'konferenz'),
+    ('Which town was one of the digital risers?', 'menden'),
+    ('brauche einen job bei der digitalisierung', None),
 ]
 
 

@@ -155,8 +155,8 @@ def evidence(words: list[str], ix: Index) -> bool:
 
 
 #: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
-REFERRING = frozenset("da das dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter dort davon "
-                       "dabei darum daran dafur dran drin es worum "
+REFERRING = frozenset("da das die denen dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter "
+                       "dort davon dabei darum daran dafur dran drin es worum "
                        "that this these those they them it its ones".split())
 
 
@@ -174,7 +174,7 @@ def points_back(words: list[str]) -> bool:
 
 #: Referring words that are also determiners: they point back only when no noun follows ("that" is
 #: mostly a pronoun).
-_DETERMINERS = frozenset("das dies diese dieses dieser diesem diesen this these those".split())
+_DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen this these those".split())
 
 
 def known_content(words: list[str], ix: Index) -> int:

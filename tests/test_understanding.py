@@ -860,3 +860,12 @@ def test_a_question_about_a_place_outside_the_region_falls_back(index: Index) ->
     # a place in the story around the question is no subject
     assert run("I'm a researcher at TU Dortmund. What is Smart Cities Südwestfalen about?", index, S).intent \
         == "initiative"
+
+
+def test_a_question_asked_with_the_helps_words_leaves_the_story_around_it(index: Index) -> None:
+    question = "Was darf ich Sie alles fragen? Ich kenne mich mit Computersachen nicht gut aus."
+    p = upto(question, index, "chatter")
+    assert p.kept == [0] and "computersachen" not in p.words
+    assert run(question, index, S).intent == "help"
+    # a greeting alone is still no evidence next to talk that names something
+    assert upto("Moin! Ich suche die Leitfäden.", index, "chatter").kept == [1]

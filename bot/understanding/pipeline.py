@@ -140,16 +140,18 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
 
 
-def evidence(words: list[str], ix: Index) -> bool:
+def evidence(words: list[str], ix: Index, asking: bool = False) -> bool:
     """Whether a clause names something the knowledge is about: a town, or a known topic word
-    (not an everyday word like "seit", not a greeting like "Moin")."""
+    (not an everyday word like "seit", not a greeting like "Moin"). A clause that ``asks`` with the
+    help's words ("Was kann ich Sie alles fragen?") names what the bot does."""
+    social = ix.greeting_keys if asking else ix.social_keys
     for w in words:
         if w in STOPWORDS:
             continue
         if is_town(w):
             return True
         keys = ix.resolve(w).keys
-        if keys and not all(k in ix.social_keys for k in keys) and zipf(w) <= EVERYDAY_ZIPF:
+        if keys and not all(k in social for k in keys) and zipf(w) <= EVERYDAY_ZIPF:
             return True
     return False
 
@@ -248,7 +250,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.clause_words[last][1], ix.knows, p.clause_words[last][0]):
         content.pop()  # "…? Mit freundlichen Grüßen, Rudolf Hengesbach": the writer's name
     asking = [i for i in content if p.clauses[i].question]
-    evident = [i for i in content if evidence(p.clause_words[i][0], ix)]
+    evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it

@@ -796,6 +796,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Worum ging es bei der Fachtagung?', 'konferenz'),
     ('Which town was one of the digital risers?', 'menden'),
     ('brauche einen job bei der digitalisierung', None),
+    # Dutch greetings
+    ('Goedemorgen! Is anybody there?', 'greeting'),
 ]
 
 
@@ -869,3 +871,10 @@ def test_a_question_asked_with_the_helps_words_leaves_the_story_around_it(index:
     assert run(question, index, S).intent == "help"
     # a greeting alone is still no evidence next to talk that names something
     assert upto("Moin! Ich suche die Leitfäden.", index, "chatter").kept == [1]
+
+
+def test_words_that_ask_what_something_means_name_no_subject_of_their_own(index: Index) -> None:
+    # "means" asks about the word before, so the question points back to it
+    p = upto("Pionierkommunen – what means this and which towns are they?", index, "chatter")
+    assert "pionierkommunen" in p.words
+    assert pipeline.points_back("was steht darin".split())

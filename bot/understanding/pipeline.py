@@ -158,7 +158,7 @@ def evidence(words: list[str], ix: Index, asking: bool = False) -> bool:
 
 #: Words that point back to what was said before: "Menden digitale Aufholer – was ist *da* los?"
 REFERRING = frozenset("da das die denen dies diese dieses dieser diesem diesen dazu daruber damit dahinter darunter "
-                       "dort davon dabei darum daran dafur dran drin es worum "
+                       "dort davon dabei darum daran dafur dran drin darin daraus darauf drauf hierzu es worum "
                        "that this these those they them it its ones".split())
 
 
@@ -179,10 +179,16 @@ def points_back(words: list[str]) -> bool:
 _DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen this these those".split())
 
 
+#: Words that ask what something means ("what means this?", "was bedeutet das?"): about the asking,
+#: not the subject.
+_MEANING = frozenset("mean means meaning bedeutet bedeuten bedeutung heisst".split())
+
+
 def known_content(words: list[str], ix: Index) -> int:
-    """How many known words a clause says something with (not everyday verbs like "geht", "gibt")."""
+    """How many known words a clause says something with (not everyday verbs like "geht", "gibt",
+    nor the words that ask what something means)."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
-               and not is_town(w) and zipf(w) < EVERYDAY_ZIPF and ix.resolve(w).keys)
+               and w not in _MEANING and not is_town(w) and zipf(w) < EVERYDAY_ZIPF and ix.resolve(w).keys)
 
 
 _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())
@@ -286,11 +292,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             kept = sorted({named_before[-1], *asking})
         elif not asking and said_before:
             # "Working in Siegen. People keep saying 'Smart Cities Südwestfalen'. What's the craic with
-            # it?": so does a question of function words that points back, about that sentence
-            first = said_before[-1]
-            while p.clauses[first].joined and first - 1 in content:
-                first -= 1
-            kept = [*range(first, said_before[-1] + 1), *(i for i in talk if i > pointing[-1])]  # (talk after: story)
+            # it?": so does a question of function words that points back, about that sentence (talk
+            # after it stays, as story)
+            kept = [*_sentence_of(p, said_before[-1], content), *(i for i in talk if i > pointing[-1])]
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
@@ -324,6 +328,15 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+def _sentence_of(p: Parse, last: int, content: list[int]) -> list[int]:
+    """The clauses that say something in the sentence that ends with clause ``last``: "Sie haben
+    Leitfäden veröffentlicht, habe ich gehört." is one thing said."""
+    first = last
+    while p.clauses[first].joined and first - 1 in content:
+        first -= 1
+    return list(range(first, last + 1))
 
 
 def _social_word(word: str, ix: Index) -> bool:

@@ -535,6 +535,10 @@ def test_a_reading_the_writer_offers_is_not_the_subject(index: Index) -> None:
     assert "everybody" not in [t.word for t in p.terms]  # a pronoun, no subject
     p = upto("Welche Kommunen machen nur bei der Rahmenstrategie mit?", index, "words")  # "only", no reading offered
     assert not any(t.alternative for t in p.terms)
+    # "is it like …", "ist das eher …" offer a reading too
+    p = upto("Is a smart city like a town with lots of internet?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"internet"}
+    assert [t.word for t in upto("Ist das eher Technik?", index, "words").terms if t.alternative] == ["technik"]
 
 
 def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_question(index: Index) -> None:

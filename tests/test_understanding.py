@@ -802,6 +802,9 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('brauche einen job bei der digitalisierung', None),
     # Dutch greetings
     ('Goedemorgen! Is anybody there?', 'greeting'),
+    # a sceptic asks whether it is worth it
+    ('Ist das nicht alles Geldverschwendung? Wozu das Ganze?', 'why'),
+    ("Why bother, isn't it just a fad?", 'why'),
 ]
 
 

@@ -92,6 +92,10 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Stehen die Leitfäden allen zur Verfügung, obwohl wir nicht dabei sind?")
     assert len(parts) == 1 and parts[0].question
     assert len(clauses.split("Can every town use the strategy, or only the pilot towns?")) == 1
+    # "…, um … zu …?": what for, one question with its main clause
+    parts = clauses.split("Kann unsere Gemeinde die Leitlinie nutzen, um Digitalisierung und Ortsentwicklung "
+                          "zusammenzudenken?")
+    assert len(parts) == 1 and parts[0].question
     assert len(clauses.split("In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?")) == 1
     assert len(clauses.split("Ist Olpe dabei, und wann war die Konferenz?")) == 2  # two questions stay two
     # "in der Zeitung" after a greeting is an article, not a relative clause

@@ -809,6 +809,11 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # a sceptic asks whether it is worth it
     ('Ist das nicht alles Geldverschwendung? Wozu das Ganze?', 'why'),
     ("Why bother, isn't it just a fad?", 'why'),
+    # Ruhr chat, a budget, tutorials, catching up, stories from practice
+    ('wat gibbet neuet bei euch?', 'timeline-latest'),
+    ("what's the total budget of it in euros?", 'funding'),
+    ('sind die leitfäden sowas wie tutorials?', 'leitfaeden'),
+    ('menden soll voll aufgeholt haben, was war da', 'menden'),
 ]
 
 

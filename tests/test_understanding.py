@@ -92,6 +92,8 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Stehen die Leitfäden allen zur Verfügung, obwohl wir nicht dabei sind?")
     assert len(parts) == 1 and parts[0].question
     assert len(clauses.split("Can every town use the strategy, or only the pilot towns?")) == 1
+    # "…, wo Menden doch so digital ist?": "wo" as a conjunction, not "where"
+    assert len(clauses.split("Kann ich den Ausweis online verlängern, wo Menden doch so digital ist?")) == 1
     # "…, um … zu …?": what for, one question with its main clause
     parts = clauses.split("Kann unsere Gemeinde die Leitlinie nutzen, um Digitalisierung und Ortsentwicklung "
                           "zusammenzudenken?")

@@ -55,7 +55,7 @@ class Clause:
 
 # A relative or subordinate clause belongs to the clause before it: "Gibt es eine Veranstaltung, zu der ich gehen kann?"
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
-_SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit although because though if unless oder or"
+_SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 _LIST_END = 4

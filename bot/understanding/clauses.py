@@ -144,15 +144,16 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 pieces.append(piece)
     clauses = []
     for piece, goes_on in zip(pieces, joined, strict=True):
-        head = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
+        words = re.findall(r"[^\W_]+", piece)
+        head = [fold(w) for w in words[:2]]
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
         starts = bool(head) and (head[0] in _QUESTION_START or (
             len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START))
-        indirect = _INDIRECT.search(" ".join(fold(w) for w in re.findall(r"[^\W_]+", piece))) is not None
+        indirect = _INDIRECT.search(" ".join(fold(w) for w in words)) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in _PLEASE and head[1] in _REQUEST)) \
-            and len(re.findall(r"[^\W_]+", piece)) >= _REQUEST_WORDS
+            and len(words) >= _REQUEST_WORDS
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request, goes_on))
     return clauses
 

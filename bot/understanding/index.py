@@ -289,6 +289,11 @@ class Index:
                 counts[found] += self.stem_weights[st]
         return counts[which] / self.example_sizes[which]
 
+    def only_social(self, word: str) -> bool:
+        """Whether a word is one only greetings, thanks and the help use ("moin", "danke", "fragen")."""
+        keys = self.resolve(word).keys
+        return bool(keys) and all(k in self.social_keys for k in keys)
+
     def only_greets(self, word: str) -> bool:
         """Whether a word is one only greetings and thanks use ("moin", "danke")."""
         keys = self.resolve(word).keys

@@ -144,14 +144,13 @@ def evidence(words: list[str], ix: Index, asking: bool = False) -> bool:
     """Whether a clause names something the knowledge is about: a town, or a known topic word
     (not an everyday word like "seit", not a greeting like "Moin"). A clause that ``asks`` with the
     help's words ("Was kann ich Sie alles fragen?") names what the bot does."""
-    social = ix.greeting_keys if asking else ix.social_keys
+    social = ix.only_greets if asking else ix.only_social
     for w in words:
         if w in STOPWORDS:
             continue
         if is_town(w):
             return True
-        keys = ix.resolve(w).keys
-        if keys and not all(k in social for k in keys) and zipf(w) <= EVERYDAY_ZIPF:
+        if ix.resolve(w).keys and not social(w) and zipf(w) <= EVERYDAY_ZIPF:
             return True
     return False
 
@@ -241,7 +240,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.synonyms.extend(out.applied)
             # ... but a chatter word that neither greets nor thanks ("Hömma, wofür bisse da?", "worum
             # geht es bei euch überhaupt?") still says nothing
-            keep = [j for j, w in enumerate(out.words) if (w,) not in ix.lexicon.chatter or _social_word(w, ix)]
+            keep = [j for j, w in enumerate(out.words) if (w,) not in ix.lexicon.chatter or ix.only_social(w)]
             p.clause_words[i] = ([out.words[j] for j in keep], [tokens.original[out.origins[j]] for j in keep])
             p.starts.add(len(p.words))
             p.words.extend(p.clause_words[i][0])
@@ -282,15 +281,16 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kept = content
         talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
         named_before = [i for i in evident if asking and i < asking[0] and i in talk]
-        # questions of function words only that point back ("What's the craic with it?")
-        pointing = [i for i, c in enumerate(p.clauses) if c.question and i not in content
-                    and points_back(p.clause_words[i][0])]
+        # questions of function words only that point back ("What's the craic with it?"), when no
+        # clause asks with words of its own
+        pointing = [] if asking else [i for i, c in enumerate(p.clauses) if c.question and i not in content
+                                      and points_back(p.clause_words[i][0])]
         said_before = [i for i in evident if pointing and i < pointing[0] and i in talk]
         if named_before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
             # "… one of five 'model towns' … Is that right, and which are the other four?": a question
             # that names nothing of its own asks about the nearest thing named before it
             kept = sorted({named_before[-1], *asking})
-        elif not asking and said_before:
+        elif said_before:
             # "Working in Siegen. People keep saying 'Smart Cities Südwestfalen'. What's the craic with
             # it?": so does a question of function words that points back, about that sentence (talk
             # after it stays, as story)
@@ -337,12 +337,6 @@ def _sentence_of(p: Parse, last: int, content: list[int]) -> list[int]:
     while p.clauses[first].joined and first - 1 in content:
         first -= 1
     return list(range(first, last + 1))
-
-
-def _social_word(word: str, ix: Index) -> bool:
-    """A word only greetings, thanks and the help use ("moin", "danke")."""
-    keys = ix.resolve(word).keys
-    return bool(keys) and all(k in ix.social_keys for k in keys)
 
 
 def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:

@@ -48,7 +48,7 @@ LISTING = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside",
-            "answers")
+            "people", "answers")
 VOCABULARY_KEYS = ("synonyms", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed", "facets")
 #: The question types a facet may answer (see bot/understanding/qtype.py).
@@ -189,6 +189,7 @@ class _Builder:
         self.chatter: list[str] = []
         self.region: dict[str, tuple[str, _Doc, Path_]] = {}  # municipality -> district
         self.outside: list[tuple[str, _Doc, Path_]] = []
+        self.people: list[tuple[str, _Doc, Path_]] = []
 
     # --- small typed readers -------------------------------------------------------------
     def _keys(self, doc: _Doc, value: Any, path: Path_, allowed: Sequence[str], what: str) -> bool:
@@ -258,6 +259,7 @@ class _Builder:
             ("vocabulary", self._vocabulary),
             ("region", self._region),
             ("outside", self._outside),
+            ("people", self._people),
         ):
             if key in data:
                 handler(doc, data[key], (key,))
@@ -442,6 +444,12 @@ class _Builder:
             if name is not None:
                 self.outside.append((name, doc, (*path, j)))
 
+    def _people(self, doc: _Doc, data: Any, path: Path_) -> None:
+        for j, person in enumerate(self._list(doc, data, path, "people")):
+            name = self._str(doc, person, (*path, j), "a person's name")
+            if name is not None:
+                self.people.append((name, doc, (*path, j)))
+
     def _merge_learned(self) -> None:
         """Add taught examples to their intents (after all files are read)."""
         index = {intent.id: i for i, (intent, _, _) in enumerate(self.intents)}
@@ -532,6 +540,10 @@ class _Builder:
         for town, (_names, doc, path) in self.aliases.items():
             if town not in towns:
                 doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
+        fact_texts = [t for texts, _, _ in self.facts.values() for t in texts.values()]
+        for name, doc, path in self.people:
+            if not any(name in text for text in fact_texts):
+                doc.at(path, f"'{name}' is named in no fact; list only people the facts name")
         for name, doc, path in self.outside:
             if name in self.region or name in {short_name(p) for p in self.region}:
                 doc.at(path, f"'{name}' is a municipality of the region; remove it from 'outside'")
@@ -559,6 +571,7 @@ class _Builder:
             vocabulary=Vocabulary({c: tuple(v) for c, v in self.synonyms.items()}, tuple(self.chatter)),
             region={place: district for place, (district, _, _) in self.region.items()},
             outside=tuple(name for name, _, _ in self.outside),
+            people=tuple(name for name, _, _ in self.people),
             version=version,
             sources=tuple(d.file for d in docs),
         )

@@ -61,6 +61,17 @@ def test_all_problems_are_reported_at_once() -> None:
     assert len(found) >= 6
 
 
+def test_people_must_be_named_by_a_fact() -> None:
+    text = ("facts:\n  giver: {de: 'Ministerin Erika Muster', en: 'Minister Erika Muster'}\n"
+            "people:\n  - Erika Muster\n  - Max Beispiel\n  - [not, a, name]\n")
+    found = problems(text)
+    assert any(p.startswith("kb.yaml:5:5: 'Max Beispiel' is named in no fact") for p in found), found
+    assert any(p.startswith("kb.yaml:6:5:") for p in found), found
+    assert len(found) == 2
+    assert load_texts([("kb.yaml", text.replace("  - Max Beispiel\n  - [not, a, name]\n", ""))]).people == (
+        "Erika Muster",)
+
+
 def test_timeline_out_of_order_is_reported() -> None:
     text = ("timeline:\n  - {id: b, date: '2022', title: {de: a, en: a}, text: {de: a, en: a}}\n"
             "  - {id: a, date: '2021', title: {de: a, en: a}, text: {de: a, en: a}}\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.loader import KnowledgeError, load_texts
@@ -46,7 +48,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "question type", "words", "channels", "score", "decide",
                                             "town only", "group or town", "towns of a group", "membership asks",
                                             "town alone", "outside place",
-                                            "unknown place", "number asked",
+                                            "unknown place", "number asked", "asks about now",
                                             "greets or thanks", "instructions"]
 
 
@@ -870,6 +872,24 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"
+
+
+def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> None:
+    for question in ("Wer ist heute Bundesinnenminister?", "Where does Horst Seehofer live these days?",
+                     "Who is the current Bundesinnenminister?"):
+        p = run(question, index, S)
+        assert p.intent is None and "now" in p.reason, question
+    # what the person did for the initiative is still answered, now or not
+    assert run("Hat Horst Seehofer die Förderurkunde übergeben?", index, S).intent == "funding"
+    assert run("Wer hat damals die Förderung überreicht, der Bundesinnenminister?", index, S).intent == "funding"
+    # "now" about a topic that is no person is a question of its own
+    assert run("Wie viele Kommunen sind jetzt offiziell dabei?", index, S).intent == "mitmacherkommunen"
+
+
+def test_a_question_about_now_needs_a_person_the_knowledge_lists(knowledge: Knowledge) -> None:
+    unlisted = Index(dataclasses.replace(knowledge, people=()))  # the same facts, nobody listed as a person
+    assert not unlisted.person_keys
+    assert run("Wer ist heute Bundesinnenminister?", unlisted, S).intent == "funding"
 
 
 def test_a_question_about_a_place_outside_the_region_falls_back(index: Index) -> None:

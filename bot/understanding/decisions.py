@@ -146,6 +146,32 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
 
 
+#: Words that ask about now: "Wer ist heute Bundesinnenminister?", "What is Seehofer doing these days?"
+NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetziger derzeit derzeitige derzeitiger "
+                "momentan mittlerweile "
+                "inzwischen today nowadays now currently current".split())
+NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("im", "moment")})
+
+
+def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Wer ist heute Bundesinnenminister?', 'Where does Horst Seehofer live these days?': a question
+    about now whose topic words all come from a fact that names a person (``people`` in the
+    knowledge: the person and their office) asks about them as they are today; the knowledge tells
+    what they did for the initiative then."""
+    if p.settled or p.decision != "answer" or p.intent is None or not ix.person_keys:
+        return
+    words = p.words
+    if not (NOW.intersection(words) or any(pair in NOW_PAIRS for pair in zip(words, words[1:], strict=False))):
+        return
+    from bot.understanding.pipeline import topicality
+
+    # Everyday words ("macht", "live") are no topic of their own here.
+    topic = {k for t in p.terms if t.resolved.keys and t.word not in NOW and topicality(t.word, s) == 1.0
+             for k in t.resolved.keys}
+    if topic and any(topic <= person for person in ix.person_keys):
+        _settle(p, "fallback", None, "it asks about a person or an office now; the knowledge tells what was")
+
+
 #: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".
 TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfasse ubersetz ubersetze fass fasse "
                   "dicht dichte rechne berechne write make create compose generate translate summarise summarize "

@@ -196,6 +196,13 @@ class Index:
             for kind in qtype.QUESTION_TYPES
         }
         unlisted = {i for i, intent in enumerate(knowledge.intents) if not intent.listed}
+        # The stems of each fact that names a person ("Bundesinnenminister Horst Seehofer"): a question
+        # whose topic words all come from one asks about that person or office (``decisions.asks_about_now``).
+        self.person_keys = tuple(frozenset(k for text in texts.values() for w in tokenize_example(text).folded
+                                           if w not in STOPWORDS and not is_town(w) and not w.isdigit()
+                                           for k in keys(w))
+                                 for texts in knowledge.facts.values()
+                                 if any(person in text for person in knowledge.people for text in texts.values()))
         # Words only greetings, thanks and the help use ("moin", "danke"): no topic of their own.
         self.social_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= unlisted)
         # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).

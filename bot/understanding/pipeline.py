@@ -827,6 +827,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("outside place", decisions.outside_place),
     ("unknown place", decisions.unknown_place),
     ("number asked", decisions.number_asked),
+    ("asks about now", decisions.asks_about_now),
     ("greets or thanks", decisions.greets_or_thanks),
     ("instructions", decisions.instructions),
 ]

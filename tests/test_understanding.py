@@ -818,6 +818,10 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ("what's the total budget of it in euros?", 'funding'),
     ('sind die leitfäden sowas wie tutorials?', 'leitfaeden'),
     ('menden soll voll aufgeholt haben, was war da', 'menden'),
+    # Siegerländer and Wittgensteiner Platt
+    ('Wat hann se bes jetz so gemaach?', 'timeline'),
+    ('Woröber kann man dech ausfroge?', 'help'),
+    ('Wat wor dann op der Konferenz? Ech wor nit do.', 'konferenz'),
 ]
 
 

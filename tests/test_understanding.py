@@ -878,6 +878,15 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"
 
 
+def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> None:
+    # the talk around the thanks shares words with a topic (articles, what the bot knows)
+    assert run("Thank you so much, that was exactly what my article needed. Bye!", index, S).intent == "thanks"
+    assert run("Danke schön, jetzt weiß ich Bescheid. Tschüss!", index, S).intent == "thanks"
+    # a request without a question mark is still a request; a question is still a question
+    assert run("Hello. Please read me the timeline of the project.", index, S).intent == "timeline"
+    assert run("Danke! Und wo finde ich eure Artikel?", index, S).intent == "stories"
+
+
 def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> None:
     for question in ("Wer ist heute Bundesinnenminister?", "Where does Horst Seehofer live these days?",
                      "Who is the current Bundesinnenminister?"):

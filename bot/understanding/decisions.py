@@ -178,11 +178,19 @@ TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfass
                   "draft calculate solve".split())
 
 
+_PLEASE = frozenset("bitte please pls plz plis".split())
+
+
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
-    a message that asks nothing the bot knows but greets or thanks is answered as that."""
-    if p.decision == "answer" or len(p.clauses) < 2 or any(c.question for c in p.clauses):
+    a message that asks nothing the bot knows but greets or thanks is answered as that. A message
+    that asks nothing at all and thanks ('Thanks, that's exactly what I needed for my article. Bye!')
+    says goodbye, even where its talk shares words with a topic."""
+    if len(p.clauses) < 2 or any(c.question for c in p.clauses):
         return
+    answered = p.decision == "answer"
+    if answered and not _PLEASE.isdisjoint(p.tokens.folded):
+        return  # "Hello. Please read me the timeline …": a request without a question mark
     if any(words and words[0] in TASKS for words, _ in p.clause_words):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye
     from bot.understanding import pipeline  # the greeting clause is tried alone
@@ -193,7 +201,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         words = [w for w in folded if w not in STOPWORDS]
         # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
         # schönen guten Morgen in die Runde!"), is tried alone.
-        if any(map(ix.only_social, words)):
+        if any(map(ix.only_greets if answered else ix.only_social, words)):
             alone = pipeline.run(clause.text, ix, s)
             if alone.decision == "answer" and alone.intent in ix.social_intents:
                 alone.note("decide", f"the message greets or thanks: '{clause.text}'")

@@ -822,6 +822,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Wat hann se bes jetz so gemaach?', 'timeline'),
     ('Woröber kann man dech ausfroge?', 'help'),
     ('Wat wor dann op der Konferenz? Ech wor nit do.', 'konferenz'),
+    ("wat is bis jetz alles so gewesen bei euch?", 'timeline'),  # "bis jetz": so far, not the latest
 ]
 
 

@@ -826,6 +826,9 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # not falling behind is the page's reason: asked as a worry, it asks why
     ('Hat man Angst, sonst abgehängt zu werden?', 'why'),
     ('Is the point to avoid being left behind by other regions?', 'why'),
+    # who is behind it (the state, the district, the towns); a smart city against a normal one
+    ('Ist das vom Kreis oder vom Land, das Ganze?', 'initiative'),
+    ("What's the difference between a normal town and a smart one?", 'smart-city'),
 ]
 
 

@@ -88,6 +88,24 @@ def test_an_indirect_question_is_a_question() -> None:
     assert not clauses.split("Ich weiß Bescheid, danke.")[0].question
 
 
+def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(index: Index) -> None:
+    def texts(text: str) -> list[str]:
+        return [c.text for c in clauses.split(text)]
+
+    assert texts("Gibt es Handreichungen bzw. Leitfäden, z. B. für Dörfer?") == [
+        "Gibt es Handreichungen bzw. Leitfäden", "z. B. für Dörfer?"]
+    assert texts("Meine Enkelin ist in der 9. Klasse. Was ist eine Smart City?") == [
+        "Meine Enkelin ist in der 9. Klasse.", "Was ist eine Smart City?"]
+    assert texts("Stand zum 31.12. des Vorjahres, see e.g. westfalenpost.de") == [
+        "Stand zum 31.12. des Vorjahres", "see e.g. westfalenpost.de"]
+    # a number at the end of a sentence, and a full stop before a capitalised word, still end it
+    assert texts("Es sind 14. Welche sind das?") == ["Es sind 14.", "Welche sind das?"]
+    assert texts("Hallo.Wie geht es?") == ["Hallo.", "Wie geht es?"]
+    # "… Handreichungen bzw." and "Leitfäden?" were two sentences, the first one without its subject
+    p = upto("Wir fragen uns, ob es schriftliche Handreichungen bzw. Leitfäden gibt.", index, "chatter")
+    assert "leitfaden" in p.words
+
+
 def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]

@@ -14,7 +14,18 @@ from bot.understanding.normalize import fold
 
 # Sentence ends, colons, semicolons and line breaks; within a sentence, commas and dashes between words.
 # An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?"
-_SENTENCE = re.compile(r"(?<=[.!?;:\n])\s*|\n+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
+# A full stop ends a sentence before a space or a capitalised word, not inside "31.12.", "5.0",
+# "e.g.", "z.B." or "westfalenpost.de".
+_SENTENCE = re.compile(r"(?<=[!?;:\n])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
+                       r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
+# Abbreviations with a full stop go on in the same sentence: "Handreichungen bzw. Leitfäden", "z. B.";
+# as does a date ("zum 31.12. des Jahres") and an ordinal after an article or a preposition ("in der
+# 9. Klasse", "zum 80. Geburtstag").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:bzw|ca|usw|etc|ggf|evtl|inkl|incl|bspw|sog|vgl|bzgl|approx|dr|prof|hr|fr|st|nr|mr|mrs|ms|vs|"
+    r"z\.?\s?b|d\.?\s?h|u\.?\s?a|e\.g|i\.e|z|\d{1,2}\.\d{1,2})"
+    r"|\b(?:der|die|das|den|dem|des|zum|zur|am|im|vom|beim|ab|bis|seit|ihr|ihrem|ihren|seinem|seinen|meinem|"
+    r"meinen|meiner|unserem|unserer)\s+\d{1,3})\.$", re.IGNORECASE)
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
@@ -130,7 +141,13 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                           text)
     pieces: list[str] = []
     joined: list[bool] = []
+    parts: list[str] = []
     for part in _SENTENCE.split(text):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    for part in parts:
         same_sentence = False
         for piece in _appositions([p.replace("\x00", ":").strip() for p in _COMMA.split(part)]):
             if not piece:

@@ -847,6 +847,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # who is behind it (the state, the district, the towns); a smart city against a normal one
     ('Ist das vom Kreis oder vom Land, das Ganze?', 'initiative'),
     ("What's the difference between a normal town and a smart one?", 'smart-city'),
+    # the framework strategy is how towns think digitalisation and urban development together
+    ('Wie passen Stadtentwicklung und Digitalisierung zusammen?', 'rahmenstrategie'),
 ]
 
 

@@ -849,6 +849,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ("What's the difference between a normal town and a smart one?", 'smart-city'),
     # the framework strategy is how towns think digitalisation and urban development together
     ('Wie passen Stadtentwicklung und Digitalisierung zusammen?', 'rahmenstrategie'),
+    # booklets and working aids are the guides
+    ('Gibt es Arbeitshilfen oder Broschüren für Gemeinden?', 'leitfaeden'),
 ]
 
 

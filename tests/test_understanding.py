@@ -48,7 +48,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "question type", "words", "channels", "score", "decide",
                                             "town only", "group or town", "towns of a group", "membership asks",
                                             "town alone", "outside place",
-                                            "unknown place", "number asked", "asks about now",
+                                            "unknown place", "number asked", "asks about now", "asks about others",
                                             "greets or thanks", "instructions"]
 
 
@@ -914,6 +914,17 @@ def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> No
     # a request without a question mark is still a request; a question is still a question
     assert run("Hello. Please read me the timeline of the project.", index, S).intent == "timeline"
     assert run("Danke! Und wo finde ich eure Artikel?", index, S).intent == "stories"
+
+
+def test_which_other_things_of_a_topics_kind_fall_back(index: Index) -> None:
+    for question in ("Welche anderen Förderprogramme gibt es für Dörfer?", "Which other model projects are there?"):
+        p = run(question, index, S)
+        assert p.intent is None and "which other" in p.reason, question
+    # other towns are part of the topics; "the other four" are the rest of a group
+    assert run("Welche anderen Kommunen machen mit?", index, S).intent == "mitmacherkommunen"
+    assert run("Welche anderen vier Modellstädte gibt es außer Soest?", index, S).intent == "pionierkommunen"
+    # whether there are more is not which others
+    assert run("Gibt es noch andere Leitfäden?", index, S).intent == "leitfaeden"
 
 
 def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> None:

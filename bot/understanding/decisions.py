@@ -11,10 +11,11 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.understanding.index import Index
-from bot.understanding.normalize import tokenize
+from bot.understanding.normalize import fold, tokenize
 from bot.understanding.settings import MatcherSettings
+from bot.understanding.stems import keys
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import TOWN_TOKEN, is_town, town_token
+from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, is_town, town_token
 
 if TYPE_CHECKING:
     from bot.understanding.pipeline import Parse
@@ -170,6 +171,44 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
              for k in t.resolved.keys}
     if topic and any(topic <= person for person in ix.person_keys):
         _settle(p, "fallback", None, "it asks about a person or an office now; the knowledge tells what was")
+
+
+#: "Welche anderen Förderprogramme gibt es?": the knowledge tells about its own programme, not others.
+OTHER = frozenset("andere anderen anderer anderes anderem other others".split())
+#: Other places are part of a topic ("Welche anderen Städte machen mit?", "the other four").
+_PLACES = frozenset(k for w in (*PLACE_NOUNS, "städte", "staedte", "orte", "dörfer", "kommunen", "gemeinden", "towns",
+                                "cities", "villages", "municipalities", "places", "councils", "region", "regionen",
+                                "regions", "kreise", "areas")
+                    for k in keys(fold(w)))
+
+
+_WHICH = frozenset("welche welcher welches welchen welchem which what".split())
+_NUMBER_WORDS = frozenset("zwei drei vier fünf funf neun zehn elf zwölf zwolf dreizehn vierzehn two three four five "
+                          "nine ten eleven twelve thirteen fourteen".split())
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
+def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Welche anderen Förderprogramme gibt es für Kommunen?', 'Welche anderen Modellprojekte gibt es in
+    Deutschland?': which other things of the kind a topic is about (not other towns: those are part
+    of the topics) asks about something the knowledge does not hold."""
+    if p.settled or p.decision != "answer" or p.intent is None:
+        return
+    words = p.words
+    for i, word in enumerate(words):
+        if word not in OTHER or i == 0 or words[i - 1] not in _WHICH or any(map(_number, words[i : i + 2])):
+            continue  # only "which other …?"; "the other four" are the rest of a group of towns
+        for after in [w for w in words[i + 1 : i + 3] if w not in STOPWORDS][:2]:  # "other federal programmes"
+            found = ix.resolve(after).keys
+            if found and (not _PLACES.isdisjoint(found) or is_town(after)):
+                break  # other towns are part of the topics
+            if any(k in ix.examples.owners for k in found):
+                _settle(p, "fallback", None,
+                        f"it asks which other '{after}' there are; the knowledge tells about its own")
+                return
 
 
 #: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".

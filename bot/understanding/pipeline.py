@@ -828,6 +828,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("unknown place", decisions.unknown_place),
     ("number asked", decisions.number_asked),
     ("asks about now", decisions.asks_about_now),
+    ("asks about others", decisions.asks_about_others),
     ("greets or thanks", decisions.greets_or_thanks),
     ("instructions", decisions.instructions),
 ]

@@ -21,11 +21,22 @@ _SENTENCE = re.compile(r"(?<=[!?;:\n])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]
 # Abbreviations with a full stop go on in the same sentence: "Handreichungen bzw. Leitfäden", "z. B.";
 # as does a date ("zum 31.12. des Jahres") and an ordinal after an article or a preposition ("in der
 # 9. Klasse", "zum 80. Geburtstag").
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:bzw|ca|usw|etc|ggf|evtl|inkl|incl|bspw|sog|vgl|bzgl|approx|dr|prof|hr|fr|st|nr|mr|mrs|ms|vs|"
-    r"z\.?\s?b|d\.?\s?h|u\.?\s?a|e\.g|i\.e|z|\d{1,2}\.\d{1,2})"
-    r"|\b(?:der|die|das|den|dem|des|zum|zur|am|im|vom|beim|ab|bis|seit|ihr|ihrem|ihren|seinem|seinen|meinem|"
-    r"meinen|meiner|unserem|unserer)\s+\d{1,3})\.$", re.IGNORECASE)
+_ABBREVIATIONS = frozenset("bzw ca usw etc ggf evtl inkl incl bspw sog vgl bzgl approx dr prof hr fr st nr mr mrs "
+                           "ms vs z z.b d.h u.a e.g i.e".split())
+_BEFORE_ORDINAL = frozenset("der die das den dem des zum zur am im vom beim ab bis seit ihr ihrem ihren seinem seinen "
+                            "meinem meinen meiner unserem unserer".split())
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _goes_on(piece: str) -> bool:
+    """Whether a piece ends with a full stop that ends no sentence (see ``_ABBREVIATIONS``)."""
+    if not piece.endswith("."):
+        return False
+    words = piece[:-1].rsplit(None, 2)
+    last = words[-1].casefold() if words else ""
+    before = words[-2].casefold() if len(words) > 1 else ""
+    return (last in _ABBREVIATIONS or (last == "b" and before == "z.") or _DATE.fullmatch(last) is not None
+            or (last.isdigit() and len(last) <= 3 and before in _BEFORE_ORDINAL))
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
@@ -143,7 +154,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     joined: list[bool] = []
     parts: list[str] = []
     for part in _SENTENCE.split(text):
-        if parts and _ABBREVIATION.search(parts[-1]):
+        if parts and _goes_on(parts[-1]):
             parts[-1] = f"{parts[-1]} {part}"
         else:
             parts.append(part)

@@ -851,6 +851,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Wie passen Stadtentwicklung und Digitalisierung zusammen?', 'rahmenstrategie'),
     # booklets and working aids are the guides
     ('Gibt es Arbeitshilfen oder Broschüren für Gemeinden?', 'leitfaeden'),
+    # asking whether anybody is there greets
+    ('anyone here? need some info later', 'greeting'),
 ]
 
 

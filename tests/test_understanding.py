@@ -904,6 +904,8 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     p = run("Wie viele Besucher hatte die Konferenz in Arnsberg?", index, S)
     assert p.decision == "fallback" and "number" in p.reason
     assert run("How many people came to the 2021 conference?", index, S).intent is None
+    assert run("Was hat die Konferenz in Arnsberg gekostet?", index, S).intent is None  # a cost is a number
+    assert run("How much does the project cost?", index, S).intent == "funding"
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"

@@ -137,11 +137,17 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.__dict__.update(trial.__dict__)
 
 
+#: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
+_COST = frozenset("kosten kostet kostete gekostet cost costs costed".split())
+
+
 def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """'How much did tickets for the 2021 conference cost?', 'Wie viele Leute waren auf der Konferenz?':
-    a question for a number about a topic none of whose examples asks for one (its answer gives
-    none) asks for something the knowledge does not hold."""
-    if p.settled or p.decision != "answer" or p.intent is None or p.qtype != "how_many":
+    """'How much did tickets for the 2021 conference cost?', 'Wie viele Leute waren auf der Konferenz?',
+    'Was hat die Konferenz gekostet?': a question for a number or a cost about a topic none of whose
+    examples asks for one (its answer gives none) asks for something the knowledge does not hold."""
+    if p.settled or p.decision != "answer" or p.intent is None:
+        return
+    if p.qtype != "how_many" and _COST.isdisjoint(p.tokens.folded):
         return
     if not ix.qtype_rows["how_many"][ix.row[p.intent]]:
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")

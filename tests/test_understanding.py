@@ -906,6 +906,10 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     assert run("How many people came to the 2021 conference?", index, S).intent is None
     assert run("Was hat die Konferenz in Arnsberg gekostet?", index, S).intent is None  # a cost is a number
     assert run("How much does the project cost?", index, S).intent == "funding"
+    # the total is no number about one town; a topic about that town gives its own
+    p = run("Wie viel von den 13 Millionen bekommt Soest?", index, S)
+    assert p.intent is None and "one town" in p.reason
+    assert run("Wie viele Kommunen hat Menden hinter sich gelassen?", index, S).intent == "menden"
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"

@@ -149,8 +149,16 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     if p.qtype != "how_many" and _COST.isdisjoint(p.tokens.folded):
         return
-    if not ix.qtype_rows["how_many"][ix.row[p.intent]]:
+    row = ix.row[p.intent]
+    if not ix.qtype_rows["how_many"][row]:
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
+        return
+    # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town.
+    named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
+    if named and p.intent not in ix.slot_intents and p.intent not in ix.group_intents \
+            and ix.own_town.get(row) not in named:  # (a group's answer lists its towns)
+        _settle(p, "fallback", None, f"it asks for a number about {', '.join(sorted(named))}; {p.intent} "
+                "gives none for one town")
 
 
 #: Words that ask about now: "Wer ist heute Bundesinnenminister?", "What is Seehofer doing these days?"

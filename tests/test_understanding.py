@@ -841,6 +841,9 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Woröber kann man dech ausfroge?', 'help'),
     ('Wat wor dann op der Konferenz? Ech wor nit do.', 'konferenz'),
     ("wat is bis jetz alles so gewesen bei euch?", 'timeline'),  # "bis jetz": so far, not the latest
+    # Freudenberg / Siegerland Platt with Rhineland forms
+    ('Jiddet do och en Blog, wo mer wat nohlese kann?', 'stories'),
+    ('Wat kimmt als nächstes bei üch?', 'timeline-next'),
     # not falling behind is the page's reason: asked as a worry, it asks why
     ('Hat man Angst, sonst abgehängt zu werden?', 'why'),
     ('Is the point to avoid being left behind by other regions?', 'why'),

@@ -49,7 +49,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside",
             "people", "answers")
-VOCABULARY_KEYS = ("synonyms", "chatter")
+VOCABULARY_KEYS = ("synonyms", "not_covered", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed", "facets")
 #: The question types a facet may answer (see bot/understanding/qtype.py).
 FACETS = ("who", "when", "where", "how_many", "why", "what", "which", "how", "yes_no")
@@ -186,6 +186,7 @@ class _Builder:
         # vocabulary.yaml: folded variant -> (canonical, where it was written)
         self.variants: dict[str, tuple[str, _Doc, Path_]] = {}
         self.synonyms: dict[str, list[str]] = {}
+        self.not_covered: dict[str, tuple[list[str], _Doc, Path_]] = {}  # subject -> how people ask, where
         self.chatter: list[str] = []
         self.region: dict[str, tuple[str, _Doc, Path_]] = {}  # municipality -> district
         self.outside: list[tuple[str, _Doc, Path_]] = []
@@ -390,37 +391,47 @@ class _Builder:
     def _vocabulary(self, doc: _Doc, data: Any, path: Path_) -> None:
         if not self._keys(doc, data, path, VOCABULARY_KEYS, "vocabulary"):
             return
-        synonyms = data.get("synonyms") or {}
-        spath = (*path, "synonyms")
-        if self._keys(doc, synonyms, spath, list(synonyms) if isinstance(synonyms, dict) else [], "synonyms"):
-            for canonical, variants in synonyms.items():
-                cpath = (*spath, canonical)
-                folded_canonical = " ".join(tokenize_example(str(canonical)).folded)
-                if not folded_canonical:
-                    doc.at(cpath, f"'{canonical}' has no letters or digits to match on", key=True)
-                    continue
-                for j, variant in enumerate(self._list(doc, variants, cpath, f"the other spellings of '{canonical}'")):
-                    text = self._str(doc, variant, (*cpath, j), f"another way to write '{canonical}'")
-                    if text is None:
-                        continue
-                    folded = " ".join(tokenize_example(text).folded)
-                    if not folded:
-                        doc.at((*cpath, j), f"'{text}' has no letters or digits to match on")
-                    elif folded == folded_canonical:
-                        doc.at((*cpath, j), f"'{text}' is '{canonical}' itself (case and umlauts do not matter); "
-                               "remove it")
-                    elif folded in self.variants and self.variants[folded][0] != folded_canonical:
-                        other, odoc, opath = self.variants[folded]
-                        doc.at((*cpath, j), f"'{text}' already stands for '{other}' at {self._where(odoc, opath)}; "
-                               "a word can stand for one thing only")
-                    else:
-                        self.variants[folded] = (folded_canonical, doc, (*cpath, j))
-                        self.synonyms.setdefault(str(canonical), []).append(text)
+        self._spellings(doc, data.get("synonyms") or {}, (*path, "synonyms"), "synonyms")
+        self._spellings(doc, data.get("not_covered") or {}, (*path, "not_covered"), "not_covered")
         cpath = (*path, "chatter")
         for j, phrase in enumerate(self._list(doc, data.get("chatter") or [], cpath, "chatter")):
             text = self._str(doc, phrase, (*cpath, j), "a chatter word or phrase")
             if text is not None:
                 self.chatter.append(text)
+
+    def _spellings(self, doc: _Doc, table: Any, spath: Path_, section: str) -> None:
+        """A table of word -> the other ways people write it (``synonyms``), or of a subject the
+        knowledge does not cover -> the ways people ask about it (``not_covered``)."""
+        if not self._keys(doc, table, spath, list(table) if isinstance(table, dict) else [], section):
+            return
+        for canonical, variants in table.items():
+            cpath = (*spath, canonical)
+            folded_canonical = " ".join(tokenize_example(str(canonical)).folded)
+            if not folded_canonical:
+                doc.at(cpath, f"'{canonical}' has no letters or digits to match on", key=True)
+                continue
+            if section == "not_covered":
+                self.not_covered[str(canonical)] = ([], doc, cpath)
+            for j, variant in enumerate(self._list(doc, variants, cpath, f"the other spellings of '{canonical}'")):
+                text = self._str(doc, variant, (*cpath, j), f"another way to write '{canonical}'")
+                if text is None:
+                    continue
+                folded = " ".join(tokenize_example(text).folded)
+                if not folded:
+                    doc.at((*cpath, j), f"'{text}' has no letters or digits to match on")
+                elif folded == folded_canonical:
+                    doc.at((*cpath, j), f"'{text}' is '{canonical}' itself (case and umlauts do not matter); "
+                           "remove it")
+                elif folded in self.variants and self.variants[folded][0] != folded_canonical:
+                    other, odoc, opath = self.variants[folded]
+                    doc.at((*cpath, j), f"'{text}' already stands for '{other}' at {self._where(odoc, opath)}; "
+                           "a word can stand for one thing only")
+                else:
+                    self.variants[folded] = (folded_canonical, doc, (*cpath, j))
+                    if section == "not_covered":
+                        self.not_covered[str(canonical)][0].append(text)
+                    else:
+                        self.synonyms.setdefault(str(canonical), []).append(text)
 
     def _region(self, doc: _Doc, data: Any, path: Path_) -> None:
         if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "region"):
@@ -541,6 +552,12 @@ class _Builder:
             if town not in towns:
                 doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
         fact_texts = [t for texts, _, _ in self.facts.values() for t in texts.values()]
+        example_words = {w for intent, _, _ in self.intents for items in intent.examples.values() for text in items
+                         for w in tokenize_example(text).folded}
+        for subject, (_, doc, path) in self.not_covered.items():
+            if set(tokenize_example(subject).folded) <= example_words:
+                doc.at(path, f"'{subject}' is a word of the examples, so the knowledge covers it; a subject "
+                       "under 'not_covered' must be one no example uses", key=True)
         for name, doc, path in self.people:
             if not any(name in text for text in fact_texts):
                 doc.at(path, f"'{name}' is named in no fact; list only people the facts name")
@@ -568,7 +585,8 @@ class _Builder:
             facts={name: t for name, (t, _, _) in self.facts.items()},
             timeline=tuple(e for e, _, _ in self.timeline),
             aliases={town: names for town, (names, _, _) in self.aliases.items()},
-            vocabulary=Vocabulary({c: tuple(v) for c, v in self.synonyms.items()}, tuple(self.chatter)),
+            vocabulary=Vocabulary({c: tuple(v) for c, v in self.synonyms.items()}, tuple(self.chatter),
+                                  {c: tuple(v) for c, (v, _, _) in self.not_covered.items()}),
             region={place: district for place, (district, _, _) in self.region.items()},
             outside=tuple(name for name, _, _ in self.outside),
             people=tuple(name for name, _, _ in self.people),

@@ -86,11 +86,14 @@ class Vocabulary:
     """How people write, as moderators keep it (``vocabulary.yaml``): spelling, dialect, slang.
 
     ``synonyms`` maps a word or phrase the knowledge uses to the other ways people write it;
-    ``chatter`` lists words and phrases that carry no question ("hömma", "lg", "kurze Frage").
+    ``chatter`` lists words and phrases that carry no question ("hömma", "lg", "kurze Frage");
+    ``not_covered`` maps a subject the knowledge does not cover ("jobsuche") to the ways people ask
+    about it ("job", "praktikum"): asking about it counts against a question as an unknown subject.
     """
 
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chatter: tuple[str, ...] = ()
+    not_covered: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -473,6 +473,37 @@ def test_vocabulary_problems_are_located() -> None:
     assert "vocabulary.yaml:6:3: unknown key 'extra' in vocabulary" in found
 
 
+NOT_COVERED = """\
+intents:
+  - id: a
+    title: {de: Jobs, en: Jobs}
+    examples: {de: ["Gibt es Jobs?", "Was ist das Projekt?"], en: ["Are there jobs?"]}
+    answer: {de: "Ja, Jobs.", en: "Yes, jobs."}
+vocabulary:
+  synonyms:
+    geld: [kohle]
+  not_covered:
+    jobsuche: [job, jobs, kohle]
+    projekt: [vorhaben]
+"""
+
+
+def test_not_covered_subjects_are_checked_and_never_known() -> None:
+    found = problems_of("kb.yaml", NOT_COVERED)
+    assert "kb.yaml:10:27: 'kohle' already stands for 'geld' at kb.yaml:8:12" in found
+    assert "kb.yaml:11:5: 'projekt' is a word of the examples, so the knowledge covers it" in found
+    text = NOT_COVERED.replace(", kohle]", "]").replace("    projekt: [vorhaben]\n", "")
+    index = Index(load_texts([("kb.yaml", text)]))
+    assert "jobsuche" not in index.known  # though the examples and the answer say "jobs"
+    assert index.resolve("jobsuche").how == "not covered"
+
+
+def test_a_subject_the_knowledge_does_not_cover_is_shown_and_costs(knowledge: Knowledge) -> None:
+    match = Matcher(knowledge).match("Sucht ihr Leute für ein Praktikum?")
+    assert match.intent is None
+    assert "jobsuche[not covered" in explain(match)
+
+
 def test_region_problems_are_located() -> None:
     text = ("region:\n  Kreis Olpe: [Olpe, Attendorn]\n  Kreis Soest: [Soest, Olpe]\n"
             "groups:\n  g:\n    name: {de: G, en: G}\n    role: {de: r, en: r}\n    members: [Olpe, Atendorn]\n")

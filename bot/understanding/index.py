@@ -111,6 +111,7 @@ class Index:
         example_towns: list[tuple[dict[str, int], int]] = []  # per intent: the towns its examples name, of how many
         example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
         detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
+        not_covered = self.lexicon.not_covered  # never known, whatever an example or answer says
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             kinds: set[str] = set()
@@ -142,7 +143,7 @@ class Index:
                     towns_here[town] = towns_here.get(town, 0) + 1
                 example_keys: set[str] = set()
                 for w in words:
-                    if w not in STOPWORDS:
+                    if w not in STOPWORDS and w not in not_covered:
                         found = key_cache.get(w)
                         if found is None:
                             found = key_cache[w] = keys(w)
@@ -167,7 +168,7 @@ class Index:
                     words_of = answer_cache[text] = frozenset(
                         self.lexicon.rewrite(tokenize_example(text).folded, drop_chatter=False).words)
                 answer_words |= words_of
-            for w in answer_words - STOPWORDS:
+            for w in answer_words - STOPWORDS - not_covered:
                 if not self.towns.is_name(w):
                     surface.add(w)
                     for k in keys(w):
@@ -233,7 +234,7 @@ class Index:
         self.answers = Postings(n, answer_owners)
         self.max_idf = math.log(1.0 + n)
         self.known = frozenset(example_owners) | frozenset(answer_owners)
-        surface |= self.lexicon.canonical_words
+        surface |= self.lexicon.canonical_words - self.lexicon.not_covered
         surface |= {v for v in self.lexicon.variants if " " not in v}  # a typo of a variant: "smartsity"
         self.surface = sorted(w for w in surface if len(w) >= 4 and not w.isdigit())
         self._by_initial: dict[str, list[str]] = {}
@@ -333,6 +334,8 @@ class Index:
     def _resolve(self, word: str) -> Resolved:
         if is_town(word):
             return Resolved((TOWN_TOKEN, word), "exact")
+        if word in self.lexicon.not_covered:
+            return Resolved((), "not covered")  # "jobsuche": never a typo or compound of a known word
         found = self._exact(word)
         if found:
             return Resolved(found, "exact")

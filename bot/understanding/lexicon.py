@@ -34,10 +34,13 @@ _YOU = frozenset("du ihr sie you u".split())
 class Lexicon:
     def __init__(self, vocabulary: Vocabulary):
         self.rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for canonical, variants in vocabulary.synonyms.items():
+        for canonical, variants in (*vocabulary.synonyms.items(), *vocabulary.not_covered.items()):
             target = _words(canonical)
             for variant in variants:
                 self.rewrites[_words(variant)] = target
+        # Subjects the knowledge does not cover ("jobsuche" for "job", "praktikum"): a question about one
+        # counts it as an unknown subject of its own.
+        self.not_covered = frozenset(w for subject in vocabulary.not_covered for w in _words(subject))
         self.chatter = {_words(p) for p in vocabulary.chatter} - {()}
         self._addressed = frozenset(p for p in self.chatter if len(p) > 1 and not _YOU.isdisjoint(p))
         self.variants = frozenset(" ".join(k) for k in self.rewrites)

@@ -564,8 +564,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing
             noun = not shouting and (acronym or (i not in p.starts and original[:1].isupper()
                                                  and not original.isupper()))
-            # a word the vocabulary wrote for a phrase ("wie alt" -> "Lebensalter") names a subject
-            written = word in ix.lexicon.canonical_words and fold(original) != word and zipf(word) <= s.rare_zipf
+            # a subject the knowledge does not cover ("wie alt" -> "Lebensalter"), and a rare word the
+            # vocabulary wrote for a phrase, name a subject
+            written = word in ix.lexicon.not_covered or (
+                word in ix.lexicon.canonical_words and fold(original) != word and zipf(word) <= s.rare_zipf)
             cost = unknown_cost(word, noun or written, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower() and not written:
                 cost *= s.non_noun_cost
@@ -612,6 +614,8 @@ _NOUNS_OF_VERB_FORM = frozenset(
 def _shown(term: Term) -> str:
     if term.resolved.how == "exact":
         return term.word
+    if term.resolved.how == "not covered":
+        return f"{term.word}[not covered {term.cost:.2f}]"
     return f"{term.word}[{term.resolved.how}{'' if term.resolved.keys else f' {term.cost:.2f}'}]"
 
 

@@ -887,6 +887,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Gibt es Arbeitshilfen oder Broschüren für Gemeinden?', 'leitfaeden'),
     # asking whether anybody is there greets
     ('anyone here? need some info later', 'greeting'),
+    # how the answer should look is about the asking, not its subject
+    ('Zeitstrahl bitte in Stichpunkten', 'timeline'),
 ]
 
 

@@ -960,6 +960,17 @@ def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> No
     assert run("Danke! Und wo finde ich eure Artikel?", index, S).intent == "stories"
 
 
+def test_her_town_or_our_hanseatic_town_is_the_town_named_before(knowledge: Knowledge) -> None:
+    matcher = Matcher(knowledge)
+    for question, town in (
+            ("Meine Tante wohnt in Brilon und meint, ihr Ort sei bei der Smart-City-Sache dabei. Stimmt das?",
+             "Brilon"),
+            ("Ich lebe seit Jahren in Olpe. Ist unsere Kreisstadt eigentlich auch bei Smart Cities Südwestfalen dabei?",
+             "Olpe")):
+        match = matcher.match(question)
+        assert (match.intent, match.towns) == ("membership", [town]), question
+
+
 def test_which_other_things_of_a_topics_kind_fall_back(index: Index) -> None:
     for question in ("Welche anderen Förderprogramme gibt es für Dörfer?", "Which other model projects are there?"):
         p = run(question, index, S)

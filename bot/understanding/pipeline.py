@@ -190,7 +190,8 @@ def known_content(words: list[str], ix: Index) -> int:
                and w not in _MEANING and not is_town(w) and zipf(w) < EVERYDAY_ZIPF and ix.resolve(w).keys)
 
 
-_MY = frozenset("mein meine meiner meinem unser unsere unserer unserem my our".split())
+_MY = frozenset("mein meine meiner meinem unser unsere unserer unserem ihr ihre ihrem sein seine seinem my our his "
+                "her their".split())
 _THE = frozenset("die der diese dieser the this that".split())  # "Ist die Stadt Teil …?" after a town
 _TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "machen wir mit?"
 

@@ -273,3 +273,13 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
 def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answerer) -> None:
     assert answerer.ask("Which German city came first in the Bitkom Smart City Index this year?").intent is None
     assert answerer.ask("Was kam zuerst?").intent == "timeline"
+
+
+def test_an_aside_of_one_known_word_is_not_answered_for_a_message_not_understood(answerer: Answerer) -> None:
+    # "außer" is a word of the Mitmacherkommunen examples; the message asks about ice cream
+    answer = answerer.ask("Wo gibt es in Soest das beste Eis, außer bei meiner Oma natürlich?")
+    assert answer.intent is None
+    # a part that is sure of its one word, and several questions, are still answered
+    assert answerer.ask("Wat heißt dat eigentlich, Smart City? Is dat bloß Internet für de Stadt?").intent \
+        == "smart-city"
+    assert answerer.ask("Was ist eine Smart City? Und wie wird das Wetter morgen?").intent == "smart-city"

@@ -42,5 +42,7 @@ class MatcherSettings:
     place_min_cost: float = 0.6  # an unknown word at least this rare may be a place ("Macht Hamm mit?")
     subject_cost: float = 0.6  # an unknown word this rare names what a short question after it asks about
     own_subject_cost: float = 0.35  # an unknown word this rare makes a part of a message a question of its own
+    # A message not understood as a whole: a part resting on one known word needs this confidence alone.
+    lone_part: float = 0.8
     max_suggestions: int = 3
     keep_top: int = 8  # how many ranked intents a match keeps

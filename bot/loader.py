@@ -411,6 +411,10 @@ class _Builder:
                 doc.at(cpath, f"'{canonical}' has no letters or digits to match on", key=True)
                 continue
             if section == "not_covered":
+                if " " in folded_canonical:
+                    doc.at(cpath, f"'{canonical}' is several words; a subject under 'not_covered' is one word "
+                           "that names it (e.g. 'jobsuche')", key=True)
+                    continue
                 self.not_covered[str(canonical)] = ([], doc, cpath)
             for j, variant in enumerate(self._list(doc, variants, cpath, f"the other spellings of '{canonical}'")):
                 text = self._str(doc, variant, (*cpath, j), f"another way to write '{canonical}'")

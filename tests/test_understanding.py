@@ -49,6 +49,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "town only", "group or town", "towns of a group", "membership asks",
                                             "town alone", "outside place",
                                             "unknown place", "number asked", "asks about now", "asks about others",
+                                            "not covered",
                                             "greets or thanks", "instructions"]
 
 
@@ -502,6 +503,20 @@ def test_a_subject_the_knowledge_does_not_cover_is_shown_and_costs(knowledge: Kn
     match = Matcher(knowledge).match("Sucht ihr Leute für ein Praktikum?")
     assert match.intent is None
     assert "jobsuche[not covered" in explain(match)
+
+
+def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None:
+    for question in ("Who were the speakers at the 2021 conference in Arnsberg?",
+                     "Wer hat die Konferenz 2021 in Arnsberg moderiert?"):
+        p = run(question, index, S)
+        assert p.intent is None and "does not cover" in p.reason, question
+    assert run("Welche Kommune kam bei den digitalen Aufholern auf Platz 1?", index, S).intent is None
+    # in the story around the question such a word is no subject; the rank the page gives is known
+    assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
+        == "rahmenstrategie"
+    assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
+    assert "'big subject' is several words" in problems_of(
+        "kb.yaml", "vocabulary:\n  not_covered:\n    big subject: [x]\n")
 
 
 def test_region_problems_are_located() -> None:

@@ -225,6 +225,19 @@ def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
 
 
+def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Who were the speakers at the 2021 conference?', 'Wer ist auf Platz 1 gelandet?': a question that
+    asks about a subject the vocabulary lists as not covered (``not_covered``) falls back, however
+    well the rest of it matches a topic; in the story around a question ("Ich mache ein Praktikum
+    und …") such a word is no subject."""
+    if p.settled or p.decision == "fallback":
+        return
+    for term in p.terms:
+        if term.resolved.how == "not covered" and term.word not in p.story:
+            _settle(p, "fallback", None, f"it asks about '{term.word}', which the knowledge does not cover")
+            return
+
+
 #: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".
 TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfasse ubersetz ubersetze fass fasse "
                   "dicht dichte rechne berechne write make create compose generate translate summarise summarize "

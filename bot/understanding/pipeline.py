@@ -834,6 +834,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("number asked", decisions.number_asked),
     ("asks about now", decisions.asks_about_now),
     ("asks about others", decisions.asks_about_others),
+    ("not covered", decisions.not_covered),
     ("greets or thanks", decisions.greets_or_thanks),
     ("instructions", decisions.instructions),
 ]

@@ -515,6 +515,9 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
         == "rahmenstrategie"
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
+    # homework is the pupil's to do; as the reason for a question it is no subject
+    assert run("Kannst du mir bei den Hausaufgaben helfen?", index, S).intent is None
+    assert run("Für meine Hausaufgabe: Was ist eine Smart City?", index, S).intent == "smart-city"
     assert "'big subject' is several words" in problems_of(
         "kb.yaml", "vocabulary:\n  not_covered:\n    big subject: [x]\n")
 

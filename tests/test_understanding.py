@@ -907,6 +907,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('anyone here? need some info later', 'greeting'),
     # how the answer should look is about the asking, not its subject
     ('Zeitstrahl bitte in Stichpunkten', 'timeline'),
+    ('Merci beaucoup, au revoir!', 'thanks'),
 ]
 
 

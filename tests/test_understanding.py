@@ -518,6 +518,9 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     # homework is the pupil's to do; as the reason for a question it is no subject
     assert run("Kannst du mir bei den Hausaufgaben helfen?", index, S).intent is None
     assert run("Für meine Hausaufgabe: Was ist eine Smart City?", index, S).intent == "smart-city"
+    # the page names no contractors; whether the initiative is a company is still its own question
+    assert run("Welche Firma hat die Leitfäden geschrieben?", index, S).intent is None
+    assert run("Ist Smart Cities Südwestfalen eine Firma oder ein Verein?", index, S).intent == "initiative"
     assert "'big subject' is several words" in problems_of(
         "kb.yaml", "vocabulary:\n  not_covered:\n    big subject: [x]\n")
 

@@ -56,7 +56,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "town only", "group or town", "towns of a group", "membership asks",
                                             "town alone", "outside place",
                                             "unknown place", "number asked", "asks about now", "asks about others",
-                                            "not covered",
+                                            "not covered", "day asked",
                                             "greets or thanks", "instructions"]
 
 
@@ -338,6 +338,16 @@ def test_question_types() -> None:
     assert qtype.detect("how much money".split()) == "how_many"
     assert qtype.detect("ist hemer dabei".split()) == "yes_no"
     assert qtype.detect("forderung".split()) is None
+    # "which day", "in which year" ask when; "which towns" still asks which
+    assert qtype.detect("an welchem tag genau war die konferenz".split()) == "when"
+    assert qtype.detect("in which exact year was it".split()) == "when"
+    assert qtype.detect("welche stadte machen mit".split()) == "which"
+
+
+def test_a_day_asked_of_a_topic_that_names_none_falls_back(index: Index) -> None:
+    assert_falls_back(index, ("An welchem Tag wurde die Rahmenstrategie beschlossen?",), "asks for a day")
+    # a topic whose answer says what it knows of the date answers with that
+    assert run("An welchem Tag genau war die Konferenz in Arnsberg?", index, S).intent == "konferenz"
 
 
 def test_stems_meet_across_inflections() -> None:

@@ -30,6 +30,9 @@ from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town, town_token
 
+_DAY = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*)"
+                  r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                  r"December) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b")
 _COLON_NAME = re.compile(r"([^\W_]+): [„“\"]?[A-ZÄÖÜ0-9]")
 #: Words at least this frequent are real words, never corrected as typos.
 TYPO_MAX_ZIPF = 3.5
@@ -197,6 +200,12 @@ class Index:
             for kind in qtype.QUESTION_TYPES
         }
         unlisted = {i for i, intent in enumerate(knowledge.intents) if not intent.listed}
+        # Topics whose answer names a day ("am 12. März", a timeline entry) or says what it knows of
+        # one (a "when" facet); the others give a year at most (``decisions.day_asked``).
+        self.gives_day = frozenset(
+            i.id for i in knowledge.intents
+            if "when" in i.facets or any("{timeline" in t or _DAY.search(_fill(t, knowledge, lang))
+                                         for lang, t in i.answer.items()))
         # The stems of each fact that names a person ("Bundesinnenminister Horst Seehofer"): a question
         # whose topic words all come from one asks about that person or office (``decisions.asks_about_now``).
         self.person_keys = tuple(frozenset(k for text in texts.values() for w in tokenize_example(text).folded

@@ -835,6 +835,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("asks about now", decisions.asks_about_now),
     ("asks about others", decisions.asks_about_others),
     ("not covered", decisions.not_covered),
+    ("day asked", decisions.day_asked),
     ("greets or thanks", decisions.greets_or_thanks),
     ("instructions", decisions.instructions),
 ]

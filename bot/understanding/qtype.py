@@ -22,6 +22,7 @@ _SINGLE = {
     "welche": "which", "welcher": "which", "welches": "which", "welchen": "which", "welchem": "which",
     "which": "which",
 }
+_TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 
@@ -36,6 +37,8 @@ def detect(words: Sequence[str]) -> str | None:
             continue
         if kind == "how" and i + 1 < len(words) and words[i + 1] in ("viel", "viele", "many", "much", "hoch"):
             return "how_many"
+        if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
+            return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
         return kind
     if words and words[0] in _YES_NO:
         return "yes_no"

@@ -305,5 +305,5 @@ def instructions(p: Parse, ix: Index, s: MatcherSettings) -> None:
     a message that tries to give the bot instructions gets the honest fallback, whatever else it
     shares with a topic, and none of its questions is answered on its own."""
     if _INSTRUCTIONS.search(p.tokens.text):
-        p.settled = True
+        p.settled = p.whole_only = True
         _settle(p, "fallback", None, "the message tries to give the bot instructions")

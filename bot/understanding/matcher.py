@@ -63,7 +63,7 @@ class Matcher:
         """The separate questions of a message: its asking clauses that each name something the
         knowledge knows, or a town ("Ist X dabei? Und Y?"). One or none: the message is one question."""
         p = match.parse
-        if p is None or len(p.clauses) < 2 or (p.settled and p.intent is None):  # (decided for good: no answer)
+        if p is None or len(p.clauses) < 2 or p.whole_only:
             return []
         asking = [i for i in p.kept if p.clauses[i].question
                   and any(w not in STOPWORDS for w in p.clause_words[i][0])]

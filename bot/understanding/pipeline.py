@@ -66,6 +66,7 @@ class Parse:
     story: set[str] = field(default_factory=set)  # words only in kept clauses that do not ask
     place: str | None = None  # an unknown name taken for a place ("Macht Hamm mit?")
     settled: bool = False  # a decision stage has decided for good: later ones leave it alone
+    whole_only: bool = False  # no part of the message is answered on its own (it gives the bot instructions)
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words

@@ -219,13 +219,7 @@ class Answerer:
         parts = self.matcher.questions_of(match)
         if len(parts) < 2:
             return None
-        matches = [self.matcher.match(part) for part in parts[:MAX_PARTS]]
-        if match.decision == "fallback":
-            # The message as a whole was not understood: a part that rests on one known word ("…, außer
-            # bei mir natürlich?") is answered on its own only when it is sure of it.
-            matches = [m if m.intent is None or m.parse is None or m.confidence >= self.matcher.settings.lone_part
-                       or sum(1 for t in m.parse.terms if t.resolved.keys) > 1 else replace(m, intent=None)
-                       for m in matches]
+        matches = [self.matcher.match_part(part, match) for part in parts[:MAX_PARTS]]
         if any(m.intent and m.intent not in self._unlisted for m in matches):  # "Hallo! Kannst du helfen? Ist …"
             kept = [(p, m) for p, m in zip(parts, matches, strict=False) if m.intent not in self._unlisted]
             parts, matches = [p for p, _ in kept], [m for _, m in kept]

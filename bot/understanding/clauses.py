@@ -64,7 +64,7 @@ _REQUEST = frozenset(
     zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
     """.split()
 )
-_PLEASE = frozenset("bitte please pls plz".split())
+PLEASE = frozenset("bitte please pls plz plis".split())
 _REQUEST_WORDS = 4
 
 
@@ -180,7 +180,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         indirect = _INDIRECT.search(" ".join(fold(w) for w in words)) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
-            len(head) == 2 and head[0] in _PLEASE and head[1] in _REQUEST)) \
+            len(head) == 2 and head[0] in PLEASE and head[1] in _REQUEST)) \
             and len(words) >= _REQUEST_WORDS
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request, goes_on))
     return clauses

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.understanding.clauses import PLEASE
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -197,8 +198,9 @@ _PLACES = frozenset(k for w in (*PLACE_NOUNS, "städte", "staedte", "orte", "dö
 
 
 _WHICH = frozenset("welche welcher welches welchen welchem which what".split())
-_NUMBER_WORDS = frozenset("zwei drei vier fünf funf neun zehn elf zwölf zwolf dreizehn vierzehn two three four five "
-                          "nine ten eleven twelve thirteen fourteen".split())
+# Folded, as the words are; the vocabulary writes 13 and 14 as digits.
+_NUMBER_WORDS = frozenset("zwei drei vier funf sechs sieben acht neun zehn elf zwolf two three four five six seven "
+                          "eight nine ten eleven twelve".split())
 
 
 def _number(word: str) -> bool:
@@ -259,9 +261,6 @@ TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfass
                   "draft calculate solve".split())
 
 
-_PLEASE = frozenset("bitte please pls plz plis".split())
-
-
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
     a message that asks nothing the bot knows but greets or thanks is answered as that. A message
@@ -270,7 +269,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if len(p.clauses) < 2 or any(c.question for c in p.clauses):
         return
     answered = p.decision == "answer"
-    if answered and not _PLEASE.isdisjoint(p.tokens.folded):
+    if answered and not PLEASE.isdisjoint(p.tokens.folded):
         return  # "Hello. Please read me the timeline …": a request without a question mark
     if any(words and words[0] in TASKS for words, _ in p.clause_words):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye

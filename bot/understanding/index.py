@@ -115,6 +115,7 @@ class Index:
         example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
         detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
         not_covered = self.lexicon.not_covered  # never known, whatever an example or answer says
+        gives_day: set[str] = set()
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             kinds: set[str] = set()
@@ -165,7 +166,13 @@ class Index:
                 contents.append("")
             self.qtypes.append(frozenset(kinds))
             answer_words: set[str] = set()
-            for text in self._answer_texts(intent, knowledge):
+            answer_texts = self._answer_texts(intent, knowledge)
+            # Whether its answer names a day ("am 12. März", a timeline entry) or says what it knows of
+            # one (a "when" facet); the others give a year at most (``decisions.day_asked``).
+            if "when" in intent.facets or any("{timeline" in t for t in intent.answer.values()) \
+                    or any(_DAY.search(t) for t in answer_texts):
+                gives_day.add(intent.id)
+            for text in answer_texts:
                 words_of = answer_cache.get(text)
                 if words_of is None:
                     words_of = answer_cache[text] = frozenset(
@@ -177,6 +184,7 @@ class Index:
                     for k in keys(w):
                         answer_owners.setdefault(k, set()).add(index)
         self.texts = texts
+        self.gives_day = frozenset(gives_day)
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
         # Which examples use each content stem, and how many distinct ones each has: whether all of
@@ -200,12 +208,6 @@ class Index:
             for kind in qtype.QUESTION_TYPES
         }
         unlisted = {i for i, intent in enumerate(knowledge.intents) if not intent.listed}
-        # Topics whose answer names a day ("am 12. März", a timeline entry) or says what it knows of
-        # one (a "when" facet); the others give a year at most (``decisions.day_asked``).
-        self.gives_day = frozenset(
-            i.id for i in knowledge.intents
-            if "when" in i.facets or any("{timeline" in t or _DAY.search(_fill(t, knowledge, lang))
-                                         for lang, t in i.answer.items()))
         # The stems of each fact that names a person ("Bundesinnenminister Horst Seehofer"): a question
         # whose topic words all come from one asks about that person or office (``decisions.asks_about_now``).
         self.person_keys = tuple(frozenset(k for text in texts.values() for w in tokenize_example(text).folded

@@ -7,7 +7,7 @@ interface the answerer uses and splits a message into its separate questions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
 from bot.model import Knowledge
@@ -77,6 +77,16 @@ class Matcher:
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         return [p.clauses[i].text for i in asking]
+
+    def match_part(self, part: str, whole: Match) -> Match:
+        """One part of a message (``questions_of``). When the message as a whole was not understood,
+        a part that rests on one known word ("…, außer bei mir natürlich?") is answered on its own
+        only when it is sure of it."""
+        m = self.match(part)
+        if whole.decision != "fallback" or m.intent is None or m.parse is None \
+                or m.confidence >= self.settings.lone_part or sum(1 for t in m.parse.terms if t.resolved.keys) > 1:
+            return m
+        return replace(m, intent=None)
 
     def _follows_on(self, words: list[str]) -> bool:
         """"… and how much does it cost?": a part that points back and names next to nothing itself."""

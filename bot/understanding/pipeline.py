@@ -616,8 +616,6 @@ _NOUNS_OF_VERB_FORM = frozenset(
 def _shown(term: Term) -> str:
     if term.resolved.how == "exact":
         return term.word
-    if term.resolved.how == "not covered":
-        return f"{term.word}[not covered {term.cost:.2f}]"
     return f"{term.word}[{term.resolved.how}{'' if term.resolved.keys else f' {term.cost:.2f}'}]"
 
 

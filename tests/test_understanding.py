@@ -536,6 +536,11 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     # the page names no contractors; whether the initiative is a company is still its own question
     assert run("Welche Firma hat die Leitfäden geschrieben?", index, S).intent is None
     assert run("Ist Smart Cities Südwestfalen eine Firma oder ein Verein?", index, S).intent == "initiative"
+    # the page names no institute behind Menden's study, and says nothing of how to apply for money
+    for question in ("Which institute carried out the study in which Menden ranked third?",
+                     "How can our sports club apply for funding from the project?"):
+        assert run(question, index, S).intent is None, question
+    assert run("Wer fördert das Projekt?", index, S).intent == "funding"
     assert "'big subject' is several words" in problems_of(
         "kb.yaml", "vocabulary:\n  not_covered:\n    big subject: [x]\n")
 
@@ -979,6 +984,11 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     assert run("How many people came to the 2021 conference?", index, S).intent is None
     assert run("Was hat die Konferenz in Arnsberg gekostet?", index, S).intent is None  # a cost is a number
     assert run("How much does the project cost?", index, S).intent == "funding"
+    assert run("What was the budget of the Schule format in Arnsberg?", index, S).intent is None  # so is a budget
+    assert run("Wie hoch ist das Budget des Projekts?", index, S).intent == "funding"
+    # the number is asked in a clause other than the one that gives the question its type
+    p = run("Exactly how many Leitfäden have been published so far, and what are their titles?", index, S)
+    assert p.intent is None and "number" in p.reason
     # the total is no number about one town; a topic about that town gives its own
     p = run("Wie viel von den 13 Millionen bekommt Soest?", index, S)
     assert p.intent is None and "one town" in p.reason

@@ -139,7 +139,10 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 #: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
-_COST = frozenset("kosten kostet kostete gekostet cost costs costed".split())
+_COST = frozenset("kosten kostet kostete gekostet cost costs costed budget budgets etat".split())
+#: "Exactly how many Leitfäden have been published, and what are their titles?": a number asked
+#: in any clause, not only in the one that gives the question its type.
+_HOW_MANY = frozenset({("how", "many"), ("wie", "viele"), ("how", "much"), ("wie", "viel")})
 
 
 def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -148,7 +151,9 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     examples asks for one (its answer gives none) asks for something the knowledge does not hold."""
     if p.settled or p.decision != "answer" or p.intent is None:
         return
-    if p.qtype != "how_many" and _COST.isdisjoint(p.tokens.folded):
+    folded = p.tokens.folded
+    if p.qtype != "how_many" and _COST.isdisjoint(folded) \
+            and not any(pair in _HOW_MANY for pair in zip(folded, folded[1:], strict=False)):
         return
     row = ix.row[p.intent]
     if not ix.qtype_rows["how_many"][row]:

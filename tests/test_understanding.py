@@ -342,6 +342,14 @@ def test_question_types() -> None:
     assert qtype.detect("an welchem tag genau war die konferenz".split()) == "when"
     assert qtype.detect("in which exact year was it".split()) == "when"
     assert qtype.detect("welche stadte machen mit".split()) == "which"
+    # "what about X?" asks no question of its own: the question after it gives the type
+    assert qtype.detect("what about hagen".split()) is None
+    assert qtype.detect("was ist mit hemer".split()) is None
+    assert qtype.detect("what is it about".split()) == "what"
+
+
+def test_what_about_a_town_outside_asks_whether_it_takes_part(index: Index) -> None:
+    assert run("What about Hagen? Is it a member?", index, S).intent == "membership"
 
 
 def test_a_day_asked_of_a_topic_that_names_none_falls_back(index: Index) -> None:

@@ -25,6 +25,8 @@ _SINGLE = {
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
+#: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
+_WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"))
 
 
 def detect(words: Sequence[str]) -> str | None:
@@ -34,6 +36,8 @@ def detect(words: Sequence[str]) -> str | None:
             return "yes_no"
         kind = _SINGLE.get(word)
         if kind is None:
+            continue
+        if kind in ("what", "how") and any(tuple(words[i + 1 : i + 1 + len(a)]) == a for a in _WHAT_ABOUT):
             continue
         if kind == "how" and i + 1 < len(words) and words[i + 1] in ("viel", "viele", "many", "much", "hoch"):
             return "how_many"

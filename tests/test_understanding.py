@@ -1083,3 +1083,18 @@ def test_words_that_ask_what_something_means_name_no_subject_of_their_own(index:
 def test_the_shipped_knowledge_answers_whether_villages_can_be_smart(index: Index, question: str) -> None:
     # the page: "Städte und Dörfer nutzen … die Vorzüge der digitalen Technologien"
     assert run(question, index, S).intent == "smart-city"
+
+
+def test_the_initiative_unnamed_is_weak_evidence_next_to_another_topic(index: Index) -> None:
+    # "the initiative", "the project" asked about with another topic: that topic is asked about
+    assert run("What's the history of the initiative, step by step?", index, S).intent == "timeline"
+    assert run("Hat die Initiative mal eine Konferenz veranstaltet?", index, S).intent == "konferenz"
+    # on its own, or as part of the initiative's name, it is the subject
+    assert run("Was ist diese Initiative?", index, S).intent == "initiative"
+    assert run("What is the Smart Cities Südwestfalen initiative?", index, S).intent == "initiative"
+    assert run("Wer steckt hinter dem Projekt?", index, S).intent == "initiative"
+
+
+def test_a_request_after_a_greeting_is_no_greeting(index: Index) -> None:
+    p = run("Hello. Please read me the recipe for apple pie, as a simple numbered list.", index, S)
+    assert p.intent is None

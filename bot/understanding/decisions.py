@@ -274,7 +274,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if len(p.clauses) < 2 or any(c.question for c in p.clauses):
         return
     answered = p.decision == "answer"
-    if answered and not PLEASE.isdisjoint(p.tokens.folded):
+    if not PLEASE.isdisjoint(p.tokens.folded):
         return  # "Hello. Please read me the timeline …": a request without a question mark
     if any(words and words[0] in TASKS for words, _ in p.clause_words):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye

@@ -633,7 +633,8 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
     peak = np.zeros(n, dtype=np.float32)  # the strongest single word of each intent ...
     strongest = 0.0  # ... next to the strongest word of the question
     # The initiative's own name is weak evidence when the question names something else as well.
-    name_words = any(t.resolved.keys and t.word not in ix.name_words and not is_town(t.word) for t in p.terms)
+    names = _names_of_initiative(p, ix, s)
+    name_words = any(t.resolved.keys and t.word not in names and not is_town(t.word) for t in p.terms)
     for term in p.terms:
         if not term.resolved.keys:
             total += term.cost * ix.max_idf
@@ -646,7 +647,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
             topical *= s.alternative_weight  # the alternative offered is not the subject
         if term.word in p.quoted or term.original.casefold() in p.quoted:
             topical *= s.quoted_weight
-        if name_words and term.word in ix.name_words:
+        if name_words and term.word in names:
             topical = min(topical, s.name_evidence)  # "… bei Smart Cities Südwestfalen": the bot's own subject
         total += rows[0] * topical
         strongest = max(strongest, rows[0] * topical)
@@ -682,12 +683,30 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if len(candidates):
             alternatives = p.alternatives
             words = [w for i, w in enumerate(p.words) if i not in alternatives] if alternatives else p.words
-            _fuzzy(words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()))
+            _fuzzy(words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()), names=names)
     qt = ix.qtype_rows.get(p.qtype) if p.qtype else None
     if qt is None:
         qt = np.zeros(n, dtype=np.float32)
     p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
     p.intent_ids = ix.intent_ids
+
+
+#: What the initiative is called when it is not named: "the history of the initiative", "Entwicklung
+#: des Projekts" (the vocabulary writes "Vorhaben", "scheme", "Verein" as these).
+GENERIC_NAMES = frozenset("initiative projekt project".split())
+
+
+def _names_of_initiative(p: Parse, ix: Index, s: MatcherSettings) -> frozenset[str]:
+    """The words that stand for the initiative itself in this question: its name, and "the initiative"
+    or "the project" when the question does not name it and names another topic ("the history of
+    the initiative" asks about the history). Next to the name, "initiative" is part of it."""
+    words = {t.word for t in p.terms}
+    if words.isdisjoint(GENERIC_NAMES) or not words.isdisjoint(ix.name_words):
+        return ix.name_words
+    if any(t.resolved.keys and t.word not in GENERIC_NAMES and not is_town(t.word) and zipf(t.word) < s.topic_zipf
+           for t in p.terms):
+        return ix.name_words | GENERIC_NAMES
+    return ix.name_words
 
 
 def topicality(word: str, s: MatcherSettings) -> float:
@@ -699,7 +718,7 @@ def topicality(word: str, s: MatcherSettings) -> float:
 
 
 def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s: MatcherSettings,
-           use_subset: bool = True) -> None:
+           use_subset: bool = True, names: frozenset[str] = frozenset()) -> None:
     """Best token-sorted similarity to an example, per intent in ``intents``, into ``out``: the
     whole question, its content words and (``use_subset``; pointless when the two share no word)
     how many of an example's content words are in the question. Membership examples say "any
@@ -710,7 +729,7 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
     content_words = [i for i, w in enumerate(words) if w not in STOPWORDS and not question_type.is_question_word(w)]
     # The initiative's own name says little when the question names something else as well: it
     # would make every example that mentions "Smart Cities" look alike ("… bei Smart Cities Südwestfalen?").
-    other = [i for i in content_words if words[i] not in ix.name_words]
+    other = [i for i in content_words if words[i] not in (names or ix.name_words)]
     if other and len(other) < len(content_words):
         content_words = other
     # Without a town in the question both ways of writing it are the same: one comparison.

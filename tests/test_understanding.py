@@ -378,6 +378,15 @@ def test_words_resolve_exact_typo_compound_or_unknown(index: Index) -> None:
     assert 0 < p.coverage < 1
 
 
+def test_a_compound_whose_head_only_means_stuff_is_its_first_part(index: Index) -> None:
+    # "Digitalkram", "Digitalzeuch": the head is chatter ("Kram", "Zeug"), so nothing in it is unknown
+    for word in ("digitalkram", "digitalzeuch"):
+        p = upto(f"Wozu der ganze {word}?", index, "words")
+        assert p.coverage == 1.0, word
+    # a head that names something unknown still counts ("Strategiepapier" is a paper, "Digitalsteuer" a tax)
+    assert upto("Was ist mit der Digitalsteuer?", index, "words").coverage < 1.0
+
+
 def test_answer_words_are_evidence(index: Index) -> None:
     p = upto("Was ist eine Querschnittsaufgabe?", index, "channels")
     best = max(range(len(p.intent_ids)), key=lambda i: p.channels["keywords"][i])

@@ -675,7 +675,7 @@ def test_a_name_between_commas_goes_with_its_sentence() -> None:
 
 
 def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> None:
-    question = "Was hat es mit dem Bündnis aus Arnsberg, Menden, Olpe und Soest auf sich?"
+    question = "Was verbindet Arnsberg, Bad Berleburg, Menden, Olpe und Soest?"
     before = upto(question, index, "group or town")
     assert before.intent == "membership"  # the towns alone
     p = upto(question, index, "towns of a group")

@@ -215,8 +215,8 @@ def _number(word: str) -> bool:
 def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Welche anderen Förderprogramme gibt es für Kommunen?', 'Welche anderen Modellprojekte gibt es in
     Deutschland?': which other things of the kind a topic is about (not other towns: those are part
-    of the topics) asks about something the knowledge does not hold."""
-    if p.settled or p.decision != "answer" or p.intent is None:
+    of the topics) asks about something the knowledge does not hold, whichever topics it is closest to."""
+    if p.settled or p.decision == "fallback":
         return
     words = p.words
     for i, word in enumerate(words):

@@ -268,6 +268,8 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("macht dortmund auch mit bei dem ganzen".split())[0] == \
         "mitmachen dortmund auch bei dem ganzen".split()
     assert particles.join("nimmt hemer teil".split())[0] == ["teilnehmen", "hemer"]
+    # the next clause may follow straight on: "wie ging das alles los und was kam danach"
+    assert particles.join("wie ging das alles los und was kam danach".split())[0][:2] == ["wie", "losgehen"]
     assert particles.join("was macht man mit dem geld".split())[1] is None  # "mit" with its noun: a preposition
     assert particles.join("wer ist mit".split())[1] is None  # no verb of that particle
     # a question tag after the particle: "… macht das mit oder nicht", but not "mit oder ohne Auto"

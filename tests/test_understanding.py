@@ -1055,6 +1055,9 @@ def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> 
     assert run("Wer hat damals die Förderung überreicht, der Bundesinnenminister?", index, S).intent == "funding"
     # "now" about a topic that is no person is a question of its own
     assert run("Wie viele Kommunen sind jetzt offiziell dabei?", index, S).intent == "mitmacherkommunen"
+    # a judgement of the person, or their life beyond what they did for the initiative
+    assert_falls_back(index, ("Was denkst du über Horst Seehofer als Politiker?",
+                              "What did Horst Seehofer do before he became interior minister?"), "think of them")
 
 
 def test_a_question_about_now_needs_a_person_the_knowledge_lists(knowledge: Knowledge) -> None:

@@ -172,25 +172,31 @@ NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetzig
                 "momentan mittlerweile "
                 "inzwischen today nowadays now currently current".split())
 NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("im", "moment")})
+#: Words that ask for a judgement of a person or about their life beyond what they did for the
+#: initiative: "Was denkst du über Horst Seehofer als Politiker?", "What's your take on his time in office?"
+ABOUT_THE_PERSON = frozenset("denkst denken haltst halt meinung findest think opinion take view politiker politician "
+                             "politikerin career karriere before vorher fruher privat private".split())
 
 
 def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wer ist heute Bundesinnenminister?', 'Where does Horst Seehofer live these days?': a question
     about now whose topic words all come from a fact that names a person (``people`` in the
     knowledge: the person and their office) asks about them as they are today; the knowledge tells
-    what they did for the initiative then."""
+    what they did for the initiative then. So does one that asks for a judgement of them or about
+    their life ('Was denkst du über Horst Seehofer als Politiker?', 'What did he do before?')."""
     if p.settled or p.decision != "answer" or p.intent is None or not ix.person_keys:
         return
     words = p.words
-    if not (NOW.intersection(words) or any(pair in NOW_PAIRS for pair in zip(words, words[1:], strict=False))):
+    if not (NOW.intersection(words) or any(pair in NOW_PAIRS for pair in zip(words, words[1:], strict=False))
+            or ABOUT_THE_PERSON.intersection(p.tokens.folded)):
         return
     from bot.understanding.pipeline import topicality
 
     # Everyday words ("macht", "live") are no topic of their own here.
-    topic = {k for t in p.terms if t.resolved.keys and t.word not in NOW and topicality(t.word, s) == 1.0
-             for k in t.resolved.keys}
+    topic = {k for t in p.terms if t.resolved.keys and t.word not in NOW and t.word not in ABOUT_THE_PERSON
+             and topicality(t.word, s) == 1.0 for k in t.resolved.keys}
     if topic and any(topic <= person for person in ix.person_keys):
-        _settle(p, "fallback", None, "it asks about a person or an office now; the knowledge tells what was")
+        _settle(p, "fallback", None, "it asks about a person or an office now, or what to think of them; the knowledge tells what they did then")
 
 
 #: "Welche anderen Förderprogramme gibt es?": the knowledge tells about its own programme, not others.

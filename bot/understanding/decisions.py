@@ -196,7 +196,8 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     topic = {k for t in p.terms if t.resolved.keys and t.word not in NOW and t.word not in ABOUT_THE_PERSON
              and topicality(t.word, s) == 1.0 for k in t.resolved.keys}
     if topic and any(topic <= person for person in ix.person_keys):
-        _settle(p, "fallback", None, "it asks about a person or an office now, or what to think of them; the knowledge tells what they did then")
+        _settle(p, "fallback", None, "it asks about a person or an office now, or what to think of them; "
+                "the knowledge tells what they did then")
 
 
 #: "Welche anderen Förderprogramme gibt es?": the knowledge tells about its own programme, not others.

@@ -86,6 +86,12 @@ def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
     return PLACEHOLDER.sub(one, template)
 
 
+def _british(word: str) -> str:
+    """An American spelling the British way, as the examples mostly write English ("organize",
+    "digitalization", "analyze")."""
+    return word.replace("iz", "is").replace("yz", "ys")
+
+
 class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
@@ -352,6 +358,9 @@ class Index:
             return Resolved(found, "exact")
         if len(word) < 4 or word.isdigit():
             return Resolved((), "unknown")
+        british = _british(word)
+        if british != word and (found := self._exact(british)):
+            return Resolved(found, "typo", (british,))  # "organize" is "organise", "analyze" "analyse"
         if word.endswith(_AS_FOR) and len(word) - len(_AS_FOR) >= MIN_PART:
             # "städtemäßig", "geldmäßig": colloquial "as for the towns, the money" is that word
             inner = self.resolve(word[: -len(_AS_FOR)])

@@ -389,6 +389,14 @@ def test_a_compound_whose_head_only_means_stuff_is_its_first_part(index: Index) 
     assert upto("Was ist mit der Digitalsteuer?", index, "words").coverage < 1.0
 
 
+def test_a_word_written_as_it_sounds_is_the_word_that_sounds_the_same(index: Index) -> None:
+    for written in ("smartsiti", "smartsitty", "smartsitti"):
+        resolved = index.resolve(written)
+        assert resolved.how == "typo" and resolved.keys, written
+    assert run("smartsiti wat is dat genau", index, S).intent == "smart-city"
+    assert index.resolve("wintersport").how != "typo"  # a word of its own stays what it is
+
+
 def test_american_spellings_meet_the_british_ones(index: Index) -> None:
     assert index.resolve("organise").keys  # as the examples write it
     assert index.resolve("organize").keys == index.resolve("organise").keys

@@ -86,6 +86,18 @@ def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
     return PLACEHOLDER.sub(one, template)
 
 
+_SOUNDS = ((re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"ck|c|q"), "k"), (re.compile(r"ph"), "f"),
+           (re.compile(r"th"), "t"), (re.compile(r"tz|z"), "s"), (re.compile(r"y|ie"), "i"), (re.compile(r"v"), "f"),
+           (re.compile(r"(.)\1+"), r"\1"))
+
+
+def sound(word: str) -> str:
+    """How a folded word sounds, roughly: "smartcity", "smartsity" and "smartsiti" sound the same."""
+    for pattern, replacement in _SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _british(word: str) -> str:
     """An American spelling the British way, as the examples mostly write English ("organize",
     "digitalization", "analyze")."""
@@ -257,6 +269,7 @@ class Index:
         self._by_initial: dict[str, list[str]] = {}
         for w in self.surface:
             self._by_initial.setdefault(w[0], []).append(w)
+        self._by_sound: dict[str, str] | None = None  # built when first needed (``_sounds_like``)
         self._parts: dict[str, tuple[str, ...]] = {}
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
@@ -369,6 +382,10 @@ class Index:
         compound = self._split(word)
         if compound is not None and not compound.parts[-1].endswith("?"):
             return compound  # every part known: "Digital|ranking"
+        # Written as it sounds ("Smartsiti", "Smartsitty"): the word that sounds the same.
+        heard = self._sounds_like(word) if zipf(word) < TYPO_MAX_ZIPF else None
+        if heard is not None and (found := self._part(heard)):
+            return Resolved(found, "typo", (heard,))
         # A correctly spelt everyday word is no typo of a knowledge word ("even" is not "event").
         # Typos keep the first letter nearly always: compare with the words that start like it.
         best = None if zipf(word) >= TYPO_MAX_ZIPF else \
@@ -378,6 +395,15 @@ class Index:
             if found:
                 return Resolved(found, "typo", (best[0],))
         return compound or Resolved((), "unknown")  # a known first part at least: "Strategie|papier"
+
+    def _sounds_like(self, word: str) -> str | None:
+        """The one knowledge word that sounds like ``word``, if there is exactly one."""
+        if self._by_sound is None:
+            sounds: dict[str, set[str]] = {}
+            for w in self.surface:
+                sounds.setdefault(sound(w), set()).add(w)
+            self._by_sound = {key: next(iter(ws)) for key, ws in sounds.items() if len(ws) == 1}
+        return self._by_sound.get(sound(word))
 
     def _part(self, part: str) -> tuple[str, ...]:
         found = self._parts.get(part)

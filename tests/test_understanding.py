@@ -1129,3 +1129,16 @@ def test_the_initiative_unnamed_is_weak_evidence_next_to_another_topic(index: In
 def test_a_request_after_a_greeting_is_no_greeting(index: Index) -> None:
     p = run("Hello. Please read me the recipe for apple pie, as a simple numbered list.", index, S)
     assert p.intent is None
+
+
+def test_a_part_that_compares_with_the_one_before_is_no_question_of_its_own(knowledge: Knowledge) -> None:
+    matcher = Matcher(knowledge)
+    message = "Gibt es Förderung für meine Bäckerei, wenn ich die Kasse digital mache? So wie Digital Jetzt?"
+    assert matcher.questions_of(matcher.match(message)) == []
+    assert len(matcher.questions_of(matcher.match("Ist Olpe dabei? Und was ist die Rahmenstrategie?"))) == 2
+
+
+def test_still_asks_about_now(index: Index) -> None:
+    assert run("Is Horst Seehofer still the interior minister?", index, S).intent is None
+    assert run("Ist Herr Seehofer noch Bundesinnenminister?", index, S).intent is None
+    assert run("Gibt es noch weitere Kommunen, die mitmachen?", index, S).intent == "mitmacherkommunen"

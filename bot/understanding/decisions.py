@@ -170,7 +170,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: Words that ask about now: "Wer ist heute Bundesinnenminister?", "What is Seehofer doing these days?"
 NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetziger derzeit derzeitige derzeitiger "
                 "momentan mittlerweile "
-                "inzwischen today nowadays now currently current".split())
+                "inzwischen today nowadays now currently current still noch".split())
 NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("im", "moment")})
 #: Words that ask for a judgement of a person or about their life beyond what they did for the
 #: initiative: "Was denkst du über Horst Seehofer als Politiker?", "What's your take on his time in office?"

@@ -13,7 +13,7 @@ from bot.loader import paused_gc
 from bot.model import Knowledge
 from bot.understanding import compiled, pipeline
 from bot.understanding.index import Index
-from bot.understanding.normalize import Tokens
+from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stopwords import STOPWORDS
 
@@ -39,6 +39,10 @@ class Match:
             intent for intent, score in self.ranked
             if score >= settings.suggest_threshold and intent not in exclude
         ][: settings.max_suggestions]
+
+
+#: A part that begins by comparing ("So wie Digital Jetzt?", "such as LEADER?") goes on from the one before.
+_COMPARING = frozenset({("so", "wie"), ("genau", "wie"), ("such", "as")})
 
 
 class Matcher:
@@ -72,7 +76,7 @@ class Matcher:
         # talk before it; a part with a subject of its own, known or not ("und wie wird das Wetter?"), stands.
         evident = {i for i in asking if pipeline.evidence(p.clause_words[i][0], self.index)}
         asking = [i for n, i in enumerate(asking) if (i in evident or self._own_subject(*p.clause_words[i]))
-                  and not (self._follows_on(p.clause_words[i][0]) and (n or any(
+                  and not (self._follows_on(p.clause_words[i][0], p.clauses[i].text) and (n or any(
                       pipeline.evidence(p.clause_words[j][0], self.index) for j in range(i))))]
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
@@ -88,10 +92,11 @@ class Matcher:
             return m
         return replace(m, intent=None)
 
-    def _follows_on(self, words: list[str]) -> bool:
-        """"… and how much does it cost?": a part that points back and names next to nothing itself."""
-        return pipeline.points_back(words) and pipeline.known_content(
-            [w for w in words if w not in pipeline.REFERRING], self.index) < 2
+    def _follows_on(self, words: list[str], text: str) -> bool:
+        """"… and how much does it cost?", "… So wie Digital Jetzt?": a part that
+        points back, or compares with what was just said, and names next to nothing itself."""
+        pointing = pipeline.points_back(words) or tuple(tokenize(text).folded[:2]) in _COMPARING
+        return pointing and pipeline.known_content([w for w in words if w not in pipeline.REFERRING], self.index) < 2
 
     def _own_subject(self, words: list[str], originals: list[str]) -> bool:
         """Whether a clause names something unknown of its own ("das Wetter"), as a noun or a rare word."""

@@ -1142,3 +1142,13 @@ def test_still_asks_about_now(index: Index) -> None:
     assert run("Is Horst Seehofer still the interior minister?", index, S).intent is None
     assert run("Ist Herr Seehofer noch Bundesinnenminister?", index, S).intent is None
     assert run("Gibt es noch weitere Kommunen, die mitmachen?", index, S).intent == "mitmacherkommunen"
+
+
+def test_a_relative_clause_asks_nothing_and_a_tag_makes_a_question() -> None:
+    parts = clauses.split("His family came from Winterberg, where he learned to ski. "
+                          "Is Winterberg part of it, do you know?")
+    assert [(c.text, c.question) for c in parts] == [
+        ("His family came from Winterberg", False), ("where he learned to ski.", False),
+        ("Is Winterberg part of it", True), ("do you know?", True)]
+    # an indirect question after a comma still asks
+    assert clauses.split("Ich wüsste gern, was die Rahmenstrategie ist.")[1].question

@@ -182,6 +182,24 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in PLEASE and head[1] in _REQUEST)) \
             and len(words) >= _REQUEST_WORDS
+        if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
+            starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request, goes_on))
+    for i in range(1, len(clauses)):
+        if clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
+                and _is_tag(clauses[i].text):
+            # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
+            clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
     return clauses
+
+
+#: Question words that also begin relative clauses ("…, where he grew up.", "…, wo ich wohne.")
+_RELATIVE_START = frozenset("where whom whose wo".split())
+#: Tags after a statement that make it a question: "…, do you know?", "…, oder?", "…, right?"
+_TAGS = frozenset("do you know right oder nicht or not is it isn t weisst du das gell woll ne eh innit ja wa".split())
+
+
+def _is_tag(text: str) -> bool:
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    return 0 < len(words) <= 4 and all(w in _TAGS for w in words)
 

@@ -1152,3 +1152,15 @@ def test_a_relative_clause_asks_nothing_and_a_tag_makes_a_question() -> None:
         ("Is Winterberg part of it", True), ("do you know?", True)]
     # an indirect question after a comma still asks
     assert clauses.split("Ich wüsste gern, was die Rahmenstrategie ist.")[1].question
+
+
+def test_english_written_as_spoken_gets_its_g_back(index: Index) -> None:
+    p = upto("What's this Schule business I keep seein' on their page?", index, "vocabulary")
+    assert "seeing" in p.clause_words[0][0] and ("seein", "seeing") in p.synonyms
+    p = upto("Wer war die Lehrerin in Berlin?", index, "vocabulary")  # words of their own stay
+    assert {"lehrerin", "berlin"} <= set(p.clause_words[0][0])
+
+
+def test_in_the_first_place_is_no_rank(index: Index) -> None:
+    p = upto("Why does the region need smart cities in the first place?", index, "words")
+    assert not any(t.resolved.how == "not covered" for t in p.terms)

@@ -120,11 +120,22 @@ def find_towns(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("towns", ", ".join(p.towns))
 
 
+def _with_g(words: list[str], applied: list[tuple[str, str]]) -> list[str]:
+    """English written as spoken drops the g: "seein'", "runnin'", "nothin'" are "seeing", "running",
+    "nothing" (a word of its own, "Berlin", "Lehrerin", stays)."""
+    out = list(words)
+    for i, w in enumerate(words):
+        if len(w) >= 4 and w.endswith("in") and zipf(w + "g") >= 4.5 and zipf(w) < zipf(w + "g") - 1.0:
+            out[i] = w + "g"
+            applied.append((w, w + "g"))
+    return out
+
+
 def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Apply the moderators' vocabulary: variants, dialect and slang become the knowledge's words;
     chatter words are dropped."""
     for i, (folded, original) in enumerate(p.clause_words):
-        out = ix.lexicon.rewrite(folded)
+        out = ix.lexicon.rewrite(_with_g(folded, p.synonyms))
         p.synonyms.extend(out.applied)
         p.dropped.extend(out.chatter)
         words, originals = out.words, [original[o] for o in out.origins]

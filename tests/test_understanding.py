@@ -722,6 +722,13 @@ def test_an_english_adverb_or_verb_form_says_how_not_what_about(index: Index) ->
     p = upto("Who drafted it, and who is coordinating the reviews?", index, "words")  # verb forms
     verbs = {t.word: t.cost for t in p.terms if t.word in ("drafted", "coordinating")}
     assert verbs == {w: pytest.approx(S.non_noun_cost * full(w)) for w in ("drafted", "coordinating")}
+    # after "to", "should", "did" a word is a verb ("it needed to decide"); a name stays a name
+    p = upto("Why did the region need to decide this?", index, "words")
+    decide = next(t for t in p.terms if t.word == "decide")
+    assert decide.cost == pytest.approx(S.non_noun_cost * full("decide"))
+    p = upto("Does Cologne take part?", index, "words")
+    assert next(t for t in p.terms if t.word == "cologne").cost == pytest.approx(unknown_cost(
+        "cologne", True, S.everyday_zipf, S.rare_zipf))
     p = upto("What are the parking fees?", index, "words")  # a noun of the same form is a subject
     parking = next(t for t in p.terms if t.word == "parking")
     assert parking.cost > 0.3 and parking.cost == pytest.approx(full("parking"))

@@ -584,8 +584,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = unknown_cost(word, noun or written, s.everyday_zipf, s.rare_zipf)
             if german and cased and original[:1].islower() and not written:
                 cost *= s.non_noun_cost
-            elif not german and _VERB_FORM.search(word) and word not in _NOUNS_OF_VERB_FORM:
-                cost *= s.non_noun_cost  # "ideally alphabetically", "who drafted it": how, not what about
+            elif not german and (_VERB_FORM.search(word) and word not in _NOUNS_OF_VERB_FORM
+                                 or (i and p.words[i - 1] in _AUXILIARIES and not noun)):
+                # "ideally alphabetically", "who drafted it", "did it decide to": how, not what about
+                cost *= s.non_noun_cost
             if word in p.story:
                 cost *= s.story_cost  # "Im Stadtrat war von X die Rede. Was ist das?": the question is X
             if i in p.alternatives:
@@ -622,6 +624,10 @@ _NOUNS_OF_VERB_FORM = frozenset(
     "heating swimming clothing planning spending marketing banking hearing booking ticketing boxing camping "
     "hiking cycling fishing sewing painting flooring roofing plumbing catering nursing "
     "lodging wiring warning evening morning ceiling earring offspring".split())
+
+
+#: After these an English word is a verb ("did the region decide", "should require", "to apply").
+_AUXILIARIES = frozenset("to do does dos did can could should would will might must may shall".split())
 
 
 def _shown(term: Term) -> str:

@@ -735,18 +735,19 @@ def topicality(word: str, s: MatcherSettings) -> float:
 
 
 def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s: MatcherSettings,
-           use_subset: bool = True, names: frozenset[str] = frozenset()) -> None:
+           use_subset: bool = True, names: frozenset[str] | None = None) -> None:
     """Best token-sorted similarity to an example, per intent in ``intents``, into ``out``: the
     whole question, its content words and (``use_subset``; pointless when the two share no word)
     how many of an example's content words are in the question. Membership examples say "any
     town", the others name theirs ("Menden's recognition"), so each is compared with the question
-    written that way."""
+    written that way. ``names``: the words that stand for the initiative here (``_names_of_initiative``)."""
     stems = [w if is_town(w) else stem(w) for w in words]
     generic = [TOWN_TOKEN if is_town(st) else st for st in stems]
     content_words = [i for i, w in enumerate(words) if w not in STOPWORDS and not question_type.is_question_word(w)]
     # The initiative's own name says little when the question names something else as well: it
     # would make every example that mentions "Smart Cities" look alike ("… bei Smart Cities Südwestfalen?").
-    other = [i for i in content_words if words[i] not in (names or ix.name_words)]
+    names = ix.name_words if names is None else names
+    other = [i for i in content_words if words[i] not in names]
     if other and len(other) < len(content_words):
         content_words = other
     # Without a town in the question both ways of writing it are the same: one comparison.

@@ -57,7 +57,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "town alone", "outside place",
                                             "unknown place", "number asked", "asks about now", "asks about others",
                                             "not covered", "day asked",
-                                            "greets or thanks", "instructions"]
+                                            "greets or thanks", "asks about the bot", "instructions"]
 
 
 def test_english_negative_contractions_are_written_out() -> None:
@@ -1171,3 +1171,12 @@ def test_english_written_as_spoken_gets_its_g_back(index: Index) -> None:
 def test_in_the_first_place_is_no_rank(index: Index) -> None:
     p = upto("Why does the region need smart cities in the first place?", index, "words")
     assert not any(t.resolved.how == "not covered" for t in p.terms)
+
+
+def test_a_question_to_the_bot_about_what_it_can_do_gets_the_help(index: Index) -> None:
+    for question in ("Wofür bist du eigentlich da?", "what can u even do lol"):
+        p = run(question, index, S)
+        assert p.intent == "help" and "about itself" in p.reason, question
+    # what it thinks, or a subject of its own, is no question for the help
+    for question in ("What do you think about the weather?", "Was kannst du mir über Parkgebühren sagen?"):
+        assert run(question, index, S).intent is None, question

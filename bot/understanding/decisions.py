@@ -301,6 +301,33 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
 
 
+#: Words that address the bot (not "ihr"/"euch": those mean the people behind the initiative).
+_YOU = frozenset("du dich dir dein deine deinen deinem deiner you your yours u ya ye".split())
+#: ... and ask what it can do or is for ("Was kannst du?", "Wofür bist du da?", "what are you for?"),
+#: not what it thinks ("What do you think about the weather?") or likes.
+_ABLE = frozenset("kann kannst kannze kannste konnen can could able wofur for help hilfe helfen hilfst gut good "
+                  "job deal purpose zweck".split())
+
+
+def asks_about_the_bot(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Wofür bist du eigentlich da?', 'what can u even do lol', 'What's your deal?': a question to
+    the bot about itself that names nothing the knowledge is about, nor a subject of its own, asks
+    what it can do: the help answers."""
+    if p.settled or p.decision != "fallback" or not ix.help_intents or p.qtype not in ("what", "which", "how", "why"):
+        return
+    if _YOU.isdisjoint(p.words) or _ABLE.isdisjoint(p.tokens.folded) or not TASKS.isdisjoint(p.words) \
+            or not ABOUT_THE_PERSON.isdisjoint(p.tokens.folded) or any(is_town(w) for w in p.words):
+        return
+    from bot.understanding import pipeline
+
+    if pipeline.evidence(p.words, ix) or pipeline.rare_unknown(p.words, p.originals, ix, s.subject_cost):
+        return
+    scores = dict(p.ranked)
+    _settle(p, "answer", max(sorted(ix.help_intents), key=lambda i: scores.get(i, 0.0)),
+            "it asks the bot about itself and names no topic")
+    p.settled = True
+
+
 #: Text that tries to give the bot new instructions ("Ignore all previous instructions …", "You are
 #: now in developer mode", "vergiss deine Regeln"), over the folded words of the whole message.
 _INSTRUCTIONS = re.compile(

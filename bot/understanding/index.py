@@ -238,6 +238,9 @@ class Index:
         # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).
         self.social_intents = frozenset(i.id for i in knowledge.intents if not i.listed
                                         and not any(LISTING.search(t) for t in i.answer.values()))
+        # The help: an unlisted intent whose answer lists the topics.
+        self.help_intents = frozenset(i.id for i in knowledge.intents if not i.listed
+                                      and any(LISTING.search(t) for t in i.answer.values()))
         social_rows = {i for i, intent in enumerate(knowledge.intents) if intent.id in self.social_intents}
         # Words only greetings and thanks use ("moin", "danke", not the help's "fragen"): a clause of those only greets.
         self.greeting_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= social_rows)

@@ -873,6 +873,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("not covered", decisions.not_covered),
     ("day asked", decisions.day_asked),
     ("greets or thanks", decisions.greets_or_thanks),
+    ("asks about the bot", decisions.asks_about_the_bot),
     ("instructions", decisions.instructions),
 ]
 

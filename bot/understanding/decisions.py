@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.understanding import qtype
 from bot.understanding.clauses import PLEASE
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
@@ -140,9 +141,6 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 #: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
 _COST = frozenset("kosten kostet kostete gekostet cost costs costed budget budgets etat".split())
-#: "Exactly how many Leitfäden have been published, and what are their titles?": a number asked
-#: in any clause, not only in the one that gives the question its type.
-_HOW_MANY = frozenset({("how", "many"), ("wie", "viele"), ("how", "much"), ("wie", "viel")})
 
 
 def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -151,9 +149,8 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     examples asks for one (its answer gives none) asks for something the knowledge does not hold."""
     if p.settled or p.decision != "answer" or p.intent is None:
         return
-    folded = p.tokens.folded
-    if p.qtype != "how_many" and _COST.isdisjoint(folded) \
-            and not any(pair in _HOW_MANY for pair in zip(folded, folded[1:], strict=False)):
+    # a number asked in any clause, not only in the one that gives the question its type
+    if p.qtype != "how_many" and _COST.isdisjoint(p.tokens.folded) and not qtype.asks_how_many(p.tokens.folded):
         return
     row = ix.row[p.intent]
     if not ix.qtype_rows["how_many"][row]:

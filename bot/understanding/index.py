@@ -236,11 +236,10 @@ class Index:
         # Words only greetings, thanks and the help use ("moin", "danke"): no topic of their own.
         self.social_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= unlisted)
         # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).
-        self.social_intents = frozenset(i.id for i in knowledge.intents if not i.listed
-                                        and not any(LISTING.search(t) for t in i.answer.values()))
-        # The help: an unlisted intent whose answer lists the topics.
-        self.help_intents = frozenset(i.id for i in knowledge.intents if not i.listed
-                                      and any(LISTING.search(t) for t in i.answer.values()))
+        unlisted_lists = {i.id: any(LISTING.search(t) for t in i.answer.values())
+                          for i in knowledge.intents if not i.listed}
+        self.social_intents = frozenset(i for i, lists in unlisted_lists.items() if not lists)
+        self.help_intents = frozenset(i for i, lists in unlisted_lists.items() if lists)  # the help lists topics
         social_rows = {i for i, intent in enumerate(knowledge.intents) if intent.id in self.social_intents}
         # Words only greetings and thanks use ("moin", "danke", not the help's "fragen"): a clause of those only greets.
         self.greeting_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= social_rows)

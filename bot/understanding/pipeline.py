@@ -626,7 +626,8 @@ _NOUNS_OF_VERB_FORM = frozenset(
     "lodging wiring warning evening morning ceiling earring offspring".split())
 
 
-#: After these an English word is a verb ("did the region decide", "should require", "to apply").
+#: After these an English word is a verb ("did the region decide", "should require", "to apply");
+#: "dos" is "does" as ``normalize.fold`` writes it (its "oe" read as an umlaut, in examples alike).
 _AUXILIARIES = frozenset("to do does dos did can could should would will might must may shall".split())
 
 

@@ -22,6 +22,8 @@ _SINGLE = {
     "welche": "which", "welcher": "which", "welches": "which", "welchen": "which", "welchem": "which",
     "which": "which",
 }
+#: After "wie"/"how": a number is asked ("wie viele", "how much", "wie hoch").
+_HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
@@ -39,7 +41,7 @@ def detect(words: Sequence[str]) -> str | None:
             continue
         if kind in ("what", "how") and any(tuple(words[i + 1 : i + 1 + len(a)]) == a for a in _WHAT_ABOUT):
             continue
-        if kind == "how" and i + 1 < len(words) and words[i + 1] in ("viel", "viele", "many", "much", "hoch"):
+        if kind == "how" and i + 1 < len(words) and words[i + 1] in _HOW_MUCH:
             return "how_many"
         if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
             return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
@@ -47,6 +49,13 @@ def detect(words: Sequence[str]) -> str | None:
     if words and words[0] in _YES_NO:
         return "yes_no"
     return None
+
+
+def asks_how_many(words: Sequence[str]) -> bool:
+    """Whether a number is asked anywhere in ``words``, not only by the first question word
+    ("Exactly how many Leitfäden have been published, and what are their titles?")."""
+    return any(_SINGLE.get(w) == "how_many" or (_SINGLE.get(w) == "how" and nxt in _HOW_MUCH)
+               for w, nxt in zip(words, (*words[1:], ""), strict=True))
 
 
 def is_question_word(word: str) -> bool:

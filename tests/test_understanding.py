@@ -622,6 +622,22 @@ def test_quoted_words_name_the_subject_and_a_short_question_takes_the_clause_bef
     assert "guten" not in p.words and "sei" in p.words  # the nearest clause before the question
 
 
+def test_a_name_in_quotes_is_what_a_short_question_after_it_asks_about(index: Index) -> None:
+    # the vocabulary's phrase for the name is in quotes too, and counts fully next to other known words
+    p = upto("I spotted a sticker saying \"Smart Cities Südwestfalen\" on a bus. What is it?", index, "words")
+    assert "smartcitiessudwestfalen" in p.quoted
+    # the rest of the story around a quoted known name costs nothing: the quote says what is asked
+    assert all(t.cost == 0.0 for t in p.terms if t.word in ("sticker", "bus"))
+    assert run("Im Wartezimmer hing ein Flyer von 'Smart Cities Südwestfalen'. Was ist das?", index, S).intent \
+        == "initiative"
+    # an unknown word in quotes is a subject of its own: the story still counts
+    assert run("Im Wartezimmer hing ein Flyer von 'Bürgergeld'. Was ist das?", index, S).intent is None
+
+
+def test_bei_euch_is_the_initiative(index: Index) -> None:
+    assert run("Um was geht's bei euch eigentlich?", index, S).intent == "initiative"
+
+
 def test_an_event_named_as_a_point_in_time_is_not_the_subject(index: Index) -> None:
     p = upto("Which milestones came after the funding was granted?", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"forderzusage"}

@@ -97,8 +97,10 @@ def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
         tokens = tokenize(clause.text)
         p.clause_words.append((list(tokens.folded), list(tokens.original)))
     # Words in quotes name the subject ("etwas namens „Smart Cities: Schule“"): they weigh more.
+    # (with the vocabulary's phrases too: "'Smart Cities Südwestfalen'" is one name)
     p.quoted = {w for spans in _QUOTED.findall(p.question[: 4 * 400]) for span in spans if span
-                for w in tokenize(span).folded}
+                for folded in [list(tokenize(span).folded)]
+                for w in (*folded, *ix.lexicon.rewrite(folded, drop_chatter=False).words)}
     if len(p.clauses) > 1:
         p.note("clauses", " | ".join(("?" if c.question else "") + c.text for c in p.clauses))
 
@@ -555,6 +557,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
     p.alternatives = _not_the_subject(p)
+    # (a word the knowledge writes, not a compound it guesses: "Bürgergeld" is no Bürger's money)
+    quoted_known = bool(p.story) and any(w in p.quoted and ix.resolve(w).how == "exact" for w in p.words)
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
@@ -589,7 +593,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 # "ideally alphabetically", "who drafted it", "did it decide to": how, not what about
                 cost *= s.non_noun_cost
             if word in p.story:
-                cost *= s.story_cost  # "Im Stadtrat war von X die Rede. Was ist das?": the question is X
+                # "Im Stadtrat war von X die Rede. Was ist das?": the question is X; written in quotes
+                # ("Im Wartezimmer hing ein Flyer von 'X'"), nothing else of the story counts.
+                cost *= 0.0 if quoted_known else s.story_cost
             if i in p.alternatives:
                 cost *= s.alternative_weight  # "is it just free wifi?": what is offered is not what is asked
         elif resolved.how == "compound":
@@ -663,9 +669,10 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
         topical = topicality(term.word, s)
         if term.alternative:
             topical *= s.alternative_weight  # the alternative offered is not the subject
-        if term.word in p.quoted or term.original.casefold() in p.quoted:
+        quoted = term.word in p.quoted or term.original.casefold() in p.quoted
+        if quoted:
             topical *= s.quoted_weight
-        if name_words and term.word in names:
+        if name_words and term.word in names and not quoted:  # (in quotes it is what is asked about)
             topical = min(topical, s.name_evidence)  # "… bei Smart Cities Südwestfalen": the bot's own subject
         total += rows[0] * topical
         strongest = max(strongest, rows[0] * topical)

@@ -886,6 +886,28 @@ def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> N
     assert "newsroom" not in {t.word for t in p.terms}
 
 
+def test_where_the_writer_comes_from_and_who_they_are_is_no_subject_of_a_greeting(index: Index) -> None:
+    # a town after the greeting's "aus" ...
+    p = upto("Sehr geehrte Damen und Herren, einen schönen guten Tag aus dem Rathaus Arnsberg.", index, "words")
+    assert not any(is_town(t.word) for t in p.terms)
+    assert run("Moin, ich bin Kevin aus Arnsberg.", index, S).intent == "greeting"
+    # ... and who introduces themselves ("ich bin", "hier is der", "I'm"), with the place they write from
+    p = upto("Guten Abend, ich bin pensionierter Kaminkehrer aus Eslohe.", index, "words")
+    assert not {t.word for t in p.terms} & {"pensionierter", "kaminkehrer"}
+    assert not any(is_town(t.word) for t in p.terms)
+    assert run("Guten Abend, ich bin pensionierter Kaminkehrer aus Eslohe.", index, S).intent == "greeting"
+    assert run("hallo bot hier is der schreiner aus sundern", index, S).intent == "greeting"
+    # only up to that town; and a clause that asks keeps its towns
+    assert run("hallo ich bin der heinz aus menden ist menden dabei", index, S).intent == "membership"
+    assert run("Hi, I'm Sarah from Soest, is Soest part of this?", index, S).intent == "membership"
+    assert run("Ich bin aus Menden. Ist meine Stadt dabei?", index, S).intent == "membership"
+
+
+def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
+    # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
+    assert index.greets("hallo") and not index.greets("fragen")
+
+
 def test_a_subject_the_vocabulary_wrote_costs_like_a_noun(index: Index) -> None:
     # "wie alt" -> "Lebensalter": no lower-case verb of a writer who capitalises nouns
     p = upto("Guten Tag, wie alt ist eigentlich Horst Seehofer? Wir haben in der Familie darüber gestritten.",

@@ -290,7 +290,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         words = [w for w in folded if w not in STOPWORDS]
         # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
         # schönen guten Morgen in die Runde!"), is tried alone.
-        if any(map(ix.only_greets if answered else ix.only_social, words)):
+        if any(map(ix.greets if answered else ix.only_social, words)):
             alone = pipeline.run(clause.text, ix, s)
             if alone.decision == "answer" and alone.intent in ix.social_intents:
                 alone.note("decide", f"the message greets or thanks: '{clause.text}'")

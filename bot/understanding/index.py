@@ -243,6 +243,12 @@ class Index:
         social_rows = {i for i, intent in enumerate(knowledge.intents) if intent.id in self.social_intents}
         # Words only greetings and thanks use ("moin", "danke", not the help's "fragen"): a clause of those only greets.
         self.greeting_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= social_rows)
+        # ... and those greetings and thanks use far more than the help does ("hallo", which a few of
+        # the help's examples begin with): a clause that begins with one greets.
+        self.mostly_greeting_keys = frozenset(
+            k for k, owners in example_owners.items() if owners and owners & social_rows and owners <= unlisted
+            and max(example_shares[k].get(r, 0.0) for r in social_rows)
+            > max((example_shares[k].get(r, 0.0) for r in owners - social_rows), default=0.0))
         # The intents that are a group of towns themselves ("Welche Kommunen sind Mitmacherkommunen?").
         self.group_intents = frozenset(i.id for i in knowledge.intents if i.id in knowledge.groups)
         # Topics about one town (Menden's award): most of their examples name it, a question about
@@ -338,6 +344,11 @@ class Index:
         """Whether a word is one only greetings and thanks use ("moin", "danke")."""
         keys = self.resolve(word).keys
         return bool(keys) and all(k in self.greeting_keys for k in keys)
+
+    def greets(self, word: str) -> bool:
+        """Whether a word is one greetings and thanks use far more than anything else ("hallo")."""
+        keys = self.resolve(word).keys
+        return bool(keys) and all(k in self.mostly_greeting_keys for k in keys)
 
     def asks_taking_part(self, keys: Iterable[str]) -> bool:
         """Whether a word's stems ask whether a town takes part ("dabei", "mitmachen", "part of")."""

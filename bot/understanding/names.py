@@ -12,9 +12,20 @@ _TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms".sp
 # no name.
 _POSSESSIVES = frozenset("ihr ihre euer eure dein deine yours".split())
 _FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"), ("meldet", "sich"),
-           ("this", "is"), ("i", "am"), ("ich", "bin"))
+           ("this", "is"), ("i", "am"), ("i", "m"), ("ich", "bin"), ("ich", "ben"), ("my", "name"))
 _ARTICLES = frozenset("der die".split())
 MAX_SIGNATURE = 3
+
+
+def introduces(words: Sequence[str]) -> bool:
+    """Whether the writer introduces themselves in these words ("hier ist der Heinz", "I am a
+    teacher"): where they come from, said after them, is no subject."""
+    return introduced_from(words) is not None
+
+
+def introduced_from(words: Sequence[str]) -> int | None:
+    """Where the words that say who the writer is begin, after "ich bin", "hier ist", "I'm" …"""
+    return next((i + 2 for i, pair in enumerate(zip(words, words[1:], strict=False)) if pair in _FRAMES), None)
 
 
 def _capitalised(word: str) -> bool:

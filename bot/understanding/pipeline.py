@@ -481,19 +481,29 @@ def _offered_reading(words: list[str], start: int, end: int) -> set[int]:
     return set()
 
 
-_FROM = frozenset("aus from".split())
+_FROM = frozenset("aus from us".split())  # ("us": Siegerland "aus")
 
 
 def _greeted_from(p: Parse, ix: Index) -> set[int]:
-    """'Einen guten Morgen aus der Kämmerei', 'Hello from a newsroom in Dublin': in a clause that
-    greets, where the greeting comes from is no subject. Indexes of those words in ``p.words``."""
+    """'Einen guten Morgen aus der Kämmerei', 'Hello from a newsroom in Dublin', 'Guten Tag aus dem
+    Rathaus Werl': in a clause that greets and asks nothing, where the greeting comes from (a town
+    too) is no subject. Indexes of those words in ``p.words``."""
     found: set[int] = set()
-    for start, end in _clause_spans(p):
+    asking = {i for i, c in enumerate(p.clauses) if c.question}
+    for kept, (start, end) in zip(p.kept, _clause_spans(p), strict=False):
         clause = p.words[start:end]
         at = next((j for j, w in enumerate(clause) if w in _FROM), None)
-        # the greeting comes first: "Hello from …", not "my colleague from Menden … top performers"
-        if at is not None and any(ix.only_greets(w) for w in clause[:at] if w not in STOPWORDS):
-            found.update(start + j for j in range(at + 1, len(clause))
+        # the greeting or the writer comes first: "Hello from …", "hier ist der Bauer aus Eslohe",
+        # not "my colleague from Menden … top performers"
+        if at is not None and (any(ix.greets(w) for w in clause[:at] if w not in STOPWORDS)
+                               or (kept not in asking and names.introduces(clause[:at]))):
+            # up to the first town: "hallo ich bin der heinz aus menden ist menden dabei" asks about it
+            town = next((j for j in range(at + 1, len(clause)) if is_town(clause[j])), len(clause) - 1)
+            found.update(start + j for j in range(at + 1, town + 1) if clause[j] not in STOPWORDS
+                         and (not ix.knows(clause[j]) or (kept not in asking and is_town(clause[j]))))
+        # "Ich bin pensionierte Hauswirtschaftslehrerin", "I'm Kaylee": who writes is no subject either
+        if kept not in asking and (after := names.introduced_from(clause[: at if at is not None else len(clause)])):
+            found.update(start + j for j in range(after, at if at is not None else len(clause))
                          if clause[j] not in STOPWORDS and not ix.knows(clause[j]))
     return found
 

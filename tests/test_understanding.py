@@ -131,6 +131,9 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     # "in der Zeitung" after a greeting is an article, not a relative clause
     parts = clauses.split("Sehr geehrte Damen und Herren, in der Zeitung stand etwas.")
     assert len(parts) == 2
+    # what is said to be so stays with the saying, question or not ("…, dass …")
+    assert len(clauses.split("Smart City heißt doch nur, dass die Verwaltung Tablets bekommt.")) == 1
+    assert len(clauses.split("Ich habe gehört, daß Hemer dabei ist. Stimmt das?")) == 2
 
 
 def test_names_of_people_are_no_subject() -> None:

@@ -79,6 +79,7 @@ class Clause:
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
+_THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
@@ -119,6 +120,8 @@ def _relative(piece: str) -> bool:
     words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
     if not words:
         return False
+    if words[0] in _THAT:
+        return True  # "Smart City heißt doch nur, dass die Verwaltung Computer bekommt": what was said
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",

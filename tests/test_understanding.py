@@ -906,6 +906,13 @@ def test_where_the_writer_comes_from_and_who_they_are_is_no_subject_of_a_greetin
     assert run("Ich bin aus Menden. Ist meine Stadt dabei?", index, S).intent == "membership"
 
 
+def test_a_german_pointing_word_before_a_lower_case_word_stands_alone(index: Index) -> None:
+    words, originals = ["fur", "wen", "sind", "diese", "gedacht"], ["Für", "wen", "sind", "diese", "gedacht"]
+    assert pipeline.points_back(words, originals) and not pipeline.points_back(words)
+    assert not pipeline.points_back(["sind", "diese", "leitfaden", "neu"], ["Sind", "diese", "Leitfäden", "neu"])
+    assert run("Ich hörte von den Leitfäden. Für wen sind diese gedacht?", index, S).intent == "leitfaeden"
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

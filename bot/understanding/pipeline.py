@@ -179,10 +179,14 @@ REFERRING = frozenset("da das die denen dies diese dieses dieser diesem diesen d
 _THERE_IS = frozenset("gibt gab geht ging".split())
 
 
-def points_back(words: list[str]) -> bool:
+def points_back(words: list[str], originals: list[str] | None = None) -> bool:
     """A referring word that stands for something said before ("Was ist das?", "worum geht es dabei"),
-    not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative")."""
-    return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS)
+    not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative").
+    Given the ``originals`` of a writer who capitalises nouns, a German one before a lower-case word
+    stands alone ("Für wen sind diese bestimmt?")."""
+    cased = originals is not None and len(originals) == len(words)
+    return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS
+                                   or (cased and w in _GERMAN_DETERMINERS and originals[i + 1][:1].islower()))
                and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
                for i, w in enumerate(words))
 
@@ -190,6 +194,7 @@ def points_back(words: list[str]) -> bool:
 #: Referring words that are also determiners: they point back only when no noun follows ("that" is
 #: mostly a pronoun).
 _DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen this these those".split())
+_GERMAN_DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen".split())
 
 
 #: Words that ask what something means ("what means this?", "was bedeutet das?"): about the asking,
@@ -275,11 +280,14 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]
+        # (a writer who capitalises nouns: a capital after some clause's first word)
+        cased = any(o[:1].isupper() and not o.isupper() for _, originals in p.clause_words for o in originals[1:])
+        asked_originals = [o for i in asking for o in p.clause_words[i][1]] if cased else None
         # A short asking clause of function words only ("what is it", "worum es dabei ging") is part
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
         own = known_content([w for w in asked if w not in REFERRING], ix)
-        if own < 2 and (points_back(asked) or not REFERRING.isdisjoint(pointing)):
+        if own < 2 and (points_back(asked, asked_originals) or not REFERRING.isdisjoint(pointing)):
             # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
             # that is, the nearest clause before it that names something.
             before = [i for i in evident if i < asking[0]]

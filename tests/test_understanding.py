@@ -198,6 +198,19 @@ def test_a_towns_people_name_the_town(index: Index) -> None:
 
 def test_everyday_words_are_not_misspelt_towns(index: Index) -> None:
     assert upto("halber preis für die tour", index, "towns").towns == []  # not Halver
+    # a writer who capitalises names writes a misspelt town capitalised: "handover" is no Hannover
+    assert upto("What happened after the Berlin handover?", index, "towns").towns == []
+    assert upto("what happened after the handover", index, "towns").towns != []  # all lower case: may be
+    assert upto("Ist Lüdenscheit dabei?", index, "towns").towns != []
+
+
+def test_a_span_of_time_after_a_question_is_when_not_what(index: Index) -> None:
+    # "…, from the funding award onwards?": part of the question, an event named as a point in time
+    assert len(clauses.split("Tell me the history of the project, from the funding award onwards?")) == 1
+    p = upto("Tell me the history of the project, from the funding award onwards?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"forderung", "auszeichnung"}
+    p = upto("What happened from the funding handover to the present day?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"forderung"}
 
 
 def test_chatter_clauses_are_dropped_but_the_question_is_kept(index: Index) -> None:

@@ -79,6 +79,7 @@ class Clause:
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
+_SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 _LIST_END = 4
@@ -122,6 +123,8 @@ def _relative(piece: str) -> bool:
         return False
     if words[0] in _THAT:
         return True  # "Smart City heißt doch nur, dass die Verwaltung Computer bekommt": what was said
+    if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):
+        return True  # "… a chronology of the project so far, from the funding award onwards?": when
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",

@@ -420,7 +420,8 @@ def _after_or(words: list[str], start: int, end: int) -> set[int]:
 
 _SINCE = frozenset("seit since after".split())
 _SPAN_START = frozenset("von from zwischen between".split())
-_NOW = frozenset("heute jetzt today now date".split())
+_NOW = frozenset("heute jetzt today now date present gegenwart".split())
+_ONWARDS = frozenset("onwards onward".split())
 _WHEN = frozenset("wann when".split())
 #: "seit einiger Zeit", "since last year": a duration, not an event
 _DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem langem ewigkeiten heute jeher "
@@ -437,10 +438,18 @@ def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
                 and _DURATION.isdisjoint(words[j + 1:j + 4]):
             found.update(range(j + 1, end))
             break
-        if words[j] in _NOW and j - 2 >= start and words[j - 1] in ("bis", "until", "und", "and", "to"):
-            opener = next((k for k in range(j - 2, start - 1, -1) if words[k] in _SPAN_START), None)
+        if words[j] in _NOW and j - 2 >= start:
+            # "bis heute", "to the present (day)"
+            to = j - 2 if words[j - 1] in ("the", "die") else j - 1
+            if to > start and words[to] in ("bis", "until", "und", "and", "to"):
+                opener = next((k for k in range(to - 1, start - 1, -1) if words[k] in _SPAN_START), None)
+                if opener is not None:
+                    found.update(range(opener + 1, to))
+        if words[j] in _ONWARDS:
+            # "from the funding award onwards", "ab der Förderzusage"
+            opener = next((k for k in range(j - 1, start - 1, -1) if words[k] in _SPAN_START), None)
             if opener is not None:
-                found.update(range(opener + 1, j - 1))
+                found.update(range(opener + 1, j))
     return found
 
 

@@ -23,7 +23,7 @@ i me my you your we us our they them their he she it its this that these those t
 is are was were be been being am do does did doing have has had will would can could shall should may might must
 what who whom which when where why how whats
 in on at to from of for with by about into over under up down out off as than then now
-tell say any some all if because since whether while than
+tell say any some all if because since whether while than onwards onward
 ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jedem irgendwas irgendwer
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
 s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten

@@ -112,6 +112,10 @@ class TownFinder:
         """Towns in ``tokens``, longest phrase first, without overlaps (``fuzzy``: allow typos)."""
         words = tokens.folded
         found: list[TownMatch] = []
+        # A writer who capitalises names mid-sentence writes a misspelt town capitalised too: a
+        # lower-case word of theirs is no town ("from the Berlin funding handover" is no Hannover).
+        originals = tokens.original
+        cased = len(originals) == len(words) and any(o[:1].isupper() for o in originals[1:])
         i = 0
         while i < len(words):
             if not fuzzy and words[i] not in self.first_words:
@@ -120,7 +124,8 @@ class TownFinder:
             # A name of several words is looked for only where its first word is ("bad berleburg").
             longest = min(self._max_words, len(words) - i) if words[i] in self.first_words else 1
             for size in range(longest, 0, -1):
-                town = self._lookup(" ".join(words[i : i + size]), fuzzy and size == 1)
+                typo = fuzzy and size == 1 and not (cased and originals[i][:1].islower())
+                town = self._lookup(" ".join(words[i : i + size]), typo)
                 if town is not None:
                     found.append(TownMatch(town, i, i + size))
                     i += size

@@ -926,6 +926,12 @@ def test_a_german_pointing_word_before_a_lower_case_word_stands_alone(index: Ind
     assert run("Ich hörte von den Leitfäden. Für wen sind diese gedacht?", index, S).intent == "leitfaeden"
 
 
+def test_asking_whether_it_is_true_asks_about_what_was_said(index: Index) -> None:
+    assert pipeline.known_content(["is", "it", "tru"], index) == 0  # ("true" folds to "tru")
+    question = "I live in Menden. Folks here say our town got an award for going digital. Is it true? Which place?"
+    assert run(question, index, S).intent == "menden"
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

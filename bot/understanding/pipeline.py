@@ -200,13 +200,17 @@ _GERMAN_DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen"
 #: Words that ask what something means ("what means this?", "was bedeutet das?"): about the asking,
 #: not the subject.
 _MEANING = frozenset("mean means meaning bedeutet bedeuten bedeutung heisst".split())
+#: Words that ask whether what was said is so ("Is it true?", "Stimmt das?"; "true" folds to "tru"):
+#: about the asking too.
+_CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct".split())
 
 
 def known_content(words: list[str], ix: Index) -> int:
     """How many known words a clause says something with (not everyday verbs like "geht", "gibt",
     nor the words that ask what something means)."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
-               and w not in _MEANING and not is_town(w) and zipf(w) < EVERYDAY_ZIPF and ix.resolve(w).keys)
+               and w not in _MEANING and w not in _CONFIRMING and not is_town(w) and zipf(w) < EVERYDAY_ZIPF
+               and ix.resolve(w).keys)
 
 
 _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem ihr ihre ihrem sein seine seinem my our his "

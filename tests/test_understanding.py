@@ -343,6 +343,8 @@ def test_joined_and_split_compounds(index: Index) -> None:
     # only the last part known: it must be a word the knowledge writes, not a stem it shares
     assert index.resolve("gemeinschaftsprojekt").parts == ("?gemeinschafts", "projekt")
     assert index.resolve("ortsvorsteher").keys == ()  # "steher" is no "steht"
+    # an everyday word of its own is no compound with an unknown first part ("verw|enden")
+    assert index.resolve("verwenden").how == "unknown"
 
 
 def test_a_word_the_vocabulary_wrote_is_no_place_name(index: Index) -> None:

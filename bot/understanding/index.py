@@ -435,10 +435,13 @@ class Index:
             return None
         best: Resolved | None = None
         known_head: Resolved | None = None
+        # (an everyday word of its own is no compound with an unknown first part: "verwenden" is no
+        # "verw|enden")
+        everyday = zipf(word) >= TYPO_MAX_ZIPF
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head = word[cut:]
             head_keys = self._part(head)
-            if known_head is None and head_keys and len(head) >= 5 and cut >= MIN_PART \
+            if known_head is None and head_keys and len(head) >= 5 and cut >= MIN_PART and not everyday \
                     and head in self.towns.vocabulary:
                 # "Gemeinschafts|projekt" is a Projekt: the last part carries the meaning. It must be a
                 # word the knowledge writes, not only share its stem ("Ortsvor|steher" is no "steht").

@@ -183,6 +183,15 @@ def test_lexicon_rewrites_variants_and_drops_chatter() -> None:
     assert lexicon.rewrite(["homma"], drop_chatter=False).words == ["homma"]
 
 
+def test_a_phrase_the_rewritten_words_make_is_rewritten_too() -> None:
+    lexicon = Lexicon(Vocabulary({"hallo": ("ist hier einer",), "ist": ("is",), "einer": ("ener",),
+                                  "bist du": ("bisse",), "danke": ("bist du da",)}, ()))
+    out = lexicon.rewrite(["is", "hier", "ener"])
+    assert out.words == ["hallo"] and out.origins == [0]
+    # not after a question word: "wofür bisse da" asks what the bot is for
+    assert lexicon.rewrite(["wofur", "bisse", "da"]).words == ["wofur", "bist", "du", "da"]
+
+
 def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     p = upto("Ist Ludenscheid dabei und was ist mit eslohe?", index, "towns")
     assert p.towns == ["Lüdenscheid", "Eslohe (Sauerland)"]

@@ -114,6 +114,13 @@ def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(in
     assert "leitfaden" in p.words
 
 
+def test_a_polite_request_asks() -> None:
+    parts = clauses.split("Can you tell me about the school format – who takes part?")
+    assert [c.question for c in parts] == [True, True]
+    assert clauses.split("Könnten Sie mir bitte kurz die Städte nennen.")[0].question
+    assert not clauses.split("Can you believe the weather today.")[0].question  # no request
+
+
 def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]

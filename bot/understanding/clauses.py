@@ -65,6 +65,18 @@ _REQUEST = frozenset(
     """.split()
 )
 PLEASE = frozenset("bitte please pls plz plis".split())
+# ... and so does one asked politely: "Can you tell me about the format – who participates?",
+# "Könnten Sie mir bitte die Städte nennen".
+_MODALS = frozenset("can could would will kannst konntest konnt konnen konnten wurden wurdest".split())
+_ADDRESSED = frozenset("you u du ihr sie".split())
+_REQUEST_INFINITIVES = frozenset("sagen geben schicken".split())
+
+
+def _polite_request(words: list[str]) -> bool:
+    return len(words) > 2 and words[0] in _MODALS and words[1] in _ADDRESSED and any(
+        w in _REQUEST or w in _REQUEST_INFINITIVES for w in words[2:])
+
+
 _REQUEST_WORDS = 4
 
 
@@ -186,7 +198,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         indirect = _INDIRECT.search(" ".join(fold(w) for w in words)) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
-            len(head) == 2 and head[0] in PLEASE and head[1] in _REQUEST)) \
+            len(head) == 2 and head[0] in PLEASE and head[1] in _REQUEST)
+            or _polite_request([fold(w) for w in words])) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

@@ -950,6 +950,14 @@ def test_asking_whether_it_is_true_asks_about_what_was_said(index: Index) -> Non
     assert run(question, index, S).intent == "menden"
 
 
+def test_a_place_outside_the_region_costs_nothing_when_asked_whether_it_takes_part(index: Index) -> None:
+    p = upto("Is Bochum part of this network?", index, "words")
+    assert all(t.cost == 0.0 for t in p.terms if is_town(t.word))
+    assert run("Is Bochum part of this network?", index, S).intent == "membership"
+    p = upto("Is there a conference in Hamburg?", index, "words")  # not asked whether it takes part
+    assert any(t.cost > 0.0 for t in p.terms if is_town(t.word))
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

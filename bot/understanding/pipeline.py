@@ -588,6 +588,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
     p.alternatives = _not_the_subject(p)
+    taking_part = p.qtype == "yes_no" and any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words
+                                              if w not in STOPWORDS and not is_town(w))
     # (a word the knowledge writes, not a compound it guesses: "Bürgergeld" is no Bürger's money)
     quoted_known = bool(p.story) and any(w in p.quoted and ix.resolve(w).how == "exact" for w in p.words)
     named: list[str] = []
@@ -601,8 +603,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         resolved = ix.resolve(word)
         original = p.originals[i] if i < len(p.originals) else word
         cost = 0.0
-        if is_town(word) and word in ix.outside_tokens:
-            cost = s.outside_place_cost  # "Konferenz in Hamburg": a place outside the region is off-topic
+        if is_town(word) and word in ix.outside_tokens and not taking_part:
+            # "Konferenz in Hamburg": a place outside the region is off-topic; not in a yes/no question
+            # whether it takes part ("Is Dortmund part of this network?"), which the answer says
+            cost = s.outside_place_cost
         elif _YEAR.fullmatch(word) and not resolved.keys:
             cost = 1.0  # a year the knowledge does not know ("Konferenz 2025") is a different event
         elif word.isdigit() and len(word) <= 2 and not resolved.keys and _CLOCK.isdisjoint(p.words[i + 1 : i + 2]):

@@ -958,6 +958,13 @@ def test_a_place_outside_the_region_costs_nothing_when_asked_whether_it_takes_pa
     assert any(t.cost > 0.0 for t in p.terms if is_town(t.word))
 
 
+def test_what_a_question_compares_with_is_no_subject(index: Index) -> None:
+    p = upto("Welchen Mehrwert bringt das der Region – geht es da um mehr als Imagepflege?", index, "words")
+    p_plain = upto("Welchen Mehrwert bringt das der Region – geht es da um Imagepflege?", index, "words")
+    cost = {t.word: t.cost for t in p.terms}["imagepflege"]
+    assert 0 < cost < {t.word: t.cost for t in p_plain.terms}["imagepflege"]
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

@@ -627,6 +627,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                  or (i and p.words[i - 1] in _AUXILIARIES and not noun)):
                 # "ideally alphabetically", "who drafted it", "did it decide to": how, not what about
                 cost *= s.non_noun_cost
+            if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
+                cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
             if word in p.story:
                 # "Im Stadtrat war von X die Rede. Was ist das?": the question is X; written in quotes
                 # ("Im Wartezimmer hing ein Flyer von 'X'"), nothing else of the story counts.
@@ -654,6 +656,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
+_COMPARED = frozenset("mehr weniger more less rather other anders".split())
 _CLOCK = frozenset("uhr pm am h".split())  # "nach 23 Uhr", "after 11 pm": a time is a subject of its own
 #: English adverbs and verb forms ("ideally", "drafted", "organizing") say how or what is done,
 #: not what about: an unknown one costs like a German writer's lower-case word. Nouns of the same

@@ -965,6 +965,15 @@ def test_what_a_question_compares_with_is_no_subject(index: Index) -> None:
     assert 0 < cost < {t.word: t.cost for t in p_plain.terms}["imagepflege"]
 
 
+def test_what_the_answer_is_needed_for_is_no_subject(index: Index) -> None:
+    p = upto("Welche Kommunen machen mit, damit ich das für den Ortsbeirat notieren kann?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"ortsbeirat"}
+    p = upto("Which towns take part, so that we can plan the trip?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"strategie", "trip"}  # ("plan" is "Strategie")
+    p = upto("Was ist damit gemeint?", index, "words")  # "damit" as "with it"
+    assert not any(t.alternative for t in p.terms)
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

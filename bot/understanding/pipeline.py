@@ -398,7 +398,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
-        for reader in (_after_or, _time_anchor, _offered_reading, _left_out):
+        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -473,6 +473,22 @@ def _when_of_the_story(words: list[str], start: int, end: int) -> set[int]:
         elif words[j] in _TIME_UNITS and j > start and words[j - 1] in _RELATIVE_TIME:
             found.update((j - 1, j))
     return found
+
+
+_PURPOSE = frozenset("damit sodass".split())
+_PURPOSE_SUBJECTS = frozenset("ich wir man sie er du i we they".split())
+
+
+def _purpose(words: list[str], start: int, end: int) -> set[int]:
+    """What the writer needs the answer for: "…, damit ich das fürs Team briefen kann", "so that I
+    can brief my team". The question is what comes before it."""
+    for j in range(start, end - 1):
+        # ("so" of "so that" is chatter: a clause that begins "that we …" is the rest of it)
+        if (words[j] in _PURPOSE or (words[j] == "so" and words[j + 1] == "that")
+                or (j == start and words[j] == "that")) and any(
+                w in _PURPOSE_SUBJECTS for w in words[j + 1 : j + 3]):
+            return set(range(j + 1, end))
+    return set()
 
 
 _EXCEPT = frozenset("ausser auser abgesehen besides except excluding".split())

@@ -974,6 +974,14 @@ def test_what_the_answer_is_needed_for_is_no_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms)
 
 
+def test_several_events_asked_in_order_ask_for_the_timeline(index: Index) -> None:
+    assert index.overview_intent == "timeline"
+    p = run("In welcher Reihenfolge kamen Förderzusage, Konferenz und Leitfäden?", index, S)
+    assert p.intent == "timeline" and "events together" in p.reason
+    # two topics without asking for their order are two questions, not the timeline
+    assert run("Was ist die Rahmenstrategie und gibt es Leitfäden?", index, S).intent != "timeline"
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

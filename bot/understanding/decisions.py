@@ -30,6 +30,33 @@ def _settle(p: Parse, decision: str, intent: str | None, reason: str) -> None:
     p.note("decide", f"{decision}: {reason}")
 
 
+def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?', 'a chronological
+    overview – funding decision, strategy, guides, conference': a question that names the topics of
+    several events together, and asks about their order or the timeline, asks for the timeline."""
+    overview = ix.overview_intent
+    if p.settled or overview is None or not p.ranked or p.intent == overview:
+        return
+    row = ix.row[overview]
+    events: list[frozenset[int]] = []  # per topic word: the topics whose examples use it
+    ordered = False
+    from bot.understanding.pipeline import topicality
+
+    for t in p.terms:
+        owners = frozenset(r for k in t.resolved.keys for r in ix.examples.owners.get(k, ()))
+        if row in owners and owners <= ix.timeline_rows:
+            ordered = True  # a word only the timeline's topics use ("Reihenfolge", "chronological")
+        elif 0 < len(owners) <= 2 and topicality(t.word, s) == 1.0 and not is_town(t.word):
+            events.append(owners)
+    # two topics' words at least, neither of them the other's ("Förderzusage, Rahmenstrategie")
+    if ordered and len(events) >= 2 and len(set(events)) >= 2 and not any(a <= b for a in events for b in events
+                                                                           if a is not b):
+        score = dict(p.ranked).get(overview, 0.0)
+        p.ranked = [(overview, score), *[(i, v) for i, v in p.ranked if i != overview]]
+        p.settled = True
+        _settle(p, "answer", overview, f"it names {len(events)} topics' events together and asks for the timeline")
+
+
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"): say what that town is."""
     content = [w for w in p.words if w not in STOPWORDS]

@@ -203,6 +203,11 @@ class Index:
                         answer_owners.setdefault(k, set()).add(index)
         self.texts = texts
         self.gives_day = frozenset(gives_day)
+        # The intent whose answer is the whole timeline: what several events asked together ask for.
+        self.overview_intent = next((i.id for i in knowledge.intents
+                                     if any("{timeline:overview}" in t for t in i.answer.values())), None)
+        self.timeline_rows = frozenset(r for r, i in enumerate(knowledge.intents)
+                                       if any("{timeline" in t for t in i.answer.values()))
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
         # Which examples use each content stem, and how many distinct ones each has: whether all of

@@ -922,6 +922,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("score", combine),
     ("decide", decide),
     # What a membership question needs, and letters that only greet or thank (``decisions``):
+    ("several events", decisions.several_events),
     ("town only", decisions.town_only),
     ("group or town", decisions.group_to_membership),
     ("towns of a group", decisions.towns_of_a_group),

@@ -53,8 +53,8 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide",
-                                            "town only", "group or town", "towns of a group", "membership asks",
-                                            "town alone", "outside place",
+                                            "several events", "town only", "group or town", "towns of a group",
+                                            "membership asks", "town alone", "outside place",
                                             "unknown place", "number asked", "asks about now", "asks about others",
                                             "not covered", "day asked",
                                             "greets or thanks", "asks about the bot", "instructions"]

@@ -982,6 +982,18 @@ def test_several_events_asked_in_order_ask_for_the_timeline(index: Index) -> Non
     assert run("Was ist die Rahmenstrategie und gibt es Leitfäden?", index, S).intent != "timeline"
 
 
+def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
+    question = "Im Wartezimmer lag eine Zeitung mit einem Artikel über Smart Cities Südwestfalen. Was ist das?"
+    p = upto(question, index, "words")
+    assert p.name_asked and all(t.cost == 0.0 for t in p.terms if not t.resolved.keys)
+    assert run(question, index, S).intent == "initiative"
+    assert run("Mein Nachbar in Arnsberg hat von Smart Cities Südwestfalen erzählt. Was ist das?", index,
+               S).intent == "initiative"
+    # another topic named with it stays the subject
+    assert not upto("Rahmenstrategie Smart Cities Südwestfalen – was ist das?", index, "words").story & {
+        "rahmenstrategie"}
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

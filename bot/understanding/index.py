@@ -114,6 +114,8 @@ class Index:
         name_tokens = [tokenize_example(text).folded for text in name.values()]
         self.name_words = frozenset(w for words in name_tokens
                                     for w in (*words, *self.lexicon.rewrite(words, drop_chatter=False).words))
+        # ... and the name written as one word, as the vocabulary joins it ("smartcitiessudwestfalen")
+        self.full_names = self.name_words - {w for words in name_tokens for w in words}
         self.outside_tokens = frozenset(town_token(place) for place in knowledge.outside)
         self.slot_rows = [i for i, intent in enumerate(knowledge.intents) if intent.handler == "membership"]
         self.towns = TownFinder(knowledge)

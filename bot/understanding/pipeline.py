@@ -69,6 +69,7 @@ class Parse:
     whole_only: bool = False  # no part of the message is answered on its own (it gives the bot instructions)
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
+    name_asked: bool = False  # a question of function words about the initiative's name said before it
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
 
     def note(self, stage: str, text: str) -> None:
@@ -344,6 +345,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # the topic named; who spoke of it is story (an unknown subject alone, "Bürgergeld. Was
             # ist das?", still counts in full)
             p.story |= {w for w in before if not ix.knows(w)}
+            if not ix.full_names.isdisjoint(before):
+                # "In der Zeitung stand was von Smart Cities Südwestfalen. Was ist das?": the name is
+                # what it asks about; where the writer read it is story, known everyday words too
+                # (not another topic: "framework strategy smart cities südwestfalen, what is it?")
+                p.story |= {w for w in before - ix.full_names - STOPWORDS if zipf(w) >= s.topic_zipf or is_town(w)}
+                p.name_asked = True
     p.dropped.extend(p.clauses[i].text for i in range(len(p.clauses)) if i not in kept)
     p.dropped = list(dict.fromkeys(p.dropped))
     for i in kept:
@@ -604,10 +611,13 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
     p.alternatives = _not_the_subject(p)
+    if p.name_asked:
+        p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}
     taking_part = p.qtype == "yes_no" and any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words
                                               if w not in STOPWORDS and not is_town(w))
     # (a word the knowledge writes, not a compound it guesses: "Bürgergeld" is no Bürger's money)
-    quoted_known = bool(p.story) and any(w in p.quoted and ix.resolve(w).how == "exact" for w in p.words)
+    quoted_known = bool(p.story) and (p.name_asked or any(w in p.quoted and ix.resolve(w).how == "exact"
+                                                          for w in p.words))
     named: list[str] = []
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):

@@ -33,6 +33,7 @@ MAX_PARTS = 3  # questions answered from one message
 SUBJECT_COST = 0.8  # an unknown word this costly names a subject the timeline does not have
 _HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte folgt gab war came happened happen "
                       "followed step schritt meilenstein milestone meilensteine".split())
+_STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  # of _HAPPENED, the nouns
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
@@ -97,6 +98,8 @@ class Answerer:
         # The intent that shows the whole timeline: it also answers "what came first / after X".
         self._timeline_intent = next((i.id for i in knowledge.intents
                                       if any("{timeline:overview}" in t for t in i.answer.values())), None)
+        # ... and the intents whose answers come from the timeline (the latest, the next step)
+        self._timeline_intents = {i.id for i in knowledge.intents if any("{timeline" in t for t in i.answer.values())}
         # The words that name one group only ("Pionierkommune", "pioneer"), as the matcher stems them.
         stems: dict[str, set[str]] = {}
         for group in knowledge.groups.values():
@@ -169,7 +172,12 @@ class Answerer:
             return None
         # "zuerst", "der erste Schritt", "what came first" – not "die ersten Leitfäden" (a name).
         first = [i for i, w in enumerate(words) if w in _FIRST]
-        if any(i + 1 == len(words) or words[i + 1] in _HAPPENED or words[i + 1] in STOPWORDS for i in first):
+        # (not a step of a topic answered on its own: "the framework strategy the pilot towns drew up as
+        # their first step" is the strategy; "Was kam zuerst, die Rahmenstrategie oder …?" asks the order)
+        other_topic = match.decision == "answer" and match.intent not in self._timeline_intents \
+            and _HAPPENED.intersection(words) <= _STEPS
+        if not other_topic and any(i + 1 == len(words) or words[i + 1] in _HAPPENED or words[i + 1] in STOPWORDS
+                                   for i in first):
             return self._relative_answer(question, "timeline_first", entries[0], lang, match)
         for markers, step, key in ((_AFTER, 1, "timeline_after"), (_BEFORE, -1, "timeline_before")):
             at = next((i for i, w in enumerate(words) if w in markers), None)

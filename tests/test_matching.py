@@ -276,6 +276,14 @@ def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answer
     assert answerer.ask("Was kam zuerst?").intent == "timeline"
 
 
+def test_a_topic_described_as_a_first_step_is_that_topic(answerer: Answerer) -> None:
+    answer = answerer.ask("Tell me about the framework strategy the pioneer towns drafted as their first step.")
+    assert answer.intent == "rahmenstrategie" and "timeline begins" not in answer.text
+    # asking for the order of two events is still the timeline's
+    answer = answerer.ask("Was kam zuerst, die Konferenz oder die Leitfäden?")
+    assert answer.intent == "timeline"
+
+
 def test_an_aside_of_one_known_word_is_not_answered_for_a_message_not_understood(answerer: Answerer) -> None:
     # "außer" is a word of the Mitmacherkommunen examples; the message asks about ice cream
     answer = answerer.ask("Wo gibt es in Soest das beste Eis, außer bei meiner Oma natürlich?")

@@ -994,6 +994,13 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
         "rahmenstrategie"}
 
 
+def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
+    p = upto("Explain the framework strategy to me like I'm a pensioner who has had two beers", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"pensioner", "beers"}
+    p = upto("Erklär mir Smart City, als ob ich fünf Jahre alt wäre", index, "words")
+    assert not any(t.alternative for t in p.terms if t.word == "smart")
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

@@ -405,7 +405,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
-        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose):
+        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -480,6 +480,18 @@ def _when_of_the_story(words: list[str], start: int, end: int) -> set[int]:
         elif words[j] in _TIME_UNITS and j > start and words[j - 1] in _RELATIVE_TIME:
             found.update((j - 1, j))
     return found
+
+
+_AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "ware"), ("wie", "fur"))
+
+
+def _as_if(words: list[str], start: int, end: int) -> set[int]:
+    """How the writer wants it explained: "Explain it to me like I'm a tourist who's had two pints",
+    "als ob ich fünf wäre", "wie für Kinder". The question is what comes before it."""
+    for j in range(start + 1, end - 1):
+        if (words[j], words[j + 1]) in _AS_IF:
+            return set(range(j + 1, end))
+    return set()
 
 
 _PURPOSE = frozenset("damit sodass".split())

@@ -1316,3 +1316,9 @@ def test_a_question_to_the_bot_about_what_it_can_do_gets_the_help(index: Index) 
     # what it thinks, or a subject of its own, is no question for the help
     for question in ("What do you think about the weather?", "Was kannst du mir über Parkgebühren sagen?"):
         assert run(question, index, S).intent is None, question
+    # also where an everyday word alone would have answered ("gut" is in Menden's answer)
+    p = run("Wofür bisse eigentlich gut?", index, S)
+    assert p.intent == "help" and "about itself" in p.reason
+    # but not a greeting ("how are you doing"), nor a topic named
+    assert run("Hey, how are you doing, all good?", index, S).intent == "greeting"
+    assert run("Was kannst du mir über die Konferenz sagen?", index, S).intent == "konferenz"

@@ -337,7 +337,14 @@ def asks_about_the_bot(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wofür bist du eigentlich da?', 'what can u even do lol', 'What's your deal?': a question to
     the bot about itself that names nothing the knowledge is about, nor a subject of its own, asks
     what it can do: the help answers."""
-    if p.settled or p.decision != "fallback" or not ix.help_intents or p.qtype not in ("what", "which", "how", "why"):
+    if p.settled or not ix.help_intents or p.qtype not in ("what", "which", "how", "why"):
+        return
+    from bot.understanding.pipeline import topicality
+
+    # (an answer that rests on everyday words only, "Wofür biste denn gut?", is no topic either)
+    # ("how are you doing, all good?" greets)
+    if p.decision != "fallback" and (p.intent in ix.help_intents or p.qtype == "how" or any(
+            t.resolved.keys and topicality(t.word, s) == 1.0 for t in p.terms)):
         return
     if _YOU.isdisjoint(p.words) or _ABLE.isdisjoint(p.tokens.folded) or not TASKS.isdisjoint(p.words) \
             or not ABOUT_THE_PERSON.isdisjoint(p.tokens.folded) or any(is_town(w) for w in p.words):

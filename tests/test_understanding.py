@@ -1001,6 +1001,14 @@ def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word == "smart")
 
 
+def test_a_relative_clause_in_a_question_says_which_one_is_meant(index: Index) -> None:
+    p = upto("Which towns belong to the consortium that got the money in Berlin?", index, "words")
+    alternatives = {t.word for t in p.terms if t.alternative}
+    assert "berlin" in alternatives and "consortium" not in alternatives
+    p = upto("Is that the strategy that everyone talks about?", index, "words")  # no question word first
+    assert not any(t.alternative for t in p.terms)
+
+
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:
     # "Hallo Bot, was kannst du?" is one of the help's examples; "hallo" greets all the same
     assert index.greets("hallo") and not index.greets("fragen")

@@ -405,7 +405,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
-        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if):
+        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -480,6 +480,20 @@ def _when_of_the_story(words: list[str], start: int, end: int) -> set[int]:
         elif words[j] in _TIME_UNITS and j > start and words[j - 1] in _RELATIVE_TIME:
             found.update((j - 1, j))
     return found
+
+
+_THAT_WHICH = frozenset("that which who".split())
+
+
+def _described(words: list[str], start: int, end: int) -> set[int]:
+    """'Which towns make up the consortium that was handed the grant in Berlin?': in a question, a
+    relative clause after a noun says which one is meant; the question is about the noun."""
+    if start >= end or not question_type.is_question_word(words[start]):
+        return set()
+    for j in range(start + 2, end - 1):
+        if words[j] in _THAT_WHICH and words[j - 1] not in STOPWORDS:
+            return set(range(j + 1, end))
+    return set()
 
 
 _AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "ware"), ("wie", "fur"))

@@ -66,6 +66,9 @@ def test_english_negative_contractions_are_written_out() -> None:
                                                                   "they", "will", "not")
     assert tokenize_example("it doesn't").folded == ("it", "dos", "not")  # the examples the same way
     assert tokenize("Rock 'n' roll, the Bürgerbüro's hours").folded[:3] == ("rock", "n", "roll")
+    # chat writes them without the apostrophe: "dont" is no rare word either ("want" stays)
+    assert tokenize("i dont know, it doesnt, we cant, I want").folded == (
+        "i", "do", "not", "know", "it", "dos", "not", "we", "can", "not", "i", "want")
 
 
 def test_normalise_folds_stretched_vowels_and_umlauts() -> None:

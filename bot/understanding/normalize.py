@@ -40,9 +40,16 @@ def _not(match: re.Match[str]) -> str:
     return _NOT_STEMS.get(word.casefold(), word) + " not"
 
 
+# ... also written without the apostrophe, as chat does ("i dont know", "it doesnt"): only these
+# words, "won't"/"can't" as "wont"/"cant" too ("rant", "want" stay).
+_NOT_BARE = re.compile(r"\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had)nt\b", re.IGNORECASE)
+
+
 def expand_not(text: str) -> str:
     """Write English negative contractions out: "doesn't" -> "does not", "can't" -> "can not"."""
-    return _NOT.sub(_not, text) if "n'" in text or "n’" in text else text
+    if "n'" in text or "n’" in text:
+        text = _NOT.sub(_not, text)
+    return _NOT_BARE.sub(_not, text) if "nt" in text else text
 
 
 @lru_cache(maxsize=1 << 16)

@@ -957,6 +957,8 @@ def test_a_place_outside_the_region_costs_nothing_when_asked_whether_it_takes_pa
     p = upto("Is Bochum part of this network?", index, "words")
     assert all(t.cost == 0.0 for t in p.terms if is_town(t.word))
     assert run("Is Bochum part of this network?", index, S).intent == "membership"
+    # so is whether it is "in" the initiative
+    assert run("Is Bochum in Smart Cities Südwestfalen?", index, S).intent == "membership"
     p = upto("Is there a conference in Hamburg?", index, "words")  # not asked whether it takes part
     assert any(t.cost > 0.0 for t in p.terms if is_town(t.word))
 

@@ -639,8 +639,11 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.alternatives = _not_the_subject(p)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}
-    taking_part = p.qtype == "yes_no" and any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words
-                                              if w not in STOPWORDS and not is_town(w))
+    # (or whether it is "in"/"bei" the initiative: "is Dortmund in the smart cities südwestfalen thing?")
+    taking_part = p.qtype == "yes_no" and (
+        any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words if w not in STOPWORDS and not is_town(w))
+        or any(a in ("in", "bei") and b in ix.full_names for a, b in zip(p.words, p.words[2:], strict=False))
+        or any(a in ("in", "bei") and b in ix.full_names for a, b in zip(p.words, p.words[1:], strict=False)))
     # (a word the knowledge writes, not a compound it guesses: "Bürgergeld" is no Bürger's money)
     quoted_known = bool(p.story) and (p.name_asked or any(w in p.quoted and ix.resolve(w).how == "exact"
                                                           for w in p.words))

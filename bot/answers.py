@@ -95,11 +95,11 @@ class Answerer:
         # message of several questions they give way to the real ones.
         self._unlisted = {i.id for i in knowledge.intents if not i.listed}
         self._continuable = {i.id for i in knowledge.intents if i.listed or i.handler == "membership"}
-        # The intent that shows the whole timeline: it also answers "what came first / after X".
-        self._timeline_intent = next((i.id for i in knowledge.intents
-                                      if any("{timeline:overview}" in t for t in i.answer.values())), None)
-        # ... and the intents whose answers come from the timeline (the latest, the next step)
-        self._timeline_intents = {i.id for i in knowledge.intents if any("{timeline" in t for t in i.answer.values())}
+        # The intent that shows the whole timeline: it also answers "what came first / after X"; and
+        # the intents whose answers come from the timeline (the latest, the next step). The index knows both.
+        index = self.matcher.index
+        self._timeline_intent = index.overview_intent
+        self._timeline_intents = {index.intent_ids[row] for row in index.timeline_rows}
         # The words that name one group only ("Pionierkommune", "pioneer"), as the matcher stems them.
         stems: dict[str, set[str]] = {}
         for group in knowledge.groups.values():

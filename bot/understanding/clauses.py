@@ -195,11 +195,12 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
         starts = bool(head) and (head[0] in _QUESTION_START or (
             len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START))
-        indirect = _INDIRECT.search(" ".join(fold(w) for w in words)) is not None
+        folded = [fold(w) for w in words]
+        indirect = _INDIRECT.search(" ".join(folded)) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in PLEASE and head[1] in _REQUEST)
-            or _polite_request([fold(w) for w in words])) \
+            or _polite_request(folded)) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

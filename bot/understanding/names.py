@@ -17,14 +17,9 @@ _ARTICLES = frozenset("der die".split())
 MAX_SIGNATURE = 3
 
 
-def introduces(words: Sequence[str]) -> bool:
-    """Whether the writer introduces themselves in these words ("hier ist der Heinz", "I am a
-    teacher"): where they come from, said after them, is no subject."""
-    return introduced_from(words) is not None
-
-
 def introduced_from(words: Sequence[str]) -> int | None:
-    """Where the words that say who the writer is begin, after "ich bin", "hier ist", "I'm" …"""
+    """Where the words that say who the writer is begin, after "ich bin", "hier ist", "I'm" … (None:
+    the writer does not introduce themselves; where they come from, said after that, is no subject)."""
     return next((i + 2 for i, pair in enumerate(zip(words, words[1:], strict=False)) if pair in _FRAMES), None)
 
 

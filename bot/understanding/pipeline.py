@@ -566,14 +566,15 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
         # the greeting or the writer comes first: "Hello from …", "hier ist der Bauer aus Eslohe",
         # not "my colleague from Menden … top performers"
         if at is not None and (any(ix.greets(w) for w in clause[:at] if w not in STOPWORDS)
-                               or (kept not in asking and names.introduces(clause[:at]))):
+                               or (kept not in asking and names.introduced_from(clause[:at]) is not None)):
             # up to the first town: "hallo ich bin der heinz aus menden ist menden dabei" asks about it
             town = next((j for j in range(at + 1, len(clause)) if is_town(clause[j])), len(clause) - 1)
             found.update(start + j for j in range(at + 1, town + 1) if clause[j] not in STOPWORDS
                          and (not ix.knows(clause[j]) or (kept not in asking and is_town(clause[j]))))
         # "Ich bin pensionierte Hauswirtschaftslehrerin", "I'm Kaylee": who writes is no subject either
-        if kept not in asking and (after := names.introduced_from(clause[: at if at is not None else len(clause)])):
-            found.update(start + j for j in range(after, at if at is not None else len(clause))
+        writer_end = at if at is not None else len(clause)
+        if kept not in asking and (after := names.introduced_from(clause[:writer_end])):
+            found.update(start + j for j in range(after, writer_end)
                          if clause[j] not in STOPWORDS and not ix.knows(clause[j]))
     return found
 
@@ -642,8 +643,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (or whether it is "in"/"bei" the initiative: "is Dortmund in the smart cities südwestfalen thing?")
     taking_part = p.qtype == "yes_no" and (
         any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words if w not in STOPWORDS and not is_town(w))
-        or any(a in ("in", "bei") and b in ix.full_names for a, b in zip(p.words, p.words[2:], strict=False))
-        or any(a in ("in", "bei") and b in ix.full_names for a, b in zip(p.words, p.words[1:], strict=False)))
+        or any(w in ("in", "bei") and not ix.full_names.isdisjoint(p.words[i + 1 : i + 3])
+               for i, w in enumerate(p.words)))
     # (a word the knowledge writes, not a compound it guesses: "Bürgergeld" is no Bürger's money)
     quoted_known = bool(p.story) and (p.name_asked or any(w in p.quoted and ix.resolve(w).how == "exact"
                                                           for w in p.words))

@@ -162,6 +162,11 @@ def test_names_of_people_are_no_subject() -> None:
     # "Ihre Meinung zur Wahl": a possessive before a noun that does not end the message is no name
     assert names.name_positions(["ihre", "meinung", "zur", "wahl"], ["Ihre", "Meinung", "zur", "Wahl"], known) == set()
     assert names.name_positions(["meine", "frau", "und", "ich"], ["meine", "Frau", "und", "ich"], known) == set()
+    # "Ciarán here, …": a name that begins a clause and is followed by "here" introduces the writer
+    words, originals = "howya ciaran here how s the form".split(), "howya Ciarán here how s the form".split()
+    assert names.name_positions(words, originals, known, {1}) == {1}
+    assert names.name_positions(words, originals, known) == set()  # not where no clause begins
+    assert names.name_positions(["stadt", "here"], ["Stadt", "here"], known) == set()  # a known word is no name
     assert names.is_signature(["Rudolf", "Hengesbach"], known, ["rudolf", "hengesbach"])
     assert not names.is_signature(["Stadt"], known, ["stadt"])
     assert not names.is_signature(["wer", "ist", "Olaf", "Scholz"], known, ["wer", "ist", "olaf", "scholz"])

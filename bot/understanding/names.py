@@ -27,9 +27,17 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def name_positions(words: Sequence[str], originals: Sequence[str], known: Callable[[str], bool]) -> set[int]:
-    """Indexes of the words that name a person after a title or a self-introduction."""
+def name_positions(words: Sequence[str], originals: Sequence[str], known: Callable[[str], bool],
+                   starts: frozenset[int] | set[int] = frozenset()) -> set[int]:
+    """Indexes of the words that name a person after a title or a self-introduction, and of a name
+    that begins a clause ("Ciarán here, how's the form today?", "Hier Jens aus Olpe" is "hier ist")."""
     found: set[int] = set()
+    for start in {0, *starts}:
+        j = start
+        while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
+            j += 1
+        if start < j <= start + 2 and j < len(words) and words[j] == "here":
+            found.update(range(start, j))
     for i, word in enumerate(words):
         start = None
         if word in _TITLES or word in _POSSESSIVES:

@@ -636,7 +636,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     long_words = [o for o in p.originals if len(o) >= 3 and o.isalpha()]
     shouting = bool(long_words) and 2 * sum(o.isupper() for o in long_words) >= len(long_words)
     german = language.detect(p.tokens) == "de"
-    people = names.name_positions(p.words, p.originals, ix.knows) | _greeted_from(p, ix)
+    people = names.name_positions(p.words, p.originals, ix.knows, p.starts) | _greeted_from(p, ix)
     p.alternatives = _not_the_subject(p)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}

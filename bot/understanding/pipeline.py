@@ -434,9 +434,10 @@ _SPAN_START = frozenset("von from zwischen between".split())
 _NOW = frozenset("heute jetzt today now date present gegenwart".split())
 _ONWARDS = frozenset("onwards onward".split())
 _WHEN = frozenset("wann when".split())
-#: "seit einiger Zeit", "since last year": a duration, not an event
+#: "seit einiger Zeit", "since last year": a duration, not an event; "since the beginning" (the
+#: vocabulary writes "beginning", "Anfang" as "timeline") asks about all of it
 _DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem langem ewigkeiten heute jeher "
-                      "time years year months weeks days yesterday ages long".split())
+                      "time years year months weeks days yesterday ages long timeline".split())
 
 
 def _time_anchor(words: list[str], start: int, end: int) -> set[int]:

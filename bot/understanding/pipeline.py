@@ -296,6 +296,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
             # that is, the nearest clause before it that names something.
             before = [i for i in evident if i < asking[0]]
+            # the nearest that names a topic, not only everyday words ("…, stand im Gemeindeblatt")
+            before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
             kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
                 and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s):
@@ -309,6 +311,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kept = content
         talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
         named_before = [i for i in evident if asking and i < asking[0] and i in talk]
+        named_before = [i for i in named_before if _topic_words(p.clause_words[i][0], ix, s)] or named_before
         # questions of function words only that point back ("What's the craic with it?"), when no
         # clause asks with words of its own
         pointing = [] if asking else [i for i, c in enumerate(p.clauses) if c.question and i not in content
@@ -583,7 +586,13 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
 def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
     """Known words that are no everyday words ("Förderung", not "kriegen", "tun" or "Infos")."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
-               and (is_town(w) or ix.resolve(w).keys) and zipf(w) < s.topic_zipf)
+               and (is_town(w) or _known_whole(ix.resolve(w))) and zipf(w) < s.topic_zipf)
+
+
+def _known_whole(resolved: Resolved) -> bool:
+    """Known as what it means: not a compound whose unknown last part decides ("Gemeinde|blatt?" is
+    no Gemeinde)."""
+    return bool(resolved.keys) and not (resolved.how == "compound" and resolved.parts[-1].endswith("?"))
 
 
 def _names_subject(words: list[str], originals: list[str], ix: Index, s: MatcherSettings) -> bool:

@@ -138,6 +138,11 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     assert len(parts) == 1 and parts[0].question
     assert len(clauses.split("In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?")) == 1
     assert len(clauses.split("Ist Olpe dabei, und wann war die Konferenz?")) == 2  # two questions stay two
+    # without a question mark too, after a noun: "die sich …" describes the Kommunen
+    parts = clauses.split("Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben – welche?")
+    assert parts[0].text == "Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben, welche?"
+    # an article before a noun begins a sentence of its own
+    assert len(clauses.split("Sehr geehrte Damen und Herren, die Initiative ist mir neu.")) == 2
     # "in der Zeitung" after a greeting is an article, not a relative clause
     parts = clauses.split("Sehr geehrte Damen und Herren, in der Zeitung stand etwas.")
     assert len(parts) == 2

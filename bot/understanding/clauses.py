@@ -150,6 +150,20 @@ def _relative(piece: str) -> bool:
         w in _LIST_WORDS for w in everything[1:-1])
 
 
+#: A German relative pronoun before these begins a relative clause, not a sentence: "die sich …", "der man …"
+_RELATIVE_NEXT = frozenset("sich man ich wir er sie es du ihr alle jeder jede".split())
+
+
+def _describes(before: str, piece: str) -> bool:
+    """A German relative clause without a question mark, after the noun it describes: "Mich
+    interessieren die Kommunen, die sich der Strategie angeschlossen haben" is one thing said. Not an
+    article before a noun ("Sehr geehrte Damen und Herren, die Initiative ist mir bekannt")."""
+    words = re.findall(r"[^\W_]+", piece)[:2]
+    last = re.findall(r"[^\W_]+", before)[-1:]
+    return len(words) == 2 and fold(words[0]) in _RELATIVE and fold(words[1]) in _RELATIVE_NEXT \
+        and bool(last) and last[0][:1].isupper()
+
+
 # Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A
 # capitalised "Punkt" is the noun ("ein wichtiger Punkt"), so only the lower-case word is a full stop.
 _SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|question mark))|"
@@ -181,7 +195,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         for piece in _appositions([p.replace("\x00", ":").strip() for p in _COMMA.split(part)]):
             if not piece:
                 continue
-            merge = same_sentence and _relative(piece) and len(pieces[-1].split()) >= 3
+            merge = same_sentence and (_relative(piece) or _describes(pieces[-1], piece)) \
+                and len(pieces[-1].split()) >= 3
             follows, same_sentence = same_sentence, True
             if merge:
                 pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes

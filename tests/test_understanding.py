@@ -365,6 +365,9 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     assert run(question, index, S).intent == "leitfaeden"
     question = "Sie haben Leitfäden veröffentlicht, habe ich gehört. Was steht darin?"
     assert run(question, index, S).intent == "leitfaeden"
+    # ... a question of function words alike: "Stimmt das" names nothing, the Kommunen do
+    question = "Ich habe gehört, es seien inzwischen vierzehn Kommunen. Stimmt das, und welche sind es?"
+    assert run(question, index, S).intent == "mitmacherkommunen"
 
 
 def test_joined_and_split_compounds(index: Index) -> None:

@@ -317,6 +317,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         pointing = [] if asking else [i for i, c in enumerate(p.clauses) if c.question and i not in content
                                       and points_back(p.clause_words[i][0])]
         said_before = [i for i in evident if pointing and i < pointing[0] and i in talk]
+        said_before = [i for i in said_before if _topic_words(p.clause_words[i][0], ix, s)] or said_before
         if named_before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
             # "… one of five 'model towns' … Is that right, and which are the other four?": a question
             # that names nothing of its own asks about the nearest thing named before it

@@ -705,6 +705,9 @@ def test_an_event_named_as_a_point_in_time_is_not_the_subject(index: Index) -> N
     assert not any(t.alternative for t in p.terms)
     p = upto("Ich lese seit einiger Zeit von der Rahmenstrategie, was ist das?", index, "words")  # a duration
     assert not any(t.alternative for t in p.terms)
+    # German says what happened after the event: that is what is asked
+    p = upto("Was ist seit der Förderzusage alles passiert?", index, "words")
+    assert [t.word for t in p.terms if t.alternative] == ["forderzusage"]
     # "since the beginning" asks about all of it: the beginning is no event the question goes on from
     p = upto("What has happened since the beginning?", index, "words")
     assert "timeline" in p.words and not any(t.alternative for t in p.terms)

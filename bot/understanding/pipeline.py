@@ -434,6 +434,8 @@ def _after_or(words: list[str], start: int, end: int) -> set[int]:
 
 
 _SINCE = frozenset("seit since after".split())
+#: What happened after a point in time (German puts it after the event: "seit der Förderzusage passiert")
+_HAPPENED = frozenset("passiert geschehen getan gemacht entwickelt happened occurred happen".split())
 _SPAN_START = frozenset("von from zwischen between".split())
 _NOW = frozenset("heute jetzt today now date present gegenwart".split())
 _ONWARDS = frozenset("onwards onward".split())
@@ -452,7 +454,9 @@ def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
     for j in range(start, end):
         if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN \
                 and _DURATION.isdisjoint(words[j + 1:j + 4]):
-            found.update(range(j + 1, end))
+            # up to what happened: "Was ist seit der Förderzusage alles passiert?" asks what happened
+            stop = next((k for k in range(j + 1, end) if words[k] in _HAPPENED), end)
+            found.update(range(j + 1, stop))
             break
         if words[j] in _NOW and j - 2 >= start:
             # "bis heute", "to the present (day)"

@@ -1038,6 +1038,13 @@ def test_a_relative_clause_in_a_question_says_which_one_is_meant(index: Index) -
     assert "berlin" in alternatives and "consortium" not in alternatives
     p = upto("Is that the strategy that everyone talks about?", index, "words")  # no question word first
     assert not any(t.alternative for t in p.terms)
+    # German: what the writer would do with it, after the noun ("…, auf den ich verlinken kann")
+    p = upto("Gibt es einen Blog zum Projekt, auf den ich verlinken kann?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"verlinken"}
+    # a long relative clause says what is asked about
+    p = upto("Gibt es eine Stelle, an der man die Geschichten und Neuigkeiten Ihres Projekts nachlesen kann?",
+             index, "words")
+    assert not any(t.alternative for t in p.terms)
 
 
 def test_a_word_greetings_use_far_more_than_the_help_greets(index: Index) -> None:

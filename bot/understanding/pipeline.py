@@ -494,9 +494,25 @@ def _when_of_the_story(words: list[str], start: int, end: int) -> set[int]:
 _THAT_WHICH = frozenset("that which who".split())
 
 
+_RELATIVE_DE = frozenset("der die das dem den denen".split())
+_SHORT_RELATIVE = 3  # content words
+_RELATIVE_SUBJECTS = frozenset("ich man wir du ihr".split())
+_PREPOSITIONS_DE = frozenset("auf in an mit von uber zu bei fur aus".split())
+
+
 def _described(words: list[str], start: int, end: int) -> set[int]:
     """'Which towns make up the consortium that was handed the grant in Berlin?': in a question, a
-    relative clause after a noun says which one is meant; the question is about the noun."""
+    relative clause after a noun says which one is meant; the question is about the noun. So does
+    a German one where the writer says what they would do with it ("einen Blog, auf den ich
+    verlinken kann")."""
+    for j in range(start + 1, end - 2):
+        if words[j] in _RELATIVE_DE and words[j + 1] in _RELATIVE_SUBJECTS:
+            noun = j - 2 if words[j - 1] in _PREPOSITIONS_DE else j - 1
+            # (a short one: "eine Stelle, an der man die Geschichten und Neuigkeiten nachlesen kann"
+            # says in it what is asked about)
+            if noun >= start and words[noun] not in STOPWORDS \
+                    and sum(w not in STOPWORDS for w in words[j + 2 : end]) <= _SHORT_RELATIVE:
+                return set(range(j + 2, end))
     if start >= end or not question_type.is_question_word(words[start]):
         return set()
     for j in range(start + 2, end - 1):

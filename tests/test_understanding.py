@@ -141,6 +141,9 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     # without a question mark too, after a noun: "die sich …" describes the Kommunen
     parts = clauses.split("Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben – welche?")
     assert parts[0].text == "Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben, welche?"
+    # after a colon the sentence goes on, in a clause of its own
+    parts = clauses.split("Für mein Referat brauch ich einen Zeitstrahl: was ist wann passiert?")
+    assert len(parts) == 2 and parts[1].joined and parts[1].question
     # an article before a noun begins a sentence of its own
     assert len(clauses.split("Sehr geehrte Damen und Herren, die Initiative ist mir neu.")) == 2
     # "in der Zeitung" after a greeting is an article, not a relative clause
@@ -368,6 +371,9 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     # ... a question of function words alike: "Stimmt das" names nothing, the Kommunen do
     question = "Ich habe gehört, es seien inzwischen vierzehn Kommunen. Stimmt das, und welche sind es?"
     assert run(question, index, S).intent == "mitmacherkommunen"
+    # a short question after a colon asks about the topic named before it, not about an apology
+    assert run("Für mein Referat brauch ich so nen Zeitstrahl: was ist wann passiert?", index, S).intent == "timeline"
+    assert run("Entschuldigen Sie die dumme Frage: Was ist eine intelligente Stadt?", index, S).intent == "smart-city"
 
 
 def test_joined_and_split_compounds(index: Index) -> None:

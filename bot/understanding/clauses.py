@@ -192,12 +192,15 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             parts.append(part)
     for part in parts:
         same_sentence = False
+        # after a colon the sentence goes on ("Für mein Referat brauch ich einen Zeitstrahl: was ist wann
+        # passiert?"), though what follows it is a clause of its own
+        colon = bool(pieces) and pieces[-1].endswith(":")
         for piece in _appositions([p.replace("\x00", ":").strip() for p in _COMMA.split(part)]):
             if not piece:
                 continue
             merge = same_sentence and (_relative(piece) or _describes(pieces[-1], piece)) \
                 and len(pieces[-1].split()) >= 3
-            follows, same_sentence = same_sentence, True
+            follows, same_sentence, colon = same_sentence or colon, True, False
             if merge:
                 pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes
             else:

@@ -300,9 +300,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
             kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
-                and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s):
+                and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \
+                and (not p.clauses[asking[0] - 1].text.endswith(":")
+                     or _topic_words(p.clause_words[asking[0] - 1][0], ix, s)):
             # "bürgergeld antrag, wo krieg ich den?", "konferenz 2021 arnsberg – any infos?": a short
-            # question that goes on the sentence of a clause naming something asks about that.
+            # question that goes on the sentence of a clause naming something asks about that (before
+            # a colon, a topic: "Entschuldigen Sie die dumme Frage: Was ist …?" names none).
             subject = asking[0] - 1
             kept = [subject, *asking]
     else:

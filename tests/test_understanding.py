@@ -371,6 +371,11 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     # ... a question of function words alike: "Stimmt das" names nothing, the Kommunen do
     question = "Ich habe gehört, es seien inzwischen vierzehn Kommunen. Stimmt das, und welche sind es?"
     assert run(question, index, S).intent == "mitmacherkommunen"
+    # a clause that begins with "not" says what is not meant: the question is about the clause before it
+    p = upto("The other towns who joined, not the pioneers – what are their names?", index, "words")
+    assert "joined" in " ".join(p.originals) and {t.word for t in p.terms if t.alternative} == {"pionierkommunen"}
+    assert run("The other towns who joined, not the pioneers – what are their names?", index, S).intent \
+        == "mitmacherkommunen"
     # a short question after a colon asks about the topic named before it, not about an apology
     assert run("Für mein Referat brauch ich so nen Zeitstrahl: was ist wann passiert?", index, S).intent == "timeline"
     assert run("Entschuldigen Sie die dumme Frage: Was ist eine intelligente Stadt?", index, S).intent == "smart-city"

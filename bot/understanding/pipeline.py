@@ -308,6 +308,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # a colon, a topic: "Entschuldigen Sie die dumme Frage: Was ist …?" names none).
             subject = asking[0] - 1
             kept = [subject, *asking]
+        if len(kept) > 1 and _negated(p, kept[0]) and kept[0] - 1 in content:
+            # "The other towns who joined, not the pioneers – what are their names?": what is not meant
+            # says which is, in the clause before it
+            kept = [kept[0] - 1, *kept]
     else:
         # A question about something unknown (its words must count), or no question: every clause
         # that says something, except greetings and thanks next to it ("Guten Tag, …").
@@ -412,7 +416,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
-        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described):
+        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -428,6 +432,20 @@ def _instead(words: list[str], start: int, end: int, next_start: int) -> set[int
         return set()
     at = next((j for j in range(end - 1, start - 1, -1) if words[j] in ("nicht", "not")), None)
     return set(range(at + 1, end)) if at is not None else set()
+
+
+_NOT = frozenset("not nicht".split())
+
+
+def _negated(p: Parse, clause: int) -> bool:
+    words = p.clause_words[clause][0]
+    return bool(words) and words[0] in _NOT
+
+
+def _not_these(words: list[str], start: int, end: int) -> set[int]:
+    """'The other towns who joined, not the pioneers – what are their names?': a clause that begins
+    with "not" says what is not asked about."""
+    return set(range(start + 1, end)) if start < end and words[start] in _NOT else set()
 
 
 def _after_or(words: list[str], start: int, end: int) -> set[int]:

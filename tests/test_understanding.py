@@ -141,6 +141,9 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     # without a question mark too, after a noun: "die sich …" describes the Kommunen
     parts = clauses.split("Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben – welche?")
     assert parts[0].text == "Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben, welche?"
+    # "…, like the one about …" is an example of what is asked for, in the same clause
+    parts = clauses.split("Is there a blog with recaps, like the one about the school format?")
+    assert len(parts) == 1 and parts[0].question
     # after a colon the sentence goes on, in a clause of its own
     parts = clauses.split("Für mein Referat brauch ich einen Zeitstrahl: was ist wann passiert?")
     assert len(parts) == 2 and parts[1].joined and parts[1].question
@@ -1037,6 +1040,9 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
 
 
 def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
+    question = 'Is there some blog with recaps, like the one about "Südwestfalen geht App"?'
+    assert {t.word for t in upto(question, index, "words").terms if t.alternative} >= {"app"}
+    assert run(question, index, S).intent == "stories"
     p = upto("Explain the framework strategy to me like I'm a pensioner who has had two beers", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"pensioner", "beers"}
     p = upto("Erklär mir Smart City, als ob ich fünf Jahre alt wäre", index, "words")

@@ -94,6 +94,8 @@ _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo althoug
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
+#: "…, like the one about …": an example of what is asked for (``pipeline._as_if`` reads it as no subject)
+EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
@@ -135,6 +137,8 @@ def _relative(piece: str) -> bool:
         return False
     if words[0] in _THAT:
         return True  # "Smart City heißt doch nur, dass die Verwaltung Computer bekommt": what was said
+    if tuple(fold(w) for w in re.findall(r"[^\W_]+", piece)[:3]) in EXAMPLE_OF:
+        return True  # "Is there a blog with recaps, like the one about …?": an example of it
     if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):
         return True  # "… a chronology of the project so far, from the funding award onwards?": when
     if not piece.rstrip().endswith("?"):

@@ -547,9 +547,10 @@ _AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "w
 
 def _as_if(words: list[str], start: int, end: int) -> set[int]:
     """How the writer wants it explained: "Explain it to me like I'm a tourist who's had two pints",
-    "als ob ich fünf wäre", "wie für Kinder". The question is what comes before it."""
+    "als ob ich fünf wäre", "wie für Kinder"; and an example of what is meant: "a blog with recaps,
+    like the one about …". The question is what comes before it."""
     for j in range(start + 1, end - 1):
-        if (words[j], words[j + 1]) in _AS_IF:
+        if (words[j], words[j + 1]) in _AS_IF or tuple(words[j : j + 3]) in clause_split.EXAMPLE_OF:
             return set(range(j + 1, end))
     return set()
 

@@ -83,6 +83,9 @@ def test_clauses_split_sentences_and_know_questions() -> None:
     assert [c.question for c in parts] == [False, False, True, False]
     assert clauses.split("wann war die konferenz")[0].question  # a question word, no "?"
     assert not clauses.split("hat mir echt geholfen")[0].question  # a verb first is a question only with "?"
+    # an ellipsis ends a sentence too
+    parts = clauses.split("bei uns im dorf diskutieren die alten drüber… wieso brauchen wir dat?")
+    assert [c.question for c in parts] == [False, True]
 
 
 def test_a_question_word_after_a_preposition_asks() -> None:

@@ -16,7 +16,7 @@ from bot.understanding.normalize import fold
 # An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?"
 # A full stop ends a sentence before a space or a capitalised word, not inside "31.12.", "5.0",
 # "e.g.", "z.B." or "westfalenpost.de".
-_SENTENCE = re.compile(r"(?<=[!?;:\n])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
+_SENTENCE = re.compile(r"(?<=[!?;:\n…])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
                        r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
 # Abbreviations with a full stop go on in the same sentence: "Handreichungen bzw. Leitfäden", "z. B.";
 # as does a date ("zum 31.12. des Jahres") and an ordinal after an article or a preposition ("in der

@@ -377,6 +377,13 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     # ... a question of function words alike: "Stimmt das" names nothing, the Kommunen do
     question = "Ich habe gehört, es seien inzwischen vierzehn Kommunen. Stimmt das, und welche sind es?"
     assert run(question, index, S).intent == "mitmacherkommunen"
+    # a question that names the initiative asks about it, not about the clause before it ...
+    question = "Mir fehlt noch der Überblick: Worum geht es bei Smart Cities Südwestfalen im Kern?"
+    assert "uberblick" not in upto(question, index, "chatter").words
+    assert run(question, index, S).intent == "initiative"
+    # ... unless about a town named before it
+    question = "Ich komme ursprünglich aus Werl. Ist meine alte Heimatstadt bei Smart Cities Südwestfalen dabei?"
+    assert run(question, index, S).intent == "membership"
     # a clause that begins with "not" says what is not meant: the question is about the clause before it
     p = upto("The other towns who joined, not the pioneers – what are their names?", index, "words")
     assert "joined" in " ".join(p.originals) and {t.word for t in p.terms if t.alternative} == {"pionierkommunen"}

@@ -298,7 +298,14 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             before = [i for i in evident if i < asking[0]]
             # the nearest that names a topic, not only everyday words ("…, stand im Gemeindeblatt")
             before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
-            kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
+            if before and not ix.full_names.isdisjoint(asked) \
+                    and not any(is_town(w) for w in p.clause_words[before[-1]][0]):
+                # a question that names the initiative asks about it ("Mir fehlt noch der Überblick:
+                # Worum geht es bei Smart Cities Südwestfalen im Kern?"), unless it asks about a town
+                # named before ("Ich komme aus Werl. Ist meine Heimatstadt bei … dabei?")
+                kept = asking
+            else:
+                kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
                 and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \
                 and (not p.clauses[asking[0] - 1].text.endswith(":")

@@ -322,6 +322,8 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("macht dortmund auch mit bei dem ganzen".split())[0] == \
         "mitmachen dortmund auch bei dem ganzen".split()
     assert particles.join("nimmt hemer teil".split())[0] == ["teilnehmen", "hemer"]
+    assert particles.join("wie geben die stadte ihr wissen weiter".split())[0][1] == "weitergeben"
+    assert particles.join("wie geht es weiter".split())[1] is None  # "weitergehen" is no "weitergeben"
     # the next clause may follow straight on: "wie ging das alles los und was kam danach"
     assert particles.join("wie ging das alles los und was kam danach".split())[0][:2] == ["wie", "losgehen"]
     assert particles.join("was macht man mit dem geld".split())[1] is None  # "mit" with its noun: a preposition

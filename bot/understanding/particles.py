@@ -16,6 +16,7 @@ _VERBS = {
     "teil": (re.compile(r"nehm(?:e|en|t)?|nimm(?:st|t)?|nahm(?:en|st)?"), "teilnehmen"),
     "los": (re.compile(r"geh(?:t|en|st)?|ging(?:en|st)?"), "losgehen"),
     "an": (re.compile(r"f(?:a|ä)ng(?:t|st|en)?|fing(?:en|st)?"), "anfangen"),
+    "weiter": (re.compile(r"geb(?:e|en|t)?|gib(?:st|t)?|gab(?:en|st)?"), "weitergeben"),
 }
 
 

@@ -240,6 +240,9 @@ def test_everyday_words_are_not_misspelt_towns(index: Index) -> None:
     assert upto("What happened after the Berlin handover?", index, "towns").towns == []
     assert upto("what happened after the handover", index, "towns").towns != []  # all lower case: may be
     assert upto("Ist Lüdenscheit dabei?", index, "towns").towns != []
+    # a town's name before a pronoun is a verb: Ruhrpott "hamm" is "haben"
+    assert upto("Wat hamm wir Bürger denn davon?", index, "towns").towns == []
+    assert upto("ist hamm dabei", index, "towns").towns != []
 
 
 def test_a_span_of_time_after_a_question_is_when_not_what(index: Index) -> None:

@@ -45,6 +45,15 @@ def _max_edits(length: int) -> int:
     return 2
 
 
+#: After a verb, a pronoun: "Wat hamm wir davon?" ("haben"), not the town Hamm.
+_PRONOUNS_AFTER_VERB = frozenset("wir ihr du se".split())
+
+
+def _a_word_here(words: tuple[str, ...] | list[str], i: int) -> bool:
+    """Whether ``words[i]``, spelt like a town, is a verb here: a pronoun follows it."""
+    return i + 1 < len(words) and words[i + 1] in _PRONOUNS_AFTER_VERB
+
+
 @dataclass(frozen=True)
 class TownMatch:
     town: str  # canonical name as written in the knowledge base
@@ -125,6 +134,8 @@ class TownFinder:
             longest = min(self._max_words, len(words) - i) if words[i] in self.first_words else 1
             for size in range(longest, 0, -1):
                 typo = fuzzy and size == 1 and not (cased and originals[i][:1].islower())
+                if size == 1 and _a_word_here(words, i):
+                    continue
                 town = self._lookup(" ".join(words[i : i + size]), typo)
                 if town is not None:
                     found.append(TownMatch(town, i, i + size))

@@ -24,6 +24,7 @@ is are was were be been being am do does did doing have has had will would can c
 what who whom which when where why how whats
 in on at to from of for with by about into over under up down out off as than then now
 tell say any some all if because since whether while than onwards onward
+somewhere anywhere somehow
 ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jedem irgendwas irgendwer
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
 s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten

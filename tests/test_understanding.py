@@ -144,6 +144,8 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     # without a question mark too, after a noun: "die sich …" describes the Kommunen
     parts = clauses.split("Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben – welche?")
     assert parts[0].text == "Mich interessieren die Kommunen, die sich der Strategie angeschlossen haben, welche?"
+    # "…, something other towns could reuse?" says what the thing asked for is like
+    assert len(clauses.split("Have you published any guides for towns, something others could reuse?")) == 1
     # "…, like the one about …" is an example of what is asked for, in the same clause
     parts = clauses.split("Is there a blog with recaps, like the one about the school format?")
     assert len(parts) == 1 and parts[0].question

@@ -94,6 +94,8 @@ _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo althoug
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
+#: "… any guidance documents, something other towns could reuse?": what the thing asked for is like
+_DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
 #: "…, like the one about …": an example of what is asked for (``pipeline._as_if`` reads it as no subject)
 EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
@@ -145,7 +147,7 @@ def _relative(piece: str) -> bool:
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",
     # "Can every town use the strategy, or only the pilot towns?"
-    if words[0] in _RELATIVE or words[0] in _SUBORDINATE or (
+    if words[0] in _RELATIVE or words[0] in _SUBORDINATE or words[0] in _DESCRIBING or (
             len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE):
         return True
     # The end of a list: "In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?"

@@ -388,6 +388,9 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     question = "Mir fehlt noch der Überblick: Worum geht es bei Smart Cities Südwestfalen im Kern?"
     assert "uberblick" not in upto(question, index, "chatter").words
     assert run(question, index, S).intent == "initiative"
+    # ... and not about the story after it either
+    assert run("Was ist das, Smart Cities Südwestfalen? Ich habe Plakat gesehen in Meschede.", index, S).intent \
+        == "initiative"
     # ... unless about a town named before it
     question = "Ich komme ursprünglich aus Werl. Ist meine alte Heimatstadt bei Smart Cities Südwestfalen dabei?"
     assert run(question, index, S).intent == "membership"

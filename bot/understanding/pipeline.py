@@ -298,10 +298,11 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             before = [i for i in evident if i < asking[0]]
             # the nearest that names a topic, not only everyday words ("…, stand im Gemeindeblatt")
             before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
-            if before and not ix.full_names.isdisjoint(asked) \
-                    and not any(is_town(w) for w in p.clause_words[before[-1]][0]):
+            if not ix.full_names.isdisjoint(asked) \
+                    and not (before and any(is_town(w) for w in p.clause_words[before[-1]][0])):
                 # a question that names the initiative asks about it ("Mir fehlt noch der Überblick:
-                # Worum geht es bei Smart Cities Südwestfalen im Kern?"), unless it asks about a town
+                # Worum geht es bei Smart Cities Südwestfalen im Kern?", "Was ist das, Smart Cities
+                # Südwestfalen? Ich habe Plakat gesehen in Meschede."), unless it asks about a town
                 # named before ("Ich komme aus Werl. Ist meine Heimatstadt bei … dabei?")
                 kept = asking
             else:

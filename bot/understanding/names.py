@@ -30,7 +30,7 @@ def _capitalised(word: str) -> bool:
 def name_positions(words: Sequence[str], originals: Sequence[str], known: Callable[[str], bool],
                    starts: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """Indexes of the words that name a person after a title or a self-introduction, and of a name
-    that begins a clause ("Ciarán here, how's the form today?", "Hier Jens aus Olpe" is "hier ist")."""
+    that begins a clause (``starts``) before "here" ("Ciarán here, how's the form today?")."""
     found: set[int] = set()
     for start in {0, *starts}:
         j = start

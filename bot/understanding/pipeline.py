@@ -293,20 +293,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
         own = known_content([w for w in asked if w not in REFERRING], ix)
         if own < 2 and (points_back(asked, asked_originals) or not REFERRING.isdisjoint(pointing)):
-            # "Menden digitale Aufholer – was ist da los?": a short question about what was just said,
-            # that is, the nearest clause before it that names something.
-            before = [i for i in evident if i < asking[0]]
-            # the nearest that names a topic, not only everyday words ("…, stand im Gemeindeblatt")
-            before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
-            if not ix.full_names.isdisjoint(asked) \
-                    and not (before and any(is_town(w) for w in p.clause_words[before[-1]][0])):
-                # a question that names the initiative asks about it ("Mir fehlt noch der Überblick:
-                # Worum geht es bei Smart Cities Südwestfalen im Kern?", "Was ist das, Smart Cities
-                # Südwestfalen? Ich habe Plakat gesehen in Meschede."), unless it asks about a town
-                # named before ("Ich komme aus Werl. Ist meine Heimatstadt bei … dabei?")
-                kept = asking
-            else:
-                kept = sorted({*asking, before[-1]} if before else set(asking) | set(evident))
+            kept = _pointed_at(p, ix, s, asking, evident, asked)
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
                 and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \
                 and (not p.clauses[asking[0] - 1].text.endswith(":")
@@ -381,6 +368,23 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evident: list[int],
+                asked: list[str]) -> list[int]:
+    """The clauses a short question that points back asks about, with it: "Menden digitale Aufholer
+    – was ist da los?" asks about what was just said, that is, the nearest clause before it that
+    names something – a topic, not only everyday words ("…, stand im Gemeindeblatt. Worum geht es
+    in denen?")."""
+    before = [i for i in evident if i < asking[0]]
+    before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
+    if not ix.full_names.isdisjoint(asked) and not (before and any(is_town(w) for w in p.clause_words[before[-1]][0])):
+        # A question that names the initiative asks about it ("Mir fehlt noch der Überblick: Worum geht
+        # es bei Smart Cities Südwestfalen im Kern?", "Was ist das, Smart Cities Südwestfalen? Ich habe
+        # Plakat gesehen in Meschede."), unless about a town named before ("Ich komme aus Werl. Ist
+        # meine Heimatstadt bei … dabei?").
+        return asking
+    return sorted({*asking, before[-1]} if before else set(asking) | set(evident))
 
 
 def _sentence_of(p: Parse, last: int, content: list[int]) -> list[int]:

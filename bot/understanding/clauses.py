@@ -134,12 +134,13 @@ def _appositions(pieces: list[str]) -> list[str]:
 
 
 def _relative(piece: str) -> bool:
-    words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:2]]
+    everything = [fold(w) for w in re.findall(r"[^\W_]+", piece)]
+    words = everything[:2]
     if not words:
         return False
     if words[0] in _THAT:
         return True  # "Smart City heißt doch nur, dass die Verwaltung Computer bekommt": what was said
-    if tuple(fold(w) for w in re.findall(r"[^\W_]+", piece)[:3]) in EXAMPLE_OF:
+    if tuple(everything[:3]) in EXAMPLE_OF:
         return True  # "Is there a blog with recaps, like the one about …?": an example of it
     if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):
         return True  # "… a chronology of the project so far, from the funding award onwards?": when
@@ -151,7 +152,6 @@ def _relative(piece: str) -> bool:
             len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE):
         return True
     # The end of a list: "In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?"
-    everything = [fold(w) for w in re.findall(r"[^\W_]+", piece)]
     return len(everything) <= _LIST_END and _QUESTION_START.isdisjoint(everything) and any(
         w in _LIST_WORDS for w in everything[1:-1])
 

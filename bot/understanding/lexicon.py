@@ -55,24 +55,25 @@ class Lexicon:
         """Rewrite variants (longest phrase first) and drop chatter phrases. Where a word was
         rewritten, the phrases are looked for once more: "Is hier öwwerhaupt ener?" is "ist hier
         überhaupt einer" word by word, and that phrase greets."""
-        out = self._rewrite(words, drop_chatter, singles=True)
+        out = self._rewrite(words, drop_chatter, first_pass=True)
         if len(out.applied) and len(out.words) > 1 and not self._multi_firsts.isdisjoint(out.words) \
                 and any(" " not in variant for variant, _ in out.applied):
-            again = self._rewrite(out.words, drop_chatter, singles=False)
+            again = self._rewrite(out.words, drop_chatter, first_pass=False)
             if again.applied or again.chatter:
                 return Rewritten(again.words, [out.origins[k] for k in again.origins], out.applied + again.applied,
                                  out.chatter + again.chatter)
         return out
 
-    def _rewrite(self, words: Sequence[str], drop_chatter: bool, singles: bool) -> Rewritten:
+    def _rewrite(self, words: Sequence[str], drop_chatter: bool, first_pass: bool) -> Rewritten:
         out = Rewritten([], [])
         append_word, append_origin = out.words.append, out.origins.append
-        singles, multi, chatter = self._singles if singles else {}, self._multi_firsts, self.chatter
         i, n = 0, len(words)
+        # (once more only where no question word comes before: "wofür bisse da" is no "bist du da?")
+        asked_at = n if first_pass else next((j for j, w in enumerate(words) if is_question_word(w)), n)
+        singles, multi, chatter = self._singles if first_pass else {}, self._multi_firsts, self.chatter
         while i < n:
             word = words[i]
-            # (once more only where no question word comes before: "wofür bisse da" is no "bist du da?")
-            if word in multi and (singles or not any(map(is_question_word, words[:i]))):
+            if word in multi and i <= asked_at:
                 size = self._phrase(words, i, drop_chatter, out)
                 if size:
                     i += size

@@ -27,15 +27,21 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+def _name_end(words: Sequence[str], originals: Sequence[str], start: int, known: Callable[[str], bool]) -> int:
+    """Where a run of capitalised unknown words from ``start`` ends (``start``: none there)."""
+    j = start
+    while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
+        j += 1
+    return j
+
+
 def name_positions(words: Sequence[str], originals: Sequence[str], known: Callable[[str], bool],
                    starts: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """Indexes of the words that name a person after a title or a self-introduction, and of a name
     that begins a clause (``starts``) before "here" ("Ciarán here, how's the form today?")."""
     found: set[int] = set()
     for start in {0, *starts}:
-        j = start
-        while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
-            j += 1
+        j = _name_end(words, originals, start, known)
         if start < j <= start + 2 and j < len(words) and words[j] == "here":
             found.update(range(start, j))
     for i, word in enumerate(words):
@@ -48,9 +54,7 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
                 start += 1  # "hier ist der Heinrich"
         if start is None:
             continue
-        j = start
-        while j < len(words) and j < len(originals) and _capitalised(originals[j]) and not known(words[j]):
-            j += 1
+        j = _name_end(words, originals, start, known)
         if j == start or (word in _POSSESSIVES and j < len(words)):
             continue
         found.update(range(start, j))

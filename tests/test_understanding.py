@@ -337,6 +337,8 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("plettenberg macht das mit oder nicht".split())[0] == \
         "plettenberg mitmachen das oder nicht".split()
     assert particles.join("macht man das mit oder ohne auto".split())[1] is None
+    assert particles.join("attendorn macht auch mit oder nein".split())[0][1] == "mitmachen"
+    assert particles.join("does it make sense or no".split())[1] is None  # (no German verb before it)
     assert particles.join("wann ging das los mit smart cities".split())[0] == \
         "wann losgehen das mit smart cities".split()
     p = upto("Wie ging das alles eigentlich los?", index, "vocabulary")  # the whole verb is in the vocabulary

@@ -27,7 +27,7 @@ _AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur mit fur
 
 #: A question tag after the particle: "Plettenberg macht das mit oder nicht?", "… mit, oder was?"
 _TAGS = frozenset({("oder",), ("oder", "nicht"), ("oder", "was"), ("oder", "wie"), ("oder", "so"), ("oder", "ne"),
-                   ("oder", "nee"), ("ja", "oder"), ("or", "not")})
+                   ("oder", "nee"), ("oder", "nein"), ("ja", "oder"), ("or", "not"), ("or", "no")})
 
 
 def find(words: list[str]) -> tuple[int, int, str] | None:

@@ -443,6 +443,15 @@ def test_question_types() -> None:
     assert qtype.detect("what is it about".split()) == "what"
 
 
+def test_a_question_that_confirms_takes_its_type_from_the_question_after_it(index: Index) -> None:
+    # "Is it true …? Which ones?": what it confirms, then what it asks
+    assert upto("Is it true there are fourteen member towns? Which ones?", index, "question type").qtype == "which"
+    assert upto("Stimmt es, dass es fünf Pionierkommunen gibt? Welche sind das?", index,
+                "question type").qtype == "which"
+    # two questions of their own: the first one's type
+    assert upto("Ist Hemer dabei? Wann geht es los?", index, "question type").qtype == "yes_no"
+
+
 def test_what_about_a_town_outside_asks_whether_it_takes_part(index: Index) -> None:
     assert run("What about Hagen? Is it a member?", index, S).intent == "membership"
 

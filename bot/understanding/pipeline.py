@@ -685,8 +685,10 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """why / when / where / who / how many / ...: kept as a feature, not thrown away as stopwords."""
     asking = [p.clause_words[i][0] for i in p.kept if p.clauses[i].question]
-    p.qtype = next((kind for words in asking if (kind := question_type.detect(words))), None) \
-        or question_type.detect(p.words)
+    kinds = [(kind, words) for words in asking if (kind := question_type.detect(words))]
+    # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
+    confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
+    p.qtype = kinds[confirms][0] if kinds else question_type.detect(p.words)
     if p.qtype:
         p.note("question type", p.qtype)
 

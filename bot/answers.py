@@ -19,7 +19,7 @@ from bot.conversation import Context
 from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
-from bot.understanding import language
+from bot.understanding import language, pipeline
 from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
@@ -69,6 +69,13 @@ class Answer:
             "suggestions": [{"intent": s.intent, "label": s.label} for s in self.suggestions],
             "context": self.context.encode() if self.context is not None else None,
         }
+
+
+def _points_back(match: Match) -> bool:
+    """Whether a part of a message points back at what the part before it asked about ("How much
+    did they get?", "Which one is better funded?")."""
+    words = match.parse.words if match.parse is not None else []
+    return pipeline.points_back(words) or "one" in words
 
 
 class Answerer:
@@ -231,12 +238,17 @@ class Answerer:
         if any(m.intent and m.intent not in self._unlisted for m in matches):  # "Hallo! Kannst du helfen? Ist …"
             kept = [(p, m) for p, m in zip(parts, matches, strict=False) if m.intent not in self._unlisted]
             parts, matches = [p for p, _ in kept], [m for _, m in kept]
+        # A part about a subject of its own ("… und wie wird das Wetter?") is said to be unknown; one
+        # that points back at it asks about it too ("Does the DigitalPakt fund tablets? How much did
+        # they get?"), and gets no answer of its own.
+        unknown = [m for m in matches if m.intent is None and m.parse is not None
+                   and any(t.cost >= 0.6 for t in m.parse.terms)]
+        for n in range(1, len(matches)):
+            if any(m is matches[n - 1] for m in unknown) and _points_back(matches[n]):
+                matches[n] = Match(None, 0.0, [], decision="fallback")
         answered = {(m.intent, tuple(m.towns), self._facet(m)) for m in matches if m.intent}
         full = {key[:2] for key in answered if key[2] is None}  # the full answer covers its facets
         answered = {key for key in answered if key[2] is None or key[:2] not in full}
-        # A part about a subject of its own ("… und wie wird das Wetter?") is said to be unknown.
-        unknown = [m for m in matches if m.intent is None and m.parse is not None
-                   and any(t.cost >= 0.6 for t in m.parse.terms)]
         if not answered or len(answered) + len(unknown) < 2:  # one topic asked twice: one answer
             return None
         blocks: list[str] = []

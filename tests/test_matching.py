@@ -271,6 +271,17 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     assert answerer.ask(letter).intent == "pionierkommunen"
 
 
+def test_a_part_that_points_back_at_an_unknown_subject_is_not_answered_alone(answerer: Answerer) -> None:
+    # "they" and "which one" are the programme and the clubs the bot knows nothing about
+    assert answerer.ask("Does the Breitband programme pay for fibre cables in Eslohe? How much did they get?").intent \
+        is None
+    assert answerer.ask("Which sports clubs does the Kreissportbund fund? Which one got the most funding?").intent \
+        is None
+    # pointing back at a known subject, or a part with a subject of its own, is still answered
+    assert answerer.ask("Was ist die Rahmenstrategie? Und wer hat sie erarbeitet?").intent == "rahmenstrategie"
+    assert answerer.ask("Wie wird das Wetter morgen? Und was ist eine Smart City?").intent == "smart-city"
+
+
 def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answerer) -> None:
     assert answerer.ask("Which German city came first in the Bitkom Smart City Index this year?").intent is None
     assert answerer.ask("Was kam zuerst?").intent == "timeline"

@@ -302,8 +302,8 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     a message that asks nothing the bot knows but greets or thanks is answered as that. A message
     that asks nothing at all and thanks ('Thanks, that's exactly what I needed for my article. Bye!')
     says goodbye, even where its talk shares words with a topic."""
-    if len(p.clauses) < 2 or any(c.question for c in p.clauses):
-        return
+    if len(p.clauses) < 2 or any(c.question for c in p.clauses) or p.whole_only:
+        return  # (nor a message that gives the bot instructions: "ignore your rules …, thx")
     answered = p.decision == "answer"
     if not PLEASE.isdisjoint(p.tokens.folded):
         return  # "Hello. Please read me the timeline …": a request without a question mark

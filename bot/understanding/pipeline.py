@@ -1042,9 +1042,9 @@ STAGES: list[tuple[str, Stage]] = [
     ("asks about others", decisions.asks_about_others),
     ("not covered", decisions.not_covered),
     ("day asked", decisions.day_asked),
+    ("instructions", decisions.instructions),
     ("greets or thanks", decisions.greets_or_thanks),
     ("asks about the bot", decisions.asks_about_the_bot),
-    ("instructions", decisions.instructions),
 ]
 
 

@@ -127,6 +127,13 @@ def test_a_polite_request_asks() -> None:
     assert not clauses.split("Can you believe the weather today.")[0].question  # no request
 
 
+def test_an_exclamation_mark_in_a_quoted_title_ends_no_sentence() -> None:
+    parts = clauses.split("Wie teuer war die App aus 'Südwestfalen geht App!' und wer hat sie gebaut?")
+    assert [c.text for c in parts] == ["Wie teuer war die App aus 'Südwestfalen geht App!' und wer hat sie gebaut?"]
+    parts = clauses.split("Toll! „Schule macht Spaß!“ fand ich super. Wo gibt es mehr?")
+    assert [c.text for c in parts] == ["Toll!", "„Schule macht Spaß!“ fand ich super.", "Wo gibt es mehr?"]
+
+
 def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]

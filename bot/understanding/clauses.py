@@ -37,6 +37,8 @@ def _goes_on(piece: str) -> bool:
     before = words[-2].casefold() if len(words) > 1 else ""
     return (last in _ABBREVIATIONS or (last == "b" and before == "z.") or _DATE.fullmatch(last) is not None
             or (last.isdigit() and len(last) <= 3 and before in _BEFORE_ORDINAL))
+#: An exclamation mark at the end of a quoted title ("'Südwestfalen geht App!'", „Smart Cities: Schule!“).
+_QUOTED_BANG = re.compile(r"([„“\"'‘«][^„“”\"'‘’«»\n]{1,60}?)!(?=[“”\"'’»])")
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
@@ -185,6 +187,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
     text = spoken_punctuation(text)
+    if "!" in text:  # a title in quotes ends no sentence: "a recap about 'Südwestfalen geht App!', where?"
+        text = _QUOTED_BANG.sub("\\1\x01", text)
     if names and ":" in text:
         text = _COLON.sub(lambda m: m.group(0) if fold(m.group(1)) not in names else m.group(1) + "\x00",
                           text)
@@ -201,7 +205,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # after a colon the sentence goes on ("Für mein Referat brauch ich einen Zeitstrahl: was ist wann
         # passiert?"), though what follows it is a clause of its own
         colon = bool(pieces) and pieces[-1].endswith(":")
-        for piece in _appositions([p.replace("\x00", ":").strip() for p in _COMMA.split(part)]):
+        for piece in _appositions([p.replace("\x00", ":").replace("\x01", "!").strip() for p in _COMMA.split(part)]):
             if not piece:
                 continue
             merge = same_sentence and (_relative(piece) or _describes(pieces[-1], piece)) \

@@ -132,6 +132,8 @@ def test_an_exclamation_mark_in_a_quoted_title_ends_no_sentence() -> None:
     assert [c.text for c in parts] == ["Wie teuer war die App aus 'Südwestfalen geht App!' und wer hat sie gebaut?"]
     parts = clauses.split("Toll! „Schule macht Spaß!“ fand ich super. Wo gibt es mehr?")
     assert [c.text for c in parts] == ["Toll!", "„Schule macht Spaß!“ fand ich super.", "Wo gibt es mehr?"]
+    # nor does the semicolon of "tl;dr", one chat word
+    assert [c.text for c in clauses.split("the funding story, tl;dr please")] == ["the funding story", "tldr please"]
 
 
 def test_a_relative_clause_stays_with_its_noun() -> None:

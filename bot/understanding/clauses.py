@@ -37,6 +37,7 @@ def _goes_on(piece: str) -> bool:
     before = words[-2].casefold() if len(words) > 1 else ""
     return (last in _ABBREVIATIONS or (last == "b" and before == "z.") or _DATE.fullmatch(last) is not None
             or (last.isdigit() and len(last) <= 3 and before in _BEFORE_ORDINAL))
+_TLDR = re.compile(r"\btl;\s?dr\b", re.IGNORECASE)  # "tl;dr": one chat word, no sentence end
 #: An exclamation mark at the end of a quoted title ("'Südwestfalen geht App!'", „Smart Cities: Schule!“).
 _QUOTED_BANG = re.compile(r"([„“\"'‘«][^„“”\"'‘’«»\n]{1,60}?)!(?=[“”\"'’»])")
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
@@ -186,7 +187,7 @@ def spoken_punctuation(text: str) -> str:
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
-    text = spoken_punctuation(text)
+    text = _TLDR.sub("tldr", spoken_punctuation(text))
     if "!" in text:  # a title in quotes ends no sentence: "a recap about 'Südwestfalen geht App!', where?"
         text = _QUOTED_BANG.sub("\\1\x01", text)
     if names and ":" in text:

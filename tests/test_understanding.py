@@ -1379,6 +1379,19 @@ def test_a_request_after_a_greeting_is_no_greeting(index: Index) -> None:
     assert p.intent is None
 
 
+def test_a_letter_that_introduces_its_writer_greets(index: Index) -> None:
+    # a "please" that asks for nothing but leave to introduce oneself
+    p = run("Good evening, please allow me to introduce myself: I am a beekeeper from Wenden, retired since "
+            "last spring. Warm regards to all of you.", index, S)
+    assert p.intent == "greeting"
+    # a greeting with a question mark asks nothing
+    p = run("Hey there! I'm Tomasz, just moved to Kreuztal for an apprenticeship, and my German colleague said I "
+            "should try this bot. So, um, hello? 😄", index, S)
+    assert p.intent == "greeting"
+    # a real question after it still is one
+    assert run("Hi, I'm Tomasz from Kreuztal. Hello? How is the weather today?", index, S).intent is None
+
+
 def test_a_part_that_compares_with_the_one_before_is_no_question_of_its_own(knowledge: Knowledge) -> None:
     matcher = Matcher(knowledge)
     message = "Gibt es Förderung für meine Bäckerei, wenn ich die Kasse digital mache? So wie Digital Jetzt?"

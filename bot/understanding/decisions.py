@@ -297,15 +297,28 @@ TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfass
                   "draft calculate solve".split())
 
 
+#: "please allow me to introduce myself", "darf ich mich bitte vorstellen": a "please" that asks for nothing
+_INTRODUCES = re.compile(r"\b(?:introduce myself|introduce ourselves|(?:mich|uns) (?:\w+ ){0,2}vorstellen)\b")
+
+
+def _only_greets(text: str, ix: Index) -> bool:
+    """Whether a short clause is nothing but a greeting ("So, um, hello?", "Anybody there?")."""
+    folded = tokenize(text).folded
+    words = [w for w in ix.lexicon.rewrite(folded).words if w not in STOPWORDS]
+    return len(folded) <= 4 and bool(words) and all(ix.greets(w) for w in words)
+
+
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Guten Tag, hier schreibt das Bürgerbüro Werl.' or 'Danke, jetzt verstehe ich es besser!':
     a message that asks nothing the bot knows but greets or thanks is answered as that. A message
     that asks nothing at all and thanks ('Thanks, that's exactly what I needed for my article. Bye!')
     says goodbye, even where its talk shares words with a topic."""
-    if len(p.clauses) < 2 or any(c.question for c in p.clauses) or p.whole_only:
+    if len(p.clauses) < 2 or p.whole_only:
         return  # (nor a message that gives the bot instructions: "ignore your rules …, thx")
+    if any(c.question and not _only_greets(c.text, ix) for c in p.clauses):
+        return  # a question ("So, um, hello?" asks nothing)
     answered = p.decision == "answer"
-    if not PLEASE.isdisjoint(p.tokens.folded):
+    if not PLEASE.isdisjoint(p.tokens.folded) and not _INTRODUCES.search(p.tokens.text):
         return  # "Hello. Please read me the timeline …": a request without a question mark
     if any(words and words[0] in TASKS for words, _ in p.clause_words):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye

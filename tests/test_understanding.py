@@ -1379,6 +1379,14 @@ def test_a_request_after_a_greeting_is_no_greeting(index: Index) -> None:
     assert p.intent is None
 
 
+def test_a_greeting_that_begins_a_question_is_no_part_of_it(index: Index) -> None:
+    p = run("hi which towns r part of this", index, S)
+    assert p.intent == "mitmacherkommunen" and "hi" in p.dropped
+    # a greeting phrase of its own stays one ("was geht" shares "geht" with a story's title)
+    assert run("yo was geht", index, S).intent == "greeting"
+    assert run("hey whats up bot", index, S).intent == "greeting"
+
+
 def test_a_letter_that_introduces_its_writer_greets(index: Index) -> None:
     # a "please" that asks for nothing but leave to introduce oneself
     p = run("Good evening, please allow me to introduce myself: I am a beekeeper from Wenden, retired since "

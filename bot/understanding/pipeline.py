@@ -150,6 +150,12 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
             again = ix.lexicon.rewrite(particles.joined(words, verb, at, whole))  # "losgehen" is in the vocabulary
             p.synonyms.extend(again.applied)
             words, originals = again.words, [originals[o] for o in again.origins]
+        if len(words) > 2 and ix.greets(words[0]) \
+                and (p.clauses[i].question or question_type.is_question_word(words[1])) \
+                and known_content([w for w in words[1:] if not ix.only_social(w)], ix):
+            # "yo which cities r in on this??": a greeting that begins a question is no part of it
+            p.dropped.append(originals[0])
+            words, originals = words[1:], originals[1:]
         p.clause_words[i] = (words, originals)
     if p.synonyms:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))

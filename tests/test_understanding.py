@@ -806,6 +806,10 @@ def test_a_reading_the_writer_offers_is_not_the_subject(index: Index) -> None:
     p = upto("Is a smart city like a town with lots of internet?", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"online"}  # "internet", as the vocabulary writes it
     assert [t.word for t in upto("Ist das eher Technik?", index, "words").terms if t.alternative] == ["technik"]
+    # a guess: "ist das was mit …", "is it something with …"; not "hat das etwas mit … zu tun"
+    assert [t.word for t in upto("Ist das was mit Sensoren?", index, "words").terms if t.alternative] == ["sensoren"]
+    assert [t.word for t in upto("Is it something with robots?", index, "words").terms if t.alternative] == ["robots"]
+    assert not any(t.alternative for t in upto("Hat das etwas mit Schulen zu tun?", index, "words").terms)
 
 
 def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_question(index: Index) -> None:

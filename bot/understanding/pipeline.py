@@ -613,7 +613,15 @@ def _offered_reading(words: list[str], start: int, end: int) -> set[int]:
     for j in range(start + 1, end - 1):
         if words[j] in _JUST and not _COPULA.isdisjoint(words[start:j]):
             return {k for k in range(j + 1, end) if not is_town(words[k])}
+        if words[j] in _WITH and words[j - 1] in _SOMETHING and not _COPULA.isdisjoint(words[start:j]):
+            # "Is dat wat mit Handy?", "is it something with apps?": a guess ("Hat das etwas mit
+            # unseren Schulen zu tun?" asks about the schools)
+            return {k for k in range(j + 1, end) if not is_town(words[k])}
     return set()
+
+
+_WITH = frozenset("mit with".split())
+_SOMETHING = frozenset("was etwas so something anything".split())
 
 
 _FROM = frozenset("aus from us".split())  # ("us": Siegerland "aus")

@@ -1233,7 +1233,7 @@ def test_a_question_of_function_words_that_points_back_asks_about_the_sentence_b
     assert run(question, index, S).intent == "initiative"
     # the whole sentence, clauses and all
     p = upto("Ich hab gelesen, es gibt fünf Städte, die da vorneweg gehen. Welche sind das?", index, "chatter")
-    assert "stadte" in p.words and "vorneweg" in p.words
+    assert "stadte" in p.words and "vorreiter" in p.words  # ("vorneweg", as the vocabulary writes it)
 
 
 def test_a_request_for_information_asks_like_a_question() -> None:

@@ -185,6 +185,7 @@ class _Builder:
         self.texts: list[tuple[str, _Doc, Path_]] = []  # every text that may hold placeholders
         # vocabulary.yaml: folded variant -> (canonical, where it was written)
         self.variants: dict[str, tuple[str, _Doc, Path_]] = {}
+        self.spelling_keys: dict[str, tuple[str, _Doc, Path_]] = {}  # folded synonym key -> name, where
         self.synonyms: dict[str, list[str]] = {}
         self.not_covered: dict[str, tuple[list[str], _Doc, Path_]] = {}  # subject -> how people ask, where
         self.chatter: list[str] = []
@@ -416,6 +417,8 @@ class _Builder:
                            "that names it (e.g. 'jobsuche')", key=True)
                     continue
                 self.not_covered[str(canonical)] = ([], doc, cpath)
+            else:
+                self.spelling_keys.setdefault(folded_canonical, (str(canonical), doc, cpath))
             for j, variant in enumerate(self._list(doc, variants, cpath, f"the other spellings of '{canonical}'")):
                 text = self._str(doc, variant, (*cpath, j), f"another way to write '{canonical}'")
                 if text is None:
@@ -514,6 +517,12 @@ class _Builder:
                        f"{self._where(*seen_ids[intent.id])}")
             else:
                 seen_ids[intent.id] = (doc, (*path, "id"))
+        for folded, (name, doc, path) in self.spelling_keys.items():
+            if folded in self.variants and self.variants[folded][0] != folded:
+                # the bot rewrites each word once: "toletzt" -> "zuletzt" would stop there
+                other, odoc, opath = self.variants[folded]
+                doc.at(path, f"'{name}' is itself another way to write '{other}' ({self._where(odoc, opath)}); "
+                       f"put its spellings under '{other}'", key=True)
         self._learned_at: dict[tuple[str, str, int], tuple[_Doc, Path_]] = {}
         self._merge_learned()
         self._merge_answers()

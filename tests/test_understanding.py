@@ -622,6 +622,7 @@ vocabulary:
   synonyms:
     geld: [kohle, knete]
     förderung: [kohle, Förderung]
+    Knete: [kies]
   chatter: [hömma, "   "]
   extra: 1
 """
@@ -631,8 +632,11 @@ def test_vocabulary_problems_are_located() -> None:
     found = problems_of("vocabulary.yaml", VOCAB)
     assert "vocabulary.yaml:4:17: 'kohle' already stands for 'geld' at vocabulary.yaml:3:12" in found
     assert "vocabulary.yaml:4:24: 'Förderung' is 'förderung' itself" in found
-    assert "vocabulary.yaml:5:20: a chatter word or phrase must be a non-empty text" in found
-    assert "vocabulary.yaml:6:3: unknown key 'extra' in vocabulary" in found
+    # a key that is itself a spelling of another word: the bot rewrites once, "kies" would stop at "knete"
+    assert "vocabulary.yaml:5:5: 'Knete' is itself another way to write 'geld' (vocabulary.yaml:3:19); " \
+        "put its spellings under 'geld'" in found
+    assert "vocabulary.yaml:6:20: a chatter word or phrase must be a non-empty text" in found
+    assert "vocabulary.yaml:7:3: unknown key 'extra' in vocabulary" in found
 
 
 NOT_COVERED = """\

@@ -37,6 +37,8 @@ def _goes_on(piece: str) -> bool:
     before = words[-2].casefold() if len(words) > 1 else ""
     return (last in _ABBREVIATIONS or (last == "b" and before == "z.") or _DATE.fullmatch(last) is not None
             or (last.isdigit() and len(last) <= 3 and before in _BEFORE_ORDINAL))
+
+
 _TLDR = re.compile(r"\btl;\s?dr\b", re.IGNORECASE)  # "tl;dr": one chat word, no sentence end
 #: An exclamation mark at the end of a quoted title ("'Südwestfalen geht App!'", „Smart Cities: Schule!“).
 _QUOTED_BANG = re.compile(r"([„“\"'‘«][^„“”\"'‘’«»\n]{1,60}?)!(?=[“”\"'’»])")

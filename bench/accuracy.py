@@ -179,6 +179,10 @@ def main() -> int:
         shy = sum(ok and p is None for ok, (_, p) in zip(right, [x for x in r.pairs if x[0]["intent"]], strict=True))
         print(f"  first choice right (the best-ranked topic, before deciding): {sum(right) / max(len(inside), 1):.1%} "
               f"of in scope; fell back although the first choice was right: {shy}")
+        labelled = [q for q in sets[set_name] if q.get("lang") in ("de", "en")]
+        same = sum(lang_of(q["q"]) == q["lang"] for q in labelled)
+        print(f"  answered in the language the question was written in: {same / max(len(labelled), 1):.1%} "
+              f"({len(labelled) - same} of {len(labelled)} not)")
         for kind, n in failure_classes(r).most_common(8):
             print(f"  {n:3} × {kind}")
         confusions = Counter((q["intent"] or "(trap)", p or "(fallback)") for q, p in r.pairs if q["intent"] != p)

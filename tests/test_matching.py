@@ -113,7 +113,12 @@ def test_fallback_offers_at_most_three_suggestions(answerer: Answerer) -> None:
     [("welche Städte sind Mitmacherkommunen?", "de"), ("which towns take part?", "en"),
      ("what's next on the timeline?", "en"), ("Was steht als nächstes an?", "de"), ("Förderung", "de"),
      ("Is Lüdenscheid part of it?", "en"), ("Does Menden take part?", "en"),
-     ("Ist eine Smart City eine Stadt mit WLAN?", "de")],
+     ("Ist eine Smart City eine Stadt mit WLAN?", "de"),
+     # dialect German is German ("Wat is dat" shares "is" with English)
+     ("Wat is dat eigentlich, die Rahmenstrategie?", "de"), ("Wor do net e Konferenz in Olpe?", "de"),
+     # English that names the initiative or a German title is English; so is "why was …"
+     ("Which ministry funds Smart Cities Südwestfalen?", "en"), ("Why was Menden recognised?", "en"),
+     ("What was 'Südwestfalen geht App!' about?", "en")],
 )
 def test_answers_in_the_language_of_the_question(answerer: Answerer, question: str, lang: str) -> None:
     assert answerer.ask(question).lang == lang

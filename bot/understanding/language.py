@@ -6,6 +6,8 @@ marker words (and umlauts, which only German uses here) is predictable and fast.
 
 from __future__ import annotations
 
+import re
+
 from bot.understanding.normalize import Tokens, fold
 
 LANGS = ("de", "en")
@@ -18,6 +20,9 @@ _DE_RAW = (
     gemeinden schon mal bitte noch oder aber wo woher wohin macht machen mach sag erzahl erklar
     dir mir mich uns euch hat haben habt wird werden wurde gab jetzt heute aktuell neues neu neueste
     geht gehts moin servus tschuss vielen dank brauchen braucht warum eigentlich denn
+    wat dat watt et ech ick nich net nit nix getz jetz woll homma ma mol ne nen gibts isses isset haste
+    kannste weisste bisse vun wor hann gell genau grad bisschen alles allet vonne inne aufm ausm ob letzte
+    zuletzt passiert gelaufen infos jemand
     """.split()
 )
 _EN_RAW = (
@@ -27,6 +32,7 @@ _EN_RAW = (
     municipalities does do did tell me my us have has will was were happened happening latest new
     news upcoming coming member members involved participating join joined explain please any
     where whats what's this that it its these those many much funding money so far up help
+    good morning evening afternoon cheers mate ty link meaning recent most
     """.split()
 )
 # Folded like the questions' words, or "does" (folded "dos") would never match. "city" is not a
@@ -35,10 +41,23 @@ _DE = frozenset(fold(w) for w in _DE_RAW)
 _EN = frozenset(fold(w) for w in _EN_RAW) - _DE
 
 
+#: "was" after these, or before these, is English: "Why was Menden awarded?", "was there a conference?"
+_WAS_BEFORE_EN = frozenset("why what when who how where it that this there which".split())
+_WAS_AFTER_EN = frozenset("the there it a an this that he she they".split())
+
+
 def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False) -> str:
     """Return ``"de"`` or ``"en"``; ``default`` decides when the evidence is even."""
-    de = sum(1 for t in tokens.folded if t in _DE)
-    en = sum(1 for t in tokens.folded if t in _EN)
+    words = tokens.folded
+    de = en = 0
+    for i, t in enumerate(words):
+        if t == "was" and ((i and words[i - 1] in _WAS_BEFORE_EN)
+                           or (i + 1 < len(words) and words[i + 1] in _WAS_AFTER_EN)):
+            en += 1
+        elif t in _DE:
+            de += 1
+        elif t in _EN:
+            en += 1
     if has_umlaut:
         de += 1
     if de > en:
@@ -48,5 +67,12 @@ def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False) -> str
     return default if default in LANGS else "de"
 
 
+#: Names English writers use too ("Smart Cities Südwestfalen", "5 für Südwestfalen"), and
+#: titles in quotes („Südwestfalen geht App!“): their umlauts say nothing about the writer's language.
+_NAMES = re.compile(r"s(?:ü|ue)dwestf(?:a|ä)l\w*|5 f(?:ü|ue)r"
+                    r"|„[^“”\n]*[“”]|\"[^\"\n]*\"|'[^'\n]*'|‚[^‘’\n]*[‘’]", re.IGNORECASE)
+
+
 def has_umlaut(text: str) -> bool:
-    return any(c in "äöüÄÖÜß" for c in text[:2000])
+    """Whether the writer used an umlaut or ß (outside the initiative's names and quoted titles)."""
+    return any(c in "äöüÄÖÜß" for c in _NAMES.sub(" ", text[:2000]))

@@ -21,6 +21,7 @@ from rapidfuzz import process
 
 from bot.model import Group, Intent, Knowledge, PartialDate, TimelineEntry, Vocabulary, short_name
 from bot.understanding.normalize import tokenize_example, tokenize_examples
+from bot.understanding.stopwords import STOPWORDS
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is much faster; same marks
 
@@ -56,6 +57,7 @@ FACETS = ("who", "when", "where", "how_many", "why", "what", "which", "how", "ye
 BOOLS = {"true": True, "yes": True, "ja": True, "false": False, "no": False, "nein": False}
 GROUP_KEYS = ("name", "role", "members")
 TIMELINE_KEYS = ("id", "date", "title", "text", "link")
+_UMLAUT = re.compile(r"[äöüÄÖÜ]")
 
 
 @dataclass(frozen=True, order=True)
@@ -429,6 +431,10 @@ class _Builder:
                 elif folded == folded_canonical:
                     doc.at((*cpath, j), f"'{text}' is '{canonical}' itself (case and umlauts do not matter); "
                            "remove it")
+                elif folded in STOPWORDS and _UMLAUT.search(text):
+                    # "dänn" (Platt "denn") is "dann" once folded: every "dann" would be read as the key
+                    doc.at((*cpath, j), f"'{text}' is '{folded}' once umlauts are folded, a word of its own: "
+                           f"every '{folded}' would be read as '{canonical}'")
                 elif folded in self.variants and self.variants[folded][0] != folded_canonical:
                     other, odoc, opath = self.variants[folded]
                     doc.at((*cpath, j), f"'{text}' already stands for '{other}' at {self._where(odoc, opath)}; "

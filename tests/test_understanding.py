@@ -623,6 +623,7 @@ vocabulary:
     geld: [kohle, knete]
     förderung: [kohle, Förderung]
     Knete: [kies]
+    denn: [dänn]
   chatter: [hömma, "   "]
   extra: 1
 """
@@ -635,8 +636,11 @@ def test_vocabulary_problems_are_located() -> None:
     # a key that is itself a spelling of another word: the bot rewrites once, "kies" would stop at "knete"
     assert "vocabulary.yaml:5:5: 'Knete' is itself another way to write 'geld' (vocabulary.yaml:3:19); " \
         "put its spellings under 'geld'" in found
-    assert "vocabulary.yaml:6:20: a chatter word or phrase must be a non-empty text" in found
-    assert "vocabulary.yaml:7:3: unknown key 'extra' in vocabulary" in found
+    # a variant whose umlaut, folded, leaves an everyday word: every "dann" would be read as "denn"
+    assert "vocabulary.yaml:6:12: 'dänn' is 'dann' once umlauts are folded, a word of its own: " \
+        "every 'dann' would be read as 'denn'" in found
+    assert "vocabulary.yaml:7:20: a chatter word or phrase must be a non-empty text" in found
+    assert "vocabulary.yaml:8:3: unknown key 'extra' in vocabulary" in found
 
 
 NOT_COVERED = """\

@@ -98,6 +98,12 @@ class Answerer:
         self.matcher = Matcher(knowledge, settings)
         self.extra_timeline = extra_timeline
         self._intents = {i.id: i for i in knowledge.intents}
+        # The initiative's and the model project's names ("5 für Südwestfalen"), and the names in them
+        # ("Südwestfalen"): English writers use them too, so their umlauts say nothing of the language.
+        names = {re.sub(r"[„“”\"«»]", "", text).strip() for key in ("model_project", "initiative")
+                 for text in knowledge.facts.get(key, {}).values()}
+        self._names = sorted(names | {w for n in names for w in n.split() if w[:1].isupper() and not w.isascii()},
+                             key=len, reverse=True)
         # Greetings, thanks and the help are no topics: a follow-up does not continue them, and in a
         # message of several questions they give way to the real ones.
         self._unlisted = {i.id for i in knowledge.intents if not i.listed}
@@ -138,10 +144,8 @@ class Answerer:
         if lang not in language.LANGS:
             assert match.tokens is not None
             # Umlauts in a town's name ("Is Lüdenscheid part of it?") say nothing about the language.
-            text = question
-            for town in match.towns:
-                text = text.replace(town, " ")
-            lang = language.detect(match.tokens, default_lang or self.default_lang, language.has_umlaut(text))
+            lang = language.detect(match.tokens, default_lang or self.default_lang,
+                                   language.has_umlaut(question, (*match.towns, *self._names)))
         several = self._several(question, match, lang)
         if several is not None:
             return several
@@ -279,7 +283,7 @@ class Answerer:
         return self._answer(question or intent.title.get(lang, intent.id), intent, lang, None)
 
     def language_of(self, text: str, default: str | None = None) -> str:
-        return language.detect(tokenize(text), default or self.default_lang, language.has_umlaut(text))
+        return language.detect(tokenize(text), default or self.default_lang, language.has_umlaut(text, self._names))
 
     def town_names(self, prefix: str = "") -> list[str]:
         """Known towns whose name starts with (or contains) ``prefix``, for autocomplete."""

@@ -7,6 +7,7 @@ marker words (and umlauts, which only German uses here) is predictable and fast.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.understanding.normalize import Tokens, fold
 
@@ -67,12 +68,14 @@ def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False) -> str
     return default if default in LANGS else "de"
 
 
-#: Names English writers use too ("Smart Cities Südwestfalen", "5 für Südwestfalen"), and
-#: titles in quotes („Südwestfalen geht App!“): their umlauts say nothing about the writer's language.
-_NAMES = re.compile(r"s(?:ü|ue)dwestf(?:a|ä)l\w*|5 f(?:ü|ue)r"
-                    r"|„[^“”\n]*[“”]|\"[^\"\n]*\"|'[^'\n]*'|‚[^‘’\n]*[‘’]", re.IGNORECASE)
+#: Titles in quotes („Südwestfalen geht App!“): their umlauts say nothing about the writer's language.
+_QUOTED = re.compile(r"„[^“”\n]*[“”]|\"[^\"\n]*\"|'[^'\n]*'|‚[^‘’\n]*[‘’]")
 
 
-def has_umlaut(text: str) -> bool:
-    """Whether the writer used an umlaut or ß (outside the initiative's names and quoted titles)."""
-    return any(c in "äöüÄÖÜß" for c in _NAMES.sub(" ", text[:2000]))
+def has_umlaut(text: str, names: Sequence[str] = ()) -> bool:
+    """Whether the writer used an umlaut or ß, outside quoted titles and the ``names`` English
+    writers use too (towns, "Smart Cities Südwestfalen")."""
+    text = _QUOTED.sub(" ", text[:2000])
+    for name in names:
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return any(c in "äöüÄÖÜß" for c in text)

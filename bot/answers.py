@@ -245,10 +245,11 @@ class Answerer:
         # A part about a subject of its own ("… und wie wird das Wetter?") is said to be unknown; one
         # that points back at it asks about it too ("Does the DigitalPakt fund tablets? How much did
         # they get?"), and gets no answer of its own.
-        unknown = [m for m in matches if m.intent is None and m.parse is not None
-                   and any(t.cost >= 0.6 for t in m.parse.terms)]
+        own_subject = [m.intent is None and m.parse is not None and any(t.cost >= 0.6 for t in m.parse.terms)
+                       for m in matches]
+        unknown = [m for m, own in zip(matches, own_subject, strict=True) if own]
         for n in range(1, len(matches)):
-            if any(m is matches[n - 1] for m in unknown) and _points_back(matches[n]):
+            if own_subject[n - 1] and _points_back(matches[n]):
                 matches[n] = Match(None, 0.0, [], decision="fallback")
         answered = {(m.intent, tuple(m.towns), self._facet(m)) for m in matches if m.intent}
         full = {key[:2] for key in answered if key[2] is None}  # the full answer covers its facets

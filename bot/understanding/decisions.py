@@ -304,8 +304,10 @@ _INTRODUCES = re.compile(r"\b(?:introduce myself|introduce ourselves|(?:mich|uns
 def _only_greets(text: str, ix: Index) -> bool:
     """Whether a short clause is nothing but a greeting ("So, um, hello?", "Anybody there?")."""
     folded = tokenize(text).folded
+    if len(folded) > 4:
+        return False  # (a long clause is read no further)
     words = [w for w in ix.lexicon.rewrite(folded).words if w not in STOPWORDS]
-    return len(folded) <= 4 and bool(words) and all(ix.greets(w) for w in words)
+    return bool(words) and all(ix.greets(w) for w in words)
 
 
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:

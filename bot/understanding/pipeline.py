@@ -611,11 +611,10 @@ def _offered_reading(words: list[str], start: int, end: int) -> set[int]:
     free wifi everywhere?", "dat heißt doch nur, dat alles im Internet is". The question is what
     the subject is; the offered reading is no subject of its own (as "oder")."""
     for j in range(start + 1, end - 1):
-        if words[j] in _JUST and not _COPULA.isdisjoint(words[start:j]):
-            return {k for k in range(j + 1, end) if not is_town(words[k])}
-        if words[j] in _WITH and words[j - 1] in _SOMETHING and not _COPULA.isdisjoint(words[start:j]):
-            # "Is dat wat mit Handy?", "is it something with apps?": a guess ("Hat das etwas mit
-            # unseren Schulen zu tun?" asks about the schools)
+        # ... or a guess: "Is dat wat mit Handy?", "is it something with apps?" ("Hat das etwas mit
+        # unseren Schulen zu tun?", with no copula, asks about the schools)
+        offered = words[j] in _JUST or (words[j] in _WITH and words[j - 1] in _SOMETHING)
+        if offered and not _COPULA.isdisjoint(words[start:j]):
             return {k for k in range(j + 1, end) if not is_town(words[k])}
     return set()
 

@@ -232,6 +232,18 @@ def test_a_phrase_the_rewritten_words_make_is_rewritten_too() -> None:
     assert lexicon.rewrite(["wofur", "bisse", "da"]).words == ["wofur", "bist", "du", "da"]
 
 
+def test_a_phrase_is_found_with_fillers_in_between() -> None:
+    lexicon = Lexicon(Vocabulary({"hallo": ("mich kurz vorstellen",), "erklaren": ("sagen sie mir",)},
+                                 ("kurze frage",)))
+    out = lexicon.rewrite(["ich", "wollte", "mich", "nur", "mal", "kurz", "vorstellen"])
+    assert out.words == ["ich", "wollte", "hallo"] and out.applied == [("mich nur mal kurz vorstellen", "hallo")]
+    assert lexicon.rewrite(["sagen", "sie", "bitte", "mir", "wann"]).words == ["erklaren", "wann"]
+    assert lexicon.rewrite(["kurze", "mal", "frage", "wann"]).chatter == ["kurze mal frage"]
+    # a word that is no filler breaks the phrase, and after a question word it is part of the question
+    assert lexicon.rewrite(["mich", "heute", "vorstellen"]).words == ["mich", "heute", "vorstellen"]
+    assert lexicon.rewrite(["wann", "sagen", "sie", "bitte", "mir"]).words == ["wann", "sagen", "sie", "bitte", "mir"]
+
+
 def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     p = upto("Ist Ludenscheid dabei und was ist mit eslohe?", index, "towns")
     assert p.towns == ["Lüdenscheid", "Eslohe (Sauerland)"]

@@ -26,6 +26,19 @@ class Rewritten:
     chatter: list[str] = field(default_factory=list)  # dropped chatter phrases
 
 
+#: Particles that people put into any phrase ("ich wollte mich *nur mal* kurz vorstellen", "can you
+#: *just* tell me"): a phrase of the vocabulary is found with them in between, so moderators write
+#: each phrase once, not once per filler.
+FILLERS = frozenset("mal ma nur kurz eben halt eh denn schon grad gerade einfach eigentlich bloss blos so ja doch "
+                    "auch jetzt nochmal nomma noch just really quickly actually basically kinda briefly quick real "
+                    "pls please bitte".split())
+
+
+def _compact(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase without its fillers after the first word (the first says where it begins)."""
+    return phrase[:1] + tuple(w for w in phrase[1:] if w not in FILLERS)
+
+
 #: After a question word (``qtype``), a chatter phrase addressed to the bot is the question itself
 #: ("Was weißt du?", "What do you know about?"), not a filler before it ("Weißt du, wer …?").
 _YOU = frozenset("du ihr sie you u".split())
@@ -50,6 +63,14 @@ class Lexicon:
         self._firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter))
         self._multi_firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter) if len(k) > 1)
         self._singles = {k[0]: v for k, v in self.rewrites.items() if len(k) == 1}
+        # the phrases without their fillers, for a question that puts other fillers in between
+        self._loose: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # None: a chatter phrase
+        for key in self.chatter:
+            if len(compact := _compact(key)) > 1:
+                self._loose.setdefault(compact, None)
+        for key, target in self.rewrites.items():
+            if len(compact := _compact(key)) > 1:
+                self._loose.setdefault(compact, target)
 
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
         """Rewrite variants (longest phrase first) and drop chatter phrases. Where a word was
@@ -105,6 +126,38 @@ class Lexicon:
                 out.origins.extend([i] * len(target))
                 out.applied.append((" ".join(phrase), " ".join(target)))
                 return size
+        # (not after a question word: "wofür bisse eigentlich da?" asks what the bot is for)
+        if any(map(is_question_word, words[:i])):
+            return 0
+        return self._loose_phrase(words, i, drop_chatter, out)
+
+    def _loose_phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten) -> int:
+        """A phrase with fillers in between (``FILLERS``): "mich nur mal kurz vorstellen" is
+        "mich kurz vorstellen". Returns the length of the span it covers, else 0."""
+        kept: list[int] = [i]
+        j = i + 1
+        while j < len(words) and len(kept) < self.max_len:
+            if words[j] not in FILLERS:
+                kept.append(j)
+            j += 1
+        for size in range(len(kept), 1, -1):
+            end = kept[size - 1] + 1
+            if end - i == size:
+                return 0  # no filler in between: the exact phrases were looked for already
+            phrase = tuple(words[k] for k in kept[:size])
+            if phrase not in self._loose:
+                continue
+            target = self._loose[phrase]
+            span = " ".join(words[i:end])
+            if target is None:
+                if drop_chatter:
+                    out.chatter.append(span)
+                    return end - i
+                continue
+            out.words.extend(target)
+            out.origins.extend([i] * len(target))
+            out.applied.append((span, " ".join(target)))
+            return end - i
         return 0
 
     def applies(self, words: Sequence[str]) -> bool:

@@ -110,6 +110,8 @@ def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(in
         "Gibt es Handreichungen bzw. Leitfäden", "z. B. für Dörfer?"]
     assert texts("Meine Enkelin ist in der 9. Klasse. Was ist eine Smart City?") == [
         "Meine Enkelin ist in der 9. Klasse.", "Was ist eine Smart City?"]
+    assert texts("Für meine 9. Klasse suche ich Material. Was ist das?") == [
+        "Für meine 9. Klasse suche ich Material.", "Was ist das?"]
     assert texts("Stand zum 31.12. des Vorjahres, see e.g. westfalenpost.de") == [
         "Stand zum 31.12. des Vorjahres", "see e.g. westfalenpost.de"]
     # a number at the end of a sentence, and a full stop before a capitalised word, still end it

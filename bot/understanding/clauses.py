@@ -19,12 +19,14 @@ from bot.understanding.normalize import fold
 _SENTENCE = re.compile(r"(?<=[!?;:\n…])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
                        r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
 # Abbreviations with a full stop go on in the same sentence: "Handreichungen bzw. Leitfäden", "z. B.";
-# as does a date ("zum 31.12. des Jahres") and an ordinal after an article or a preposition ("in der
-# 9. Klasse", "zum 80. Geburtstag").
+# as does a date ("zum 31.12. des Jahres") and an ordinal after an article, a possessive or a
+# preposition ("in der 9. Klasse", "für meine 9. Klasse", "zum 80. Geburtstag").
 _ABBREVIATIONS = frozenset("bzw ca usw etc ggf evtl inkl incl bspw sog vgl bzgl approx dr prof hr fr st nr mr mrs "
                            "ms vs z z.b d.h u.a e.g i.e".split())
-_BEFORE_ORDINAL = frozenset("der die das den dem des zum zur am im vom beim ab bis seit ihr ihrem ihren seinem seinen "
-                            "meinem meinen meiner unserem unserer".split())
+_BEFORE_ORDINAL = frozenset("der die das den dem des zum zur am im vom beim ab bis seit ein eine einer einem einen "
+                            "jede jeder jedem jeden mein meine meinem meinen meiner dein deine deinem deinen deiner "
+                            "sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer unser unsere unserem unseren "
+                            "unserer euer eure eurem euren eurer".split())
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 
 

@@ -100,6 +100,20 @@ def test_an_indirect_question_is_a_question() -> None:
     assert [c.question for c in parts] == [False, True]
     assert clauses.split("Ich möchte gern wissen, ob Olpe dabei ist")[-1].question
     assert not clauses.split("Ich weiß Bescheid, danke.")[0].question
+    # "kindly" asks as "please" does, "explain me what …" as "tell me what …" does
+    assert [c.question for c in clauses.split("Good morning. Kindly list the towns.")] == [False, True]
+    assert clauses.split("Good morning. Could you explain me what is this initiative.")[-1].question
+    assert not clauses.split("Thank you kindly, young man.")[0].question
+
+
+def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_its_own() -> None:
+    parts = clauses.split("hab auf nem plakat smart cities gelesen was genau machen die da")
+    assert [(c.text, c.question, c.joined) for c in parts] == [
+        ("hab auf nem plakat smart cities gelesen", False, False), ("was genau machen die da", True, True)]
+    assert len(clauses.split("ich hab was gehört von der konferenz")) == 1  # "was" + participle: no question
+    assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already
+    assert len(clauses.split("ich hab was gelesen, was ist das?")) == 2  # with a "?" the writer punctuates
+    assert [c.text for c in clauses.split("ich hab was gelesen was ist das?")] == ["ich hab was gelesen was ist das?"]
 
 
 def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(index: Index) -> None:

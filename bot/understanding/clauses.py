@@ -59,7 +59,8 @@ _QUESTION_START = frozenset(
 
 # An indirect question: "I would like to know how many …", "ich wüsste gern, wann …", "I wonder whether …".
 _INDIRECT = re.compile(
-    r"\b(?:know|wonder|wondering|tell me|wissen|wusste|frage mich|fragen uns|sagen)\b\W+(?:\w+\W+){0,2}?"
+    r"\b(?:know|wonder|wondering|tell me|explain me|explain to me|wissen|wusste|frage mich|fragen uns|sagen)\b"
+    r"\W+(?:\w+\W+){0,2}?"
     r"(?:how|what|which|when|where|who|why|whether|wie|was|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b")
 
 
@@ -72,6 +73,7 @@ _REQUEST = frozenset(
     """.split()
 )
 PLEASE = frozenset("bitte please pls plz plis".split())
+_POLITE = PLEASE | {"kindly"}  # "Kindly explain …" ("Thank you kindly" is no request)
 # ... and so does one asked politely: "Can you tell me about the format – who participates?",
 # "Könnten Sie mir bitte die Städte nennen".
 _MODALS = frozenset("can could would will kannst konntest konnt konnen konnten wurden wurdest".split())
@@ -188,6 +190,32 @@ def spoken_punctuation(text: str) -> str:
     return _SPOKEN.sub(lambda m: "," if m.group(1) else "?" if m.group(2) else "!" if m.group(3) else ".", text)
 
 
+# A question at the end of a message typed or dictated without punctuation: "hab auf nem plakat smart
+# cities gelesen was genau machen die da", "i saw a poster what is it": a question word, then a verb.
+_RUN_ON = re.compile(
+    r"\s+(?=(?i:was|wer|wie|wo|wann|warum|wieso|weshalb|what|whats|who|where|when|why|how)\s+"
+    r"(?:(?i:viel|viele|many|much|genau|denn|eigentlich|so|exactly|actually)\s+)?"
+    r"(?i:ist|sind|war|waren|macht|machen|gibt|gab|heisst|heißt|bedeutet|kann|soll|wird|werden|hat|haben|"
+    r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b)")
+
+
+def _run_on(pieces: list[str], joined: list[bool]) -> None:
+    """Split a piece before a question it ends with (``_RUN_ON``), in a message without a "?"."""
+    i = 0
+    while i < len(pieces):
+        first = re.match(r"[^\W_]+", pieces[i])
+        if first and fold(first.group()) in _QUESTION_START:
+            i += 1  # a question already ("welche apps wurden entwickelt und wo kann ich die runterladen")
+            continue
+        found = [m for m in _RUN_ON.finditer(pieces[i]) if m.start() > 0]
+        if found:
+            head, tail = pieces[i][: found[-1].start()], pieces[i][found[-1].end() :]
+            if len(head.split()) >= 2:
+                pieces[i : i + 1] = [head, tail]
+                joined.insert(i + 1, True)
+        i += 1
+
+
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
@@ -221,6 +249,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             else:
                 joined.append(follows)
                 pieces.append(piece)
+    if "?" not in text:
+        _run_on(pieces, joined)
     clauses = []
     for piece, goes_on in zip(pieces, joined, strict=True):
         words = re.findall(r"[^\W_]+", piece)
@@ -232,7 +262,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         indirect = _INDIRECT.search(" ".join(folded)) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
-            len(head) == 2 and head[0] in PLEASE and head[1] in _REQUEST)
+            len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
             or _polite_request(folded)) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:

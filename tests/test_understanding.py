@@ -106,6 +106,13 @@ def test_an_indirect_question_is_a_question() -> None:
     assert not clauses.split("Thank you kindly, young man.")[0].question
 
 
+def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> None:
+    parts = clauses.split("does bad laasphe participate; my friend works there")
+    assert [c.question for c in parts] == [True, False]
+    assert clauses.split("ist Olpe dabei\u037e")[0].question  # the Greek question mark itself
+    assert not clauses.split("Ich bin neu hier; danke")[0].question
+
+
 def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_its_own() -> None:
     parts = clauses.split("hab auf nem plakat smart cities gelesen was genau machen die da")
     assert [(c.text, c.question, c.joined) for c in parts] == [

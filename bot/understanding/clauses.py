@@ -16,7 +16,7 @@ from bot.understanding.normalize import fold
 # An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?"
 # A full stop ends a sentence before a space or a capitalised word, not inside "31.12.", "5.0",
 # "e.g.", "z.B." or "westfalenpost.de".
-_SENTENCE = re.compile(r"(?<=[!?;:\n…])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
+_SENTENCE = re.compile(r"(?<=[!?;:\n…\u037e])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
                        r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
 # Abbreviations with a full stop go on in the same sentence: "Handreichungen bzw. Leitfäden", "z. B.";
 # as does a date ("zum 31.12. des Jahres") and an ordinal after an article, a possessive or a
@@ -267,7 +267,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question
-        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request, goes_on))
+        # (Greek writes its question mark as ";": "does bad laasphe participate; my friend works there")
+        greek = piece.endswith((";", "\u037e")) and bool(head) and head[0] in _ASKING_VERBS
+        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek, goes_on))
     for i in range(1, len(clauses)):
         if clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
                 and _is_tag(clauses[i].text):
@@ -276,6 +278,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     return clauses
 
 
+#: A clause that begins with one of these and ends with ";" asks (see ``split``; "dos" is "does" folded).
+_ASKING_VERBS = frozenset("is are was were do dos did can could will would has have ist sind war gibt hat haben kann "
+                          "konnen macht machen nimmt gehort".split())
 #: Question words that also begin relative clauses ("…, where he grew up.", "…, wo ich wohne.")
 _RELATIVE_START = frozenset("where whom whose wo".split())
 #: Tags after a statement that make it a question: "…, do you know?", "…, oder?", "…, right?"

@@ -267,6 +267,12 @@ def test_a_phrase_is_found_with_fillers_in_between() -> None:
     assert lexicon.rewrite(["wann", "sagen", "sie", "bitte", "mir"]).words == ["wann", "sagen", "sie", "bitte", "mir"]
 
 
+def test_a_phrase_that_a_joined_word_completes_is_rewritten(index: Index) -> None:
+    p = upto("Was ist denn Smart Citys Süd Westfalen überhaupt", index, "compounds")
+    assert "smartcitiessudwestfalen" in p.words and "westfalen" not in p.words
+    assert len(p.words) == len(p.originals) and p.starts == {0}
+
+
 def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     p = upto("Ist Ludenscheid dabei und was ist mit eslohe?", index, "towns")
     assert p.towns == ["Lüdenscheid", "Eslohe (Sauerland)"]

@@ -693,6 +693,17 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.starts = {j - 1 if j > i else j for j in p.starts}
             p.talk = {j - 1 if j > i else j for j in p.talk if j != i + 1}
         i += 1
+    if p.compounds and ix.lexicon.applies([w for _, w in p.compounds]):
+        # a phrase of the vocabulary the joined word is part of: "Smart Citys Süd Westfalen" is the
+        # initiative's name once "Süd Westfalen" is one word
+        out = ix.lexicon.rewrite(words, drop_chatter=False)
+        if out.applied:
+            p.synonyms.extend(out.applied)
+            p.note("vocabulary", "after joining: " + ", ".join(f"{a} → {b}" for a, b in out.applied))
+            firsts = {o: k for k, o in reversed(list(enumerate(out.origins)))}
+            p.words, p.originals = out.words, [originals[o] for o in out.origins]
+            p.starts = {firsts[j] for j in p.starts if j in firsts}
+            p.talk = {firsts[j] for j in p.talk if j in firsts}
 
 
 def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:

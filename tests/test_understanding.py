@@ -16,6 +16,7 @@ from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import fold, tokenize, tokenize_example
 from bot.understanding.pipeline import STAGES, Parse, run
 from bot.understanding.settings import MatcherSettings
+from bot.understanding.stopwords import misspelt
 from bot.understanding.towns import TOWN_TOKEN, is_town
 
 S = MatcherSettings()
@@ -271,6 +272,15 @@ def test_a_phrase_that_a_joined_word_completes_is_rewritten(index: Index) -> Non
     p = upto("Was ist denn Smart Citys Süd Westfalen überhaupt", index, "compounds")
     assert "smartcitiessudwestfalen" in p.words and "westfalen" not in p.words
     assert len(p.words) == len(p.originals) and p.starts == {0}
+
+
+def test_a_function_word_with_two_letters_swapped_is_that_word(index: Index) -> None:
+    assert [misspelt(w) for w in ("taht", "waht", "nciht", "that")] == ["that", "what", "nicht", None]
+    assert misspelt("form") is None and misspelt("sei") is None  # words of their own
+    assert misspelt("hwo") is None  # "who" or "how": not said
+    p = upto("What is the latest taht happened?", index, "words")
+    assert "taht" not in {t.word for t in p.terms} and p.coverage == 1.0
+    assert "aws" in upto("Nutzt ihr AWS?", index, "vocabulary").clause_words[0][0]  # an acronym stays
 
 
 def test_towns_become_placeholders_naming_the_town(index: Index) -> None:

@@ -23,7 +23,7 @@ from bot.understanding.index import Index, Postings, Resolved
 from bot.understanding.normalize import Tokens, fold, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stems import stem
-from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.stopwords import STOPWORDS, misspelt
 from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town
 
 
@@ -134,10 +134,23 @@ def _with_g(words: list[str], applied: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _swapped_letters(words: list[str], originals: list[str], ix: Index, applied: list[tuple[str, str]]) -> list[str]:
+    """A function word typed with two letters swapped ("What is the latest taht happened?") is that
+    word: everyday language, no unknown subject (not an acronym, "AWS", nor a word the knowledge knows)."""
+    out = list(words)
+    for i, w in enumerate(words):
+        right = misspelt(w)
+        if right is not None and not originals[i].isupper() and ix.resolve(w).how != "exact":
+            out[i] = right
+            applied.append((w, right))
+    return out
+
+
 def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Apply the moderators' vocabulary: variants, dialect and slang become the knowledge's words;
     chatter words are dropped."""
     for i, (folded, original) in enumerate(p.clause_words):
+        folded = _swapped_letters(folded, original, ix, p.synonyms)
         out = ix.lexicon.rewrite(_with_g(folded, p.synonyms))
         p.synonyms.extend(out.applied)
         p.dropped.extend(out.chatter)

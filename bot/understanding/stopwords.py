@@ -4,6 +4,9 @@ They are folded like everything else (``fur``, ``uber``, ``nachste`` is *not* he
 carries meaning). Fillers of chat language ("mal", "eigentlich", "pls") belong here too.
 """
 
+from functools import lru_cache
+
+from bot.understanding.frequency import zipf
 from bot.understanding.normalize import fold
 
 _RAW = """
@@ -34,3 +37,17 @@ january february march june july october december
 """
 
 STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _RAW.split())
+
+
+#: A word this common is a word of its own, not a typo ("form" is no "from", "sei" no "sie").
+_REAL_WORD_ZIPF = 3.5
+
+
+@lru_cache(maxsize=1 << 12)
+def misspelt(word: str) -> str | None:
+    """The function word that ``word`` is with two neighbouring letters swapped ("taht" -> "that",
+    "waht" -> "what", "nciht" -> "nicht"), if exactly one is and ``word`` is no word of its own."""
+    if len(word) < 3 or word in STOPWORDS or not word.isalpha() or zipf(word) >= _REAL_WORD_ZIPF:
+        return None
+    found = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} & STOPWORDS
+    return found.pop() if len(found) == 1 else None

@@ -904,6 +904,7 @@ def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
     assert [c.text for c in parts] == ["wer bezahlt das alles?", "wir steuerzahler", "oder was"]
     assert parts[0].question
     assert clauses.spoken_punctuation("Das ist ein wichtiger Punkt") == "Das ist ein wichtiger Punkt"  # the noun
+    assert clauses.spoken_punctuation("was ist smart cities doppelpunkt schule") == "was ist smart cities: schule"
 
 
 def test_an_english_adverb_or_verb_form_says_how_not_what_about(index: Index) -> None:
@@ -1384,7 +1385,7 @@ def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> 
     # "now" about a topic that is no person is a question of its own
     assert run("Wie viele Kommunen sind jetzt offiziell dabei?", index, S).intent == "mitmacherkommunen"
     # a judgement of the person, or their life beyond what they did for the initiative
-    assert_falls_back(index, ("Was denkst du über Horst Seehofer als Politiker?",
+    assert_falls_back(index, ("Wie findest du Horst Seehofer als Politiker?",
                               "What did Horst Seehofer do before he became interior minister?"), "think of them")
 
 

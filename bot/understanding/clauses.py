@@ -182,12 +182,13 @@ def _describes(before: str, piece: str) -> bool:
 # Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A
 # capitalised "Punkt" is the noun ("ein wichtiger Punkt"), so only the lower-case word is a full stop.
 _SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|question mark))|"
-                     r"((?i:ausrufezeichen|exclamation mark))|(punkt|(?i:full stop)))(?=\s|$)")
+                     r"((?i:ausrufezeichen|exclamation mark))|((?i:doppelpunkt))|(punkt|(?i:full stop)))(?=\s|$)")
+_MARKS = {1: ",", 2: "?", 3: "!", 4: ":", 5: "."}
 
 
 def spoken_punctuation(text: str) -> str:
-    """Dictated punctuation as the marks it names."""
-    return _SPOKEN.sub(lambda m: "," if m.group(1) else "?" if m.group(2) else "!" if m.group(3) else ".", text)
+    """Dictated punctuation as the marks it names ("smart cities doppelpunkt schule" is the title)."""
+    return _SPOKEN.sub(lambda m: _MARKS[m.lastindex or 5], text)
 
 
 # A question at the end of a message typed or dictated without punctuation: "hab auf nem plakat smart

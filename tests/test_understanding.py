@@ -118,6 +118,10 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     parts = clauses.split("hab auf nem plakat smart cities gelesen was genau machen die da")
     assert [(c.text, c.question, c.joined) for c in parts] == [
         ("hab auf nem plakat smart cities gelesen", False, False), ("was genau machen die da", True, True)]
+    parts = clauses.split("was ist dieses smart cities südwestfalen ich hab das in der zeitung gelesen")
+    assert [(c.text, c.question) for c in parts] == [
+        ("was ist dieses smart cities südwestfalen", True), ("ich hab das in der zeitung gelesen", False)]
+    assert len(clauses.split("was muss ich haben und was kann ich hab ich gehört")) == 1  # the writer after a verb
     assert len(clauses.split("ich hab was gehört von der konferenz")) == 1  # "was" + participle: no question
     assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already
     assert len(clauses.split("ich hab was gelesen, was ist das?")) == 2  # with a "?" the writer punctuates

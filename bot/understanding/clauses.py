@@ -200,12 +200,26 @@ _RUN_ON = re.compile(
     r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b)")
 
 
+# ... and the story told after a question in such a message: "was ist dieses smart cities südwestfalen
+# ich hab das heute in der zeitung gelesen" (the writer and a verb, not after a verb: "was kann ich tun").
+_AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could should would do dos did have has am was"
+                        .split())
+_RUN_ON_STORY = re.compile(
+    r"\s+(?=(?i:ich|i)\s+(?i:hab|habe|hatte|bin|war|wohne|komme|lese|arbeite|wollte|muss|brauche|schreibe|saw|have|"
+    r"had|am|was|live|work|read|heard|need)\b)")
+
+
 def _run_on(pieces: list[str], joined: list[bool]) -> None:
     """Split a piece before a question it ends with (``_RUN_ON``), in a message without a "?"."""
     i = 0
     while i < len(pieces):
         first = re.match(r"[^\W_]+", pieces[i])
         if first and fold(first.group()) in _QUESTION_START:
+            story = [m for m in _RUN_ON_STORY.finditer(pieces[i]) if m.start() > 0
+                     and fold(pieces[i][: m.start()].rsplit(None, 1)[-1]) not in _AFTER_VERB]
+            if story and len(pieces[i][: story[0].start()].split()) >= 3:
+                pieces[i : i + 1] = [pieces[i][: story[0].start()], pieces[i][story[0].end() :]]
+                joined.insert(i + 1, True)
             i += 1  # a question already ("welche apps wurden entwickelt und wo kann ich die runterladen")
             continue
         found = [m for m in _RUN_ON.finditer(pieces[i]) if m.start() > 0]

@@ -477,6 +477,9 @@ def test_joined_and_split_compounds(index: Index) -> None:
     assert "wissenstransfer" in p.words
     p = upto("Can you explain it for me?", index, "compounds")
     assert "forme" not in p.words  # function words are never joined
+    # a letter and a hyphen make a word of its own ("E-Autos" are no "Autos"), unless the word is known
+    assert "eautos" in upto("Förderung für E-Autos?", index, "compounds").words
+    assert "eautos" not in upto("Gibt es e Autos?", index, "compounds").words  # (Platt "e" is "ein")
     resolved = index.resolve("leitfadenkatalog")
     assert resolved.how == "compound" and resolved.keys
     # only the last part known: it must be a word the knowledge writes, not a stem it shares

@@ -697,7 +697,11 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
         joined = a + b
-        if a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
+        # "E-Autos", "U-Bahn": a letter and a hyphen make one word of another subject than the
+        # word after it (unless the knowledge knows that word: "E-Government")
+        lettered = len(a) == 1 and a.isalpha() and b not in STOPWORDS and not ix.knows(b) \
+            and f"{originals[i]}-{originals[i + 1]}" in p.question
+        if lettered or a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
                 and ix.resolve(joined).how == "exact":  # not "for me" -> "forme"
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]

@@ -187,6 +187,8 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Wer hat die Rahmenstrategie vorgeschlagen?", "Die **5 Pionierkommunen**", None),
     ("Was ist die Rahmenstrategie?", "eine Art Leitlinie", None),  # no facet asked: the full answer
     ("An welchem Tag genau war die Konferenz?", "ein genaueres Datum nennt die Seite nicht", None),  # a day: when
+    # the exact date, in words the vocabulary writes as an event ("date" -> "termin"): when
+    ("On which exact date did Seehofer hand over the certificate?", "gives no date", None),
 ])
 def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:
     text = answerer.ask(question).text

@@ -263,18 +263,13 @@ def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
 
 
-#: Asking for the day of something: "An welchem Tag genau …?", "What was the exact date …?"
-_DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielten|genaue[nsm]? (?:datum|tag)|"
-                        r"which day|what date|which date|exact date|on what day)\b")
-
-
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'An welchem Tag genau und in welcher Halle fand die Konferenz statt?': a question for the day of
     something, about a topic whose answer names no day (a year at most) and says nothing about one,
     asks for something the knowledge does not hold."""
     if p.settled or p.decision != "answer" or p.intent is None or p.intent in ix.gives_day:
         return
-    if _DAY_ASKED.search(p.tokens.text):
+    if qtype.DAY_ASKED.search(p.tokens.text):
         _settle(p, "fallback", None, f"it asks for a day, and {p.intent} names none")
 
 

@@ -730,6 +730,8 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
     confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
+    if p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text):
+        p.qtype = "when"  # "On which exact date did …?"
     if p.qtype:
         p.note("question type", p.qtype)
 

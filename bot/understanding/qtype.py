@@ -7,6 +7,7 @@ questions it answers, and a question of the same kind gets a small bonus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how", "what", "which", "yes_no")
@@ -29,6 +30,12 @@ _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
 _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"))
+
+
+#: Asking for the day of something: "An welchem Tag genau …?", "What was the exact date …?" (read in
+#: the written words: the vocabulary writes "date" as "termin", which is an event as often)
+DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielten|genaue[nsm]? (?:datum|tag)|"
+                       r"which day|what date|which date|exact date|on what day)\b")
 
 
 def detect(words: Sequence[str]) -> str | None:

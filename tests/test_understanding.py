@@ -287,6 +287,15 @@ def test_a_function_word_with_two_letters_swapped_is_that_word(index: Index) -> 
     assert "aws" in upto("Nutzt ihr AWS?", index, "vocabulary").clause_words[0][0]  # an acronym stays
 
 
+def test_an_unknown_name_next_to_a_kind_of_thing_names_another_one(index: Index) -> None:
+    def cost(question: str, word: str) -> float:
+        return next(t.cost for t in upto(question, index, "words").terms if t.word == word)
+
+    other = cost("How does the LEADER programme fund villages?", "leader")
+    assert other == 2 * cost("What does LEADER do for villages?", "leader") and other > 1.0
+    assert run("How does the LEADER programme fund villages in the Sauerland?", index, S).intent is None
+
+
 def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     p = upto("Ist Ludenscheid dabei und was ist mit eslohe?", index, "towns")
     assert p.towns == ["Lüdenscheid", "Eslohe (Sauerland)"]

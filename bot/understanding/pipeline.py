@@ -801,6 +801,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= 0.0 if quoted_known else s.story_cost
             if i in p.alternatives:
                 cost *= s.alternative_weight  # "is it just free wifi?": what is offered is not what is asked
+            elif noun and cost >= 0.5 and _kind_next_to(p.words, i, ix):
+                cost *= s.other_one_factor  # "the LEADER programme", "die Förderung Digitalpakt": another one
         elif resolved.how == "compound":
             p.compounds.append((word, " + ".join(resolved.parts)))
             if resolved.parts[-1].endswith("?"):
@@ -819,6 +821,16 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
+
+
+#: Kinds of thing the knowledge has one or a few of (stems): a name next to one names another one.
+_KINDS = frozenset("projekt forder initiativ strategi konferenz app mission studi".split())
+
+
+def _kind_next_to(words: list[str], i: int, ix: Index) -> bool:
+    """Whether the word before or after position ``i`` is a kind of thing (``_KINDS``)."""
+    return any(0 <= j < len(words) and words[j] not in STOPWORDS and not _KINDS.isdisjoint(ix.resolve(words[j]).keys)
+               for j in (i - 1, i + 1))
 
 
 _YEAR = re.compile(r"(19|20)\d\d")

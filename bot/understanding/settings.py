@@ -37,6 +37,8 @@ class MatcherSettings:
     story_cost: float = 0.3  # an unknown word of a clause around the question, that does not ask, counts this much
     peak_share: float = 0.3  # the keyword channel: this much from the question's strongest word, the rest from all
     alternative_weight: float = 0.5  # a word after "oder"/"or" in its clause counts this much
+    # An unknown name next to a kind of thing the knowledge has ("the LEADER programme") counts this much more.
+    other_one_factor: float = 2.0
     subset_weight: float = 0.7  # an example whose content words are all in the question counts this much
     group_to_slot: float = 0.15  # yes/no about a town and a group: membership when its score is this close
     place_min_cost: float = 0.6  # an unknown word at least this rare may be a place ("Macht Hamm mit?")

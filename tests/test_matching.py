@@ -189,6 +189,11 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("An welchem Tag genau war die Konferenz?", "ein genaueres Datum nennt die Seite nicht", None),  # a day: when
     # the exact date, in words the vocabulary writes as an event ("date" -> "termin"): when
     ("On which exact date did Seehofer hand over the certificate?", "gives no date", None),
+    # what the page says, and what it does not, of the guides and the conference
+    ("Für wen sind die Leitfäden gedacht?", "für **alle südwestfälischen Städte und Gemeinden** da", "erscheinen"),
+    ("Where can I find the guides?", "does not say where to find the guides", None),
+    ("Wann sind die ersten Leitfäden erschienen?", "Ein Datum nennt die Seite nicht", None),
+    ("die konferenz in arnsberg, wer war da so", "Wer dabei war, nennt die Seite der Initiative nicht", None),
 ])
 def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:
     text = answerer.ask(question).text

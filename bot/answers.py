@@ -227,10 +227,18 @@ class Answerer:
         return Answer(question, self._timeline_intent, 1.0, lang, text, [],
                       self._intents[self._timeline_intent].title.get(lang), False, match)
 
-    def _facet(self, match: Match) -> str | None:
-        """The facet of its intent a match asks for, if the intent has one for that question type."""
-        qtype = match.parse.qtype if match.parse is not None else None
-        return qtype if match.intent and qtype in self._intents[match.intent].facets else None
+    def _facet(self, match: Match) -> tuple[str, ...] | None:
+        """The facets of its intent a match asks for: the one for its question type, or one for each
+        kind a question asks ("Wann und wo war die Konferenz?"); None, the full answer, when the
+        intent has no facet for each kind asked ("Wie viel Geld gab es und wofür?")."""
+        if not match.intent or match.parse is None:
+            return None
+        facets = self._intents[match.intent].facets
+        asked = match.parse.asked
+        if len(asked) > 1:
+            return tuple(asked) if all(kind in facets for kind in asked) else None
+        qtype = match.parse.qtype
+        return (qtype,) if qtype in facets else None
 
     def _several(self, question: str, match: Match, lang: str) -> Answer | None:
         """"Ist Attendorn dabei? Und wann war die Konferenz?": each question answered, in order, in
@@ -350,9 +358,9 @@ class Answerer:
             rich = False
         else:
             template = intent.answer.get(lang, "")
-            facet = self._facet(match) if match is not None else None
-            if facet is not None:  # "Wer hat …?" gets the short answer to who, not the whole paragraph
-                template = intent.facets[facet].get(lang, template)
+            facets = self._facet(match) if match is not None else None
+            if facets:  # "Wer hat …?" gets the short answer to who, not the whole paragraph
+                template = "\n\n".join(dict.fromkeys(intent.facets[f].get(lang, template) for f in facets))
             rich = bool(LISTING.search(template))
             text = self.render(template, lang).strip()
         confidence = match.confidence if match else 1.0

@@ -194,6 +194,12 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Where can I find the guides?", "does not say where to find the guides", None),
     ("Wann sind die ersten Leitfäden erschienen?", "Ein Datum nennt die Seite nicht", None),
     ("die konferenz in arnsberg, wer war da so", "Wer dabei war, nennt die Seite der Initiative nicht", None),
+    # each kind asked gets its facet; a kind without one gets the whole answer
+    ("Wann und wo war die Konferenz?", "war **2021**; ein genaueres Datum nennt die Seite nicht.\n\nDie „Smart Cities: "
+     "Konferenz 2021“ fand in **Arnsberg** statt.", None),
+    ("Who funds it and how much?", "handed the funding certificate", "for the joint smart city approach"),
+    ("Who funds it and how much?", "**13 million euros** flow", None),
+    ("Wie viel Geld gab es und wofür?", "für den gemeinsamen Smart-City-Ansatz", None),
 ])
 def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:
     text = answerer.ask(question).text

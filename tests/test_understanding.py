@@ -503,6 +503,15 @@ def test_a_word_the_vocabulary_wrote_is_no_place_name(index: Index) -> None:
     assert p.place is None and p.intent is None
 
 
+def test_every_kind_a_question_asks_for() -> None:
+    assert qtype.detect_all("wann und wo war die konferenz".split()) == ["when", "where"]
+    assert qtype.detect_all("who funds it and how much".split()) == ["who", "how_many"]
+    assert qtype.detect_all("ist olpe dabei".split()) == []
+    assert qtype.detect_all("when was the funding handed over".split()) == ["when"]  # English "was"
+    assert qtype.detect_all("where can i read what happened".split()) == ["where"]  # inside the question
+    assert qtype.detect_all("wer hat es bekommen und seit wann".split()) == ["who", "when"]
+
+
 def test_question_types() -> None:
     assert qtype.detect("warum braucht die region das".split()) == "why"
     assert qtype.detect("wie viele kommunen".split()) == "how_many"

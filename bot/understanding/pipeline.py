@@ -52,6 +52,7 @@ class Parse:
     words: list[str] = field(default_factory=list)  # the question's words after all rewriting
     originals: list[str] = field(default_factory=list)  # index for index with ``words``
     qtype: str | None = None
+    asked: list[str] = field(default_factory=list)  # every question type the asking clauses ask for
     terms: list[Term] = field(default_factory=list)
     coverage: float = 1.0
     channels: dict[str, np.ndarray] = field(default_factory=dict)
@@ -732,6 +733,10 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
     if p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text):
         p.qtype = "when"  # "On which exact date did …?"
+    # every kind asked, for an answer that fits each ("Wer zahlt das und wie viel?": who, how many)
+    p.asked = list(dict.fromkeys(kind for words in asking for kind in question_type.detect_all(words)))
+    if len(p.asked) > 1:
+        p.note("question type", "asks " + ", ".join(p.asked))
     if p.qtype:
         p.note("question type", p.qtype)
 

@@ -38,24 +38,51 @@ DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielt
                        r"which day|what date|which date|exact date|on what day)\b")
 
 
+def _kind_at(words: Sequence[str], i: int) -> str | None:
+    """The question type the word at ``i`` asks for, if it is a question word."""
+    word = words[i]
+    if word in _INDIRECT_YES_NO:
+        return "yes_no"
+    kind = _SINGLE.get(word)
+    if kind is None:
+        return None
+    if kind in ("what", "how") and any(tuple(words[i + 1 : i + 1 + len(a)]) == a for a in _WHAT_ABOUT):
+        return None
+    if kind == "how" and i + 1 < len(words) and words[i + 1] in _HOW_MUCH:
+        return "how_many"
+    if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
+        return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
+    return kind
+
+
 def detect(words: Sequence[str]) -> str | None:
     """The question type of a clause's folded words (the first question word decides)."""
-    for i, word in enumerate(words):
-        if word in _INDIRECT_YES_NO:
-            return "yes_no"
-        kind = _SINGLE.get(word)
-        if kind is None:
-            continue
-        if kind in ("what", "how") and any(tuple(words[i + 1 : i + 1 + len(a)]) == a for a in _WHAT_ABOUT):
-            continue
-        if kind == "how" and i + 1 < len(words) and words[i + 1] in _HOW_MUCH:
-            return "how_many"
-        if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
-            return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
-        return kind
+    for i in range(len(words)):
+        kind = _kind_at(words, i)
+        if kind is not None:
+            return kind
     if words and words[0] in _YES_NO:
         return "yes_no"
     return None
+
+
+_AND = frozenset("und and oder or".split())
+_PREPOSITION = frozenset("in seit bis ab von aus an fur mit from since until in at for by with".split())
+
+
+def detect_all(words: Sequence[str]) -> list[str]:
+    """Every question type a clause asks for, in order ("Wann und wo war die Konferenz?": when, where):
+    its first question word and those after "und"/"and" (with a preposition: "and since when"); not
+    one inside the question ("Where can I read what happened?") nor English "was" ("When was …")."""
+    kinds: list[str] = []
+    for i in range(len(words)):
+        kind = _kind_at(words, i)
+        if kind is None or kind == "yes_no":
+            continue
+        before = words[i - 2 : i] if i > 1 and words[i - 1] in _PREPOSITION else words[i - 1 : i]
+        if not kinds or (before and before[0] in _AND):
+            kinds.append(kind)
+    return list(dict.fromkeys(kinds))
 
 
 def asks_how_many(words: Sequence[str]) -> bool:

@@ -194,6 +194,10 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Where can I find the guides?", "does not say where to find the guides", None),
     ("Wann sind die ersten Leitfäden erschienen?", "Ein Datum nennt die Seite nicht", None),
     ("die konferenz in arnsberg, wer war da so", "Wer dabei war, nennt die Seite der Initiative nicht", None),
+    ("Seit wann gibt es die Initiative?", "Seit wann es die Initiative gibt, nennt ihre Seite nicht", None),
+    ("Since when does the initiative exist?", "does not say since when it exists", None),
+    ("Wann wurde die Rahmenstrategie beschlossen?", "als erster Schritt nach der Förderzusage", None),
+    ("Wo war die Förderübergabe?", "in Berlin überreicht", None),
     # each kind asked gets its facet; a kind without one gets the whole answer
     ("Wann und wo war die Konferenz?", "war **2021**; ein genaueres Datum nennt die Seite nicht.\n\nDie „Smart Cities: "
      "Konferenz 2021“ fand in **Arnsberg** statt.", None),

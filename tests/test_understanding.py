@@ -904,6 +904,10 @@ def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_ques
     p = upto("What kind of stuff do you know about? I'm new here", index, "words")
     assert "m" not in [t.word for t in p.terms]  # "I'm": what is left of a contraction is no word
     assert "do you know" not in p.dropped
+    # so is one that asks: a filler before the question, the question after a question word
+    lexicon = Lexicon(Vocabulary({}, ("if i may ask",)))
+    assert lexicon.rewrite("if i may ask who pays".split()).words == ["who", "pays"]
+    assert lexicon.rewrite("what if i may ask".split()).words == ["what", "if", "i", "may", "ask"]
 
 
 def test_a_name_between_commas_goes_with_its_sentence() -> None:

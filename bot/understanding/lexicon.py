@@ -41,7 +41,7 @@ def _compact(phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 #: After a question word (``qtype``), a chatter phrase addressed to the bot is the question itself
 #: ("Was weißt du?", "What do you know about?"), not a filler before it ("Weißt du, wer …?").
-_YOU = frozenset("du ihr sie you u".split())
+_YOU = frozenset("du ihr sie you u ask fragen".split())  # ... or asks: "what may I ask of it?"
 
 
 class Lexicon:

@@ -450,6 +450,9 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     assert "leitfaden" in p.words or "leitfaden" in " ".join(p.words)
     p = upto("Im Rat ging es um die Leitfäden. Worum ging es dabei?", index, "chatter")
     assert any(w.startswith("leitfaden") for w in p.words)
+    # a short question that confirms points back without a pointing word ("is true?")
+    p = upto("my cousin say menden win something for digital. is true?", index, "chatter")
+    assert "digitalisierung" in p.words
     # it points at the nearest clause that names a topic, not at where the writer read it (everyday
     # "stand", and "Gemeinde|blatt?" whose unknown last part decides)
     question = "Die ersten Leitfäden sind erschienen, stand im Gemeindeblatt. Worum geht es in denen?"

@@ -312,7 +312,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
         own = known_content([w for w in asked if w not in REFERRING], ix)
-        if own < 2 and (points_back(asked, asked_originals) or not REFERRING.isdisjoint(pointing)):
+        # ("is true?": a short question that confirms points back without a pointing word)
+        confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
+        if own < 2 and (points_back(asked, asked_originals) or confirms or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
                 and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \

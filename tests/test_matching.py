@@ -198,6 +198,7 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Since when does the initiative exist?", "does not say since when it exists", None),
     ("Wann wurde die Rahmenstrategie beschlossen?", "als erster Schritt nach der Förderzusage", None),
     ("Wo war die Förderübergabe?", "in Berlin überreicht", None),
+    ("Wer hat Menden die Auszeichnung verliehen?", "Wer Menden ausgezeichnet hat", None),
     # each kind asked gets its facet; a kind without one gets the whole answer
     ("Wann und wo war die Konferenz?", "war **2021**; ein genaueres Datum nennt die Seite nicht.\n\nDie „Smart Cities: "
      "Konferenz 2021“ fand in **Arnsberg** statt.", None),

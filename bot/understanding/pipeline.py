@@ -733,10 +733,12 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
     confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
-    if p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text):
+    day = p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text) is not None
+    if day:
         p.qtype = "when"  # "On which exact date did …?"
     # every kind asked, for an answer that fits each ("Wer zahlt das und wie viel?": who, how many)
-    p.asked = list(dict.fromkeys(kind for words in asking for kind in question_type.detect_all(words)))
+    p.asked = list(dict.fromkeys("when" if day and kind in ("what", "which") else kind
+                                 for words in asking for kind in question_type.detect_all(words)))
     if len(p.asked) > 1:
         p.note("question type", "asks " + ", ".join(p.asked))
     if p.qtype:

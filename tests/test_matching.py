@@ -205,7 +205,7 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Who funds it and how much?", "handed the funding certificate", "for the joint smart city approach"),
     ("Who funds it and how much?", "**13 million euros** flow", None),
     ("Wie viel Geld gab es und wofür?", "für den gemeinsamen Smart-City-Ansatz", None),
-    ("On which exact date and where did Seehofer hand it over?", "gives no date", None),  # the day is when
+    ("On which exact date and where did Seehofer hand over the certificate?", "gives no date", None),  # day: when
 ])
 def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:
     text = answerer.ask(question).text

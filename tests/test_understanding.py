@@ -500,6 +500,8 @@ def test_joined_and_split_compounds(index: Index) -> None:
     assert index.resolve("ortsvorsteher").keys == ()  # "steher" is no "steht"
     # an everyday word of its own is no compound with an unknown first part ("verw|enden")
     assert index.resolve("verwenden").how == "unknown"
+    # ... nor with an unknown last part ("interes|ting", "highli|ghts")
+    assert index.resolve("interesting").how == "unknown" and index.resolve("highlights").how == "unknown"
 
 
 def test_a_word_the_vocabulary_wrote_is_no_place_name(index: Index) -> None:

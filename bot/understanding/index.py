@@ -442,8 +442,8 @@ class Index:
             return None
         best: Resolved | None = None
         known_head: Resolved | None = None
-        # (an everyday word of its own is no compound with an unknown first part: "verwenden" is no
-        # "verw|enden")
+        # (an everyday word of its own is no compound with an unknown part: "verwenden" is no
+        # "verw|enden", "interesting" no "interes|ting")
         everyday = zipf(word) >= TYPO_MAX_ZIPF
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head = word[cut:]
@@ -467,6 +467,6 @@ class Index:
                 if left_keys and (head,) in self.lexicon.chatter:
                     # "Digital|kram", "Smartcity|gedöns": a head that only means "stuff" says nothing
                     return Resolved(left_keys, "compound", (left, head))
-                if best is None and left_keys and len(left) >= 6:
+                if best is None and left_keys and len(left) >= 6 and not everyday:  # "interes|ting"
                     best = Resolved(left_keys, "compound", (left, head + "?"))
         return known_head or best

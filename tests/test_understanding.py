@@ -502,6 +502,9 @@ def test_joined_and_split_compounds(index: Index) -> None:
     assert index.resolve("verwenden").how == "unknown"
     # ... nor with an unknown last part ("interes|ting", "highli|ghts")
     assert index.resolve("interesting").how == "unknown" and index.resolve("highlights").how == "unknown"
+    # a typo of a known word comes before a compound whose first part is unknown ("?ramen|strategie")
+    assert index.resolve("ramenstrategie").how == "typo"
+    assert index.resolve("gemeinschaftsprojekt").how == "compound"  # no typo of anything: a Projekt
 
 
 def test_a_word_the_vocabulary_wrote_is_no_place_name(index: Index) -> None:

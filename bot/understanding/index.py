@@ -400,8 +400,8 @@ class Index:
             if inner.keys:
                 return Resolved(inner.keys, "compound", (word[: -len(_AS_FOR)], "massig"))
         compound = self._split(word)
-        if compound is not None and not compound.parts[-1].endswith("?"):
-            return compound  # every part known: "Digital|ranking"
+        if compound is not None and not compound.parts[-1].endswith("?") and not compound.parts[0].startswith("?"):
+            return compound  # every part known: "Digital|ranking" (a typo comes first: "Ramenstrategie")
         # Written as it sounds ("Smartsiti", "Smartsitty"): the word that sounds the same.
         heard = self._sounds_like(word) if zipf(word) < TYPO_MAX_ZIPF else None
         if heard is not None and (found := self._part(heard)):

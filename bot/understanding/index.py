@@ -464,7 +464,7 @@ class Index:
                 left_keys = self._part(left)
                 if left_keys and head_keys:
                     return Resolved(tuple(dict.fromkeys(left_keys + head_keys)), "compound", (left, head))
-                if left_keys and (head,) in self.lexicon.chatter:
+                if left_keys and (head,) in self.lexicon.chatter and not everyday:
                     # "Digital|kram", "Smartcity|gedöns": a head that only means "stuff" says nothing
                     return Resolved(left_keys, "compound", (left, head))
                 if best is None and left_keys and len(left) >= 6 and not everyday:  # "interes|ting"

@@ -90,12 +90,13 @@ class Lexicon:
         append_word, append_origin = out.words.append, out.origins.append
         i, n = 0, len(words)
         # (once more only where no question word comes before: "wofür bisse da" is no "bist du da?")
-        asked_at = n if first_pass else next((j for j, w in enumerate(words) if is_question_word(w)), n)
+        first_question = next((j for j, w in enumerate(words) if is_question_word(w)), n)
+        asked_at = n if first_pass else first_question
         singles, multi, chatter = self._singles if first_pass else {}, self._multi_firsts, self.chatter
         while i < n:
             word = words[i]
             if word in multi and i <= asked_at:
-                size = self._phrase(words, i, drop_chatter, out)
+                size = self._phrase(words, i, drop_chatter, out, asked=i > first_question)
                 if size:
                     i += size
                     continue
@@ -112,12 +113,12 @@ class Lexicon:
             i += 1
         return out
 
-    def _phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten) -> int:
-        """A phrase of two or more words at ``i``: rewrite or drop it and return its length, else 0."""
+    def _phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten, asked: bool) -> int:
+        """A phrase of two or more words at ``i``: rewrite or drop it and return its length, else 0.
+        ``asked``: a question word comes before it."""
         for size in range(min(self.max_len, len(words) - i), 1, -1):
             phrase = tuple(words[i : i + size])
-            if drop_chatter and phrase in self.chatter and not (
-                    phrase in self._addressed and any(map(is_question_word, words[:i]))):
+            if drop_chatter and phrase in self.chatter and not (phrase in self._addressed and asked):
                 out.chatter.append(" ".join(phrase))
                 return size
             target = self.rewrites.get(phrase)
@@ -127,9 +128,7 @@ class Lexicon:
                 out.applied.append((" ".join(phrase), " ".join(target)))
                 return size
         # (not after a question word: "wofür bisse eigentlich da?" asks what the bot is for)
-        if any(map(is_question_word, words[:i])):
-            return 0
-        return self._loose_phrase(words, i, drop_chatter, out)
+        return 0 if asked else self._loose_phrase(words, i, drop_chatter, out)
 
     def _loose_phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten) -> int:
         """A phrase with fillers in between (``FILLERS``): "mich nur mal kurz vorstellen" is

@@ -191,7 +191,9 @@ class Answerer:
                                    for i in first):
             return self._relative_answer(question, "timeline_first", entries[0], lang, match)
         for markers, step, key in ((_AFTER, 1, "timeline_after"), (_BEFORE, -1, "timeline_before")):
-            at = next((i for i, w in enumerate(words) if w in markers), None)
+            # ("following" as a verb, "the towns are all following", is no order)
+            at = next((i for i, w in enumerate(words) if w in markers
+                       and (w != "following" or words[i + 1 : i + 2] in (["the"], ["that"], ["this"]))), None)
             if at is None:
                 continue
             named = self._named_entry(words[at + 1 :], entries)

@@ -235,6 +235,12 @@ def test_what_came_first_before_or_after_on_the_timeline(answerer: Answerer, que
     assert answer.intent == "timeline" and answer.text.startswith(start), answer.text
 
 
+def test_following_as_a_verb_asks_no_order(answerer: Answerer) -> None:
+    answer = answerer.ask("Is there an overall plan the towns are all following? And who came up with it?")
+    assert answer.intent == "rahmenstrategie", answer.text
+    assert answerer.ask("What came following the conference?").text.startswith("After “2021")
+
+
 def test_order_words_elsewhere_are_no_timeline_question(answerer: Answerer) -> None:
     assert answerer.ask("Wie viel Geld fließt nach Südwestfalen?").intent == "funding"
     assert answerer.ask("Was hat es mit den ersten Leitfäden auf sich?").intent == "leitfaeden"

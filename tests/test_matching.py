@@ -236,7 +236,8 @@ def test_what_came_first_before_or_after_on_the_timeline(answerer: Answerer, que
 
 
 def test_following_as_a_verb_asks_no_order(answerer: Answerer) -> None:
-    answer = answerer.ask("Is there an overall plan the towns are all following? And who came up with it?")
+    answer = answerer.ask("Is there an overall plan the towns are all following? Like a strategy document? "
+                          "And who came up with it?")
     assert answer.intent == "rahmenstrategie", answer.text
     assert answerer.ask("What came following the conference?").text.startswith("After “2021")
 

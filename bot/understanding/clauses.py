@@ -68,7 +68,8 @@ _INDIRECT = re.compile(
 # "Nennen Sie mir bitte die Städte." (not a task like "schreib mir ein Gedicht": see decisions.TASKS).
 _REQUEST = frozenset(
     """
-    give tell show list explain describe name walk gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige
+    give tell show list explain describe name walk provide share send outline clarify specify
+    gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige
     zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
     """.split()
 )
@@ -284,7 +285,10 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question
         # (Greek writes its question mark as ";": "does bad laasphe participate; my friend works there")
         greek = piece.endswith((";", "\u037e")) and bool(head) and head[0] in _ASKING_VERBS
-        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek, goes_on))
+        # "is iserlohn in or nah", "macht Olpe mit oder nicht": a tag at its end asks without a "?"
+        tagged = len(folded) > 2 and folded[-2] in ("or", "oder") and folded[-1] in _NO
+        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged,
+                              goes_on))
     for i in range(1, len(clauses)):
         if clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
                 and _is_tag(clauses[i].text):
@@ -293,6 +297,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     return clauses
 
 
+_NO = frozenset("not nah no nope nicht nich nee ne nein net".split())
 #: A clause that begins with one of these and ends with ";" asks (see ``split``; "dos" is "does" folded).
 _ASKING_VERBS = frozenset("is are was were do dos did can could will would has have ist sind war gibt hat haben kann "
                           "konnen macht machen nimmt gehort".split())

@@ -455,6 +455,9 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     assert "leitfaden" in p.words or "leitfaden" in " ".join(p.words)
     p = upto("Im Rat ging es um die Leitfäden. Worum ging es dabei?", index, "chatter")
     assert any(w.startswith("leitfaden") for w in p.words)
+    # a yes/no question that names a town has its subject: the story after it is no subject
+    p = upto("Is Brilon in it? My sister lives there and she never tells me anything.", index, "chatter")
+    assert "sister" not in p.words
     # a short question that confirms points back without a pointing word ("is true?")
     p = upto("my cousin say menden win something for digital. is true?", index, "chatter")
     assert "digitalisierung" in p.words

@@ -314,7 +314,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         own = known_content([w for w in asked if w not in REFERRING], ix)
         # ("is true?": a short question that confirms points back without a pointing word)
         confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
-        if own < 2 and (points_back(asked, asked_originals) or confirms or not REFERRING.isdisjoint(pointing)):
+        # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
+        names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
+        if own < 2 and not names_town \
+                and (points_back(asked, asked_originals) or confirms or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
                 and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \

@@ -110,6 +110,9 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("mate of mine lives there, is iserlohn in or nah")[-1].question
     assert clauses.split("macht Olpe mit oder nicht")[0].question
     assert not clauses.split("ich weiß nicht")[0].question
+    # in a message without a "?", an English clause that begins with an auxiliary asks
+    assert [c.question for c in clauses.split("is brilon in it. cousin lives there")] == [True, False]
+    assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no
 
 
 def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> None:

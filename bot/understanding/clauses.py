@@ -265,7 +265,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             else:
                 joined.append(follows)
                 pieces.append(piece)
-    if "?" not in text:
+    unpunctuated = "?" not in text
+    if unpunctuated:
         _run_on(pieces, joined)
     clauses = []
     for piece, goes_on in zip(pieces, joined, strict=True):
@@ -287,6 +288,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         greek = piece.endswith((";", "\u037e")) and bool(head) and head[0] in _ASKING_VERBS
         # "is iserlohn in or nah", "macht Olpe mit oder nicht": a tag at its end asks without a "?"
         tagged = len(folded) > 2 and folded[-2] in ("or", "oder") and folded[-1] in _NO
+        # An English clause that begins with an auxiliary asks in a message without a "?" ("is brilon in it.
+        # cousin lives there"); a German one may be a statement without its subject ("ist schön hier").
+        tagged = tagged or (unpunctuated and len(folded) > 2 and folded[0] in _ENGLISH_ASKING)
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged,
                               goes_on))
     for i in range(1, len(clauses)):
@@ -298,6 +302,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 
 
 _NO = frozenset("not nah no nope nicht nich nee ne nein net".split())
+_ENGLISH_ASKING = frozenset("is are does dos did can could will would were".split())
 #: A clause that begins with one of these and ends with ";" asks (see ``split``; "dos" is "does" folded).
 _ASKING_VERBS = frozenset("is are was were do dos did can could will would has have ist sind war gibt hat haben kann "
                           "konnen macht machen nimmt gehort".split())

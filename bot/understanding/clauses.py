@@ -302,7 +302,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 
 
 _NO = frozenset("not nah no nope nicht nich nee ne nein net".split())
-_ENGLISH_ASKING = frozenset("is are does dos did can could will would were".split())
+_ENGLISH_ASKING = frozenset("is are does dos did were".split())  # ("can you …" asks only a request: _polite_request)
 #: A clause that begins with one of these and ends with ";" asks (see ``split``; "dos" is "does" folded).
 _ASKING_VERBS = frozenset("is are was were do dos did can could will would has have ist sind war gibt hat haben kann "
                           "konnen macht machen nimmt gehort".split())

@@ -1424,6 +1424,10 @@ def test_which_other_things_of_a_topics_kind_fall_back(index: Index) -> None:
     assert run("Welche anderen vier Modellstädte gibt es außer Soest?", index, S).intent == "pionierkommunen"
     # whether there are more is not which others
     assert run("Gibt es noch andere Leitfäden?", index, S).intent == "leitfaeden"
+    # the next one of what a topic tells of asks about another one; what comes next is the timeline's
+    assert_falls_back(index, ("Wann ist die nächste Smart-Cities-Konferenz?",
+                              "When is the next Smart Cities: Schule session?"), "the next")
+    assert run("Was sind die nächsten Schritte?", index, S).intent == "timeline-next"
 
 
 def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> None:

@@ -250,6 +250,16 @@ def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision == "fallback":
         return
     words = p.words
+    row = ix.intent_ids.index(p.intent) if p.intent is not None else None
+    if row is not None and row not in ix.timeline_rows and "nachste" in words:
+        # "Wann ist die nächste Smart-Cities-Konferenz?": the next one of what a topic tells about
+        # (not a topic of the timeline, which tells what comes next)
+        for i, word in enumerate(words[:-1]):
+            after = words[i + 1]
+            if word == "nachste" and not is_town(after) and any(
+                    row in ix.examples.owners.get(k, ()) for k in ix.resolve(after).keys):
+                _settle(p, "fallback", None, f"it asks about the next '{after}'; the knowledge tells of one that was")
+                return
     for i, word in enumerate(words):
         if word not in OTHER or i == 0 or words[i - 1] not in _WHICH or any(map(_number, words[i : i + 2])):
             continue  # only "which other …?"; "the other four" are the rest of a group of towns

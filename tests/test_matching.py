@@ -300,6 +300,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
               "Was ist das für ein Projekt, und welche Städte gehören noch dazu?")
     assert answerer.matcher.questions_of(answerer.matcher.match(letter)) == []
     assert answerer.ask(letter).intent == "pionierkommunen"
+    # a short question that ends with a colon introduces the one after it: one question
+    lead_in = answerer.matcher.match("Was meinst du ganz persönlich: War Seehofer ein guter Innenminister?")
+    assert answerer.matcher.questions_of(lead_in) == [] and lead_in.intent is None
 
 
 def test_a_part_that_points_back_at_an_unknown_subject_is_not_answered_alone(answerer: Answerer) -> None:

@@ -45,6 +45,9 @@ class Match:
 _COMPARING = frozenset({("so", "wie"), ("genau", "wie"), ("such", "as")})
 
 
+_LEAD_IN_WORDS = 5
+
+
 class Matcher:
     def __init__(self, knowledge: Knowledge, settings: MatcherSettings | None = None):
         with paused_gc():
@@ -70,7 +73,7 @@ class Matcher:
         if p is None or len(p.clauses) < 2 or p.whole_only:
             return []
         asking = [i for i in p.kept if p.clauses[i].question
-                  and any(w not in STOPWORDS for w in p.clause_words[i][0])]
+                  and any(w not in STOPWORDS for w in p.clause_words[i][0]) and not self._leads_in(p, i)]
         # A part of everyday words only ("… and how much does it cost?") goes on with the one
         # before it, and a first part that points back ("Was ist das für ein Projekt?") with the
         # talk before it; a part with a subject of its own, known or not ("und wie wird das Wetter?"), stands.
@@ -81,6 +84,14 @@ class Matcher:
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         return [p.clauses[i].text for i in asking]
+
+    @staticmethod
+    def _leads_in(p: pipeline.Parse, i: int) -> bool:
+        """A short question that ends with a colon introduces the one after it: "Was meinst du ganz
+        persönlich: War Seehofer ein guter Innenminister?" is one question (not a long one before a
+        keyword: "… angeführt (Stichwort: Anschluss-Verlust)?")."""
+        return p.clauses[i].text.endswith(":") and len(p.clause_words[i][1]) <= _LEAD_IN_WORDS \
+            and i + 1 < len(p.clauses) and p.clauses[i + 1].question
 
     def match_part(self, part: str, whole: Match) -> Match:
         """One part of a message (``questions_of``). When the message as a whole was not understood,

@@ -290,9 +290,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         tagged = len(folded) > 2 and folded[-2] in ("or", "oder") and folded[-1] in _NO
         # An English clause that begins with an auxiliary asks in a message without a "?" ("is brilon in it.
         # cousin lives there"); a German one may be a statement without its subject ("ist schön hier").
-        tagged = tagged or (unpunctuated and len(folded) > 2 and folded[0] in _ENGLISH_ASKING)
-        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged,
-                              goes_on))
+        auxiliary_first = unpunctuated and len(folded) > 2 and folded[0] in _ENGLISH_ASKING
+        clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged
+                              or auxiliary_first, goes_on))
     for i in range(1, len(clauses)):
         if clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
                 and _is_tag(clauses[i].text):

@@ -249,17 +249,11 @@ def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
     of the topics) asks about something the knowledge does not hold, whichever topics it is closest to."""
     if p.settled or p.decision == "fallback":
         return
+    after = _next_one(p, ix)
+    if after is not None:  # the next one is another one too
+        _settle(p, "fallback", None, f"it asks about the next '{after}'; the knowledge tells of one that was")
+        return
     words = p.words
-    row = ix.intent_ids.index(p.intent) if p.intent is not None else None
-    if row is not None and row not in ix.timeline_rows and "nachste" in words:
-        # "Wann ist die nächste Smart-Cities-Konferenz?": the next one of what a topic tells about
-        # (not a topic of the timeline, which tells what comes next)
-        for i, word in enumerate(words[:-1]):
-            after = words[i + 1]
-            if word == "nachste" and not is_town(after) and any(
-                    row in ix.examples.owners.get(k, ()) for k in ix.resolve(after).keys):
-                _settle(p, "fallback", None, f"it asks about the next '{after}'; the knowledge tells of one that was")
-                return
     for i, word in enumerate(words):
         if word not in OTHER or i == 0 or words[i - 1] not in _WHICH or any(map(_number, words[i : i + 2])):
             continue  # only "which other …?"; "the other four" are the rest of a group of towns
@@ -271,6 +265,19 @@ def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 _settle(p, "fallback", None,
                         f"it asks which other '{after}' there are; the knowledge tells about its own")
                 return
+
+
+def _next_one(p: Parse, ix: Index) -> str | None:
+    """'Wann ist die nächste Smart-Cities-Konferenz?': the word after "nächste" when it names what
+    the answered topic tells of (not on the timeline's topics, which tell what comes next)."""
+    if p.intent is None or "nachste" not in p.words or ix.row[p.intent] in ix.timeline_rows:
+        return None
+    row = ix.row[p.intent]
+    for word, after in zip(p.words, p.words[1:], strict=False):
+        if word == "nachste" and not is_town(after) and any(
+                row in ix.examples.owners.get(k, ()) for k in ix.resolve(after).keys):
+            return after
+    return None
 
 
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:

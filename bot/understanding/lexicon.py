@@ -39,9 +39,10 @@ def _compact(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return phrase[:1] + tuple(w for w in phrase[1:] if w not in FILLERS)
 
 
-#: After a question word (``qtype``), a chatter phrase addressed to the bot is the question itself
-#: ("Was weißt du?", "What do you know about?"), not a filler before it ("Weißt du, wer …?").
-_YOU = frozenset("du ihr sie you u ask fragen".split())  # ... or asks: "what may I ask of it?"
+#: After a question word (``qtype``), a chatter phrase addressed to the bot, or one that asks, is the
+#: question itself ("Was weißt du?", "What do you know about?", "what may I ask of it?"), not a filler
+#: before it ("Weißt du, wer …?", "if I may ask, who …").
+_ADDRESSED_OR_ASKING = frozenset("du ihr sie you u ask fragen".split())
 
 
 class Lexicon:
@@ -55,7 +56,7 @@ class Lexicon:
         # counts it as an unknown subject of its own.
         self.not_covered = frozenset(w for subject in vocabulary.not_covered for w in _words(subject))
         self.chatter = {_words(p) for p in vocabulary.chatter} - {()}
-        self._addressed = frozenset(p for p in self.chatter if len(p) > 1 and not _YOU.isdisjoint(p))
+        self._addressed = frozenset(p for p in self.chatter if len(p) > 1 and not _ADDRESSED_OR_ASKING.isdisjoint(p))
         self.variants = frozenset(" ".join(k) for k in self.rewrites)
         self.canonical_words = frozenset(w for target in self.rewrites.values() for w in target)
         lengths = [len(k) for k in (*self.rewrites, *self.chatter)]

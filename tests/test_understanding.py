@@ -1193,6 +1193,19 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
         "rahmenstrategie"}
 
 
+def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
+    p = upto("Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"fahrt", "auto"}
+    assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
+    p = upto("what's Smart Cities Südwestfalen all about? Is it like a tourism thing or?", index, "words")
+    assert "tourism" in {t.word for t in p.terms if t.alternative}
+    # alone, the tagged clause is the question ("Ist Olpe dabei oder was?"), as is a clause that
+    # names the subject before the question ("Leitfaden or summat. What's in 'em?")
+    assert not any(t.alternative for t in upto("Fährt da dat Auto von alleine oder wat?", index, "words").terms)
+    p = upto("Heard there's a set of how-to guides — Leitfaden or summat. What's in 'em?", index, "words")
+    assert "leitfaden" not in {t.word for t in p.terms if t.alternative}
+
+
 def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
     question = 'Is there some blog with recaps, like the one about "Südwestfalen geht App"?'
     assert {t.word for t in upto(question, index, "words").terms if t.alternative} >= {"app"}

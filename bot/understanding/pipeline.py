@@ -457,9 +457,27 @@ def _not_the_subject(p: Parse) -> set[int]:
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
+        if len(spoken) == len(spans) and _guess(p, spoken, k):
+            found |= {j for j in range(start, end) if not is_town(p.words[j])}
         if k + 1 < len(spans):
             found |= _instead(p.words, start, end, spans[k + 1][0])
     return found
+
+
+#: How a guess at the answer ends: "Fährt da dat Auto von alleine, oder wat?", "is it a uni thing or sumn"
+_GUESS_TAGS = frozenset({("oder", "wat"), ("oder", "was"), ("oder", "so"), ("oder", "wie"), ("or", "what"),
+                         ("or", "wot"), ("or", "sumn"), ("or", "summat"), ("or", "something"), ("or", "smth"),
+                         ("or", "sth"), ("or", "so")})
+
+
+def _guess(p: Parse, spoken: list[int], k: int) -> bool:
+    """Whether the ``k``-th spoken clause is the writer's own guess at what a clause before it asks:
+    "Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?". The guess is not
+    the subject; its words count like an alternative offered ("oder"). Alone it is the question."""
+    folded = [fold(w) for w in re.findall(r"[^\W_]+", p.clauses[spoken[k]].text)]
+    if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
+        return False
+    return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)
 
 
 def _instead(words: list[str], start: int, end: int, next_start: int) -> set[int]:

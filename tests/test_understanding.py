@@ -580,6 +580,15 @@ def test_everyday_words_cost_little_rare_ones_much() -> None:
     assert frequency.unknown_cost("wetter", noun=True) >= frequency.NOUN_COST
 
 
+def test_a_misspelt_everyday_word_is_everyday_language() -> None:
+    # one letter left out, or two swapped: still the everyday word, not a rare subject
+    assert frequency.zipf("mittlerweie") == 0.0 and frequency.unknown_cost("mittlerweie") < 0.5
+    assert frequency.unknown_cost("prat") < 0.2  # "part"
+    # a rare word the table lacks stays rare, and short words are one letter from too many others
+    assert frequency.unknown_cost("parkgebuhren") == 1.0
+    assert frequency.spelt_zipf("wss") == 0.0
+
+
 def test_words_resolve_exact_typo_compound_or_unknown(index: Index) -> None:
     p = upto("Wie hoch ist die Förderrung für die Parkgebühren?", index, "words")
     how = {t.word: t.resolved.how for t in p.terms}

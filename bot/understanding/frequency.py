@@ -9,8 +9,11 @@ derived from wordfreq (see ``data/README.md`` and ``bench/make_wordfreq.py``).
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 DATA = Path(__file__).parent / "data" / "everyday_words.tsv.gz"
 
@@ -39,11 +42,45 @@ def zipf(word: str) -> float:
     return _table().get(word, 0) / 10
 
 
+#: A misspelt word is read as the everyday word it misspells when that word is at least this frequent.
+MISSPELT_ZIPF = 4.0
+#: Only words this long: a shorter one is one letter away from too many others.
+MISSPELT_LENGTH = 4
+
+
+@cache
+def _frequent() -> dict[tuple[str, int], tuple[list[str], list[int]]]:
+    """The frequent words by first letter and length, with their frequencies."""
+    groups: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
+    for word, value in _table().items():
+        if value >= MISSPELT_ZIPF * 10:
+            words, values = groups.setdefault((word[0], len(word)), ([], []))
+            words.append(word)
+            values.append(value)
+    return groups
+
+
+@lru_cache(maxsize=1 << 14)
+def spelt_zipf(word: str) -> float:
+    """The Zipf frequency of ``word``, or of the frequent everyday word it misspells by one letter
+    (left out, added, changed, or two swapped: "mittlerweie", "prat"), whichever is known. A
+    typo of everyday language is everyday language; a rare word the table lacks stays rare."""
+    z = zipf(word)
+    if z or len(word) < MISSPELT_LENGTH or not word.isalpha():
+        return z
+    best = 0
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        words, values = _frequent().get((word[0], length), ((), ()))
+        for _, _, i in process.extract(word, words, scorer=OSA.distance, score_cutoff=1, limit=None):
+            best = max(best, values[i])
+    return best / 10
+
+
 def unknown_cost(word: str, noun: bool = False, everyday: float = EVERYDAY_ZIPF, rare: float = RARE_ZIPF) -> float:
     """How much a word the knowledge does not know counts against a question, 0..1: nothing for
     everyday words (Zipf >= ``everyday``), fully for rare ones (<= ``rare``), linear between."""
     if word.isdigit():
         return 0.5
-    z = zipf(word)
+    z = spelt_zipf(word)
     cost = min(1.0, max(0.0, (everyday - z) / (everyday - rare)))
     return max(cost, NOUN_COST) if noun else cost

@@ -286,6 +286,18 @@ def test_a_phrase_that_a_joined_word_completes_is_rewritten(index: Index) -> Non
     assert len(p.words) == len(p.originals) and p.starts == {0}
 
 
+def test_a_phrase_that_a_rewritten_phrase_or_a_corrected_typo_completes_is_rewritten(index: Index) -> None:
+    # "south westphalia" is "südwestfalen": then "smart city südwestfalen" is the initiative's name
+    p = upto("My grandson read about Smart City South Westphalia. What is it?", index, "chatter")
+    assert "smartcitiessudwestfalen" in p.words
+    # "sitties" is a typo of "cities": then the name is complete
+    p = upto("was ist denn dieses smart sitties süd westfalen", index, "compounds")
+    assert "smartcitiessudwestfalen" in p.words and "sitties" not in p.words
+    assert len(p.words) == len(p.originals)
+    # a typo that completes no phrase stays as it was (the words stage reads it)
+    assert "forderrung" in upto("Wie hoch ist die Förderrung?", index, "compounds").words
+
+
 def test_a_function_word_with_two_letters_swapped_is_that_word(index: Index) -> None:
     assert [misspelt(w) for w in ("taht", "waht", "nciht", "that")] == ["that", "what", "nicht", None]
     assert misspelt("form") is None and misspelt("sei") is None  # words of their own

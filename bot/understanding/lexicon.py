@@ -78,8 +78,7 @@ class Lexicon:
         rewritten, the phrases are looked for once more: "Is hier öwwerhaupt ener?" is "ist hier
         überhaupt einer" word by word, and that phrase greets."""
         out = self._rewrite(words, drop_chatter, first_pass=True)
-        if len(out.applied) and len(out.words) > 1 and not self._multi_firsts.isdisjoint(out.words) \
-                and any(" " not in variant for variant, _ in out.applied):
+        if len(out.applied) and len(out.words) > 1 and not self._multi_firsts.isdisjoint(out.words):
             again = self._rewrite(out.words, drop_chatter, first_pass=False)
             if again.applied or again.chatter:
                 return Rewritten(again.words, [out.origins[k] for k in again.origins], out.applied + again.applied,

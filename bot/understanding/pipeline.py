@@ -20,6 +20,7 @@ from bot.understanding import decisions, language, names, particles
 from bot.understanding import qtype as question_type
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
+from bot.understanding.lexicon import Rewritten
 from bot.understanding.normalize import Tokens, fold, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stems import stem
@@ -739,12 +740,26 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # initiative's name once "Süd Westfalen" is one word
         out = ix.lexicon.rewrite(words, drop_chatter=False)
         if out.applied:
-            p.synonyms.extend(out.applied)
-            p.note("vocabulary", "after joining: " + ", ".join(f"{a} → {b}" for a, b in out.applied))
-            firsts = {o: k for k, o in reversed(list(enumerate(out.origins)))}
-            p.words, p.originals = out.words, [originals[o] for o in out.origins]
-            p.starts = {firsts[j] for j in p.starts if j in firsts}
-            p.talk = {firsts[j] for j in p.talk if j in firsts}
+            _rewritten(p, out, "after joining")
+    # ... or one a misspelt word is part of: "smart sitties südwestfalen" is the name too
+    corrected = {i: r.parts[0] for i, w in enumerate(p.words) if len(w) >= 4 and w not in STOPWORDS
+                 and not is_town(w) and (r := ix.resolve(w)).how == "typo" and r.parts}
+    fixed = [corrected.get(i, w) for i, w in enumerate(p.words)] if corrected else []
+    if fixed and ix.lexicon.applies(fixed):
+        out = ix.lexicon.rewrite(fixed, drop_chatter=False)
+        if any(" " in variant and not set(variant.split()).isdisjoint(corrected.values())
+               for variant, _ in out.applied):
+            _rewritten(p, out, "after correcting typos")
+
+
+def _rewritten(p: Parse, out: Rewritten, when: str) -> None:
+    """Take the words of a second pass of the vocabulary."""
+    p.synonyms.extend(out.applied)
+    p.note("vocabulary", f"{when}: " + ", ".join(f"{a} → {b}" for a, b in out.applied))
+    firsts = {o: k for k, o in reversed(list(enumerate(out.origins)))}
+    p.words, p.originals = out.words, [p.originals[o] for o in out.origins]
+    p.starts = {firsts[j] for j in p.starts if j in firsts}
+    p.talk = {firsts[j] for j in p.talk if j in firsts}
 
 
 def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:

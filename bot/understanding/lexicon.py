@@ -74,9 +74,10 @@ class Lexicon:
                 self._loose.setdefault(compact, target)
 
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
-        """Rewrite variants (longest phrase first) and drop chatter phrases. Where a word was
+        """Rewrite variants (longest phrase first) and drop chatter phrases. Where something was
         rewritten, the phrases are looked for once more: "Is hier öwwerhaupt ener?" is "ist hier
-        überhaupt einer" word by word, and that phrase greets."""
+        überhaupt einer" word by word, and that phrase greets; "Smart City South Westphalia" is
+        "smart city südwestfalen", the initiative's name."""
         out = self._rewrite(words, drop_chatter, first_pass=True)
         if len(out.applied) and len(out.words) > 1 and not self._multi_firsts.isdisjoint(out.words):
             again = self._rewrite(out.words, drop_chatter, first_pass=False)

@@ -53,7 +53,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
-                                            "question type", "words", "channels", "score", "decide",
+                                            "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "several events", "town only", "group or town", "towns of a group",
                                             "membership asks", "town alone", "outside place",
                                             "unknown place", "number asked", "asks about now", "asks about others",
@@ -725,6 +725,22 @@ def test_a_lower_score_far_ahead_of_the_rest_is_answered(index: Index) -> None:
     assert decision([("funding", 0.5), ("initiative", 0.2)]) == "answer"  # far ahead
     assert decision([("funding", 0.5), ("initiative", 0.4)]) == "fallback"  # close: not sure enough
     assert decision([("funding", 0.4), ("initiative", 0.0)]) == "fallback"  # too low however far ahead
+
+
+def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(index: Index) -> None:
+    assert index.kind_shares[index.row["why"]].get("why", 0) >= S.kind_share  # most why examples ask why
+    assert "why" not in index.kind_shares[index.row["smart-city"]]
+
+    def decision(ranked: list[tuple[str, float]], asked: list[str]) -> str:
+        p = Parse("…", ranked=ranked, asked=asked, decision="fallback")
+        decisions.kind_agrees(p, index, S)
+        return p.decision
+
+    assert decision([("why", 0.5), ("smart-city", 0.35)], ["why"]) == "answer"
+    assert decision([("why", 0.5), ("smart-city", 0.35)], ["what"]) == "fallback"  # not the kind of the topic
+    assert decision([("why", 0.5), ("smart-city", 0.45)], ["why"]) == "fallback"  # too close
+    assert decision([("why", 0.4), ("smart-city", 0.1)], ["why"]) == "fallback"  # too low
+    assert decision([("why", 0.5), ("menden", 0.35)], ["why"]) == "fallback"  # the runner-up answers why too
 
 
 def test_explain_shows_every_stage_that_did_something(knowledge: Knowledge) -> None:

@@ -57,6 +57,28 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", overview, f"it names {len(events)} topics' events together and asks for the timeline")
 
 
+#: Kinds of question most topics answer: a topic is never defined by one of them.
+_COMMON_KINDS = frozenset({"what", "which", "yes_no", "how"})
+
+
+def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'no offence but why would the sauerland need all this digital stuff?': a question of the kind
+    that defines the best topic (many of its examples ask it: why, where, how many) and that the
+    runner-up does not answer is answered at the lower threshold with a smaller lead."""
+    if p.settled or p.decision == "answer" or len(p.ranked) < 2:
+        return
+    (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
+    if score < s.low_threshold or score - next_score < s.kind_margin:
+        return
+    shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
+    for kind in p.asked or ([p.qtype] if p.qtype else []):
+        if kind not in _COMMON_KINDS and shares.get(kind, 0.0) >= s.kind_share and kind not in others:
+            _settle(p, "answer", best, f"{best} scores {score:.2f} ≥ {s.low_threshold:.2f}, is "
+                                       f"{score - next_score:.2f} ahead and answers what is asked ({kind}); "
+                                       f"{second} does not")
+            return
+
+
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"): say what that town is."""
     content = [w for w in p.words if w not in STOPWORDS]

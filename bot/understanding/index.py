@@ -127,6 +127,8 @@ class Index:
         answer_owners: dict[str, set[int]] = {}
         surface: set[str] = set()
         self.qtypes: list[frozenset[str]] = []
+        # per intent: the share of its examples that ask each kind of question ("why": most of the why topic's)
+        self.kind_shares: list[dict[str, float]] = []
         function_owners: dict[str, set[int]] = {}  # function words -> intents (for questions of only those)
         answer_cache: dict[str, frozenset[str]] = {}  # the same answer text is read once
         info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
@@ -139,6 +141,7 @@ class Index:
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             kinds: set[str] = set()
+            kind_counts: dict[str, int] = {}
             words_here: set[str] = set()
             # The membership intent is about any town; other intents are about the towns they name
             # ("Menden's recognition"), so their examples keep which town it is.
@@ -150,6 +153,7 @@ class Index:
                 kind = detect(words)
                 if kind:
                     kinds.add(kind)
+                    kind_counts[kind] = kind_counts.get(kind, 0) + 1
                 if generic and TOWN_TOKEN in " ".join(words):
                     words = [TOWN_TOKEN if is_town(w) else w for w in words]
                 pairs = []
@@ -185,6 +189,7 @@ class Index:
                 texts.append("")
                 contents.append("")
             self.qtypes.append(frozenset(kinds))
+            self.kind_shares.append({k: c / max(n_examples, 1) for k, c in kind_counts.items()})
             answer_words: set[str] = set()
             answer_texts = self._answer_texts(intent, knowledge)
             # Whether its answer names a day ("am 12. März", a timeline entry) or says what it knows of

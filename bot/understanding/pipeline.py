@@ -1128,6 +1128,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("channels", score_channels),
     ("score", combine),
     ("decide", decide),
+    ("kind agrees", decisions.kind_agrees),
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("several events", decisions.several_events),
     ("town only", decisions.town_only),

@@ -26,6 +26,9 @@ _SINGLE = {
 #: After "wie"/"how": a number is asked ("wie viele", "how much", "wie hoch").
 _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
+#: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
+_REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
+                          "motivation motive".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
@@ -52,6 +55,8 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
         return "how_many"
     if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
         return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
+    if kind in ("which", "what") and not _REASON_NOUNS.isdisjoint(words[i + 1 : i + 4]):
+        return "why"
     return kind
 
 

@@ -11,7 +11,7 @@ class MatcherSettings:
     low_threshold: float = 0.45  # below ``threshold`` but at least this: answer only ...
     low_margin: float = 0.2  # ... when this far ahead of the next topic
     # ... or this far ahead when the question asks the kind of question that defines the topic:
-    kind_margin: float = 0.1
+    kind_margin: float = 0.05
     kind_share: float = 0.3  # (at least this share of its examples ask it)
     margin: float = 0.01  # best and second closer than this: ask back which one is meant
     suggest_threshold: float = 0.3  # fallback suggestions must score at least this

@@ -163,6 +163,14 @@ def test_a_polite_request_asks() -> None:
     assert not clauses.split("Can you believe the weather today.")[0].question  # no request
 
 
+def test_a_wish_to_know_something_asks() -> None:
+    assert clauses.split("Ich möchte gern den bisherigen Verlauf des Projekts nachvollziehen.")[0].question
+    assert clauses.split("I'd like to understand the framework strategy.")[0].question
+    assert clauses.split("We want to learn about the guides.")[0].question
+    assert not clauses.split("Ich möchte mich kurz vorstellen.")[0].question  # a wish, but to know nothing
+    assert not clauses.split("Mein Enkel möchte das verstehen.")[0].question  # someone else's
+
+
 def test_an_exclamation_mark_in_a_quoted_title_ends_no_sentence() -> None:
     parts = clauses.split("Wie teuer war die App aus 'Südwestfalen geht App!' und wer hat sie gebaut?")
     assert [c.text for c in parts] == ["Wie teuer war die App aus 'Südwestfalen geht App!' und wer hat sie gebaut?"]

@@ -89,6 +89,12 @@ def _polite_request(words: list[str]) -> bool:
 
 _REQUEST_WORDS = 4
 
+#: A wish to know something asks for it: "ich möchte gern den bisherigen Verlauf des Projekts
+#: nachvollziehen", "I'd like to understand the framework strategy", "we want to learn about the guides".
+_WISH = re.compile(r"^(?:ich|wir|i|we)(?: \w+){0,2}? (?:mochte|mochten|wurde|wurden|would|d|want|wanted|wollte|"
+                   r"wollten|hatte|hatten)(?: \w+){0,8}? (?:wissen|erfahren|verstehen|nachvollziehen|kennenlernen|"
+                   r"know|understand|learn|find out)\b")
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -280,7 +286,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
-            or _polite_request(folded)) \
+            or _polite_request(folded) or _WISH.match(" ".join(folded)) is not None) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

@@ -403,6 +403,11 @@ def test_a_greeting_is_no_subject_next_to_a_clause_that_names_one(index: Index) 
     p = upto(letter, index, "chatter")
     assert 0 not in p.kept and 1 in p.kept
     assert upto("thx bro, echt nice", index, "chatter").kept == [0, 1]  # nothing else named: the thanks stays
+    # a word greetings use far more than anything else greets too ("hallo"), and the greeting at the
+    # head of the sentence that names what a question of function words asks about is no part of it
+    p = upto("hi, i saw a poster at the uni about smart cities südwestfalen. what is it exactly;", index, "chatter")
+    assert "hallo" not in p.words and "smartcitiessudwestfalen" in p.words
+    assert "poster" not in p.words  # where the writer saw it (the vocabulary's chatter)
 
 
 def test_a_capital_that_begins_a_clause_is_no_noun(index: Index) -> None:

@@ -354,7 +354,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "Working in Siegen. People keep saying 'Smart Cities Südwestfalen'. What's the craic with
             # it?": so does a question of function words that points back, about that sentence (talk
             # after it stays, as story)
-            kept = [*_sentence_of(p, said_before[-1], content), *(i for i in talk if i > pointing[-1])]
+            kept = [*(i for i in _sentence_of(p, said_before[-1], content) if i in talk),
+                    *(i for i in talk if i > pointing[-1])]
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
@@ -429,7 +430,7 @@ def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
     for w in words:
         if w in STOPWORDS:
             continue
-        if ix.only_greets(w):
+        if ix.greets(w):
             greets = True
         elif zipf(w) < s.topic_zipf:
             return False

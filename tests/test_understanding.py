@@ -1459,6 +1459,9 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     p = run("Wie viel von den 13 Millionen bekommt Soest?", index, S)
     assert p.intent is None and "one town" in p.reason
     assert run("Wie viele Kommunen hat Menden hinter sich gelassen?", index, S).intent == "menden"
+    # a group's answer lists its towns, but says how much money none of them got
+    assert run("Wie viel von den 13 Millionen ist genau nach Olpe gegangen?", index, S).intent is None
+    assert run("Wie viele Pionierkommunen gibt es neben Olpe?", index, S).intent == "pionierkommunen"
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"

@@ -1512,6 +1512,10 @@ def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> 
     # a judgement of the person, or their life beyond what they did for the initiative
     assert_falls_back(index, ("Wie findest du Horst Seehofer als Politiker?",
                               "What did Horst Seehofer do before he became interior minister?"), "think of them")
+    # ... what a person named thinks of anything, the page's topics too
+    assert_falls_back(index, ("Was hält Horst Seehofer eigentlich von der Digitalisierung?",
+                              "What does Seehofer think about smart cities?"), "think of them")
+    assert run("Was hat Horst Seehofer mit der Förderung zu tun?", index, S).intent == "funding"
 
 
 def test_a_question_about_now_needs_a_person_the_knowledge_lists(knowledge: Knowledge) -> None:

@@ -246,7 +246,9 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # Everyday words ("macht", "live") are no topic of their own here.
     topic = {k for t in p.terms if t.resolved.keys and t.word not in NOW and t.word not in ABOUT_THE_PERSON
              and topicality(t.word, s) == 1.0 for k in t.resolved.keys}
-    if topic and any(topic <= person for person in ix.person_keys):
+    # (what a person named thinks of anything: "Was hält Horst Seehofer von der Digitalisierung?")
+    judged = bool(ABOUT_THE_PERSON.intersection(p.tokens.folded)) and not topic.isdisjoint(ix.name_keys)
+    if topic and (judged or any(topic <= person for person in ix.person_keys)):
         _settle(p, "fallback", None, "it asks about a person or an office now, or what to think of them; "
                 "the knowledge tells what they did then")
 

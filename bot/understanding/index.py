@@ -245,6 +245,9 @@ class Index:
                                            for k in keys(w))
                                  for texts in knowledge.facts.values()
                                  if any(person in text for person in knowledge.people for text in texts.values()))
+        # ... and of the people's names alone ("Horst Seehofer"): what one of them thinks is no fact here
+        self.name_keys = frozenset(k for person in knowledge.people for w in tokenize_example(person).folded
+                                   for k in keys(w))
         # Words only greetings, thanks and the help use ("moin", "danke"): no topic of their own.
         self.social_keys = frozenset(k for k, owners in example_owners.items() if owners and owners <= unlisted)
         # Greetings and thanks: unlisted intents whose answer is a plain sentence (the help lists topics).

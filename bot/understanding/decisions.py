@@ -64,7 +64,7 @@ _COMMON_KINDS = frozenset({"what", "which", "yes_no", "how"})
 def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'no offence but why would the sauerland need all this digital stuff?': a question of the kind
     that defines the best topic (many of its examples ask it: why, where, how many) and that the
-    runner-up does not answer is answered at the lower threshold with a smaller lead."""
+    runner-up asks at most half as often is answered at the lower threshold with a smaller lead."""
     if p.settled or p.decision == "answer" or len(p.ranked) < 2:
         return
     (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
@@ -72,7 +72,8 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
     for kind in p.asked or ([p.qtype] if p.qtype else []):
-        if kind not in _COMMON_KINDS and shares.get(kind, 0.0) >= s.kind_share and kind not in others:
+        share = shares.get(kind, 0.0)
+        if kind not in _COMMON_KINDS and share >= s.kind_share and others.get(kind, 0.0) < share / 2:
             _settle(p, "answer", best, f"{best} scores {score:.2f} ≥ {s.low_threshold:.2f}, is "
                                        f"{score - next_score:.2f} ahead and answers what is asked ({kind}); "
                                        f"{second} does not")

@@ -104,6 +104,8 @@ class Answerer:
                  for text in knowledge.facts.get(key, {}).values()}
         self._names = sorted(names | {w for n in names for w in n.split() if w[:1].isupper() and not w.isascii()},
                              key=len, reverse=True)
+        # ... nor do the words of a town's name ("Menden got some digital award?")
+        self._name_words = self.matcher.towns.name_words | {w for n in names for w in tokenize(n).folded}
         # Greetings, thanks and the help are no topics: a follow-up does not continue them, and in a
         # message of several questions they give way to the real ones.
         self._unlisted = {i.id for i in knowledge.intents if not i.listed}
@@ -145,7 +147,7 @@ class Answerer:
             assert match.tokens is not None
             # Umlauts in a town's name ("Is Lüdenscheid part of it?") say nothing about the language.
             lang = language.detect(match.tokens, default_lang or self.default_lang,
-                                   language.has_umlaut(question, (*match.towns, *self._names)))
+                                   language.has_umlaut(question, (*match.towns, *self._names)), self._name_words)
         several = self._several(question, match, lang)
         if several is not None:
             return several
@@ -294,7 +296,8 @@ class Answerer:
         return self._answer(question or intent.title.get(lang, intent.id), intent, lang, None)
 
     def language_of(self, text: str, default: str | None = None) -> str:
-        return language.detect(tokenize(text), default or self.default_lang, language.has_umlaut(text, self._names))
+        return language.detect(tokenize(text), default or self.default_lang, language.has_umlaut(text, self._names),
+                               self._name_words)
 
     def town_names(self, prefix: str = "") -> list[str]:
         """Known towns whose name starts with (or contains) ``prefix``, for autocomplete."""

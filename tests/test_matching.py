@@ -118,7 +118,12 @@ def test_fallback_offers_at_most_three_suggestions(answerer: Answerer) -> None:
      ("Wat is dat eigentlich, die Rahmenstrategie?", "de"), ("Wor do net e Konferenz in Olpe?", "de"),
      # English that names the initiative or a German title is English; so is "why was …"
      ("Which ministry funds Smart Cities Südwestfalen?", "en"), ("Why was Menden recognised?", "en"),
-     ("What was 'Südwestfalen geht App!' about?", "en")],
+     ("What was 'Südwestfalen geht App!' about?", "en"),
+     # words that are no markers still lean one way: "define", "explain", "weather", "tomorrow";
+     # "bin", "im" German; a town's name says nothing ("Menden" is no German word here)
+     ("define smart city pls", "en"), ("explain smart city like im five", "en"),
+     ("weather in Siegen tomorrow?", "en"), ("Menden got some digital award?", "en"),
+     ("Hemer bin ich neugierig, Förderung?", "de")],
 )
 def test_answers_in_the_language_of_the_question(answerer: Answerer, question: str, lang: str) -> None:
     assert answerer.ask(question).lang == lang

@@ -84,6 +84,7 @@ class TownFinder:
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
         self.vocabulary = frozenset(vocabulary)
         self._name_words = frozenset(w for n in self._names for w in n.split())
+        self.name_words = self._name_words  # (the words of town names, for ``language.detect``)
         self._cache: dict[tuple[str, bool], str | None] = {}
 
     def is_name(self, word: str) -> bool:

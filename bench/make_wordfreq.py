@@ -1,5 +1,4 @@
-"""Build ``bot/understanding/data/everyday_words.tsv.gz`` and ``language_words.tsv.gz`` from the
-``wordfreq`` package.
+"""Build ``bot/understanding/data/everyday_words.tsv.gz`` from the ``wordfreq`` package.
 
 Run: pip install wordfreq==3.1.1 && python bench/make_wordfreq.py
 
@@ -10,9 +9,10 @@ the bot folds text, the higher of the two languages kept) keeps the installed bo
 wordfreq's 60 MB of data and its import time. Source: wordfreq 3.1.1 (Robyn Speer et al.),
 ``small`` word lists, data licensed CC BY-SA 4.0; see bot/understanding/data/README.md.
 
-The second file keeps both languages' frequencies of the words one language uses far more than
-the other ("explain", "weather" in English; "bin", "im" in German): the words of a message that
-are no marker words still say which language it is written in (``language.detect``).
+A third column says how much more often English uses a word than German, for the words one
+language uses far more than the other ("explain", "weather" English; "bin", "im" German): the
+words of a message that are no marker words still say which language it is written in
+(``language.detect``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from bot.understanding.normalize import fold  # noqa: E402
 
 MIN_ZIPF = 2.5
 OUT = ROOT / "bot" / "understanding" / "data" / "everyday_words.tsv.gz"
-LANGUAGE_OUT = ROOT / "bot" / "understanding" / "data" / "language_words.tsv.gz"
 LANGUAGE_MIN_ZIPF = 3.0  # in one of the languages at least
 LANGUAGE_MIN_DIFFERENCE = 0.8  # a word both languages use about as often says nothing
 
@@ -52,18 +51,19 @@ def main() -> int:
                 continue
             if zipf > best.get(key, 0.0):
                 best[key] = zipf
-    lines = [f"{w}\t{round(z * 10)}" for w, z in sorted(best.items())]
-    header = f"# folded word <TAB> Zipf frequency x 10 (max of de, en); from wordfreq {version('wordfreq')}\n"
+    de, en = per_language["de"], per_language["en"]
+
+    def leaning(word: str) -> int:
+        d, e = de.get(word, 0.0), en.get(word, 0.0)
+        if max(d, e) < LANGUAGE_MIN_ZIPF or abs(d - e) < LANGUAGE_MIN_DIFFERENCE:
+            return 0
+        return max(-10, min(10, round((e - d) * 10)))
+
+    lines = [f"{w}\t{round(z * 10)}\t{leaning(w)}" for w, z in sorted(best.items())]
+    header = ("# folded word <TAB> Zipf frequency x 10 (max of de, en) <TAB> how much more English uses it "
+              f"than German (Zipf difference x 10, -10..10); from wordfreq {version('wordfreq')}\n")
     OUT.write_bytes(gzip.compress((header + "\n".join(lines) + "\n").encode("utf-8"), mtime=0))
     print(f"{len(lines)} words -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
-    de, en = per_language["de"], per_language["en"]
-    rows = [(w, de.get(w, 0.0), en.get(w, 0.0)) for w in sorted(set(de) | set(en))]
-    lines = [f"{w}\t{round(d * 10)}\t{round(e * 10)}" for w, d, e in rows
-             if max(d, e) >= LANGUAGE_MIN_ZIPF and abs(d - e) >= LANGUAGE_MIN_DIFFERENCE]
-    header = ("# folded word <TAB> Zipf frequency x 10 in German <TAB> in English; "
-              f"from wordfreq {version('wordfreq')}\n")
-    LANGUAGE_OUT.write_bytes(gzip.compress((header + "\n".join(lines) + "\n").encode("utf-8"), mtime=0))
-    print(f"{len(lines)} words -> {LANGUAGE_OUT.relative_to(ROOT)} ({LANGUAGE_OUT.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -4,17 +4,15 @@ Community questions are short, so a statistical detector would be unreliable; co
 marker words (and umlauts, which only German uses here) is predictable and fast. The other
 words count too, at most half a marker each: how much more often one language uses them than
 the other, from a real word-frequency resource ("explain", "weather", "tomorrow" are English;
-"im", "bin" German; ``data/language_words.tsv.gz``, see ``bench/make_wordfreq.py``).
+"im", "bin" German; ``frequency.leaning``).
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Collection, Sequence
-from functools import cache
-from pathlib import Path
 
+from bot.understanding.frequency import leaning
 from bot.understanding.normalize import Tokens, fold
 
 LANGS = ("de", "en")
@@ -53,22 +51,8 @@ _WAS_BEFORE_EN = frozenset("why what when who how where it that this there which
 _WAS_AFTER_EN = frozenset("the there it a an this that he she they".split())
 
 
-_WORDS = Path(__file__).parent / "data" / "language_words.tsv.gz"
 #: A word that is no marker counts at most this much (when one language uses it ten times as often).
 WORD_WEIGHT = 0.5
-
-
-@cache
-def _word_table() -> dict[str, float]:
-    """Folded word -> how much more often English uses it than German (Zipf difference, -1..1)."""
-    table: dict[str, float] = {}
-    with gzip.open(_WORDS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            word, de, en = line.rstrip("\n").split("\t")
-            table[word] = max(-1.0, min(1.0, (int(en) - int(de)) / 10))
-    return table
 
 
 def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False, names: Collection[str] = ()) -> str:
@@ -76,7 +60,6 @@ def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False, names:
     words of names (towns, the initiative's), which say nothing of the writer's language."""
     words = tokens.folded
     de = en = 0.0
-    table = _word_table()
     for i, t in enumerate(words):
         if t == "was" and ((i and words[i - 1] in _WAS_BEFORE_EN)
                            or (i + 1 < len(words) and words[i + 1] in _WAS_AFTER_EN)):
@@ -85,11 +68,11 @@ def detect(tokens: Tokens, default: str = "de", has_umlaut: bool = False, names:
             de += 1
         elif t in _EN:
             en += 1
-        elif (leaning := table.get(t)) is not None and t not in names:
-            if leaning > 0:
-                en += WORD_WEIGHT * leaning
+        elif (towards := leaning(t)) and t not in names:
+            if towards > 0:
+                en += WORD_WEIGHT * towards
             else:
-                de -= WORD_WEIGHT * leaning
+                de -= WORD_WEIGHT * towards
     if has_umlaut:
         de += 1
     if de > en:

@@ -526,6 +526,10 @@ def test_joined_and_split_compounds(index: Index) -> None:
     assert "wissenstransfer" in p.words
     p = upto("Can you explain it for me?", index, "compounds")
     assert "forme" not in p.words  # function words are never joined
+    # ... except in a word of three parts the knowledge writes as one
+    p = upto("welche städte machen da mit, bei diesen mit macher kommunen? Olpe?", index, "compounds")
+    assert any(w.startswith("mitmacherkommune") for w in p.words) and "macher" not in p.words
+    assert len(p.words) == len(p.originals) and max(p.starts) < len(p.words)
     # a letter and a hyphen make a word of its own ("E-Autos" are no "Autos"), unless the word is known
     assert "eautos" in upto("Förderung für E-Autos?", index, "compounds").words
     assert "eautos" not in upto("Gibt es e Autos?", index, "compounds").words  # (Platt "e" is "ein")

@@ -723,6 +723,16 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
         joined = a + b
+        if i + 2 < len(words) and len(triple := joined + words[i + 2]) >= 10 \
+                and not any(map(is_town, words[i : i + 3])) and ix.resolve(triple).how == "exact":
+            # ... in three parts: "diese mit macher kommunen", "rahmen strategie papier"
+            p.compounds.append((" ".join(words[i : i + 3]), triple))
+            words[i : i + 3] = [triple]
+            originals[i : i + 3] = ["-".join(originals[i : i + 3])]
+            p.starts = {j - 2 if j > i + 1 else (i if j > i else j) for j in p.starts}
+            p.talk = {j - 2 if j > i + 1 else j for j in p.talk if j not in (i + 1, i + 2)}
+            i += 1
+            continue
         # "E-Autos", "U-Bahn": a letter and a hyphen make one word of another subject than the
         # word after it (unless the knowledge knows that word: "E-Government")
         lettered = len(a) == 1 and a.isalpha() and b not in STOPWORDS and not ix.knows(b) \

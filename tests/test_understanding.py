@@ -640,6 +640,15 @@ def test_a_compound_whose_head_only_means_stuff_is_its_first_part(index: Index) 
     assert upto("Was ist mit der Digitalsteuer?", index, "words").coverage < 1.0
 
 
+def test_a_compound_with_an_unknown_part_in_the_story_costs_as_an_unknown_word_there(index: Index) -> None:
+    def cost(question: str) -> float:
+        return next(t.cost for t in upto(question, index, "words").terms if t.word == "heimatverein")
+
+    asked = cost("Gibt es eine Chronik für den Heimatverein?")
+    told = cost("Wie hat das alles angefangen? Ich schreibe eine Chronik für den Heimatverein.")
+    assert asked > 0 and told == pytest.approx(asked * S.story_cost)
+
+
 def test_a_word_written_as_it_sounds_is_the_word_that_sounds_the_same(index: Index) -> None:
     for written in ("smartsiti", "smartsitty", "smartsitti"):
         resolved = index.resolve(written)

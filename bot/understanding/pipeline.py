@@ -868,6 +868,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             elif resolved.parts[0].startswith("?"):
                 # Only the last part is known ("Gemeinschafts|projekt" is a Projekt): half the cost.
                 cost = 0.5 * unknown_cost(word, True, s.everyday_zipf, s.rare_zipf)
+            if cost and word in p.story:  # as an unknown word ("Ich schreibe eine Chronik für den Heimatverein")
+                cost *= 0.0 if quoted_known else s.story_cost
+            if cost and i in p.alternatives:
+                cost *= s.alternative_weight
         p.terms.append(Term(word, original, resolved, cost, i in p.alternatives))
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)

@@ -168,7 +168,9 @@ def main() -> int:
     for set_name, questions in sets.items():
         for name, predict in predictors.items():
             r = results[(set_name, name)] = evaluate(questions, predict, lang_of)
-            print(f"| {set_name} ({r.n_in} + {r.n_out} traps) | {name} | {r.in_scope:.1%} | {r.rejected:.1%} | "
+            right, rejected = round(r.in_scope * r.n_in), round(r.rejected * r.n_out)
+            print(f"| {set_name} ({r.n_in} + {r.n_out} traps) | {name} | {r.in_scope:.1%} ({right}) "
+                  f"| {r.rejected:.1%} ({rejected}) | "
                   f"{r.by_lang.get('de', 0):.1%} | {r.by_lang.get('en', 0):.1%} |")
     for set_name in sets:
         r = results[(set_name, "this bot")]

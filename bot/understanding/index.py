@@ -384,6 +384,10 @@ class Index:
             self._cache[word] = cached
         return cached
 
+    def writes(self, word: str) -> bool:
+        """Whether the knowledge writes ``word`` as it is (a known stem; no typo or compound is tried)."""
+        return word not in self.lexicon.not_covered and bool(self._exact(word))
+
     def _exact(self, word: str) -> tuple[str, ...]:
         if is_town(word):
             return (word,) if word in self.known else ()

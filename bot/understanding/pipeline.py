@@ -724,7 +724,7 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         a, b = words[i], words[i + 1]
         joined = a + b
         if i + 2 < len(words) and len(triple := joined + words[i + 2]) >= 10 \
-                and not any(map(is_town, words[i : i + 3])) and ix.resolve(triple).how == "exact":
+                and not any(map(is_town, words[i : i + 3])) and ix.writes(triple):
             # ... in three parts: "diese mit macher kommunen", "rahmen strategie papier"
             p.compounds.append((" ".join(words[i : i + 3]), triple))
             words[i : i + 3] = [triple]

@@ -296,6 +296,7 @@ class Index:
         self._parts: dict[str, tuple[str, ...]] = {}
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
+        self._writes: dict[str, bool] = {}
         self.rows: dict[tuple[tuple[str, ...], float], tuple[float, np.ndarray, np.ndarray]] = {}  # per-term rows
         zipf("")  # read the frequency table now, not on the first question
         # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
@@ -386,7 +387,13 @@ class Index:
 
     def writes(self, word: str) -> bool:
         """Whether the knowledge writes ``word`` as it is (a known stem; no typo or compound is tried)."""
-        return word not in self.lexicon.not_covered and bool(self._exact(word))
+        known = self._writes.get(word)
+        if known is None:
+            known = word not in self.lexicon.not_covered and bool(self._exact(word))
+            if len(self._writes) > 1 << 16:
+                self._writes.clear()
+            self._writes[word] = known
+        return known
 
     def _exact(self, word: str) -> tuple[str, ...]:
         if is_town(word):

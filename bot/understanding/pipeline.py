@@ -476,7 +476,10 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     """Whether the ``k``-th spoken clause is the writer's own guess at what a clause before it asks:
     "Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?". The guess is not
     the subject; its words count like an alternative offered ("oder"). Alone it is the question."""
-    folded = [fold(w) for w in re.findall(r"[^\W_]+", p.clauses[spoken[k]].text)]
+    text = p.clauses[spoken[k]].text.casefold()
+    if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
+        return False
+    folded = [fold(w) for w in re.findall(r"[^\W_]+", text)]
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)

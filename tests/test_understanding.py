@@ -298,6 +298,10 @@ def test_a_phrase_that_a_rewritten_phrase_or_a_corrected_typo_completes_is_rewri
     # "south westphalia" is "südwestfalen": then "smart city südwestfalen" is the initiative's name
     p = upto("My grandson read about Smart City South Westphalia. What is it?", index, "chatter")
     assert "smartcitiessudwestfalen" in p.words
+    # ... after a question word too, where only such a completed phrase is looked for once more
+    assert index.lexicon.rewrite(["what", "is", "smart", "city", "south", "westphalia"]).words == \
+        ["what", "ist", "smartcitiessudwestfalen"]
+    assert "hallo" not in index.lexicon.rewrite(["wofur", "bisse", "eigentlich", "da"]).words
     # "sitties" is a typo of "cities": then the name is complete
     p = upto("was ist denn dieses smart sitties süd westfalen", index, "compounds")
     assert "smartcitiessudwestfalen" in p.words and "sitties" not in p.words

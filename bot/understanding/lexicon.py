@@ -24,6 +24,7 @@ class Rewritten:
     origins: list[int]  # index of the input word each output word comes from
     applied: list[tuple[str, str]] = field(default_factory=list)  # (variant, canonical)
     chatter: list[str] = field(default_factory=list)  # dropped chatter phrases
+    from_phrases: list[int] = field(default_factory=list)  # indexes in ``words`` a phrase was rewritten to
 
 
 #: Particles that people put into any phrase ("ich wollte mich *nur mal* kurz vorstellen", "can you
@@ -80,13 +81,16 @@ class Lexicon:
         "smart city südwestfalen", the initiative's name."""
         out = self._rewrite(words, drop_chatter, first_pass=True)
         if len(out.applied) and len(out.words) > 1 and not self._multi_firsts.isdisjoint(out.words):
-            again = self._rewrite(out.words, drop_chatter, first_pass=False)
+            # the words a phrase was rewritten to ("south westphalia" -> "sudwestfalen"): a phrase
+            # they complete is looked for after a question word too ("what is smart city south westphalia")
+            again = self._rewrite(out.words, drop_chatter, first_pass=False, made=frozenset(out.from_phrases))
             if again.applied or again.chatter:
                 return Rewritten(again.words, [out.origins[k] for k in again.origins], out.applied + again.applied,
                                  out.chatter + again.chatter)
         return out
 
-    def _rewrite(self, words: Sequence[str], drop_chatter: bool, first_pass: bool) -> Rewritten:
+    def _rewrite(self, words: Sequence[str], drop_chatter: bool, first_pass: bool,
+                 made: frozenset[int] = frozenset()) -> Rewritten:
         out = Rewritten([], [])
         append_word, append_origin = out.words.append, out.origins.append
         i, n = 0, len(words)
@@ -96,8 +100,9 @@ class Lexicon:
         singles, multi, chatter = self._singles if first_pass else {}, self._multi_firsts, self.chatter
         while i < n:
             word = words[i]
-            if word in multi and i <= asked_at:
-                size = self._phrase(words, i, drop_chatter, out, asked=i > first_question)
+            if word in multi and (i <= asked_at or (made and not made.isdisjoint(range(i, i + self.max_len)))):
+                cover = made if i > asked_at else None
+                size = self._phrase(words, i, drop_chatter, out, asked=i > first_question, cover=cover)
                 if size:
                     i += size
                     continue
@@ -114,22 +119,28 @@ class Lexicon:
             i += 1
         return out
 
-    def _phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten, asked: bool) -> int:
+    def _phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten, asked: bool,
+                cover: frozenset[int] | None = None) -> int:
         """A phrase of two or more words at ``i``: rewrite or drop it and return its length, else 0.
-        ``asked``: a question word comes before it."""
+        ``asked``: a question word comes before it; ``cover``: only a rewrite that covers one of these."""
         for size in range(min(self.max_len, len(words) - i), 1, -1):
+            if cover is not None and cover.isdisjoint(range(i, i + size)):
+                continue
             phrase = tuple(words[i : i + size])
+            if cover is not None and phrase not in self.rewrites:
+                continue
             if drop_chatter and phrase in self.chatter and not (phrase in self._addressed and asked):
                 out.chatter.append(" ".join(phrase))
                 return size
             target = self.rewrites.get(phrase)
             if target is not None:
+                out.from_phrases.extend(range(len(out.words), len(out.words) + len(target)))
                 out.words.extend(target)
                 out.origins.extend([i] * len(target))
                 out.applied.append((" ".join(phrase), " ".join(target)))
                 return size
         # (not after a question word: "wofür bisse eigentlich da?" asks what the bot is for)
-        return 0 if asked else self._loose_phrase(words, i, drop_chatter, out)
+        return 0 if asked or cover is not None else self._loose_phrase(words, i, drop_chatter, out)
 
     def _loose_phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten) -> int:
         """A phrase with fillers in between (``FILLERS``): "mich nur mal kurz vorstellen" is

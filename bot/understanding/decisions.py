@@ -75,8 +75,8 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
         share = shares.get(kind, 0.0)
         if kind not in _COMMON_KINDS and share >= s.kind_share and others.get(kind, 0.0) < share / 2:
             _settle(p, "answer", best, f"{best} scores {score:.2f} ≥ {s.low_threshold:.2f}, is "
-                                       f"{score - next_score:.2f} ahead and answers what is asked ({kind}); "
-                                       f"{second} does not")
+                                       f"{score - next_score:.2f} ahead and is the topic of what is asked ({kind}); "
+                                       f"{second} asks it at most half as often")
             return
 
 

@@ -83,13 +83,12 @@ class TownFinder:
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)
         self.vocabulary = frozenset(vocabulary)
-        self._name_words = frozenset(w for n in self._names for w in n.split())
-        self.name_words = self._name_words  # (the words of town names, for ``language.detect``)
+        self.name_words = frozenset(w for n in self._names for w in n.split())  # (also for ``language.detect``)
         self._cache: dict[tuple[str, bool], str | None] = {}
 
     def is_name(self, word: str) -> bool:
         """Whether a folded word is (part of) a town name or alias."""
-        return word in self._name_words
+        return word in self.name_words
 
     def _lookup(self, phrase: str, fuzzy: bool = True) -> str | None:
         key = (phrase, fuzzy)

@@ -140,8 +140,7 @@ class Index:
         gives_day: set[str] = set()
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
-            kinds: set[str] = set()
-            kind_counts: dict[str, int] = {}
+            kind_counts: dict[str, int] = {}  # question type -> how many of its examples ask it
             words_here: set[str] = set()
             # The membership intent is about any town; other intents are about the towns they name
             # ("Menden's recognition"), so their examples keep which town it is.
@@ -152,7 +151,6 @@ class Index:
             for words in self._example_words(intent):
                 kind = detect(words)
                 if kind:
-                    kinds.add(kind)
                     kind_counts[kind] = kind_counts.get(kind, 0) + 1
                 if generic and TOWN_TOKEN in " ".join(words):
                     words = [TOWN_TOKEN if is_town(w) else w for w in words]
@@ -188,7 +186,7 @@ class Index:
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
                 contents.append("")
-            self.qtypes.append(frozenset(kinds))
+            self.qtypes.append(frozenset(kind_counts))
             self.kind_shares.append({k: c / max(n_examples, 1) for k, c in kind_counts.items()})
             answer_words: set[str] = set()
             answer_texts = self._answer_texts(intent, knowledge)

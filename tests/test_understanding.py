@@ -115,6 +115,20 @@ def test_an_indirect_question_is_a_question() -> None:
     assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no
 
 
+def test_a_relative_clause_inside_a_sentence_is_put_beside_the_sentence_it_interrupts() -> None:
+    parts = clauses.split("Gehört die Stadt Arnsberg, in der ich seit Jahren wohne, eigentlich dazu?")
+    assert [(c.text, c.question) for c in parts] == [
+        ("Gehört die Stadt Arnsberg eigentlich dazu?", True), ("in der ich seit Jahren wohne", False)]
+    assert [c.text for c in clauses.split("Is the town of Olpe, where my son lives, part of it?")] == [
+        "Is the town of Olpe part of it?", "where my son lives"]
+    assert [c.text for c in clauses.split("Die Leitfäden, die ihr gemacht habt, sind die gratis?")][0] == \
+        "Die Leitfäden sind die gratis?"
+    # not an indirect question ("zu welchen"), nor a clause that goes on with a new one ("damit …", "was …")
+    assert len(clauses.split("Sagen Sie mir, zu welchen Themen Sie Auskunft geben, damit ich planen kann.")) == 3
+    assert len(clauses.split("Ich wohne in Hemer, wo ich geboren bin, was macht ihr da?")) == 3
+    assert len(clauses.split("In Südwestfalen, which towns take part, and what do they do?")) == 3
+
+
 def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> None:
     parts = clauses.split("does bad laasphe participate; my friend works there")
     assert [c.question for c in parts] == [True, False]

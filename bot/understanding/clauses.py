@@ -186,6 +186,42 @@ def _describes(before: str, piece: str) -> bool:
         and bool(last) and last[0][:1].isupper()
 
 
+#: A relative clause inside a sentence begins with a relative pronoun and its subject ("die ich meine",
+#: "wo meine Oma wohnt", "where I live"), or with a preposition before one ("in der ich wohne"); "welche"
+#: there mostly asks ("Teilen Sie mir mit, zu welchen Themen …"), as "which" and "who" do.
+_EMBEDDED_PRONOUNS = frozenset("der die das dem den denen deren dessen".split())
+_EMBEDDED_WHERE = frozenset("wo where".split())
+_EMBEDDED_SUBJECTS = _RELATIVE_NEXT | frozenset("mein meine meinem meinen meiner unser unsere unserem unseren "
+                                                "i we he she they you my our his her their".split())
+
+
+def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
+    """A relative clause between commas, inside the sentence it describes: "Gehört die Stadt
+    Arnsberg, in der ich seit vierzig Jahren wohne, eigentlich dazu?" asks "Gehört die Stadt Arnsberg
+    eigentlich dazu?", and says where the writer lives beside it. The sentence is put back together,
+    with the relative clause after it (its index among ``asides``: it describes, it does not ask)."""
+    out = list(pieces)
+    asides: set[int] = set()
+    k = 1
+    while k < len(out) - 1:
+        before, piece, after = out[k - 1], out[k], out[k + 1]
+        words = [fold(w) for w in re.findall(r"[^\W_]+", piece)]
+        head = re.findall(r"[^\W_]+", after)[:1]
+        relative = len(words) >= 2 and (
+            (words[0] in _EMBEDDED_PRONOUNS and words[1] in _RELATIVE_NEXT)
+            or (words[0] in _PREPOSITIONS and words[1] in _EMBEDDED_PRONOUNS)
+            or (words[0] in _EMBEDDED_WHERE and words[1] in _EMBEDDED_SUBJECTS))
+        if relative and not before.endswith(("?", "!", ".", ":")) and not piece.endswith(("?", "!", ".", ":")) \
+                and bool(head) and head[0][:1].islower() and fold(head[0]) not in _QUESTION_START \
+                and fold(head[0]) not in _SUBORDINATE:
+            out[k - 1 : k + 2] = [f"{before} {after}", piece]
+            asides.add(k)
+            k += 2
+        else:
+            k += 1
+    return out, asides
+
+
 # Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A
 # capitalised "Punkt" is the noun ("ein wichtiger Punkt"), so only the lower-case word is a full stop.
 _SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|question mark))|"
@@ -260,10 +296,12 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # after a colon the sentence goes on ("Für mein Referat brauch ich einen Zeitstrahl: was ist wann
         # passiert?"), though what follows it is a clause of its own
         colon = bool(pieces) and pieces[-1].endswith(":")
-        for piece in _appositions([p.replace("\x00", ":").replace("\x01", "!").strip() for p in _COMMA.split(part)]):
+        sentence, asides = _embedded(_appositions(
+            [p.replace("\x00", ":").replace("\x01", "!").strip() for p in _COMMA.split(part)]))
+        for k, piece in enumerate(sentence):
             if not piece:
                 continue
-            merge = same_sentence and (_relative(piece) or _describes(pieces[-1], piece)) \
+            merge = same_sentence and k not in asides and (_relative(piece) or _describes(pieces[-1], piece)) \
                 and len(pieces[-1].split()) >= 3
             follows, same_sentence, colon = same_sentence or colon, True, False
             if merge:

@@ -110,6 +110,11 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("mate of mine lives there, is iserlohn in or nah")[-1].question
     assert clauses.split("macht Olpe mit oder nicht")[0].question
     assert not clauses.split("ich weiß nicht")[0].question
+    # a condition the writer would be glad of asks ("…, wenn Sie mir … nennen könnten"); a plain condition does not
+    assert [c.question for c in clauses.split("Ich wäre Ihnen dankbar, wenn Sie mir die Städte nennen könnten.")] \
+        == [False, True]
+    assert clauses.split("I'd be grateful if you could outline the strategy.")[-1].question
+    assert not clauses.split("Wenn Sie Zeit haben, schauen Sie mal rein.")[0].question
     # in a message without a "?", an English clause that begins with an auxiliary asks
     assert [c.question for c in clauses.split("is brilon in it. cousin lives there")] == [True, False]
     assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no

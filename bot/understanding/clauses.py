@@ -69,7 +69,7 @@ _INDIRECT = re.compile(
 _REQUEST = frozenset(
     """
     give tell show list explain describe name walk provide share send outline clarify specify
-    gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige
+    gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige schilder schildere schildern
     zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
     """.split()
 )
@@ -94,6 +94,12 @@ _REQUEST_WORDS = 4
 _WISH = re.compile(r"^(?:ich|wir|i|we)(?: \w+){0,2}? (?:mochte|mochten|wurde|wurden|would|d|want|wanted|wollte|"
                    r"wollten|hatte|hatten)(?: \w+){0,8}? (?:wissen|erfahren|verstehen|nachvollziehen|kennenlernen|"
                    r"know|understand|learn|find out)\b")
+
+
+#: ... and so does a condition the writer would be glad of: "Ich wäre Ihnen verbunden, wenn Sie mir den
+#: Werdegang schildern könnten", "I'd be grateful if you could explain the strategy".
+_IF_YOU_COULD = re.compile(r"(?:^| )(?:wenn|falls|if) (?:sie|du|ihr|you)\b(?: \w+)*? "
+                           r"(?:konnten|konntest|konntet|wurden|wurdest|wurdet|could|would)\b")
 
 
 @dataclass(frozen=True)
@@ -324,7 +330,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
-            or _polite_request(folded) or _WISH.match(" ".join(folded)) is not None) \
+            or _polite_request(folded) or _WISH.match(" ".join(folded)) is not None
+            or _IF_YOU_COULD.search(" ".join(folded)) is not None) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

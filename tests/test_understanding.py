@@ -134,6 +134,12 @@ def test_a_relative_clause_inside_a_sentence_is_put_beside_the_sentence_it_inter
     assert len(clauses.split("In Südwestfalen, which towns take part, and what do they do?")) == 3
 
 
+def test_a_place_after_a_comma_goes_with_the_question_it_ends() -> None:
+    parts = clauses.split("War da nicht eine Konferenz im Sauerland, in Bad Berleburg? Erzähl mal.")
+    assert [c.text for c in parts] == ["War da nicht eine Konferenz im Sauerland, in Bad Berleburg?", "Erzähl mal."]
+    assert len(clauses.split("Was ist mit Hemer, in Hemer gibt es doch was?")) == 2  # a clause of its own
+
+
 def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> None:
     parts = clauses.split("does bad laasphe participate; my friend works there")
     assert [c.question for c in parts] == [True, False]
@@ -590,6 +596,9 @@ def test_question_types() -> None:
     assert qtype.detect("how much money".split()) == "how_many"
     assert qtype.detect("ist hemer dabei".split()) == "yes_no"
     assert qtype.detect("forderung".split()) is None
+    # chat writes "who's", "where's" without the apostrophe
+    assert qtype.detect("whos paying for it".split()) == "who"
+    assert qtype.detect("wheres the blog".split()) == "where"
     # the reason asked after "what"/"which": a why question
     assert qtype.detect("what s the grund for pushing digitalisierung".split()) == "why"
     assert qtype.detect("welche grunde gibt es dafur".split()) == "why"

@@ -52,7 +52,7 @@ _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
     welchem wozu womit worum wofur wieviel wieviele wat ob
-    who whom whose what whats which when where why how whether
+    who whom whose what whats whos which when where wheres why how whether
     """.split()
 )
 
@@ -114,6 +114,7 @@ _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher wel
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
+_AT = frozenset("in im at near bei nahe".split())  # a place after the question
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 #: "… any guidance documents, something other towns could reuse?": what the thing asked for is like
@@ -166,6 +167,9 @@ def _relative(piece: str) -> bool:
         return True  # "Is there a blog with recaps, like the one about …?": an example of it
     if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):
         return True  # "… a chronology of the project so far, from the funding award onwards?": when
+    if words[0] in _AT and piece.rstrip().endswith("?") and _is_name(piece.rstrip(" ?").split(None, 1)[-1]) \
+            and len(everything) <= 3:
+        return True  # "War da nicht so eine Konferenz im Sauerland, in Arnsberg?": where, not a question
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",

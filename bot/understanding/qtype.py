@@ -15,8 +15,8 @@ QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how", "what", "whi
 _SINGLE = {
     "warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "wofur": "why", "why": "why",
     "wann": "when", "when": "when",
-    "wo": "where", "woher": "where", "wohin": "where", "where": "where",
-    "wer": "who", "wem": "who", "wen": "who", "who": "who", "whom": "who",
+    "wo": "where", "woher": "where", "wohin": "where", "where": "where", "wheres": "where",
+    "wer": "who", "wem": "who", "wen": "who", "who": "who", "whom": "who", "whos": "who",
     "wieviel": "how_many", "wieviele": "how_many",
     "wie": "how", "how": "how",
     "was": "what", "what": "what", "whats": "what", "worum": "what",

@@ -24,7 +24,7 @@ get got gets u ya
 the a an and or but also only just not no yes so too very please pls
 i me my you your we us our they them their he she it its this that these those there here
 is are was were be been being am do does did doing have has had will would can could shall should may might must
-what who whom which when where why how whats
+what who whom which when where why how whats whos wheres
 in on at to from of for with by about into over under up down out off as than then now
 tell say any some all if because since whether while than onwards onward
 somewhere anywhere somehow

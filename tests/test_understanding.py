@@ -56,7 +56,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "several events", "town only", "group or town", "towns of a group",
                                             "membership asks", "town alone", "outside place",
-                                            "unknown place", "number asked", "asks about now", "asks about others",
+                                            "unknown place", "number asked", "another town", "asks about now",
+                                            "asks about others",
                                             "not covered", "day asked",
                                             "instructions", "greets or thanks", "asks about the bot"]
 
@@ -1520,6 +1521,13 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"
+
+
+def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index) -> None:
+    p = run("Welchen Platz hat Soest im Digitalranking bekommen? Menden war ja weit vorne.", index, S)
+    assert p.intent is None and "another town" in p.reason
+    assert run("Welchen Platz hat Menden im Digitalranking bekommen? Ich wohne in Soest.", index, S).intent == "menden"
+    assert run("Welchen Platz hat Menden im Digitalranking bekommen?", index, S).intent == "menden"
 
 
 def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> None:

@@ -219,6 +219,19 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 "gives none for one town")
 
 
+def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Which rank did Lüdenscheid get in the digital study? Menden was 3rd …': a topic about one town
+    (Menden's recognition), asked about other towns and not about its own, asks what the knowledge
+    does not hold (their ranks); the town it is about may be in the talk around the question."""
+    if p.settled or p.decision != "answer" or p.intent is None:
+        return
+    own = ix.own_town.get(ix.row[p.intent])
+    named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
+    if own is not None and named and own not in named:
+        asked = [t for t in p.towns if town_token(t) in named] or sorted(named)
+        _settle(p, "fallback", None, f"it asks about {', '.join(asked)}; {p.intent} is about another town")
+
+
 #: Words that ask about now: "Wer ist heute Bundesinnenminister?", "What is Seehofer doing these days?"
 NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetziger derzeit derzeitige derzeitiger "
                 "momentan mittlerweile "

@@ -1157,6 +1157,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("outside place", decisions.outside_place),
     ("unknown place", decisions.unknown_place),
     ("number asked", decisions.number_asked),
+    ("another town", decisions.another_town),
     ("asks about now", decisions.asks_about_now),
     ("asks about others", decisions.asks_about_others),
     ("not covered", decisions.not_covered),

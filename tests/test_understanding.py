@@ -59,7 +59,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "unknown place", "number asked", "another town", "asks about now",
                                             "asks about others",
                                             "not covered", "day asked",
-                                            "instructions", "greets or thanks", "asks about the bot"]
+                                            "instructions", "greets or thanks", "asks about the bot",
+                                            "help with a task"]
 
 
 def test_english_negative_contractions_are_written_out() -> None:
@@ -1521,6 +1522,15 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     # topics whose answers give numbers still answer
     assert run("Wie viel Geld bekommt das Projekt?", index, S).intent == "funding"
     assert run("Wie viele Mitmacherkommunen gibt es?", index, S).intent == "mitmacherkommunen"
+
+
+def test_help_with_a_task_of_ones_own_is_not_the_question_what_the_bot_can_do(index: Index) -> None:
+    p = run("Kannst du mir helfen, einen Brief zu schreiben?", index, S)
+    assert p.decision == "fallback" and "task" in p.reason
+    p = run("Can you help me to find a company?", index, S)  # (or when help is one of two to choose from)
+    assert p.decision == "fallback" and "task" in p.reason
+    assert run("Wobei kannst du mir helfen?", index, S).intent == "help"
+    assert run("What topics can you help me with?", index, S).intent == "help"
 
 
 def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index) -> None:

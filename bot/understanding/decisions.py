@@ -429,6 +429,23 @@ def asks_about_the_bot(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.settled = True
 
 
+#: Help with a task of the writer's own: "Kannst du mir helfen, eine Firma zu finden?", "can you help me
+#: to fill in my tax form" (not "Wobei kannst du mir helfen?" nor "what can you help me with").
+_HELP_WITH_A_TASK = re.compile(r"\b(?:helfen|hilfst|helft|help)\b(?: \w+){0,5}? zu \w+"
+                               r"|\bhelp (?:me|us) to \w+")
+
+
+def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Kannst du mir helfen, eine Firma zu finden?': the help answer tells what the bot can be asked;
+    a request for help with something of one's own is not that question."""
+    close = p.intent if p.decision != "clarify" else next((i for i, _ in p.ranked[:2] if i in ix.help_intents), None)
+    if p.settled or close not in ix.help_intents:
+        return
+    found = _HELP_WITH_A_TASK.search(p.tokens.text)
+    if found is not None and found.group().split()[-1] not in STOPWORDS:
+        _settle(p, "fallback", None, f"it asks for help with a task of its own: '{found.group()}'")
+
+
 #: Text that tries to give the bot new instructions ("Ignore all previous instructions …", "You are
 #: now in developer mode", "vergiss deine Regeln"), over the folded words of the whole message.
 _INSTRUCTIONS = re.compile(

@@ -1165,6 +1165,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("instructions", decisions.instructions),
     ("greets or thanks", decisions.greets_or_thanks),
     ("asks about the bot", decisions.asks_about_the_bot),
+    ("help with a task", decisions.help_with_a_task),
 ]
 
 

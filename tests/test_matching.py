@@ -319,6 +319,9 @@ def test_a_part_that_points_back_at_an_unknown_subject_is_not_answered_alone(ans
     # pointing back at a known subject, or a part with a subject of its own, is still answered
     assert answerer.ask("Was ist die Rahmenstrategie? Und wer hat sie erarbeitet?").intent == "rahmenstrategie"
     assert answerer.ask("Wie wird das Wetter morgen? Und was ist eine Smart City?").intent == "smart-city"
+    # whether the bot happens to know it asks the question before again (the vocabulary's chatter)
+    assert answerer.ask("Are there trains from Hagen to Brilon on Sunday? Would you happen to know?").intent is None
+    assert answerer.ask("Gibt es einen Nachtbus nach Olpe? Weißt du das zufällig?").intent is None
 
 
 def test_came_first_about_something_unknown_is_not_the_timeline(answerer: Answerer) -> None:

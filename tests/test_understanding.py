@@ -136,6 +136,13 @@ def test_a_relative_clause_inside_a_sentence_is_put_beside_the_sentence_it_inter
     assert len(clauses.split("In Südwestfalen, which towns take part, and what do they do?")) == 3
 
 
+def test_an_example_or_a_purpose_after_a_comma_goes_with_the_question() -> None:
+    parts = clauses.split("Can you recommend other programmes, like Horizon Europe, for my research on villages?")
+    assert [(c.text, c.question) for c in parts] == [
+        ("Can you recommend other programmes, like Horizon Europe, for my research on villages?", True)]
+    assert len(clauses.split("Ich hab eine Frage, für meine Arbeit: wer zahlt das?")) == 3  # no "?": a clause
+
+
 def test_a_place_after_a_comma_goes_with_the_question_it_ends() -> None:
     parts = clauses.split("War da nicht eine Konferenz im Sauerland, in Bad Berleburg? Erzähl mal.")
     assert [c.text for c in parts] == ["War da nicht eine Konferenz im Sauerland, in Bad Berleburg?", "Erzähl mal."]
@@ -1562,7 +1569,9 @@ def test_her_town_or_our_hanseatic_town_is_the_town_named_before(knowledge: Know
 
 def test_which_other_things_of_a_topics_kind_fall_back(index: Index) -> None:
     assert_falls_back(index, ("Welche anderen Förderprogramme gibt es für Dörfer?",
-                              "Which other model projects are there?"), "which other")
+                              "Which other model projects are there?",
+                              "Nenn mir andere Förderprogramme"),
+                      "which other")
     # other towns are part of the topics; "the other four" are the rest of a group
     assert run("Welche anderen Kommunen machen mit?", index, S).intent == "mitmacherkommunen"
     assert run("Welche anderen vier Modellstädte gibt es außer Soest?", index, S).intent == "pionierkommunen"

@@ -68,7 +68,7 @@ _INDIRECT = re.compile(
 # "Nennen Sie mir bitte die Städte." (not a task like "schreib mir ein Gedicht": see decisions.TASKS).
 _REQUEST = frozenset(
     """
-    give tell show list explain describe name walk provide share send outline clarify specify
+    give tell show list explain describe name walk provide share send outline clarify specify recommend suggest
     gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige schilder schildere schildern
     zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
     """.split()
@@ -115,6 +115,8 @@ _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo althoug
                          .split())
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _AT = frozenset("in im at near bei nahe".split())  # a place after the question
+_FOR = frozenset("for fur".split())  # ... and what it is for
+_MY = frozenset("my our mein meine meinen meinem meiner unser unsere unseren unserem unserer".split())
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 #: "… any guidance documents, something other towns could reuse?": what the thing asked for is like
@@ -165,6 +167,10 @@ def _relative(piece: str) -> bool:
         return True  # "Smart City heißt doch nur, dass die Verwaltung Computer bekommt": what was said
     if tuple(everything[:3]) in EXAMPLE_OF:
         return True  # "Is there a blog with recaps, like the one about …?": an example of it
+    if words[0] == "like" and len(everything) <= 3 and _is_name(piece.rstrip(" ?").split(None, 1)[-1]):
+        return True  # "other programmes, like Horizon Europe, …": an example of them
+    if words[0] in _FOR and words[1:2] and words[1] in _MY and piece.rstrip().endswith("?"):
+        return True  # "…, for my research on smart villages?": what the writer needs it for
     if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):
         return True  # "… a chronology of the project so far, from the funding award onwards?": when
     if words[0] in _AT and piece.rstrip().endswith("?") and _is_name(piece.rstrip(" ?").split(None, 1)[-1]) \

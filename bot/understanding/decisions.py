@@ -277,6 +277,10 @@ _PLACES = frozenset(k for w in (*PLACE_NOUNS, "städte", "staedte", "orte", "dö
 
 
 _WHICH = frozenset("welche welcher welches welchen welchem which what".split())
+#: ... and asking for them by name: "Can you recommend other funding programmes?", "Nenn mir andere …"
+#: (not whether there are more: "Gibt es noch andere Leitfäden?")
+_ASKING_FOR = _WHICH | frozenset("recommend suggest name list empfehlen empfiehl empfehle nenne nenn nennen".split())
+_TO_ME = frozenset("mir me us uns".split())
 # Folded, as the words are; the vocabulary writes 13 and 14 as digits.
 _NUMBER_WORDS = frozenset("zwei drei vier funf sechs sieben acht neun zehn elf zwolf two three four five six seven "
                           "eight nine ten eleven twelve".split())
@@ -298,7 +302,8 @@ def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     words = p.words
     for i, word in enumerate(words):
-        if word not in OTHER or i == 0 or words[i - 1] not in _WHICH or any(map(_number, words[i : i + 2])):
+        before = words[i - 2] if i > 1 and words[i - 1] in _TO_ME else words[i - 1] if i else ""
+        if word not in OTHER or before not in _ASKING_FOR or any(map(_number, words[i : i + 2])):
             continue  # only "which other …?"; "the other four" are the rest of a group of towns
         for after in [w for w in words[i + 1 : i + 3] if w not in STOPWORDS][:2]:  # "other federal programmes"
             found = ix.resolve(after).keys

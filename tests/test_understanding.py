@@ -744,6 +744,9 @@ def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None
     decisions.membership_asks(yes_no, index, S)
     assert yes_no.intent == "membership"
     assert run("Was macht eigentlich Hamburg als Smart City?", index, S).intent is None  # outside the region
+    # the role of a town asks how it takes part (the membership answer gives it)
+    assert run("Welche Rolle hat Brilon bei dem Projekt?", index, S).intent == "membership"
+    assert run("What role does Siegen play in all this?", index, S).intent == "membership"
 
 
 def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> None:

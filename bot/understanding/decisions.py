@@ -122,13 +122,18 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _settle(p, "answer", group, "several towns of one group, and nothing asks whether they take part")
 
 
+#: The role of a town asks how it takes part: "Welche Rolle spielt Soest eigentlich bei dem Ganzen?"
+ROLE = frozenset("rolle role funktion function".split())
+
+
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?");
     a yes/no question about a town ("Is Olsberg in the programme?") does. And "Was macht Hamburg
     als Smart City?" asks about a place outside the region, not whether it takes part."""
     if p.settled or p.intent not in ix.slot_intents:
         return
-    if p.qtype != "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms):
+    if p.qtype != "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) \
+            and ROLE.isdisjoint(p.tokens.folded):
         _settle(p, "fallback", None, "a town is named, but nothing asks whether it takes part")
     elif p.qtype not in (None, "yes_no") and p.towns and all(town_token(t) in ix.outside_tokens for t in p.towns):
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")

@@ -117,6 +117,11 @@ def test_an_indirect_question_is_a_question() -> None:
         == [False, True]
     assert clauses.split("I'd be grateful if you could outline the strategy.")[-1].question
     assert not clauses.split("Wenn Sie Zeit haben, schauen Sie mal rein.")[0].question
+    # ... and so does gratitude for something to be given, not for what was given
+    assert clauses.split("I should be most grateful for a short description of the project.")[0].question
+    assert clauses.split("Für eine kurze Übersicht wäre ich Ihnen sehr dankbar.")[0].question
+    assert clauses.split("I'd appreciate a list of the towns.")[0].question
+    assert not clauses.split("I am grateful for the answer, bye")[0].question
     # in a message without a "?", an English clause that begins with an auxiliary asks
     assert [c.question for c in clauses.split("is brilon in it. cousin lives there")] == [True, False]
     assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no

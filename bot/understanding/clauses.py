@@ -102,6 +102,16 @@ _IF_YOU_COULD = re.compile(r"(?:^| )(?:wenn|falls|if) (?:sie|du|ihr|you)\b(?: \w
                            r"(?:konnten|konntest|konntet|wurden|wurdest|wurdet|could|would)\b")
 
 
+#: ... and so does gratitude for something to be given: "I should be most grateful for a brief description of
+#: the project", "Für eine kurze Übersicht wäre ich dankbar", "I'd appreciate a list of the towns" (not for
+#: what was given: "I am grateful for the answer").
+_GLAD_OF = re.compile(r"\b(?:should|would|d|ware|waren|wurde|wurden)(?: \w+){0,3}? (?:grateful|thankful|dankbar|"
+                      r"appreciate)\b(?: (?:for|fur|uber|about))? "
+                      r"(?:a|an|the|some|any|eine|einen|ein|einer|die|den|das|ihre|your)\b"
+                      r"|\b(?:fur|for) (?:a|an|eine|einen|ein|einer|die)\b(?: \w+){1,8}? (?:ware|waren|would be|d be)"
+                      r"(?: \w+){0,3} (?:dankbar|grateful|thankful|verbunden)\b")
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str
@@ -341,7 +351,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
             or _polite_request(folded) or _WISH.match(" ".join(folded)) is not None
-            or _IF_YOU_COULD.search(" ".join(folded)) is not None) \
+            or _IF_YOU_COULD.search(" ".join(folded)) is not None or _GLAD_OF.search(" ".join(folded)) is not None) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

@@ -1449,6 +1449,10 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Woröber kann man dech ausfroge?', 'help'),
     ('Wat wor dann op der Konferenz? Ech wor nit do.', 'konferenz'),
     ("wat is bis jetz alles so gewesen bei euch?", 'timeline'),  # "bis jetz": so far, not the latest
+    ('Wat kann ech dech froache?', 'help'),
+    ('Gun Daach! Ech wollt bloß ma Hallo saache.', 'greeting'),
+    ('Dann bedank ech mech och scheen, mach et good!', 'thanks'),
+    ('Is Lennestadt included?', 'membership'),
     # Freudenberg / Siegerland Platt with Rhineland forms
     ('Jiddet do och en Blog, wo mer wat nohlese kann?', 'stories'),
     ('Wat kimmt als nächstes bei üch?', 'timeline-next'),

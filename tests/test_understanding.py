@@ -1453,6 +1453,9 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Gun Daach! Ech wollt bloß ma Hallo saache.', 'greeting'),
     ('Dann bedank ech mech och scheen, mach et good!', 'thanks'),
     ('Is Lennestadt included?', 'membership'),
+    # chat abbreviations
+    ('when was the conf in arnsberg', 'konferenz'),
+    ('welche städte sind eigentl dabei', 'mitmacherkommunen'),
     # Freudenberg / Siegerland Platt with Rhineland forms
     ('Jiddet do och en Blog, wo mer wat nohlese kann?', 'stories'),
     ('Wat kimmt als nächstes bei üch?', 'timeline-next'),

@@ -172,6 +172,12 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     assert len(clauses.split("ich hab was gehört von der konferenz")) == 1  # "was" + participle: no question
     assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already
     assert len(clauses.split("ich hab was gelesen, was ist das?")) == 2  # with a "?" the writer punctuates
+    # ... and a yes/no question whether a place takes part
+    parts = clauses.split("heading to winterberg on the weekend is winterberg in it")
+    assert [(c.text, c.question) for c in parts] == [("heading to winterberg on the weekend", False),
+                                                     ("is winterberg in it", True)]
+    assert [c.question for c in clauses.split("meine oma wohnt in hemer ist hemer auch dabei")] == [False, True]
+    assert len(clauses.split("please confirm whether Attendorn is participating")) == 1  # (an indirect question)
     assert [c.text for c in clauses.split("ich hab was gelesen was ist das?")] == ["ich hab was gelesen was ist das?"]
 
 

@@ -269,6 +269,17 @@ _RUN_ON = re.compile(
     r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b)")
 
 
+# ... and a yes/no question whether a place takes part: "heading to schmallenberg on the weekend is
+# schmallenberg in it", "meine oma wohnt in hemer ist hemer auch dabei".
+_TAKES_PART = (r"(?i:is|are|does|do|ist|sind|macht|gehort|gehört)\s+(?!(?i:a|an|the|ein|eine|der|die|das)\b)"
+               r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:(?i:auch|denn|eigentlich|also|even)\s+)?"
+               r"(?i:in\s+it|in\s+this|in\s+there|part\s+of|involved|included|participating|taking\s+part|"
+               r"on\s+board|dabei|mit\s+dabei|beteiligt|mit)\b")
+_RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
+_ASKS_TAKING_PART = re.compile(_TAKES_PART)
+_INDIRECT_BEFORE = frozenset("ob whether if".split())  # "Kindly confirm whether Attendorn is participating"
+
+
 # ... and the story told after a question in such a message: "was ist dieses smart cities südwestfalen
 # ich hab das heute in der zeitung gelesen" (the writer and a verb, not after a verb: "was kann ich tun").
 _AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could should would do dos did have has am was"
@@ -291,7 +302,9 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
                 joined.insert(i + 1, True)
             i += 1  # a question already ("welche apps wurden entwickelt und wo kann ich die runterladen")
             continue
-        found = [m for m in _RUN_ON.finditer(pieces[i]) if m.start() > 0]
+        found = [m for m in _RUN_ON.finditer(pieces[i]) if m.start() > 0] or [
+            m for m in _RUN_ON_TAKING_PART.finditer(pieces[i]) if m.start() > 0
+            and _INDIRECT_BEFORE.isdisjoint(fold(w) for w in pieces[i][: m.start()].split()[-3:])]
         if found:
             head, tail = pieces[i][: found[-1].start()], pieces[i][found[-1].end() :]
             if len(head.split()) >= 2:
@@ -361,7 +374,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         tagged = len(folded) > 2 and folded[-2] in ("or", "oder") and folded[-1] in _NO
         # An English clause that begins with an auxiliary asks in a message without a "?" ("is brilon in it.
         # cousin lives there"); a German one may be a statement without its subject ("ist schön hier").
-        auxiliary_first = unpunctuated and len(folded) > 2 and folded[0] in _ENGLISH_ASKING
+        auxiliary_first = unpunctuated and len(folded) > 2 and (
+            folded[0] in _ENGLISH_ASKING or (goes_on and _ASKS_TAKING_PART.match(piece) is not None))
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged
                               or auxiliary_first, goes_on))
     for i in range(1, len(clauses)):

@@ -912,6 +912,11 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
         == "rahmenstrategie"
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
+    # the page names no project lead and gives nobody's contact details
+    assert run("Who is the project manager of the consortium?", index, S).intent is None
+    assert run("Wer leitet das Projekt? Ich bräuchte die E-Mail-Adresse.", index, S).intent is None
+    assert run("Could you tell me about the consortium of five towns that leads it?", index, S).intent \
+        == "pionierkommunen"
     # homework is the pupil's to do; as the reason for a question it is no subject
     assert run("Kannst du mir bei den Hausaufgaben helfen?", index, S).intent is None
     assert run("Für meine Hausaufgabe: Was ist eine Smart City?", index, S).intent == "smart-city"

@@ -1247,6 +1247,15 @@ def test_what_the_writer_leaves_out_is_not_the_subject(index: Index) -> None:
     assert {t.word for t in p.terms if t.alternative} == {"5", "pionier"}
 
 
+def test_the_writers_role_at_the_start_of_a_clause_is_not_the_subject(index: Index) -> None:
+    p = upto("as a UX person I'm curious - what do you mean by smart city?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"ux", "person"}
+    assert run("as a UX person I'm curious - what do you mean by smart city?", index, S).intent == "smart-city"
+    # not "as a" later in the clause: "recognised as a smart city" is what is asked
+    p = upto("Is Menden recognised as a smart city?", index, "words")
+    assert not any(t.alternative for t in p.terms)
+
+
 def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> None:
     # "top" is a word of the thanks ("Top, vielen Dank"); after "from Menden" it greets nobody
     p = upto("My colleague from Menden bragged that his town is one of the national top performers.", index, "words")

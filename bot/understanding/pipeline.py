@@ -455,7 +455,8 @@ def _not_the_subject(p: Parse) -> set[int]:
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
-        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these):
+        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
+                       _as_a_role):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -629,6 +630,20 @@ def _purpose(words: list[str], start: int, end: int) -> set[int]:
                 w in _PURPOSE_SUBJECTS for w in words[j + 1 : j + 3]):
             return set(range(j + 1, end))
     return set()
+
+
+_AS_A = frozenset("as als".split())
+_A = frozenset("a an ein eine einer".split())
+_ROLE_ENDS = frozenset("i ich we wir".split())
+
+
+def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
+    """The writer's role at the start of a clause: "as a UX person I'm curious – …", "as an outsider
+    I wonder …", "Als ein Laie frage ich mich …". The question is what comes after it."""
+    if end - start < 3 or words[start] not in _AS_A or words[start + 1] not in _A:
+        return set()
+    stop = next((j for j in range(start + 2, min(end, start + 6)) if words[j] in _ROLE_ENDS), None)
+    return set(range(start + 2, stop)) if stop is not None else set()
 
 
 _EXCEPT = frozenset("ausser auser abgesehen besides except excluding".split())

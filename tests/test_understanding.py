@@ -141,6 +141,14 @@ def test_a_relative_clause_inside_a_sentence_is_put_beside_the_sentence_it_inter
     assert len(clauses.split("In Südwestfalen, which towns take part, and what do they do?")) == 3
 
 
+def test_the_thing_set_before_a_question_that_points_back_at_it_goes_with_it() -> None:
+    parts = clauses.split("Diese Leitfäden – sind die so eine Art Katalog? Und für wen?")
+    assert [(c.text, c.question) for c in parts] == [("Diese Leitfäden, sind die so eine Art Katalog?", True),
+                                                     ("Und für wen?", True)]
+    assert len(clauses.split("These guides, what are they for?")) == 1
+    assert len(clauses.split("Sehr geehrte Damen und Herren, ist das so?")) == 2  # no thing named before
+
+
 def test_an_example_or_a_purpose_after_a_comma_goes_with_the_question() -> None:
     parts = clauses.split("Can you recommend other programmes, like Horizon Europe, for my research on villages?")
     assert [(c.text, c.question) for c in parts] == [

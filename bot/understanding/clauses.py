@@ -248,6 +248,23 @@ def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
     return out, asides
 
 
+#: "Diese Leitfäden – sind die so eine Art Katalog?": the thing asked about, set before the question that
+#: points back at it ("sind die", "what are they").
+_DEMONSTRATIVES = frozenset("diese dieser dieses diesen die der das den these those this that the".split())
+_POINTING = frozenset("die das dat der den sie they it them those these".split())
+
+
+def _dislocated(before: str, piece: str) -> bool:
+    """Whether ``before`` names what the question ``piece`` right after it asks about (see above)."""
+    head = [fold(w) for w in re.findall(r"[^\W_]+", before)]
+    words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:3]]
+    if not (1 < len(head) <= 4 and head[0] in _DEMONSTRATIVES) or before.endswith(("?", "!", ".", ":")) \
+            or not piece.endswith("?") or len(words) < 2:
+        return False
+    verb = 1 if words[0] in _QUESTION_START else 0  # "what are they", "sind die"
+    return len(words) > verb + 1 and words[verb] in _ASKING_VERBS and words[verb + 1] in _POINTING
+
+
 # Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A
 # capitalised "Punkt" is the noun ("ein wichtiger Punkt"), so only the lower-case word is a full stop.
 _SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|question mark))|"
@@ -341,7 +358,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             if not piece:
                 continue
             merge = same_sentence and k not in asides and (_relative(piece) or _describes(pieces[-1], piece)) \
-                and len(pieces[-1].split()) >= 3
+                and len(pieces[-1].split()) >= 3 or (same_sentence and _dislocated(pieces[-1], piece))
             follows, same_sentence, colon = same_sentence or colon, True, False
             if merge:
                 pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes

@@ -1481,6 +1481,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Gun Daach! Ech wollt bloß ma Hallo saache.', 'greeting'),
     ('Dann bedank ech mech och scheen, mach et good!', 'thanks'),
     ('Is Lennestadt included?', 'membership'),
+    ('Welche Bewandtnis hat es mit der Rahmenstrategie?', 'rahmenstrategie'),
+    ('Wat iss dat, die Rahmenstrategie?', 'rahmenstrategie'),
     # chat abbreviations
     ('when was the conf in arnsberg', 'konferenz'),
     ('welche städte sind eigentl dabei', 'mitmacherkommunen'),

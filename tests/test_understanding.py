@@ -55,6 +55,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "several events", "town only", "group or town", "towns of a group",
+                                            "towns asked",
                                             "membership asks", "town alone", "outside place",
                                             "unknown place", "number asked", "another town", "asks about now",
                                             "asks about others",
@@ -1583,6 +1584,15 @@ def test_help_with_a_task_of_ones_own_is_not_the_question_what_the_bot_can_do(in
     assert p.decision == "fallback" and "task" in p.reason
     assert run("Wobei kannst du mir helfen?", index, S).intent == "help"
     assert run("What topics can you help me with?", index, S).intent == "help"
+
+
+def test_which_towns_asks_for_a_groups_list(index: Index) -> None:
+    p = run("Which cities are in the network? I'd like to see if my friends' towns are there.", index, S)
+    assert p.intent == "mitmacherkommunen" and "which towns" in p.reason
+    assert run("Welche Orte sind denn überhaupt alle bei diesem Vorhaben dabei?", index, S).intent \
+        == "mitmacherkommunen"
+    assert run("Which cities were the model towns?", index, S).intent == "pionierkommunen"  # the group asked
+    assert run("Welche Städte gibt es in Südwestfalen, die kein Geld bekommen?", index, S).intent != "initiative"
 
 
 def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index) -> None:

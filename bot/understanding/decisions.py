@@ -104,6 +104,27 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
 
 
+#: Which towns, asked for in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
+_WHICH_TOWNS = frozenset(fold(w) for w in "städte orte dörfer kommunen gemeinden towns cities places villages "
+                         "municipalities communities".split())
+
+
+def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Which cities are in the network?': a question for which towns, answered by what the towns are
+    part of (the initiative) or left to choose, asks for a group's list of towns, when one is close."""
+    if p.settled or not ix.group_intents or p.decision == "fallback" or p.intent in ix.group_intents \
+            or p.intent in ix.slot_intents or any(is_town(w) for w in p.words):
+        return
+    words = p.words
+    if not any(w in _WHICH and i + 1 < len(words) and words[i + 1] in _WHICH_TOWNS for i, w in enumerate(words)):
+        return
+    top = p.ranked[0][1] if p.ranked else 0.0
+    group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)
+    if group is not None and group[1] >= s.low_threshold and group[1] >= top - s.group_to_slot:
+        p.ranked = [group, *[(i, v) for i, v in p.ranked if i != group[0]]]
+        _settle(p, "answer", group[0], "it asks which towns: a group's list")
+
+
 def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Was hat es mit dem Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und Soest auf sich?':
     several towns of one group, and nothing asks whether they take part: the group is asked about."""

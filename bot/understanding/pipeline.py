@@ -1167,6 +1167,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("town only", decisions.town_only),
     ("group or town", decisions.group_to_membership),
     ("towns of a group", decisions.towns_of_a_group),
+    ("towns asked", decisions.towns_asked),
     ("membership asks", decisions.membership_asks),
     ("town alone", decisions.town_alone),
     ("outside place", decisions.outside_place),

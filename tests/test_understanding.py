@@ -123,6 +123,10 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("Für eine kurze Übersicht wäre ich Ihnen sehr dankbar.")[0].question
     assert clauses.split("I'd appreciate a list of the towns.")[0].question
     assert not clauses.split("I am grateful for the answer, bye")[0].question
+    # ... and so does saying which information one needs (not anything one needs)
+    assert clauses.split("For my paper I need the names of the five pilot towns.")[0].question
+    assert clauses.split("Ich bräuchte eine kurze Übersicht über die Leitfäden.")[0].question
+    assert not clauses.split("I need a room in Siegen.")[0].question
     # in a message without a "?", an English clause that begins with an auxiliary asks
     assert [c.question for c in clauses.split("is brilon in it. cousin lives there")] == [True, False]
     assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no

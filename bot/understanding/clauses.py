@@ -112,6 +112,13 @@ _GLAD_OF = re.compile(r"\b(?:should|would|d|ware|waren|wurde|wurden)(?: \w+){0,3
                       r"(?: \w+){0,3} (?:dankbar|grateful|thankful|verbunden)\b")
 
 
+#: ... and so does saying which information one needs: "For my research paper I need the names of the five
+#: pilot towns", "Ich bräuchte eine Liste der Städte" (not "I need a room", "I need it for a footnote").
+_NEED = re.compile(r"\b(?:i|we|ich|wir) (?:\w+ ){0,2}?(?:need|needed|brauche|brauch|brauchte|benotige)"
+                   r" (?:the|a|an|some|die|den|das|eine|einen|ein|alle|all)(?: \w+)?? (?:names|name|list|overview|"
+                   r"description|summary|namen|liste|uberblick|ubersicht|beschreibung|zusammenfassung)\b")
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str
@@ -381,7 +388,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         request = bool(head) and (head[0] in _REQUEST or (
             len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
             or _polite_request(folded) or _WISH.match(" ".join(folded)) is not None
-            or _IF_YOU_COULD.search(" ".join(folded)) is not None or _GLAD_OF.search(" ".join(folded)) is not None) \
+            or _IF_YOU_COULD.search(" ".join(folded)) is not None or _GLAD_OF.search(" ".join(folded)) is not None
+            or _NEED.search(" ".join(folded)) is not None) \
             and len(words) >= _REQUEST_WORDS
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

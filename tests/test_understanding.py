@@ -635,6 +635,7 @@ def test_question_types() -> None:
     # the reason asked after "what"/"which": a why question
     assert qtype.detect("what s the grund for pushing digitalisierung".split()) == "why"
     assert qtype.detect("welche grunde gibt es dafur".split()) == "why"
+    assert qtype.detect("what s the stated grund for it".split()) == "why"  # (an adjective between)
     assert qtype.detect("was ist der sinn der sache".split()) == "why"
     assert qtype.detect("what is the smart city".split()) == "what"
     # "which day", "in which year" ask when; "which towns" still asks which

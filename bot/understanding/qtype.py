@@ -55,7 +55,7 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
         return "how_many"
     if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
         return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
-    if kind in ("which", "what") and not _REASON_NOUNS.isdisjoint(words[i + 1 : i + 4]):
+    if kind in ("which", "what") and not _REASON_NOUNS.isdisjoint(words[i + 1 : i + 5]):
         return "why"
     return kind
 

@@ -1658,6 +1658,9 @@ def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> 
     assert_falls_back(index, ("Was hält Horst Seehofer eigentlich von der Digitalisierung?",
                               "What does Seehofer think about smart cities?"), "think of them")
     assert run("Was hat Horst Seehofer mit der Förderung zu tun?", index, S).intent == "funding"
+    # ... and who held the office before or after them
+    assert_falls_back(index, ("Wer war vor Horst Seehofer Bundesinnenminister?",
+                              "Who became interior minister after Seehofer?"), "think of them")
 
 
 def test_a_question_about_now_needs_a_person_the_knowledge_lists(knowledge: Knowledge) -> None:

@@ -266,7 +266,11 @@ NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("i
 #: Words that ask for a judgement of a person or about their life beyond what they did for the
 #: initiative: "Was denkst du über Horst Seehofer als Politiker?", "What's your take on his time in office?"
 ABOUT_THE_PERSON = frozenset("denkst denken haltst halt meinung findest think opinion take view politiker politician "
-                             "politikerin career karriere before vorher fruher privat private".split())
+                             "politikerin career karriere before vorher fruher privat private vorganger vorgangerin "
+                             "nachfolger nachfolgerin predecessor successor".split())
+
+
+_BEFORE_AFTER = frozenset("vor nach before after".split())
 
 
 def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -278,8 +282,12 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision != "answer" or p.intent is None or not ix.person_keys:
         return
     words = p.words
+    folded = p.tokens.folded
+    # "Wer war vor Horst Seehofer Bundesinnenminister?": before or after the person, someone else
+    other_person = any(w in _BEFORE_AFTER and not ix.name_keys.isdisjoint(ix.resolve(nxt).keys)
+                       for w, nxt in zip(folded, folded[1:], strict=False))
     if not (NOW.intersection(words) or any(pair in NOW_PAIRS for pair in zip(words, words[1:], strict=False))
-            or ABOUT_THE_PERSON.intersection(p.tokens.folded)):
+            or ABOUT_THE_PERSON.intersection(folded) or other_person):
         return
     from bot.understanding.pipeline import topicality
 
@@ -287,7 +295,7 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     topic = {k for t in p.terms if t.resolved.keys and t.word not in NOW and t.word not in ABOUT_THE_PERSON
              and topicality(t.word, s) == 1.0 for k in t.resolved.keys}
     # (what a person named thinks of anything: "Was hält Horst Seehofer von der Digitalisierung?")
-    judged = bool(ABOUT_THE_PERSON.intersection(p.tokens.folded)) and not topic.isdisjoint(ix.name_keys)
+    judged = bool(ABOUT_THE_PERSON.intersection(folded) or other_person) and not topic.isdisjoint(ix.name_keys)
     if topic and (judged or any(topic <= person for person in ix.person_keys)):
         _settle(p, "fallback", None, "it asks about a person or an office now, or what to think of them; "
                 "the knowledge tells what they did then")

@@ -159,6 +159,7 @@ def test_an_example_or_a_purpose_after_a_comma_goes_with_the_question() -> None:
     assert [(c.text, c.question) for c in parts] == [
         ("Can you recommend other programmes, like Horizon Europe, for my research on villages?", True)]
     assert len(clauses.split("Ich hab eine Frage, für meine Arbeit: wer zahlt das?")) == 3  # no "?": a clause
+    assert len(clauses.split("where do you post updates, like news or blog posts?")) == 1  # examples of it
 
 
 def test_a_place_after_a_comma_goes_with_the_question_it_ends() -> None:
@@ -839,6 +840,15 @@ def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(inde
     assert decision([("why", 0.5), ("smart-city", 0.35)], ["why"]) == "answer"
     assert decision([("why", 0.5), ("smart-city", 0.35)], ["what"]) == "fallback"  # not the kind of the topic
     assert decision([("why", 0.5), ("smart-city", 0.47)], ["why"]) == "fallback"  # too close
+    # two too close to call: the one whose kind is asked, first or second
+    def clarified(ranked: list[tuple[str, float]], asked: list[str]) -> str | None:
+        p = Parse("…", ranked=ranked, asked=asked, decision="clarify")
+        decisions.kind_agrees(p, index, S)
+        return p.intent if p.decision == "answer" else None
+
+    assert clarified([("smart-city", 0.5), ("why", 0.495)], ["why"]) == "why"
+    assert clarified([("why", 0.5), ("smart-city", 0.495)], ["why"]) == "why"
+    assert clarified([("smart-city", 0.5), ("why", 0.495)], ["what"]) is None
     assert decision([("why", 0.4), ("smart-city", 0.1)], ["why"]) == "fallback"  # too low
     # a runner-up that answers the kind now and then ("Warum wurde Menden ausgezeichnet?") does not
     # stand in the way; one that asks it half as often as the best does

@@ -133,6 +133,7 @@ _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo althoug
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _AT = frozenset("in im at near bei nahe".split())  # a place after the question
 _FOR = frozenset("for fur".split())  # ... and what it is for
+_EXAMPLE_WORDS = 6  # "…, like news or blog posts?"
 _MY = frozenset("my our mein meine meinen meinem meiner unser unsere unseren unserem unserer".split())
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
@@ -186,6 +187,8 @@ def _relative(piece: str) -> bool:
         return True  # "Is there a blog with recaps, like the one about …?": an example of it
     if words[0] == "like" and len(everything) <= 3 and _is_name(piece.rstrip(" ?").split(None, 1)[-1]):
         return True  # "other programmes, like Horizon Europe, …": an example of them
+    if words[0] == "like" and len(everything) <= _EXAMPLE_WORDS and piece.rstrip().endswith("?"):
+        return True  # "where do u post updates, like news or blog posts?": examples of what is asked
     if words[0] in _FOR and words[1:2] and words[1] in _MY and piece.rstrip().endswith("?"):
         return True  # "…, for my research on smart villages?": what the writer needs it for
     if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):

@@ -68,16 +68,24 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision == "answer" or len(p.ranked) < 2:
         return
     (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
-    if score < s.low_threshold or score - next_score < s.kind_margin:
+    if score < s.low_threshold:
         return
-    shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
-    for kind in p.asked or ([p.qtype] if p.qtype else []):
-        share = shares.get(kind, 0.0)
-        if kind not in _COMMON_KINDS and share >= s.kind_share and others.get(kind, 0.0) < share / 2:
-            _settle(p, "answer", best, f"{best} scores {score:.2f} ≥ {s.low_threshold:.2f}, is "
-                                       f"{score - next_score:.2f} ahead and is the topic of what is asked ({kind}); "
-                                       f"{second} asks it at most half as often")
-            return
+    if score - next_score >= s.kind_margin:
+        pairs = [(best, second)]
+    elif p.decision == "clarify":  # two too close to call: the one whose kind is asked ("where … blog posts?")
+        pairs = [(best, second), (second, best)]
+    else:
+        return
+    for chosen, other in pairs:
+        shares, others = ix.kind_shares[ix.row[chosen]], ix.kind_shares[ix.row[other]]
+        for kind in p.asked or ([p.qtype] if p.qtype else []):
+            share = shares.get(kind, 0.0)
+            if kind not in _COMMON_KINDS and share >= s.kind_share and others.get(kind, 0.0) < share / 2:
+                p.ranked = [*(r for r in p.ranked if r[0] == chosen), *(r for r in p.ranked if r[0] != chosen)]
+                _settle(p, "answer", chosen, f"{chosen} scores {dict(p.ranked)[chosen]:.2f} ≥ {s.low_threshold:.2f}, "
+                                             f"is close to or ahead of {other} and is the topic of what is asked "
+                                             f"({kind}); {other} asks it at most half as often")
+                return
 
 
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:

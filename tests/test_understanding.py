@@ -1499,6 +1499,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Is Lennestadt included?', 'membership'),
     ('Welche Bewandtnis hat es mit der Rahmenstrategie?', 'rahmenstrategie'),
     ('Wat iss dat, die Rahmenstrategie?', 'rahmenstrategie'),
+    # "the smart city thing" in German chat is the initiative, not the concept
+    ('worum gehts bei dem smart city ding eigentlich', 'initiative'),
     # chat abbreviations
     ('when was the conf in arnsberg', 'konferenz'),
     ('welche städte sind eigentl dabei', 'mitmacherkommunen'),

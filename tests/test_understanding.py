@@ -839,7 +839,7 @@ def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(inde
 
     assert decision([("why", 0.5), ("smart-city", 0.35)], ["why"]) == "answer"
     assert decision([("why", 0.5), ("smart-city", 0.35)], ["what"]) == "fallback"  # not the kind of the topic
-    assert decision([("why", 0.5), ("smart-city", 0.47)], ["why"]) == "fallback"  # too close
+    assert decision([("why", 0.47), ("smart-city", 0.44)], ["why"]) == "fallback"  # too close, the other low
     # two too close to call: the one whose kind is asked, first or second
     def clarified(ranked: list[tuple[str, float]], asked: list[str]) -> str | None:
         p = Parse("…", ranked=ranked, asked=asked, decision="clarify")
@@ -849,6 +849,13 @@ def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(inde
     assert clarified([("smart-city", 0.5), ("why", 0.495)], ["why"]) == "why"
     assert clarified([("why", 0.5), ("smart-city", 0.495)], ["why"]) == "why"
     assert clarified([("smart-city", 0.5), ("why", 0.495)], ["what"]) is None
+    # ... or left to fall back as too close, both above the low threshold
+    p = Parse("…", ranked=[("initiative", 0.51), ("why", 0.50)], asked=["why"], decision="fallback")
+    decisions.kind_agrees(p, index, S)
+    assert (p.decision, p.intent) == ("answer", "why")
+    p = Parse("…", ranked=[("initiative", 0.46), ("why", 0.44)], asked=["why"], decision="fallback")
+    decisions.kind_agrees(p, index, S)
+    assert p.decision == "fallback"  # the one asked about is under the low threshold
     assert decision([("why", 0.4), ("smart-city", 0.1)], ["why"]) == "fallback"  # too low
     # a runner-up that answers the kind now and then ("Warum wurde Menden ausgezeichnet?") does not
     # stand in the way; one that asks it half as often as the best does

@@ -64,7 +64,9 @@ _COMMON_KINDS = frozenset({"what", "which", "yes_no", "how"})
 def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'no offence but why would the sauerland need all this digital stuff?': a question of the kind
     that defines the best topic (many of its examples ask it: why, where, how many) and that the
-    runner-up asks at most half as often is answered at the lower threshold with a smaller lead."""
+    runner-up asks at most half as often is answered at the lower threshold with a smaller lead. Of
+    two too close to call, both over the lower threshold, the one whose kind is asked is answered
+    ("bruh wieso braucht siegen ne smart city": why, not what a smart city is)."""
     if p.settled or p.decision == "answer" or len(p.ranked) < 2:
         return
     (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
@@ -72,7 +74,7 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     if score - next_score >= s.kind_margin:
         pairs = [(best, second)]
-    elif p.decision == "clarify":  # two too close to call: the one whose kind is asked ("where … blog posts?")
+    elif next_score >= s.low_threshold:  # two too close to call: the one whose kind is asked ("where … blog posts?")
         pairs = [(best, second), (second, best)]
     else:
         return

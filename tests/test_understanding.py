@@ -1287,6 +1287,13 @@ def test_the_writers_role_at_the_start_of_a_clause_is_not_the_subject(index: Ind
     assert not any(t.alternative for t in p.terms)
 
 
+def test_what_the_subject_is_set_apart_from_is_not_the_subject(index: Index) -> None:
+    p = upto("What distinguishes the five pioneer towns from the other municipalities?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"other", "kommune"}  # (the vocabulary's word)
+    assert run("What distinguishes the five pioneer towns from the other municipalities?", index, S).intent \
+        == "pionierkommunen"
+
+
 def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> None:
     # "top" is a word of the thanks ("Top, vielen Dank"); after "from Menden" it greets nobody
     p = upto("My colleague from Menden bragged that his town is one of the national top performers.", index, "words")

@@ -456,7 +456,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role):
+                       _as_a_role, _compared_with):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -644,6 +644,23 @@ def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
         return set()
     stop = next((j for j in range(start + 2, min(end, start + 6)) if words[j] in _ROLE_ENDS), None)
     return set(range(start + 2, stop)) if stop is not None else set()
+
+
+_DIFFERENT = frozenset("different differs differ differently distinguishes distinguish distinguished anders "
+                       "unterscheiden unterscheidet unterschied".split())
+_FROM = frozenset("from than von als".split())
+
+
+def _compared_with(words: list[str], start: int, end: int) -> set[int]:
+    """What the subject is set apart from: "What distinguishes the five pioneer towns from the other
+    participating municipalities?", "was machen die Modellkommunen anders als die anderen Städte?".
+    The question is about what comes before it."""
+    for j in range(start + 1, end - 1):
+        if words[j] in _DIFFERENT:
+            after = next((k for k in range(j + 1, end) if words[k] in _FROM), None)
+            if after is not None:
+                return set(range(after + 1, end))
+    return set()
 
 
 _EXCEPT = frozenset("ausser auser abgesehen besides except excluding".split())

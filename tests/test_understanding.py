@@ -945,6 +945,8 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
     # the page names no project lead and gives nobody's contact details
     assert run("Who is the project manager of the consortium?", index, S).intent is None
+    # the page gives totals, not how they split between the towns
+    assert run("How much money did each pioneer town get?", index, S).intent is None
     assert run("Wer leitet das Projekt? Ich bräuchte die E-Mail-Adresse.", index, S).intent is None
     assert run("Could you tell me about the consortium of five towns that leads it?", index, S).intent \
         == "pionierkommunen"

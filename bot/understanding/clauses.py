@@ -52,7 +52,7 @@ _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
     welchem wozu womit worum wofur wieviel wieviele wat ob
-    who whom whose what whats whos which when where wheres why how whether
+    who whom whose what whats whos which when where wheres why how whether wot wut
     """.split()
 )
 

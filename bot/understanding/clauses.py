@@ -119,6 +119,9 @@ _NEED = re.compile(r"\b(?:i|we|ich|wir) (?:\w+ ){0,2}?(?:need|needed|brauche|bra
                    r"description|summary|namen|liste|uberblick|ubersicht|beschreibung|zusammenfassung)\b")
 
 
+_ASKING_FRAMES = (_IF_YOU_COULD, _GLAD_OF, _NEED)
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str
@@ -386,14 +389,13 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         starts = bool(head) and (head[0] in _QUESTION_START or (
             len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START))
         folded = [fold(w) for w in words]
-        indirect = _INDIRECT.search(" ".join(folded)) is not None
+        joined_words = " ".join(folded)
+        indirect = _INDIRECT.search(joined_words) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
-        request = bool(head) and (head[0] in _REQUEST or (
-            len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
-            or _polite_request(folded) or _WISH.match(" ".join(folded)) is not None
-            or _IF_YOU_COULD.search(" ".join(folded)) is not None or _GLAD_OF.search(" ".join(folded)) is not None
-            or _NEED.search(" ".join(folded)) is not None) \
-            and len(words) >= _REQUEST_WORDS
+        request = bool(head) and len(words) >= _REQUEST_WORDS and (
+            head[0] in _REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
+            or _polite_request(folded) or _WISH.match(joined_words) is not None
+            or any(pattern.search(joined_words) is not None for pattern in _ASKING_FRAMES))
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question
         # (Greek writes its question mark as ";": "does bad laasphe participate; my friend works there")

@@ -1410,6 +1410,9 @@ def test_a_relative_clause_in_a_question_says_which_one_is_meant(index: Index) -
     assert "berlin" in alternatives and "consortium" not in alternatives
     p = upto("Is that the strategy that everyone talks about?", index, "words")  # no question word first
     assert not any(t.alternative for t in p.terms)
+    # ... and after "anything" asked for: "Anything coming up that I could tell my cousin about?"
+    p = upto("Anything coming up that I could tell my cousin about?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"cousin"}
     # German: what the writer would do with it, after the noun ("…, auf den ich verlinken kann")
     p = upto("Gibt es einen Blog zum Projekt, auf den ich verlinken kann?", index, "words")
     assert {t.word for t in p.terms if t.alternative} == {"verlinken"}

@@ -582,6 +582,9 @@ _RELATIVE_SUBJECTS = frozenset("ich man wir du ihr".split())
 _PREPOSITIONS_DE = frozenset("auf in an mit von uber zu bei fur aus".split())
 
 
+_ANYTHING = frozenset("anything something any irgendwas etwas".split())
+
+
 def _described(words: list[str], start: int, end: int) -> set[int]:
     """'Which towns make up the consortium that was handed the grant in Berlin?': in a question, a
     relative clause after a noun says which one is meant; the question is about the noun. So does
@@ -595,8 +598,8 @@ def _described(words: list[str], start: int, end: int) -> set[int]:
             if noun >= start and words[noun] not in STOPWORDS \
                     and sum(w not in STOPWORDS for w in words[j + 2 : end]) <= _SHORT_RELATIVE:
                 return set(range(j + 2, end))
-    if start >= end or not question_type.is_question_word(words[start]):
-        return set()
+    if start >= end or not (question_type.is_question_word(words[start]) or words[start] in _ANYTHING):
+        return set()  # ("Anything coming up that I could tell my cousin about?")
     for j in range(start + 2, end - 1):
         if words[j] in _THAT_WHICH and words[j - 1] not in STOPWORDS:
             return set(range(j + 1, end))

@@ -761,6 +761,12 @@ def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index
     for _name, fn in STAGES[: [n for n, _ in STAGES].index("group or town") + 1]:
         fn(wide, index, MatcherSettings(group_to_slot=-1.0))  # never close enough: the group stays
     assert wide.intent == before.intent
+    # whether one town joined what the towns join, whichever topic that is; not a topic about that town
+    for question in ("Ich bitte um Auskunft, ob die Stadt Brilon der Rahmenstrategie offiziell beigetreten ist.",
+                     "May I confirm whether the city of Hemer has joined the framework strategy?"):
+        assert upto(question, index, "decide").intent != "membership"
+        assert run(question, index, S).intent == "membership"
+    assert run("Is it true Menden came third in some German digital ranking?", index, S).intent == "menden"
 
 
 def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None:

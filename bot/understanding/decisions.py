@@ -105,11 +105,18 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Ist die Stadt Werl offiziell angeschlossen?': yes or no about one town and a group of towns
     is whether that town takes part, which the membership answer says, group and all."""
     if p.settled or not (ix.slot_intents and p.qtype == "yes_no" and p.towns and p.ranked
-                         and p.decision != "fallback" and p.ranked[0][0] in ix.group_intents):
+                         and p.decision != "fallback" and p.ranked[0][0] not in ix.slot_intents):
+        return
+    # ... and so is whether it joined what the towns join ("ob die Stadt Brilon der Rahmenstrategie
+    # beigetreten ist"), whatever topic that is
+    # (not a topic about that one town: "Is it true Menden came third in some ranking?")
+    joined = len({w for w in p.words if is_town(w)}) == 1 and ix.row[p.ranked[0][0]] not in ix.own_town \
+        and any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
+    if p.ranked[0][0] not in ix.group_intents and not joined:
         return
     slot = next(iter(ix.slot_intents))
     score = dict(p.ranked).get(slot, 0.0)
-    if score >= p.ranked[0][1] - s.group_to_slot:
+    if score >= p.ranked[0][1] - (s.joined_to_slot if joined else s.group_to_slot):
         p.ranked = [(slot, p.ranked[0][1]), *[(i, v) for i, v in p.ranked if i != slot]]
         _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
 

@@ -85,13 +85,17 @@ class Matcher:
             return []
         return [p.clauses[i].text for i in asking]
 
-    @staticmethod
-    def _leads_in(p: pipeline.Parse, i: int) -> bool:
+    def _leads_in(self, p: pipeline.Parse, i: int) -> bool:
         """A short question that ends with a colon introduces the one after it: "Was meinst du ganz
         persönlich: War Seehofer ein guter Innenminister?" is one question (not a long one before a
-        keyword: "… angeführt (Stichwort: Anschluss-Verlust)?")."""
-        return p.clauses[i].text.endswith(":") and len(p.clause_words[i][1]) <= _LEAD_IN_WORDS \
-            and i + 1 < len(p.clauses) and p.clauses[i + 1].question
+        keyword: "… angeführt (Stichwort: Anschluss-Verlust)?"). So does one that asks only for
+        something the knowledge does not cover, the bot's opinion: "What's your honest opinion – are
+        smart cities just a polite word for surveillance?"."""
+        if not (len(p.clause_words[i][1]) <= _LEAD_IN_WORDS and i + 1 < len(p.clauses) and p.clauses[i + 1].question):
+            return False
+        content = [w for w in p.clause_words[i][0] if w not in STOPWORDS]
+        return p.clauses[i].text.endswith(":") or (
+            bool(content) and all(w in self.index.lexicon.not_covered for w in content))
 
     def match_part(self, part: str, whole: Match) -> Match:
         """One part of a message (``questions_of``). When the message as a whole was not understood,

@@ -946,6 +946,7 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert_falls_back(index, ("Who were the speakers at the 2021 conference in Arnsberg?",
                               "Wer hat die Konferenz 2021 in Arnsberg moderiert?"), "does not cover")
     assert run("Welche Kommune kam bei den digitalen Aufholern auf Platz 1?", index, S).intent is None
+    assert run("Menden came third in that ranking, so who came first?", index, S).intent is None
     # in the story around the question such a word is no subject; the rank the page gives is known
     assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
         == "rahmenstrategie"

@@ -777,6 +777,10 @@ def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None
     decisions.membership_asks(yes_no, index, S)
     assert yes_no.intent == "membership"
     assert run("Was macht eigentlich Hamburg als Smart City?", index, S).intent is None  # outside the region
+    # yes or no about something of its own in the town is not whether the town takes part
+    p = run("Is there a night bus in Siegen?", index, S)
+    assert p.intent is None and "something else" in p.reason
+    assert run("Is Olsberg in the programme?", index, S).intent == "membership"
     # the role of a town asks how it takes part (the membership answer gives it)
     assert run("Welche Rolle hat Brilon bei dem Projekt?", index, S).intent == "membership"
     assert run("What role does Siegen play in all this?", index, S).intent == "membership"

@@ -175,6 +175,10 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, "a town is named, but nothing asks whether it takes part")
     elif p.qtype not in (None, "yes_no") and p.towns and all(town_token(t) in ix.outside_tokens for t in p.towns):
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
+    elif p.qtype == "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) \
+            and max((t.cost for t in p.terms), default=0.0) >= s.own_subject_cost:
+        # "is there a soft play in iserlohn?": yes or no about something of its own in the town
+        _settle(p, "fallback", None, "a town is named, and the question is about something else in it")
 
 
 def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:

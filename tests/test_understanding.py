@@ -128,6 +128,7 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("For my paper I need the names of the five pilot towns.")[0].question
     assert clauses.split("Ich bräuchte eine kurze Übersicht über die Leitfäden.")[0].question
     assert not clauses.split("I need a room in Siegen.")[0].question
+    assert clauses.split("Für die Ratsvorlage bräuchte ich eine kurze Beschreibung.")[0].question
     # in a message without a "?", an English clause that begins with an auxiliary asks
     assert [c.question for c in clauses.split("is brilon in it. cousin lives there")] == [True, False]
     assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no
@@ -1530,6 +1531,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Is Lennestadt included?', 'membership'),
     ('Welche Bewandtnis hat es mit der Rahmenstrategie?', 'rahmenstrategie'),
     ('Wat iss dat, die Rahmenstrategie?', 'rahmenstrategie'),
+    ('Gestatten Sie mir, Sie recht herzlich zu begrüßen.', 'greeting'),
     # "the smart city thing" in German chat is the initiative, not the concept
     ('worum gehts bei dem smart city ding eigentlich', 'initiative'),
     # chat abbreviations

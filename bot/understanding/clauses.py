@@ -114,7 +114,8 @@ _GLAD_OF = re.compile(r"\b(?:should|would|d|ware|waren|wurde|wurden)(?: \w+){0,3
 
 #: ... and so does saying which information one needs: "For my research paper I need the names of the five
 #: pilot towns", "Ich bräuchte eine Liste der Städte" (not "I need a room", "I need it for a footnote").
-_NEED = re.compile(r"\b(?:i|we|ich|wir) (?:\w+ ){0,2}?(?:need|needed|brauche|brauch|brauchte|benotige)"
+_NEED = re.compile(r"\b(?:(?:i|we|ich|wir) (?:\w+ ){0,2}?(?:need|needed|brauche|brauch|brauchte|benotige)"
+                   r"|(?:brauche|brauchte|benotige) (?:ich|wir))"
                    r" (?:the|a|an|some|die|den|das|eine|einen|ein|alle|all)(?: \w+)?? (?:names|name|list|overview|"
                    r"description|summary|namen|liste|uberblick|ubersicht|beschreibung|zusammenfassung)\b")
 

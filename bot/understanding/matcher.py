@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
 from bot.model import Knowledge
-from bot.understanding import compiled, pipeline
+from bot.understanding import compiled, pipeline, qtype
 from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -109,7 +109,11 @@ class Matcher:
 
     def _follows_on(self, words: list[str], text: str) -> bool:
         """"… and how much does it cost?", "… So wie Digital Jetzt?": a part that
-        points back, or compares with what was just said, and names next to nothing itself."""
+        points back, or compares with what was just said, and names next to nothing itself. So does
+        one that only asks for the reason of it ("warum macht Südwestfalen da mit, gibts nen Grund?")."""
+        content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
+        if content and all(w in qtype.REASON_NOUNS for w in content):
+            return True
         pointing = pipeline.points_back(words) or tuple(tokenize(text).folded[:2]) in _COMPARING
         return pointing and pipeline.known_content([w for w in words if w not in pipeline.REFERRING], self.index) < 2
 

@@ -27,7 +27,7 @@ _SINGLE = {
 _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
-_REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
+REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
                           "motivation motive".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
@@ -55,7 +55,7 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
         return "how_many"
     if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
         return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
-    if kind in ("which", "what") and not _REASON_NOUNS.isdisjoint(words[i + 1 : i + 5]):
+    if kind in ("which", "what") and not REASON_NOUNS.isdisjoint(words[i + 1 : i + 5]):
         return "why"
     return kind
 

@@ -1526,6 +1526,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Wat wor dann op der Konferenz? Ech wor nit do.', 'konferenz'),
     ("wat is bis jetz alles so gewesen bei euch?", 'timeline'),  # "bis jetz": so far, not the latest
     ('Wat kann ech dech froache?', 'help'),
+    ('Smart City, wat soll dat sinn?', 'smart-city'),  # ("sinn" is "sein" here, no reason asked)
     ('Gun Daach! Ech wollt bloß ma Hallo saache.', 'greeting'),
     ('Dann bedank ech mech och scheen, mach et good!', 'thanks'),
     ('Is Lennestadt included?', 'membership'),

@@ -1535,6 +1535,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Gestatten Sie mir, Sie recht herzlich zu begrüßen.', 'greeting'),
     # "the smart city thing" in German chat is the initiative, not the concept
     ('worum gehts bei dem smart city ding eigentlich', 'initiative'),
+    ('Was sind die nächsten Meilensteine?', 'timeline-next'),  # the next milestones are the next steps
     # chat abbreviations
     ('when was the conf in arnsberg', 'konferenz'),
     ('welche städte sind eigentl dabei', 'mitmacherkommunen'),

@@ -1536,6 +1536,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # "the smart city thing" in German chat is the initiative, not the concept
     ('worum gehts bei dem smart city ding eigentlich', 'initiative'),
     ('Was sind die nächsten Meilensteine?', 'timeline-next'),  # the next milestones are the next steps
+    ('Where I fit read una news? Una get blog?', 'stories'),  # Nigerian Pidgin: "una" is you
     # chat abbreviations
     ('when was the conf in arnsberg', 'konferenz'),
     ('welche städte sind eigentl dabei', 'mitmacherkommunen'),

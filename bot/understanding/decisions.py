@@ -103,7 +103,9 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Ist die Stadt Werl offiziell angeschlossen?': yes or no about one town and a group of towns
-    is whether that town takes part, which the membership answer says, group and all."""
+    is whether that town takes part, which the membership answer says, group and all. So is yes or
+    no whether one town joined what the towns join, whichever topic scores best ("ob die Stadt Brilon
+    der Rahmenstrategie beigetreten ist")."""
     if p.settled or not (ix.slot_intents and p.qtype == "yes_no" and p.towns and p.ranked
                          and p.decision != "fallback" and p.ranked[0][0] not in ix.slot_intents):
         return
@@ -166,8 +168,10 @@ ROLE = frozenset("rolle role funktion function".split())
 
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?");
-    a yes/no question about a town ("Is Olsberg in the programme?") does. And "Was macht Hamburg
-    als Smart City?" asks about a place outside the region, not whether it takes part."""
+    a yes/no question about a town ("Is Olsberg in the programme?") does, and so does one for its role
+    ("Welche Rolle spielt Soest?"). "Was macht Hamburg als Smart City?" asks about a place outside
+    the region, not whether it takes part; "is there a soft play in iserlohn?" asks yes or no about
+    something of its own in the town."""
     if p.settled or p.intent not in ix.slot_intents:
         return
     if p.qtype != "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) \

@@ -28,7 +28,7 @@ _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
 REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
-                          "motivation motive".split())
+                         "motivation motive".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before

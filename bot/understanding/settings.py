@@ -43,8 +43,8 @@ class MatcherSettings:
     # An unknown name next to a kind of thing the knowledge has ("the LEADER programme") counts this much more.
     other_one_factor: float = 2.0
     subset_weight: float = 0.7  # an example whose content words are all in the question counts this much
-    joined_to_slot: float = 0.2  # ... and whether one town joined (angeschlossen, beigetreten): this close
     group_to_slot: float = 0.15  # yes/no about a town and a group: membership when its score is this close
+    joined_to_slot: float = 0.2  # ... and whether one town joined what the towns join (beigetreten): this close
     place_min_cost: float = 0.6  # an unknown word at least this rare may be a place ("Macht Hamm mit?")
     subject_cost: float = 0.6  # an unknown word this rare names what a short question after it asks about
     own_subject_cost: float = 0.35  # an unknown word this rare makes a part of a message a question of its own

@@ -1532,6 +1532,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Is Lennestadt included?', 'membership'),
     ('Welche Bewandtnis hat es mit der Rahmenstrategie?', 'rahmenstrategie'),
     ('Wat iss dat, die Rahmenstrategie?', 'rahmenstrategie'),
+    ('Welche Funktion hat die Rahmenstrategie eigentlich?', 'rahmenstrategie'),  # a function asks what it is for
     ('Gestatten Sie mir, Sie recht herzlich zu begrüßen.', 'greeting'),
     # "the smart city thing" in German chat is the initiative, not the concept
     ('worum gehts bei dem smart city ding eigentlich', 'initiative'),

@@ -1533,6 +1533,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Welche Bewandtnis hat es mit der Rahmenstrategie?', 'rahmenstrategie'),
     ('Wat iss dat, die Rahmenstrategie?', 'rahmenstrategie'),
     ('Welche Funktion hat die Rahmenstrategie eigentlich?', 'rahmenstrategie'),  # a function asks what it is for
+    ('Könnten Sie mir mitteilen, zu welchen Themen Sie Auskunft zu erteilen vermögen?', 'help'),  # officialese
     ('Gestatten Sie mir, Sie recht herzlich zu begrüßen.', 'greeting'),
     # "the smart city thing" in German chat is the initiative, not the concept
     ('worum gehts bei dem smart city ding eigentlich', 'initiative'),

@@ -1534,6 +1534,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Wat iss dat, die Rahmenstrategie?', 'rahmenstrategie'),
     ('Welche Funktion hat die Rahmenstrategie eigentlich?', 'rahmenstrategie'),  # a function asks what it is for
     ('Könnten Sie mir mitteilen, zu welchen Themen Sie Auskunft zu erteilen vermögen?', 'help'),  # officialese
+    ('Is it correct that only five places are the real model towns? Which ones kindly?', 'pionierkommunen'),
     ('Gestatten Sie mir, Sie recht herzlich zu begrüßen.', 'greeting'),
     # "the smart city thing" in German chat is the initiative, not the concept
     ('worum gehts bei dem smart city ding eigentlich', 'initiative'),

@@ -142,7 +142,7 @@ _MY = frozenset("my our mein meine meinen meinem meiner unser unsere unseren uns
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 #: "… any guidance documents, something other towns could reuse?": what the thing asked for is like
-_DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
+DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
 #: "…, like the one about …": an example of what is asked for (``pipeline._as_if`` reads it as no subject)
 EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
@@ -204,7 +204,7 @@ def _relative(piece: str) -> bool:
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",
     # "Can every town use the strategy, or only the pilot towns?"
-    if words[0] in _RELATIVE or words[0] in _SUBORDINATE or words[0] in _DESCRIBING or (
+    if words[0] in _RELATIVE or words[0] in _SUBORDINATE or words[0] in DESCRIBING or (
             len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE):
         return True
     # The end of a list: "In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?"
@@ -229,7 +229,7 @@ def _describes(before: str, piece: str) -> bool:
 #: A relative clause inside a sentence begins with a relative pronoun and its subject ("die ich meine",
 #: "wo meine Oma wohnt", "where I live"), or with a preposition before one ("in der ich wohne"); "welche"
 #: there mostly asks ("Teilen Sie mir mit, zu welchen Themen …"), as "which" and "who" do.
-_EMBEDDED_PRONOUNS = frozenset("der die das dem den denen deren dessen".split())
+_EMBEDDED_PRONOUNS = frozenset(w for w in _RELATIVE if not w.startswith("welch"))
 _EMBEDDED_WHERE = frozenset("wo where".split())
 _EMBEDDED_SUBJECTS = _RELATIVE_NEXT | frozenset("mein meine meinem meinen meiner unser unsere unserem unseren "
                                                 "i we he she they you my our his her their".split())

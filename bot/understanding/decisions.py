@@ -123,9 +123,9 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
 
 
-#: Which towns, asked for in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
-_WHICH_TOWNS = frozenset(fold(w) for w in "städte orte dörfer kommunen gemeinden towns cities places villages "
-                         "municipalities communities".split())
+#: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
+_TOWNS = tuple("städte orte dörfer kommunen gemeinden towns cities places villages municipalities communities".split())
+_WHICH_TOWNS = frozenset(fold(w) for w in _TOWNS)
 
 
 def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -174,13 +174,12 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     something of its own in the town."""
     if p.settled or p.intent not in ix.slot_intents:
         return
-    if p.qtype != "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) \
-            and ROLE.isdisjoint(p.tokens.folded):
+    taking_part = any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
+    if p.qtype != "yes_no" and not taking_part and ROLE.isdisjoint(p.tokens.folded):
         _settle(p, "fallback", None, "a town is named, but nothing asks whether it takes part")
     elif p.qtype not in (None, "yes_no") and p.towns and all(town_token(t) in ix.outside_tokens for t in p.towns):
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
-    elif p.qtype == "yes_no" and not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) \
-            and max((t.cost for t in p.terms), default=0.0) >= s.own_subject_cost:
+    elif p.qtype == "yes_no" and not taking_part and max((t.cost for t in p.terms), default=0.0) >= s.own_subject_cost:
         # "is there a soft play in iserlohn?": yes or no about something of its own in the town
         _settle(p, "fallback", None, "a town is named, and the question is about something else in it")
 
@@ -329,9 +328,8 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: "Welche anderen Förderprogramme gibt es?": the knowledge tells about its own programme, not others.
 OTHER = frozenset("andere anderen anderer anderes anderem other others".split())
 #: Other places are part of a topic ("Welche anderen Städte machen mit?", "the other four").
-_PLACES = frozenset(k for w in (*PLACE_NOUNS, "städte", "staedte", "orte", "dörfer", "kommunen", "gemeinden", "towns",
-                                "cities", "villages", "municipalities", "places", "councils", "region", "regionen",
-                                "regions", "kreise", "areas")
+_PLACES = frozenset(k for w in (*PLACE_NOUNS, *_TOWNS, "staedte", "councils", "region", "regionen", "regions", "kreise",
+                                "areas")
                     for k in keys(fold(w)))
 
 

@@ -582,7 +582,7 @@ _RELATIVE_SUBJECTS = frozenset("ich man wir du ihr".split())
 _PREPOSITIONS_DE = frozenset("auf in an mit von uber zu bei fur aus".split())
 
 
-_ANYTHING = frozenset("anything something any irgendwas etwas".split())
+_ANYTHING = clause_split.DESCRIBING | {"any"}  # what is asked for is like … ("anything", "etwas")
 
 
 def _described(words: list[str], start: int, end: int) -> set[int]:

@@ -195,6 +195,10 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     assert [c.question for c in clauses.split("meine oma wohnt in hemer ist hemer auch dabei")] == [False, True]
     assert len(clauses.split("please confirm whether Attendorn is participating")) == 1  # (an indirect question)
     assert [c.text for c in clauses.split("ich hab was gelesen was ist das?")] == ["ich hab was gelesen was ist das?"]
+    # ... and the writer's story after such a yes/no question ("ich arbeite da"), which then asks
+    parts = clauses.split("macht winterberg da mit ich fahr da oft hin")
+    assert [(c.text, c.question) for c in parts] == [("macht winterberg da mit", True), ("ich fahr da oft hin", False)]
+    assert [c.question for c in clauses.split("macht winterberg mit")] == [False]  # alone: may be a statement
 
 
 def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(index: Index) -> None:

@@ -316,8 +316,8 @@ _INDIRECT_BEFORE = frozenset("ob whether if".split())  # "Kindly confirm whether
 _AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could should would do dos did have has am was"
                         .split())
 _RUN_ON_STORY = re.compile(
-    r"\s+(?=(?i:ich|i)\s+(?i:hab|habe|hatte|bin|war|wohne|komme|lese|arbeite|wollte|muss|brauche|schreibe|saw|have|"
-    r"had|am|was|live|work|read|heard|need)\b)")
+    r"\s+(?=(?i:ich|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
+    r"brauche|schreibe|saw|have|had|am|was|live|work|read|heard|need|drive|go)\b)")
 
 
 def _run_on(pieces: list[str], joined: list[bool]) -> None:
@@ -325,7 +325,8 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
     i = 0
     while i < len(pieces):
         first = re.match(r"[^\W_]+", pieces[i])
-        if first and fold(first.group()) in _QUESTION_START:
+        # (or with a yes/no whether a place takes part: "macht olpe da mit ich arbeite da oft")
+        if first and (fold(first.group()) in _QUESTION_START or _ASKS_TAKING_PART.match(pieces[i])):
             story = [m for m in _RUN_ON_STORY.finditer(pieces[i]) if m.start() > 0
                      and fold(pieces[i][: m.start()].rsplit(None, 1)[-1]) not in _AFTER_VERB]
             if story and len(pieces[i][: story[0].start()].split()) >= 3:
@@ -406,7 +407,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # An English clause that begins with an auxiliary asks in a message without a "?" ("is brilon in it.
         # cousin lives there"); a German one may be a statement without its subject ("ist schön hier").
         auxiliary_first = unpunctuated and len(folded) > 2 and (
-            folded[0] in _ENGLISH_ASKING or (goes_on and _ASKS_TAKING_PART.match(piece) is not None))
+            folded[0] in _ENGLISH_ASKING
+            or ((goes_on or len(pieces) > 1) and _ASKS_TAKING_PART.match(piece) is not None))
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged
                               or auxiliary_first, goes_on))
     for i in range(1, len(clauses)):

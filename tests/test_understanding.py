@@ -754,6 +754,11 @@ def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None
     assert (p.decision, p.intent, p.settled) == ("answer", "membership", True)
     assert upto("Lüdenscheid?", index, "decide").reason != p.reason  # it was this stage that decided
     assert not upto("Wie viele Einwohner hat Lüdenscheid?", index, "town only").settled
+    # ... or one that asks only how the town stands
+    for question in ("Finnentrop – status?", "Wie sieht es eigentlich mit Finnentrop aus?"):
+        p = upto(question, index, "town only")
+        assert (p.intent, p.settled, p.reason) == ("membership", True, "it asks only how a town stands"), question
+    assert not upto("Wie sieht es mit dem Parken in Finnentrop aus?", index, "town only").settled
 
 
 def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index) -> None:

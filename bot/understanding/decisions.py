@@ -90,15 +90,21 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
 
 
+#: Words that ask only how a thing stands: "Bad Berleburg – status?", "Wie sieht es mit Lippstadt aus?"
+STANDING = frozenset("status stand sieht siehts schaut schauts".split())
+
+
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """A message that is only a town name ("Lüdenscheid?"): say what that town is."""
-    content = [w for w in p.words if w not in STOPWORDS]
+    """A message that is only a town name ("Lüdenscheid?"), or asks only how the town stands
+    ("Bad Berleburg – status?"): say what that town is."""
+    content = [w for w in p.words if w not in STOPWORDS and w not in STANDING]
     if ix.slot_intents and p.towns and content and all(is_town(w) for w in content):
         slot = next(iter(ix.slot_intents))
         p.ranked = [(slot, 1.0)]
         p.coverage = 1.0
         p.settled = True
-        _settle(p, "answer", slot, "the question is only a town name")
+        _settle(p, "answer", slot, "the question is only a town name" if STANDING.isdisjoint(p.words)
+                else "it asks only how a town stands")
 
 
 def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -498,6 +498,17 @@ def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
 
 
+def test_talk_after_a_question_that_points_at_nothing_said_before_is_no_subject(index: Index) -> None:
+    # "das alles" points back, and nothing was said before it: it points at the initiative
+    p = upto("Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger über die Grundsteuer.", index,
+             "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"burger", "hoffentlich"}
+    assert not any(t.alternative for t in p.terms if t.word == "bezahlt")
+    # said before it, the thing pointed at is the subject
+    p = upto("Die Bürgerbeteiligung in Olsberg. Wer bezahlt das alles?", index, "words")
+    assert not any(t.alternative for t in p.terms)
+
+
 def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("welche kommunen machen mit".split()) == ("welche kommunen mitmachen".split(), 2)
     assert particles.join("macht dortmund auch mit bei dem ganzen".split())[0] == \

@@ -303,6 +303,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     asking = [i for i in content if p.clauses[i].question]
     evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
+    told_after: set[int] = set()
     if asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]
@@ -320,6 +321,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if own < 2 and not names_town \
                 and (points_back(asked, asked_originals) or confirms or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
+            if kept[0] == asking[0]:
+                # "Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger …": with nothing
+                # said before it, the question points at the initiative; what follows is talk about it
+                told_after = {i for i in kept if i > asking[-1]}
         elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
                 and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \
                 and (not p.clauses[asking[0] - 1].text.endswith(":")
@@ -363,7 +368,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     kept = sorted({*kept, *(i for i, c in enumerate(p.clauses) if c.question and i not in content
                             and p.clause_words[i][0])})
     p.kept = kept
-    after: set[int] = set()  # kept clauses after the question: talk around it
+    after: set[int] = set(told_after)  # kept clauses after the question: talk around it
     if asking:
         asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words

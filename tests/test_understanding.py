@@ -526,6 +526,14 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("macht man das mit oder ohne auto".split())[1] is None
     assert particles.join("attendorn macht auch mit oder nein".split())[0][1] == "mitmachen"
     assert particles.join("does it make sense or no".split())[1] is None  # (no German verb before it)
+
+
+def test_a_particle_goes_back_to_its_verb_when_the_vocabulary_rewrote_what_follows_it(index: Index) -> None:
+    # "bei euch" is the initiative's name in the vocabulary; the particle before it still joins its verb
+    p = upto("Wer macht denn da alles mit bei euch?", index, "vocabulary")
+    words = [w for folded, _ in p.clause_words for w in folded]
+    assert "mitmachen" in words and "mit" not in words and "smartcitiessudwestfalen" in words
+    assert ("macht … mit", "mitmachen") in p.synonyms
     assert particles.join("wann ging das los mit smart cities".split())[0] == \
         "wann losgehen das mit smart cities".split()
     p = upto("Wie ging das alles eigentlich los?", index, "vocabulary")  # the whole verb is in the vocabulary

@@ -154,16 +154,22 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
     for i, (folded, original) in enumerate(p.clause_words):
         folded = _swapped_letters(folded, original, ix, p.synonyms)
         out = ix.lexicon.rewrite(_with_g(folded, p.synonyms))
-        p.synonyms.extend(out.applied)
-        p.dropped.extend(out.chatter)
         words, originals = out.words, [original[o] for o in out.origins]
         found = particles.find(words)
+        if found is None and out.applied and (found := particles.find(folded)) is not None:
+            # the vocabulary rewrote what follows the particle ("Wer macht da alles mit bei euch?"):
+            # join the verb in the words as written, then rewrite
+            words, originals = list(folded), list(original)
+        else:
+            p.synonyms.extend(out.applied)
+            p.dropped.extend(out.chatter)
         if found is not None:  # "Macht Olpe mit?": the particle goes back to its verb
             verb, at, whole = found
             p.synonyms.append((f"{originals[verb]} … {originals[at]}", whole))
             originals = particles.joined(originals, verb, at, f"{originals[verb]}…{originals[at]}")
             again = ix.lexicon.rewrite(particles.joined(words, verb, at, whole))  # "losgehen" is in the vocabulary
             p.synonyms.extend(again.applied)
+            p.dropped.extend(again.chatter)
             words, originals = again.words, [originals[o] for o in again.origins]
         if len(words) > 2 and ix.greets(words[0]) \
                 and (p.clauses[i].question or question_type.is_question_word(words[1])) \

@@ -17,6 +17,7 @@ _VERBS = {
     "los": (re.compile(r"geh(?:t|en|st)?|ging(?:en|st)?"), "losgehen"),
     "an": (re.compile(r"f(?:a|ä)ng(?:t|st|en)?|fing(?:en|st)?"), "anfangen"),
     "weiter": (re.compile(r"geb(?:e|en|t)?|gib(?:st|t)?|gab(?:en|st)?"), "weitergeben"),
+    "auf": (re.compile(r"z(?:a|ä)hl(?:e|st|t|en|te|ten)?|list(?:e|est|et|en)?"), "aufzahlen"),
 }
 
 

@@ -1142,9 +1142,11 @@ def test_a_chatter_phrase_addressed_to_the_bot_after_a_question_word_is_the_ques
     assert "m" not in [t.word for t in p.terms]  # "I'm": what is left of a contraction is no word
     assert "do you know" not in p.dropped
     # so is one that asks: a filler before the question, the question after a question word
-    lexicon = Lexicon(Vocabulary({}, ("if i may ask",)))
+    lexicon = Lexicon(Vocabulary({}, ("if i may ask", "may i ask")))
     assert lexicon.rewrite("if i may ask who pays".split()).words == ["who", "pays"]
-    assert lexicon.rewrite("what if i may ask".split()).words == ["what", "if", "i", "may", "ask"]
+    assert lexicon.rewrite("what may i ask".split()).words == ["what", "may", "i", "ask"]
+    # ... but a condition around the asking is never the question ("who pays, if I may ask?")
+    assert lexicon.rewrite("who pays if i may ask".split()).words == ["who", "pays"]
 
 
 def test_a_name_between_commas_goes_with_its_sentence() -> None:

@@ -44,6 +44,8 @@ def _compact(phrase: tuple[str, ...]) -> tuple[str, ...]:
 #: question itself ("Was weißt du?", "What do you know about?", "what may I ask of it?"), not a filler
 #: before it ("Weißt du, wer …?", "if I may ask, who …").
 _ADDRESSED_OR_ASKING = frozenset("du ihr sie you u ask fragen".split())
+#: ... but a condition around the asking never is: "Welche Rolle spielt Olpe, wenn ich fragen darf?"
+_CONDITIONAL = frozenset("wenn falls sofern if".split())
 
 
 class Lexicon:
@@ -57,7 +59,8 @@ class Lexicon:
         # counts it as an unknown subject of its own.
         self.not_covered = frozenset(w for subject in vocabulary.not_covered for w in _words(subject))
         self.chatter = {_words(p) for p in vocabulary.chatter} - {()}
-        self._addressed = frozenset(p for p in self.chatter if len(p) > 1 and not _ADDRESSED_OR_ASKING.isdisjoint(p))
+        self._addressed = frozenset(p for p in self.chatter if len(p) > 1 and not _ADDRESSED_OR_ASKING.isdisjoint(p)
+                                    and p[0] not in _CONDITIONAL)
         self.variants = frozenset(" ".join(k) for k in self.rewrites)
         self.canonical_words = frozenset(w for target in self.rewrites.values() for w in target)
         lengths = [len(k) for k in (*self.rewrites, *self.chatter)]

@@ -1684,6 +1684,9 @@ def test_which_towns_asks_for_a_groups_list(index: Index) -> None:
     assert run("Welche Orte sind denn überhaupt alle bei diesem Vorhaben dabei?", index, S).intent \
         == "mitmacherkommunen"
     assert run("Which cities were the model towns?", index, S).intent == "pionierkommunen"  # the group asked
+    # ... and so does one for their list
+    p = run("gibts ne liste von allen städten die da dabei sind?", index, S)
+    assert p.intent == "mitmacherkommunen" and "which towns" in p.reason
     assert run("Welche Städte gibt es in Südwestfalen, die kein Geld bekommen?", index, S).intent != "initiative"
 
 

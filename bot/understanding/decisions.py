@@ -130,18 +130,24 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 #: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
-_TOWNS = tuple("städte orte dörfer kommunen gemeinden towns cities places villages municipalities communities".split())
+_TOWNS = tuple("städte städten orte orten dörfer dörfern kommunen gemeinden towns cities places villages "
+               "municipalities communities".split())
 _WHICH_TOWNS = frozenset(fold(w) for w in _TOWNS)
 
 
+_LIST = frozenset("liste list".split())
+
+
 def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """'Which cities are in the network?': a question for which towns, answered by what the towns are
+    """'Which cities are in the network?': a question for which towns (or their list), answered by what the towns are
     part of (the initiative) or left to choose, asks for a group's list of towns, when one is close."""
     if p.settled or not ix.group_intents or p.decision == "fallback" or p.intent in ix.group_intents \
             or p.intent in ix.slot_intents or any(is_town(w) for w in p.words):
         return
     words = p.words
-    if not any(w in _WHICH and i + 1 < len(words) and words[i + 1] in _WHICH_TOWNS for i, w in enumerate(words)):
+    # (or a list of them: "gibts ne liste von allen städten die dabei sind?", "a list of the towns")
+    if not any(w in _WHICH and i + 1 < len(words) and words[i + 1] in _WHICH_TOWNS
+               or w in _LIST and not _WHICH_TOWNS.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words)):
         return
     top = p.ranked[0][1] if p.ranked else 0.0
     group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)

@@ -800,6 +800,10 @@ def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index
         assert upto(question, index, "decide").intent != "membership"
         assert run(question, index, S).intent == "membership"
     assert run("Is it true Menden came third in some German digital ranking?", index, S).intent == "menden"
+    # the role of one town is how it takes part, whichever group it is in
+    question = "Meine Tante lebt in Olpe. Olpe ist doch dabei? Welche Rolle hat Olpe da?"
+    assert upto(question, index, "decide").intent == "pionierkommunen"
+    assert upto(question, index, "group or town").intent == "membership"
 
 
 def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None:

@@ -107,12 +107,18 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 else "it asks only how a town stands")
 
 
+#: The role of a town asks how it takes part: "Welche Rolle spielt Soest eigentlich bei dem Ganzen?"
+ROLE = frozenset("rolle role funktion function".split())
+
+
 def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Ist die Stadt Werl offiziell angeschlossen?': yes or no about one town and a group of towns
     is whether that town takes part, which the membership answer says, group and all. So is yes or
     no whether one town joined what the towns join, whichever topic scores best ("ob die Stadt Brilon
     der Rahmenstrategie beigetreten ist")."""
-    if p.settled or not (ix.slot_intents and p.qtype == "yes_no" and p.towns and p.ranked
+    # (or the role of one town: "Soest ist auch dabei? Welche Rolle hat Soest?")
+    role = len(set(p.towns)) == 1 and not ROLE.isdisjoint(p.tokens.folded)
+    if p.settled or not (ix.slot_intents and (p.qtype == "yes_no" or role) and p.towns and p.ranked
                          and p.decision != "fallback" and p.ranked[0][0] not in ix.slot_intents):
         return
     # ... and so is whether it joined what the towns join ("ob die Stadt Brilon der Rahmenstrategie
@@ -172,10 +178,6 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.ranked = [(group, score), *[(i, v) for i, v in p.ranked if i != group]]
     p.settled = True  # the towns are what it shares with the group, by design
     _settle(p, "answer", group, "several towns of one group, and nothing asks whether they take part")
-
-
-#: The role of a town asks how it takes part: "Welche Rolle spielt Soest eigentlich bei dem Ganzen?"
-ROLE = frozenset("rolle role funktion function".split())
 
 
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -1442,6 +1442,13 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert not any(t.alternative for t in upto("Fährt da dat Auto von alleine oder wat?", index, "words").terms)
     p = upto("Heard there's a set of how-to guides — Leitfaden or summat. What's in 'em?", index, "words")
     assert "leitfaden" not in {t.word for t in p.terms if t.alternative}
+    # a yes/no that points back at a "what" question before it guesses too
+    p = upto("Wat is denn nu diese Rahmenstrategie? Hat dat wat mit Windrädern zu tun?", index, "words")
+    assert "windradern" in {t.word for t in p.terms if t.alternative}
+    assert not any(t.alternative for t in p.terms if t.word == "rahmenstrategie")
+    # (not after a question of another kind: "Wer fördert das? Ist das der Bund?")
+    p = upto("Wann war die Konferenz? Hat das was mit Windrädern zu tun?", index, "words")
+    assert not any(t.alternative for t in p.terms)
 
 
 def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:

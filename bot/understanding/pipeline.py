@@ -489,12 +489,26 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     "Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?". The guess is not
     the subject; its words count like an alternative offered ("oder"). Alone it is the question."""
     text = p.clauses[spoken[k]].text.casefold()
-    if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
-        return False
     folded = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
+        # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
+        # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?"
+        return k > 0 and p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS \
+            and folded[1] in _POINTING and _asks_what(p.clauses[spoken[k - 1]].text)
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)
+
+
+_YES_NO_VERBS = frozenset("ist is hat has hats does dos geht gehts".split())
+_POINTING = frozenset("das dat dit it es dies this that".split())
+_WHAT = frozenset("was wat what whats wot".split())
+
+
+def _asks_what(text: str) -> bool:
+    """Whether a clause asks what something is ("Wat is denn nu ne Smart City?", "What's this …?")."""
+    first = re.match(r"[^\W_]+", text)
+    return first is not None and fold(first.group()) in _WHAT
 
 
 def _instead(words: list[str], start: int, end: int, next_start: int) -> set[int]:

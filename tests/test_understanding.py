@@ -177,6 +177,14 @@ def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> Non
     assert not clauses.split("Ich bin neu hier; danke")[0].question
 
 
+def test_a_question_a_story_leads_up_to_with_so_is_a_clause_of_its_own() -> None:
+    parts = clauses.split("my husband asked me at dinner and I had no idea so who pays for all this?")
+    assert [(c.text, c.question) for c in parts] == [("my husband asked me at dinner and I had no idea", False),
+                                                     ("who pays for all this?", True)]
+    assert len(clauses.split("Ich hab echt keine Ahnung also wer zahlt das?")) == 2
+    assert len(clauses.split("ok so what is it?")) == 1  # no story before it
+
+
 def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_its_own() -> None:
     parts = clauses.split("hab auf nem plakat smart cities gelesen was genau machen die da")
     assert [(c.text, c.question, c.joined) for c in parts] == [

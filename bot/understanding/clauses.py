@@ -300,6 +300,25 @@ _RUN_ON = re.compile(
     r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b)")
 
 
+# A question that a story leads up to with "so" ("my wife was asking me and I had no idea so which
+# are the five model towns?"), in any message: the story is a clause of its own.
+_SO_THEN = re.compile(
+    r"\s+(?i:so|also)\s+(?=(?i:which|what|who|where|when|why|how|welche|welcher|welches|was|wer|wo|wann|warum|"
+    r"wie)\s+[^\W\d_]+)")
+_SO_STORY_WORDS = 5
+
+
+def _so_then(pieces: list[str], joined: list[bool]) -> None:
+    """Split a piece before a question a story leads up to with "so" (``_SO_THEN``)."""
+    i = 0
+    while i < len(pieces):
+        found = _SO_THEN.search(pieces[i])
+        if found and len(pieces[i][: found.start()].split()) >= _SO_STORY_WORDS:
+            pieces[i : i + 1] = [pieces[i][: found.start()], pieces[i][found.end() :]]
+            joined.insert(i + 1, True)
+        i += 1
+
+
 # ... and a yes/no question whether a place takes part: "heading to schmallenberg on the weekend is
 # schmallenberg in it", "meine oma wohnt in hemer ist hemer auch dabei".
 _TAKES_PART = (r"(?i:is|are|does|do|ist|sind|macht|gehort|gehört)\s+(?!(?i:a|an|the|ein|eine|der|die|das)\b)"
@@ -380,6 +399,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             else:
                 joined.append(follows)
                 pieces.append(piece)
+    _so_then(pieces, joined)
     unpunctuated = "?" not in text
     if unpunctuated:
         _run_on(pieces, joined)

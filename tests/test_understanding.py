@@ -312,6 +312,10 @@ def test_names_of_people_are_no_subject() -> None:
     assert names.is_signature(["Rudolf", "Hengesbach"], known, ["rudolf", "hengesbach"])
     assert not names.is_signature(["Stadt"], known, ["stadt"])
     assert not names.is_signature(["wer", "ist", "Olaf", "Scholz"], known, ["wer", "ist", "olaf", "scholz"])
+    # a name before what that person said ("Our Daniel says …"), not a known word ("Die Stadt sagt …")
+    words, originals = "our daniel says there are five".split(), "Our Daniel says there are FIVE".split()
+    assert names.name_positions(words, originals, known) == {1}
+    assert names.name_positions(["die", "stadt", "sagt"], ["Die", "Stadt", "sagt"], known) == set()
 
 
 def test_where_a_greeting_comes_from_is_no_subject(index: Index) -> None:

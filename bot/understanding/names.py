@@ -14,6 +14,8 @@ _POSSESSIVES = frozenset("ihr ihre euer eure dein deine yours".split())
 _FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"), ("meldet", "sich"),
            ("this", "is"), ("i", "am"), ("i", "m"), ("ich", "bin"), ("ich", "ben"), ("my", "name"))
 _ARTICLES = frozenset("der die".split())
+#: After a name, what that person said: "Our Daniel says there are five …", "Klaus meinte, …"
+_SPEECH = frozenset("says said reckons thinks told sagt sagte meint meinte erzahlt erzahlte behauptet".split())
 MAX_SIGNATURE = 3
 
 
@@ -37,14 +39,21 @@ def _name_end(words: Sequence[str], originals: Sequence[str], start: int, known:
 
 def name_positions(words: Sequence[str], originals: Sequence[str], known: Callable[[str], bool],
                    starts: frozenset[int] | set[int] = frozenset()) -> set[int]:
-    """Indexes of the words that name a person after a title or a self-introduction, and of a name
-    that begins a clause (``starts``) before "here" ("Ciarán here, how's the form today?")."""
+    """Indexes of the words that name a person after a title or a self-introduction, of a name
+    that begins a clause (``starts``) before "here" ("Ciarán here, how's the form today?"), and of
+    one before what that person said ("Our Daniel says …")."""
     found: set[int] = set()
     for start in {0, *starts}:
         j = _name_end(words, originals, start, known)
         if start < j <= start + 2 and j < len(words) and words[j] == "here":
             found.update(range(start, j))
     for i, word in enumerate(words):
+        if word in _SPEECH and i > 0:
+            j = i
+            while j > 0 and i - j < 2 and j - 1 < len(originals) and _capitalised(originals[j - 1]) \
+                    and not known(words[j - 1]):
+                j -= 1
+            found.update(range(j, i))
         start = None
         if word in _TITLES or word in _POSSESSIVES:
             start = i + 1

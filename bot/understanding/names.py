@@ -15,6 +15,7 @@ _FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"
            ("this", "is"), ("i", "am"), ("i", "m"), ("ich", "bin"), ("ich", "ben"), ("my", "name"))
 _ARTICLES = frozenset("der die".split())
 #: After a name, what that person said: "Our Daniel says there are five …", "Klaus meinte, …"
+_BEFORE_NAMES = frozenset("our my unser unsere mein meine der die the".split())
 _SPEECH = frozenset("says said reckons thinks told sagt sagte meint meinte erzahlt erzahlte behauptet".split())
 MAX_SIGNATURE = 3
 
@@ -51,7 +52,7 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
         if word in _SPEECH and i > 0:
             j = i
             while j > 0 and i - j < 2 and j - 1 < len(originals) and _capitalised(originals[j - 1]) \
-                    and not known(words[j - 1]):
+                    and not known(words[j - 1]) and words[j - 1] not in _BEFORE_NAMES:
                 j -= 1
             found.update(range(j, i))
         start = None

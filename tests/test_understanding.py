@@ -538,6 +538,7 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("macht man das mit oder ohne auto".split())[1] is None
     assert particles.join("attendorn macht auch mit oder nein".split())[0][1] == "mitmachen"
     assert particles.join("does it make sense or no".split())[1] is None  # (no German verb before it)
+    assert particles.join("makt olpe da mit".split())[0] == "mitmachen olpe da".split()  # Sauerland "mäkt"
     # "Zählt mal die Orte auf" asks for a list ("zählt" folds to "zahlt", which alone is paying)
     assert particles.join("zahlt mal die orte auf".split())[0] == "aufzahlen mal die orte".split()
     assert particles.join("wer zahlt auf die rechnung".split())[1] is None  # "auf" with its noun

@@ -12,7 +12,7 @@ import re
 
 #: particle -> (forms of the verb it belongs to, the whole verb)
 _VERBS = {
-    "mit": (re.compile(r"mach(?:e|st|t|en|te|ten)?"), "mitmachen"),
+    "mit": (re.compile(r"mach(?:e|st|t|en|te|ten)?|mak(?:e|t|et|en)"), "mitmachen"),  # ("mäkt": Sauerland)
     "teil": (re.compile(r"nehm(?:e|en|t)?|nimm(?:st|t)?|nahm(?:en|st)?"), "teilnehmen"),
     "los": (re.compile(r"geh(?:t|en|st)?|ging(?:en|st)?"), "losgehen"),
     "an": (re.compile(r"f(?:a|ä)ng(?:t|st|en)?|fing(?:en|st)?"), "anfangen"),

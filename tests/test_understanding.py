@@ -153,6 +153,8 @@ def test_the_thing_set_before_a_question_that_points_back_at_it_goes_with_it() -
     assert [(c.text, c.question) for c in parts] == [("Diese Leitfäden, sind die so eine Art Katalog?", True),
                                                      ("Und für wen?", True)]
     assert len(clauses.split("These guides, what are they for?")) == 1
+    assert len(clauses.split("Die Konferenz da, war unsere Bürgermeisterin die auch dort?")) == 1  # after the subject
+    assert len(clauses.split("Die Konferenz da, war unsere Bürgermeisterin dort?")) == 2  # nothing points back
     assert len(clauses.split("Sehr geehrte Damen und Herren, ist das so?")) == 2  # no thing named before
 
 

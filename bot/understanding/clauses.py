@@ -262,8 +262,8 @@ def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
     return out, asides
 
 
-#: "Diese Leitfäden – sind die so eine Art Katalog?": the thing asked about, set before the question that
-#: points back at it ("sind die", "what are they").
+#: "Diese Leitfäden – sind die so eine Art Katalog?", "Die Leitfäden da, kann unsere Gemeinde die nutzen?":
+#: the thing asked about, set before the question that points back at it ("sind die", "what are they").
 _DEMONSTRATIVES = frozenset("diese dieser dieses diesen die der das den these those this that the".split())
 _POINTING = frozenset("die das dat der den sie they it them those these".split())
 
@@ -271,12 +271,13 @@ _POINTING = frozenset("die das dat der den sie they it them those these".split()
 def _dislocated(before: str, piece: str) -> bool:
     """Whether ``before`` names what the question ``piece`` right after it asks about (see above)."""
     head = [fold(w) for w in re.findall(r"[^\W_]+", before)]
-    words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:3]]
+    words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:5]]
     if not (1 < len(head) <= 4 and head[0] in _DEMONSTRATIVES) or before.endswith(("?", "!", ".", ":")) \
             or not piece.endswith("?") or len(words) < 2:
         return False
     verb = 1 if words[0] in _QUESTION_START else 0  # "what are they", "sind die"
-    return len(words) > verb + 1 and words[verb] in _ASKING_VERBS and words[verb + 1] in _POINTING
+    # (the pointing word right after the verb, or after its subject: "kann unsere Gemeinde die nutzen?")
+    return len(words) > verb + 1 and words[verb] in _ASKING_VERBS and not _POINTING.isdisjoint(words[verb + 1 :])
 
 
 # Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A

@@ -541,6 +541,8 @@ def test_a_separable_particle_goes_back_to_its_verb(index: Index) -> None:
     assert particles.join("attendorn macht auch mit oder nein".split())[0][1] == "mitmachen"
     assert particles.join("does it make sense or no".split())[1] is None  # (no German verb before it)
     assert particles.join("makt olpe da mit".split())[0] == "mitmachen olpe da".split()  # Sauerland "mäkt"
+    # another question after "oder" ends the clause's core: "… auch mit, oder sind wir wieder außen vor?"
+    assert particles.join("macht olpe auch mit oder sind wir wieder aussen vor".split())[0][0] == "mitmachen"
     # "Zählt mal die Orte auf" asks for a list ("zählt" folds to "zahlt", which alone is paying)
     assert particles.join("zahlt mal die orte auf".split())[0] == "aufzahlen mal die orte".split()
     assert particles.join("wer zahlt auf die rechnung".split())[1] is None  # "auf" with its noun

@@ -31,12 +31,19 @@ _TAGS = frozenset({("oder",), ("oder", "nicht"), ("oder", "was"), ("oder", "wie"
                    ("oder", "nee"), ("oder", "nein"), ("ja", "oder"), ("or", "not"), ("or", "no")})
 
 
+#: ... or another question after "oder": "Macht Kirchhundem auch mit, oder sind wir wieder außen vor?"
+_ANOTHER_QUESTION = frozenset("sind sin ist is bin sein haben hat wird werden muss mussen soll sollen gehoren gehort "
+                              "bleiben bleibt".split())
+
+
 def find(words: list[str]) -> tuple[int, int, str] | None:
     """Where a separable particle and its verb are: (verb index, particle index, the whole verb)."""
     for at in range(len(words) - 1, 0, -1):
         rule = _VERBS.get(words[at])
         if rule is None or (at + 1 < len(words) and words[at + 1] not in _AFTER_PARTICLE
-                            and tuple(words[at + 1 : at + 3]) not in _TAGS):
+                            and tuple(words[at + 1 : at + 3]) not in _TAGS
+                            and not (words[at + 1] == "oder"
+                                     and not _ANOTHER_QUESTION.isdisjoint(words[at + 2 : at + 3]))):
             continue
         forms, whole = rule
         for i in range(at - 1, -1, -1):

@@ -512,6 +512,11 @@ def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
 
 
+def test_how_a_question_is_to_be_answered_is_part_of_it_when_it_names_something(index: Index) -> None:
+    assert upto("Was haben die Städte bisher gemacht? Bitte in Reihenfolge.", index, "chatter").kept == [0, 1]
+    assert upto("Was ist die Rahmenstrategie? Bitte kurz.", index, "chatter").kept == [0]  # names nothing
+
+
 def test_talk_after_a_question_that_points_at_nothing_said_before_is_no_subject(index: Index) -> None:
     # "das alles" points back, and nothing was said before it: it points at the initiative
     p = upto("Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger über die Grundsteuer.", index,

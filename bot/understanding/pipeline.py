@@ -340,6 +340,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # a colon, a topic: "Entschuldigen Sie die dumme Frage: Was ist …?" names none).
             subject = asking[0] - 1
             kept = [subject, *asking]
+        # "Was war alles schon im Projekt? Bitte in Reihenfolge": how it is to be answered, when it
+        # names something, is part of the question
+        kept = sorted({*kept, *(i + 1 for i in asking if i + 1 in content and i + 1 not in asking
+                                and _how_asked(p.clauses[i + 1].text, p.clause_words[i + 1][0], ix))})
         if len(kept) > 1 and _negated(p, kept[0]) and kept[0] - 1 in content:
             # "The other towns who joined, not the pioneers – what are their names?": what is not meant
             # says which is, in the clause before it
@@ -406,6 +410,16 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+_PLEASE = frozenset("bitte please pls plz".split())
+_HOW_WORDS = 4
+
+
+def _how_asked(text: str, words: list[str], ix: Index) -> bool:
+    """A short request after a question that names something: "Bitte in Reihenfolge"."""
+    written = tokenize(text).folded
+    return 1 < len(written) <= _HOW_WORDS and written[0] in _PLEASE and evidence(words, ix)
 
 
 def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evident: list[int],

@@ -1468,6 +1468,9 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     p = upto("Wat is denn nu diese Rahmenstrategie? Hat dat wat mit Windrädern zu tun?", index, "words")
     assert "windradern" in {t.word for t in p.terms if t.alternative}
     assert not any(t.alternative for t in p.terms if t.word == "rahmenstrategie")
+    # ... and so does an example offered after it
+    p = upto("what is the framework strategy?? like wind turbines and stuff?", index, "words")
+    assert {"wind", "turbines"} <= {t.word for t in p.terms if t.alternative}
     # (not after a question of another kind: "Wer fördert das? Ist das der Bund?")
     p = upto("Wann war die Konferenz? Hat das was mit Windrädern zu tun?", index, "words")
     assert not any(t.alternative for t in p.terms)

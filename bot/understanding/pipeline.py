@@ -506,9 +506,11 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     folded = [fold(w) for w in re.findall(r"[^\W_]+", text)]
     if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
         # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
-        # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?"
-        return k > 0 and p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS \
-            and folded[1] in _POINTING and _asks_what(p.clauses[spoken[k - 1]].text)
+        # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
+        # or an example offered after it: "what does smart city even mean?? like self driving cars?"
+        return k > 0 and len(folded) > 1 and _asks_what(p.clauses[spoken[k - 1]].text) and (
+            (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
+             and folded[1] in _POINTING) or folded[0] == "like")
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)

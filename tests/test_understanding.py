@@ -1846,6 +1846,8 @@ def test_a_request_after_a_greeting_is_no_greeting(index: Index) -> None:
 def test_a_greeting_that_begins_a_question_is_no_part_of_it(index: Index) -> None:
     p = run("hi which towns r part of this", index, S)
     assert p.intent == "mitmacherkommunen" and "hi" in p.dropped
+    p = upto("hi bot which towns r part of this", index, "vocabulary")  # with the bot it calls
+    assert "hi bot" in p.dropped and "bot" not in p.clause_words[0][0]
     # a greeting phrase of its own stays one ("was geht" shares "geht" with a story's title)
     assert run("yo was geht", index, S).intent == "greeting"
     assert run("hey whats up bot", index, S).intent == "greeting"

@@ -148,6 +148,9 @@ def _swapped_letters(words: list[str], originals: list[str], ix: Index, applied:
     return out
 
 
+_BOT = frozenset("bot bottie botty".split())
+
+
 def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Apply the moderators' vocabulary: variants, dialect and slang become the knowledge's words;
     chatter words are dropped."""
@@ -171,12 +174,14 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.synonyms.extend(again.applied)
             p.dropped.extend(again.chatter)
             words, originals = again.words, [originals[o] for o in again.origins]
+        # (and the bot it calls: "yo bot what's the latest")
+        called = 2 if len(words) > 3 and words[1] in _BOT and question_type.is_question_word(words[2]) else 1
         if len(words) > 2 and ix.greets(words[0]) \
-                and (p.clauses[i].question or question_type.is_question_word(words[1])) \
-                and known_content([w for w in words[1:] if not ix.only_social(w)], ix):
+                and (p.clauses[i].question or question_type.is_question_word(words[called])) \
+                and known_content([w for w in words[called:] if not ix.only_social(w)], ix):
             # "yo which cities r in on this??": a greeting that begins a question is no part of it
-            p.dropped.append(originals[0])
-            words, originals = words[1:], originals[1:]
+            p.dropped.append(" ".join(originals[:called]))
+            words, originals = words[called:], originals[called:]
         p.clause_words[i] = (words, originals)
     if p.synonyms:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))

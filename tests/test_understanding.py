@@ -1291,6 +1291,13 @@ def test_the_existential_es_points_nowhere() -> None:
     # "this" before a noun goes with it ("what is this initiative doing"); alone it points back
     assert not points_back(["what", "ist", "this", "initiative", "actually", "doing"])
     assert points_back(["what", "ist", "this"])
+    # ... and before a noun the knowledge does not know, it points back with it ("those sessions")
+    def known(word: str) -> bool:
+        return word == "initiative"
+
+    assert points_back(["what", "happens", "at", "those", "sessions"], known=known)
+    assert not points_back(["what", "happens", "at", "those", "sessions"])
+    assert not points_back(["what", "ist", "this", "initiative", "doing"], known=known)
 
 
 def test_an_emoji_between_words_ends_a_sentence() -> None:

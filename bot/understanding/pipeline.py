@@ -212,14 +212,17 @@ REFERRING = frozenset("da das die denen dies diese dieses dieser diesem diesen d
 _THERE_IS = frozenset("gibt gab geht ging".split())
 
 
-def points_back(words: list[str], originals: list[str] | None = None) -> bool:
+def points_back(words: list[str], originals: list[str] | None = None,
+                known: Callable[[str], bool] | None = None) -> bool:
     """A referring word that stands for something said before ("Was ist das?", "worum geht es dabei"),
     not one that goes with the noun after it ("dieses Smart Cities Südwestfalen", "this initiative").
     Given the ``originals`` of a writer who capitalises nouns, a German one before a lower-case word
-    stands alone ("Für wen sind diese bestimmt?")."""
+    stands alone ("Für wen sind diese bestimmt?"); given what the knowledge ``known``s, one before a
+    noun it does not know points back with it ("What happens at those sessions?")."""
     cased = originals is not None and len(originals) == len(words)
     return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS
-                                   or (cased and w in _GERMAN_DETERMINERS and originals[i + 1][:1].islower()))
+                                   or (cased and w in _GERMAN_DETERMINERS and originals[i + 1][:1].islower())
+                                   or (known is not None and w in _THOSE and not known(words[i + 1])))
                and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
                for i, w in enumerate(words))
 
@@ -228,6 +231,7 @@ def points_back(words: list[str], originals: list[str] | None = None) -> bool:
 #: mostly a pronoun).
 _DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen this these those".split())
 _GERMAN_DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen".split())
+_THOSE = frozenset("diese dieses dieser diesem diesen this these those".split())
 
 
 #: Words that ask what something means ("what means this?", "was bedeutet das?"): about the asking,
@@ -330,7 +334,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
         if own < 2 and not names_town \
-                and (points_back(asked, asked_originals) or confirms or not REFERRING.isdisjoint(pointing)):
+                and (points_back(asked, asked_originals, ix.knows) or confirms or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
             if kept[0] == asking[0]:
                 # "Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger …": with nothing

@@ -501,6 +501,13 @@ def test_a_capital_that_begins_a_clause_is_no_noun(index: Index) -> None:
     assert cost("Was ist das? Klingt nach Werbung", "klingt") < cost("Was ist das, sagt der Klingt", "klingt")
 
 
+def test_an_adjective_made_a_noun_after_etwas_says_anything_and_costs_nothing(index: Index) -> None:
+    p = upto("Wer fördert das Projekt? Weiß man da was Genaueres?", index, "words")
+    assert next(t.cost for t in p.terms if t.word == "genaures") == 0.0
+    assert next(t.cost for t in upto("Wie hoch ist die Grundsteuer?", index, "words").terms
+                if t.word == "grundsteur") > 0  # a noun of its own still costs
+
+
 def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
     p = upto("Smart City – was soll das sein? Klingt für mich nach Werbesprech.", index, "words")
     assert "werbesprech" in p.story and "smart" not in p.story

@@ -880,6 +880,10 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("question type", p.qtype)
 
 
+#: Before an adjective made a noun that says "anything" ("was Genaueres", "etwas Neues")
+_SOMETHING_OF = frozenset("was etwas nichts irgendwas viel wenig".split())
+
+
 def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
@@ -931,6 +935,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             written = word in ix.lexicon.not_covered or (
                 word in ix.lexicon.canonical_words and fold(original) != word and zipf(word) <= s.rare_zipf)
             cost = unknown_cost(word, noun or written, s.everyday_zipf, s.rare_zipf)
+            if i and p.words[i - 1] in _SOMETHING_OF and word.endswith("es") and not written:
+                cost = 0.0  # "Weiß man da was Genaueres?": an adjective made a noun says "anything", no subject
             if german and cased and original[:1].islower() and not written:
                 cost *= s.non_noun_cost
             elif not german and (_VERB_FORM.search(word) and word not in _NOUNS_OF_VERB_FORM

@@ -268,6 +268,11 @@ def test_the_town_named_before_is_the_town_asked_about(answerer: Answerer) -> No
         assert "Wilnsdorf" in answerer.ask(question).text
     match = answerer.matcher.match("My grandson studies in Wilnsdorf. Is it involved?")
     assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"])
+    # ... and German "sie"/"es" right after the verb ("Gehört sie dazu?"), not "sie" elsewhere
+    match = answerer.matcher.match("Mein Heimatort ist Wilnsdorf. Gehört sie auch zu den beteiligten Kommunen?")
+    assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"])
+    assert "zzort_wilnsdorf" not in answerer.matcher.match(
+        "Ich wohne in Wilnsdorf. Welche Kommunen machen mit, und wo finde ich sie?").parse.words
     # "it" is a town only where the question asks whether something takes part
     match = answerer.matcher.match("I study in Wilnsdorf. Who is behind it and what is it trying to achieve?")
     assert match.intent != "membership" and "zzort_wilnsdorf" not in match.parse.words

@@ -254,6 +254,8 @@ _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem ihr ihre 
                 "her their".split())
 _THE = frozenset("die der diese dieser the this that".split())  # "Ist die Stadt Teil …?" after a town
 _TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "machen wir mit?"
+_GERMAN_TOWN_PRONOUNS = frozenset("sie es er".split())
+_ASKING_VERBS = frozenset("ist gehort macht nimmt mitmachen teilnehmen war".split())
 
 
 def _my_town(words: list[str]) -> bool:
@@ -275,7 +277,8 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     if not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words if w not in STOPWORDS):
         return
     for i, w in enumerate(p.words):
-        if w in _TOWN_PRONOUNS:
+        # (German "sie", "es", "er" right after the verb: "Meine Heimatgemeinde ist Wenden. Gehört sie auch dazu?")
+        if w in _TOWN_PRONOUNS or (w in _GERMAN_TOWN_PRONOUNS and i and p.words[i - 1] in _ASKING_VERBS):
             p.words[i] = context_towns[0]
             p.note("towns", f"'{p.originals[i]}' is the town named before")
             return

@@ -519,6 +519,14 @@ def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
 
 
+def test_a_question_that_opens_by_pointing_back_asks_about_what_was_named(index: Index) -> None:
+    p = upto("Ich habe vom Vorreiter-Ranking gelesen – was bedeutet das und welche Städte gehören noch dazu?",
+             index, "chatter")
+    assert p.kept == [0, 1]
+    p = upto("Ich las was über Olpe. Welche Städte gehören noch dazu?", index, "chatter")  # opens otherwise
+    assert p.kept == [1]
+
+
 def test_how_a_question_is_to_be_answered_is_part_of_it_when_it_names_something(index: Index) -> None:
     assert upto("Was haben die Städte bisher gemacht? Bitte in Reihenfolge.", index, "chatter").kept == [0, 1]
     assert upto("Was ist die Rahmenstrategie? Bitte kurz.", index, "chatter").kept == [0]  # names nothing

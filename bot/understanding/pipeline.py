@@ -336,7 +336,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
-        if own < 2 and not names_town \
+        # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
+        # pointing back asks about what was named, whatever else it names)
+        if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
                 and (points_back(asked, asked_originals, ix.knows) or confirms or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
             if kept[0] == asking[0]:
@@ -432,6 +434,16 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     """A short request after a question that names something: "Bitte in Reihenfolge"."""
     written = tokenize(text).folded
     return 1 < len(written) <= _HOW_WORDS and written[0] in _PLEASE and evidence(words, ix)
+
+
+_OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos".split())
+
+
+def _opens_pointing(words: list[str]) -> bool:
+    """Whether a clause opens with a question of function words that points back: "was ist das …",
+    "what does that mean …"."""
+    return len(words) > 3 and question_type.is_question_word(words[0]) and words[1] in _OPENING_VERBS \
+        and words[2] in REFERRING
 
 
 def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evident: list[int],

@@ -298,7 +298,11 @@ _RUN_ON = re.compile(
     r"\s+(?=(?i:was|wer|wie|wo|wann|warum|wieso|weshalb|what|whats|who|where|when|why|how)\s+"
     r"(?:(?i:viel|viele|many|much|genau|denn|eigentlich|so|exactly|actually)\s+)?"
     r"(?i:ist|sind|war|waren|macht|machen|gibt|gab|heisst|heißt|bedeutet|kann|soll|wird|werden|hat|haben|"
-    r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b)")
+    r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b"
+    # ... or a request: "my son in law sent me this link can you tell me what …"
+    r"|(?i:can|could)\s+(?i:you|u)\s+(?i:tell|explain|say|list|name)\b"
+    r"|(?i:kannst\s+du|kannste|konnt\s+ihr|könnt\s+ihr|konnen\s+sie|können\s+sie)\s+(?i:mir\s+)?"
+    r"(?i:sagen|erklaren|erklären|erzahlen|erzählen|nennen)\b)")
 
 
 # A question that a story leads up to with "so" ("my wife was asking me and I had no idea so which
@@ -368,6 +372,8 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
 def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
+    # (dictated text marks at most where it ends: "… what is it all about question mark")
+    dictated = _SPOKEN.search(text) is not None
     text = _TLDR.sub("tldr", spoken_punctuation(text))
     if "!" in text:  # a title in quotes ends no sentence: "a recap about 'Südwestfalen geht App!', where?"
         text = _QUOTED_BANG.sub("\\1\x01", text)
@@ -401,7 +407,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 joined.append(follows)
                 pieces.append(piece)
     _so_then(pieces, joined)
-    unpunctuated = "?" not in text
+    unpunctuated = "?" not in (text.rstrip().rstrip("?") if dictated else text)
     if unpunctuated:
         _run_on(pieces, joined)
     clauses = []

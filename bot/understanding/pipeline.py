@@ -575,9 +575,15 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
 
 
 def _after_or(words: list[str], start: int, end: int) -> set[int]:
-    """The words after "oder"/"or" in the clause: "… für alle oder nur für die fünf Städte?"."""
+    """The words after "oder"/"or" in the clause: "… für alle oder nur für die fünf Städte?" (not
+    examples of what is asked: "Habt ihr sowas wie News oder nen Blog?", "something like news or a blog")."""
     at = next((j for j in range(start, end) if words[j] in _OR), None)
-    return set(range(at + 1, end)) if at is not None else set()
+    if at is None or not _LIKE.isdisjoint(words[max(start, at - 3) : at]):
+        return set()
+    return set(range(at + 1, end))
+
+
+_LIKE = frozenset("wie like".split())
 
 
 _SINCE = frozenset("seit since after".split())

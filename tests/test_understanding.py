@@ -528,6 +528,9 @@ def test_a_question_that_opens_by_pointing_back_asks_about_what_was_named(index:
     p = upto("Ich habe vom Vorreiter-Ranking gelesen – was bedeutet das und welche Städte gehören noch dazu?",
              index, "chatter")
     assert p.kept == [0, 1]
+    p = upto("Ich habe vom Vorreiter-Ranking gelesen. Was genau hat es damit auf sich und welche Städte gehören "
+             "dazu?", index, "chatter")  # (with a filler in between)
+    assert p.kept == [0, 1]
     p = upto("Ich las was über Olpe. Welche Städte gehören noch dazu?", index, "chatter")  # opens otherwise
     assert p.kept == [1]
 

@@ -436,12 +436,14 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     return 1 < len(written) <= _HOW_WORDS and written[0] in _PLEASE and evidence(words, ix)
 
 
+_FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
 _OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos".split())
 
 
 def _opens_pointing(words: list[str]) -> bool:
     """Whether a clause opens with a question of function words that points back: "was ist das …",
     "what does that mean …"."""
+    words = [w for w in words if w not in _FILLERS]  # "was genau hat es damit auf sich"
     return len(words) > 3 and question_type.is_question_word(words[0]) and words[1] in _OPENING_VERBS \
         and words[2] in REFERRING
 

@@ -209,6 +209,11 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     parts = clauses.split("macht winterberg da mit ich fahr da oft hin")
     assert [(c.text, c.question) for c in parts] == [("macht winterberg da mit", True), ("ich fahr da oft hin", False)]
     assert [c.question for c in clauses.split("macht winterberg mit")] == [False]  # alone: may be a statement
+    # ... the yes/no ends where taking part is said, with its tag ("woll"), whatever story follows
+    parts = clauses.split("ist winterberg dabei woll da wohnt meine cousine")
+    assert [(c.text, c.question) for c in parts] == [("ist winterberg dabei woll", True),
+                                                     ("da wohnt meine cousine", False)]
+    assert len(clauses.split("ist winterberg dabei bei smart cities")) == 1  # what it takes part in
     # ... and a request ("can you tell me …"), also where dictation marks only the end
     parts = clauses.split("my neighbour sent me this link can you tell me what the framework strategy is question mark")
     assert [(c.text, c.question) for c in parts] == [("my neighbour sent me this link", False),

@@ -332,7 +332,10 @@ _TAKES_PART = (r"(?i:is|are|does|do|ist|sind|macht|gehort|gehört)\s+(?!(?i:a|an
                r"on\s+board|dabei|mit\s+dabei|beteiligt|mit)\b")
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
-_INDIRECT_BEFORE = frozenset("ob whether if".split())  # "Kindly confirm whether Attendorn is participating"
+_INDIRECT_BEFORE = frozenset("ob whether if".split())
+#: What goes on a taking-part question: "ist olpe dabei bei smart cities", "is olpe part of the network"
+_GOES_WITH_TAKING_PART = frozenset("bei beim in im an am auf at with of the der die das dem den von vom oder or und "
+                                   "and auch also too".split())  # "Kindly confirm whether Attendorn is participating"
 
 
 # ... and the story told after a question in such a message: "was ist dieses smart cities südwestfalen
@@ -356,6 +359,16 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
             if story and len(pieces[i][: story[0].start()].split()) >= 3:
                 pieces[i : i + 1] = [pieces[i][: story[0].start()], pieces[i][story[0].end() :]]
                 joined.insert(i + 1, True)
+            elif (asked := _ASKS_TAKING_PART.match(pieces[i])) is not None:
+                # "ist lippstadt dabei meine cousine wohnt da": the yes/no ends where taking part is said
+                # (with its tag: "is meschede dabei woll da wohnt mein schwager")
+                rest = pieces[i][asked.end() :].split()
+                end = asked.end() + (len(rest[0]) + pieces[i][asked.end() :].index(rest[0])
+                                     if rest and fold(rest[0]) in _TAGS else 0)
+                after = pieces[i][end:].split()
+                if len(after) >= 2 and fold(after[0]) not in _GOES_WITH_TAKING_PART:
+                    pieces[i : i + 1] = [pieces[i][:end], pieces[i][end:].strip()]
+                    joined.insert(i + 1, True)
             i += 1  # a question already ("welche apps wurden entwickelt und wo kann ich die runterladen")
             continue
         found = [m for m in _RUN_ON.finditer(pieces[i]) if m.start() > 0] or [

@@ -185,6 +185,8 @@ def test_a_question_a_story_leads_up_to_with_so_is_a_clause_of_its_own() -> None
                                                      ("who pays for all this?", True)]
     assert len(clauses.split("Ich hab echt keine Ahnung also wer zahlt das?")) == 2
     assert len(clauses.split("ok so what is it?")) == 1  # no story before it
+    parts = clauses.split("We move to Hemer next month so is Hemer part of it?")  # a yes/no too
+    assert [c.text for c in parts] == ["We move to Hemer next month", "is Hemer part of it?"]
 
 
 def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_its_own() -> None:

@@ -309,8 +309,8 @@ _RUN_ON = re.compile(
 # are the five model towns?"), in any message: the story is a clause of its own.
 _SO_THEN = re.compile(
     r"\s+(?i:so|also)\s+(?=(?i:which|what|who|where|when|why|how|welche|welcher|welches|was|wer|wo|wann|warum|"
-    r"wie)\s+[^\W\d_]+)")
-_SO_STORY_WORDS = 5
+    r"wie|is|are|does|ist|sind|macht|gehört|gehort)\s+[^\W\d_]+)")
+_SO_STORY_WORDS = 4
 
 
 def _so_then(pieces: list[str], joined: list[bool]) -> None:

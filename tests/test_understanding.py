@@ -179,6 +179,14 @@ def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> Non
     assert not clauses.split("Ich bin neu hier; danke")[0].question
 
 
+def test_the_sentence_if_so_follows_asks_yes_or_no() -> None:
+    parts = clauses.split("I live in Bonn. Is Hemer involved, and if so, in what role?")
+    assert [(c.text, c.question) for c in parts] == [("I live in Bonn.", False), ("Is Hemer involved", True),
+                                                     ("and if so", False), ("in what role?", True)]
+    parts = clauses.split("Gibt es Leitfäden, die auch kleine Dörfer nutzen können, und wenn ja, wo finde ich sie?")
+    assert [c.question for c in parts] == [True, False, True]  # from its first clause
+
+
 def test_a_question_a_story_leads_up_to_with_so_is_a_clause_of_its_own() -> None:
     parts = clauses.split("my husband asked me at dinner and I had no idea so who pays for all this?")
     assert [(c.text, c.question) for c in parts] == [("my husband asked me at dinner and I had no idea", False),

@@ -456,7 +456,18 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 and _is_tag(clauses[i].text):
             # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
+        elif clauses[i].joined and _IF_SO.match(clauses[i].text):
+            # "Is Siegen involved, and if so, in what role?": the sentence "if so" follows asks yes or
+            # no, from its first clause ("Gibt es Leitfäden, die …, und wenn ja, …?")
+            first = i - 1
+            while first > 0 and clauses[first].joined:
+                first -= 1
+            if not any(c.question for c in clauses[first:i]):
+                clauses[first] = Clause(clauses[first].text, True, clauses[first].joined)
     return clauses
+
+
+_IF_SO = re.compile(r"(?i:and\s+|und\s+)?(?i:if\s+so|if\s+yes|falls\s+ja|wenn\s+ja|if\s+it\s+is)\b")
 
 
 _NO = frozenset("not nah no nope nicht nich nee ne nein net".split())

@@ -313,6 +313,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # a short question that ends with a colon introduces the one after it: one question
     lead_in = answerer.matcher.match("Was meinst du ganz persönlich: War Seehofer ein guter Innenminister?")
     assert answerer.matcher.questions_of(lead_in) == [] and lead_in.intent is None
+    # ... and so does a request to tell what the question after it asks
+    request = answerer.matcher.match("Könnten Sie mir bitte genauer erklären, was die Rahmenstrategie ist?")
+    assert answerer.matcher.questions_of(request) == [] and request.intent == "rahmenstrategie"
     # a part that only asks for the reason goes on from the one before
     assert answerer.ask("Warum macht Südwestfalen da eigentlich mit, gibt es einen Grund?").intent == "why"
     # ... and so does one that asks only for what the knowledge does not cover, the bot's opinion

@@ -57,7 +57,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "several events", "town only", "group or town", "towns of a group",
                                             "towns asked",
                                             "membership asks", "town alone", "outside place",
-                                            "unknown place", "number asked", "another town", "asks about now",
+                                            "unknown place", "number asked", "funded thing", "another town",
+                                            "asks about now",
                                             "asks about others",
                                             "not covered", "day asked",
                                             "instructions", "greets or thanks", "asks about the bot",
@@ -833,6 +834,13 @@ def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
     assert run("Was ist eine Smart City?", index, S).decision == "answer"
     assert run("Wie ist das Wetter in Arnsberg?", index, S).decision == "fallback"
     assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
+
+
+def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(index: Index) -> None:
+    for question in ("how much funding is there for my own bakery?", "Wie hoch ist die Förderung für ne Sauna?"):
+        p = upto(question, index, "funded thing")
+        assert p.intent is None and "money for something" in p.reason, question
+    assert run("Wie hoch ist die Förderung für Südwestfalen?", index, S).intent == "funding"  # known: ours
 
 
 def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
 from bot.understanding.clauses import PLEASE
+from bot.understanding.frequency import zipf
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -539,3 +540,34 @@ def instructions(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if _INSTRUCTIONS.search(p.tokens.text):
         p.settled = p.whole_only = True
         _settle(p, "fallback", None, "the message tries to give the bot instructions")
+
+
+#: Money given for something: "Förderung für einen Treppenlift", "funding for my own startup"
+_FUNDING = frozenset("forderung forderungen fordergeld fordermittel forderprogramm forderprogramme zuschuss "
+                     "zuschusse funding grant grants subsidy subsidies".split())
+_FOR = frozenset("fur for".split())
+_THERE_IS = frozenset("is there gibt es available".split())
+#: Words between "für" and what it is for: "für einen neuen Treppenlift", "for my own startup"
+_BEFORE_THING = frozenset("own eigene eigenen eigenes neue neuen neues new meine meinen mein my our unsere unseren "
+                          "unser einen eine ein ne nen a an the den die das".split())
+
+
+def funded_thing(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Wie hoch ist die Förderung für ne Wärmepumpe?', 'how can i get the förderung for my own startup':
+    money for something the knowledge does not know is another programme's, not the project's."""
+    if p.settled or p.decision == "fallback":
+        return
+    words = p.tokens.folded
+    for i, word in enumerate(words[:-2]):
+        # ("Förderung für …", "funding is there for …", "Förderung gibt es für …")
+        at = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in _FOR
+                   and _THERE_IS.issuperset(words[i + 1 : j])), None) if word in _FUNDING else None
+        if at is not None:
+            thing = next((w for w in words[at + 1 : at + 5] if w not in _BEFORE_THING), None)
+            # (as the vocabulary writes it: "Dörfer" are towns)
+            if thing is not None and thing not in STOPWORDS and not any(map(ix.knows, ix.lexicon.single(thing))) \
+                    and zipf(thing) < s.topic_zipf:
+                _settle(p, "fallback", None, f"it asks about money for something the knowledge does not know: "
+                                             f"'{thing}'")
+                return
+

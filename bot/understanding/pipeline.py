@@ -1272,6 +1272,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("outside place", decisions.outside_place),
     ("unknown place", decisions.unknown_place),
     ("number asked", decisions.number_asked),
+    ("funded thing", decisions.funded_thing),
     ("another town", decisions.another_town),
     ("asks about now", decisions.asks_about_now),
     ("asks about others", decisions.asks_about_others),

@@ -522,6 +522,13 @@ def test_a_capital_that_begins_a_clause_is_no_noun(index: Index) -> None:
     assert cost("Was ist das? Klingt nach Werbung", "klingt") < cost("Was ist das, sagt der Klingt", "klingt")
 
 
+def test_a_request_to_tell_is_how_it_is_asked_not_what_about(index: Index) -> None:
+    p = upto("kannst du mir kurz die Rahmenstrategie erklären", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"kannst", "erklar"}
+    p = upto("kannst du mir das erklären", index, "words")  # nothing else named: the request is all there is
+    assert not any(t.alternative for t in p.terms)
+
+
 def test_an_adjective_made_a_noun_after_etwas_says_anything_and_costs_nothing(index: Index) -> None:
     p = upto("Wer fördert das Projekt? Weiß man da was Genaueres?", index, "words")
     assert next(t.cost for t in p.terms if t.word == "genaures") == 0.0

@@ -507,7 +507,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with):
+                       _as_a_role, _compared_with, _request_frame):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -574,6 +574,23 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
     """'The other towns who joined, not the pioneers – what are their names?': a clause that begins
     with "not" says what is not asked about."""
     return set(range(start + 1, end)) if start < end and words[start] in _NOT else set()
+
+
+_MODALS = frozenset("kannst kannste konnen konnten konntest konnt can could would".split())
+_YOU_ASKED = frozenset("du sie ihr you u".split())
+_TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben explain tell describe".split())
+
+
+def _request_frame(words: list[str], start: int, end: int) -> set[int]:
+    """'kannst du mir kurz die ganze timeline erklären', 'could you explain the timeline': the
+    request to tell is how it is asked, not what about, when something else is named."""
+    if end - start < 4 or words[start] not in _MODALS or words[start + 1] not in _YOU_ASKED:
+        return set()
+    frame = {start} | {j for j in range(start + 2, end) if words[j] in _TELL}
+    if len(frame) == 1 or not any(w not in STOPWORDS for j, w in enumerate(words[start:end], start)
+                                  if j not in frame):
+        return set()
+    return frame
 
 
 def _after_or(words: list[str], start: int, end: int) -> set[int]:

@@ -544,7 +544,7 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
 
 _YES_NO_VERBS = frozenset("ist is hat has hats does dos geht gehts".split())
 _POINTING = frozenset("das dat dit it es dies this that".split())
-_WHAT = frozenset("was wat what whats wot".split())
+_WHAT = frozenset("was wat watt what whats wot".split())
 
 
 def _asks_what(text: str) -> bool:

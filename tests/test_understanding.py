@@ -732,6 +732,8 @@ def test_question_types() -> None:
     # chat writes "who's", "where's" without the apostrophe
     assert qtype.detect("whos paying for it".split()) == "who"
     assert qtype.detect("wheres the blog".split()) == "where"
+    # ... and the Ruhr writes "was" as "watt": a clause that begins with it asks
+    assert [c.question for c in clauses.split("Rahmen-Strategie, watt is dat")] == [False, True]
     # the reason asked after "what"/"which": a why question
     assert qtype.detect("what s the grund for pushing digitalisierung".split()) == "why"
     assert qtype.detect("welche grunde gibt es dafur".split()) == "why"

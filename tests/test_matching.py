@@ -313,6 +313,10 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # a short question that ends with a colon introduces the one after it: one question
     lead_in = answerer.matcher.match("Was meinst du ganz persönlich: War Seehofer ein guter Innenminister?")
     assert answerer.matcher.questions_of(lead_in) == [] and lead_in.intent is None
+    # ... and so does the rest of a yes/no question ("und wenn ja, in welcher Form?")
+    if_so = answerer.matcher.match("Ist Hemer dabei, und wenn ja, in welcher Form?")
+    assert answerer.matcher.questions_of(if_so) == [] and answerer.ask("Ist Hemer dabei, und wenn ja, in welcher "
+                                                                       "Form?").intent == "membership"
     # ... and so does a request to tell what the question after it asks
     request = answerer.matcher.match("Könnten Sie mir bitte genauer erklären, was die Rahmenstrategie ist?")
     assert answerer.matcher.questions_of(request) == [] and request.intent == "rahmenstrategie"

@@ -456,7 +456,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 and _is_tag(clauses[i].text):
             # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
-        elif clauses[i].joined and _IF_SO.match(clauses[i].text):
+        elif clauses[i].joined and IF_SO.match(clauses[i].text):
             # "Is Siegen involved, and if so, in what role?": the sentence "if so" follows asks yes or
             # no, from its first clause ("Gibt es Leitfäden, die …, und wenn ja, …?")
             first = i - 1
@@ -467,7 +467,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     return clauses
 
 
-_IF_SO = re.compile(r"(?i:and\s+|und\s+)?(?i:if\s+so|if\s+yes|falls\s+ja|wenn\s+ja|if\s+it\s+is)\b")
+#: "and if so", "und falls ja": the rest of a sentence that asked yes or no
+IF_SO = re.compile(r"(?i:and\s+|und\s+)?(?i:if\s+so|if\s+yes|falls\s+ja|wenn\s+ja|if\s+it\s+is)\b")
 
 
 _NO = frozenset("not nah no nope nicht nich nee ne nein net".split())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
 from bot.model import Knowledge
-from bot.understanding import compiled, pipeline, qtype
+from bot.understanding import clauses, compiled, pipeline, qtype
 from bot.understanding.index import Index
 from bot.understanding.normalize import Tokens, tokenize
 from bot.understanding.settings import MatcherSettings
@@ -120,6 +120,8 @@ class Matcher:
         content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
         if content and all(w in qtype.REASON_NOUNS for w in content):
             return True
+        if clauses.IF_SO.match(text):
+            return True  # "Ist Brilon dabei, und wenn ja, in welcher Form?": how, if it is
         pointing = pipeline.points_back(words) or tuple(tokenize(text).folded[:2]) in _COMPARING
         return pointing and pipeline.known_content([w for w in words if w not in pipeline.REFERRING], self.index) < 2
 

@@ -519,9 +519,9 @@ def _not_the_subject(p: Parse) -> set[int]:
 
 
 #: How a guess at the answer ends: "Fährt da dat Auto von alleine, oder wat?", "is it a uni thing or sumn"
-_GUESS_TAGS = frozenset({("oder", "wat"), ("oder", "was"), ("oder", "so"), ("oder", "wie"), ("or", "what"),
-                         ("or", "wot"), ("or", "sumn"), ("or", "summat"), ("or", "something"), ("or", "smth"),
-                         ("or", "sth"), ("or", "so")})
+_GUESS_TAGS = frozenset({("oder", "wat"), ("oder", "watt"), ("oder", "was"), ("oder", "so"), ("oder", "wie"),
+                         ("or", "what"), ("or", "wot"), ("or", "sumn"), ("or", "summat"), ("or", "something"),
+                         ("or", "smth"), ("or", "sth"), ("or", "so")})
 
 
 def _guess(p: Parse, spoken: list[int], k: int) -> bool:

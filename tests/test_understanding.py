@@ -884,6 +884,9 @@ def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index
     question = "Meine Tante lebt in Olpe. Olpe ist doch dabei? Welche Rolle hat Olpe da?"
     assert upto(question, index, "decide").intent == "pionierkommunen"
     assert upto(question, index, "group or town").intent == "membership"
+    question = "Welche Rolle spielt eigentlich Menden?"  # also next to a topic about that very town
+    assert upto(question, index, "decide").intent == "menden"
+    assert upto(question, index, "group or town").intent == "membership"
 
 
 def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None:

@@ -127,11 +127,14 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (not a topic about that one town: "Is it true Menden came third in some ranking?")
     joined = len({w for w in p.words if is_town(w)}) == 1 and ix.row[p.ranked[0][0]] not in ix.own_town \
         and any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
-    if p.ranked[0][0] not in ix.group_intents and not joined:
+    # (the role of a town is how it takes part, also next to a topic about that town: "What role does
+    # Menden play, if any?")
+    own_role = role and ix.row[p.ranked[0][0]] in ix.own_town
+    if p.ranked[0][0] not in ix.group_intents and not joined and not own_role:
         return
     slot = next(iter(ix.slot_intents))
     score = dict(p.ranked).get(slot, 0.0)
-    if score >= p.ranked[0][1] - (s.joined_to_slot if joined else s.group_to_slot):
+    if score >= p.ranked[0][1] - (s.joined_to_slot if joined or own_role else s.group_to_slot):
         p.ranked = [(slot, p.ranked[0][1]), *[(i, v) for i, v in p.ranked if i != slot]]
         _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
 

@@ -332,10 +332,10 @@ _TAKES_PART = (r"(?i:is|are|does|do|ist|sind|macht|gehort|gehört)\s+(?!(?i:a|an
                r"on\s+board|dabei|mit\s+dabei|beteiligt|mit)\b")
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
-_INDIRECT_BEFORE = frozenset("ob whether if".split())
+_INDIRECT_BEFORE = frozenset("ob whether if".split())  # "Kindly confirm whether Attendorn is participating"
 #: What goes on a taking-part question: "ist olpe dabei bei smart cities", "is olpe part of the network"
 _GOES_WITH_TAKING_PART = frozenset("bei beim in im an am auf at with of the der die das dem den von vom oder or und "
-                                   "and auch also too".split())  # "Kindly confirm whether Attendorn is participating"
+                                   "and auch also too".split())
 
 
 # ... and the story told after a question in such a message: "was ist dieses smart cities südwestfalen

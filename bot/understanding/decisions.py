@@ -149,8 +149,9 @@ _LIST = frozenset("liste list".split())
 
 
 def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """'Which cities are in the network?': a question for which towns (or their list), answered by what the towns are
-    part of (the initiative) or left to choose, asks for a group's list of towns, when one is close."""
+    """'Which cities are in the network?': a question for which towns (or their list), answered by
+    what the towns are part of (the initiative) or left to choose, asks for a group's list of towns,
+    when one is close."""
     if p.settled or not ix.group_intents or p.decision == "fallback" or p.intent in ix.group_intents \
             or p.intent in ix.slot_intents or any(is_town(w) for w in p.words):
         return
@@ -573,4 +574,3 @@ def funded_thing(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 _settle(p, "fallback", None, f"it asks about money for something the knowledge does not know: "
                                              f"'{thing}'")
                 return
-

@@ -46,8 +46,6 @@ _COMPARING = frozenset({("so", "wie"), ("genau", "wie"), ("such", "as")})
 
 
 _LEAD_IN_WORDS = 5
-#: A request to tell, before the question it asks for ("Können Sie mir erklären, was …?")
-_TELLING = frozenset("erklar erklaren erlautern sagen beschreiben schildern erzahlen explain tell describe".split())
 
 
 class Matcher:
@@ -94,7 +92,7 @@ class Matcher:
         something the knowledge does not cover, the bot's opinion: "What's your honest opinion – are
         smart cities just a polite word for surveillance?". So does a request to tell what the question
         after it asks: "Könnten Sie mir bitte erklären, was man unter Smart City versteht?"."""
-        if i + 1 < len(p.clauses) and p.clause_words[i][0] and p.clause_words[i][0][-1] in _TELLING \
+        if i + 1 < len(p.clauses) and p.clause_words[i][0] and p.clause_words[i][0][-1] in pipeline.TELL \
                 and p.clause_words[i + 1][0] and qtype.is_question_word(p.clause_words[i + 1][0][0]):
             return True
         if not (len(p.clause_words[i][1]) <= _LEAD_IN_WORDS and i + 1 < len(p.clauses) and p.clauses[i + 1].question):

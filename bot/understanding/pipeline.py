@@ -255,7 +255,7 @@ _MY = frozenset("mein meine meiner meinem unser unsere unserer unserem ihr ihre 
 _THE = frozenset("die der diese dieser the this that".split())  # "Ist die Stadt Teil …?" after a town
 _TOWN_PRONOUNS = frozenset("it wir we us".split())  # "is it part of …", "machen wir mit?"
 _GERMAN_TOWN_PRONOUNS = frozenset("sie es er".split())
-_ASKING_VERBS = frozenset("ist gehort macht nimmt mitmachen teilnehmen war".split())
+_TAKING_PART_VERBS = frozenset("ist gehort macht nimmt mitmachen teilnehmen war".split())
 
 
 def _my_town(words: list[str]) -> bool:
@@ -278,7 +278,7 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
         return
     for i, w in enumerate(p.words):
         # (German "sie", "es", "er" right after the verb: "Meine Heimatgemeinde ist Wenden. Gehört sie auch dazu?")
-        if w in _TOWN_PRONOUNS or (w in _GERMAN_TOWN_PRONOUNS and i and p.words[i - 1] in _ASKING_VERBS):
+        if w in _TOWN_PRONOUNS or (w in _GERMAN_TOWN_PRONOUNS and i and p.words[i - 1] in _TAKING_PART_VERBS):
             p.words[i] = context_towns[0]
             p.note("towns", f"'{p.originals[i]}' is the town named before")
             return
@@ -426,14 +426,13 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 
 
-_PLEASE = frozenset("bitte please pls plz".split())
 _HOW_WORDS = 4
 
 
 def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     """A short request after a question that names something: "Bitte in Reihenfolge"."""
     written = tokenize(text).folded
-    return 1 < len(written) <= _HOW_WORDS and written[0] in _PLEASE and evidence(words, ix)
+    return 1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE and evidence(words, ix)
 
 
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
@@ -578,7 +577,8 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
 
 _MODALS = frozenset("kannst kannste konnen konnten konntest konnt can could would".split())
 _YOU_ASKED = frozenset("du sie ihr you u".split())
-_TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben explain tell describe".split())
+#: Verbs of telling, as the vocabulary writes them ("erklären" is "erklar"): a request to tell
+TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben schildern explain tell describe".split())
 
 
 def _request_frame(words: list[str], start: int, end: int) -> set[int]:
@@ -586,7 +586,7 @@ def _request_frame(words: list[str], start: int, end: int) -> set[int]:
     request to tell is how it is asked, not what about, when something else is named."""
     if end - start < 4 or words[start] not in _MODALS or words[start + 1] not in _YOU_ASKED:
         return set()
-    frame = {start} | {j for j in range(start + 2, end) if words[j] in _TELL}
+    frame = {start} | {j for j in range(start + 2, end) if words[j] in TELL}
     if len(frame) == 1 or not any(w not in STOPWORDS for j, w in enumerate(words[start:end], start)
                                   if j not in frame):
         return set()

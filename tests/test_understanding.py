@@ -225,6 +225,7 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     assert [(c.text, c.question) for c in parts] == [("ist winterberg dabei woll", True),
                                                      ("da wohnt meine cousine", False)]
     assert len(clauses.split("ist winterberg dabei bei smart cities")) == 1  # what it takes part in
+    assert [c.question for c in clauses.split("ös hemer dobei mie schwoger schafft do")] == [True, False]  # Siegerland
     # ... and a request ("can you tell me …"), also where dictation marks only the end
     parts = clauses.split("my neighbour sent me this link can you tell me what the framework strategy is question mark")
     assert [(c.text, c.question) for c in parts] == [("my neighbour sent me this link", False),
@@ -862,6 +863,7 @@ def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None
         p = upto(question, index, "town only")
         assert (p.intent, p.settled, p.reason) == ("membership", True, "it asks only how a town stands"), question
     assert not upto("Wie sieht es mit dem Parken in Finnentrop aus?", index, "town only").settled
+    assert upto("finnentrop auch oder nee", index, "town only").reason == "the question is only a town name"  # a tag
 
 
 def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index) -> None:

@@ -326,10 +326,10 @@ def _so_then(pieces: list[str], joined: list[bool]) -> None:
 
 # ... and a yes/no question whether a place takes part: "heading to schmallenberg on the weekend is
 # schmallenberg in it", "meine oma wohnt in hemer ist hemer auch dabei".
-_TAKES_PART = (r"(?i:is|are|does|do|ist|sind|macht|gehort|gehört)\s+(?!(?i:a|an|the|ein|eine|der|die|das)\b)"
+_TAKES_PART = (r"(?i:is|are|does|do|ist|iss|ös|sind|macht|gehort|gehört)\s+(?!(?i:a|an|the|ein|eine|der|die|das)\b)"
                r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:(?i:auch|denn|eigentlich|also|even)\s+)?"
                r"(?i:in\s+it|in\s+this|in\s+there|part\s+of|involved|included|participating|taking\s+part|"
-               r"on\s+board|dabei|mit\s+dabei|beteiligt|mit)\b")
+               r"on\s+board|dabei|dobei|debei|mit\s+dabei|beteiligt|mit)\b")
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
 _INDIRECT_BEFORE = frozenset("ob whether if".split())  # "Kindly confirm whether Attendorn is participating"

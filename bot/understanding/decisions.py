@@ -93,12 +93,14 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 #: Words that ask only how a thing stands: "Bad Berleburg – status?", "Wie sieht es mit Lippstadt aus?"
 STANDING = frozenset("status stand sieht siehts schaut schauts".split())
+#: The "no" of a tag after a town: "schmallenberg auch oder nee?"
+_TAG_NO = frozenset("nee ne nein net nich nicht not no nah nope".split())
 
 
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"), or asks only how the town stands
     ("Bad Berleburg – status?"): say what that town is."""
-    content = [w for w in p.words if w not in STOPWORDS and w not in STANDING]
+    content = [w for w in p.words if w not in STOPWORDS and w not in STANDING and w not in _TAG_NO]
     if ix.slot_intents and p.towns and content and all(is_town(w) for w in content):
         slot = next(iter(ix.slot_intents))
         p.ranked = [(slot, 1.0)]

@@ -548,6 +548,14 @@ def test_talk_after_a_question_of_function_words_is_story(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
 
 
+def test_a_town_named_before_a_question_that_names_the_initiative_is_story(index: Index) -> None:
+    assert upto("Ich wohne in Olpe. Was macht Smart Cities Südwestfalen genau, und wer steht dahinter?", index,
+                "chatter").kept == [1, 2]
+    # ... unless the question asks for a place or whether one takes part
+    assert upto("Ich komme aus Werl. Ist meine Heimatstadt bei Smart Cities Südwestfalen dabei?", index,
+                "chatter").kept == [0, 1]
+
+
 def test_a_question_that_opens_by_pointing_back_asks_about_what_was_named(index: Index) -> None:
     p = upto("Ich habe vom Vorreiter-Ranking gelesen – was bedeutet das und welche Städte gehören noch dazu?",
              index, "chatter")

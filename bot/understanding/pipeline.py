@@ -455,7 +455,12 @@ def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evid
     in denen?")."""
     before = [i for i in evident if i < asking[0]]
     before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
-    if not ix.full_names.isdisjoint(asked) and not (before and any(is_town(w) for w in p.clause_words[before[-1]][0])):
+    # (a town named before is what the question asks about only where it asks for a place or whether
+    # one takes part: "Ich komme aus Werl. Ist meine Heimatstadt bei … dabei?")
+    about_a_town = not PLACE_NOUNS.isdisjoint(asked) or any(ix.asks_taking_part(ix.resolve(w).keys)
+                                                            for w in asked if w not in STOPWORDS)
+    if not ix.full_names.isdisjoint(asked) and not (
+            about_a_town and before and any(is_town(w) for w in p.clause_words[before[-1]][0])):
         # A question that names the initiative asks about it ("Mir fehlt noch der Überblick: Worum geht
         # es bei Smart Cities Südwestfalen im Kern?", "Was ist das, Smart Cities Südwestfalen? Ich habe
         # Plakat gesehen in Meschede."), unless about a town named before ("Ich komme aus Werl. Ist

@@ -743,6 +743,7 @@ def test_question_types() -> None:
     assert qtype.detect("wheres the blog".split()) == "where"
     # ... and the Ruhr writes "was" as "watt": a clause that begins with it asks
     assert [c.question for c in clauses.split("Rahmen-Strategie, watt is dat")] == [False, True]
+    assert clauses.split("Inwiefern ist Hemer eingebunden – als Pionier?")[0].question  # so does "inwiefern"
     # the reason asked after "what"/"which": a why question
     assert qtype.detect("what s the grund for pushing digitalisierung".split()) == "why"
     assert qtype.detect("welche grunde gibt es dafur".split()) == "why"

@@ -51,7 +51,7 @@ _COLON = re.compile(r"([^\W_]+):")
 _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
-    welchem wozu womit worum wofur wieviel wieviele wat watt ob
+    welchem wozu womit worum wofur wieviel wieviele wat watt ob inwiefern inwieweit
     who whom whose what whats whos which when where wheres why how whether wot wut
     """.split()
 )

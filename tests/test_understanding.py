@@ -1861,7 +1861,8 @@ def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> 
                               "What did Horst Seehofer do before he became interior minister?"), "think of them")
     # ... what a person named thinks of anything, the page's topics too
     assert_falls_back(index, ("Was hält Horst Seehofer eigentlich von der Digitalisierung?",
-                              "What does Seehofer think about smart cities?"), "think of them")
+                              "What does Seehofer think about smart cities?",
+                              "Was denkt Horst Seehofer heute über Leitfäden?"), "think of them")
     assert run("Was hat Horst Seehofer mit der Förderung zu tun?", index, S).intent == "funding"
     # ... and who held the office before or after them
     assert_falls_back(index, ("Wer war vor Horst Seehofer Bundesinnenminister?",

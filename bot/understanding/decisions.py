@@ -310,7 +310,8 @@ NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetzig
 NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("im", "moment")})
 #: Words that ask for a judgement of a person or about their life beyond what they did for the
 #: initiative: "Was denkst du über Horst Seehofer als Politiker?", "What's your take on his time in office?"
-ABOUT_THE_PERSON = frozenset("denkst denken haltst halt meinung findest think opinion take view politiker politician "
+ABOUT_THE_PERSON = frozenset("denkst denkt denken haltst halt meinung findest think thinks opinion take view politiker "
+                             "politician "
                              "politikerin career karriere before vorher fruher privat private vorganger vorgangerin "
                              "nachfolger nachfolgerin predecessor successor".split())
 

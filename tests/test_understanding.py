@@ -206,6 +206,9 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     assert [(c.text, c.question) for c in parts] == [
         ("was ist dieses smart cities südwestfalen", True), ("ich hab das in der zeitung gelesen", False)]
     assert len(clauses.split("was muss ich haben und was kann ich hab ich gehört")) == 1  # the writer after a verb
+    parts = clauses.split("was ist die rahmenstrategie hab dat inne zeitung gelesen")  # the writer left out
+    assert [(c.text, c.question) for c in parts] == [("was ist die rahmenstrategie", True),
+                                                     ("hab dat inne zeitung gelesen", False)]
     assert len(clauses.split("ich hab was gehört von der konferenz")) == 1  # "was" + participle: no question
     assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already
     assert len(clauses.split("ich hab was gelesen, was ist das?")) == 2  # with a "?" the writer punctuates

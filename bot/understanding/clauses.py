@@ -344,7 +344,10 @@ _AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could sho
                         .split())
 _RUN_ON_STORY = re.compile(
     r"\s+(?=(?i:ich|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
-    r"brauche|schreibe|saw|have|had|am|was|live|work|read|heard|need|drive|go)\b)")
+    r"brauche|schreibe|saw|have|had|am|was|live|work|read|heard|need|drive|go)\b"
+    # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
+    r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"
+    r"vom|gehört|gehort|gelesen)\b)")
 
 
 def _run_on(pieces: list[str], joined: list[bool]) -> None:

@@ -1449,6 +1449,9 @@ def test_what_the_subject_is_set_apart_from_is_not_the_subject(index: Index) -> 
     assert {t.word for t in p.terms if t.alternative} == {"other", "kommune"}  # (the vocabulary's word)
     assert run("What distinguishes the five pioneer towns from the other municipalities?", index, S).intent \
         == "pionierkommunen"
+    # ... in German too ("anders als"), where "aus" is where a greeting comes from, not this
+    p = upto("Was machen die Modellkommunen anders als die anderen Kommunen?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"kommune"}
 
 
 def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> None:

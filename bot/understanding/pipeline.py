@@ -746,7 +746,8 @@ def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
 
 _DIFFERENT = frozenset("different differs differ differently distinguishes distinguish distinguished anders "
                        "unterscheiden unterscheidet unterschied".split())
-_FROM = frozenset("from than von als".split())
+#: What the subject is set apart from follows these ("from the other towns", "anders als die anderen")
+_APART_FROM = frozenset("from than von als".split())
 
 
 def _compared_with(words: list[str], start: int, end: int) -> set[int]:
@@ -755,7 +756,7 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
     The question is about what comes before it."""
     for j in range(start + 1, end - 1):
         if words[j] in _DIFFERENT:
-            after = next((k for k in range(j + 1, end) if words[k] in _FROM), None)
+            after = next((k for k in range(j + 1, end) if words[k] in _APART_FROM), None)
             if after is not None:
                 return set(range(after + 1, end))
     return set()

@@ -287,9 +287,13 @@ _SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|que
 _MARKS = {1: ",", 2: "?", 3: "!", 4: ":", 5: "."}
 
 
+def _mark(found: re.Match[str]) -> str:
+    return _MARKS[found.lastindex or 5]
+
+
 def spoken_punctuation(text: str) -> str:
     """Dictated punctuation as the marks it names ("smart cities doppelpunkt schule" is the title)."""
-    return _SPOKEN.sub(lambda m: _MARKS[m.lastindex or 5], text)
+    return _SPOKEN.sub(_mark, text)
 
 
 # A question at the end of a message typed or dictated without punctuation: "hab auf nem plakat smart
@@ -356,18 +360,20 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
     while i < len(pieces):
         first = re.match(r"[^\W_]+", pieces[i])
         # (or with a yes/no whether a place takes part: "macht olpe da mit ich arbeite da oft")
-        if first and (fold(first.group()) in _QUESTION_START or _ASKS_TAKING_PART.match(pieces[i])):
+        asked = _ASKS_TAKING_PART.match(pieces[i])
+        if first and (fold(first.group()) in _QUESTION_START or asked is not None):
             story = [m for m in _RUN_ON_STORY.finditer(pieces[i]) if m.start() > 0
                      and fold(pieces[i][: m.start()].rsplit(None, 1)[-1]) not in _AFTER_VERB]
             if story and len(pieces[i][: story[0].start()].split()) >= 3:
                 pieces[i : i + 1] = [pieces[i][: story[0].start()], pieces[i][story[0].end() :]]
                 joined.insert(i + 1, True)
-            elif (asked := _ASKS_TAKING_PART.match(pieces[i])) is not None:
+            elif asked is not None:
                 # "ist lippstadt dabei meine cousine wohnt da": the yes/no ends where taking part is said
                 # (with its tag: "is meschede dabei woll da wohnt mein schwager")
-                rest = pieces[i][asked.end() :].split()
-                end = asked.end() + (len(rest[0]) + pieces[i][asked.end() :].index(rest[0])
-                                     if rest and fold(rest[0]) in _TAGS else 0)
+                end = asked.end()
+                tag = re.match(r"\s+([^\W_]+)", pieces[i][end:])
+                if tag is not None and fold(tag.group(1)) in _TAGS:
+                    end += tag.end()
                 after = pieces[i][end:].split()
                 if len(after) >= 2 and fold(after[0]) not in _GOES_WITH_TAKING_PART:
                     pieces[i : i + 1] = [pieces[i][:end], pieces[i][end:].strip()]
@@ -389,8 +395,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
     # (dictated text marks at most where it ends: "… what is it all about question mark")
-    dictated = _SPOKEN.search(text) is not None
-    text = _TLDR.sub("tldr", spoken_punctuation(text))
+    text, dictated = _SPOKEN.subn(_mark, text)
+    text = _TLDR.sub("tldr", text)
     if "!" in text:  # a title in quotes ends no sentence: "a recap about 'Südwestfalen geht App!', where?"
         text = _QUOTED_BANG.sub("\\1\x01", text)
     if names and ":" in text:

@@ -540,14 +540,14 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         # or an example offered after it: "what does smart city even mean?? like self driving cars?"
         return k > 0 and len(folded) > 1 and _asks_what(p.clauses[spoken[k - 1]].text) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
-             and folded[1] in _POINTING) or folded[0] == "like")
+             and folded[1] in _POINTING_WORDS) or folded[0] == "like")
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)
 
 
 _YES_NO_VERBS = frozenset("ist is hat has hats does dos geht gehts".split())
-_POINTING = frozenset("das dat dit it es dies this that".split())
+_POINTING_WORDS = frozenset("das dat dit it es dies this that".split())
 _WHAT = frozenset("was wat watt what whats wot".split())
 
 

@@ -452,7 +452,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # (Greek writes its question mark as ";": "does bad laasphe participate; my friend works there")
         greek = piece.endswith((";", "\u037e")) and bool(head) and head[0] in _ASKING_VERBS
         # "is iserlohn in or nah", "macht Olpe mit oder nicht": a tag at its end asks without a "?"
-        tagged = len(folded) > 2 and folded[-2] in ("or", "oder") and folded[-1] in _NO
+        tagged = len(folded) > 2 and folded[-2] in ("or", "oder") and folded[-1] in NO
         # An English clause that begins with an auxiliary asks in a message without a "?" ("is brilon in it.
         # cousin lives there"); a German one may be a statement without its subject ("ist schön hier").
         auxiliary_first = unpunctuated and len(folded) > 2 and (
@@ -480,7 +480,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 IF_SO = re.compile(r"(?i:and\s+|und\s+)?(?i:if\s+so|if\s+yes|falls\s+ja|wenn\s+ja|if\s+it\s+is)\b")
 
 
-_NO = frozenset("not nah no nope nicht nich nee ne nein net".split())
+#: The "no" of a tag: "macht Olpe mit oder nicht", "schmallenberg auch oder nee"
+NO = frozenset("not nah no nope nicht nich nee ne nein net".split())
 _ENGLISH_ASKING = frozenset("is are does dos did were".split())  # ("can you …" asks only a request: _polite_request)
 #: A clause that begins with one of these and ends with ";" asks (see ``split``; "dos" is "does" folded).
 _ASKING_VERBS = frozenset("is are was were do dos did can could will would has have ist sind war gibt hat haben kann "

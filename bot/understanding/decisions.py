@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
-from bot.understanding.clauses import PLEASE
+from bot.understanding.clauses import NO, PLEASE
 from bot.understanding.frequency import zipf
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
@@ -93,14 +93,12 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 #: Words that ask only how a thing stands: "Bad Berleburg – status?", "Wie sieht es mit Lippstadt aus?"
 STANDING = frozenset("status stand sieht siehts schaut schauts".split())
-#: The "no" of a tag after a town: "schmallenberg auch oder nee?"
-_TAG_NO = frozenset("nee ne nein net nich nicht not no nah nope".split())
 
 
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"), or asks only how the town stands
     ("Bad Berleburg – status?"): say what that town is."""
-    content = [w for w in p.words if w not in STOPWORDS and w not in STANDING and w not in _TAG_NO]
+    content = [w for w in p.words if w not in STOPWORDS and w not in STANDING and w not in NO]  # ("oder nee")
     if ix.slot_intents and p.towns and content and all(is_town(w) for w in content):
         slot = next(iter(ix.slot_intents))
         p.ranked = [(slot, 1.0)]

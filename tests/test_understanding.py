@@ -2000,3 +2000,15 @@ def test_a_question_to_the_bot_about_what_it_can_do_gets_the_help(index: Index) 
     # but not a greeting ("how are you doing"), nor a topic named
     assert run("Hey, how are you doing, all good?", index, S).intent == "greeting"
     assert run("Was kannst du mir über die Konferenz sagen?", index, S).intent == "konferenz"
+
+
+def test_the_writers_story_after_a_question_that_names_nothing_is_dropped(index: Index) -> None:
+    # nothing known anywhere, the story is the writer's and names nothing rare: the question is the message
+    p = upto("worum gehts hier überhaupt? hab nur den link von meiner lehrerin", index, "chatter")
+    assert p.kept == [0]
+    # a story with a subject of its own (a rare noun) stays: it may be what is asked about
+    p = upto("worum gehts hier überhaupt? ich hab ne frage zu den parkgebühren", index, "chatter")
+    assert 1 in p.kept
+    # talk that is not the writer's own story stays too
+    p = upto("worum gehts hier überhaupt? die lehrerin hat den link geschickt", index, "chatter")
+    assert 1 in p.kept

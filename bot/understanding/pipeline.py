@@ -387,6 +387,14 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
                     *(i for i in talk if i > pointing[-1])]
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
+        first = next((i for i, c in enumerate(p.clauses) if c.question and p.clause_words[i][0]), None)
+        told = [i for i in content if not p.clauses[i].question]
+        if first is not None and told and not evident and min(told) > first and all(
+                not _WRITER.isdisjoint(p.clause_words[i][0]) and not rare_unknown(*p.clause_words[i], ix, 1.0)
+                for i in told):
+            # "worum gehts hier überhaupt? hab nur den link von meiner lehrerin": a question that names
+            # nothing known, then the writer's own story that names nothing rare: the question is the message
+            kept = asking
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
     # wanted: it stays with the clause it asks about, for the question type.
     kept = sorted({*kept, *(i for i, c in enumerate(p.clauses) if c.question and i not in content
@@ -425,6 +433,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 
+
+#: Words with which writers tell of themselves ("hab nur den Link von meiner Lehrerin").
+_WRITER = frozenset("ich hab habe wir mir mich mein meine meiner meinem meinen uns unser unsere i im my me we "
+                    "our us".split())
 
 _HOW_WORDS = 4
 

@@ -2012,3 +2012,13 @@ def test_the_writers_story_after_a_question_that_names_nothing_is_dropped(index:
     # talk that is not the writer's own story stays too
     p = upto("worum gehts hier überhaupt? die lehrerin hat den link geschickt", index, "chatter")
     assert 1 in p.kept
+
+
+def test_a_request_to_explain_that_names_nothing_asks_about_what_was_named_before(index: Index) -> None:
+    for question in ("Ich verstehe das Wort Rahmenstrategie nicht. Kannst du mir das erklären?",
+                     "Ich verstehe nicht Wort Rahmenstrategie. Können Sie einfach erklären?"):
+        p = upto(question, index, "chatter")
+        assert p.kept == [0, 1], question
+    # a request that names its own subject asks about that
+    p = upto("Ich verstehe das Wort Rahmenstrategie nicht. Kannst du mir die Leitfäden erklären?", index, "chatter")
+    assert p.kept == [1]

@@ -331,15 +331,19 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # A short asking clause of function words only ("what is it", "worum es dabei ging") is part
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
-        own = known_content([w for w in asked if w not in REFERRING], ix)
+        # ("Kannst du mir das erklären?": the request to tell names nothing of its own)
+        own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _REQUESTING], ix)
         # ("is true?": a short question that confirms points back without a pointing word)
         confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
+        # ("Können Sie einfach erklären?": so does a bare request to tell)
+        bare_request = own == 0 and asked[-1] in TELL
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
         # pointing back asks about what was named, whatever else it names)
         if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
-                and (points_back(asked, asked_originals, ix.knows) or confirms or not REFERRING.isdisjoint(pointing)):
+                and (points_back(asked, asked_originals, ix.knows) or confirms or bare_request
+                     or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
             if kept[0] == asking[0]:
                 # "Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger …": with nothing
@@ -595,6 +599,8 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
 _MODALS = frozenset("kannst kannste konnen konnten konntest konnt can could would".split())
 _YOU_ASKED = frozenset("du sie ihr you u".split())
 #: Verbs of telling, as the vocabulary writes them ("erklären" is "erklar"): a request to tell
+#: How a request to tell asks: "Kannst du mir das erklären?", "could you explain it?".
+_REQUESTING = frozenset("kannst konnen konnten konntest kann konnt can could would".split())
 TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben schildern explain tell describe".split())
 
 

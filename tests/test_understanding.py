@@ -280,6 +280,14 @@ def test_an_exclamation_mark_in_a_quoted_title_ends_no_sentence() -> None:
     assert [c.text for c in clauses.split("the funding story, tl;dr please")] == ["the funding story", "tldr please"]
 
 
+def test_a_remark_between_dashes_is_put_beside_the_question_it_interrupts() -> None:
+    parts = clauses.split("Are there published guides – I think they're called Leitfäden – for the municipalities?")
+    assert [(c.text, c.question) for c in parts] == [
+        ("Are there published guides for the municipalities?", True), ("I think they're called Leitfäden", False)]
+    # what follows the second dash asks a question of its own: no remark
+    assert [c.text for c in clauses.split("Menden – ich hab das gelesen – welchen Platz hat es?")][0] == "Menden"
+
+
 def test_a_relative_clause_stays_with_its_noun() -> None:
     parts = clauses.split("Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?")
     assert [c.text for c in parts] == ["Gibt es demnächst eine Veranstaltung, zu der ich gehen kann?"]

@@ -235,6 +235,27 @@ _EMBEDDED_SUBJECTS = _RELATIVE_NEXT | frozenset("mein meine meinem meinen meiner
                                                 "i we he she they you my our his her their".split())
 
 
+#: "Are there guides – I think they're called Leitfäden – for the municipalities?": a remark between
+#: dashes inside a question that goes on after it.
+_DASHED = re.compile(r"(.*?\S)\s+[-–—]\s+([^-–—?!.]+?)\s+[-–—]\s+([^-–—]+\?)\s*$", re.S)
+_ASIDE_MAX_WORDS = 6
+
+
+def _dash_aside(sentence: str) -> tuple[str, str]:
+    """The question without a remark between dashes, and the remark ("" if there is none): the
+    question is read as one ("Are there guides for the municipalities?"), the remark beside it. Not
+    where what follows the second dash asks a question of its own ("Die Leitfäden – so heißen die
+    doch – wo finde ich die?")."""
+    m = _DASHED.match(sentence)
+    if m is None:
+        return sentence, ""
+    rest = re.findall(r"[^\W_]+", m.group(3))
+    if not rest or len(rest) > _ASIDE_MAX_WORDS or not rest[0][:1].islower() or fold(rest[0]) in _QUESTION_START \
+            or m.group(1).rstrip().endswith((",", ":")):
+        return sentence, ""
+    return f"{m.group(1)} {m.group(3)}", m.group(2)
+
+
 def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
     """A relative clause between commas, inside the sentence it describes: "Gehört die Stadt
     Arnsberg, in der ich seit vierzig Jahren wohne, eigentlich dazu?" asks "Gehört die Stadt Arnsberg
@@ -415,8 +436,12 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # after a colon the sentence goes on ("Für mein Referat brauch ich einen Zeitstrahl: was ist wann
         # passiert?"), though what follows it is a clause of its own
         colon = bool(pieces) and pieces[-1].endswith(":")
+        part, aside = _dash_aside(part)
         sentence, asides = _embedded(_appositions(
             [p.replace("\x00", ":").replace("\x01", "!").strip() for p in _COMMA.split(part)]))
+        if aside:
+            asides.add(len(sentence))
+            sentence.append(aside)
         for k, piece in enumerate(sentence):
             if not piece:
                 continue

@@ -267,6 +267,9 @@ def test_a_wish_to_know_something_asks() -> None:
     assert clauses.split("Ich möchte gern den bisherigen Verlauf des Projekts nachvollziehen.")[0].question
     assert clauses.split("I'd like to understand the framework strategy.")[0].question
     assert clauses.split("We want to learn about the guides.")[0].question
+    # after "and", and in a formal "should like"
+    assert clauses.split("I moved to Olpe, and I should like to understand what your organisation does.")[1].question
+    assert not clauses.split("I moved here, and I should be most curious.")[1].question
     assert not clauses.split("Ich möchte mich kurz vorstellen.")[0].question  # a wish, but to know nothing
     assert not clauses.split("Mein Enkel möchte das verstehen.")[0].question  # someone else's
 

@@ -90,8 +90,10 @@ def _polite_request(words: list[str]) -> bool:
 _REQUEST_WORDS = 4
 
 #: A wish to know something asks for it: "ich möchte gern den bisherigen Verlauf des Projekts
-#: nachvollziehen", "I'd like to understand the framework strategy", "we want to learn about the guides".
-_WISH = re.compile(r"^(?:ich|wir|i|we)(?: \w+){0,2}? (?:mochte|mochten|wurde|wurden|would|d|want|wanted|wollte|"
+#: nachvollziehen", "I'd like to understand the framework strategy", "we want to learn about the guides",
+#: "… and I should like to understand what your organisation does".
+_WISH = re.compile(r"^(?:(?:and|und|so|also|but|aber) )?(?:ich|wir|i|we)(?: \w+){0,2}? (?:mochte|mochten|wurde|wurden|would|"
+                   r"should like|d|want|wanted|wollte|"
                    r"wollten|hatte|hatten)(?: \w+){0,8}? (?:wissen|erfahren|verstehen|nachvollziehen|kennenlernen|"
                    r"know|understand|learn|find out)\b")
 

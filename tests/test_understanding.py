@@ -1564,6 +1564,8 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     p = upto("Wat is denn nu diese Rahmenstrategie? Hat dat wat mit Windrädern zu tun?", index, "words")
     assert "windradern" in {t.word for t in p.terms if t.alternative}
     assert not any(t.alternative for t in p.terms if t.word == "rahmenstrategie")
+    p = upto("Watt is denn bitte ne Smart City? Ham die da Roboter anne Ampel?", index, "words")
+    assert "ampel" in {t.word for t in p.terms if t.alternative}
     # ... and so does an example offered after it
     p = upto("what is the framework strategy?? like wind turbines and stuff?", index, "words")
     assert {"wind", "turbines"} <= {t.word for t in p.terms if t.alternative}

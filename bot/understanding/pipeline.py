@@ -562,8 +562,8 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)
 
 
-_YES_NO_VERBS = frozenset("ist is hat has hats does dos geht gehts".split())
-_POINTING_WORDS = frozenset("das dat dit it es dies this that".split())
+_YES_NO_VERBS = frozenset("ist is hat has hats does dos geht gehts ham hamm haben have sind are do".split())
+_POINTING_WORDS = frozenset("das dat dit it es dies this that die they".split())
 _WHAT = frozenset("was wat watt what whats wot".split())
 
 

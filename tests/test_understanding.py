@@ -2035,3 +2035,11 @@ def test_a_request_to_explain_that_names_nothing_asks_about_what_was_named_befor
     # a request that names its own subject asks about that
     p = upto("Ich verstehe das Wort Rahmenstrategie nicht. Kannst du mir die Leitfäden erklären?", index, "chatter")
     assert p.kept == [1]
+
+
+def test_a_word_that_only_opens_a_question_keeps_it_a_question() -> None:
+    parts = clauses.split("wait whats this smart cities thing even about 😅 my host mum mentioned it at dinner")
+    assert [(c.text.rstrip(" 😅"), c.question) for c in parts][:2] == [
+        ("wait whats this smart cities thing even about", True), ("my host mum mentioned it at dinner", False)]
+    assert clauses.split("und wat verdient man da so")[0].question
+    assert not clauses.split("ok danke")[0].question

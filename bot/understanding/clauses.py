@@ -92,10 +92,10 @@ _REQUEST_WORDS = 4
 #: A wish to know something asks for it: "ich möchte gern den bisherigen Verlauf des Projekts
 #: nachvollziehen", "I'd like to understand the framework strategy", "we want to learn about the guides",
 #: "… and I should like to understand what your organisation does".
-_WISH = re.compile(r"^(?:(?:and|und|so|also|but|aber) )?(?:ich|wir|i|we)(?: \w+){0,2}? (?:mochte|mochten|wurde|wurden|would|"
-                   r"should like|d|want|wanted|wollte|"
-                   r"wollten|hatte|hatten)(?: \w+){0,8}? (?:wissen|erfahren|verstehen|nachvollziehen|kennenlernen|"
-                   r"know|understand|learn|find out)\b")
+_WISH = re.compile(r"^(?:(?:and|und|so|also|but|aber) )?(?:ich|wir|i|we)(?: \w+){0,2}? "
+                   r"(?:mochte|mochten|wurde|wurden|would|should like|d|want|wanted|wollte|wollten|hatte|hatten)"
+                   r"(?: \w+){0,8}? (?:wissen|erfahren|verstehen|nachvollziehen|kennenlernen|know|understand|learn"
+                   r"|find out)\b")
 
 
 #: ... and so does a condition the writer would be glad of: "Ich wäre Ihnen verbunden, wenn Sie mir den
@@ -150,6 +150,8 @@ EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such"
 _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
+#: ... and a word that only opens the question: "wait whats this thing even about 😅 my host mum …"
+_INTERJECTIONS = frozenset("wait ok okay hmm hm na ach achso oh ah also and und but aber btw sorry".split())
 
 
 def _is_name(piece: str) -> bool:
@@ -465,7 +467,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         head = [fold(w) for w in words[:2]]
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
         starts = bool(head) and (head[0] in _QUESTION_START or (
-            len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START))
+            len(head) == 2 and (head[0] in _BEFORE_QUESTION_WORD or head[0] in _INTERJECTIONS)
+            and head[1] in _QUESTION_START))
         folded = [fold(w) for w in words]
         joined_words = " ".join(folded)
         indirect = _INDIRECT.search(joined_words) is not None

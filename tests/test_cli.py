@@ -63,7 +63,7 @@ def test_explain_shows_the_pipeline_and_several_questions_are_answered() -> None
     result = run("ask", "--explain", "Moin! Wie viel Kohle gibts?")
     assert result.returncode == 0
     assert "**13 Millionen Euro**" in result.stdout  # the how-much facet, not the whole paragraph
-    for part in ("chatter: dropped: Moin!", "vocabulary: kohle → geld", "question type: how_many", "decision: answer"):
+    for part in ("chatter: dropped: Moin!", "vocabulary: kohle → geld", "question type: how_much", "decision: answer"):
         assert part in result.stdout, result.stdout
     both = run("ask", "Ist Attendorn dabei? Und wo war die Konferenz?").stdout
     assert both.index("**Attendorn**") < both.index("in **Arnsberg**")

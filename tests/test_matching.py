@@ -210,6 +210,8 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Who funds it and how much?", "handed the funding certificate", "for the joint smart city approach"),
     ("Who funds it and how much?", "**13 million euros** flow", None),
     ("Wie viel Geld gab es und wofür?", "für den gemeinsamen Smart-City-Ansatz", None),
+    # how much money gets the how-many facet of a topic that has no how-much one
+    ("Wie viel Geld gibt es?", "**13 Millionen Euro** fließen", "Förderurkunde"),
     ("On which exact date and where did Seehofer hand over the certificate?", "gives no date", None),  # day: when
 ])
 def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:

@@ -749,7 +749,10 @@ def test_every_kind_a_question_asks_for() -> None:
 def test_question_types() -> None:
     assert qtype.detect("warum braucht die region das".split()) == "why"
     assert qtype.detect("wie viele kommunen".split()) == "how_many"
-    assert qtype.detect("how much money".split()) == "how_many"
+    # an amount of money is a kind of its own: "how many towns" and "how much money" are different topics
+    assert qtype.detect("how much money".split()) == "how_much"
+    assert qtype.detect("wie viel geld gibt es".split()) == "how_much"
+    assert qtype.detect("how much is it".split()) == "how_many"
     assert qtype.detect("ist hemer dabei".split()) == "yes_no"
     assert qtype.detect("forderung".split()) is None
     # chat writes "who's", "where's" without the apostrophe
@@ -2043,3 +2046,11 @@ def test_a_word_that_only_opens_a_question_keeps_it_a_question() -> None:
         ("wait whats this smart cities thing even about", True), ("my host mum mentioned it at dinner", False)]
     assert clauses.split("und wat verdient man da so")[0].question
     assert not clauses.split("ok danke")[0].question
+
+
+def test_a_close_topic_whose_kind_is_asked_wins_over_one_that_never_asks_it(index: Index) -> None:
+    # how much money: the funding topic's kind, never the pioneer towns' (which ask which and how many)
+    assert run("Wie vill Kohle gibt et dann für die fünf Städte?", index, S).intent == "funding"
+    # not where the best topic answers one of the kinds asked ("who runs it")
+    assert run("what's the point of the whole Südwestfalen smart city initiative, in a nutshell? who runs it?",
+               index, S).intent == "initiative"

@@ -68,9 +68,12 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
     runner-up asks at most half as often is answered at the lower threshold with a smaller lead. Of
     two too close to call, both over the lower threshold, the one whose kind is asked is answered
     ("bruh wieso braucht siegen ne smart city": why, not what a smart city is)."""
-    if p.settled or p.decision == "answer" or len(p.ranked) < 2:
+    if p.settled or len(p.ranked) < 2:
         return
     (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
+    if p.decision == "answer":
+        _kind_decides(p, ix, s)
+        return
     if score < s.low_threshold:
         return
     if score - next_score >= s.kind_margin:
@@ -89,6 +92,29 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                              f"is close to or ahead of {other} and is the topic of what is asked "
                                              f"({kind}); {other} asks it at most half as often")
                 return
+
+
+_OPENING_WORDS = 4  # "May I know why …"
+
+
+def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Wie vill Kohle gibt et für die fünf Städte?': of two close topics, the one whose examples never
+    ask the kind of question asked (how much money) yields to the one the kind defines."""
+    (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
+    if score - next_score > s.kind_flip_margin or next_score < s.low_threshold:
+        return
+    shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
+    asked = p.asked or ([p.qtype] if p.qtype else [])
+    if any(shares.get(kind) for kind in asked):
+        return  # ("what's the point …? who runs it?": the best topic answers one of the kinds asked)
+    # (asked where a clause begins, not in a relative clause: "… the sessions where people meet?")
+    opening = {qtype.detect(p.clause_words[i][0][:_OPENING_WORDS]) for i in p.kept}
+    for kind in asked:
+        if kind not in _COMMON_KINDS and kind in opening and others.get(kind, 0.0) >= s.kind_flip_share:
+            p.ranked = [*(r for r in p.ranked if r[0] == second), *(r for r in p.ranked if r[0] != second)]
+            _settle(p, "answer", second, f"{second} scores {next_score:.2f}, close to {best}, and is the topic of "
+                                         f"what is asked ({kind}); {best} never asks it")
+            return
 
 
 #: Words that ask only how a thing stands: "Bad Berleburg – status?", "Wie sieht es mit Lippstadt aus?"
@@ -259,6 +285,7 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 #: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
+_NUMBERS = ("how_many", "how_much")  # kinds of question that ask for a number
 _COST = frozenset("kosten kostet kostete gekostet cost costs costed budget budgets etat".split())
 #: Words of an amount of money: "Wie viel von den 13 Millionen ging nach Olpe?"
 _MONEY = frozenset("geld fordergeld fordermittel euro eur millionen million mio millions money funding funds "
@@ -272,10 +299,10 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision != "answer" or p.intent is None:
         return
     # a number asked in any clause, not only in the one that gives the question its type
-    if p.qtype != "how_many" and _COST.isdisjoint(p.tokens.folded) and not qtype.asks_how_many(p.tokens.folded):
+    if p.qtype not in _NUMBERS and _COST.isdisjoint(p.tokens.folded) and not qtype.asks_how_many(p.tokens.folded):
         return
     row = ix.row[p.intent]
-    if not ix.qtype_rows["how_many"][row]:
+    if not any(ix.qtype_rows[kind][row] for kind in _NUMBERS):
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
         return
     # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town.

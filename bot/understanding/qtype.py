@@ -1,4 +1,4 @@
-"""What kind of answer a question asks for: why, when, where, who, how many, how much.
+"""What kind of answer a question asks for: why, when, where, who, how many, how much money.
 
 Question words used to be stopwords, so "warum …" and "wann …" lost what they ask for. Here
 they become a feature of their own: each intent learns from its examples which kinds of
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how", "what", "which", "yes_no")
+QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how_much", "how", "what", "which", "yes_no")
 
 _SINGLE = {
     "warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "wofur": "why", "why": "why",
@@ -25,6 +25,11 @@ _SINGLE = {
 }
 #: After "wie"/"how": a number is asked ("wie viele", "how much", "wie hoch").
 _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
+#: ... and when money follows, an amount of money ("Wie viel Geld …", "how much funding …"): how much, a
+#: kind of its own, so that "Wie viel Geld bekommen die fünf Städte?" asks what the money topic answers,
+#: not how many towns there are.
+_MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen million mio millions money funding "
+                   "funds grant budget kohle knete zaster".split())
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
 REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
@@ -52,7 +57,9 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
     if kind in ("what", "how") and any(tuple(words[i + 1 : i + 1 + len(a)]) == a for a in _WHAT_ABOUT):
         return None
     if kind == "how" and i + 1 < len(words) and words[i + 1] in _HOW_MUCH:
-        return "how_many"
+        kind = "how_many"
+    if kind == "how_many":
+        return "how_much" if not _MONEY.isdisjoint(words[i + 1 : i + 4]) else kind
     if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
         return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
     if kind in ("which", "what") and not REASON_NOUNS.isdisjoint(words[i + 1 : i + 5]):

@@ -2054,3 +2054,9 @@ def test_a_close_topic_whose_kind_is_asked_wins_over_one_that_never_asks_it(inde
     # not where the best topic answers one of the kinds asked ("who runs it")
     assert run("what's the point of the whole Südwestfalen smart city initiative, in a nutshell? who runs it?",
                index, S).intent == "initiative"
+
+
+def test_a_yes_no_question_that_does_not_begin_with_its_verb(index: Index) -> None:
+    assert upto("Bad Berleburg is in the smart city thing or not?", index, "question type").qtype == "yes_no"
+    assert upto("die leitfäden gibts die noch oder nicht?", index, "question type").qtype == "yes_no"
+    assert upto("Bad Berleburg liegt im Sauerland, oder?", index, "question type").qtype is None

@@ -932,6 +932,8 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
     confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
+    if p.qtype is None and any(_yes_no_inside(words) for words in asking):
+        p.qtype = "yes_no"
     day = p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text) is not None
     if day:
         p.qtype = "when"  # "On which exact date did …?"
@@ -942,6 +944,13 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("question type", "asks " + ", ".join(p.asked))
     if p.qtype:
         p.note("question type", p.qtype)
+
+
+def _yes_no_inside(words: list[str]) -> bool:
+    """A yes/no question that does not begin with its verb: a town, then the verb ("Bad Berleburg is in
+    the smart city thing?"), or a tag at its end ("… or not?", "… oder nicht?")."""
+    return (len(words) > 1 and is_town(words[0]) and question_type.is_yes_no_verb(words[1])) or (
+        len(words) > 2 and words[-2] in _OR and words[-1] in clause_split.NO)
 
 
 #: Before an adjective made a noun that says "anything" ("was Genaueres", "etwas Neues")

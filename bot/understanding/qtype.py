@@ -104,5 +104,10 @@ def asks_how_many(words: Sequence[str]) -> bool:
                for w, nxt in zip(words, (*words[1:], ""), strict=True))
 
 
+def is_yes_no_verb(word: str) -> bool:
+    """A verb that asks yes or no when a question begins with it ("Ist Hemer dabei?")."""
+    return word in _YES_NO
+
+
 def is_question_word(word: str) -> bool:
     return word in _SINGLE

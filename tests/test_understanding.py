@@ -210,6 +210,15 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     assert [(c.text, c.question) for c in parts] == [("was ist die rahmenstrategie", True),
                                                      ("hab dat inne zeitung gelesen", False)]
     assert len(clauses.split("ich hab was gehört von der konferenz")) == 1  # "was" + participle: no question
+    # the writer who hears or knows, also in Siegerland "ech"; a question that asks what it was about
+    assert [c.text for c in clauses.split("wat sind denn diese pionierkommunen ich hör dat immer im radio")] == [
+        "wat sind denn diese pionierkommunen", "ich hör dat immer im radio"]
+    assert [c.text for c in clauses.split("wat ös dann ne schmart zitti ech kenn nur smartfon")] == [
+        "wat ös dann ne schmart zitti", "ech kenn nur smartfon"]
+    assert [c.question for c in clauses.split("ich hab gehört menden ist auf platz drei gelandet worum ging es da")
+            ] == [False, True]
+    # a question that opens with a filler is one, before the question after it
+    assert clauses.split("ähm was kann ich dich denn alles fragen also wofür ist dieser bot gedacht")[0].question
     assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already
     assert len(clauses.split("ich hab was gelesen, was ist das?")) == 2  # with a "?" the writer punctuates
     # ... and a yes/no question whether a place takes part

@@ -151,7 +151,8 @@ _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 #: ... and a word that only opens the question: "wait whats this thing even about 😅 my host mum …"
-_INTERJECTIONS = frozenset("wait ok okay hmm hm na ach achso oh ah also and und but aber btw sorry".split())
+_INTERJECTIONS = frozenset("wait ok okay hmm hm na ach achso oh ah ahm ahem uhm um umm erm also and und but aber btw "
+                           "sorry".split())
 
 
 def _is_name(piece: str) -> bool:
@@ -324,10 +325,10 @@ def spoken_punctuation(text: str) -> str:
 # A question at the end of a message typed or dictated without punctuation: "hab auf nem plakat smart
 # cities gelesen was genau machen die da", "i saw a poster what is it": a question word, then a verb.
 _RUN_ON = re.compile(
-    r"\s+(?=(?i:was|wer|wie|wo|wann|warum|wieso|weshalb|what|whats|who|where|when|why|how)\s+"
+    r"\s+(?=(?i:was|wer|wie|wo|wann|warum|wieso|weshalb|worum|wofur|wofür|wozu|what|whats|who|where|when|why|how)\s+"
     r"(?:(?i:viel|viele|many|much|genau|denn|eigentlich|so|exactly|actually)\s+)?"
     r"(?i:ist|sind|war|waren|macht|machen|gibt|gab|heisst|heißt|bedeutet|kann|soll|wird|werden|hat|haben|"
-    r"kostet|kosten|is|are|was|were|does|do|did|can|will|means|happened|happens)\b"
+    r"kostet|kosten|geht|ging|gehts|is|are|was|were|does|do|did|can|will|means|happened|happens)\b"
     # ... or a request: "my son in law sent me this link can you tell me what …"
     r"|(?i:can|could)\s+(?i:you|u)\s+(?i:tell|explain|say|list|name)\b"
     r"|(?i:kannst\s+du|kannste|konnt\s+ihr|könnt\s+ihr|konnen\s+sie|können\s+sie)\s+(?i:mir\s+)?"
@@ -372,8 +373,9 @@ _GOES_WITH_TAKING_PART = frozenset("bei beim in im an am auf at with of the der 
 _AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could should would do dos did have has am was"
                         .split())
 _RUN_ON_STORY = re.compile(
-    r"\s+(?=(?i:ich|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
-    r"brauche|schreibe|saw|have|had|am|was|live|work|read|heard|need|drive|go)\b"
+    r"\s+(?=(?i:ich|ech|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
+    r"brauche|schreibe|hör|höre|hor|hore|kenn|kenne|seh|sehe|saw|have|had|am|was|live|work|read|heard|need|drive|go|"
+    r"keep|know)\b"
     # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
     r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"
     r"vom|gehört|gehort|gelesen)\b)")

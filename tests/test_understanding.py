@@ -1847,6 +1847,9 @@ def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> No
     # the talk around the thanks shares words with a topic (articles, what the bot knows)
     assert run("Thank you so much, that was exactly what my article needed. Bye!", index, S).intent == "thanks"
     assert run("Danke schön, jetzt weiß ich Bescheid. Tschüss!", index, S).intent == "thanks"
+    # "na" greets ("Na?"), but "na dann", "na gut" only go on from what was said
+    assert run("Na dann, danke und tschö mit ö, muss wieder auffe Schicht", index, S).intent == "thanks"
+    assert run("Na gut. Danke. Mehr wollte ich nicht wissen.", index, S).intent == "thanks"
     # a request without a question mark is still a request; a question is still a question
     assert run("Hello. Please read me the timeline of the project.", index, S).intent == "timeline"
     assert run("Danke! Und wo finde ich eure Artikel?", index, S).intent == "stories"

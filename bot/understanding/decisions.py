@@ -492,8 +492,11 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
     for clause in p.clauses:
         # with the vocabulary's spellings ("ok thx, gotta go"): "thx" is "danke"
-        folded = ix.lexicon.rewrite(tokenize(clause.text).folded, drop_chatter=False).words
+        written = tokenize(clause.text).folded
+        folded = ix.lexicon.rewrite(written, drop_chatter=False).words
         words = [w for w in folded if w not in STOPWORDS]
+        if len(written) > 1 and not ix.lexicon.rewrite(written).words:
+            continue  # a phrase of chatter only ("Na dann, danke und tschö"): "na" greets nobody here
         # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
         # schönen guten Morgen in die Runde!"), is tried alone.
         if any(map(ix.greets if answered else ix.only_social, words)):

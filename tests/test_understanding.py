@@ -60,7 +60,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "unknown place", "number asked", "funded thing", "another town",
                                             "asks about now",
                                             "asks about others",
-                                            "not covered", "day asked",
+                                            "not covered", "day asked", "another year",
                                             "instructions", "greets or thanks", "asks about the bot",
                                             "help with a task"]
 
@@ -2072,3 +2072,15 @@ def test_a_yes_no_question_that_does_not_begin_with_its_verb(index: Index) -> No
     assert upto("Bad Berleburg is in the smart city thing or not?", index, "question type").qtype == "yes_no"
     assert upto("die leitfäden gibts die noch oder nicht?", index, "question type").qtype == "yes_no"
     assert upto("Bad Berleburg liegt im Sauerland, oder?", index, "question type").qtype is None
+
+
+def test_a_year_other_than_the_topics_asks_about_another_event(index: Index) -> None:
+    assert "2022" in index.years["menden"]
+    for question in ("Welchen Platz hatte Menden im Digital-Ranking 2024?",
+                     "Where did Menden rank in the 2024 edition of that digital ranking?"):
+        p = run(question, index, S)
+        assert p.intent is None and p.decision == "fallback", question
+        assert any("asks about 2024" in note for _, note in p.trace), question
+    # the topic's own year, and the timeline's topics, which tell what happened when
+    assert run("Welchen Platz hatte Menden 2022?", index, S).intent == "menden"
+    assert run("Was ist 2021 passiert?", index, S).intent is not None

@@ -432,6 +432,22 @@ def _next_one(p: Parse, ix: Index) -> str | None:
     return None
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Welchen Platz hatte Menden im Digital-Ranking 2024?': a question about a year other than the
+    ones its topic's answer names asks about another event of the kind (not on the timeline's topics,
+    which tell what happened and comes when)."""
+    if p.settled or p.decision != "answer" or p.intent is None or ix.row[p.intent] in ix.timeline_rows:
+        return
+    known = ix.years.get(p.intent, frozenset())
+    asked = {w for w in p.words if _A_YEAR.fullmatch(w)}
+    if known and asked and asked.isdisjoint(known):
+        _settle(p, "fallback", None, f"it asks about {', '.join(sorted(asked))}; {p.intent} tells of "
+                                     f"{', '.join(sorted(known))}")
+
+
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'An welchem Tag genau und in welcher Halle fand die Konferenz statt?': a question for the day of
     something, about a topic whose answer names no day (a year at most) and says nothing about one,

@@ -30,6 +30,7 @@ from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town, town_token
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*)"
                   r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                   r"December) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -138,6 +139,7 @@ class Index:
         detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
         not_covered = self.lexicon.not_covered  # never known, whatever an example or answer says
         gives_day: set[str] = set()
+        years: dict[str, frozenset[str]] = {}  # intent -> the years its answer names
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
             kind_counts: dict[str, int] = {}  # question type -> how many of its examples ask it
@@ -195,6 +197,7 @@ class Index:
             if "when" in intent.facets or any("{timeline" in t for t in intent.answer.values()) \
                     or any(_DAY.search(t) for t in answer_texts):
                 gives_day.add(intent.id)
+            years[intent.id] = frozenset(y for t in answer_texts for y in _YEAR.findall(t))
             for text in answer_texts:
                 words_of = answer_cache.get(text)
                 if words_of is None:
@@ -208,6 +211,7 @@ class Index:
                         answer_owners.setdefault(k, set()).add(index)
         self.texts = texts
         self.gives_day = frozenset(gives_day)
+        self.years = years
         # The intent whose answer is the whole timeline: what several events asked together ask for.
         self.overview_intent = next((i.id for i in knowledge.intents
                                      if any("{timeline:overview}" in t for t in i.answer.values())), None)

@@ -1328,6 +1328,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("asks about others", decisions.asks_about_others),
     ("not covered", decisions.not_covered),
     ("day asked", decisions.day_asked),
+    ("another year", decisions.another_year),
     ("instructions", decisions.instructions),
     ("greets or thanks", decisions.greets_or_thanks),
     ("asks about the bot", decisions.asks_about_the_bot),

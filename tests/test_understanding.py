@@ -1578,6 +1578,11 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word == "rahmenstrategie")
     p = upto("Watt is denn bitte ne Smart City? Ham die da Roboter anne Ampel?", index, "words")
     assert "ampel" in {t.word for t in p.terms if t.alternative}
+    # ... and after a clause that only names the thing guessed at
+    p = upto("Rahmenstrategie, is dat sowat wie'n Bauplan für alle Gemeinden, woll?", index, "words")
+    assert "bauplan" in {t.word for t in p.terms if t.alternative}
+    p = upto("Fünf für Südwestfalen, es dat so ne Fußballsach oder wat?", index, "words")
+    assert "fussballsach" in {t.word for t in p.terms if t.alternative}
     # ... and so does an example offered after it
     p = upto("what is the framework strategy?? like wind turbines and stuff?", index, "words")
     assert {"wind", "turbines"} <= {t.word for t in p.terms if t.alternative}

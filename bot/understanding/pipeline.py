@@ -554,15 +554,28 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
         # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
         # or an example offered after it: "what does smart city even mean?? like self driving cars?"
-        return k > 0 and len(folded) > 1 and _asks_what(p.clauses[spoken[k - 1]].text) and (
+        return k > 0 and len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
              and folded[1] in _POINTING_WORDS) or folded[0] == "like")
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
-    return any(p.clauses[i].question and i < spoken[k] for i in p.kept)  # (it follows the question)
+    # (it follows the question, or the thing it guesses at: "Fünf für Südwestfalen, es dat so ne
+    # Fußballsach oder wat?")
+    return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
+        k > 0 and len(folded) > 3 and folded[1] in _POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
 
 
-_YES_NO_VERBS = frozenset("ist is hat has hats does dos geht gehts ham hamm haben have sind are do".split())
+#: How many words a clause that only names a thing has at most ("Rahmenstrategie, is dat …?")
+_NAMING_WORDS = 4
+
+
+def _asks_what_or_names(p: Parse, i: int) -> bool:
+    """Whether clause ``i`` asks what something is, or only names it, set before a question about it."""
+    clause = p.clauses[i]
+    return _asks_what(clause.text) or (not clause.question and 0 < len(p.clause_words[i][0]) <= _NAMING_WORDS)
+
+
+_YES_NO_VERBS = frozenset("ist is es os hat has hats does dos geht gehts ham hamm haben have sind are do".split())
 _POINTING_WORDS = frozenset("das dat dit it es dies this that die they".split())
 _WHAT = frozenset("was wat watt what whats wot".split())
 

@@ -2089,3 +2089,11 @@ def test_a_year_other_than_the_topics_asks_about_another_event(index: Index) -> 
     # the topic's own year, and the timeline's topics, which tell what happened when
     assert run("Welchen Platz hatte Menden 2022?", index, S).intent == "menden"
     assert run("Was ist 2021 passiert?", index, S).intent is not None
+
+
+def test_a_question_that_names_nothing_asks_about_the_topic_named_before(index: Index) -> None:
+    p = upto("leitfaden. was. für wen.", index, "chatter")
+    assert p.kept == [0, 1, 2]
+    assert run("leitfaden. was. für wen.", index, S).intent == "leitfaeden"
+    # not a question with a topic of its own
+    assert upto("Leitfaden. Und wann war die Konferenz?", index, "chatter").kept == [1]

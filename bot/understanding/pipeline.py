@@ -335,14 +335,16 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _REQUESTING], ix)
         # ("is true?": a short question that confirms points back without a pointing word)
         confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
-        # ("Können Sie einfach erklären?": so does a bare request to tell)
-        bare_request = own == 0 and asked[-1] in TELL
+        # ("Können Sie einfach erklären?": so does a bare request to tell; "leitfaden. was. für wen.": and
+        # a question that names nothing at all, after a topic)
+        names_nothing = own == 0 and (asked[-1] in TELL or (not _topic_words(asked, ix, s) and any(
+            i < asking[0] and _topic_words(p.clause_words[i][0], ix, s) for i in evident)))
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
         # pointing back asks about what was named, whatever else it names)
         if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
-                and (points_back(asked, asked_originals, ix.knows) or confirms or bare_request
+                and (points_back(asked, asked_originals, ix.knows) or confirms or names_nothing
                      or not REFERRING.isdisjoint(pointing)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
             if kept[0] == asking[0]:

@@ -2097,3 +2097,11 @@ def test_a_question_that_names_nothing_asks_about_the_topic_named_before(index: 
     assert run("leitfaden. was. für wen.", index, S).intent == "leitfaeden"
     # not a question with a topic of its own
     assert upto("Leitfaden. Und wann war die Konferenz?", index, "chatter").kept == [1]
+
+
+def test_a_year_or_number_the_writer_wants_checked_is_the_claim_not_another_event(index: Index) -> None:
+    question = "there was a conference in arnsberg in 2019 i think what was that about"
+    assert run(question, index, S).intent == "konferenz"
+    assert next(t for t in upto(question, index, "words").terms if t.word == "2019").cost < 0.5
+    # without the hedge, 2019 is another conference
+    assert run("what was the conference in arnsberg in 2019 about", index, S).intent is None

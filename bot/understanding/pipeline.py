@@ -72,6 +72,7 @@ class Parse:
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     name_asked: bool = False  # a question of function words about the initiative's name said before it
+    checks: bool = False  # the writer wants a claim checked ("… in 2019 i think"): its numbers are the claim
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
 
     def note(self, stage: str, text: str) -> None:
@@ -972,9 +973,16 @@ def _yes_no_inside(words: list[str]) -> bool:
 _SOMETHING_OF = frozenset("was etwas nichts irgendwas viel wenig".split())
 
 
+#: A claim the writer wants checked: "… in 2019 i think", "is that right?", "stimmt das?", "soll … gewesen sein"
+_CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true|is that correct|is it true|am i right|"
+                     r"stimmt das|stimmt dat|stimmts|glaub ich|glaube ich|meine ich|hab ich recht|ist das richtig|"
+                     r"soll (?:\w+ ){0,6}(?:gewesen sein|sein|haben|gelandet sein))\b")
+
+
 def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
+    p.checks = _CHECKS.search(p.tokens.text) is not None
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
@@ -1010,9 +1018,13 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # whether it takes part ("Is Dortmund part of this network?"), which the answer says
             cost = s.outside_place_cost
         elif _YEAR.fullmatch(word) and not resolved.keys:
-            cost = 1.0  # a year the knowledge does not know ("Konferenz 2025") is a different event
+            # a year the knowledge does not know ("Konferenz 2025") is a different event, unless it is the
+            # writer's claim to be checked ("there was a conference in arnsberg in 2019 i think")
+            cost = s.story_cost if p.checks else 1.0
         elif word.isdigit() and len(word) <= 2 and not resolved.keys and _CLOCK.isdisjoint(p.words[i + 1 : i + 2]):
             cost = s.small_number_cost  # "in 2 Sätzen", "2-3 lines": a count of how, not what about
+        elif word.isdigit() and not resolved.keys and p.checks:
+            cost = s.story_cost  # "menden won an award out of 200 towns, is that right": the claim
         elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
             # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing

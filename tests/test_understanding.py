@@ -217,6 +217,10 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
         "wat ös dann ne schmart zitti", "ech kenn nur smartfon"]
     assert [c.question for c in clauses.split("ich hab gehört menden ist auf platz drei gelandet worum ging es da")
             ] == [False, True]
+    # ... after a request to tell too
+    assert [c.text for c in clauses.split("kannst du mir kurz erklären was die rahmenstrategie ist ich hör das "
+                                          "immer im radio")] == ["kannst du mir kurz erklären was die rahmenstrategie "
+                                                                 "ist", "ich hör das immer im radio"]
     # a question that opens with a filler is one, before the question after it
     assert clauses.split("ähm was kann ich dich denn alles fragen also wofür ist dieser bot gedacht")[0].question
     assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already

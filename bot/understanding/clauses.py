@@ -381,6 +381,9 @@ _RUN_ON_STORY = re.compile(
     r"vom|gehört|gehort|gelesen)\b)")
 
 
+_REQUEST_HEAD = 5  # "kannst du mir kurz erklären"
+
+
 def _run_on(pieces: list[str], joined: list[bool]) -> None:
     """Split a piece before a question it ends with (``_RUN_ON``), in a message without a "?"."""
     i = 0
@@ -388,7 +391,9 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
         first = re.match(r"[^\W_]+", pieces[i])
         # (or with a yes/no whether a place takes part: "macht olpe da mit ich arbeite da oft")
         asked = _ASKS_TAKING_PART.match(pieces[i])
-        if first and (fold(first.group()) in _QUESTION_START or asked is not None):
+        # (or with a request to tell: "kannst du mir kurz erklären was … ist ich hör das immer im radio")
+        head = [fold(w) for w in re.findall(r"[^\W_]+", pieces[i])[:_REQUEST_HEAD]]
+        if first and (fold(first.group()) in _QUESTION_START or asked is not None or _polite_request(head)):
             story = [m for m in _RUN_ON_STORY.finditer(pieces[i]) if m.start() > 0
                      and fold(pieces[i][: m.start()].rsplit(None, 1)[-1]) not in _AFTER_VERB]
             if story and len(pieces[i][: story[0].start()].split()) >= 3:

@@ -2109,3 +2109,18 @@ def test_a_year_or_number_the_writer_wants_checked_is_the_claim_not_another_even
     assert next(t for t in upto(question, index, "words").terms if t.word == "2019").cost < 0.5
     # without the hedge, 2019 is another conference
     assert run("what was the conference in arnsberg in 2019 about", index, S).intent is None
+
+
+def test_a_word_that_opens_a_yes_no_question_does_not_hide_its_verb() -> None:
+    assert qtype.detect("wait is bad berleburg in it".split()) == "yes_no"
+    assert qtype.detect("ok und ist olpe dabei".split()) == "yes_no"
+    assert qtype.detect("ok danke".split()) is None
+
+
+def test_a_place_the_writers_own_is_not_is_compared_with_not_asked_about(index: Index) -> None:
+    question = "why would a rural region like south westphalia even need smart cities it is not exactly singapore"
+    p = upto(question, index, "words")
+    assert any(t.alternative for t in p.terms if t.word.startswith("zzort_singapore"))
+    assert run(question, index, S).intent == "why"
+    # asked about, a place outside the region is somewhere else
+    assert run("why does singapore need smart cities", index, S).intent is None

@@ -232,7 +232,9 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Which smart city projects is Munich running?': the topics are about Südwestfalen; a question
     about a place outside the region only (not whether it takes part) asks about somewhere else."""
-    places = {w for w in p.words if is_town(w)}  # in what it asks, not the story around it ("a PhD at Bochum")
+    # in what it asks, not the story around it ("a PhD at Bochum"), nor what it is compared with ("it is not
+    # exactly singapore")
+    places = {w for i, w in enumerate(p.words) if is_town(w) and i not in p.alternatives}
     if p.settled or p.decision == "fallback" or p.intent in ix.slot_intents or not places:
         return
     if p.decision == "clarify" and p.qtype == "yes_no":

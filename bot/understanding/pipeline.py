@@ -530,7 +530,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with, _request_frame):
+                       _as_a_role, _compared_with, _request_frame, _not_like):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -794,6 +794,22 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
             if after is not None:
                 return set(range(after + 1, end))
     return set()
+
+
+_NOT_LIKE = frozenset("not nicht kein keine no".split())
+_QUITE = frozenset("exactly quite really gerade wirklich ja eben".split())
+
+
+def _not_like(words: list[str], start: int, end: int) -> set[int]:
+    """A place the writer's own is not: "… it is not exactly singapore", "wir sind ja nicht Berlin".
+    It is compared with, not asked about."""
+    found: set[int] = set()
+    for j in range(start, end - 1):
+        if words[j] in _NOT_LIKE:
+            k = j + 2 if words[j + 1] in _QUITE and j + 2 < end else j + 1
+            if is_town(words[k]):
+                found.add(k)
+    return found
 
 
 _EXCEPT = frozenset("ausser auser abgesehen besides except excluding".split())

@@ -35,6 +35,8 @@ _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".spl
 REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
                          "motivation motive".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
+#: Words that only open a question ("wait is bad berleburg in it", "ok und ist Olpe dabei?")
+_OPENERS = frozenset("wait ok okay so and und also na hmm hm oh ah btw but aber ahm um erm".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
 _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"))
@@ -73,7 +75,8 @@ def detect(words: Sequence[str]) -> str | None:
         kind = _kind_at(words, i)
         if kind is not None:
             return kind
-    if words and words[0] in _YES_NO:
+    first = next((w for w in words if w not in _OPENERS), None)
+    if first in _YES_NO:
         return "yes_no"
     return None
 

@@ -1599,6 +1599,8 @@ def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
     question = 'Is there some blog with recaps, like the one about "Südwestfalen geht App"?'
     assert {t.word for t in upto(question, index, "words").terms if t.alternative} >= {"app"}
     assert run(question, index, S).intent == "stories"
+    p = upto("whats 5 für südwestfalen lol sounds like a boy band", index, "words")
+    assert {"boy", "band"} <= {t.word for t in p.terms if t.alternative}
     p = upto("Explain the framework strategy to me like I'm a pensioner who has had two beers", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"pensioner", "beers"}
     p = upto("Erklär mir Smart City, als ob ich fünf Jahre alt wäre", index, "words")

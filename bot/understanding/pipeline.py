@@ -735,7 +735,9 @@ def _described(words: list[str], start: int, end: int) -> set[int]:
     return set()
 
 
-_AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "ware"), ("wie", "fur"))
+_AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "ware"), ("wie", "fur"),
+          # ... and what it sounds like to the writer: "whats 5 für südwestfalen lol sounds like a boy band"
+          ("sounds", "like"), ("klingt", "wie"), ("klingt", "nach"))
 
 
 def _as_if(words: list[str], start: int, end: int) -> set[int]:

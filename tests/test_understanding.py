@@ -2126,3 +2126,10 @@ def test_a_place_the_writers_own_is_not_is_compared_with_not_asked_about(index: 
     assert run(question, index, S).intent == "why"
     # asked about, a place outside the region is somewhere else
     assert run("why does singapore need smart cities", index, S).intent is None
+
+
+def test_a_clause_that_only_says_something_was_not_explained_is_not_what_is_pointed_at(index: Index) -> None:
+    question = ("Meine Nichte sprach kürzlich von „Leitfäden“ aus dem Projekt. Sie hatte leider keine Zeit, es mir "
+                "zu erklären. Was hat es damit auf sich?")
+    p = upto(question, index, "chatter")
+    assert 0 in p.kept and 2 not in p.kept

@@ -877,8 +877,9 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
 
 
 def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
-    """Known words that are no everyday words ("Förderung", not "kriegen", "tun" or "Infos")."""
-    return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
+    """Known words that are no everyday words ("Förderung", not "kriegen", "tun" or "Infos"), nor words of
+    telling ("… keine Zeit, es mir zu erklären")."""
+    return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w) and w not in TELL
                and (is_town(w) or _known_whole(ix.resolve(w))) and zipf(w) < s.topic_zipf)
 
 

@@ -2068,6 +2068,7 @@ def test_a_word_that_only_opens_a_question_keeps_it_a_question() -> None:
     assert [(c.text.rstrip(" 😅"), c.question) for c in parts][:2] == [
         ("wait whats this smart cities thing even about", True), ("my host mum mentioned it at dinner", False)]
     assert clauses.split("und wat verdient man da so")[0].question
+    assert clauses.split("yo was isn das für ein ding, lehrer hat heute erzählt")[0].question  # a greeting too
     assert not clauses.split("ok danke")[0].question
 
 

@@ -152,7 +152,7 @@ _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durc
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 #: ... and a word that only opens the question: "wait whats this thing even about 😅 my host mum …"
 _INTERJECTIONS = frozenset("wait ok okay hmm hm na ach achso oh ah ahm ahem uhm um umm erm also and und but aber btw "
-                           "sorry".split())
+                           "sorry yo jo hey hi".split())
 
 
 def _is_name(piece: str) -> bool:

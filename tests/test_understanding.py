@@ -1858,6 +1858,11 @@ def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> No
     # the talk around the thanks shares words with a topic (articles, what the bot knows)
     assert run("Thank you so much, that was exactly what my article needed. Bye!", index, S).intent == "thanks"
     assert run("Danke schön, jetzt weiß ich Bescheid. Tschüss!", index, S).intent == "thanks"
+    # a greeting and a check that this is the bot is a greeting; alone, or with a question, it asks about the bot
+    assert run("moin 👋 bist du der bot von dem smart city ding?", index, S).intent == "greeting"
+    assert run("Hi :) is this the bot of Smart Cities Südwestfalen? nice to meet you", index, S).intent == "greeting"
+    assert run("Tach auch! Bisse wach, Kollege Bot?", index, S).intent == "greeting"
+    assert run("Hallo! Bist du ein Bot? Was kannst du?", index, S).intent == "help"
     # "na" greets ("Na?"), but "na dann", "na gut" only go on from what was said
     assert run("Na dann, danke und tschö mit ö, muss wieder auffe Schicht", index, S).intent == "thanks"
     assert run("Na gut. Danke. Mehr wollte ich nicht wissen.", index, S).intent == "thanks"

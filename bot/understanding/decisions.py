@@ -484,12 +484,21 @@ _INTRODUCES = re.compile(r"\b(?:introduce myself|introduce ourselves|(?:mich|uns
 
 
 def _only_greets(text: str, ix: Index) -> bool:
-    """Whether a short clause is nothing but a greeting ("So, um, hello?", "Anybody there?")."""
+    """Whether a short clause is nothing but a greeting ("So, um, hello?", "Anybody there?"), or asks
+    only whether the bot is the initiative's bot ("bist du der bot von dem smart city ding?")."""
     folded = tokenize(text).folded
-    if len(folded) > 4:
-        return False  # (a long clause is read no further)
     words = [w for w in ix.lexicon.rewrite(folded).words if w not in STOPWORDS]
-    return bool(words) and all(ix.greets(w) for w in words)
+    if len(folded) <= 4 and words and all(ix.greets(w) for w in words):
+        return True
+    # (or calls it: "Tach auch! Bisse wach, Kollege Bot?")
+    return len(folded) <= _ARE_YOU_WORDS and "bot" in words and (
+        (folded[0] in _ARE and not (_YOU | {"this"}).isdisjoint(folded[1:3])) or len(folded) <= 2) and all(
+        w == "bot" or w in ix.name_words or w in _BOT_ALIKE for w in words)
+
+
+_ARE_YOU_WORDS = 9  # "bist du der bot von dem smart city ding"
+_ARE = frozenset("bist bisse biste are r is".split())  # ... followed by "du", "you" or "this"
+_BOT_ALIKE = frozenset("kollege offizielle official ding thing".split())
 
 
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -348,6 +348,8 @@ def test_names_of_people_are_no_subject() -> None:
     words = "hier schreibt frau hildegard kemper aus der stadt".split()
     originals = "hier schreibt Frau Hildegard Kemper aus der Stadt".split()
     assert names.name_positions(words, originals, known) == {2, 3, 4}  # the title too
+    # Indian English introduces the writer with "myself"
+    assert names.name_positions(["myself", "anju", "from"], ["Myself", "Anju", "from"], known) >= {1}
     # "Ihre Initiative" is known: no name; "meine Frau und ich": nothing capitalised follows
     assert names.name_positions(["ihre", "initiative"], ["Ihre", "Initiative"], known) == set()
     assert names.name_positions(["mit", "dank", "ihr", "alfons", "kordes"], ["mit", "Dank", "Ihr", "Alfons", "Kordes"],

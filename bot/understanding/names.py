@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-# Words after which capitalised unknown words are a person's name.
-_TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms myself".split())  # ("Myself Anju from Iserlohn")
+# Words after which capitalised unknown words are a person's name ("Myself Anju from Iserlohn": Indian English).
+_TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms myself".split())
 # Before a name only when the name ends the message ("…, Ihr Alfons Kordes"); "Ihre Meinung zu …" is
 # no name.
 _POSSESSIVES = frozenset("ihr ihre euer eure dein deine yours".split())

@@ -333,7 +333,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
         # ("Kannst du mir das erklären?": the request to tell names nothing of its own)
-        own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _REQUESTING], ix)
+        own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _MODALS], ix)
         # ("is true?": a short question that confirms points back without a pointing word)
         confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
         # ("Können Sie einfach erklären?": so does a bare request to tell; "leitfaden. was. für wen.": and
@@ -615,8 +615,6 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
 _MODALS = frozenset("kannst kannste konnen konnten konntest konnt can could would".split())
 _YOU_ASKED = frozenset("du sie ihr you u".split())
 #: Verbs of telling, as the vocabulary writes them ("erklären" is "erklar"): a request to tell
-#: How a request to tell asks: "Kannst du mir das erklären?", "could you explain it?".
-_REQUESTING = frozenset("kannst konnen konnten konntest kann konnt can could would".split())
 TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben schildern explain tell describe".split())
 
 

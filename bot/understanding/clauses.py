@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.normalize import fold
+from bot.understanding.qtype import OPENERS  # a word that only opens a question: "wait whats this thing …"
 
 # Sentence ends, colons, semicolons and line breaks; within a sentence, commas and dashes between words.
 # An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?"
@@ -150,9 +151,6 @@ EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such"
 _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
-#: ... and a word that only opens the question: "wait whats this thing even about 😅 my host mum …"
-_INTERJECTIONS = frozenset("wait ok okay hmm hm na ach achso oh ah ahm ahem uhm um umm erm also and und but aber btw "
-                           "sorry yo jo hey hi".split())
 
 
 def _is_name(piece: str) -> bool:
@@ -474,7 +472,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         head = [fold(w) for w in words[:2]]
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
         starts = bool(head) and (head[0] in _QUESTION_START or (
-            len(head) == 2 and (head[0] in _BEFORE_QUESTION_WORD or head[0] in _INTERJECTIONS)
+            len(head) == 2 and (head[0] in _BEFORE_QUESTION_WORD or head[0] in OPENERS)
             and head[1] in _QUESTION_START))
         folded = [fold(w) for w in words]
         joined_words = " ".join(folded)

@@ -289,9 +289,6 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
 _NUMBERS = ("how_many", "how_much")  # kinds of question that ask for a number
 _COST = frozenset("kosten kostet kostete gekostet cost costs costed budget budgets etat".split())
-#: Words of an amount of money: "Wie viel von den 13 Millionen ging nach Olpe?"
-_MONEY = frozenset("geld fordergeld fordermittel euro eur millionen million mio millions money funding funds "
-                   "grant".split())
 
 
 def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -310,7 +307,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town.
     named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
     # (a group's answer lists its towns: how many there are, not how much money one of them got)
-    money = not _MONEY.isdisjoint(p.tokens.folded) or not _COST.isdisjoint(p.tokens.folded)
+    money = not qtype.MONEY.isdisjoint(p.tokens.folded) or not _COST.isdisjoint(p.tokens.folded)
     if named and p.intent not in ix.slot_intents and (p.intent not in ix.group_intents or money) \
             and ix.own_town.get(row) not in named:
         _settle(p, "fallback", None, f"it asks for a number about {', '.join(sorted(named))}; {p.intent} "

@@ -28,15 +28,17 @@ _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 #: ... and when money follows, an amount of money ("Wie viel Geld …", "how much funding …"): how much, a
 #: kind of its own, so that "Wie viel Geld bekommen die fünf Städte?" asks what the money topic answers,
 #: not how many towns there are.
-_MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen million mio millions money funding "
-                   "funds grant budget kohle knete zaster".split())
+MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen million mio millions money funding "
+                  "funds grant budget kohle knete zaster".split())
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
 REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
                          "motivation motive".split())
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
-#: Words that only open a question ("wait is bad berleburg in it", "ok und ist Olpe dabei?")
-_OPENERS = frozenset("wait ok okay so and und also na hmm hm oh ah btw but aber ahm um erm".split())
+#: Words that only open a question ("wait is bad berleburg in it", "ok und ist Olpe dabei?", "yo was isn
+#: das für ein ding"); ``clauses`` reads them too
+OPENERS = frozenset("wait ok okay and und also na hmm hm oh ah ach achso btw but aber ahm ahem uhm um umm erm "
+                    "sorry yo jo hey hi".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
 _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"))
@@ -61,7 +63,7 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
     if kind == "how" and i + 1 < len(words) and words[i + 1] in _HOW_MUCH:
         kind = "how_many"
     if kind == "how_many":
-        return "how_much" if not _MONEY.isdisjoint(words[i + 1 : i + 4]) else kind
+        return "how_much" if not MONEY.isdisjoint(words[i + 1 : i + 4]) else kind
     if kind in ("which", "what") and not _TIME_NOUNS.isdisjoint(words[i + 1 : i + 3]):
         return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
     if kind in ("which", "what") and not REASON_NOUNS.isdisjoint(words[i + 1 : i + 5]):
@@ -75,7 +77,7 @@ def detect(words: Sequence[str]) -> str | None:
         kind = _kind_at(words, i)
         if kind is not None:
             return kind
-    first = next((w for w in words if w not in _OPENERS), None)
+    first = next((w for w in words if w not in OPENERS), None)
     if first in _YES_NO:
         return "yes_no"
     return None

@@ -2076,6 +2076,12 @@ def test_a_word_that_only_opens_a_question_keeps_it_a_question() -> None:
         ("wait whats this smart cities thing even about", True), ("my host mum mentioned it at dinner", False)]
     assert clauses.split("und wat verdient man da so")[0].question
     assert clauses.split("yo was isn das für ein ding, lehrer hat heute erzählt")[0].question  # a greeting too
+    assert clauses.split("ok but why does a bunch of small towns need to be smart lol")[0].question  # two of them
+    # without punctuation: the question after them, and the story after it ("hab ich …")
+    parts = clauses.split("ey wat is dat eigentlich für ein ding hab ich im radio von gehört")
+    assert [(c.text, c.question) for c in parts] == [("ey wat is dat eigentlich für ein ding", True),
+                                                     ("hab ich im radio von gehört", False)]
+    assert [c.text for c in clauses.split("ngl i keep seeing smart cities everywhere whats that")][-1] == "whats that"
     assert not clauses.split("ok danke")[0].question
 
 

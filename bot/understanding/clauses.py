@@ -327,6 +327,8 @@ _RUN_ON = re.compile(
     r"(?:(?i:viel|viele|many|much|genau|denn|eigentlich|so|exactly|actually)\s+)?"
     r"(?i:ist|sind|war|waren|macht|machen|gibt|gab|heisst|heißt|bedeutet|kann|soll|wird|werden|hat|haben|"
     r"kostet|kosten|geht|ging|gehts|is|are|was|were|does|do|did|can|will|means|happened|happens)\b"
+    # ... or one that points back at it: "ngl i keep seeing smart cities südwestfalen everywhere whats that"
+    r"|(?i:whats|what's|wats)\s+(?i:that|this|it)\s*$"
     # ... or a request: "my son in law sent me this link can you tell me what …"
     r"|(?i:can|could)\s+(?i:you|u)\s+(?i:tell|explain|say|list|name)\b"
     r"|(?i:kannst\s+du|kannste|konnt\s+ihr|könnt\s+ihr|konnen\s+sie|können\s+sie)\s+(?i:mir\s+)?"
@@ -367,16 +369,17 @@ _GOES_WITH_TAKING_PART = frozenset("bei beim in im an am auf at with of the der 
 
 
 # ... and the story told after a question in such a message: "was ist dieses smart cities südwestfalen
-# ich hab das heute in der zeitung gelesen" (the writer and a verb, not after a verb: "was kann ich tun").
-_AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could should would do dos did have has am was"
-                        .split())
+# ich hab das heute in der zeitung gelesen" (the writer and a verb, not after a verb: "was kann ich tun",
+# nor "hab ich" after the writer: "was kann ich hab ich gehört").
+_AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could should would do dos did have has am was "
+                        "ich".split())
 _RUN_ON_STORY = re.compile(
     r"\s+(?=(?i:ich|ech|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
     r"brauche|schreibe|hör|höre|hor|hore|kenn|kenne|seh|sehe|saw|have|had|am|was|live|work|read|heard|need|drive|go|"
     r"keep|know)\b"
     # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
     r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"
-    r"vom|gehört|gehort|gelesen)\b)")
+    r"vom|gehört|gehort|gelesen|ich)\b)")
 
 
 _REQUEST_HEAD = 5  # "kannst du mir kurz erklären"
@@ -386,7 +389,8 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
     """Split a piece before a question it ends with (``_RUN_ON``), in a message without a "?"."""
     i = 0
     while i < len(pieces):
-        first = re.match(r"[^\W_]+", pieces[i])
+        # (the first word after any that only opens the question: "ey wat is dat …")
+        first = next((m for m in re.finditer(r"[^\W_]+", pieces[i]) if fold(m.group()) not in OPENERS), None)
         # (or with a yes/no whether a place takes part: "macht olpe da mit ich arbeite da oft")
         asked = _ASKS_TAKING_PART.match(pieces[i])
         # (or with a request to tell: "kannst du mir kurz erklären was … ist ich hör das immer im radio")
@@ -471,9 +475,11 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         words = re.findall(r"[^\W_]+", piece)
         head = [fold(w) for w in words[:2]]
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
+        # (after words that only open it: "ok but why does …", "wait whats this …")
+        opened = next((fold(w) for w in words if fold(w) not in OPENERS), "")
         starts = bool(head) and (head[0] in _QUESTION_START or (
-            len(head) == 2 and (head[0] in _BEFORE_QUESTION_WORD or head[0] in OPENERS)
-            and head[1] in _QUESTION_START))
+            len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START)
+            or (head[0] in OPENERS and opened in _QUESTION_START))
         folded = [fold(w) for w in words]
         joined_words = " ".join(folded)
         indirect = _INDIRECT.search(joined_words) is not None

@@ -38,7 +38,7 @@ _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben
 #: Words that only open a question ("wait is bad berleburg in it", "ok und ist Olpe dabei?", "yo was isn
 #: das für ein ding"); ``clauses`` reads them too
 OPENERS = frozenset("wait ok okay and und also na hmm hm oh ah ach achso btw but aber ahm ahem uhm um umm erm "
-                    "sorry yo jo hey hi".split())
+                    "sorry yo jo hey hi ey".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
 _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"))

@@ -2147,3 +2147,4 @@ def test_a_clause_that_only_says_something_was_not_explained_is_not_what_is_poin
                 "zu erklären. Was hat es damit auf sich?")
     p = upto(question, index, "chatter")
     assert 0 in p.kept and 2 not in p.kept
+

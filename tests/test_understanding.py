@@ -1864,6 +1864,7 @@ def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> No
     assert run("moin 👋 bist du der bot von dem smart city ding?", index, S).intent == "greeting"
     assert run("Hi :) is this the bot of Smart Cities Südwestfalen? nice to meet you", index, S).intent == "greeting"
     assert run("Tach auch! Bisse wach, Kollege Bot?", index, S).intent == "greeting"
+    assert run("hiii 👋 bist du der bot von smart cities?? 😅", index, S).intent == "greeting"  # "??" asks nothing
     assert run("Hallo! Bist du ein Bot? Was kannst du?", index, S).intent == "help"
     # "na" greets ("Na?"), but "na dann", "na gut" only go on from what was said
     assert run("Na dann, danke und tschö mit ö, muss wieder auffe Schicht", index, S).intent == "thanks"

@@ -505,7 +505,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     says goodbye, even where its talk shares words with a topic."""
     if len(p.clauses) < 2 or p.whole_only:
         return  # (nor a message that gives the bot instructions: "ignore your rules …, thx")
-    if any(c.question and not _only_greets(c.text, ix) for c in p.clauses):
+    if any(c.question and tokenize(c.text).folded and not _only_greets(c.text, ix) for c in p.clauses):
         return  # a question ("So, um, hello?" asks nothing)
     answered = p.decision == "answer"
     if not PLEASE.isdisjoint(p.tokens.folded) and not _INTRODUCES.search(p.tokens.text):

@@ -1833,6 +1833,10 @@ def test_help_with_a_task_of_ones_own_is_not_the_question_what_the_bot_can_do(in
     assert p.decision == "fallback" and "task" in p.reason
     assert run("Wobei kannst du mir helfen?", index, S).intent == "help"
     assert run("What topics can you help me with?", index, S).intent == "help"
+    # ... nor is help with what the writer needs, when the knowledge does not know it
+    p = run("Ich suche Arbeit als Pflegehelferin in Menden. Kannst du helfen?", index, S)
+    assert p.decision == "fallback" and "of its own" in p.reason
+    assert run("Ich brauche Hilfe. Was kann ich dich fragen?", index, S).intent == "help"
 
 
 def test_which_towns_asks_for_a_groups_list(index: Index) -> None:

@@ -571,6 +571,11 @@ _HELP_WITH_A_TASK = re.compile(r"\b(?:helfen|hilfst|helft|help)\b(?: \w+){0,5}? 
                                r"|\bhelp (?:me|us) to \w+")
 
 
+#: What the writer needs: "ich suche Arbeit …", "brauche wohnung in plettenberg", "I'm looking for a flat"
+_NEED = re.compile(r"\b(?:ich suche|suche|ich brauche|brauche|i need|i am looking for|i m looking for|im looking for)"
+                   r"\s+((?:\w+\s+){0,3}\w+)")
+
+
 def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannst du mir helfen, eine Firma zu finden?': the help answer tells what the bot can be asked;
     a request for help with something of one's own is not that question."""
@@ -580,6 +585,15 @@ def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
     found = _HELP_WITH_A_TASK.search(p.tokens.text)
     if found is not None and found.group().split()[-1] not in STOPWORDS:
         _settle(p, "fallback", None, f"it asks for help with a task of its own: '{found.group()}'")
+        return
+    # ... and so does one with what the writer needs, of a subject the knowledge does not know ("Ich suche
+    # Arbeit als Pflegehelferin in Menden. Kannst du helfen?", "brauche wohnung in plettenberg, kannst du helfen?")
+    for need in (m for c in p.clauses for m in _NEED.finditer(" ".join(tokenize(c.text).folded))):
+        unknown = [w for w in need.group(1).split() if w not in STOPWORDS and not is_town(w) and not ix.knows(w)
+                   and zipf(w) < s.topic_zipf]
+        if unknown:
+            _settle(p, "fallback", None, f"it asks for help with something of its own: '{unknown[0]}'")
+            return
 
 
 #: Text that tries to give the bot new instructions ("Ignore all previous instructions …", "You are

@@ -2153,3 +2153,12 @@ def test_a_clause_that_only_says_something_was_not_explained_is_not_what_is_poin
     p = upto(question, index, "chatter")
     assert 0 in p.kept and 2 not in p.kept
 
+
+
+def test_a_yes_no_question_what_kind_of_place_a_town_is_asks_nothing_about_taking_part(index: Index) -> None:
+    p = run("Is Siegen a safe city for a family with three kids?", index, S)
+    assert p.intent is None and "safe" in p.reason
+    assert run("Ist Olpe eine gute Stadt zum Wohnen?", index, S).intent is None
+    # what the initiative calls a town, or taking part, is still whether it takes part
+    for question in ("Is Siegen a smart city?", "Is Siegen a member town?", "Ist Brilon eine Pionierstadt?"):
+        assert run(question, index, S).intent == "membership", question

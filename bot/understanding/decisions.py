@@ -227,6 +227,25 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     elif p.qtype == "yes_no" and not taking_part and max((t.cost for t in p.terms), default=0.0) >= s.own_subject_cost:
         # "is there a soft play in iserlohn?": yes or no about something of its own in the town
         _settle(p, "fallback", None, "a town is named, and the question is about something else in it")
+    elif p.qtype == "yes_no" and not taking_part and (kind := _what_kind_of_place(p.tokens.folded, ix, s)):
+        # "Is Siegen a safe city for a family?": yes or no about what kind of place the town is
+        _settle(p, "fallback", None, f"it asks whether the town is a {kind} place, not whether it takes part")
+
+
+def _what_kind_of_place(words: tuple[str, ...], ix: Index, s: MatcherSettings) -> str | None:
+    """The word that says what kind of place a yes/no question calls a town ("a safe city", "a good
+    place", "eine sichere Stadt"): an everyday word or one the knowledge does not know, not a word of
+    the initiative's name ("a smart city")."""
+    for i in range(len(words) - 2):
+        word = words[i + 1]
+        if words[i] in _A and words[i + 2] in PLACE_NOUNS | _PLACE and word not in STOPWORDS \
+                and word not in ix.name_words and (not ix.knows(word) or zipf(word) >= s.topic_zipf):
+            return word
+    return None
+
+
+_A = frozenset("a an ein eine einen".split())
+_PLACE = frozenset("place ort".split())
 
 
 def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:

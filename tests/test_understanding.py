@@ -2014,6 +2014,10 @@ def test_still_asks_about_now(index: Index) -> None:
     assert run("Is Horst Seehofer still the interior minister?", index, S).intent is None
     assert run("Ist Herr Seehofer noch Bundesinnenminister?", index, S).intent is None
     assert run("Gibt es noch weitere Kommunen, die mitmachen?", index, S).intent == "mitmacherkommunen"
+    # what the person said is not in the knowledge either; that he handed over the certificate is
+    assert run("what did horst seehofer personally say at the handover ceremony I need a direct quote", index,
+               S).intent is None
+    assert run("Is it true that Seehofer personally handed over the Förderurkunde?", index, S).intent == "funding"
 
 
 def test_a_relative_clause_asks_nothing_and_a_tag_makes_a_question() -> None:

@@ -356,7 +356,10 @@ NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("i
 ABOUT_THE_PERSON = frozenset("denkst denkt denken haltst halt meinung findest think thinks opinion take view politiker "
                              "politician "
                              "politikerin career karriere before vorher fruher privat private vorganger vorgangerin "
-                             "nachfolger nachfolgerin predecessor successor".split())
+                             "nachfolger nachfolgerin predecessor successor "
+                             # ... or what they said ("What did Horst Seehofer personally say at the
+                             # handover? I need a direct quote", "Hat er sich nochmal dazu geäußert?")
+                             "gesagt say said zitat quote geaussert".split())
 
 
 _BEFORE_AFTER = frozenset("vor nach before after".split())

@@ -963,6 +963,9 @@ def test_decision_stage_unknown_place_tries_a_name_as_a_town(index: Index) -> No
     assert upto("Macht Hammerstadtingen mit?", index, "unknown place").place is not None
     p = upto("Hammerstadtingen?", index, "unknown place")  # nothing asks whether it takes part
     assert p.place is None and p.intent is None
+    # a writer who capitalises names writes a place's name so; all in lower case, any word may be one
+    assert upto("Smart Cities Südwestfalen – one-paragraph summary?", index, "unknown place").place is None
+    assert upto("macht hammerstadtingen mit?", index, "unknown place").place is not None
 
 
 def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index: Index) -> None:

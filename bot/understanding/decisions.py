@@ -285,6 +285,10 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
                and t.word not in PLACE_PREFIXES and t.word not in ix.lexicon.canonical_words]
     if len(unknown) != 1 or unknown[0].cost < s.place_min_cost:  # everyday words are no places
         return
+    # (a writer who capitalises names writes a place's name so: "Smart Cities Südwestfalen – one-paragraph
+    # summary?" names no place "paragraph")
+    if unknown[0].original[:1].islower() and any(o[:1].isupper() for o in p.tokens.original[1:]):
+        return
     # Only a question that also says what it asks ("dabei", "mit", "part of") is about membership,
     # and one that asks yes or no ("Was ist die Hauptstadt von Frankreich?" is not about taking part).
     if not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms) or p.qtype not in (None, "yes_no"):

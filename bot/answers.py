@@ -19,7 +19,7 @@ from bot.conversation import Context
 from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
-from bot.understanding import language, pipeline
+from bot.understanding import language, pipeline, qtype
 from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
@@ -75,7 +75,13 @@ def _points_back(match: Match) -> bool:
     """Whether a part of a message points back at what the part before it asked about ("How much
     did they get?", "Which one is better funded?")."""
     words = match.parse.words if match.parse is not None else []
-    return pipeline.points_back(words) or "one" in words
+    # (so does a bare question of a verb and its question word, no noun: "… Deutschkurs in Werl? Wer bezahlt?",
+    # not "… und wann war die Konferenz?")
+    originals = match.parse.originals if match.parse is not None else []
+    content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
+    bare = len(content) <= 1 and any(qtype.is_question_word(w) for w in words) and not any(
+        o[:1].isupper() for o in originals[1:])
+    return pipeline.points_back(words) or "one" in words or bare
 
 
 class Answerer:

@@ -336,6 +336,8 @@ def test_a_part_that_points_back_at_an_unknown_subject_is_not_answered_alone(ans
         is None
     assert answerer.ask("Which sports clubs does the Kreissportbund fund? Which one got the most funding?").intent \
         is None
+    # so does a bare question of one word after it
+    assert answerer.ask("Gibt es Deutschkurs mit Förderung für Frauen in Werl? Wer bezahlt?").intent is None
     # pointing back at a known subject, or a part with a subject of its own, is still answered
     assert answerer.ask("Was ist die Rahmenstrategie? Und wer hat sie erarbeitet?").intent == "rahmenstrategie"
     assert answerer.ask("Wie wird das Wetter morgen? Und was ist eine Smart City?").intent == "smart-city"

@@ -244,14 +244,16 @@ class Answerer:
         if not match.intent or match.parse is None:
             return None
         facets = self._intents[match.intent].facets
-        # (an amount of money is a number: the how-many facet answers it when there is no how-much one)
-        asked = ["how_many" if kind == "how_much" and kind not in facets else kind for kind in match.parse.asked]
+
+        def facet(kind: str | None) -> str | None:
+            # (an amount of money is a number: the how-many facet answers it when there is no how-much one)
+            return "how_many" if kind == "how_much" and kind not in facets else kind
+
+        asked = [facet(kind) for kind in match.parse.asked]
         if len(asked) > 1:
             return tuple(asked) if all(kind in facets for kind in asked) else None
-        qtype = match.parse.qtype
-        if qtype == "how_much" and qtype not in facets:
-            qtype = "how_many"
-        return (qtype,) if qtype in facets else None
+        kind = facet(match.parse.qtype)
+        return (kind,) if kind in facets else None
 
     def _several(self, question: str, match: Match, lang: str) -> Answer | None:
         """"Ist Attendorn dabei? Und wann war die Konferenz?": each question answered, in order, in

@@ -389,13 +389,13 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
     """Split a piece before a question it ends with (``_RUN_ON``), in a message without a "?"."""
     i = 0
     while i < len(pieces):
+        folded = [fold(w) for w in re.findall(r"[^\W_]+", pieces[i])]
         # (the first word after any that only opens the question: "ey wat is dat …")
-        first = next((m for m in re.finditer(r"[^\W_]+", pieces[i]) if fold(m.group()) not in OPENERS), None)
+        first = next((w for w in folded if w not in OPENERS), None)
         # (or with a yes/no whether a place takes part: "macht olpe da mit ich arbeite da oft")
         asked = _ASKS_TAKING_PART.match(pieces[i])
         # (or with a request to tell: "kannst du mir kurz erklären was … ist ich hör das immer im radio")
-        head = [fold(w) for w in re.findall(r"[^\W_]+", pieces[i])[:_REQUEST_HEAD]]
-        if first and (fold(first.group()) in _QUESTION_START or asked is not None or _polite_request(head)):
+        if first and (first in _QUESTION_START or asked is not None or _polite_request(folded[:_REQUEST_HEAD])):
             story = [m for m in _RUN_ON_STORY.finditer(pieces[i]) if m.start() > 0
                      and fold(pieces[i][: m.start()].rsplit(None, 1)[-1]) not in _AFTER_VERB]
             if story and len(pieces[i][: story[0].start()].split()) >= 3:
@@ -473,14 +473,14 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     clauses = []
     for piece, goes_on in zip(pieces, joined, strict=True):
         words = re.findall(r"[^\W_]+", piece)
-        head = [fold(w) for w in words[:2]]
+        folded = [fold(w) for w in words]
+        head = folded[:2]
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
         # (after words that only open it: "ok but why does …", "wait whats this …")
-        opened = next((fold(w) for w in words if fold(w) not in OPENERS), "")
+        opened = next((w for w in folded if w not in OPENERS), "")
         starts = bool(head) and (head[0] in _QUESTION_START or (
             len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START)
             or (head[0] in OPENERS and opened in _QUESTION_START))
-        folded = [fold(w) for w in words]
         joined_words = " ".join(folded)
         indirect = _INDIRECT.search(joined_words) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")

@@ -238,14 +238,14 @@ def _what_kind_of_place(words: tuple[str, ...], ix: Index, s: MatcherSettings) -
     the initiative's name ("a smart city")."""
     for i in range(len(words) - 2):
         word = words[i + 1]
-        if words[i] in _A and words[i + 2] in PLACE_NOUNS | _PLACE and word not in STOPWORDS \
+        if words[i] in _A and words[i + 2] in _A_PLACE and word not in STOPWORDS \
                 and word not in ix.name_words and (not ix.knows(word) or zipf(word) >= s.topic_zipf):
             return word
     return None
 
 
 _A = frozenset("a an ein eine einen".split())
-_PLACE = frozenset("place ort".split())
+_A_PLACE = PLACE_NOUNS | {"place"}  # "a good place", "eine sichere Stadt"
 
 
 def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -49,7 +49,7 @@ LISTING = re.compile(r"\{(?:list|timeline|topics|stories)\b")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = ("intents", "groups", "facts", "timeline", "aliases", "learned", "vocabulary", "region", "outside",
-            "people", "answers")
+            "localities", "people", "answers")
 VOCABULARY_KEYS = ("synonyms", "not_covered", "chatter")
 INTENT_KEYS = ("id", "title", "examples", "answer", "handler", "listed", "facets")
 #: The question types a facet may answer (see bot/understanding/qtype.py).
@@ -193,6 +193,7 @@ class _Builder:
         self.chatter: list[str] = []
         self.region: dict[str, tuple[str, _Doc, Path_]] = {}  # municipality -> district
         self.outside: list[tuple[str, _Doc, Path_]] = []
+        self.localities: dict[str, tuple[str, _Doc, Path_]] = {}  # locality (Ortsteil) -> municipality
         self.people: list[tuple[str, _Doc, Path_]] = []
 
     # --- small typed readers -------------------------------------------------------------
@@ -263,6 +264,7 @@ class _Builder:
             ("vocabulary", self._vocabulary),
             ("region", self._region),
             ("outside", self._outside),
+            ("localities", self._localities),
             ("people", self._people),
         ):
             if key in data:
@@ -468,6 +470,26 @@ class _Builder:
             if name is not None:
                 self.outside.append((name, doc, (*path, j)))
 
+    def _localities(self, doc: _Doc, data: Any, path: Path_) -> None:
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "localities"):
+            return
+        for town, places in data.items():
+            tpath = (*path, town)
+            for j, place in enumerate(self._list(doc, places, tpath, f"the localities of '{town}'")):
+                name = self._str(doc, place, (*tpath, j), "a locality (Ortsteil)")
+                if name is None:
+                    continue
+                if name in self.localities:
+                    other = self.localities[name]
+                    doc.at((*tpath, j), f"'{name}' is already listed under '{other[0]}' at "
+                           f"{self._where(other[1], other[2])}")
+                else:
+                    self.localities[name] = (str(town), doc, (*tpath, j))
+
+    def _official(self, town: str) -> str:
+        """The official name of a municipality written as its official or short name."""
+        return town if town in self.region else next((p for p in self.region if short_name(p) == town), town)
+
     def _people(self, doc: _Doc, data: Any, path: Path_) -> None:
         for j, person in enumerate(self._list(doc, data, path, "people")):
             name = self._str(doc, person, (*path, j), "a person's name")
@@ -586,6 +608,13 @@ class _Builder:
                 doc.at(path, f"'{name}' is a municipality of the region; remove it from 'outside'")
         if self.region:
             shorts = {short_name(p) for p in self.region} | set(self.region)
+            outside = {name for name, _, _ in self.outside}
+            for name, (town, doc, path) in self.localities.items():
+                if town not in shorts:
+                    doc.at(path[:-1], f"'{town}' is not a municipality of the region"
+                           f"{did_you_mean(town, sorted(shorts))}; localities belong to one of them", key=True)
+                elif name in shorts or name in outside:
+                    doc.at(path, f"'{name}' is a municipality or a place of its own, not a locality of '{town}'")
             for gid, (group, doc, gpath) in self.groups.items():
                 for i, town in enumerate(group.members):
                     names = {town, *self.aliases.get(town, ((),))[0]}
@@ -609,6 +638,7 @@ class _Builder:
                                   {c: tuple(v) for c, (v, _, _) in self.not_covered.items()}),
             region={place: district for place, (district, _, _) in self.region.items()},
             outside=tuple(name for name, _, _ in self.outside),
+            localities={name: self._official(town) for name, (town, _, _) in self.localities.items()},
             people=tuple(name for name, _, _ in self.people),
             version=version,
             sources=tuple(d.file for d in docs),

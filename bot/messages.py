@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Nein – **{town}** gehört nicht zu den {asked}, ist aber {roles}.",
         "en": "No – **{town}** is not one of the {asked}, but it is {roles}.",
     },
+    "locality_of": {
+        "de": "{locality} gehört zu {town}.",
+        "en": "{locality} is part of {town}.",
+    },
     "member_outside": {
         "de": "**{town}** liegt nicht in Südwestfalen und gehört deshalb nicht zu Smart Cities Südwestfalen: "
               "Die Initiative umfasst die Kommunen des Hochsauerlandkreises, des Märkischen Kreises und der Kreise "

@@ -106,6 +106,7 @@ class Knowledge:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     region: dict[str, str] = field(default_factory=dict)  # municipality (official name) -> district
     outside: tuple[str, ...] = ()  # well-known places outside the region
+    localities: dict[str, str] = field(default_factory=dict)  # locality (Ortsteil) -> municipality (official)
     people: tuple[str, ...] = ()  # people the facts name ("Horst Seehofer")
     version: str = ""
     sources: tuple[str, ...] = ()

@@ -90,3 +90,18 @@ def test_check_command_prints_problems_and_exits_1(tmp_path: Path) -> None:
 def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     found = check([tmp_path / "nope"])
     assert len(found) == 1 and "no such file or folder" in str(found[0])
+
+
+def test_localities_belong_to_a_municipality_of_the_region() -> None:
+    text = ("region:\n  Kreis Soest:\n    - Soest\n    - Werl\n"
+            "outside:\n  - Dortmund\n"
+            "localities:\n  Soest: [Ampen, Werl]\n  Soast: [Ostönnen]\n  Werl: [Ampen, Dortmund, Büderich]\n")
+    found = problems(text)
+    joined = "\n".join(found)
+    assert "kb.yaml:8:18: 'Werl' is a municipality or a place of its own, not a locality of 'Soest'" in joined
+    assert "kb.yaml:9:3: 'Soast' is not a municipality of the region" in joined and "did you mean 'Soest'" in joined
+    assert "kb.yaml:10:10: 'Ampen' is already listed under 'Soest' at kb.yaml:8:" in joined
+    assert "kb.yaml:10:17: 'Dortmund' is a municipality or a place of its own" in joined
+    assert len(found) == 4, found
+    good = "region:\n  Kreis Soest:\n    - Soest\n    - Wickede (Ruhr)\nlocalities:\n  Wickede: [Wiehagen]\n"
+    assert load_texts([("kb.yaml", good)]).localities == {"Wiehagen": "Wickede (Ruhr)"}

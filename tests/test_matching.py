@@ -52,6 +52,19 @@ def test_mitmacher_membership(answerer: Answerer) -> None:
     assert text.startswith("Ja!") and "14" in text and "Mitmacherkommunen" in text
 
 
+def test_a_locality_stands_for_its_municipality(answerer: Answerer) -> None:
+    # people name their Ortsteil ("knowledge/region.yaml", localities): the answer says whose part it is
+    answer = answerer.ask("Ist Neheim auch in diesem Projekt?")
+    assert answer.intent == "membership"
+    assert answer.text.startswith("Neheim gehört zu Arnsberg.\nJa! **Arnsberg**")
+    answer = answerer.ask("is bad fredeburg in it?")
+    assert answer.text.startswith("Bad Fredeburg is part of Schmallenberg.\n**Schmallenberg** (Hochsauerlandkreis)")
+    # where the municipality is named too, it needs no introduction
+    assert answerer.ask("Ich wohne in Arnsberg-Neheim. Ist Arnsberg dabei?").text.startswith("Ja! **Arnsberg**")
+    # a trap about a locality stays one
+    assert answerer.ask("Wann kommt bei uns in Neheim die gelbe Tonne?").intent is None
+
+
 def test_pioneer_asked_as_mitmacher(answerer: Answerer) -> None:
     text = answerer.ask("Ist Menden eine Mitmacherkommune?").text
     assert "Menden" in text and "5 Pionierkommunen" in text

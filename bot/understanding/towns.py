@@ -79,6 +79,15 @@ class TownFinder:
                     self._names.setdefault(tokenize(name).text, place)
         for place in knowledge.outside:  # well-known places outside the region
             self._names.setdefault(tokenize(place).text, place)
+        # A locality stands for its municipality ("Ist Neheim dabei?" asks about Arnsberg), by the
+        # name the finder gives that municipality (a group member's own name where it is one).
+        named = {knowledge.place_of(town) or town: town for town in knowledge.towns}
+        self.localities: dict[str, str] = {}  # folded locality -> its name as the knowledge writes it
+        for locality, place in knowledge.localities.items():
+            folded = tokenize(locality).text
+            if folded not in self._names:
+                self._names[folded] = named.get(place, place)
+                self.localities[folded] = locality
         self._choices = list(self._names)
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self._max_words = max((n.count(" ") + 1 for n in self._names), default=1)

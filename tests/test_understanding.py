@@ -465,6 +465,12 @@ def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     assert sum(is_town(w) for w in words) == 2 and TOWN_TOKEN + "_ludenscheid" in words
 
 
+def test_a_town_written_apart_is_the_town(index: Index) -> None:
+    assert upto("Lüden Scheid ist auch bei Smart City?", index, "towns").towns == ["Lüdenscheid"]
+    assert upto("is lipp stadt part of this", index, "towns").towns == ["Lippstadt"]
+    assert upto("is dat sowat wie'n Plan?", index, "towns").towns == []  # "wie n" is no Wien
+
+
 def test_a_towns_people_name_the_town(index: Index) -> None:
     assert upto("Ich bin gebürtige Mendenerin", index, "towns").towns == ["Menden"]
     assert upto("die Olper und die Siegener", index, "towns").towns == ["Olpe", "Siegen"]

@@ -139,6 +139,13 @@ class TownFinder:
             if not fuzzy and words[i] not in self.first_words:
                 i += 1
                 continue
+            # A name written apart is the town ("Lüden Scheid", "lipp stadt"), spelt exactly so, of two
+            # real parts ("wie'n" is no Wien).
+            if i + 1 < len(words) and min(len(words[i]), len(words[i + 1])) >= 3 \
+                    and (joined := self._names.get(words[i] + words[i + 1])) is not None:
+                found.append(TownMatch(joined, i, i + 2))
+                i += 2
+                continue
             # A name of several words is looked for only where its first word is ("bad berleburg").
             longest = min(self._max_words, len(words) - i) if words[i] in self.first_words else 1
             for size in range(longest, 0, -1):

@@ -923,7 +923,11 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         lettered = len(a) == 1 and a.isalpha() and b not in STOPWORDS and not ix.knows(b) \
             and f"{originals[i]}-{originals[i + 1]}" in p.question
         if lettered or a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
-                and ix.resolve(joined).how == "exact":  # not "for me" -> "forme"
+                and (ix.resolve(joined).how == "exact"  # not "for me" -> "forme"
+                     # a known word written apart with a typo, of two parts the knowledge does not
+                     # know on their own: "Leid Fäden" are Leitfäden
+                     or len(joined) >= 8 and not ix.knows(a) and not ix.knows(b)
+                     and ix.resolve(joined).how == "typo"):
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))

@@ -221,6 +221,11 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
     assert [c.text for c in clauses.split("kannst du mir kurz erklären was die rahmenstrategie ist ich hör das "
                                           "immer im radio")] == ["kannst du mir kurz erklären was die rahmenstrategie "
                                                                  "ist", "ich hör das immer im radio"]
+    # ... and what someone close to the writer said ("mal" in the request too)
+    assert [c.text for c in clauses.split("kannst du mir mal kurz erklären was smart cities südwestfalen ist mein "
+                                          "chef hat das heute erwähnt")] == [
+        "kannst du mir mal kurz erklären was smart cities südwestfalen ist", "mein chef hat das heute erwähnt"]
+    assert len(clauses.split("is my town part of it")) == 1
     # a question that opens with a filler is one, before the question after it
     assert clauses.split("ähm was kann ich dich denn alles fragen also wofür ist dieser bot gedacht")[0].question
     assert len(clauses.split("welche apps gibt es und wo kann ich die laden")) == 1  # a question already

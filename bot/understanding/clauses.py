@@ -379,10 +379,13 @@ _RUN_ON_STORY = re.compile(
     r"keep|know)\b"
     # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
     r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"
-    r"vom|gehört|gehort|gelesen|ich)\b)")
+    r"vom|gehört|gehort|gelesen|ich)\b"
+    # (or someone close to the writer said it: "… mein chef hat das heute erwähnt", "my gf keeps goin on")
+    r"|(?i:mein|meine|meiner|my|unser|unsere|our)\s+[^\W\d_]+\s+(?i:hat|hatte|hätt|hät|meinte|meint|sagt|sagte|"
+    r"erzählt|erzählte|redet|spricht|said|says|told|keeps|kept|mentioned|talks|talked|went)\b)")
 
 
-_REQUEST_HEAD = 5  # "kannst du mir kurz erklären"
+_REQUEST_HEAD = 6  # "kannst du mir mal kurz erklären"
 
 
 def _run_on(pieces: list[str], joined: list[bool]) -> None:

@@ -463,6 +463,16 @@ def test_an_unknown_name_next_to_a_kind_of_thing_names_another_one(index: Index)
     assert run("How does the LEADER programme fund villages in the Sauerland?", index, S).intent is None
 
 
+def test_whom_it_should_be_explained_to_is_no_subject(index: Index) -> None:
+    question = ("Would you be so kind as to explain to an old Welsh librarian what this initiative is "
+                "all about?")
+    p = run(question, index, S)
+    assert p.intent == "initiative"
+    assert {"welsh", "librarian"}.isdisjoint(t.word for t in p.terms)
+    # (only between the verb of telling and the question word)
+    assert "librarian" in [t.word for t in run("Can you explain what the librarian in Olpe does?", index, S).terms]
+
+
 def test_towns_become_placeholders_naming_the_town(index: Index) -> None:
     p = upto("Ist Ludenscheid dabei und was ist mit eslohe?", index, "towns")
     assert p.towns == ["Lüdenscheid", "Eslohe (Sauerland)"]

@@ -748,6 +748,29 @@ def _as_if(words: list[str], start: int, end: int) -> set[int]:
     return set()
 
 
+#: Whom it should be explained to: "explain to an old Welsh librarian what …", "erklären Sie einer alten
+#: Dame, was …" (after a verb of telling, before the question word).
+_TO_WHOM = frozenset("to einem einer meinem meiner unserem unserer".split())
+_TOLD_BEFORE = frozenset("it this that es das dat me mir uns us sie ihr".split())
+
+
+def _explained_to(words: list[str], start: int, end: int) -> set[int]:
+    """Whom the writer wants it explained to: "Would you be so kind as to explain to an old Welsh
+    librarian what this initiative is all about?". The question is what comes after it: these words
+    cost nothing, as the writer's own name does."""
+    for j in range(start, end - 2):
+        if words[j] in TELL:
+            k = j + 1
+            while k < end and words[k] in _TOLD_BEFORE:
+                k += 1
+            if k < end and words[k] in _TO_WHOM:
+                stop = next((m for m in range(k + 1, min(end, k + 8)) if question_type.is_question_word(words[m])),
+                            None)
+                if stop is not None and stop > k + 1:
+                    return set(range(k + 1, stop))
+    return set()
+
+
 _PURPOSE = frozenset("damit sodass".split())
 _PURPOSE_SUBJECTS = frozenset("ich wir man sie er du i we they".split())
 
@@ -1012,6 +1035,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     shouting = bool(long_words) and 2 * sum(o.isupper() for o in long_words) >= len(long_words)
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows, p.starts) | _greeted_from(p, ix)
+    # (and whom it should be explained to: "explain to an old Welsh librarian what …")
+    people |= {j for start, end in _clause_spans(p) for j in _explained_to(p.words, start, end)}
     p.alternatives = _not_the_subject(p)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}
@@ -1092,7 +1117,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0
     if named:
-        p.note("names", "a person's name or where a greeting comes from, no subject: " + " ".join(named))
+        p.note("names", "a person's name, whom it is explained to, or where a greeting comes from, no subject: "
+               + " ".join(named))
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")

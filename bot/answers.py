@@ -121,13 +121,6 @@ class Answerer:
         index = self.matcher.index
         self._timeline_intent = index.overview_intent
         self._timeline_intents = {index.intent_ids[row] for row in index.timeline_rows}
-        # The words that name one group only ("Pionierkommune", "pioneer"), as the matcher stems them.
-        stems: dict[str, set[str]] = {}
-        for group in knowledge.groups.values():
-            words = [w for text in (group.id, *group.name.values()) for w in tokenize(text).folded]
-            stems[group.id] = {k for w in words for r in self.matcher.index.lexicon.single(w) for k in keys(r)}
-        self._group_stems = {g: own - {k for o, other in stems.items() if o != g for k in other}
-                             for g, own in stems.items()}
 
     # --- public --------------------------------------------------------------------------
     def ask(self, question: str, lang: str | None = None, *, default_lang: str | None = None,
@@ -455,7 +448,7 @@ class Answerer:
         if match.parse is None:
             return None
         keys = {k for term in match.parse.terms for k in term.resolved.keys}
-        named = [g for g, stems in self._group_stems.items() if keys & stems]
+        named = [g for g, stems in self.matcher.index.group_names.items() if keys & stems]
         return self.knowledge.groups[named[0]] if len(named) == 1 else None
 
     def render(self, template: str, lang: str) -> str:

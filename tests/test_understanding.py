@@ -55,7 +55,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "several events", "town only", "group or town", "towns of a group",
-                                            "towns asked",
+                                            "towns asked", "group named",
                                             "membership asks", "town alone", "outside place",
                                             "unknown place", "number asked", "funded thing", "another town",
                                             "asks about now",
@@ -915,6 +915,24 @@ def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(
         p = upto(question, index, "funded thing")
         assert p.intent is None and "money for something" in p.reason, question
     assert run("Wie hoch ist die Förderung für Südwestfalen?", index, S).intent == "funding"  # known: ours
+
+
+def test_decision_stage_group_named_answers_the_group_the_question_names(index: Index) -> None:
+    question = "Ich habe gelesen, es gibt Mitmacherkommunen. Welche Orte gehören dazu?"
+    assert upto(question, index, "towns asked").ranked[0][0] == "pionierkommunen"  # its words are typical of them
+    p = upto(question, index, "group named")
+    assert (p.intent, p.reason) == ("mitmacherkommunen", "it names that group")
+    # (not a group named to set the others apart)
+    assert run("Gibt es neben den fünf Modellkommunen noch weitere beteiligte Kommunen? Wenn ja, welche?",
+               index, S).intent == "mitmacherkommunen"
+
+
+def test_which_places_belong_to_it_asks_about_what_was_named(index: Index) -> None:
+    # "dazu" points back at the clause that names the group, whatever place words the question has
+    p = upto("Ich habe gelesen, es gibt Mitmacherkommunen. Welche Orte gehören dazu?", index, "chatter")
+    assert "mitmacherkommunen" in p.words
+    p = upto("Ich habe gelesen, es gibt Mitmacherkommunen. Welche Orte in Südwestfalen gibt es?", index, "chatter")
+    assert "mitmacherkommunen" not in p.words
 
 
 def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None:

@@ -193,6 +193,26 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", group[0], "it asks which towns: a group's list")
 
 
+_BESIDES = frozenset("beyond besides apart except neben ausser ausserhalb other others andere anderen weitere "
+                     "weiteren".split())
+
+
+def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Ich habe gelesen, es gibt Mitmacherkommunen. Welche Orte gehören dazu?': of a group's topic and
+    another group's close to it, the group the question names by a word of its name only is asked about."""
+    if p.settled or p.decision == "fallback" or not p.ranked or p.ranked[0][0] not in ix.group_intents:
+        return
+    # (not one named to set the others apart: "beyond the five pilots", "neben den fünf Modellkommunen")
+    keys = {k for t in p.terms if not t.alternative for k in t.resolved.keys} if _BESIDES.isdisjoint(p.words) else set()
+    named = [g for g in sorted(ix.group_intents) if not keys.isdisjoint(ix.group_names[g])]
+    if len(named) != 1 or named[0] == p.ranked[0][0]:
+        return
+    score = dict(p.ranked).get(named[0], 0.0)
+    if score >= s.low_threshold and score >= p.ranked[0][1] - s.group_to_slot:
+        p.ranked = [(named[0], score), *[(i, v) for i, v in p.ranked if i != named[0]]]
+        _settle(p, "answer", named[0], "it names that group")
+
+
 def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Was hat es mit dem Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und Soest auf sich?':
     several towns of one group, and nothing asks whether they take part: the group is asked about."""

@@ -25,7 +25,7 @@ from bot.model import Intent, Knowledge
 from bot.understanding import particles, qtype
 from bot.understanding.frequency import zipf
 from bot.understanding.lexicon import Lexicon
-from bot.understanding.normalize import tokenize_example
+from bot.understanding.normalize import tokenize, tokenize_example
 from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town, town_token
@@ -278,6 +278,12 @@ class Index:
         # Their towns, as the tokens questions are written with ("Arnsberg, Olpe und Soest" name a group).
         self.group_towns = {g: frozenset(town_token(m) for m in knowledge.groups[g].members)
                             for g in self.group_intents}
+        # The words that name one group only ("Mitmacherkommunen", "pioneer"), as questions are stemmed.
+        named: dict[str, set[str]] = {
+            g: {k for text in (g, *knowledge.groups[g].name.values()) for w in tokenize(text).folded
+                for r in self.lexicon.single(w) for k in keys(r)} for g in knowledge.groups}
+        self.group_names = {g: frozenset(own - {k for o, other in named.items() if o != g for k in other})
+                            for g, own in named.items()}
         # The words that ask about taking part ("dabei", "mitmachen", "part of"): used by the
         # membership examples and by few other intents ("Smart Cities" is in many: not one of them).
         # A place noun ("Stadt") names where, not whether it takes part ("Sucht die Stadt Arnsberg Leute?").

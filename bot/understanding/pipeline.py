@@ -333,7 +333,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # of the question too: its pointing words count.
         pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
         # ("Kannst du mir das erklären?": the request to tell names nothing of its own)
-        own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _MODALS], ix)
+        # ("Es gibt Mitmacherkommunen. Welche Orte gehören dazu?": which places belong to the topic named)
+        belongs = not _BELONGS_TO.isdisjoint(asked) and any(
+            i < asking[0] and _topic_words([w for w in p.clause_words[i][0] if not is_town(w)], ix, s)
+            for i in evident)
+        own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _MODALS
+                             and not (belongs and w in _MEMBERS)], ix)
         # ("is true?": a short question that confirms points back without a pointing word)
         confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
         # ("Können Sie einfach erklären?": so does a bare request to tell; "leitfaden. was. für wen.": and
@@ -440,6 +445,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 
+
+#: Places and belonging, as the vocabulary writes them: what a question that asks which of them belong
+#: "dazu" asks about is what was named before it ("Es gibt Mitmacherkommunen. Welche Orte gehören dazu?").
+_MEMBERS = frozenset("stadt stadte kommune kommunen gemeinde gemeinden ort orte town towns city cities place "
+                     "places municipality municipalities gehoren gehort belong belongs".split())
+_BELONGS_TO = frozenset("dazu dabei darin drin davon".split())
 
 #: Words with which writers tell of themselves ("hab nur den Link von meiner Lehrerin").
 _WRITER = frozenset("ich hab habe wir mir mich mein meine meiner meinem meinen uns unser unsere i im my me we "
@@ -1391,6 +1402,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("group or town", decisions.group_to_membership),
     ("towns of a group", decisions.towns_of_a_group),
     ("towns asked", decisions.towns_asked),
+    ("group named", decisions.group_named),
     ("membership asks", decisions.membership_asks),
     ("town alone", decisions.town_alone),
     ("outside place", decisions.outside_place),

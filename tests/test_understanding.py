@@ -1019,6 +1019,8 @@ def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index
     question = "ok thx, muss jetzt zurück auf die Station"
     assert upto(question, index, "unknown place").decision != "answer"
     assert run(question, index, S).intent == "thanks"
+    # a question word's question is no greeting, though its word is one of thanks ("das hilft mir weiter")
+    assert run("Mein Internet zuhause ist kaputt, Glasfaser geht nicht. Wer hilft?", index, S).intent is None
 
 
 def test_covered_counts_how_much_of_each_example_a_question_contains(index: Index) -> None:

@@ -530,8 +530,11 @@ def _only_greets(text: str, ix: Index) -> bool:
     """Whether a short clause is nothing but a greeting ("So, um, hello?", "Anybody there?"), or asks
     only whether the bot is the initiative's bot ("bist du der bot von dem smart city ding?")."""
     folded = tokenize(text).folded
-    words = [w for w in ix.lexicon.rewrite(folded).words if w not in STOPWORDS]
-    if len(folded) <= 4 and words and all(ix.greets(w) for w in words):
+    rewritten = ix.lexicon.rewrite(folded).words
+    words = [w for w in rewritten if w not in STOPWORDS]
+    # (not a question word's question: "Wer hilft?" asks who, though "hilft" is a word of thanks)
+    if len(folded) <= 4 and words and all(ix.greets(w) for w in words) \
+            and not any(map(qtype.is_question_word, rewritten)):
         return True
     # (or calls it: "Tach auch! Bisse wach, Kollege Bot?")
     return len(folded) <= _ARE_YOU_WORDS and "bot" in words and (

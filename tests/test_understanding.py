@@ -2157,7 +2157,8 @@ def test_a_yes_no_question_that_does_not_begin_with_its_verb(index: Index) -> No
 def test_a_year_other_than_the_topics_asks_about_another_event(index: Index) -> None:
     assert "2022" in index.years["menden"]
     for question in ("Welchen Platz hatte Menden im Digital-Ranking 2024?",
-                     "Where did Menden rank in the 2024 edition of that digital ranking?"):
+                     "Where did Menden rank in the 2024 edition of that digital ranking?",
+                     "und 2024, welchen platz hat menden da im ranking gemacht?"):  # (a year said alone first)
         p = run(question, index, S)
         assert p.intent is None and p.decision == "fallback", question
         assert any("asks about 2024" in note for _, note in p.trace), question

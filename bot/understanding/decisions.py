@@ -488,6 +488,9 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return  # (nor a year the writer wants checked: "there was a conference in arnsberg in 2019 i think")
     known = ix.years.get(p.intent, frozenset())
     asked = {w for w in p.words if _A_YEAR.fullmatch(w)}
+    # ... also a year said alone before the question ("und 2024, welchen Platz hat Menden da gemacht?")
+    asked |= {w for words, _ in p.clause_words if (said := [w for w in words if w not in STOPWORDS])
+              and all(_A_YEAR.fullmatch(w) for w in said) for w in said}
     if known and asked and asked.isdisjoint(known):
         _settle(p, "fallback", None, f"it asks about {', '.join(sorted(asked))}; {p.intent} tells of "
                                      f"{', '.join(sorted(known))}")

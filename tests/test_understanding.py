@@ -1904,6 +1904,9 @@ def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index)
     assert p.intent is None and "another town" in p.reason
     assert run("Welchen Platz hat Menden im Digitalranking bekommen? Ich wohne in Soest.", index, S).intent == "menden"
     assert run("Welchen Platz hat Menden im Digitalranking bekommen?", index, S).intent == "menden"
+    # the topic's own town only compared with
+    p = run("what was iserlohns rank in that digital ranking thing, was it better than menden", index, S)
+    assert p.intent is None and "it asks about Iserlohn;" in p.reason
 
 
 def test_a_message_that_asks_nothing_and_thanks_says_goodbye(index: Index) -> None:

@@ -357,6 +357,9 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 "gives none for one town")
 
 
+_THAN = frozenset("than als".split())
+
+
 def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Which rank did Lüdenscheid get in the digital study? Menden was 3rd …': a topic about one town
     (Menden's recognition), asked about other towns and not about its own, asks what the knowledge
@@ -365,8 +368,10 @@ def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     own = ix.own_town.get(ix.row[p.intent])
     named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
-    if own is not None and named and own not in named:
-        asked = [t for t in p.towns if town_token(t) in named] or sorted(named)
+    # (the own town only compared with: "what was iserlohns rank …, was it better than menden")
+    compared = {w for i, w in enumerate(p.words) if i and is_town(w) and p.words[i - 1] in _THAN}
+    if own is not None and named - compared and own not in named - compared:
+        asked = [t for t in p.towns if town_token(t) in named - compared] or sorted(named - compared)
         _settle(p, "fallback", None, f"it asks about {', '.join(asked)}; {p.intent} is about another town")
 
 

@@ -335,6 +335,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # ... and so does a request to tell what the question after it asks
     request = answerer.matcher.match("Könnten Sie mir bitte genauer erklären, was die Rahmenstrategie ist?")
     assert answerer.matcher.questions_of(request) == [] and request.intent == "rahmenstrategie"
+    # (also where the vocabulary drops its verb as chatter: "erzählen")
+    request = answerer.matcher.match("Könnten Sie mir bitte einmal erzählen, was seit Beginn so alles geschehen ist?")
+    assert answerer.matcher.questions_of(request) == [] and answerer.ask(request.parse.question).intent == "timeline"
     # a part that only asks for the reason goes on from the one before
     assert answerer.ask("Warum macht Südwestfalen da eigentlich mit, gibt es einen Grund?").intent == "why"
     # ... and so does one that asks only for what the knowledge does not cover, the bot's opinion

@@ -92,7 +92,9 @@ class Matcher:
         something the knowledge does not cover, the bot's opinion: "What's your honest opinion – are
         smart cities just a polite word for surveillance?". So does a request to tell what the question
         after it asks: "Könnten Sie mir bitte erklären, was man unter Smart City versteht?"."""
-        if i + 1 < len(p.clauses) and p.clause_words[i][0] and p.clause_words[i][0][-1] in pipeline.TELL \
+        # (as written: the vocabulary may drop the verb as chatter, "Könnten Sie mir bitte einmal erzählen")
+        written = tokenize(p.clauses[i].text).folded if i + 1 < len(p.clauses) else ()
+        if written and written[-1] in pipeline.TELL \
                 and p.clause_words[i + 1][0] and qtype.is_question_word(p.clause_words[i + 1][0][0]):
             return True
         if not (len(p.clause_words[i][1]) <= _LEAD_IN_WORDS and i + 1 < len(p.clauses) and p.clauses[i + 1].question):

@@ -489,6 +489,7 @@ def test_a_town_written_apart_is_the_town(index: Index) -> None:
 def test_a_towns_people_name_the_town(index: Index) -> None:
     assert upto("Ich bin gebürtige Mendenerin", index, "towns").towns == ["Menden"]
     assert upto("die Olper und die Siegener", index, "towns").towns == ["Olpe", "Siegen"]
+    assert upto("Sind die Hemeraner auch beteiligt?", index, "towns").towns == ["Hemer"]
     assert upto("Wer ist der Leiter?", index, "towns").towns == []  # "-er" alone is no town
 
 

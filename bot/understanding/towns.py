@@ -61,7 +61,7 @@ class TownMatch:
     end: int  # exclusive
 
 
-_DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "er", "r")
+_DEMONYM_ENDINGS = ("anerinnen", "anerin", "anern", "aner", "erinnen", "erin", "ern", "er", "r")
 
 
 class TownFinder:

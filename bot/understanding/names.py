@@ -18,6 +18,16 @@ _ARTICLES = frozenset("der die".split())
 _BEFORE_NAMES = frozenset("our my unser unsere mein meine der die the".split())
 _SPEECH = frozenset("says said reckons thinks told sagt sagte meint meinte erzahlt erzahlte behauptet".split())
 MAX_SIGNATURE = 3
+#: The writer's own people ("mein Schwager", "my niece", "meine Kleine"): who told or asks for them is
+#: no subject. Only after a possessive of the writer; not the people of an organisation ("Chef", "boss").
+_MINE = frozenset("mein meine meiner meinem meinen my our unser unsere unserer unserem mi mei".split())
+RELATIVES = frozenset(
+    "schwager schwagerin schwester bruder cousin cousine kusine tochter sohn enkel enkelin enkelkind oma opa "
+    "mutter vater mama papa mann frau freundin freund nachbar nachbarin nachbarn tante onkel nichte neffe "
+    "schwiegersohn schwiegertochter schwiegermutter schwiegervater kleine kleiner "
+    "niece nephew sister brother daughter son grandson granddaughter grandchild grandma grandpa granny nan "
+    "mum mom mother dad father wife husband gf bf girlfriend boyfriend neighbour neighbor neighbours neighbors "
+    "aunt uncle cousins buddy mate missus hubby".split())
 
 
 def introduced_from(words: Sequence[str]) -> int | None:
@@ -71,6 +81,12 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
         if word in _TITLES:
             found.add(i)  # "Herr Meier": the title goes with the name
     return found
+
+
+def relative_positions(words: Sequence[str]) -> set[int]:
+    """Indexes of the writer's own people ("mein Schwager", "my little sister", "meine Kleine")."""
+    return {i for i, w in enumerate(words) if w in RELATIVES and i
+            and (words[i - 1] in _MINE or (i > 1 and words[i - 2] in _MINE))}
 
 
 def is_signature(originals: Sequence[str], known: Callable[[str], bool], folded: Sequence[str]) -> bool:

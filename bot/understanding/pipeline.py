@@ -1048,6 +1048,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     people = names.name_positions(p.words, p.originals, ix.knows, p.starts) | _greeted_from(p, ix)
     # (and whom it should be explained to: "explain to an old Welsh librarian what …")
     people |= {j for start, end in _clause_spans(p) for j in _explained_to(p.words, start, end)}
+    # (and the writer's own people: "frag für mein schwager", "my niece keeps mentioning …")
+    people |= names.relative_positions(p.words)
     p.alternatives = _not_the_subject(p)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}

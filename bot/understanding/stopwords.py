@@ -29,6 +29,7 @@ in on at to from of for with by about into over under up down out off as than th
 tell say any some all if because since whether while than onwards onward
 somewhere anywhere somehow
 ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jedem irgendwas irgendwer
+ihrer ihrem ihres seine seiner seinen seinem seines
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
 s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten
 even really actually basically literally anyway anyways herr herrn mr mrs ms exactly kinda sorta gonna wanna

@@ -1614,6 +1614,9 @@ def test_several_events_asked_in_order_ask_for_the_timeline(index: Index) -> Non
     assert p.intent == "timeline" and "events together" in p.reason
     # two topics without asking for their order are two questions, not the timeline
     assert run("Was ist die Rahmenstrategie und gibt es Leitfäden?", index, S).intent != "timeline"
+    # nor is a step of the timeline asked, with words other topics use too ("erreicht", "Sachstand")
+    assert run("Was war der zuletzt erreichte Meilenstein? Bitte um aktuellen Sachstand.", index,
+               S).intent == "timeline-latest"
 
 
 def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:

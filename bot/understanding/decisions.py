@@ -39,6 +39,8 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or overview is None or not p.ranked or p.intent == overview:
         return
     row = ix.row[overview]
+    if p.decision == "answer" and ix.row[p.ranked[0][0]] in ix.timeline_rows:
+        return  # a step of the timeline asked ("Was war der zuletzt erreichte Meilenstein?")
     events: list[frozenset[int]] = []  # per topic word: the topics whose examples use it
     ordered = False
     from bot.understanding.pipeline import topicality

@@ -635,6 +635,10 @@ def test_a_question_that_opens_by_pointing_back_asks_about_what_was_named(index:
 def test_how_a_question_is_to_be_answered_is_part_of_it_when_it_names_something(index: Index) -> None:
     assert upto("Was haben die Städte bisher gemacht? Bitte in Reihenfolge.", index, "chatter").kept == [0, 1]
     assert upto("Was ist die Rahmenstrategie? Bitte kurz.", index, "chatter").kept == [0]  # names nothing
+    # ... as does how plainly to explain it ("einfach" is a word of the smart city's examples)
+    question = "Ich habe im Krankenhaus ein Plakat gesehen. Was ist Smart Cities Südwestfalen? Bitte einfach erklären."
+    assert upto(question, index, "chatter").kept == [1]
+    assert run(question, index, S).intent == "initiative"
 
 
 def test_talk_after_a_question_that_points_at_nothing_said_before_is_no_subject(index: Index) -> None:

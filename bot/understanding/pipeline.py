@@ -462,7 +462,13 @@ _HOW_WORDS = 4
 def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     """A short request after a question that names something: "Bitte in Reihenfolge"."""
     written = tokenize(text).folded
-    return 1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE and evidence(words, ix)
+    # (not how simply to explain it: "Bitte einfach erklären." names nothing)
+    return 1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE \
+        and evidence([w for w in words if w not in TELL and w not in _PLAINLY], ix)
+
+
+#: How plainly to explain it ("Bitte einfach erklären", "kurz und knapp", "in simple words")
+_PLAINLY = frozenset("einfach kurz knapp grob simpel verstandlich simple simply briefly plain short".split())
 
 
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())

@@ -1630,6 +1630,12 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
     assert run(question, index, S).intent == "initiative"
     assert run("Mein Nachbar in Arnsberg hat von Smart Cities Südwestfalen erzählt. Was ist das?", index,
                S).intent == "initiative"
+    # ... also where the question that points back names a word of its own ("Projekt")
+    p = run("Ich habe Plakat gesehen in Lippstadt mit Smart Cities Südwestfalen. Was ist das für Projekt?", index, S)
+    assert p.name_asked and p.intent == "initiative"
+    # (not a question whether a town takes part, said without a question mark)
+    assert not run("I live in Schmallenberg. Is Schmallenberg taking part in Smart Cities Südwestfalen, and if "
+                   "not, could it still join later?", index, S).name_asked
     # another topic named with it stays the subject
     assert not upto("Rahmenstrategie Smart Cities Südwestfalen – was ist das?", index, "words").story & {
         "rahmenstrategie"}

@@ -1014,6 +1014,10 @@ def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> Non
     assert upto(question, index, "membership asks").intent == "menden"  # the town's own topic, by its name
     assert upto(question, index, "town alone").intent is None
     assert run("Welchen Platz hat Menden im Digitalranking?", index, S).intent == "menden"
+    # an everyday word it shares with the town's topic ("get" is "bekommt") is not enough either
+    question = "How do I get a Kita place for my daughter in Menden? We just moved here"
+    assert upto(question, index, "membership asks").intent == "menden"
+    assert upto(question, index, "town alone").intent is None
 
 
 def test_decision_stage_unknown_place_tries_a_name_as_a_town(index: Index) -> None:

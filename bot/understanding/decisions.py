@@ -284,6 +284,9 @@ def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, "it asks about a place outside the region")
 
 
+_SHARED_TOPICALITY = 0.9  # below it, a word is too everyday to be what a question shares with a topic
+
+
 def town_alone(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wie wird das Wetter morgen in Menden?': a topic about one town ("Menden's recognition") is
     not what a question asks when the town is all it shares with it and an unknown word names
@@ -291,8 +294,14 @@ def town_alone(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.intent is None or p.intent in ix.slot_intents or not p.towns:
         return
     row = ix.row[p.intent]
-    shared = [t for t in p.terms if t.resolved.keys and not is_town(t.word) and any(
-        row in postings.owners.get(k, ()) for postings in (ix.examples, ix.answers) for k in t.resolved.keys)]
+    from bot.understanding.pipeline import topicality
+
+    # (an everyday word it shares with a topic about that town says nothing: "How do I get a Kita place
+    # in Menden?")
+    shared = [t for t in p.terms if t.resolved.keys and not is_town(t.word)
+              and (row not in ix.own_town or topicality(t.word, s) >= _SHARED_TOPICALITY) and any(
+                  row in postings.owners.get(k, ()) for postings in (ix.examples, ix.answers)
+                  for k in t.resolved.keys)]
     subject = max((t.cost for t in p.terms if not t.resolved.keys), default=0.0)
     if not shared and subject >= s.own_subject_cost:
         _settle(p, "fallback", None, f"the town is all the question shares with {p.intent}")

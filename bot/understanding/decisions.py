@@ -369,6 +369,8 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 _THAN = frozenset("than als".split())
+_WHERE = frozenset("where wo".split())
+_IN_WHICH = frozenset({("in", "der"), ("in", "dem"), ("bei", "der"), ("bei", "dem"), ("in", "which")})
 
 
 def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -381,6 +383,10 @@ def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
     named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
     # (the own town only compared with: "what was iserlohns rank …, was it better than menden")
     compared = {w for i, w in enumerate(p.words) if i and is_town(w) and p.words[i - 1] in _THAN}
+    # (or in a clause that says which one is meant: "… the digital ranking where Menden was 3rd?", "…
+    # Untersuchung belegt, in der Menden so gut abgeschnitten hat?")
+    compared |= {w for i, w in enumerate(p.words) if is_town(w) and (
+        (i and p.words[i - 1] in _WHERE) or (i > 1 and (p.words[i - 2], p.words[i - 1]) in _IN_WHICH))}
     if own is not None and named - compared and own not in named - compared:
         asked = [t for t in p.towns if town_token(t) in named - compared] or sorted(named - compared)
         _settle(p, "fallback", None, f"it asks about {', '.join(asked)}; {p.intent} is about another town")

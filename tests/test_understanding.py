@@ -331,6 +331,9 @@ def test_a_relative_clause_stays_with_its_noun() -> None:
     # "…, like the one about …" is an example of what is asked for, in the same clause
     parts = clauses.split("Is there a blog with recaps, like the one about the school format?")
     assert len(parts) == 1 and parts[0].question
+    # ... and so is an English relative clause before its subject ("…, like LEADER, that I could …?")
+    parts = clauses.split("Are there other EU funding programmes, like LEADER, that I could tell my village about?")
+    assert len(parts) == 1 and parts[0].question
     # after a colon the sentence goes on, in a clause of its own
     parts = clauses.split("Für mein Referat brauch ich einen Zeitstrahl: was ist wann passiert?")
     assert len(parts) == 2 and parts[1].joined and parts[1].question

@@ -143,6 +143,8 @@ _FOR = frozenset("for fur".split())  # ... and what it is for
 _EXAMPLE_WORDS = 6  # "…, like news or blog posts?"
 _MY = frozenset("my our mein meine meinen meinem meiner unser unsere unseren unserem unserer".split())
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
+_THAT_EN = frozenset("that which".split())  # an English relative clause, before its subject:
+_SUBJECTS_EN = frozenset("i we you u they my our".split())
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 #: "… any guidance documents, something other towns could reuse?": what the thing asked for is like
 DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
@@ -207,6 +209,8 @@ def _relative(piece: str) -> bool:
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",
     # "Can every town use the strategy, or only the pilot towns?"
+    if words[0] in _THAT_EN and words[1:2] and words[1] in _SUBJECTS_EN:
+        return True  # "Are there other programmes, like LEADER, that I could tell my village about?"
     if words[0] in _RELATIVE or words[0] in _SUBORDINATE or words[0] in DESCRIBING or (
             len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE):
         return True

@@ -776,6 +776,8 @@ def test_joined_and_split_compounds(index: Index) -> None:
     # a letter and a hyphen make a word of its own ("E-Autos" are no "Autos"), unless the word is known
     assert "eautos" in upto("Förderung für E-Autos?", index, "compounds").words
     assert "eautos" not in upto("Gibt es e Autos?", index, "compounds").words  # (Platt "e" is "ein")
+    # ... a function word, no content of the question ("wat is dat für e Ding?")
+    assert "e" not in [t.word for t in run("Smart Cities Südwestfalen, wat is dat für e Ding?", index, S).terms]
     # a known word written apart with a typo, of two parts unknown on their own ("Leid Fäden")
     assert upto("Leid Fäden was ist das", index, "compounds").compounds == [("leid faden", "leidfaden")]
     resolved = index.resolve("leitfadenkatalog")

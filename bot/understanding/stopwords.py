@@ -20,7 +20,7 @@ in im an am auf aus bei mit nach von vom zu zum zur fur uber unter vor hinter ne
 da dort hier dann jetzt heute genau etwa sehr viel viele ganz alle alles jemand man
 sag sagen mir ok okay pls plz bzw usw etc gibts gehts dieser diese dieses diesem etwas ne nen
 seit wenn weil ob als dass mehr immer wieder sonst selbst beim vom ins ans
-get got gets u ya
+get got gets u ya e
 the a an and or but also only just not no yes so too very please pls
 i me my you your we us our they them their he she it its this that these those there here
 is are was were be been being am do does did doing have has had will would can could shall should may might must

@@ -111,6 +111,7 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("Good morning. Could you explain me what is this initiative.")[-1].question
     assert not clauses.split("Thank you kindly, young man.")[0].question
     assert clauses.split("For a briefing, kindly provide the complete list.")[-1].question
+    assert clauses.split("Kindly elaborate why Suedwestfalen requires the smart city approach")[0].question
     # a tag at its end asks without a "?"
     assert clauses.split("mate of mine lives there, is iserlohn in or nah")[-1].question
     assert clauses.split("macht Olpe mit oder nicht")[0].question

@@ -70,6 +70,7 @@ _INDIRECT = re.compile(
 _REQUEST = frozenset(
     """
     give tell show list explain describe name walk provide share send outline clarify specify recommend suggest
+    elaborate inform
     gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige schilder schildere schildern
     zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
     """.split()

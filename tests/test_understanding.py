@@ -1602,6 +1602,11 @@ def test_a_place_outside_the_region_costs_nothing_when_asked_whether_it_takes_pa
     assert run("Is Bochum part of this network?", index, S).intent == "membership"
     # so is whether it is "in" the initiative
     assert run("Is Bochum in Smart Cities Südwestfalen?", index, S).intent == "membership"
+    # ... also where no question word or verb says what kind of question it is ("what about hagen is hagen in
+    # the program too", a claim to check: "… meint, die sind da auch bei. Stimmt dat?")
+    assert run("what about hagen is hagen in the program too", index, S).intent == "membership"
+    assert run("Mein Schwager wohnt in Dortmund und meint, die sind da auch bei. Stimmt dat?", index,
+               S).intent == "membership"
     p = upto("Is there a conference in Hamburg?", index, "words")  # not asked whether it takes part
     assert any(t.cost > 0.0 for t in p.terms if is_town(t.word))
 

@@ -1066,7 +1066,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}
     # (or whether it is "in"/"bei" the initiative: "is Dortmund in the smart cities südwestfalen thing?")
-    taking_part = p.qtype == "yes_no" and (
+    taking_part = p.qtype in ("yes_no", None) and (
         any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.words if w not in STOPWORDS and not is_town(w))
         or any(w in ("in", "bei") and not ix.full_names.isdisjoint(p.words[i + 1 : i + 3])
                for i, w in enumerate(p.words)))

@@ -1843,6 +1843,15 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # how the answer should look is about the asking, not its subject
     ('Zeitstrahl bitte in Stichpunkten', 'timeline'),
     ('Merci beaucoup, au revoir!', 'thanks'),
+    # the app is one name: its words are no words of the school format ("geht", "Südwestfalen")
+    ("Meine Schwiegermutter hat beim Kaffee was von 'Südwestfalen smart machen' erzählt. Worum geht's da?",
+     'initiative'),
+    ("Was war denn bei 'Südwestfalen geht App' los?", 'schule'),
+    # the writer's own people; Ruhr "mit bei"; Siegerland "woröm"; goodbyes as chat types them
+    ('Und Gelsenkirchen? Sind wir da auch mit bei oder nur die ausm Sauerland?', 'membership'),
+    ('Woröm bruche mir dann dat ganze digitale Zeuch hie em Siegerland? Ging doch bis jetz ooch.', 'why'),
+    ('okok thx a lot byee 😘', 'thanks'),
+    ('May I ask what the next steps of the project are?', 'timeline-next'),
 ]
 
 

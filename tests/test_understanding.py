@@ -481,6 +481,16 @@ def test_the_writers_own_people_are_no_subject(index: Index) -> None:
                index, S).intent is None
 
 
+def test_where_the_thing_asked_about_is_is_no_subject(index: Index) -> None:
+    p = run("yo was genau ist dieses smart cities ding hier in der region??", index, S)
+    assert p.intent == "initiative" and [t.word for t in p.terms if t.alternative] == ["region"]
+    # not what the region gets, nor why there, nor the initiative's name said with "in"
+    assert not any(t.alternative for t in run("Was bringt das der Region?", index, S).terms)
+    assert run("Also warum macht man das gerade in unserer Region?", index, S).intent == "why"
+    p = run("Mein Enkel hat gesagt, es gibt Projekt Smart City in Südwestfalen. Was ist das genau?", index, S)
+    assert p.intent == "initiative"
+
+
 def test_whom_it_should_be_explained_to_is_no_subject(index: Index) -> None:
     question = ("Would you be so kind as to explain to an old Welsh librarian what this initiative is "
                 "all about?")

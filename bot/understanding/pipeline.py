@@ -553,7 +553,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with, _request_frame, _not_like):
+                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -792,6 +792,33 @@ def _explained_to(words: list[str], start: int, end: int) -> set[int]:
                 if stop is not None and stop > k + 1:
                     return set(range(k + 1, stop))
     return set()
+
+
+#: Where the thing asked about is: "was ist dieses smart cities ding hier in der region?", "… bei uns im
+#: Sauerland" (not what the region gets from it: "Was bringt das der Region?").
+_IN = frozenset("in im bei beim around across".split())
+_REGION_WORDS = frozenset("region gegend area sudwestfalen".split())
+_BEFORE_REGION = frozenset("der dem the this our unserer unserem uns diese dieser".split())
+_WHY_WORDS = frozenset("warum wieso weshalb weswegen wozu why".split())
+_CITY = frozenset("city cities".split())
+
+
+def _in_the_region(words: list[str], start: int, end: int) -> set[int]:
+    """Where what is asked about is: the region after "in"/"bei" ("… hier in der Region"), in a clause
+    that asks what (not why, nor what the region needs)."""
+    found: set[int] = set()
+    if not _WHY_WORDS.isdisjoint(words[start:end]):
+        return found  # "Also warum macht man das gerade in unserer Region?": why there
+    for j in range(start, end - 1):
+        # (not the initiative's name said with its "in": "Projekt Smart City in Südwestfalen")
+        if words[j] in _IN and not (j and words[j - 1] in _CITY):
+            k = j + 1
+            while k < end and words[k] in _BEFORE_REGION:
+                k += 1
+            while k < end and words[k] in _REGION_WORDS:
+                found.add(k)
+                k += 1
+    return found
 
 
 _PURPOSE = frozenset("damit sodass".split())

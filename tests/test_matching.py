@@ -291,6 +291,15 @@ def test_the_town_named_before_is_the_town_asked_about(answerer: Answerer) -> No
     # "it" is a town only where the question asks whether something takes part
     match = answerer.matcher.match("I study in Wilnsdorf. Who is behind it and what is it trying to achieve?")
     assert match.intent != "membership" and "zzort_wilnsdorf" not in match.parse.words
+    # ... and a question whether something takes part that names nothing else is about the towns before it
+    for question, towns in (("Arnsberg – member or not?", ["Arnsberg"]),
+                            ("plettenberg + werdohl – both participating?", ["Plettenberg", "Werdohl"]),
+                            ("Is the lovely town of Altena, the one with the castle, also part of the initiative?",
+                             ["Altena"])):
+        match = answerer.matcher.match(question)
+        assert (match.intent, match.towns) == ("membership", towns), question
+    # (not one that names a subject of its own)
+    assert answerer.matcher.match("Ich wohne in Wilnsdorf. Welche Kommunen machen mit?").intent == "mitmacherkommunen"
 
 
 def test_a_place_noun_does_not_ask_whether_a_town_takes_part(answerer: Answerer) -> None:

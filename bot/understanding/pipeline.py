@@ -264,6 +264,10 @@ def _my_town(words: list[str]) -> bool:
     return any(a in _MY and b in PLACE_NOUNS for a, b in zip(words, words[1:], strict=False))
 
 
+_BOTH = frozenset("both beide beiden all alle".split())
+_CARRIED_TOWNS = 3
+
+
 def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" (or "die Gemeinde")
     is the town named before; 'My hometown is Lippstadt, is it part of it?': so is "it", in a
@@ -283,6 +287,15 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
             p.words[i] = context_towns[0]
             p.note("towns", f"'{p.originals[i]}' is the town named before")
             return
+    # ... and a question whether something takes part that names nothing else: "Arnsberg – member or not?",
+    # "plettenberg + werdohl – both participating?", "Is the lovely little town of Altena, …, also part of
+    # the initiative?" asks about the towns named before it
+    if all(w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(ix.resolve(w).keys)
+           or ix.resolve(w).keys == ix.resolve("initiative").keys for w in p.words):
+        towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
+        p.words.extend(towns)
+        p.originals.extend(towns)
+        p.note("towns", "the question is about the town named before it")
 
 
 def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:

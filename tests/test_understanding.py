@@ -1380,6 +1380,8 @@ def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> N
     assert (p.decision, p.intent) == ("answer", "pionierkommunen")
     assert run("Machen Arnsberg und Soest mit?", index, S).intent == "membership"  # asks whether they take part
     assert run("Was machen Arnsberg und Hemer zusammen?", index, S).intent != "pionierkommunen"  # two groups
+    # each town asked about ("beide") is no question about the group
+    assert run("Iserlohn und Hemer – beide sind Mitmacher oder nur eine?", index, S).intent == "membership"
 
 
 def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:

@@ -215,11 +215,15 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", named[0], "it names that group")
 
 
+_EACH = frozenset("beide beiden both each jeweils".split())  # each town asked about, not the group
+
+
 def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Was hat es mit dem Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und Soest auf sich?':
     several towns of one group, and nothing asks whether they take part: the group is asked about."""
     top = p.ranked[0][0] if p.ranked else None
-    if p.settled or (top not in ix.slot_intents and top not in ix.group_intents) or p.qtype == "yes_no":
+    if p.settled or (top not in ix.slot_intents and top not in ix.group_intents) or p.qtype == "yes_no" \
+            or not _EACH.isdisjoint(p.words):  # ("Iserlohn und Hemer – beide sind Mitmacher oder nur eine?")
         return
     named = {w for w in p.words if is_town(w)}
     group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)

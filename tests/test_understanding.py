@@ -2216,6 +2216,9 @@ def test_a_close_topic_whose_kind_is_asked_wins_over_one_that_never_asks_it(inde
     # not where the best topic answers one of the kinds asked ("who runs it")
     assert run("what's the point of the whole Südwestfalen smart city initiative, in a nutshell? who runs it?",
                index, S).intent == "initiative"
+    # ... but a kind most topics answer ("what") next to one the best never does ("why") is no such kind
+    assert run("May I know why this region is requiring smart city concept? What is the need exactly?", index,
+               S).intent == "why"
 
 
 def test_a_yes_no_question_that_does_not_begin_with_its_verb(index: Index) -> None:

@@ -107,8 +107,9 @@ def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
     asked = p.asked or ([p.qtype] if p.qtype else [])
-    if any(shares.get(kind) for kind in asked):
-        return  # ("what's the point …? who runs it?": the best topic answers one of the kinds asked)
+    if any(shares.get(kind) for kind in asked if kind not in _COMMON_KINDS or len(asked) == 1):
+        return  # ("what's the point …? who runs it?": the best topic answers one of the kinds asked; not
+        # only a kind most topics answer next to one it never does: "… why …? What is the need exactly?")
     # (asked where a clause begins, not in a relative clause: "… the sessions where people meet?")
     opening = {qtype.detect(p.clause_words[i][0][:_OPENING_WORDS]) for i in p.kept}
     for kind in asked:

@@ -441,6 +441,9 @@ class _Builder:
                     other, odoc, opath = self.variants[folded]
                     doc.at((*cpath, j), f"'{text}' already stands for '{other}' at {self._where(odoc, opath)}; "
                            "a word can stand for one thing only")
+                elif folded in self.variants and self.variants[folded][1] is doc:
+                    _, odoc, opath = self.variants[folded]
+                    doc.at((*cpath, j), f"'{text}' is listed already at {self._where(odoc, opath)}; remove one")
                 else:
                     self.variants[folded] = (folded_canonical, doc, (*cpath, j))
                     if section == "not_covered":

@@ -1144,6 +1144,7 @@ vocabulary:
     förderung: [kohle, Förderung]
     Knete: [kies]
     denn: [dänn]
+    hallo: [hallöchen, moin, Hallochen]
   chatter: [hömma, "   "]
   extra: 1
 """
@@ -1159,8 +1160,10 @@ def test_vocabulary_problems_are_located() -> None:
     # a variant whose umlaut, folded, leaves an everyday word: every "dann" would be read as "denn"
     assert "vocabulary.yaml:6:12: 'dänn' is 'dann' once umlauts are folded, a word of its own: " \
         "every 'dann' would be read as 'denn'" in found
-    assert "vocabulary.yaml:7:20: a chatter word or phrase must be a non-empty text" in found
-    assert "vocabulary.yaml:8:3: unknown key 'extra' in vocabulary" in found
+    assert "vocabulary.yaml:8:20: a chatter word or phrase must be a non-empty text" in found
+    assert "vocabulary.yaml:9:3: unknown key 'extra' in vocabulary" in found
+    # the same variant twice (once umlauts are folded): one of them says nothing
+    assert "vocabulary.yaml:7:30: 'Hallochen' is listed already at vocabulary.yaml:7:13; remove one" in found
 
 
 NOT_COVERED = """\

@@ -1867,6 +1867,10 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Woröm bruche mir dann dat ganze digitale Zeuch hie em Siegerland? Ging doch bis jetz ooch.', 'why'),
     ('okok thx a lot byee 😘', 'thanks'),
     ('May I ask what the next steps of the project are?', 'timeline-next'),
+    # formal letters that greet
+    ('Sehr geehrte Damen und Herren, ich grüße Sie herzlich und hoffe, hier an der richtigen Stelle zu sein.',
+     'greeting'),
+    ('hey there how you doing today', 'greeting'),
 ]
 
 

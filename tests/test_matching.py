@@ -344,6 +344,10 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # ... and so does a request to tell what the question after it asks
     request = answerer.matcher.match("Könnten Sie mir bitte genauer erklären, was die Rahmenstrategie ist?")
     assert answerer.matcher.questions_of(request) == [] and request.intent == "rahmenstrategie"
+    # a keyword after a question says what it is about ("Wissenstransfer?"), not a guess of a number
+    match = answerer.matcher.match("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?")
+    assert answerer.matcher.questions_of(match) == [] and answerer.ask(match.parse.question).intent == "leitfaeden"
+    assert answerer.ask("Wie viele Mitmacher-Städte sinnet getz? Zehn? Zwanzig?").intent == "mitmacherkommunen"
     # (also where the vocabulary drops its verb as chatter: "erzählen")
     request = answerer.matcher.match("Könnten Sie mir bitte einmal erzählen, was seit Beginn so alles geschehen ist?")
     assert answerer.matcher.questions_of(request) == [] and answerer.ask(request.parse.question).intent == "timeline"

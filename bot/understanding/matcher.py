@@ -48,6 +48,16 @@ _COMPARING = frozenset({("so", "wie"), ("genau", "wie"), ("such", "as")})
 _LEAD_IN_WORDS = 5
 
 
+_KEYWORD_WORDS = 2
+
+
+def _keyword_only(text: str) -> bool:
+    """A part of a word or two and no question word: "Wissenstransfer?", "Meilensteine?"."""
+    words = tokenize(text).folded
+    return 0 < len(words) <= _KEYWORD_WORDS and not any(map(qtype.is_question_word, words)) \
+        and not any(w in STOPWORDS for w in words)
+
+
 class Matcher:
     def __init__(self, knowledge: Knowledge, settings: MatcherSettings | None = None):
         with paused_gc():
@@ -80,7 +90,10 @@ class Matcher:
         evident = {i for i in asking if pipeline.evidence(p.clause_words[i][0], self.index)}
         asking = [i for n, i in enumerate(asking) if (i in evident or self._own_subject(*p.clause_words[i]))
                   and not (self._follows_on(p.clause_words[i][0], p.clauses[i].text) and (n or any(
-                      pipeline.evidence(p.clause_words[j][0], self.index) for j in range(i))))]
+                      pipeline.evidence(p.clause_words[j][0], self.index) for j in range(i))))
+                  # ("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?": a keyword after a question
+                  # says what it is about)
+                  and not (n and i in evident and _keyword_only(p.clauses[i].text))]
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         return [p.clauses[i].text for i in asking]

@@ -421,6 +421,11 @@ class Answerer:
                 else:
                     lines.append(msg("member_region_no", lang, town=town, groups=join_words(names, lang, "or"),
                                      district=self.knowledge.region.get(town, "")))
+            if asked is not None and match.parse is not None and not {"what", "which"}.isdisjoint(
+                    (*match.parse.asked, match.parse.qtype)):
+                # "Wat sind denn die Pionierkommunen? Is Arnsberg da bei?": what the group is, too
+                lines.append(msg("group_listing", lang, count=len(asked.members), name=asked.name[lang],
+                                 members=", ".join(asked.members)))
             return "\n".join(lines)
         if match.place:
             text = msg("member_no", lang, town=match.place, groups=join_words(names, lang))

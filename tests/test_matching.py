@@ -65,6 +65,14 @@ def test_a_locality_stands_for_its_municipality(answerer: Answerer) -> None:
     assert answerer.ask("Wann kommt bei uns in Neheim die gelbe Tonne?").intent is None
 
 
+def test_a_town_asked_with_what_its_group_is_gets_the_group_too(answerer: Answerer) -> None:
+    text = answerer.ask("Wat sind denn die Pionierkommunen? Is Arnsberg da bei? Meine Schwester wohnt da.").text
+    assert text.startswith("Ja! **Arnsberg**")
+    assert "5 Pionierkommunen (Arnsberg, Bad Berleburg, Menden, Olpe, Soest)" in text
+    # (a yes or no alone gets the yes or no)
+    assert "(Arnsberg, Bad Berleburg" not in answerer.ask("Ist Arnsberg eine Pionierkommune?").text
+
+
 def test_pioneer_asked_as_mitmacher(answerer: Answerer) -> None:
     text = answerer.ask("Ist Menden eine Mitmacherkommune?").text
     assert "Menden" in text and "5 Pionierkommunen" in text

@@ -1871,6 +1871,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Sehr geehrte Damen und Herren, ich grüße Sie herzlich und hoffe, hier an der richtigen Stelle zu sein.',
      'greeting'),
     ('hey there how you doing today', 'greeting'),
+    # contact details are not on the page
+    ('what is the email of the person running the project i want to talk to them directly', None),
 ]
 
 

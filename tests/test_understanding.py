@@ -1873,6 +1873,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('hey there how you doing today', 'greeting'),
     # contact details are not on the page
     ('what is the email of the person running the project i want to talk to them directly', None),
+    ('Was heißt „Leitfaden“ auf Spanisch? Bitte nur das Wort übersetzen.', None),
+    ('ab wie viel jahren darf man tiktok haben', None),
 ]
 
 

@@ -1561,6 +1561,10 @@ def test_the_writers_role_at_the_start_of_a_clause_is_not_the_subject(index: Ind
     # not "as a" later in the clause: "recognised as a smart city" is what is asked
     p = upto("Is Menden recognised as a smart city?", index, "words")
     assert not any(t.alternative for t in p.terms)
+    # ... nor what the answer is for, at the start of a clause
+    question = "For a talk at our veterans' club I'd like a chronological overview of the project's milestones to date."
+    assert {t.word for t in upto(question, index, "words").terms if t.alternative} == {"talk", "veterans", "club"}
+    assert run(question, index, S).intent == "timeline"
 
 
 def test_what_the_subject_is_set_apart_from_is_not_the_subject(index: Index) -> None:

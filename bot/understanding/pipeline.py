@@ -855,9 +855,17 @@ _A = frozenset("a an ein eine einer".split())
 _ROLE_ENDS = frozenset("i ich we wir".split())
 
 
+_FOR = frozenset("for fur furs".split())
+_FOR_WHAT = frozenset("a an my our the mein meine meinen meinem unser unsere unseren unserem einen ein eine".split())
+
+
 def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
     """The writer's role at the start of a clause: "as a UX person I'm curious – …", "as an outsider
-    I wonder …", "Als ein Laie frage ich mich …". The question is what comes after it."""
+    I wonder …", "Als ein Laie frage ich mich …"; and what the answer is for: "For a talk at our
+    veterans' club I'd like …". The question is what comes after it."""
+    if end - start >= 3 and words[start] in _FOR and words[start + 1] in _FOR_WHAT:
+        stop = next((j for j in range(start + 2, min(end, start + 8)) if words[j] in _ROLE_ENDS), None)
+        return set(range(start + 2, stop)) if stop is not None else set()
     if end - start < 3 or words[start] not in _AS_A or words[start + 1] not in _A:
         return set()
     stop = next((j for j in range(start + 2, min(end, start + 6)) if words[j] in _ROLE_ENDS), None)

@@ -791,6 +791,8 @@ def test_joined_and_split_compounds(index: Index) -> None:
     assert "e" not in [t.word for t in run("Smart Cities Südwestfalen, wat is dat für e Ding?", index, S).terms]
     # a known word written apart with a typo, of two parts unknown on their own ("Leid Fäden")
     assert upto("Leid Fäden was ist das", index, "compounds").compounds == [("leid faden", "leidfaden")]
+    # ... or of two known words that, but for an ending, are the parts of one ("große Städte": Großstädte)
+    assert ("grosse stadte", "grossestadte") in upto("gilt das nur für große städte", index, "compounds").compounds
     resolved = index.resolve("leitfadenkatalog")
     assert resolved.how == "compound" and resolved.keys
     # only the last part known: it must be a word the knowledge writes, not a stem it shares

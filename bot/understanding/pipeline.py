@@ -1020,8 +1020,11 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 and (ix.resolve(joined).how == "exact"  # not "for me" -> "forme"
                      # a known word written apart with a typo, of two parts the knowledge does not
                      # know on their own: "Leid Fäden" are Leitfäden
-                     or len(joined) >= 8 and not ix.knows(a) and not ix.knows(b)
-                     and ix.resolve(joined).how == "typo"):
+                     or len(joined) >= 8 and (r := ix.resolve(joined)).how == "typo" and r.parts and (
+                         not ix.knows(a) and not ix.knows(b)
+                         # ... or two known words that, but for an ending, are the parts of one the knowledge
+                         # writes ("Pioniere Kommunen" are Pionierkommunen)
+                         or r.parts[0].startswith(a[:-1]) and r.parts[0].endswith(b))):
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))

@@ -62,7 +62,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "asks about others",
                                             "not covered", "day asked", "another year",
                                             "instructions", "greets or thanks", "asks about the bot",
-                                            "help with a task"]
+                                            "help with a task", "task set"]
 
 
 def test_english_negative_contractions_are_written_out() -> None:
@@ -970,6 +970,15 @@ def test_which_places_belong_to_it_asks_about_what_was_named(index: Index) -> No
     assert "mitmacherkommunen" in p.words
     p = upto("Ich habe gelesen, es gibt Mitmacherkommunen. Welche Orte in Südwestfalen gibt es?", index, "chatter")
     assert "mitmacherkommunen" not in p.words
+
+
+def test_decision_stage_task_set_falls_back_for_a_task_of_writing(index: Index) -> None:
+    question = "Kannste mir ne Festrede für unser Schützenfest schreiben, so mit Smart City drin?"
+    assert upto(question, index, "help with a task").intent == "smart-city"
+    p = upto(question, index, "task set")
+    assert p.intent is None and "sets the bot a task" in p.reason
+    # a list or a summary of a topic is its answer
+    assert run("Kannst du mir die Rahmenstrategie zusammenfassen?", index, S).intent == "rahmenstrategie"
 
 
 def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None:

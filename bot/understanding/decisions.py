@@ -655,6 +655,25 @@ _NEED = re.compile(r"\b(?:ich suche|suche|ich brauche|brauche|i need|i am lookin
                    r"\s+((?:\w+\s+){0,3}\w+)")
 
 
+#: Verbs that set a task at the end of a request: "Kannste mir ne Festrede … schreiben?", "can you
+#: write me …" (not "erstellen" or "zusammenfassen": a list or a summary of a topic is its answer).
+_TASK_VERBS = frozenset("schreiben verfassen dichten ausrechnen berechnen ubersetzen write compose draft translate "
+                        "calculate".split())
+_REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can could would will".split())
+
+
+def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Kannste mir ne Festrede für unser Schützenfest schreiben, so mit Smart City drin?': a request
+    that sets the bot a task of writing or working something out asks for no answer it has."""
+    if p.settled or p.decision == "fallback":
+        return
+    for clause in p.clauses:
+        words = tokenize(clause.text).folded
+        if len(words) > 2 and words[0] in _REQUESTING and words[-1] in _TASK_VERBS:
+            _settle(p, "fallback", None, f"it sets the bot a task ('{words[-1]}')")
+            return
+
+
 def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannst du mir helfen, eine Firma zu finden?': the help answer tells what the bot can be asked;
     a request for help with something of one's own is not that question."""

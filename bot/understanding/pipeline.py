@@ -1484,6 +1484,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("greets or thanks", decisions.greets_or_thanks),
     ("asks about the bot", decisions.asks_about_the_bot),
     ("help with a task", decisions.help_with_a_task),
+    ("task set", decisions.task_set),
 ]
 
 

@@ -356,6 +356,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     match = answerer.matcher.match("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?")
     assert answerer.matcher.questions_of(match) == [] and answerer.ask(match.parse.question).intent == "leitfaeden"
     assert answerer.ask("Wie viele Mitmacher-Städte sinnet getz? Zehn? Zwanzig?").intent == "mitmacherkommunen"
+    # (also with a word after its verb: "Erklären Sie mir bitte, was …")
+    request = answerer.matcher.match("Erklären Sie mir bitte, was diese Smart Citys Südwestfalen eigendlich tut.")
+    assert answerer.matcher.questions_of(request) == [] and answerer.ask(request.parse.question).intent == "initiative"
     # (also where the vocabulary drops its verb as chatter: "erzählen")
     request = answerer.matcher.match("Könnten Sie mir bitte einmal erzählen, was seit Beginn so alles geschehen ist?")
     assert answerer.matcher.questions_of(request) == [] and answerer.ask(request.parse.question).intent == "timeline"

@@ -37,6 +37,10 @@ _STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  #
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
+#: What is planned, not what came: the next step from now on, not the step after an event
+_PLANNED = frozenset("planned geplant geplante geplanten planen upcoming kommende kommenden anstehende future "
+                     "zukunft kunftig".split())
+_PAST = frozenset("kam passierte geschah folgte gab war came happened followed was".split())
 FOLLOW_UP_WORDS = frozenset("out total insgesamt zusammen genau denn eigentlich dann viel viele many much hoch".split())
 
 
@@ -179,6 +183,8 @@ class Answerer:
         words = [w for i in p.kept for w in p.clause_words[i][0]] or list(p.words)
         if _HAPPENED.isdisjoint(words) or any(t.cost >= SUBJECT_COST for t in p.terms):
             return None  # "Which city came first in the Bitkom index?" is about something else
+        if not _PLANNED.isdisjoint(words) or ("nachste" in words and _PAST.isdisjoint(words)):
+            return None  # "What are the next planned steps after the framework strategy?": what comes
         entries = self.timeline_entries()
         if not entries:
             return None

@@ -263,6 +263,12 @@ def test_what_came_first_before_or_after_on_the_timeline(answerer: Answerer, que
     assert answer.intent == "timeline" and answer.text.startswith(start), answer.text
 
 
+def test_the_next_planned_steps_after_an_event_are_what_comes_next(answerer: Answerer) -> None:
+    assert answerer.ask("What are the next planned steps after the framework strategy?").intent == "timeline-next"
+    # (what came next after an event is the step after it)
+    assert answerer.ask("Was kam nach der Konferenz als nächstes?").text.startswith("Nach „2021")
+
+
 def test_following_as_a_verb_asks_no_order(answerer: Answerer) -> None:
     answer = answerer.ask("Is there an overall plan the towns are all following? Like a strategy document? "
                           "And who came up with it?")

@@ -1889,6 +1889,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # contact details are not on the page
     ('what is the email of the person running the project i want to talk to them directly', None),
     ('Was heißt „Leitfaden“ auf Spanisch? Bitte nur das Wort übersetzen.', None),
+    # "can I read" is the question's verb, not the story's "I read …"
+    ('Where can I read updates about this?', 'stories'),
     ('ab wie viel jahren darf man tiktok haben', None),
 ]
 

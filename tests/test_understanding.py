@@ -1891,6 +1891,9 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Was heißt „Leitfaden“ auf Spanisch? Bitte nur das Wort übersetzen.', None),
     # "can I read" is the question's verb, not the story's "I read …"
     ('Where can I read updates about this?', 'stories'),
+    ('Wat habt ihr bis jetzt so gerissen?', 'timeline'),
+    ('Gib mir mal nen kurzen Abriss der bisherigen Meilensteine.', 'timeline'),
+    ('Un Kölle? Es Kölle och dobei? 😄', 'membership'),
     # how the writer got here is story ("bekommen" is a word of the funding)
     ('was ist das hier für projekt smart cities ich hab link bekommen von kollegin worum geht es da', 'initiative'),
     ('ab wie viel jahren darf man tiktok haben', None),

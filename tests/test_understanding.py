@@ -1892,6 +1892,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # "can I read" is the question's verb, not the story's "I read …"
     ('Where can I read updates about this?', 'stories'),
     ('Wat habt ihr bis jetzt so gerissen?', 'timeline'),
+    ('Bitte um kurze Übersicht bzgl. der Themenbereiche, zu denen seitens des Bots Auskünfte erteilt werden können.',
+     'help'),
     ('Gib mir mal nen kurzen Abriss der bisherigen Meilensteine.', 'timeline'),
     ('Un Kölle? Es Kölle och dobei? 😄', 'membership'),
     # how the writer got here is story ("bekommen" is a word of the funding)

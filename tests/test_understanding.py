@@ -54,6 +54,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
+                                            "name asked",
                                             "several events", "town only", "group or town", "towns of a group",
                                             "towns asked", "group named",
                                             "membership asks", "town alone", "outside place",
@@ -1666,6 +1667,17 @@ def test_several_events_asked_in_order_ask_for_the_timeline(index: Index) -> Non
     # nor is a step of the timeline asked, with words other topics use too ("erreicht", "Sachstand")
     assert run("Was war der zuletzt erreichte Meilenstein? Bitte um aktuellen Sachstand.", index,
                S).intent == "timeline-latest"
+
+
+def test_decision_stage_name_asked_answers_what_the_initiative_named_before_is(index: Index) -> None:
+    question = ("Eish, I've been living here 2 years and only now see this Smart Cities Südwestfalen thing on a "
+                "poster. What is it exactly?")
+    assert upto(question, index, "kind agrees").intent is None  # the story's everyday words dilute the scores
+    p = upto(question, index, "name asked")
+    assert (p.intent, p.reason) == ("initiative", "it asks what the initiative named before it is")
+    # not a question of its own after the name
+    p = run("I saw Smart Cities Südwestfalen on a poster. Who pays for it?", index, S)
+    assert p.reason != "it asks what the initiative named before it is"
 
 
 def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:

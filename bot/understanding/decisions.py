@@ -219,6 +219,36 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _EACH = frozenset("beide beiden both each jeweils".split())  # each town asked about, not the group
 
 
+def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Eish, I've been living here 2 years and only now see this Smart Cities Südwestfalen thing on a
+    poster. What is it exactly?': a question of function words about the initiative's name, said in
+    the story before it, asks what the initiative is – the topic whose examples the name is typical of –
+    however much the story's everyday words dilute the scores."""
+    if p.settled or not p.name_asked:
+        return
+    if any(w not in p.story and w not in STOPWORDS and not qtype.is_question_word(w) and w not in ix.full_names
+           for w in p.words):
+        return  # ("… Smart Cities Südwestfalen. Wer bezahlt das?": a question of its own)
+    typical: dict[int, float] = {}
+    for name in ix.full_names & set(p.words):
+        for k in keys(name):
+            owners = ix.examples.owners.get(k)
+            if owners is None:
+                continue
+            shares = ix.examples.typical.get(k)
+            for j, row in enumerate(owners):
+                typical[int(row)] = max(typical.get(int(row), 0.0), float(shares[j]) if shares is not None else 1.0)
+    if not typical:
+        return
+    row = max(typical, key=lambda r: typical[r])
+    intent = ix.intent_ids[row]
+    if p.intent != intent:
+        score = dict(p.ranked).get(intent, 0.0)
+        p.ranked = [(intent, score), *[(i, v) for i, v in p.ranked if i != intent]]
+        _settle(p, "answer", intent, "it asks what the initiative named before it is")
+    p.settled = True
+
+
 def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Was hat es mit dem Verbund aus Arnsberg, Bad Berleburg, Menden, Olpe und Soest auf sich?':
     several towns of one group, and nothing asks whether they take part: the group is asked about."""

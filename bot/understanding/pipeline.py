@@ -1461,6 +1461,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("score", combine),
     ("decide", decide),
     ("kind agrees", decisions.kind_agrees),
+    ("name asked", decisions.name_asked),
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("several events", decisions.several_events),
     ("town only", decisions.town_only),

@@ -1904,6 +1904,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # "can I read" is the question's verb, not the story's "I read …"
     ('Where can I read updates about this?', 'stories'),
     ('Wat habt ihr bis jetzt so gerissen?', 'timeline'),
+    ('Wer gitt dat Jeld för dat Projekt? Berlin?', 'funding'),
+    ('WOFÜR STEHT IHR EIGENTLICH? WAT WOLLT IHR ERREICHEN?', 'initiative'),
     ('Bitte um kurze Übersicht bzgl. der Themenbereiche, zu denen seitens des Bots Auskünfte erteilt werden können.',
      'help'),
     ('Gib mir mal nen kurzen Abriss der bisherigen Meilensteine.', 'timeline'),

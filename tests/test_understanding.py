@@ -1905,6 +1905,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Where can I read updates about this?', 'stories'),
     ('Wat habt ihr bis jetzt so gerissen?', 'timeline'),
     ('Wer gitt dat Jeld för dat Projekt? Berlin?', 'funding'),
+    ('def of smart city?', 'smart-city'),
     ('WOFÜR STEHT IHR EIGENTLICH? WAT WOLLT IHR ERREICHEN?', 'initiative'),
     ('Bitte um kurze Übersicht bzgl. der Themenbereiche, zu denen seitens des Bots Auskünfte erteilt werden können.',
      'help'),

@@ -439,7 +439,8 @@ class Answerer:
         return msg("member_which", lang, groups=join_words(listing, lang))
 
     def _localities(self, match: Match) -> dict[str, str]:
-        """The towns a question named by a locality only ("Neheim"), with that locality as written."""
+        """The towns a question named by a locality only ("Neheim"), with that locality's name as the
+        knowledge writes it."""
         if match.tokens is None:
             return {}
         finder = self.matcher.towns

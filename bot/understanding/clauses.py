@@ -144,7 +144,8 @@ _FOR = frozenset("for fur".split())  # ... and what it is for
 _EXAMPLE_WORDS = 6  # "…, like news or blog posts?"
 _MY = frozenset("my our mein meine meinen meinem meiner unser unsere unseren unserem unserer".split())
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
-_THAT_EN = frozenset("that which".split())  # an English relative clause, before its subject:
+#: An English relative clause begins so, then its subject: "…, like LEADER, that I could tell my village about?"
+_THAT_EN = frozenset("that which".split())
 _SUBJECTS_EN = frozenset("i we you u they my our".split())
 _LIST_WORDS = frozenset("und and oder or sowie".split())
 #: "… any guidance documents, something other towns could reuse?": what the thing asked for is like

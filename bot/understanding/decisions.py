@@ -216,9 +216,6 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", named[0], "it names that group")
 
 
-_EACH = frozenset("beide beiden both each jeweils".split())  # each town asked about, not the group
-
-
 def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Eish, I've been living here 2 years and only now see this Smart Cities Südwestfalen thing on a
     poster. What is it exactly?': a question of function words about the initiative's name, said in
@@ -247,6 +244,9 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.ranked = [(intent, score), *[(i, v) for i, v in p.ranked if i != intent]]
         _settle(p, "answer", intent, "it asks what the initiative named before it is")
     p.settled = True
+
+
+_EACH = frozenset("beide beiden both each jeweils".split())  # each town asked about, not the group
 
 
 def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -685,8 +685,9 @@ _NEED = re.compile(r"\b(?:ich suche|suche|ich brauche|brauche|i need|i am lookin
                    r"\s+((?:\w+\s+){0,3}\w+)")
 
 
-#: Verbs that set a task at the end of a request: "Kannste mir ne Festrede … schreiben?", "can you
-#: write me …" (not "erstellen" or "zusammenfassen": a list or a summary of a topic is its answer).
+#: Verbs that set a task at the end of a request: "Kannste mir ne Festrede … schreiben?", "Könnten Sie
+#: das ins Englische übersetzen?" (not "erstellen" or "zusammenfassen": a list or a summary of a topic is
+#: its answer).
 _TASK_VERBS = frozenset("schreiben verfassen dichten ausrechnen berechnen ubersetzen write compose draft translate "
                         "calculate".split())
 _REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can could would will".split())

@@ -290,8 +290,9 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     # ... and a question whether something takes part that names nothing else: "Arnsberg – member or not?",
     # "plettenberg + werdohl – both participating?", "Is the lovely little town of Altena, …, also part of
     # the initiative?" asks about the towns named before it
+    initiative = ix.resolve("initiative").keys
     if all(w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(ix.resolve(w).keys)
-           or ix.resolve(w).keys == ix.resolve("initiative").keys for w in p.words):
+           or ix.resolve(w).keys == initiative for w in p.words):
         towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
         p.words.extend(towns)
         p.originals.extend(towns)
@@ -1023,7 +1024,7 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                      or len(joined) >= 8 and (r := ix.resolve(joined)).how == "typo" and r.parts and (
                          not ix.knows(a) and not ix.knows(b)
                          # ... or two known words that, but for an ending, are the parts of one the knowledge
-                         # writes ("Pioniere Kommunen" are Pionierkommunen)
+                         # writes ("große Städte" are Großstädte)
                          or r.parts[0].startswith(a[:-1]) and r.parts[0].endswith(b))):
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]

@@ -900,6 +900,9 @@ def test_words_resolve_exact_typo_compound_or_unknown(index: Index) -> None:
     assert how["forderrung"] == "typo"
     assert how["parkgebuhren"] == "unknown"
     assert 0 < p.coverage < 1
+    # two neighbouring letters swapped ("fundign"), in a word long enough not to be another one
+    assert index.resolve("fundign").how == "typo" and index.resolve("fundign").parts == ("funding",)
+    assert index.resolve("evnet").how == "unknown"
 
 
 def test_a_compound_whose_head_only_means_stuff_is_its_first_part(index: Index) -> None:

@@ -105,6 +105,9 @@ def _british(word: str) -> str:
     return word.replace("iz", "is").replace("yz", "ys")
 
 
+MIN_SWAPPED = 6  # a shorter word with two letters swapped is too often another word
+
+
 class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
@@ -297,6 +300,7 @@ class Index:
         surface |= self.lexicon.canonical_words - self.lexicon.not_covered
         surface |= {v for v in self.lexicon.variants if " " not in v}  # a typo of a variant: "smartsity"
         self.surface = sorted(w for w in surface if len(w) >= 4 and not w.isdigit())
+        self._surface_set = frozenset(self.surface)
         self._by_initial: dict[str, list[str]] = {}
         for w in self.surface:
             self._by_initial.setdefault(w[0], []).append(w)
@@ -441,6 +445,12 @@ class Index:
             found = self._part(best[0])
             if found:
                 return Resolved(found, "typo", (best[0],))
+        elif zipf(word) < TYPO_MAX_ZIPF and len(word) >= MIN_SWAPPED:
+            # two neighbouring letters swapped ("fundign") cost the ratio two edits: try the swaps
+            for i in range(1, len(word) - 1):
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                if swapped in self._surface_set and (found := self._part(swapped)):
+                    return Resolved(found, "typo", (swapped,))
         return compound or Resolved((), "unknown")  # a known first part at least: "Strategie|papier"
 
     def _sounds_like(self, word: str) -> str | None:

@@ -1580,6 +1580,10 @@ def test_the_writers_role_at_the_start_of_a_clause_is_not_the_subject(index: Ind
     question = "For a talk at our veterans' club I'd like a chronological overview of the project's milestones to date."
     assert {t.word for t in upto(question, index, "words").terms if t.alternative} == {"talk", "veterans", "club"}
     assert run(question, index, S).intent == "timeline"
+    # ... or at its end, in English ("für meinen Laden" is often what German asks about)
+    question = "I need a chronology of the initiative's main milestones for my literature review."
+    assert {t.word for t in upto(question, index, "words").terms if t.alternative} == {"literature", "review"}
+    assert not any(t.alternative for t in upto("Gibt es Förderung für meinen Laden?", index, "words").terms)
 
 
 def test_what_the_subject_is_set_apart_from_is_not_the_subject(index: Index) -> None:

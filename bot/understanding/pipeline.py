@@ -857,6 +857,8 @@ _ROLE_ENDS = frozenset("i ich we wir".split())
 
 
 _FOR = frozenset("for fur furs".split())
+_MY_FOR = frozenset("my our".split())  # (German "für meinen Laden" is often what is asked about)
+_FOR_MY_WORDS = 5
 _FOR_WHAT = frozenset("a an my our the mein meine meinen meinem unser unsere unseren unserem einen ein eine".split())
 
 
@@ -867,6 +869,10 @@ def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
     if end - start >= 3 and words[start] in _FOR and words[start + 1] in _FOR_WHAT:
         stop = next((j for j in range(start + 2, min(end, start + 8)) if words[j] in _ROLE_ENDS), None)
         return set(range(start + 2, stop)) if stop is not None else set()
+    # ... or at its end: "I need a chronology of the initiative's milestones for my literature review."
+    for j in range(start + 2, end - 2):
+        if words[j] == "for" and words[j + 1] in _MY_FOR and end - j <= _FOR_MY_WORDS:
+            return {k for k in range(j + 2, end) if not is_town(words[k])}  # (a town there is where)
     if end - start < 3 or words[start] not in _AS_A or words[start + 1] not in _A:
         return set()
     stop = next((j for j in range(start + 2, min(end, start + 6)) if words[j] in _ROLE_ENDS), None)

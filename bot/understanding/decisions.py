@@ -696,7 +696,7 @@ _REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can coul
 def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannste mir ne Festrede für unser Schützenfest schreiben, so mit Smart City drin?': a request
     that sets the bot a task of writing or working something out asks for no answer it has."""
-    if p.settled or p.decision == "fallback":
+    if p.settled or p.decision == "fallback" or _TASK_VERBS.isdisjoint(p.tokens.folded):
         return
     for clause in p.clauses:
         words = tokenize(clause.text).folded

@@ -106,7 +106,8 @@ class Matcher:
         smart cities just a polite word for surveillance?". So does a request to tell what the question
         after it asks: "Könnten Sie mir bitte erklären, was man unter Smart City versteht?"."""
         # (as written: the vocabulary may drop the verb as chatter, "Könnten Sie mir bitte einmal erzählen")
-        written = tokenize(p.clauses[i].text).folded if i + 1 < len(p.clauses) else ()
+        written = tokenize(p.clauses[i].text).folded \
+            if i + 1 < len(p.clauses) and not pipeline.TELL.isdisjoint(p.tokens.folded) else ()
         # (also with a word after the verb: "Erklären Sie mir bitte, was …")
         if written and (written[-1] in pipeline.TELL
                         or len(written) <= _LEAD_IN_WORDS and not pipeline.TELL.isdisjoint(written)) \

@@ -410,7 +410,8 @@ class Answerer:
         if match.towns:
             lines = []
             asked = self._asked_group(match)
-            localities = self._localities(match)
+            # ("Ist Neheim dabei?": the towns named by a locality only, found by the pipeline)
+            localities = match.parse.localities if match.parse is not None else {}
             for town in match.towns:
                 if town in localities:  # "Ist Neheim dabei?": say whose part it is first
                     lines.append(msg("locality_of", lang, locality=localities[town], town=town))
@@ -437,23 +438,6 @@ class Answerer:
             text = msg("member_no", lang, town=match.place, groups=join_words(names, lang))
             return text + "\n" + "\n".join(f"• {line}" for line in listing)
         return msg("member_which", lang, groups=join_words(listing, lang))
-
-    def _localities(self, match: Match) -> dict[str, str]:
-        """The towns a question named by a locality only ("Neheim"), with that locality's name as the
-        knowledge writes it."""
-        if match.tokens is None:
-            return {}
-        finder = self.matcher.towns
-        words = match.tokens.folded
-        named: dict[str, str] = {}
-        written: set[str] = set()
-        for m in finder.find(match.tokens, fuzzy=False):
-            phrase = " ".join(words[m.start : m.end])
-            if phrase in finder.localities:
-                named.setdefault(m.town, finder.localities[phrase])
-            else:
-                written.add(m.town)
-        return {town: name for town, name in named.items() if town not in written}
 
     def _asked_group(self, match: Match) -> Group | None:
         """The group a membership question names ("… eine Mitmacherkommune?"), if exactly one."""

@@ -452,20 +452,26 @@ class _Builder:
                         self.synonyms.setdefault(str(canonical), []).append(text)
 
     def _region(self, doc: _Doc, data: Any, path: Path_) -> None:
-        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "region"):
+        self._listed_under(doc, data, path, "region", "the municipalities of '{}'", "a municipality", self.region)
+
+    def _listed_under(self, doc: _Doc, data: Any, path: Path_, section: str, list_of: str, item: str,
+                      into: dict[str, tuple[str, _Doc, Path_]]) -> None:
+        """A section of names listed under keys ("Kreis Olpe: [Attendorn, …]", "Arnsberg: [Neheim, …]"):
+        each name once, kept with its key and where it was written."""
+        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], section):
             return
-        for district, places in data.items():
-            dpath = (*path, district)
-            for j, place in enumerate(self._list(doc, places, dpath, f"the municipalities of '{district}'")):
-                name = self._str(doc, place, (*dpath, j), "a municipality")
+        for key, names in data.items():
+            kpath = (*path, key)
+            for j, value in enumerate(self._list(doc, names, kpath, list_of.format(key))):
+                name = self._str(doc, value, (*kpath, j), item)
                 if name is None:
                     continue
-                if name in self.region:
-                    other = self.region[name]
-                    doc.at((*dpath, j), f"'{name}' is already listed under '{other[0]}' at "
+                if name in into:
+                    other = into[name]
+                    doc.at((*kpath, j), f"'{name}' is already listed under '{other[0]}' at "
                            f"{self._where(other[1], other[2])}")
                 else:
-                    self.region[name] = (str(district), doc, (*dpath, j))
+                    into[name] = (str(key), doc, (*kpath, j))
 
     def _outside(self, doc: _Doc, data: Any, path: Path_) -> None:
         for j, place in enumerate(self._list(doc, data, path, "outside")):
@@ -474,20 +480,8 @@ class _Builder:
                 self.outside.append((name, doc, (*path, j)))
 
     def _localities(self, doc: _Doc, data: Any, path: Path_) -> None:
-        if not self._keys(doc, data, path, list(data) if isinstance(data, dict) else [], "localities"):
-            return
-        for town, places in data.items():
-            tpath = (*path, town)
-            for j, place in enumerate(self._list(doc, places, tpath, f"the localities of '{town}'")):
-                name = self._str(doc, place, (*tpath, j), "a locality (Ortsteil)")
-                if name is None:
-                    continue
-                if name in self.localities:
-                    other = self.localities[name]
-                    doc.at((*tpath, j), f"'{name}' is already listed under '{other[0]}' at "
-                           f"{self._where(other[1], other[2])}")
-                else:
-                    self.localities[name] = (str(town), doc, (*tpath, j))
+        self._listed_under(doc, data, path, "localities", "the localities of '{}'", "a locality (Ortsteil)",
+                           self.localities)
 
     def _official(self, town: str) -> str:
         """The official name of a municipality written as its official or short name."""

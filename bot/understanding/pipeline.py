@@ -50,6 +50,7 @@ class Parse:
     synonyms: list[tuple[str, str]] = field(default_factory=list)
     compounds: list[tuple[str, str]] = field(default_factory=list)
     towns: list[str] = field(default_factory=list)
+    localities: dict[str, str] = field(default_factory=dict)  # town -> the locality that alone named it
     words: list[str] = field(default_factory=list)  # the question's words after all rewriting
     originals: list[str] = field(default_factory=list)  # index for index with ``words``
     qtype: str | None = None
@@ -112,16 +113,25 @@ def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def find_towns(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Find town names in every clause (fuzzy, umlaut-blind) and put a placeholder in their place."""
     found: list[str] = []
+    by_locality: dict[str, str] = {}  # ("Ist Neheim dabei?": Arnsberg, by its locality Neheim)
+    written: set[str] = set()  # towns named themselves ("Ich wohne in Arnsberg-Neheim. Ist Arnsberg dabei?")
     for i, (folded, original) in enumerate(p.clause_words):
         matches = ix.towns.find(Tokens(tuple(original), tuple(folded)))
         if matches:
             found.extend(m.town for m in matches)
+            for m in matches:
+                locality = ix.towns.localities.get(" ".join(folded[m.start : m.end]))
+                if locality is None:
+                    written.add(m.town)
+                else:
+                    by_locality.setdefault(m.town, locality)
             masked = TownFinder.mask(Tokens(tuple(original), tuple(folded)), matches)
             originals = list(original)
             for m in reversed(matches):
                 originals[m.start : m.end] = [" ".join(original[m.start : m.end])]
             p.clause_words[i] = (masked, originals)
     p.towns = list(dict.fromkeys(found))
+    p.localities = {town: name for town, name in by_locality.items() if town not in written}
     if p.towns:
         p.note("towns", ", ".join(p.towns))
 

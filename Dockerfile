@@ -7,8 +7,10 @@
 # to use your own knowledge, mount it (e.g. -v $PWD/knowledge:/knowledge:ro) and name it in `knowledge:`.
 
 FROM python:3.11-slim AS build
+# a C compiler: the wheel's understanding pipeline is compiled with mypyc (setup.py)
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY bot ./bot
 COPY knowledge ./knowledge
 RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .

@@ -180,7 +180,10 @@ def main() -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     questions = [q["q"] for file in sorted((ROOT / "tests" / "data").glob("dev_questions*.yaml"))
                  for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
-    print(f"{len(questions)} dev questions, {args.rounds} rounds\n")
+    from bot import understanding
+
+    how = "compiled with mypyc" if understanding.COMPILED else "plain Python (not compiled)"
+    print(f"{len(questions)} dev questions, {args.rounds} rounds; understanding pipeline: {how}\n")
     print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) | p50 | p99 "
           "| p99 first sight | answers/s | RSS after load |")
     print("|---|---|---|---|---|---|---|---|---|---|")

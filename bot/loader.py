@@ -574,17 +574,17 @@ class _Builder:
                             f"({self._where(odoc, opath)}); an example may belong to one intent only")
         timeline_ids: dict[str, tuple[_Doc, Path_]] = {}
         last_date: tuple[PartialDate, TimelineEntry] | None = None
-        for entry, doc, path in self.timeline:
-            if entry.id in timeline_ids:
-                doc.at((*path, "id"), f"timeline id '{entry.id}' is used twice; the other is at "
-                       f"{self._where(*timeline_ids[entry.id])}")
-            timeline_ids.setdefault(entry.id, (doc, (*path, "id")))
-            if entry.date:
-                if last_date and entry.date.start < last_date[0].start:
-                    doc.at((*path, "date"), f"timeline entry '{entry.id}' ({entry.date.label('en')}) comes after "
+        for step, doc, path in self.timeline:
+            if step.id in timeline_ids:
+                doc.at((*path, "id"), f"timeline id '{step.id}' is used twice; the other is at "
+                       f"{self._where(*timeline_ids[step.id])}")
+            timeline_ids.setdefault(step.id, (doc, (*path, "id")))
+            if step.date:
+                if last_date and step.date.start < last_date[0].start:
+                    doc.at((*path, "date"), f"timeline entry '{step.id}' ({step.date.label('en')}) comes after "
                            f"'{last_date[1].id}' ({last_date[0].label('en')}) but is older; the timeline is "
                            "kept oldest first")
-                last_date = (entry.date, entry)
+                last_date = (step.date, step)
         towns = {m for g, _, _ in self.groups.values() for m in g.members}
         for town, (_names, doc, path) in self.aliases.items():
             if town not in towns:

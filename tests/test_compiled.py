@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import loader
 from bot.answers import Answerer
 from bot.loader import KnowledgeError, read_texts
 from bot.understanding import compiled
@@ -25,13 +26,19 @@ def texts() -> list[tuple[str, str]]:
     return read_texts(sorted((Path(__file__).resolve().parent.parent / "knowledge").glob("*.yaml")))
 
 
-def test_a_restart_reads_the_compiled_copy_and_answers_the_same(folder: Path) -> None:
+def test_a_restart_reads_the_compiled_copy_and_answers_the_same(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = compiled.load_texts(texts())
     copies = list(folder.glob("knowledge-*.pickle"))
     assert len(copies) == 1
     assert stat.S_IMODE(copies[0].stat().st_mode) & 0o077 == 0  # the bot's own: not world-readable
     compiled._built.clear()  # as after a restart: nothing in memory
+
+    def build_anew(_texts: object) -> None:
+        raise AssertionError("the copy on disk was not read back")
+
+    monkeypatch.setattr(loader, "load_texts", build_anew)
     second = compiled.load_texts(texts())
+    monkeypatch.undo()
     assert second is not first and second.version == first.version
     assert compiled.index_for(second) is not None  # the index came from disk, not built again
     question = "Sehr geehrte Damen und Herren, welche Städte machen bei der Rahmenstrategie mit?"

@@ -45,7 +45,11 @@ def fingerprint() -> str:
         import numpy
         import rapidfuzz
 
-        digest = hashlib.sha256(f"{sys.version}|{numpy.__version__}|{rapidfuzz.__version__}".encode())
+        from bot import understanding
+
+        # (compiled with mypyc or not: the index's classes pickle differently)
+        digest = hashlib.sha256(f"{sys.version}|{numpy.__version__}|{rapidfuzz.__version__}|"
+                                f"{understanding.COMPILED}".encode())
         for file in sorted(_PACKAGE.rglob("*.py")):
             digest.update(file.read_bytes())
         for file in sorted((_PACKAGE / "understanding" / "data").glob("*")):

@@ -372,7 +372,7 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
     pipeline.run_from("question type", trial, ix, s)
     if trial.intent in ix.slot_intents:
         trial.note("decide", f"'{place}' is taken for a place the knowledge does not list")
-        p.__dict__.update(trial.__dict__)
+        p.take(trial)
 
 
 #: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
@@ -636,7 +636,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
             alone = pipeline.run(clause.text, ix, s)
             if alone.decision == "answer" and alone.intent in ix.social_intents:
                 alone.note("decide", f"the message greets or thanks: '{clause.text}'")
-                p.__dict__.update(alone.__dict__)
+                p.take(alone)
                 return
 
 

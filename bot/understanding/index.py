@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
 from bot.loader import LISTING, PLACEHOLDER
@@ -46,6 +47,7 @@ _AS_FOR = "massig"  # "-mäßig", folded
 _LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Resolved:
     """What a question word means to the index."""
@@ -55,6 +57,7 @@ class Resolved:
     parts: tuple[str, ...] = ()  # a compound's parts, or the word it is a typo of
 
 
+@mypyc_attr(native_class=False)
 class Postings:
     """Stem -> intents that use it, and its rarity weight; with ``shares``, also how typical the
     stem is of each of them (the share of the intent's examples that use it, relative to the
@@ -108,6 +111,7 @@ def _british(word: str) -> str:
 MIN_SWAPPED = 6  # a shorter word with two letters swapped is too often another word
 
 
+@mypyc_attr(native_class=False)
 class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]
@@ -231,8 +235,8 @@ class Index:
         self.stem_examples = {k: np.asarray(v, dtype=np.int32) for k, v in stem_examples.items()}
         self.stem_weights = {k: math.log(1.0 + len(contents) / len(v)) for k, v in stem_examples.items()}
         sizes = np.zeros(len(contents), dtype=np.float32)
-        for k, found in self.stem_examples.items():
-            sizes[found] += self.stem_weights[k]  # rare words weigh more, as in the keyword channel
+        for k, using in self.stem_examples.items():
+            sizes[using] += self.stem_weights[k]  # rare words weigh more, as in the keyword channel
         self.example_sizes = np.maximum(sizes, 1e-6)
         self._ranges = list(zip(starts, [*starts[1:], len(texts)][: len(starts)], strict=True))
         example_owners.setdefault(TOWN_TOKEN, set())
@@ -309,7 +313,8 @@ class Index:
         self.towns.vocabulary = frozenset(surface) | self.lexicon.variants
         self._cache: dict[str, Resolved] = {}
         self._writes: dict[str, bool] = {}
-        self.rows: dict[tuple[tuple[str, ...], float], tuple[float, np.ndarray, np.ndarray]] = {}  # per-term rows
+        # per-term rows, by (stems, answer share, typical power)
+        self.rows: dict[tuple[tuple[str, ...], float, float], tuple[float, np.ndarray, np.ndarray]] = {}
         zipf("")  # read the frequency table now, not on the first question
         # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
         self.colon_names = frozenset(

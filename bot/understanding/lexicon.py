@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from mypy_extensions import mypyc_attr
+
 from bot.model import Vocabulary
 from bot.understanding.normalize import tokenize_example
 from bot.understanding.qtype import is_question_word
@@ -18,6 +20,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tokenize_example(text).folded
 
 
+@mypyc_attr(native_class=False)
 @dataclass
 class Rewritten:
     words: list[str]
@@ -48,6 +51,7 @@ _ADDRESSED_OR_ASKING = frozenset("du ihr sie you u ask fragen".split())
 _CONDITIONAL = frozenset("wenn falls sofern if".split())
 
 
+@mypyc_attr(native_class=False)
 class Lexicon:
     def __init__(self, vocabulary: Vocabulary):
         self.rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -78,6 +78,11 @@ class Parse:
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
+
+    def take(self, other: Parse) -> None:
+        """Become ``other`` (a trial parse a decision stage keeps), field by field."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(other, f.name))
 
 
 Stage = Callable[[Parse, Index, MatcherSettings], None]
@@ -230,9 +235,9 @@ def points_back(words: list[str], originals: list[str] | None = None,
     Given the ``originals`` of a writer who capitalises nouns, a German one before a lower-case word
     stands alone ("Für wen sind diese bestimmt?"); given what the knowledge ``known``s, one before a
     noun it does not know points back with it ("What happens at those sessions?")."""
-    cased = originals is not None and len(originals) == len(words)
+    cased = originals if originals is not None and len(originals) == len(words) else None
     return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS
-                                   or (cased and w in _GERMAN_DETERMINERS and originals[i + 1][:1].islower())
+                                   or (cased and w in _GERMAN_DETERMINERS and cased[i + 1][:1].islower())
                                    or (known is not None and w in _THOSE and not known(words[i + 1])))
                and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
                for i, w in enumerate(words))
@@ -355,7 +360,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         asked_originals = [o for i in asking for o in p.clause_words[i][1]] if cased else None
         # A short asking clause of function words only ("what is it", "worum es dabei ging") is part
         # of the question too: its pointing words count.
-        pointing = [w for i, c in enumerate(p.clauses) if c.question and i not in content for w in p.clause_words[i][0]]
+        pointing_words = [w for i, c in enumerate(p.clauses) if c.question and i not in content
+                          for w in p.clause_words[i][0]]
         # ("Kannst du mir das erklären?": the request to tell names nothing of its own)
         # ("Es gibt Mitmacherkommunen. Welche Orte gehören dazu?": which places belong to the topic named)
         belongs = not _BELONGS_TO.isdisjoint(asked) and any(
@@ -375,7 +381,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # pointing back asks about what was named, whatever else it names)
         if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
                 and (points_back(asked, asked_originals, ix.knows) or confirms or names_nothing
-                     or not REFERRING.isdisjoint(pointing)):
+                     or not REFERRING.isdisjoint(pointing_words)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
             if kept[0] == asking[0]:
                 # "Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger …": with nothing

@@ -13,7 +13,7 @@ from bot.understanding.explain import explain
 from bot.understanding.index import Index
 from bot.understanding.lexicon import Lexicon
 from bot.understanding.matcher import Matcher
-from bot.understanding.normalize import fold, tokenize, tokenize_example
+from bot.understanding.normalize import fold, tokenize, tokenize_example, tokenize_examples
 from bot.understanding.pipeline import STAGES, Parse, run
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stopwords import misspelt
@@ -64,6 +64,14 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "not covered", "day asked", "another year",
                                             "instructions", "greets or thanks", "asks about the bot",
                                             "help with a task", "task set"]
+
+
+def test_the_examples_words_are_one_string_each_however_often_they_are_used() -> None:
+    # 80,000 examples at 100x the shipped knowledge: one string per use kept about 25 MB more
+    first, second = tokenize_examples(["Welche Kommunen machen mit?", "Machen Kommunen aus dem Sauerland mit?"])
+    assert first.folded[1] == second.folded[1] == "kommunen"
+    assert first.folded[1] is second.folded[1]
+    assert tokenize_example("Sind Kommunen dabei?").folded[1] is first.folded[1]
 
 
 def test_english_negative_contractions_are_written_out() -> None:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple
 
 # Discord user/role/channel mentions, custom emoji, @everyone/@here and URLs carry no meaning
@@ -116,6 +117,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 _EXAMPLE_CACHE_SIZE = 1 << 17
+# The examples' words are interned: 80,000 examples use a few thousand distinct words, and one
+# string per word instead of one per use keeps about 25 MB less at 100 times the shipped knowledge.
 _example_cache: dict[str, Tokens] = {}
 _SEPARATOR = "\x00"  # survives casefold and NFKD unchanged, and never occurs in YAML text
 
@@ -130,7 +133,7 @@ def tokenize_example(text: str) -> Tokens:
     """
     tokens = _example_cache.get(text)
     if tokens is None:
-        words = tuple(_ASCII_WORD.findall(fold.__wrapped__(expand_not(text[: MAX_CHARS * 4]))))
+        words = tuple(map(intern, _ASCII_WORD.findall(fold.__wrapped__(expand_not(text[: MAX_CHARS * 4])))))
         tokens = _remember(text, Tokens(words, words))
     return tokens
 
@@ -145,7 +148,7 @@ def tokenize_examples(texts: Iterable[str]) -> list[Tokens]:
         if len(folded) == len(missing):
             findall = _ASCII_WORD.findall
             for text, folded_text in zip(missing, folded, strict=True):
-                words = tuple(findall(folded_text))
+                words = tuple(map(intern, findall(folded_text)))
                 _remember(text, Tokens(words, words))
     return [tokenize_example(t) for t in texts]
 

@@ -47,7 +47,7 @@ def fingerprint() -> str:
 
         from bot import understanding
 
-        # (compiled with mypyc or not: the index's classes pickle differently)
+        # (compiled with mypyc or not: a copy is read back only by the kind of code that wrote it)
         digest = hashlib.sha256(f"{sys.version}|{numpy.__version__}|{rapidfuzz.__version__}|"
                                 f"{understanding.COMPILED}".encode())
         for file in sorted(_PACKAGE.rglob("*.py")):

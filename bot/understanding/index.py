@@ -47,7 +47,7 @@ _AS_FOR = "massig"  # "-mäßig", folded
 _LINKS = ("", "s", "es", "n", "en", "e")  # Fugenelemente: "Strategie|papier", "Förderung|s|summe"
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 @dataclass(frozen=True)
 class Resolved:
     """What a question word means to the index."""
@@ -57,7 +57,7 @@ class Resolved:
     parts: tuple[str, ...] = ()  # a compound's parts, or the word it is a typo of
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 class Postings:
     """Stem -> intents that use it, and its rarity weight; with ``shares``, also how typical the
     stem is of each of them (the share of the intent's examples that use it, relative to the
@@ -111,7 +111,7 @@ def _british(word: str) -> str:
 MIN_SWAPPED = 6  # a shorter word with two letters swapped is too often another word
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 class Index:
     def __init__(self, knowledge: Knowledge):
         self.intent_ids = [i.id for i in knowledge.intents]

@@ -20,7 +20,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tokenize_example(text).folded
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 @dataclass
 class Rewritten:
     words: list[str]
@@ -51,7 +51,7 @@ _ADDRESSED_OR_ASKING = frozenset("du ihr sie you u ask fragen".split())
 _CONDITIONAL = frozenset("wenn falls sofern if".split())
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 class Lexicon:
     def __init__(self, vocabulary: Vocabulary):
         self.rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}

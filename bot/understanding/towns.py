@@ -55,7 +55,7 @@ def _a_word_here(words: tuple[str, ...] | list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in _PRONOUNS_AFTER_VERB
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 @dataclass(frozen=True)
 class TownMatch:
     town: str  # canonical name as written in the knowledge base
@@ -66,7 +66,7 @@ class TownMatch:
 _DEMONYM_ENDINGS = ("anerinnen", "anerin", "anern", "aner", "erinnen", "erin", "ern", "er", "r")
 
 
-@mypyc_attr(native_class=False)
+@mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 class TownFinder:
     def __init__(self, knowledge: Knowledge, vocabulary: Collection[str] = ()):
         self._names: dict[str, str] = {}  # folded name -> canonical town

@@ -1,7 +1,7 @@
 """Compiles the understanding pipeline with mypyc where it can; plain Python where it cannot.
 
 mypyc (it comes with mypy, a build requirement in pyproject.toml) turns the typed modules of
-``bot/understanding`` into C extensions: the same answers, about a third sooner. Without a C
+``bot/understanding`` into C extensions: the same answers, about a quarter sooner. Without a C
 compiler, with a type error, or with ``SCS_PURE_PYTHON=1`` set, the package installs as plain
 Python and answers the same, only slower. Everything else about the package is in pyproject.toml.
 """

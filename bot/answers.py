@@ -37,9 +37,9 @@ _STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  #
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
-#: What is planned, not what came: the next step from now on, not the step after an event
-_PLANNED = frozenset("planned geplant geplante geplanten planen upcoming kommende kommenden anstehende future "
-                     "zukunft kunftig".split())
+#: What is planned, not what came: the next step from now on, not the step after an event (the vocabulary
+#: writes "geplant", "planned", "upcoming", "künftig" … as "nächste" before this is read)
+_PLANNED = frozenset("geplante geplanten planen kommenden".split())
 _PAST = frozenset("kam passierte geschah folgte gab war came happened followed was".split())
 FOLLOW_UP_WORDS = frozenset("out total insgesamt zusammen genau denn eigentlich dann viel viele many much hoch".split())
 

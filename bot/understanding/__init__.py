@@ -1,9 +1,10 @@
 """The understanding pipeline: from a message to the intents it asks about.
 
 Its modules are compiled with mypyc when the package is installed (``setup.py``): answers come
-about a quarter sooner (a third more answers a second; README, *Figures*). A compiled module is used only while it was built from the very sources
-beside it: after an edit (or with ``SCS_PURE_PYTHON=1``) every module of the package is read from
-its source instead, all or none, since compiled modules call one another directly.
+about a quarter sooner (a third more answers a second; README, *Figures*). A compiled module is
+used only while it was built from the very sources beside it: after an edit (or with
+``SCS_PURE_PYTHON=1``) every module of the package is read from its source instead, all or none,
+since compiled modules call one another directly.
 """
 
 from __future__ import annotations

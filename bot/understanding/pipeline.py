@@ -306,8 +306,12 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     # "plettenberg + werdohl – both participating?", "Is the lovely little town of Altena, …, also part of
     # the initiative?" asks about the towns named before it
     initiative = ix.resolve("initiative").keys
-    if all(w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(ix.resolve(w).keys)
-           or ix.resolve(w).keys == initiative for w in p.words):
+
+    def names_nothing_else(w: str) -> bool:
+        keys = ix.resolve(w).keys
+        return w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(keys) or keys == initiative
+
+    if all(names_nothing_else(w) for w in p.words):
         towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
         p.words.extend(towns)
         p.originals.extend(towns)

@@ -88,8 +88,23 @@ class Tokens(NamedTuple):
         return " ".join(self.folded)
 
 
+#: The last texts tokenised: the stages read a message's clauses again (each about three times).
+_recent: dict[tuple[str, int], Tokens] = {}
+_RECENT_SIZE = 256
+
+
 def tokenize(text: str, max_chars: int = MAX_CHARS) -> Tokens:
     """Split ``text`` into words, keeping the original spelling next to the folded one."""
+    key = (text, max_chars)
+    tokens = _recent.get(key)
+    if tokens is None:
+        if len(_recent) >= _RECENT_SIZE:
+            _recent.clear()
+        tokens = _recent[key] = _tokenize(text, max_chars)
+    return tokens
+
+
+def _tokenize(text: str, max_chars: int) -> Tokens:
     text = expand_not(text[: max_chars * 4])
     if "<" in text or "@" in text or "http" in text:
         text = _NOISE.sub(" ", text)
@@ -163,5 +178,6 @@ def _remember(text: str, tokens: Tokens) -> Tokens:
 def clear_caches() -> None:
     """Forget all cached foldings (benchmarks measure a cold start with it)."""
     _example_cache.clear()
+    _recent.clear()
     fold.cache_clear()
     _ascii_fold.cache_clear()

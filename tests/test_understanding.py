@@ -1741,6 +1741,17 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     # (not after a question of another kind: "Wer fördert das? Ist das der Bund?")
     p = upto("Wann war die Konferenz? Hat das was mit Windrädern zu tun?", index, "words")
     assert not any(t.alternative for t in p.terms)
+    # ... also in the same clause: "whats a smart city actually, like robots n stuff?"
+    p = upto("whats a smart city actually, like robots n stuff?", index, "words")
+    assert "robots" in {t.word for t in p.terms if t.alternative}
+    assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
+    # (not "like" as a filler before the subject, nor as a verb)
+    p = upto("is there like a smart city thing for schools?", index, "words")
+    assert not any(t.alternative for t in p.terms)
+    p = upto("is it true u got like 13 million euros??", index, "words")
+    assert not any(t.alternative for t in p.terms)
+    p = upto("what would you like to know about robots?", index, "words")
+    assert not any(t.alternative for t in p.terms)
 
 
 def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:

@@ -587,7 +587,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region):
+                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -805,6 +805,23 @@ def _as_if(words: list[str], start: int, end: int) -> set[int]:
     return set()
 
 
+#: Before "like" these make it a verb ("we'd like to pitch", "I should like to understand").
+_LIKES = frozenset("i we you u they d would should to".split())
+
+
+def _like_guess(words: list[str], start: int, end: int) -> set[int]:
+    """An example offered after asking what something is: "whats a smart city actually, like self
+    driving cars n stuff?", "what is a smart city is that like robots and cameras everywhere". The
+    writer's guess is not the subject; a "like" before the subject is a filler ("is there like …")."""
+    for j in range(start + 2, end - 1):
+        if words[j] == "like" and words[j - 1] not in _LIKES and words[j + 1] != "to":
+            asks = next((i for i in range(start, j) if words[i] in _WHAT), None)
+            if asks is not None and any(w not in STOPWORDS for w in words[asks + 1 : j]):
+                return {i for i in range(j + 1, end) if not is_town(words[i])}
+            return set()
+    return set()
+
+
 #: Whom it should be explained to: "explain to an old Welsh librarian what …", "erklären Sie einer alten
 #: Dame, was …" (after a verb of telling, before the question word).
 _TO_WHOM = frozenset("to einem einer meinem meiner unserem unserer".split())
@@ -958,12 +975,16 @@ def _offered_reading(words: list[str], start: int, end: int) -> set[int]:
         # ... or a guess: "Is dat wat mit Handy?", "is it something with apps?" ("Hat das etwas mit
         # unseren Schulen zu tun?", with no copula, asks about the schools)
         offered = words[j] in _JUST or (words[j] in _WITH and words[j - 1] in _SOMETHING)
+        if offered and words[j] == "like" and (not _THERE.isdisjoint(words[max(start, j - 2) : j])
+                                               or words[j + 1].isdigit()):
+            continue  # a filler: "is there like a smart city thing for schools?", "u got like 13 million?"
         if offered and not _COPULA.isdisjoint(words[start:j]):
             return {k for k in range(j + 1, end) if not is_town(words[k])}
     return set()
 
 
 _WITH = frozenset("mit with".split())
+_THERE = frozenset("there theres".split())
 _SOMETHING = frozenset("was etwas so something anything".split())
 
 

@@ -1705,6 +1705,10 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
     # ... also where the question that points back names a word of its own ("Projekt")
     p = run("Ich habe Plakat gesehen in Lippstadt mit Smart Cities Südwestfalen. Was ist das für Projekt?", index, S)
     assert p.name_asked and p.intent == "initiative"
+    # ... also when the story calls it "a project" and names the writer's own people
+    p = run("My nephew in Brilon mentioned a project called Smart Cities Südwestfalen on the phone. What is it and "
+            "who is behind it?", index, S)
+    assert p.name_asked and p.intent == "initiative"
     # (not a question whether a town takes part, said without a question mark)
     assert not run("I live in Schmallenberg. Is Schmallenberg taking part in Smart Cities Südwestfalen, and if "
                    "not, could it still join later?", index, S).name_asked

@@ -451,7 +451,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
         if p.story & ix.full_names and points_back([w for i in asking for w in p.clause_words[i][0]]) and all(
-                is_town(w) or w in STOPWORDS or zipf(w) >= s.topic_zipf for w in p.story - ix.full_names) \
+                is_town(w) or w in STOPWORDS or zipf(w) >= s.topic_zipf or w in GENERIC_NAMES or w in names.RELATIVES
+                for w in p.story - ix.full_names) \
                 and not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.story):  # ("Is X taking part …")
             # "Ich habe Plakat gesehen in Lippstadt mit Smart Cities Südwestfalen. Was ist das für Projekt?":
             # the name is what it asks about; where the writer saw it (a town too) is story

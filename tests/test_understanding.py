@@ -289,6 +289,9 @@ def test_a_polite_request_asks() -> None:
     assert [c.question for c in parts] == [True, True]
     assert clauses.split("Könnten Sie mir bitte kurz die Städte nennen.")[0].question
     assert not clauses.split("Can you believe the weather today.")[0].question  # no request
+    # asking for a definition is a request too
+    parts = clauses.split("can you define smart city, does it mean only internet or more than that?")
+    assert [c.question for c in parts] == [True, True]
 
 
 def test_a_wish_to_know_something_asks() -> None:

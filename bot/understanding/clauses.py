@@ -70,9 +70,9 @@ _INDIRECT = re.compile(
 _REQUEST = frozenset(
     """
     give tell show list explain describe name walk provide share send outline clarify specify recommend suggest
-    elaborate inform
+    elaborate inform define
     gib gebt nenne nenn nennen erklar erklare erklaren zeig zeige schilder schildere schildern
-    zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen
+    zeigen liste beschreib beschreibe beschreiben erzahl erzahle erzahlen definier definiere definieren
     """.split()
 )
 PLEASE = frozenset("bitte please pls plz plis".split())

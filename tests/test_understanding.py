@@ -1757,6 +1757,13 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms)
     p = upto("is it true u got like 13 million euros??", index, "words")
     assert not any(t.alternative for t in p.terms)
+    # ... and so is what the writer says a name sounds like
+    p = upto("who are 'the five' lmao sounds like a netflix show", index, "words")
+    assert {"netflix", "show"} <= {t.word for t in p.terms if t.alternative}
+    assert "lmao" not in {t.word for t in p.terms}  # (chat laughter, as the vocabulary says)
+    p = upto("rahmenstrategie?? was soll das sein klingt nach bilderrahmen", index, "words")
+    assert "bilderrahmen" in {t.word for t in p.terms if t.alternative}
+    assert not any(t.alternative for t in p.terms if t.word == "rahmenstrategie")
     p = upto("what would you like to know about robots?", index, "words")
     assert not any(t.alternative for t in p.terms)
 

@@ -588,7 +588,8 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess, _sounds_like):
+                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
+                       _sounds_like):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)

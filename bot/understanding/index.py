@@ -314,7 +314,8 @@ class Index:
         self._cache: dict[str, Resolved] = {}
         self._writes: dict[str, bool] = {}
         # per-term rows, by (stems, answer share, typical power)
-        self.rows: dict[tuple[tuple[str, ...], float, float], tuple[float, np.ndarray, np.ndarray]] = {}
+        self.rows: dict[tuple[tuple[str, ...], float, float],
+                        tuple[float, list[tuple[int, float]], list[tuple[int, float]]]] = {}
         zipf("")  # read the frequency table now, not on the first question
         # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
         self.colon_names = frozenset(

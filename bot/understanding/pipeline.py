@@ -8,6 +8,7 @@ with its own unit tests (``tests/test_understanding.py``).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -57,8 +58,8 @@ class Parse:
     asked: list[str] = field(default_factory=list)  # every question type the asking clauses ask for
     terms: list[Term] = field(default_factory=list)
     coverage: float = 1.0
-    channels: dict[str, np.ndarray] = field(default_factory=dict)
-    scores: np.ndarray | None = None
+    channels: dict[str, list[float]] = field(default_factory=dict)
+    scores: list[float] | None = None
     ranked: list[tuple[str, float]] = field(default_factory=list)
     intent: str | None = None
     decision: str = "fallback"  # answer | clarify | fallback
@@ -1306,12 +1307,13 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
     The fuzzy comparison, the costly one, runs only over the examples of the intents with the
     most keyword evidence (all intents when no word is shared): latency stays flat as the
-    knowledge grows."""
+    knowledge grows. The channels are plain lists: a question touches a few intents per word, and
+    a loop over those is quicker than an array operation over all of them."""
     n = len(ix.intent_ids)
-    kw = np.zeros(n, dtype=np.float32)
-    an = np.zeros(n, dtype=np.float32)
+    kw = [0.0] * n
+    an = [0.0] * n
     total = 0.0
-    peak = np.zeros(n, dtype=np.float32)  # the strongest single word of each intent ...
+    peak = [0.0] * n  # the strongest single word of each intent ...
     strongest = 0.0  # ... next to the strongest word of the question
     # The initiative's own name is weak evidence when the question names something else as well.
     names = _names_of_initiative(p, ix, s)
@@ -1321,7 +1323,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
             total += term.cost * ix.max_idf
             strongest = max(strongest, term.cost * ix.max_idf)
             continue
-        rows = _term_rows(ix, term.resolved.keys, s.answer_share, s.typical_power)
+        weight, examples, answers = _term_rows(ix, term.resolved.keys, s.answer_share, s.typical_power)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
         topical = topicality(term.word, s)
         if term.alternative:
@@ -1331,44 +1333,44 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
             topical *= s.quoted_weight
         if name_words and term.word in names and not quoted:  # (in quotes it is what is asked about)
             topical = min(topical, s.name_evidence)  # "… bei Smart Cities Südwestfalen": the bot's own subject
-        total += rows[0] * topical
-        strongest = max(strongest, rows[0] * topical)
-        if topical == 1.0:
-            kw += rows[1]
-            an += rows[2]
-            np.maximum(peak, rows[1], out=peak)
-        else:
-            kw += rows[1] * topical
-            an += rows[2] * topical
-            np.maximum(peak, rows[1] * topical, out=peak)
+        total += weight * topical
+        strongest = max(strongest, weight * topical)
+        for i, value in examples:
+            value *= topical
+            kw[i] += value
+            if value > peak[i]:
+                peak[i] = value
+        for i, value in answers:
+            an[i] += value * topical
     if total:
-        kw /= total
-        an /= total
-        np.minimum(an, 1.0, out=an)  # a word rarer among the answers than among the examples
+        kw = [v / total for v in kw]
+        an = [min(v / total, 1.0) for v in an]  # a word rarer among the answers than among the examples
     if strongest:
         # A long message names its subject once among many words: its strongest word counts too.
-        kw = (1.0 - s.peak_share) * kw + s.peak_share * peak / strongest
-    fuzzy = np.zeros(n, dtype=np.float32)
+        share = s.peak_share
+        kw = [(1.0 - share) * v + share * top / strongest for v, top in zip(kw, peak, strict=True)]
+    fuzzy = [0.0] * n
+    known = any(v > 0.0 for v in kw)
     if p.words and not (p.terms and p.coverage == 0.0):  # nothing known at all: nothing to compare
         evidence, limit = kw, s.fuzzy_candidates
-        if not kw.any() and n <= s.compare_all_below:  # only function words ("what can u do"): all intents
-            evidence, limit = np.ones(n, dtype=np.float32), n
-        elif not kw.any():  # ... in a large knowledge base: the intents whose examples use those words
-            evidence, limit = np.zeros(n, dtype=np.float32), 5 * s.fuzzy_candidates
+        if not known and n <= s.compare_all_below:  # only function words ("what can u do"): all intents
+            evidence, limit = [1.0] * n, n
+        elif not known:  # ... in a large knowledge base: the intents whose examples use those words
+            evidence, limit = [0.0] * n, 5 * s.fuzzy_candidates
             for w in set(p.words):
                 owners = ix.function_words.get(w)
                 if owners is not None:
-                    evidence[owners] += 1.0
-        candidates = np.flatnonzero(evidence > 0)
+                    for i in set(owners.tolist()):
+                        evidence[i] += 1.0
+        candidates = [i for i, v in enumerate(evidence) if v > 0.0]
         if len(candidates) > limit:
-            candidates = candidates[np.argsort(-evidence[candidates], kind="stable")[:limit]]
-        if len(candidates):
+            candidates = sorted(sorted(candidates, key=evidence.__getitem__, reverse=True)[:limit])
+        if candidates:
             alternatives = p.alternatives
             words = [w for i, w in enumerate(p.words) if i not in alternatives] if alternatives else p.words
-            _fuzzy(words, ix, np.sort(candidates), fuzzy, s, use_subset=bool(kw.any()), names=names)
-    qt = ix.qtype_rows.get(p.qtype) if p.qtype else None
-    if qt is None:
-        qt = np.zeros(n, dtype=np.float32)
+            _fuzzy(words, ix, candidates, fuzzy, s, use_subset=known, names=names)
+    row = ix.qtype_rows.get(p.qtype) if p.qtype else None
+    qt = [0.0] * n if row is None else row.tolist()
     p.channels = {"examples": fuzzy, "keywords": kw, "answers": an, "question type": qt}
     p.intent_ids = ix.intent_ids
 
@@ -1399,7 +1401,7 @@ def topicality(word: str, s: MatcherSettings) -> float:
     return max(s.everyday_evidence, 1.0 - (1.0 - s.everyday_evidence) * (z - s.topic_zipf) / 1.5)
 
 
-def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s: MatcherSettings,
+def _fuzzy(words: list[str], ix: Index, intents: list[int], out: list[float], s: MatcherSettings,
            use_subset: bool = True, names: frozenset[str] | None = None) -> None:
     """Best token-sorted similarity to an example, per intent in ``intents``, into ``out``: the
     whole question, its content words and (``use_subset``; pointless when the two share no word)
@@ -1418,7 +1420,7 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
     # Without a town in the question both ways of writing it are the same: one comparison.
     groups = ((None, stems),) if generic == stems else ((False, stems), (True, generic))
     for slot, query in groups:
-        chosen = [int(i) for i in intents if slot is None or (ix.intent_ids[i] in ix.slot_intents) == slot]
+        chosen = [i for i in intents if slot is None or (ix.intent_ids[i] in ix.slot_intents) == slot]
         if not chosen:
             continue
         texts, contents, starts, which = ix.examples_of(chosen)
@@ -1432,13 +1434,15 @@ def _fuzzy(words: list[str], ix: Index, intents: np.ndarray, out: np.ndarray, s:
                 subset = ix.covered({query[i] for i in content_words}, which) * 100.0
                 part = np.maximum(part, s.subset_weight * subset)
             whole = 0.5 * whole + 0.5 * part
-        out[chosen] = np.maximum.reduceat(whole, starts) / 100.0
+        for i, best in zip(chosen, (np.maximum.reduceat(whole, starts) / 100.0).tolist(), strict=True):
+            out[i] = best
 
 
 def _term_rows(ix: Index, keys: tuple[str, ...], share: float,
-               power: float = 0.0) -> tuple[float, np.ndarray, np.ndarray]:
-    """A term's weight, its keyword row (examples, or answers at ``share``) and its answer row;
-    computed once per set of stems and kept, as every question that uses the word needs the same."""
+               power: float = 0.0) -> tuple[float, list[tuple[int, float]], list[tuple[int, float]]]:
+    """A term's weight, its keyword row (examples, or answers at ``share``) and its answer row, as
+    (intent, value) pairs of the intents that have it; computed once per set of stems and kept, as
+    every question that uses the word needs the same."""
     cached = ix.rows.get((keys, share, power))
     if cached is None:
         n = len(ix.intent_ids)
@@ -1446,8 +1450,15 @@ def _term_rows(ix: Index, keys: tuple[str, ...], share: float,
         an_row, an_weight = _channel(ix.answers, keys, n)
         if len(ix.rows) > 1 << 14:
             ix.rows.clear()
-        cached = ix.rows[(keys, share, power)] = (ex_weight or an_weight, np.maximum(ex_row, share * an_row), an_row)
+        cached = ix.rows[(keys, share, power)] = (ex_weight or an_weight, _pairs(np.maximum(ex_row, share * an_row)),
+                                                  _pairs(an_row))
     return cached
+
+
+def _pairs(row: np.ndarray) -> list[tuple[int, float]]:
+    """The non-zero entries of a row, as (index, value)."""
+    at = np.flatnonzero(row)
+    return list(zip(at.tolist(), row[at].tolist(), strict=True))
 
 
 def _channel(postings: Postings, keys: tuple[str, ...], n: int, power: float = 0.0) -> tuple[np.ndarray, float]:
@@ -1470,11 +1481,13 @@ def _channel(postings: Postings, keys: tuple[str, ...], n: int, power: float = 0
 def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """One confidence per intent: the weighted channels, lowered by the share of unknown content."""
     c = p.channels
-    scores = (s.fuzzy_weight * c["examples"] + s.keyword_weight * c["keywords"]
-              + s.answer_weight * c["answers"] + s.qtype_weight * c["question type"])
+    fw, kww, aw, qw = s.fuzzy_weight, s.keyword_weight, s.answer_weight, s.qtype_weight
+    scores = [fw * e + kww * k + aw * a + qw * q
+              for e, k, a, q in zip(c["examples"], c["keywords"], c["answers"], c["question type"], strict=True)]
     if ix.slot_rows and not any(is_town(w) for w in p.words) and not _my_town(p.words):
         # "Which towns take part?" asks for the list; whether one town takes part needs a town.
-        scores[ix.slot_rows] *= s.no_town_slot_factor
+        for row in ix.slot_rows:
+            scores[row] *= s.no_town_slot_factor
 
     if ix.own_town and s.other_town_factor < 1.0:
         # A topic about one town (Menden's award) is less likely when the question does not name it.
@@ -1484,9 +1497,10 @@ def combine(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 scores[row] *= s.other_town_factor
 
     factor = 1.0 - s.coverage_weight * (1.0 - p.coverage)
-    p.scores = np.clip(scores * factor, 0.0, 1.0)
-    order = np.argsort(-p.scores, kind="stable")[: max(s.keep_top, 1)]
-    p.ranked = [(ix.intent_ids[i], float(p.scores[i])) for i in order]
+    p.scores = [min(max(v * factor, 0.0), 1.0) for v in scores]
+    # (the best first; of equal ones, the first in the knowledge)
+    order = heapq.nlargest(max(s.keep_top, 1), range(len(scores)), key=p.scores.__getitem__)
+    p.ranked = [(ix.intent_ids[i], p.scores[i]) for i in order]
 
 
 def decide(p: Parse, ix: Index, s: MatcherSettings) -> None:

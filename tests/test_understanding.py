@@ -294,6 +294,14 @@ def test_a_polite_request_asks() -> None:
     assert [c.question for c in parts] == [True, True]
 
 
+def test_a_question_without_a_question_mark_ends_where_the_writers_story_begins() -> None:
+    parts = clauses.split("does winterberg participate we went skiing there last winter")
+    assert [c.text for c in parts] == ["does winterberg participate", "we went skiing there last winter"]
+    assert parts[0].question and not parts[1].question
+    parts = clauses.split("was ist dieses smart cities südwestfalen ich hab das heute in der zeitung gelesen")
+    assert [c.question for c in parts] == [True, False]
+
+
 def test_a_wish_to_know_something_asks() -> None:
     assert clauses.split("Ich möchte gern den bisherigen Verlauf des Projekts nachvollziehen.")[0].question
     assert clauses.split("I'd like to understand the framework strategy.")[0].question

@@ -364,7 +364,7 @@ def _so_then(pieces: list[str], joined: list[bool]) -> None:
 # schmallenberg in it", "meine oma wohnt in hemer ist hemer auch dabei".
 _TAKES_PART = (r"(?i:is|are|does|do|ist|iss|ös|sind|macht|gehort|gehört)\s+(?!(?i:a|an|the|ein|eine|der|die|das)\b)"
                r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:(?i:auch|denn|eigentlich|also|even)\s+)?"
-               r"(?i:in\s+it|in\s+this|in\s+there|part\s+of|involved|included|participating|taking\s+part|"
+               r"(?i:in\s+it|in\s+this|in\s+there|part\s+of|involved|included|participating|participate|taking\s+part|"
                r"on\s+board|dabei|dobei|debei|mit\s+dabei|beteiligt|mit)\b")
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
@@ -383,6 +383,8 @@ _RUN_ON_STORY = re.compile(
     r"\s+(?=(?i:ich|ech|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
     r"brauche|schreibe|hör|höre|hor|hore|kenn|kenne|seh|sehe|saw|have|had|am|was|live|work|read|heard|need|drive|go|"
     r"keep|know)\b"
+    # (or the writer's people: "… we went skiing there last winter", "… wir waren da im urlaub")
+    r"|(?i:we|wir)\s+(?i:went|were|live|lived|have|had|are|waren|wohnen|sind|haben|hatten|fahren)\b"
     # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
     r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"
     r"vom|gehört|gehort|gelesen|ich)\b"

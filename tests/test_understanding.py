@@ -74,6 +74,18 @@ def test_the_examples_words_are_one_string_each_however_often_they_are_used() ->
     assert tokenize_example("Sind Kommunen dabei?").folded[1] is first.folded[1]
 
 
+def test_recent_texts_are_tokenised_once_and_the_memory_of_them_stays_small() -> None:
+    from bot.understanding import normalize
+
+    text = "Welche Kommunen machen mit? Und seit wann?"
+    assert tokenize(text) is tokenize(text)  # (the stages read a message's clauses several times)
+    assert tokenize(text, max_chars=8).folded == ("welche", "kommunen")  # a shorter reading is its own
+    assert tokenize(text).folded[-1] == "wann"
+    for i in range(1000):
+        tokenize(f"Frage {i}")
+    assert len(normalize._recent) <= normalize._RECENT_SIZE
+
+
 def test_english_negative_contractions_are_written_out() -> None:
     # "doesn't" split at the apostrophe left "dosn" and "t": rare "words" that counted against the question
     assert tokenize("it doesn't, we can't, they won’t").folded == ("it", "dos", "not", "we", "can", "not",

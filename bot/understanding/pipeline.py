@@ -1307,8 +1307,10 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
     The fuzzy comparison, the costly one, runs only over the examples of the intents with the
     most keyword evidence (all intents when no word is shared): latency stays flat as the
-    knowledge grows. The channels are plain lists: a question touches a few intents per word, and
-    a loop over those is quicker than an array operation over all of them."""
+    knowledge grows. The channels are plain lists, and each word adds only to the intents that use
+    it: with the shipped few dozen intents that is quicker than array operations, whose fixed cost
+    per call outweighs their work on short arrays (at a hundred times the knowledge, 1,800 intents,
+    arrays would be quicker again; answers stay far within their time there)."""
     n = len(ix.intent_ids)
     kw = [0.0] * n
     an = [0.0] * n

@@ -2291,6 +2291,9 @@ def test_the_writers_story_after_a_question_that_names_nothing_is_dropped(index:
     # nothing known anywhere, the story is the writer's and names nothing rare: the question is the message
     p = upto("worum gehts hier überhaupt? hab nur den link von meiner lehrerin", index, "chatter")
     assert p.kept == [0]
+    # (chat leaves out the writer's "ich": "bin random hier gelandet")
+    p = upto("worum gehts hier eigentlich?? bin random hier gelandet", index, "chatter")
+    assert p.kept == [0]
     # a story with a subject of its own (a rare noun) stays: it may be what is asked about
     p = upto("worum gehts hier überhaupt? ich hab ne frage zu den parkgebühren", index, "chatter")
     assert 1 in p.kept

@@ -495,8 +495,8 @@ _MEMBERS = frozenset("stadt stadte kommune kommunen gemeinde gemeinden ort orte 
 _BELONGS_TO = frozenset("dazu dabei darin drin davon".split())
 
 #: Words with which writers tell of themselves ("hab nur den Link von meiner Lehrerin").
-_WRITER = frozenset("ich hab habe wir mir mich mein meine meiner meinem meinen uns unser unsere i im my me we "
-                    "our us".split())
+_WRITER = frozenset("ich hab habe bin wir mir mich mein meine meiner meinem meinen uns unser unsere i im my me we "
+                    "our us".split())  # ("bin random hier gelandet": chat leaves out the "ich" of "bin")
 
 _HOW_WORDS = 4
 

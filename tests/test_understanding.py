@@ -56,7 +56,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "name asked",
                                             "several events", "town only", "group or town", "towns of a group",
-                                            "towns asked", "group named",
+                                            "towns asked", "group named", "others of a group",
                                             "membership asks", "town alone", "outside place",
                                             "unknown place", "number asked", "funded thing", "another town",
                                             "asks about now",
@@ -997,6 +997,16 @@ def test_decision_stage_group_named_answers_the_group_the_question_names(index: 
     # (not a group named to set the others apart)
     assert run("Gibt es neben den fünf Modellkommunen noch weitere beteiligte Kommunen? Wenn ja, welche?",
                index, S).intent == "mitmacherkommunen"
+
+
+def test_decision_stage_others_of_a_group_asks_for_the_groups_list(index: Index) -> None:
+    question = "Who are the five main towns running the show? Arnsberg and who else?"
+    assert upto(question, index, "group named").intent != "pionierkommunen"  # (a town: taking part?)
+    p = upto(question, index, "others of a group")
+    assert p.intent == "pionierkommunen" and "others of the group" in p.reason
+    # (not a yes/no about the town, nor a town of no group)
+    assert "others of the group" not in run("Is Arnsberg one of the other towns?", index, S).reason
+    assert "others of the group" not in run("Balve and who else?", index, S).reason
 
 
 def test_which_places_belong_to_it_asks_about_what_was_named(index: Index) -> None:

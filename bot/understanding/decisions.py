@@ -216,6 +216,26 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "answer", named[0], "it names that group")
 
 
+#: "the other four", "who else", "die übrigen": the rest of a group asked for
+_OTHERS = frozenset("other others else andere anderen andern ubrigen restlichen".split())
+
+
+def others_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'so arnsberg is one of the 5 special cities? which are the other 4?', 'Arnsberg and who else?':
+    which or who the others are, next to a town of one group, asks for that group's list, not
+    whether the town takes part."""
+    if p.settled or p.qtype not in ("which", "who") or _OTHERS.isdisjoint(p.words):
+        return
+    named = {w for w in p.words if is_town(w)}
+    groups = [g for g in sorted(ix.group_intents) if named and named <= ix.group_towns[g]]
+    if len(groups) != 1 or p.intent == groups[0]:
+        return
+    score = dict(p.ranked).get(groups[0], 0.0)
+    if score >= s.low_threshold:
+        p.ranked = [(groups[0], score), *[(i, v) for i, v in p.ranked if i != groups[0]]]
+        _settle(p, "answer", groups[0], "it asks for the others of the group the town named belongs to")
+
+
 def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Eish, I've been living here 2 years and only now see this Smart Cities Südwestfalen thing on a
     poster. What is it exactly?': a question of function words about the initiative's name, said in

@@ -1549,6 +1549,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("towns of a group", decisions.towns_of_a_group),
     ("towns asked", decisions.towns_asked),
     ("group named", decisions.group_named),
+    ("others of a group", decisions.others_of_a_group),
     ("membership asks", decisions.membership_asks),
     ("town alone", decisions.town_alone),
     ("outside place", decisions.outside_place),

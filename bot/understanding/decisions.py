@@ -31,6 +31,12 @@ def _settle(p: Parse, decision: str, intent: str | None, reason: str) -> None:
     p.note("decide", f"{decision}: {reason}")
 
 
+def _answer_first(p: Parse, intent: str, score: float, reason: str) -> None:
+    """Answer ``intent``, ranked first with ``score`` (the others keep their order)."""
+    p.ranked = [(intent, score), *[(i, v) for i, v in p.ranked if i != intent]]
+    _settle(p, "answer", intent, reason)
+
+
 def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?', 'a chronological
     overview – funding decision, strategy, guides, conference': a question that names the topics of
@@ -55,9 +61,8 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if ordered and len(events) >= 2 and len(set(events)) >= 2 and not any(a <= b for a in events for b in events
                                                                            if a is not b):
         score = dict(p.ranked).get(overview, 0.0)
-        p.ranked = [(overview, score), *[(i, v) for i, v in p.ranked if i != overview]]
         p.settled = True
-        _settle(p, "answer", overview, f"it names {len(events)} topics' events together and asks for the timeline")
+        _answer_first(p, overview, score, f"it names {len(events)} topics' events together and asks for the timeline")
 
 
 #: Kinds of question most topics answer: a topic is never defined by one of them.
@@ -164,8 +169,8 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     slot = next(iter(ix.slot_intents))
     score = dict(p.ranked).get(slot, 0.0)
     if score >= p.ranked[0][1] - (s.joined_to_slot if joined or own_role else s.group_to_slot):
-        p.ranked = [(slot, p.ranked[0][1]), *[(i, v) for i, v in p.ranked if i != slot]]
-        _settle(p, "answer", slot, "a yes/no question about one town and a group: whether the town takes part")
+        _answer_first(p, slot, p.ranked[0][1],
+                      "a yes/no question about one town and a group: whether the town takes part")
 
 
 #: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
@@ -192,8 +197,7 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     top = p.ranked[0][1] if p.ranked else 0.0
     group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)
     if group is not None and group[1] >= s.low_threshold and group[1] >= top - s.group_to_slot:
-        p.ranked = [group, *[(i, v) for i, v in p.ranked if i != group[0]]]
-        _settle(p, "answer", group[0], "it asks which towns: a group's list")
+        _answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
 
 _BESIDES = frozenset("beyond besides apart except neben ausser ausserhalb other others andere anderen weitere "
@@ -212,8 +216,7 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     score = dict(p.ranked).get(named[0], 0.0)
     if score >= s.low_threshold and score >= p.ranked[0][1] - s.group_to_slot:
-        p.ranked = [(named[0], score), *[(i, v) for i, v in p.ranked if i != named[0]]]
-        _settle(p, "answer", named[0], "it names that group")
+        _answer_first(p, named[0], score, "it names that group")
 
 
 #: "the other four", "who else", "die übrigen": the rest of a group asked for
@@ -232,8 +235,7 @@ def others_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     score = dict(p.ranked).get(groups[0], 0.0)
     if score >= s.low_threshold:
-        p.ranked = [(groups[0], score), *[(i, v) for i, v in p.ranked if i != groups[0]]]
-        _settle(p, "answer", groups[0], "it asks for the others of the group the town named belongs to")
+        _answer_first(p, groups[0], score, "it asks for the others of the group the town named belongs to")
 
 
 def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -261,8 +263,7 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     intent = ix.intent_ids[row]
     if p.intent != intent:
         score = dict(p.ranked).get(intent, 0.0)
-        p.ranked = [(intent, score), *[(i, v) for i, v in p.ranked if i != intent]]
-        _settle(p, "answer", intent, "it asks what the initiative named before it is")
+        _answer_first(p, intent, score, "it asks what the initiative named before it is")
     p.settled = True
 
 
@@ -283,9 +284,8 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if group is None or score < s.low_threshold or any(ix.asks_taking_part(t.resolved.keys) for t in p.terms
                                                        if t.word != group):
         return
-    p.ranked = [(group, score), *[(i, v) for i, v in p.ranked if i != group]]
     p.settled = True  # the towns are what it shares with the group, by design
-    _settle(p, "answer", group, "several towns of one group, and nothing asks whether they take part")
+    _answer_first(p, group, score, "several towns of one group, and nothing asks whether they take part")
 
 
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -88,7 +88,7 @@ class Tokens(NamedTuple):
         return " ".join(self.folded)
 
 
-#: The last texts tokenised: the stages read a message's clauses again (each about three times).
+#: The last texts tokenised: several stages read a message's clauses again.
 _recent: dict[tuple[str, int], Tokens] = {}
 _RECENT_SIZE = 256
 

@@ -589,8 +589,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
-                       _sounds_like):
+                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -795,7 +794,8 @@ def _described(words: list[str], start: int, end: int) -> set[int]:
 
 _AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "ware"), ("wie", "fur"),
           # ... and what it sounds like to the writer: "whats 5 für südwestfalen lol sounds like a boy band"
-          ("sounds", "like"), ("klingt", "wie"), ("klingt", "nach"))
+          ("sounds", "like"), ("sound", "like"), ("klingt", "wie"), ("klingt", "nach"), ("klingen", "nach"),
+          ("hort", "sich"))
 
 
 def _as_if(words: list[str], start: int, end: int) -> set[int]:
@@ -822,20 +822,6 @@ def _like_guess(words: list[str], start: int, end: int) -> set[int]:
             if asks is not None and any(w not in STOPWORDS for w in words[asks + 1 : j]):
                 return {i for i in range(j + 1, end) if not is_town(words[i])}
             return set()
-    return set()
-
-
-#: What the writer says a name sounds like: "klingt nach Bilderrahmen", "sounds like a netflix show".
-_SOUNDS_LIKE = frozenset({("klingt", "nach"), ("klingt", "wie"), ("klingen", "nach"), ("sounds", "like"),
-                          ("sound", "like"), ("hort", "sich")})
-
-
-def _sounds_like(words: list[str], start: int, end: int) -> set[int]:
-    """A joke or guess about how a name sounds: "rahmenstrategie?? was soll das sein lol klingt nach
-    bilderrahmen", "who are 'the five' lmao sounds like a netflix show". Not the subject."""
-    for j in range(start, end - 2):
-        if (words[j], words[j + 1]) in _SOUNDS_LIKE:
-            return {i for i in range(j, end) if not is_town(words[i])}
     return set()
 
 

@@ -1,0 +1,71 @@
+"""What the bot answers to every dev and held-out question, to show that a change left answers alone.
+
+Run: python bench/answers_snapshot.py OUT.json                 (this checkout, compiled if installed so)
+     SCS_PURE_PYTHON=1 python bench/answers_snapshot.py OUT.json   (the same, plain Python)
+     python bench/answers_snapshot.py --compare A.json B.json     (how many answers differ)
+
+Each row: the question, intent, language, answer text, suggested intents and the towns found. An
+older revision is snapshotted from a ``git worktree add /tmp/old REV`` with this script and the
+question files copied into it; speed changes are claimed "no answer changed" only with 0 here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def questions() -> list[str]:
+    files = [*sorted((ROOT / "tests" / "data").glob("dev_questions*.yaml")), ROOT / "tests" / "data" /
+             "heldout_questions.yaml"]
+    return [q["q"] for file in files for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
+
+
+def snapshot() -> list[list[object]]:
+    from bot.answers import Answerer
+    from bot.loader import load
+
+    answerer = Answerer(load([ROOT / "knowledge"]))
+    rows: list[list[object]] = []
+    for question in questions():
+        answer = answerer.ask(question)
+        rows.append([question, answer.intent, answer.lang, answer.text, [s.intent for s in answer.suggestions],
+                     list(answer.match.towns) if answer.match else None])
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--compare", action="store_true", help="compare two snapshots")
+    args = parser.parse_args()
+    if args.compare:
+        if len(args.files) != 2:
+            parser.error("--compare needs two snapshot files")
+        a, b = (json.loads(Path(f).read_text(encoding="utf-8")) for f in args.files)
+        if [r[0] for r in a] != [r[0] for r in b]:
+            print("the snapshots are of different questions", file=sys.stderr)
+            return 2
+        differ = [x for x, y in zip(a, b, strict=True) if x != y]
+        for row in differ[:10]:
+            print(f"differs: {row[0][:100]}")
+        print(f"{len(differ)} of {len(a)} answers differ")
+        return 1 if differ else 0
+    from bot import understanding
+
+    rows = snapshot()
+    Path(args.files[0]).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    how = "compiled" if understanding.COMPILED else "plain Python"
+    print(f"{len(rows)} answers ({how}) written to {args.files[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -72,6 +72,12 @@ class Lexicon:
         self._firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter))
         self._multi_firsts = frozenset(k[0] for k in (*self.rewrites, *self.chatter) if len(k) > 1)
         self._singles = {k[0]: v for k, v in self.rewrites.items() if len(k) == 1}
+        # the lengths of the phrases each word begins, longest first: ``_phrase`` tries only those
+        sizes: dict[str, set[int]] = {}
+        for k in (*self.rewrites, *self.chatter):
+            if len(k) > 1:
+                sizes.setdefault(k[0], set()).add(len(k))
+        self._sizes = {w: sorted(s, reverse=True) for w, s in sizes.items()}
         # the phrases without their fillers, for a question that puts other fillers in between
         self._loose: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # None: a chatter phrase
         for key in self.chatter:
@@ -80,6 +86,7 @@ class Lexicon:
         for key, target in self.rewrites.items():
             if len(compact := _compact(key)) > 1:
                 self._loose.setdefault(compact, target)
+        self._loose_firsts = frozenset(k[0] for k in self._loose)
 
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
         """Rewrite variants (longest phrase first) and drop chatter phrases. Where something was
@@ -130,7 +137,10 @@ class Lexicon:
                 cover: frozenset[int] | None = None) -> int:
         """A phrase of two or more words at ``i``: rewrite or drop it and return its length, else 0.
         ``asked``: a question word comes before it; ``cover``: only a rewrite that covers one of these."""
-        for size in range(min(self.max_len, len(words) - i), 1, -1):
+        left = len(words) - i
+        for size in self._sizes.get(words[i], ()):
+            if size > left:
+                continue
             if cover is not None and cover.isdisjoint(range(i, i + size)):
                 continue
             phrase = tuple(words[i : i + size])
@@ -152,6 +162,8 @@ class Lexicon:
     def _loose_phrase(self, words: Sequence[str], i: int, drop_chatter: bool, out: Rewritten) -> int:
         """A phrase with fillers in between (``FILLERS``): "mich nur mal kurz vorstellen" is
         "mich kurz vorstellen". Returns the length of the span it covers, else 0."""
+        if words[i] not in self._loose_firsts:
+            return 0
         kept: list[int] = [i]
         j = i + 1
         while j < len(words) and len(kept) < self.max_len:

@@ -2413,3 +2413,14 @@ def test_a_yes_no_question_what_kind_of_place_a_town_is_asks_nothing_about_takin
     # what the initiative calls a town, or taking part, is still whether it takes part
     for question in ("Is Siegen a smart city?", "Is Siegen a member town?", "Ist Brilon eine Pionierstadt?"):
         assert run(question, index, S).intent == "membership", question
+
+
+def test_a_pointing_word_before_how_plainly_to_tell_it_stands_alone(index: Index) -> None:
+    from bot.understanding.pipeline import points_back
+
+    # "das" before a noun goes with it; before "kurz" or "erklären" no noun follows: it points back
+    assert points_back(["was", "ist", "das", "kurz", "erklar"]) and points_back(["what", "is", "this", "simply"])
+    assert not points_back(["was", "ist", "das", "projekt"])
+    # ... so the name said before it is what the question asks about
+    p = run("Smart Cities Südwestfalen, was ist das einfach erklärt", index, S)
+    assert p.name_asked and p.intent == "initiative"

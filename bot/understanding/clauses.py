@@ -76,6 +76,10 @@ _REQUEST = frozenset(
     """.split()
 )
 PLEASE = frozenset("bitte please pls plz plis".split())
+#: Verbs of telling, as the vocabulary writes them ("erklären" is "erklar"): a request to tell
+TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben schildern explain tell describe".split())
+#: How plainly to explain it ("Bitte einfach erklären", "kurz und knapp", "in simple words")
+PLAINLY = frozenset("einfach kurz knapp grob simpel verstandlich simple simply briefly plain short".split())
 _POLITE = PLEASE | {"kindly"}  # "Kindly explain …" ("Thank you kindly" is no request)
 # ... and so does one asked politely: "Can you tell me about the format – who participates?",
 # "Könnten Sie mir bitte die Städte nennen".

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
-from bot.understanding.clauses import NO, PLEASE
+from bot.understanding.clauses import NO, PLAINLY, PLEASE, TELL
 from bot.understanding.frequency import zipf
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
@@ -246,8 +246,8 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or not p.name_asked:
         return
     if any(w not in p.story and w not in STOPWORDS and not qtype.is_question_word(w) and w not in ix.full_names
-           for w in p.words):
-        return  # ("… Smart Cities Südwestfalen. Wer bezahlt das?": a question of its own)
+           and w not in TELL and w not in PLAINLY for w in p.words):
+        return  # ("… Smart Cities Südwestfalen. Wer bezahlt das?": a question of its own; not how plainly to tell it)
     typical: dict[int, float] = {}
     for name in ix.full_names & set(p.words):
         for k in keys(name):

@@ -107,10 +107,10 @@ class Matcher:
         after it asks: "Könnten Sie mir bitte erklären, was man unter Smart City versteht?"."""
         # (as written: the vocabulary may drop the verb as chatter, "Könnten Sie mir bitte einmal erzählen")
         written = tokenize(p.clauses[i].text).folded \
-            if i + 1 < len(p.clauses) and not pipeline.TELL.isdisjoint(p.tokens.folded) else ()
+            if i + 1 < len(p.clauses) and not clauses.TELL.isdisjoint(p.tokens.folded) else ()
         # (also with a word after the verb: "Erklären Sie mir bitte, was …")
-        if written and (written[-1] in pipeline.TELL
-                        or len(written) <= _LEAD_IN_WORDS and not pipeline.TELL.isdisjoint(written)) \
+        if written and (written[-1] in clauses.TELL
+                        or len(written) <= _LEAD_IN_WORDS and not clauses.TELL.isdisjoint(written)) \
                 and p.clause_words[i + 1][0] and qtype.is_question_word(p.clause_words[i + 1][0][0]):
             return True
         if not (len(p.clause_words[i][1]) <= _LEAD_IN_WORDS and i + 1 < len(p.clauses) and p.clauses[i + 1].question):

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.understanding import clauses as clause_split
 from bot.understanding import decisions, language, names, particles
 from bot.understanding import qtype as question_type
+from bot.understanding.clauses import PLAINLY, TELL
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
 from bot.understanding.lexicon import Rewritten
@@ -238,6 +239,7 @@ def points_back(words: list[str], originals: list[str] | None = None,
     noun it does not know points back with it ("What happens at those sessions?")."""
     cased = originals if originals is not None and len(originals) == len(words) else None
     return any(w in REFERRING and (w not in _DETERMINERS or i + 1 == len(words) or words[i + 1] in STOPWORDS
+                                   or words[i + 1] in PLAINLY or words[i + 1] in TELL  # ("das einfach erklärt")
                                    or (cased and w in _GERMAN_DETERMINERS and cased[i + 1][:1].islower())
                                    or (known is not None and w in _THOSE and not known(words[i + 1])))
                and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
@@ -506,11 +508,9 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     written = tokenize(text).folded
     # (not how simply to explain it: "Bitte einfach erklären." names nothing)
     return 1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE \
-        and evidence([w for w in words if w not in TELL and w not in _PLAINLY], ix)
+        and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)
 
 
-#: How plainly to explain it ("Bitte einfach erklären", "kurz und knapp", "in simple words")
-_PLAINLY = frozenset("einfach kurz knapp grob simpel verstandlich simple simply briefly plain short".split())
 
 
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
@@ -673,8 +673,6 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
 
 _MODALS = frozenset("kannst kannste konnen konnten konntest konnt can could would".split())
 _YOU_ASKED = frozenset("du sie ihr you u".split())
-#: Verbs of telling, as the vocabulary writes them ("erklären" is "erklar"): a request to tell
-TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben schildern explain tell describe".split())
 
 
 def _request_frame(words: list[str], start: int, end: int) -> set[int]:

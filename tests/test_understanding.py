@@ -2424,3 +2424,14 @@ def test_a_pointing_word_before_how_plainly_to_tell_it_stands_alone(index: Index
     # ... so the name said before it is what the question asks about
     p = run("Smart Cities Südwestfalen, was ist das einfach erklärt", index, S)
     assert p.name_asked and p.intent == "initiative"
+
+
+def test_a_question_for_which_towns_gets_a_groups_list_also_in_the_low_zone(index: Index) -> None:
+    # the few words that ask which towns are diluted by the rest; the list still answers them
+    for question in ("ok but which cities are actually signed up, is it many",
+                     "Welche Orte machen denn da alle mit? Will wissen ob die Nachbarn dabei sind."):
+        p = run(question, index, S)
+        assert p.intent == "mitmacherkommunen", question
+        assert "a group's list" in p.reason
+    # ... not a question for towns that have something else
+    assert run("Which towns have the cheapest parking?", index, S).intent is None

@@ -185,8 +185,9 @@ _LIST = frozenset("liste list".split())
 def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Which cities are in the network?': a question for which towns (or their list), answered by
     what the towns are part of (the initiative) or left to choose, asks for a group's list of towns,
-    when one is close."""
-    if p.settled or not ix.group_intents or p.decision == "fallback" or p.intent in ix.group_intents \
+    when one is close – also where the scores alone fall back: the words that say which towns are
+    asked for are few, and what else the writer says ("is it heaps of them?") dilutes them."""
+    if p.settled or not ix.group_intents or p.intent in ix.group_intents \
             or p.intent in ix.slot_intents or any(is_town(w) for w in p.words):
         return
     words = p.words

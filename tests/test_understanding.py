@@ -2435,3 +2435,13 @@ def test_a_question_for_which_towns_gets_a_groups_list_also_in_the_low_zone(inde
         assert "a group's list" in p.reason
     # ... not a question for towns that have something else
     assert run("Which towns have the cheapest parking?", index, S).intent is None
+
+
+def test_what_a_thing_may_mean_after_heisst_das_is_one_clause_with_it(index: Index) -> None:
+    parts = clauses.split("Smart City. Bedeutet das, die Ampeln reden mit dem Handy oder was?")
+    assert [c.text for c in parts] == ["Smart City.", "Bedeutet das, die Ampeln reden mit dem Handy oder was?"]
+    assert qtype.detect(["heisst", "das", "das", "wenden", "mitmacht"]) == "yes_no"
+    # (not after a question of its own: "Was heißt das? Ich weiß es nicht" stays two)
+    assert len(clauses.split("Was heißt das? Ich weiß es nicht.")) == 2
+    # the guess after it is no subject: the thing named before is asked about
+    assert run("Smart City. Bedeutet das, die Ampeln reden mit dem Handy oder was?", index, S).intent == "smart-city"

@@ -314,6 +314,19 @@ def _dislocated(before: str, piece: str) -> bool:
     return len(words) > verb + 1 and words[verb] in _ASKING_VERBS and not _POINTING.isdisjoint(words[verb + 1 :])
 
 
+#: "Heißt das, …", "Bedeutet dat, …", "Does that mean, …": what follows the comma is what it may mean.
+_MEANS_THAT = frozenset({("heisst", "das"), ("heisst", "dat"), ("heist", "das"), ("bedeutet", "das"),
+                         ("bedeutet", "dat"), ("meint", "das"), ("does", "that", "mean"), ("dos", "that", "mean"),
+                         ("does", "it", "mean"), ("dos", "it", "mean"), ("so", "it", "means"), ("that", "means")})
+
+
+def _means_that(before: str) -> bool:
+    """Whether ``before`` is only "heißt das" or "does that mean": the clause after its comma is one with it."""
+    if before.endswith(("?", "!", ".", ":")) or len(before) > 20:
+        return False
+    return tuple(fold(w) for w in re.findall(r"[^\W_]+", before)) in _MEANS_THAT
+
+
 # Punctuation spoken into a phone ("wer bezahlt das fragezeichen", "hilfe komma wie geht das"). A
 # capitalised "Punkt" is the noun ("ein wichtiger Punkt"), so only the lower-case word is a full stop.
 _SPOKEN = re.compile(r"(?<=[^\W_])\s+(?:((?i:komma|comma))|((?i:fragezeichen|question mark))|"
@@ -474,7 +487,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             if not piece:
                 continue
             merge = same_sentence and k not in asides and (_relative(piece) or _describes(pieces[-1], piece)) \
-                and len(pieces[-1].split()) >= 3 or (same_sentence and _dislocated(pieces[-1], piece))
+                and len(pieces[-1].split()) >= 3 or (same_sentence and (_dislocated(pieces[-1], piece)
+                                                                         or _means_that(pieces[-1])))
             follows, same_sentence, colon = same_sentence or colon, True, False
             if merge:
                 pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes

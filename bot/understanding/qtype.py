@@ -34,7 +34,9 @@ _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".spl
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
 REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
                          "motivation motive".split())
-_YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben is are does do did".split())
+#: ("Heißt das, dass Wenden mitmacht?", "Bedeutet das, …?": yes or no about what it may mean)
+_YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben heisst bedeutet is are does do "
+                    "did".split())
 #: Words that only open a question ("wait is bad berleburg in it", "ok und ist Olpe dabei?", "yo was isn
 #: das für ein ding"); ``clauses`` reads them too
 OPENERS = frozenset("wait ok okay and und also na hmm hm oh ah ach achso btw but aber ahm ahem uhm um umm erm "

@@ -2445,3 +2445,14 @@ def test_what_a_thing_may_mean_after_heisst_das_is_one_clause_with_it(index: Ind
     assert len(clauses.split("Was heißt das? Ich weiß es nicht.")) == 2
     # the guess after it is no subject: the thing named before is asked about
     assert run("Smart City. Bedeutet das, die Ampeln reden mit dem Handy oder was?", index, S).intent == "smart-city"
+
+
+def test_answers_offered_after_who_or_where_are_no_subject(index: Index) -> None:
+    for question in ("who's paying for all this then? council tax? some tech company?",
+                     "wer bezahlt den ganzen kram? unsere steuern? die eu?"):
+        p = run(question, index, S)
+        assert p.intent == "funding", question
+        assert any(t.alternative for t in p.terms), question  # the offered answers count half
+    # after "what" the short question asks once more: its words count in full
+    p = run("Was ist neu? Letzte Sache?", index, S)
+    assert not any(t.alternative for t in p.terms)

@@ -12,6 +12,7 @@ import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from itertools import dropwhile
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -616,15 +617,46 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
         # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
         # or an example offered after it: "what does smart city even mean?? like self driving cars?"
-        return k > 0 and len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
+        return k > 0 and ((len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
-             and folded[1] in _POINTING_WORDS) or folded[0] == "like")
+             and folded[1] in _POINTING_WORDS) or folded[0] == "like"))
+            # ... or an answer offered after a question that asks who, where or what: "wer bezahlt das
+            # alles? unsere Steuer?", "who's funding this? federal government? EU?"
+            or _offered_answer(p, spoken, k, folded))
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
     # (it follows the question, or the thing it guesses at: "Fünf für Südwestfalen, es dat so ne
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
         k > 0 and len(folded) > 3 and folded[1] in _POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+
+
+#: How many words an answer the writer offers has at most ("some tech giant?")
+_OFFERED_WORDS = 3
+
+
+def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> bool:
+    """Whether the ``k``-th spoken clause is a short answer the writer offers to a question before
+    it that asks who or where: a few words that ask nothing themselves ("wer bezahlt das alles? unsere
+    Steuer?", "who's funding this? federal government? EU?"). After "what" it is the question once
+    more ("Was ist neu? Letzte Sache?")."""
+    if not (p.clauses[spoken[k]].question and 0 < len(folded) <= _OFFERED_WORDS) or any(
+            question_type.is_question_word(w) or w in _POINTING_WORDS for w in folded):
+        return False
+    for before in reversed(spoken[:k]):  # (past the answers offered before it: "… EU? some tech giant?")
+        if not p.clauses[before].question:
+            return False
+        asked = [fold(w) for w in re.findall(r"[^\W_]+", p.clauses[before].text)]
+        rest = list(dropwhile(_OPENS.__contains__, asked))
+        if rest and question_type.is_question_word(rest[0]):
+            return question_type.detect(rest) in _SOURCE_ASKED
+        if len(asked) > _OFFERED_WORDS:
+            return False
+    return False
+
+
+_SOURCE_ASKED = frozenset(("who", "where"))
+_OPENS = question_type.OPENERS | {"so"}  # ("so who's funding all this?")
 
 
 #: How many words a clause that only names a thing has at most ("Rahmenstrategie, is dat …?")

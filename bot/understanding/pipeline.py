@@ -155,6 +155,23 @@ def _with_g(words: list[str], applied: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _j_for_g(words: list[str], ix: Index, applied: list[tuple[str, str]]) -> list[str]:
+    """Rhineland and Berlin speech writes a g at the start as j: "janze", "jut", "Jeld", "jemacht" are
+    "ganze", "gut", "Geld", "gemacht" (a word of its own, "jetzt", "Jahr", "jet", stays: it is in the
+    word lists, and those forms are not)."""
+    out = list(words)
+    for i, w in enumerate(words):
+        if len(w) >= 3 and w[0] == "j" and zipf(w) < _UNHEARD_OF and zipf("g" + w[1:]) >= _EVERYDAY_G \
+                and ix.resolve(w).how != "exact" and not ix.lexicon.applies((w,)):  # (nor one the vocabulary writes)
+            out[i] = "g" + w[1:]
+            applied.append((w, out[i]))
+    return out
+
+
+_UNHEARD_OF = 1.0  # (the word lists know no such word)
+_EVERYDAY_G = 4.5
+
+
 def _swapped_letters(words: list[str], originals: list[str], ix: Index, applied: list[tuple[str, str]]) -> list[str]:
     """A function word typed with two letters swapped ("What is the latest taht happened?") is that
     word: everyday language, no unknown subject (not an acronym, "AWS", nor a word the knowledge knows)."""
@@ -174,7 +191,7 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Apply the moderators' vocabulary: variants, dialect and slang become the knowledge's words;
     chatter words are dropped."""
     for i, (folded, original) in enumerate(p.clause_words):
-        folded = _swapped_letters(folded, original, ix, p.synonyms)
+        folded = _j_for_g(_swapped_letters(folded, original, ix, p.synonyms), ix, p.synonyms)
         out = ix.lexicon.rewrite(_with_g(folded, p.synonyms))
         words, originals = out.words, [original[o] for o in out.origins]
         found = particles.find(words)

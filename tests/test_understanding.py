@@ -2465,3 +2465,11 @@ def test_a_rhineland_j_for_g_is_read_as_g(index: Index) -> None:
     assert applied == [("jemacht", "gemacht"), ("jenau", "genau")]
     assert run("wozu dat janze überhaupt", index, S).intent == "why"
     assert run("wat is dat jenau, die rahmenstrategie?", index, S).intent == "rahmenstrategie"
+
+
+def test_a_name_a_title_quotes_is_a_name_also_without_quotes(index: Index) -> None:
+    assert ("smart", "cities", "schule") in index.title_names  # from 'Was ist „Smart Cities: Schule“?'
+    p = run("recap smart cities schule pls", index, S)
+    assert p.named == {"smart", "cities", "schule"} and p.intent == "schule"
+    # the same words, not as the name, are everyday words
+    assert not run("welche schule in den smart cities ist die beste?", index, S).named

@@ -35,6 +35,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*)"
                   r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                   r"December) \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b")
+_TITLE_QUOTE = re.compile(r"[„“\"»«]([^„“”\"»«]{2,80})[“”\"«»]")
 _COLON_NAME = re.compile(r"([^\W_]+): [„“\"]?[A-ZÄÖÜ0-9]")
 #: Words at least this frequent are real words, never corrected as typos.
 TYPO_MAX_ZIPF = 3.5
@@ -323,6 +324,12 @@ class Index:
             for intent in knowledge.intents
             for text in (*intent.title.values(), *(e for ex in intent.examples.values() for e in ex))
             for m in _COLON_NAME.finditer(text))
+        # Names a topic's title puts in quotes ("Was ist „Smart Cities: Schule“?"): written without
+        # quotes in a question, they are still that name (as the vocabulary writes them).
+        self.title_names = tuple(sorted({
+            tuple(self.lexicon.rewrite(tokenize_example(m.group(1)).folded, drop_chatter=False).words)
+            for intent in knowledge.intents for text in intent.title.values()
+            for m in _TITLE_QUOTE.finditer(text)} - {()}))
 
     # --- building ------------------------------------------------------------------------
     def _example_words(self, intent: Intent) -> Iterable[list[str]]:

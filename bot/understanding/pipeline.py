@@ -69,6 +69,7 @@ class Parse:
     trace: list[tuple[str, str]] = field(default_factory=list)  # (stage, what it did)
     intent_ids: list[str] = field(default_factory=list)  # the order of the channel arrays
     quoted: set[str] = field(default_factory=set)  # folded words the writer put in quotes
+    named: set[str] = field(default_factory=set)  # folded words of a name a topic's title quotes
     story: set[str] = field(default_factory=set)  # words only in kept clauses that do not ask
     place: str | None = None  # an unknown name taken for a place ("Macht Hamm mit?")
     settled: bool = False  # a decision stage has decided for good: later ones leave it alone
@@ -114,6 +115,14 @@ def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.quoted = {w for spans in _QUOTED.findall(p.question[: 4 * 400]) for span in spans if span
                 for folded in [list(tokenize(span).folded)]
                 for w in (*folded, *ix.lexicon.rewrite(folded, drop_chatter=False).words)}
+    # A name a topic's title quotes, written without quotes ("smart cities schule ist das …"): its
+    # words are a name, however everyday they are elsewhere ("Schule").
+    folded_text = [w for words, _ in p.clause_words for w in words]
+    for name in ix.title_names:
+        if name[0] in folded_text and any(tuple(folded_text[i : i + len(name)]) == name
+                                          for i, w in enumerate(folded_text) if w == name[0]):
+            p.named.update(name)
+            p.note("title name", " ".join(name) + " (a name a topic's title quotes: its words are topic words)")
     if len(p.clauses) > 1:
         p.note("clauses", " | ".join(("?" if c.question else "") + c.text for c in p.clauses))
 
@@ -1360,7 +1369,7 @@ def score_channels(p: Parse, ix: Index, s: MatcherSettings) -> None:
             continue
         weight, examples, answers = _term_rows(ix, term.resolved.keys, s.answer_share, s.typical_power)
         # An everyday word ("time", "morgen") is weak evidence even where an example uses it.
-        topical = topicality(term.word, s)
+        topical = 1.0 if term.word in p.named else topicality(term.word, s)
         if term.alternative:
             topical *= s.alternative_weight  # the alternative offered is not the subject
         quoted = term.word in p.quoted or term.original.casefold() in p.quoted

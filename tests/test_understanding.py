@@ -2473,3 +2473,9 @@ def test_a_name_a_title_quotes_is_a_name_also_without_quotes(index: Index) -> No
     assert p.named == {"smart", "cities", "schule"} and p.intent == "schule"
     # the same words, not as the name, are everyday words
     assert not run("welche schule in den smart cities ist die beste?", index, S).named
+
+
+def test_a_separable_verb_typed_with_a_doubled_letter_is_still_found() -> None:
+    assert particles.find(["machht", "olpe", "auch", "mit"]) == (0, 3, "mitmachen")
+    assert particles.find(["nimmmt", "hemer", "teil"]) == (0, 2, "teilnehmen")
+    assert particles.find(["mahct", "olpe", "mit"]) is None  # (swapped letters are another typo)

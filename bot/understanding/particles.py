@@ -36,6 +36,10 @@ _ANOTHER_QUESTION = frozenset("sind sin ist is bin sein haben hat wird werden mu
                               "bleiben bleibt".split())
 
 
+#: A letter typed twice by mistake: "Machht Lennestadt mit?" is "macht"
+_DOUBLED = re.compile(r"([a-z])\1")
+
+
 def find(words: list[str]) -> tuple[int, int, str] | None:
     """Where a separable particle and its verb are: (verb index, particle index, the whole verb)."""
     for at in range(len(words) - 1, 0, -1):
@@ -47,7 +51,7 @@ def find(words: list[str]) -> tuple[int, int, str] | None:
             continue
         forms, whole = rule
         for i in range(at - 1, -1, -1):
-            if forms.fullmatch(words[i]):
+            if forms.fullmatch(words[i]) or forms.fullmatch(_DOUBLED.sub(r"\1", words[i])):
                 return i, at, whole
         return None
     return None

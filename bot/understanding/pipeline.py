@@ -1123,6 +1123,12 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # word after it (unless the knowledge knows that word: "E-Government")
         lettered = len(a) == 1 and a.isalpha() and b not in STOPWORDS and not ix.knows(b) \
             and f"{originals[i]}-{originals[i + 1]}" in p.question
+        # ... and a first part written with a plural ending: "Pioniere Kommunen" are Pionierkommunen
+        if not lettered and a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
+                and ix.resolve(joined).how != "exact":
+            joined = next((a[:-cut] + b for cut in (1, 2) if a.endswith(_PLURAL_ENDINGS[cut])
+                           and len(a) - cut >= _PART_LETTERS and (r := ix.resolve(a[:-cut] + b)).how == "exact"
+                           and not set(r.keys) <= set(ix.resolve(a).keys)), joined)  # (a word of its own)
         if lettered or a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
                 and (ix.resolve(joined).how == "exact"  # not "for me" -> "forme"
                      # a known word written apart with a typo, of two parts the knowledge does not
@@ -1154,6 +1160,10 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if any(" " in variant and not set(variant.split()).isdisjoint(corrected.values())
                for variant, _ in out.applied):
             _rewritten(p, out, "after correcting typos")
+
+
+_PLURAL_ENDINGS = {1: ("e", "n", "s"), 2: ("en", "er", "es")}
+_PART_LETTERS = 4
 
 
 def _rewritten(p: Parse, out: Rewritten, when: str) -> None:

@@ -2488,3 +2488,16 @@ def test_a_compound_written_apart_with_a_plural_first_part_is_joined(index: Inde
     # (not where the joined word only says again what the first part said: a name before "lately")
     p = upto("whats new with smart cities sudwestfalen lately", index, "compounds")
     assert not p.compounds
+
+
+def test_a_writer_who_says_this_is_their_name_is_no_subject() -> None:
+    from bot.understanding import names
+
+    # the vocabulary writes English "is" as "ist" before names are looked for
+    said = "hallo this ist Kofi from Accra".split()
+    assert names.name_positions([w.casefold() for w in said], said, lambda w: False) == {3}
+    # all in lower case: one unknown word after it, before where the writer comes from
+    said = "hallo this ist kofi from accra can you hear me".split()
+    assert names.name_positions(said, said, lambda w: False) == {3}
+    said = "hallo this ist interesting for my thesis".split()
+    assert names.name_positions(said, said, lambda w: False) == set()

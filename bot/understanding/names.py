@@ -11,8 +11,9 @@ _TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms mys
 # Before a name only when the name ends the message ("…, Ihr Alfons Kordes"); "Ihre Meinung zu …" is
 # no name.
 _POSSESSIVES = frozenset("ihr ihre euer eure dein deine yours".split())
+# (the vocabulary writes English "is" as "ist": "this is" is "this ist" when names are looked for)
 _FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"), ("meldet", "sich"),
-           ("this", "is"), ("i", "am"), ("i", "m"), ("ich", "bin"), ("ich", "ben"), ("my", "name"))
+           ("this", "is"), ("this", "ist"), ("i", "am"), ("i", "m"), ("ich", "bin"), ("ich", "ben"), ("my", "name"))
 _ARTICLES = frozenset("der die".split())
 #: After a name, what that person said: "Our Daniel says there are five …", "Klaus meinte, …"
 _BEFORE_NAMES = frozenset("our my unser unsere mein meine der die the".split())
@@ -75,12 +76,25 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
         if start is None:
             continue
         j = _name_end(words, originals, start, known)
+        if j == start and _lower_name(words, originals, start, known):
+            j = start + 1  # "hi there this is dana from oregon public radio": all lower case, the name too
         if j == start or (word in _POSSESSIVES and j < len(words)):
             continue
         found.update(range(start, j))
         if word in _TITLES:
             found.add(i)  # "Herr Meier": the title goes with the name
     return found
+
+
+#: What follows a writer's name when they say who they are: "this is dana from …", "hier ist jens aus …"
+_AFTER_OWN_NAME = frozenset("from aus von vom here hier".split())
+
+
+def _lower_name(words: Sequence[str], originals: Sequence[str], start: int, known: Callable[[str], bool]) -> bool:
+    """In a message written all in lower case, one unknown word after a self-introduction that is
+    followed by where the writer comes from is their name."""
+    return start + 1 < len(words) and words[start + 1] in _AFTER_OWN_NAME and not known(words[start]) \
+        and not any(o[:1].isupper() for o in originals)
 
 
 def relative_positions(words: Sequence[str]) -> set[int]:

@@ -2501,3 +2501,9 @@ def test_a_writer_who_says_this_is_their_name_is_no_subject() -> None:
     assert names.name_positions(said, said, lambda w: False) == {3}
     said = "hallo this ist interesting for my thesis".split()
     assert names.name_positions(said, said, lambda w: False) == set()
+
+
+def test_words_that_ask_what_something_means_or_is_for_are_no_content(index: Index) -> None:
+    asked = "was damit gemeint ist und wozu sie dienen soll".split()
+    assert pipeline.known_content(asked, index) == 0
+    assert pipeline.known_content("wozu dienen die leitfaden".split(), index) == 1  # the subject counts

@@ -280,9 +280,10 @@ _GERMAN_DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen"
 _THOSE = frozenset("diese dieses dieser diesem diesen this these those".split())
 
 
-#: Words that ask what something means ("what means this?", "was bedeutet das?"): about the asking,
-#: not the subject.
-_MEANING = frozenset("mean means meaning bedeutet bedeuten bedeutung heisst".split())
+#: Words that ask what something means or is for ("what means this?", "was bedeutet das?", "was damit
+#: gemeint ist und wozu sie dienen soll"): about the asking, not the subject.
+_MEANING = frozenset("mean means meaning meant bedeutet bedeuten bedeutung heisst gemeint meint dienen dient "
+                     "serve serves".split())
 #: Words that ask whether what was said is so ("Is it true?", "Stimmt das?"; "true" folds to "tru"):
 #: about the asking too.
 _CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct".split())

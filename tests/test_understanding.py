@@ -2507,3 +2507,10 @@ def test_words_that_ask_what_something_means_or_is_for_are_no_content(index: Ind
     asked = "was damit gemeint ist und wozu sie dienen soll".split()
     assert pipeline.known_content(asked, index) == 0
     assert pipeline.known_content("wozu dienen die leitfaden".split(), index) == 1  # the subject counts
+
+
+def test_a_greeting_that_opens_the_talk_before_a_question_is_no_part_of_it(index: Index) -> None:
+    p = run("moin ich hab im radio was von smart cities südwestfalen gehört was ist das genau", index, S)
+    assert p.intent == "initiative" and "moin" not in p.words
+    # a greeting with a question of its own is still answered as one
+    assert run("Hallo ich bin Jens. Wie geht's?", index, S).intent == "greeting"

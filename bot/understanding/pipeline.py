@@ -222,7 +222,9 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # (and the bot it calls: "yo bot what's the latest")
         called = 2 if len(words) > 3 and words[1] in _BOT and question_type.is_question_word(words[2]) else 1
         if len(words) > 2 and ix.greets(words[0]) \
-                and (p.clauses[i].question or question_type.is_question_word(words[called])) \
+                and (p.clauses[i].question or question_type.is_question_word(words[called])
+                     # (or the talk before a question: "hallo ich hab … gelesen was ist das eigentlich")
+                     or (i == 0 and any(c.question for c in p.clauses[1:]))) \
                 and known_content([w for w in words[called:] if not ix.only_social(w)], ix):
             # "yo which cities r in on this??": a greeting that begins a question is no part of it
             p.dropped.append(" ".join(originals[:called]))

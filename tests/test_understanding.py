@@ -2514,3 +2514,10 @@ def test_a_greeting_that_opens_the_talk_before_a_question_is_no_part_of_it(index
     assert p.intent == "initiative" and "moin" not in p.words
     # a greeting with a question of its own is still answered as one
     assert run("Hallo ich bin Jens. Wie geht's?", index, S).intent == "greeting"
+
+
+def test_worum_geht_es_da_opens_by_pointing_back() -> None:
+    assert pipeline._opens_pointing("worum ging es dort und gibt es einen bericht".split())
+    assert pipeline._opens_pointing("worum geht es da denn".split())
+    assert not pipeline._opens_pointing("worum geht es bei der rahmenstrategie".split())
+    assert pipeline._opens_pointing("was ist das fur ein projekt".split())

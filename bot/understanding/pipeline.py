@@ -544,15 +544,18 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
 
 
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
-_OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos".split())
+_OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos geht ging".split())
 
 
 def _opens_pointing(words: list[str]) -> bool:
     """Whether a clause opens with a question of function words that points back: "was ist das …",
     "what does that mean …"."""
     words = [w for w in words if w not in _FILLERS]  # "was genau hat es damit auf sich"
-    return len(words) > 3 and question_type.is_question_word(words[0]) and words[1] in _OPENING_VERBS \
-        and words[2] in REFERRING
+    if len(words) <= 3 or not question_type.is_question_word(words[0]) or words[1] not in _OPENING_VERBS:
+        return False
+    # ("worum geht es da …": after "geht es", what points back comes next)
+    return words[2] in REFERRING and not (words[2] == "es" and words[1] in _THERE_IS) \
+        or (words[2] == "es" and words[3] in REFERRING)
 
 
 def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evident: list[int],

@@ -2521,3 +2521,8 @@ def test_worum_geht_es_da_opens_by_pointing_back() -> None:
     assert pipeline._opens_pointing("worum geht es da denn".split())
     assert not pipeline._opens_pointing("worum geht es bei der rahmenstrategie".split())
     assert pipeline._opens_pointing("was ist das fur ein projekt".split())
+
+
+def test_a_separable_particle_before_da_still_joins_its_verb() -> None:
+    assert particles.find("welche gemeinden machen alle mit da".split()) == (2, 4, "mitmachen")
+    assert particles.find("welche gemeinde mache dann alle mit do".split()) == (2, 5, "mitmachen")

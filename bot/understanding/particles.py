@@ -22,8 +22,9 @@ _VERBS = {
 
 
 #: After a particle that ends the clause's core, a phrase may follow ("Macht Dortmund mit bei
-#: dem Ganzen?"); after a preposition "mit", its noun does ("Was macht man mit dem Geld?").
-_AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur mit fur uber nach und aber".split())
+#: dem Ganzen?", "welche gemeinde mache alle mit do"); after a preposition "mit", its noun does
+#: ("Was macht man mit dem Geld?").
+_AFTER_PARTICLE = frozenset("von bei beim in im an am auf aus zu zum zur mit fur uber nach und aber da do".split())
 
 
 #: A question tag after the particle: "Plettenberg macht das mit oder nicht?", "… mit, oder was?"

@@ -45,6 +45,7 @@ def test_towns_are_recognised_fuzzily(answerer: Answerer, question: str, town: s
 def test_common_words_are_not_towns(answerer: Answerer) -> None:
     towns = answerer.matcher.towns
     assert towns.find(tokenize("wer ist dabei, wo kann ich mich melden")) == []
+    assert towns.find(tokenize("Erbitte Informationen zum Format")) == []  # not Erwitte
 
 
 def test_mitmacher_membership(answerer: Answerer) -> None:

@@ -35,7 +35,7 @@ def is_town(word: str) -> bool:
     return word.startswith(TOWN_TOKEN)
 
 # Common German words one edit away from a town name.
-_NOT_TOWNS = frozenset({"melden", "meldet", "siegel", "sieger", "sonst", "immer", "hemd", "oben", "alpen"})
+_NOT_TOWNS = frozenset({"melden", "meldet", "siegel", "sieger", "sonst", "immer", "hemd", "oben", "alpen", "erbitte"})
 
 
 def _max_edits(length: int) -> int:

@@ -2526,3 +2526,10 @@ def test_worum_geht_es_da_opens_by_pointing_back() -> None:
 def test_a_separable_particle_before_da_still_joins_its_verb() -> None:
     assert particles.find("welche gemeinden machen alle mit da".split()) == (2, 4, "mitmachen")
     assert particles.find("welche gemeinde mache dann alle mit do".split()) == (2, 5, "mitmachen")
+
+
+def test_which_municipalities_as_the_vocabulary_writes_them_asks_for_towns(index: Index) -> None:
+    # the vocabulary writes "municipalities", "Gemeinden", "Kommunen" as "kommune"
+    p = upto("Which municipalities got on board with the framework strategy? Give me the complete list.", index,
+             "towns asked")
+    assert "kommune" in p.words and p.intent == "mitmacherkommunen" and "a group's list" in p.reason

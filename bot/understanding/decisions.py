@@ -176,7 +176,7 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
 _TOWNS = tuple("städte städten orte orten dörfer dörfern kommunen gemeinden towns cities places villages "
                "municipalities communities".split())
-_WHICH_TOWNS = frozenset(fold(w) for w in _TOWNS)
+_WHICH_TOWNS = frozenset(fold(w) for w in _TOWNS) | {"kommune"}  # (as the vocabulary writes "Kommunen", "Gemeinden")
 
 
 _LIST = frozenset("liste list".split())

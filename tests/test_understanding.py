@@ -2533,3 +2533,10 @@ def test_which_municipalities_as_the_vocabulary_writes_them_asks_for_towns(index
     p = upto("Which municipalities got on board with the framework strategy? Give me the complete list.", index,
              "towns asked")
     assert "kommune" in p.words and p.intent == "mitmacherkommunen" and "a group's list" in p.reason
+
+
+def test_a_title_as_written_marks_a_name_whatever_the_vocabulary_made_of_it() -> None:
+    from bot.understanding import names
+
+    # the vocabulary writes Platt "mr" as "wir"; written "Mr" before a capitalised word, it is a title
+    assert names.name_positions(["wir", "jones", "asked"], ["Mr", "Jones", "asked"], lambda w: False) == {0, 1}

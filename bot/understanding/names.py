@@ -67,7 +67,9 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
                 j -= 1
             found.update(range(j, i))
         start = None
-        if word in _TITLES or word in _POSSESSIVES:
+        # (a title as written: the vocabulary writes Platt "mr" as "wir", "Mr Jones" is a name)
+        titled = word in _TITLES or (i < len(originals) and originals[i].casefold() in _TITLES)
+        if titled or word in _POSSESSIVES:
             start = i + 1
         elif i > 0 and (words[i - 1], word) in _FRAMES:
             start = i + 1
@@ -81,7 +83,7 @@ def name_positions(words: Sequence[str], originals: Sequence[str], known: Callab
         if j == start or (word in _POSSESSIVES and j < len(words)):
             continue
         found.update(range(start, j))
-        if word in _TITLES:
+        if titled:
             found.add(i)  # "Herr Meier": the title goes with the name
     return found
 

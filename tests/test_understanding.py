@@ -2540,3 +2540,11 @@ def test_a_title_as_written_marks_a_name_whatever_the_vocabulary_made_of_it() ->
 
     # the vocabulary writes Platt "mr" as "wir"; written "Mr" before a capitalised word, it is a title
     assert names.name_positions(["wir", "jones", "asked"], ["Mr", "Jones", "asked"], lambda w: False) == {0, 1}
+
+
+def test_a_number_or_time_asked_about_a_town_alone_is_not_whether_it_takes_part(index: Index) -> None:
+    # ("grad" is "gerade" to the vocabulary: only the town is left as content)
+    assert run("wie viele grad sind es heute in olpe", index, S).intent is None
+    assert run("when in attendorn?", index, S).intent is None
+    assert run("Und Brilon?", index, S).intent == "membership"
+    assert run("wie sieht es mit Brilon aus?", index, S).intent == "membership"

@@ -133,13 +133,18 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"), or asks only how the town stands
     ("Bad Berleburg – status?"): say what that town is."""
     content = [w for w in p.words if w not in STOPWORDS and w not in STANDING and w not in NO]  # ("oder nee")
-    if ix.slot_intents and p.towns and content and all(is_town(w) for w in content):
+    # (not a number, a time or a reason asked about a town: "wie viel grad hat es grad in brilon")
+    if ix.slot_intents and p.towns and content and all(is_town(w) for w in content) \
+            and p.qtype not in _NOT_ABOUT_TAKING_PART:
         slot = next(iter(ix.slot_intents))
         p.ranked = [(slot, 1.0)]
         p.coverage = 1.0
         p.settled = True
         _settle(p, "answer", slot, "the question is only a town name" if STANDING.isdisjoint(p.words)
                 else "it asks only how a town stands")
+
+
+_NOT_ABOUT_TAKING_PART = frozenset(("how_many", "how_much", "when", "why"))
 
 
 #: The role of a town asks how it takes part: "Welche Rolle spielt Soest eigentlich bei dem Ganzen?"

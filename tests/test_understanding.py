@@ -2548,3 +2548,13 @@ def test_a_number_or_time_asked_about_a_town_alone_is_not_whether_it_takes_part(
     assert run("when in attendorn?", index, S).intent is None
     assert run("Und Brilon?", index, S).intent == "membership"
     assert run("wie sieht es mit Brilon aus?", index, S).intent == "membership"
+
+
+def test_what_the_writer_should_do_asks_about_their_own_story(index: Index) -> None:
+    # not "was macht ihr?" (what the initiative does): the story told before is the subject
+    for question in ("Mein Drucker spinnt schon wieder. Wat mach ich?", "Mein Handy ist kaputt. Was mache ich jetzt?"):
+        p = run(question, index, S)
+        assert p.intent is None and p.kept == [0, 1], question
+    # ... and where the story names a topic, that topic is asked about
+    p = run("Unsere Stadt will bei Smart Cities mitmachen. Was kann ich tun?", index, S)
+    assert p.intent == "mitmacherkommunen"

@@ -389,7 +389,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
     told_after: set[int] = set()
-    if asking and set(asking) & set(evident):
+    asked_all = [w for i in asking for w in p.clause_words[i][0]]
+    if asking and asking[0] > min(content) and not _WRITER_ASKS.isdisjoint(asked_all) and all(
+            w in STOPWORDS or w in _WHAT_TO_DO or question_type.is_question_word(w) for w in asked_all):
+        # "Mein WLAN is schon wieder wech. Wat mach ich?": what the writer should do about what they told
+        kept = sorted({*content, *asking})
+    elif asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         asked = [w for i in asking for w in p.clause_words[i][0]]
         # (a writer who capitalises nouns: a capital after some clause's first word)
@@ -518,6 +523,11 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+#: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story
+_WRITER_ASKS = frozenset("ich i".split())
+_WHAT_TO_DO = frozenset("mach mache machen tun tu do soll sollte should can kann konnte could now jetzt nun".split())
 
 
 #: Places and belonging, as the vocabulary writes them: what a question that asks which of them belong

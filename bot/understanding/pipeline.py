@@ -551,8 +551,6 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
         and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)
 
 
-
-
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
 _OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos geht ging".split())
 
@@ -662,7 +660,7 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         return k > 0 and ((len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
              and folded[1] in _POINTING_WORDS) or folded[0] == "like"))
-            # ... or an answer offered after a question that asks who, where or what: "wer bezahlt das
+            # ... or an answer offered after a question that asks who or where: "wer bezahlt das
             # alles? unsere Steuer?", "who's funding this? federal government? EU?"
             or _offered_answer(p, spoken, k, folded))
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):

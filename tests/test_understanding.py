@@ -2558,3 +2558,11 @@ def test_what_the_writer_should_do_asks_about_their_own_story(index: Index) -> N
     # ... and where the story names a topic, that topic is asked about
     p = run("Unsere Stadt will bei Smart Cities mitmachen. Was kann ich tun?", index, S)
     assert p.intent == "mitmacherkommunen"
+
+
+def test_a_sentence_that_asks_for_a_place_where_one_can_read_what_asks_in_its_first_clause() -> None:
+    parts = clauses.split("Gibt es irgendwo Berichte, wo man nachlesen kann, was gerade passiert?")
+    assert [c.question for c in parts] == [True, False, True]
+    # (a request to tell what happened asks in its indirect question, as before)
+    parts = clauses.split("Können Sie mir berichten, was dort besprochen wurde?")
+    assert [c.question for c in parts] == [False, True]

@@ -543,7 +543,23 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 first -= 1
             if not any(c.question for c in clauses[first:i]):
                 clauses[first] = Clause(clauses[first].text, True, clauses[first].joined)
+        elif clauses[i].joined and clauses[i].text.endswith("?") and i >= 2 and clauses[i - 1].joined \
+                and not clauses[i - 2].question and _first_word(clauses[i - 2].text) in _ASKING_VERBS \
+                and (i == 2 or not clauses[i - 2].joined) and _first_word(clauses[i - 1].text) in _WHERE_ONE \
+                and _first_word(clauses[i].text) in _QUESTION_START:
+            # "Gibt es irgendwo einen Blog, wo man nachlesen kann, was bei euch los ist?": what one can
+            # read there is what the blog is for; the sentence asks in its first clause
+            clauses[i - 2] = Clause(clauses[i - 2].text, True, clauses[i - 2].joined)
     return clauses
+
+
+def _first_word(text: str) -> str:
+    first = re.match(r"[^\W_]+", text)
+    return fold(first.group()) if first else ""
+
+
+#: A relative clause of a place where one can do something: "…, wo man nachlesen kann, …"
+_WHERE_ONE = frozenset("wo where worin woruber auf".split())
 
 
 #: "and if so", "und falls ja": the rest of a sentence that asked yes or no

@@ -500,6 +500,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     if unpunctuated:
         _run_on(pieces, joined)
     clauses = []
+    firsts: list[str] = []  # each clause's first folded word
     for piece, goes_on in zip(pieces, joined, strict=True):
         words = re.findall(r"[^\W_]+", piece)
         folded = [fold(w) for w in words]
@@ -528,6 +529,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         auxiliary_first = unpunctuated and len(folded) > 2 and (
             folded[0] in _ENGLISH_ASKING
             or ((goes_on or len(pieces) > 1) and _ASKS_TAKING_PART.match(piece) is not None))
+        firsts.append(folded[0] if folded else "")
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged
                               or auxiliary_first, goes_on))
     for i in range(1, len(clauses)):
@@ -544,18 +546,13 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             if not any(c.question for c in clauses[first:i]):
                 clauses[first] = Clause(clauses[first].text, True, clauses[first].joined)
         elif clauses[i].joined and clauses[i].text.endswith("?") and i >= 2 and clauses[i - 1].joined \
-                and not clauses[i - 2].question and _first_word(clauses[i - 2].text) in _ASKING_VERBS \
-                and (i == 2 or not clauses[i - 2].joined) and _first_word(clauses[i - 1].text) in _WHERE_ONE \
-                and _first_word(clauses[i].text) in _QUESTION_START:
+                and not clauses[i - 2].question and firsts[i - 2] in _ASKING_VERBS \
+                and (i == 2 or not clauses[i - 2].joined) and firsts[i - 1] in _WHERE_ONE \
+                and firsts[i] in _QUESTION_START:
             # "Gibt es irgendwo einen Blog, wo man nachlesen kann, was bei euch los ist?": what one can
             # read there is what the blog is for; the sentence asks in its first clause
             clauses[i - 2] = Clause(clauses[i - 2].text, True, clauses[i - 2].joined)
     return clauses
-
-
-def _first_word(text: str) -> str:
-    first = re.match(r"[^\W_]+", text)
-    return fold(first.group()) if first else ""
 
 
 #: A relative clause of a place where one can do something: "…, wo man nachlesen kann, …"

@@ -181,7 +181,7 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
 _TOWNS = tuple("städte städten orte orten dörfer dörfern kommunen gemeinden towns cities places villages "
                "municipalities communities".split())
-_WHICH_TOWNS = frozenset(fold(w) for w in _TOWNS) | {"kommune"}  # (as the vocabulary writes "Kommunen", "Gemeinden")
+_WHICH_TOWNS = frozenset(fold(w) for w in _TOWNS)
 
 
 _LIST = frozenset("liste list".split())
@@ -196,9 +196,10 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
             or p.intent in ix.slot_intents or any(is_town(w) for w in p.words):
         return
     words = p.words
+    towns = ix.lexicon.written_as(_WHICH_TOWNS)  # (as the vocabulary writes them: "Gemeinden" is "kommune")
     # (or a list of them: "gibts ne liste von allen städten die dabei sind?", "a list of the towns")
-    if not any(w in _WHICH and i + 1 < len(words) and words[i + 1] in _WHICH_TOWNS
-               or w in _LIST and not _WHICH_TOWNS.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words)):
+    if not any(w in _WHICH and i + 1 < len(words) and words[i + 1] in towns
+               or w in _LIST and not towns.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words)):
         return
     top = p.ranked[0][1] if p.ranked else 0.0
     group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)

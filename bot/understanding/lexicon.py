@@ -87,6 +87,7 @@ class Lexicon:
             if len(compact := _compact(key)) > 1:
                 self._loose.setdefault(compact, target)
         self._loose_firsts = frozenset(k[0] for k in self._loose)
+        self._written: dict[frozenset[str], frozenset[str]] = {}
 
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
         """Rewrite variants (longest phrase first) and drop chatter phrases. Where something was
@@ -193,6 +194,14 @@ class Lexicon:
     def applies(self, words: Sequence[str]) -> bool:
         """Whether any rewrite or chatter phrase could start in ``words`` (a cheap first check)."""
         return not self._firsts.isdisjoint(words)
+
+    def written_as(self, words: frozenset[str]) -> frozenset[str]:
+        """``words`` and what the vocabulary writes each of them as ("gemeinden" is "kommune"): a word
+        list of the code compared with the words of a question, which the vocabulary has rewritten."""
+        found = self._written.get(words)
+        if found is None:
+            found = self._written[words] = words | {w for word in words for w in self.single(word)}
+        return found
 
     def single(self, word: str) -> tuple[str, ...]:
         """One word rewritten on its own (for the parts of a compound)."""

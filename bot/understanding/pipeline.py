@@ -389,14 +389,13 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
     told_after: set[int] = set()
-    asked_all = [w for i in asking for w in p.clause_words[i][0]]
-    if asking and asking[0] > min(content) and not _WRITER_ASKS.isdisjoint(asked_all) and all(
-            w in STOPWORDS or w in _WHAT_TO_DO or question_type.is_question_word(w) for w in asked_all):
+    asked = [w for i in asking for w in p.clause_words[i][0]]
+    if asking and asking[0] > min(content) and not _WRITER_ASKS.isdisjoint(asked) and all(
+            w in STOPWORDS or w in _WHAT_TO_DO or question_type.is_question_word(w) for w in asked):
         # "Mein WLAN is schon wieder wech. Wat mach ich?": what the writer should do about what they told
         kept = sorted({*content, *asking})
     elif asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
-        asked = [w for i in asking for w in p.clause_words[i][0]]
         # (a writer who capitalises nouns: a capital after some clause's first word)
         cased = any(o[:1].isupper() and not o.isupper() for _, originals in p.clause_words for o in originals[1:])
         asked_originals = [o for i in asking for o in p.clause_words[i][1]] if cased else None
@@ -1137,21 +1136,21 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # word after it (unless the knowledge knows that word: "E-Government")
         lettered = len(a) == 1 and a.isalpha() and b not in STOPWORDS and not ix.knows(b) \
             and f"{originals[i]}-{originals[i + 1]}" in p.question
+        both_words = a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b)
         # ... and a first part written with a plural ending: "Pioniere Kommunen" are Pionierkommunen
-        if not lettered and a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
-                and ix.resolve(joined).how != "exact":
+        if not lettered and both_words and ix.resolve(joined).how != "exact":
             joined = next((a[:-cut] + b for cut in (1, 2) if a.endswith(_PLURAL_ENDINGS[cut])
                            and len(a) - cut >= _PART_LETTERS and (r := ix.resolve(a[:-cut] + b)).how == "exact"
                            and not set(r.keys) <= set(ix.resolve(a).keys)), joined)  # (a word of its own)
-        if lettered or a not in STOPWORDS and b not in STOPWORDS and not is_town(a) and not is_town(b) \
-                and (ix.resolve(joined).how == "exact"  # not "for me" -> "forme"
-                     # a known word written apart with a typo, of two parts the knowledge does not
-                     # know on their own: "Leid Fäden" are Leitfäden
-                     or len(joined) >= 8 and (r := ix.resolve(joined)).how == "typo" and r.parts and (
-                         not ix.knows(a) and not ix.knows(b)
-                         # ... or two known words that, but for an ending, are the parts of one the knowledge
-                         # writes ("große Städte" are Großstädte)
-                         or r.parts[0].startswith(a[:-1]) and r.parts[0].endswith(b))):
+        if lettered or both_words and (
+                ix.resolve(joined).how == "exact"  # not "for me" -> "forme"
+                # a known word written apart with a typo, of two parts the knowledge does not
+                # know on their own: "Leid Fäden" are Leitfäden
+                or len(joined) >= 8 and (r := ix.resolve(joined)).how == "typo" and r.parts and (
+                    not ix.knows(a) and not ix.knows(b)
+                    # ... or two known words that, but for an ending, are the parts of one the knowledge
+                    # writes ("große Städte" are Großstädte)
+                    or r.parts[0].startswith(a[:-1]) and r.parts[0].endswith(b))):
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))

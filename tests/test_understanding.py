@@ -1779,6 +1779,14 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     # (not after a question of another kind: "Wer fördert das? Ist das der Bund?")
     p = upto("Wann war die Konferenz? Hat das was mit Windrädern zu tun?", index, "words")
     assert not any(t.alternative for t in p.terms)
+    # ... and so do kinds of thing offered to choose from after it
+    p = upto("Was sind die Leitfäden eigentlich? Ein Gesetz oder eine Verordnung?", index, "words")
+    assert {"gesetz", "verordnung"} <= {t.word for t in p.terms if t.alternative}
+    p = upto("what are the Leitfäden, are they a statute or a manual?", index, "words")
+    assert "statute" in {t.word for t in p.terms if t.alternative}
+    # (not a question of its own between them: "Was ist das? Eine App oder wo finde ich die?")
+    p = upto("Wann war die Konferenz? Eine Messe oder ein Kongress?", index, "words")
+    assert "messe" not in {t.word for t in p.terms if t.alternative}
     # ... also in the same clause: "whats a smart city actually, like robots n stuff?"
     p = upto("whats a smart city actually, like robots n stuff?", index, "words")
     assert "robots" in {t.word for t in p.terms if t.alternative}

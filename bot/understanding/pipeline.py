@@ -662,12 +662,30 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
             # ... or an answer offered after a question that asks who or where: "wer bezahlt das
             # alles? unsere Steuer?", "who's funding this? federal government? EU?"
             or _offered_answer(p, spoken, k, folded))
+    if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
+        return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
         return False
     # (it follows the question, or the thing it guesses at: "Fünf für Südwestfalen, es dat so ne
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
         k > 0 and len(folded) > 3 and folded[1] in _POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+
+
+#: How many words a list of kinds of thing the writer offers has at most ("is it a gov program or a private outfit")
+_ALTERNATIVES_WORDS = 8
+#: ... beginning with an article or a yes/no question that points back
+_KIND_OPENERS = frozenset("ein eine einen einer en a an eher so".split())
+
+
+def _alternatives_offered(folded: list[str]) -> bool:
+    """Whether a clause offers kinds of thing to choose from, asking nothing of its own: "ein Amt
+    oder ein Projekt?", "is it a gov program or a private outfit?"."""
+    if not 2 < len(folded) <= _ALTERNATIVES_WORDS or _OR.isdisjoint(folded[1:-1]) \
+            or any(question_type.is_question_word(w) for w in folded):
+        return False
+    start = 2 if folded[0] in _YES_NO_VERBS and folded[1] in _POINTING_WORDS else 0
+    return folded[start] in _KIND_OPENERS
 
 
 #: How many words an answer the writer offers has at most ("some tech giant?")

@@ -1779,6 +1779,11 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     # (not after a question of another kind: "Wer fördert das? Ist das der Bund?")
     p = upto("Wann war die Konferenz? Hat das was mit Windrädern zu tun?", index, "words")
     assert not any(t.alternative for t in p.terms)
+    # ... and so does one that ends asking how to picture it
+    p = upto("Was sind die Leitfäden? Stehen die im Regal oder wie soll man das verstehen?", index, "words")
+    assert "regal" in {t.word for t in p.terms if t.alternative}
+    p = upto("Was sind die Leitfäden? Stehen die im Regal oder wie viel kosten die?", index, "words")
+    assert "regal" not in {t.word for t in p.terms if t.alternative}
     # ... and so do kinds of thing offered to choose from after it
     p = upto("Was sind die Leitfäden eigentlich? Ein Gesetz oder eine Verordnung?", index, "words")
     assert {"gesetz", "verordnung"} <= {t.word for t in p.terms if t.alternative}

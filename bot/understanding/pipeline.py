@@ -664,12 +664,26 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
             or _offered_answer(p, spoken, k, folded))
     if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
-    if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR):
+    if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR) \
+            and not _or_how_to_see_it(folded):
         return False
     # (it follows the question, or the thing it guesses at: "Fünf für Südwestfalen, es dat so ne
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
         k > 0 and len(folded) > 3 and folded[1] in _POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+
+
+#: "… oder wie muss ich mir das vorstellen?": how to picture what was asked, after a guess at it
+_PICTURE = frozenset("vorstellen vorzustellen verstehen gemeint meinen meint imagine picture understand".split())
+
+
+def _or_how_to_see_it(folded: list[str]) -> bool:
+    """Whether a guess ends "oder wie muss ich mir das vorstellen?", "or how should I picture it?":
+    a tag asking how to see it, of function words and a verb of picturing only."""
+    at = next((j for j in range(len(folded) - 2, 1, -1) if folded[j] in _OR), 0)
+    tail = folded[at + 1:]
+    return bool(at) and question_type.is_question_word(tail[0]) and tail[-1] in _PICTURE \
+        and all(w in STOPWORDS or w in _POINTING_WORDS for w in tail[1:-1])  # ("dat" as written)
 
 
 #: How many words a list of kinds of thing the writer offers has at most ("is it a gov program or a private outfit")

@@ -2099,6 +2099,9 @@ def test_which_towns_asks_for_a_groups_list(index: Index) -> None:
     p = run("gibts ne liste von allen städten die da dabei sind?", index, S)
     assert p.intent == "mitmacherkommunen" and "which towns" in p.reason
     assert run("Welche Städte gibt es in Südwestfalen, die kein Geld bekommen?", index, S).intent != "initiative"
+    # ... with how many between ("Welche fünf Städte …")
+    p = run("Welche fünf Städte sind das, die das Geld vom Bund gekriegt haben?", index, S)
+    assert p.intent == "pionierkommunen" and "which towns" in p.reason
 
 
 def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index) -> None:

@@ -197,8 +197,10 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     words = p.words
     towns = ix.lexicon.written_as(_WHICH_TOWNS)  # (as the vocabulary writes them: "Gemeinden" is "kommune")
-    # (or a list of them: "gibts ne liste von allen städten die dabei sind?", "a list of the towns")
-    if not any(w in _WHICH and i + 1 < len(words) and words[i + 1] in towns
+    # (or a list of them: "gibts ne liste von allen städten die dabei sind?", "a list of the towns";
+    # or how many: "Welche fünf Städte sind das?")
+    if not any(w in _WHICH and i + 1 < len(words) and (words[i + 1] in towns or (
+            _number(words[i + 1]) and i + 2 < len(words) and words[i + 2] in towns))
                or w in _LIST and not towns.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words)):
         return
     top = p.ranked[0][1] if p.ranked else 0.0

@@ -1165,6 +1165,11 @@ def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(inde
     assert clarified([("smart-city", 0.5), ("why", 0.495)], ["why"]) == "why"
     assert clarified([("why", 0.5), ("smart-city", 0.495)], ["why"]) == "why"
     assert clarified([("smart-city", 0.5), ("why", 0.495)], ["what"]) is None
+    # ... also of three within a few points ("warum muss man hier alles digital machen"), when the
+    # other two ask it at most half as often
+    assert clarified([("initiative", 0.64), ("menden", 0.63), ("why", 0.61)], ["why"]) == "why"
+    assert clarified([("initiative", 0.64), ("menden", 0.63), ("why", 0.55)], ["why"]) is None  # too far behind
+    assert run("weshalb muss man hier alles digital machen", index, S).intent == "why"
     # ... or left to fall back as too close, both above the low threshold
     p = Parse("…", ranked=[("initiative", 0.51), ("why", 0.50)], asked=["why"], decision="fallback")
     decisions.kind_agrees(p, index, S)

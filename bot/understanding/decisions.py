@@ -84,16 +84,22 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if score < s.low_threshold:
         return
     if score - next_score >= s.kind_margin:
-        pairs = [(best, second)]
-    elif next_score >= s.low_threshold:  # two too close to call: the one whose kind is asked ("where … blog posts?")
-        pairs = [(best, second), (second, best)]
+        close = [best, second]
+        chosen_from = close[:1]
+    elif next_score >= s.low_threshold:  # too close to call: the one whose kind is asked ("where … blog posts?")
+        # (two, or three: "warum muss man hier alles digital machen": why, of three within a few points)
+        close = [i for i, v in p.ranked[:3] if v >= s.low_threshold and score - v < s.kind_margin]
+        chosen_from = close
     else:
         return
-    for chosen, other in pairs:
-        shares, others = ix.kind_shares[ix.row[chosen]], ix.kind_shares[ix.row[other]]
+    for chosen in chosen_from:
+        shares = ix.kind_shares[ix.row[chosen]]
+        rivals = [ix.kind_shares[ix.row[i]] for i in close if i != chosen]
+        other = next(i for i in close if i != chosen)
         for kind in p.asked or ([p.qtype] if p.qtype else []):
             share = shares.get(kind, 0.0)
-            if kind not in _COMMON_KINDS and share >= s.kind_share and others.get(kind, 0.0) < share / 2:
+            if kind not in _COMMON_KINDS and share >= s.kind_share \
+                    and all(others.get(kind, 0.0) < share / 2 for others in rivals):
                 p.ranked = [*(r for r in p.ranked if r[0] == chosen), *(r for r in p.ranked if r[0] != chosen)]
                 _settle(p, "answer", chosen, f"{chosen} scores {dict(p.ranked)[chosen]:.2f} ≥ {s.low_threshold:.2f}, "
                                              f"is close to or ahead of {other} and is the topic of what is asked "

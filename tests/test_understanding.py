@@ -1038,6 +1038,10 @@ def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None
         assert (p.intent, p.settled, p.reason) == ("membership", True, "it asks only how a town stands"), question
     assert not upto("Wie sieht es mit dem Parken in Finnentrop aus?", index, "town only").settled
     assert upto("finnentrop auch oder nee", index, "town only").reason == "the question is only a town name"  # a tag
+    # ... and an everyday alternative after "or" ("or is that too far away") asks nothing of its own
+    assert upto("is Eslohe in it too or too far out", index, "town only").reason == "the question is only a town name"
+    assert upto("is Eslohe in it too or the best smart city", index, "town only").reason != \
+        "the question is only a town name"  # (a topic's words are)
 
 
 def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index) -> None:

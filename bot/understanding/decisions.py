@@ -138,7 +138,9 @@ STANDING = frozenset("status stand sieht siehts schaut schauts".split())
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"), or asks only how the town stands
     ("Bad Berleburg – status?"): say what that town is."""
-    content = [w for w in p.words if w not in STOPWORDS and w not in STANDING and w not in NO]  # ("oder nee")
+    # (an everyday alternative after "or" is no subject of its own: "is kassel in it too or is that too far away")
+    content = [w for i, w in enumerate(p.words) if w not in STOPWORDS and w not in STANDING and w not in NO
+               and not (i in p.alternatives and not is_town(w) and not ix.knows(w) and zipf(w) >= s.topic_zipf)]
     # (not a number, a time or a reason asked about a town: "wie viel grad hat es grad in brilon")
     if ix.slot_intents and p.towns and content and all(is_town(w) for w in content) \
             and p.qtype not in _NOT_ABOUT_TAKING_PART:

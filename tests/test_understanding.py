@@ -323,6 +323,10 @@ def test_a_wish_to_know_something_asks() -> None:
     assert not clauses.split("I moved here, and I should be most curious.")[1].question
     assert not clauses.split("Ich möchte mich kurz vorstellen.")[0].question  # a wish, but to know nothing
     assert not clauses.split("Mein Enkel möchte das verstehen.")[0].question  # someone else's
+    # a wish to know "that" after a question says nothing more; alone, it is the question
+    assert not clauses.split("Ist Eslohe dabei? Wir vom Schützenverein möchten das gerne wissen.")[1].question
+    assert clauses.split("Ist Eslohe dabei? Wir möchten auch gerne wissen, wer das bezahlt.")[1].question
+    assert clauses.split("Wir vom Schützenverein möchten das gerne wissen: ist Eslohe dabei?")[0].question
 
 
 def test_an_exclamation_mark_in_a_quoted_title_ends_no_sentence() -> None:

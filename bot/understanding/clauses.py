@@ -104,6 +104,18 @@ _WISH = re.compile(r"^(?:(?:and|und|so|also|but|aber) )?(?:ich|wir|i|we)(?: \w+)
                    r"|find out)\b")
 
 
+#: What a wish to know ends with when it points back at the question before it: "… würden das gern wissen"
+_KNOW = frozenset("wissen erfahren know".split())
+_IT = frozenset("das dat dies es that this it".split())
+
+
+def _wish_for_it(folded: list[str], before: list[Clause]) -> bool:
+    """A wish to know "it" after a question asks nothing more: "Ist Olsberg dabei? Wir vom
+    Heimatverein würden das gern wissen." (the clause is what the writer says about the question)."""
+    return bool(folded) and folded[-1] in _KNOW and not _IT.isdisjoint(folded[-4:-1]) \
+        and any(c.question for c in before)
+
+
 #: ... and so does a condition the writer would be glad of: "Ich wäre Ihnen verbunden, wenn Sie mir den
 #: Werdegang schildern könnten", "I'd be grateful if you could explain the strategy".
 _IF_YOU_COULD = re.compile(r"(?:^| )(?:wenn|falls|if) (?:sie|du|ihr|you)\b(?: \w+)*? "
@@ -516,7 +528,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and len(words) >= _REQUEST_WORDS and (
             head[0] in _REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
-            or _polite_request(folded) or _WISH.match(joined_words) is not None
+            or _polite_request(folded) or (_WISH.match(joined_words) is not None
+                                           and not _wish_for_it(folded, clauses))
             or any(pattern.search(joined_words) is not None for pattern in _ASKING_FRAMES))
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question

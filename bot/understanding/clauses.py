@@ -511,7 +511,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     unpunctuated = "?" not in (text.rstrip().rstrip("?") if dictated else text)
     if unpunctuated:
         _run_on(pieces, joined)
-    clauses = []
+    clauses: list[Clause] = []
     firsts: list[str] = []  # each clause's first folded word
     for piece, goes_on in zip(pieces, joined, strict=True):
         words = re.findall(r"[^\W_]+", piece)

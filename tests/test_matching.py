@@ -356,6 +356,10 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     if_so = answerer.matcher.match("Ist Hemer dabei, und wenn ja, in welcher Form?")
     assert answerer.matcher.questions_of(if_so) == [] and answerer.ask("Ist Hemer dabei, und wenn ja, in welcher "
                                                                        "Form?").intent == "membership"
+    # ... and so does the question said once more in other words ("…, mein ich", "… I mean")
+    again = answerer.matcher.match("Wer macht denn da alles mit? Welche Orte, mein ich.")
+    assert answerer.matcher.questions_of(again) == []
+    assert answerer.ask("who takes part in this? which places i mean").intent == "mitmacherkommunen"
     # ... and so does a request to tell what the question after it asks
     request = answerer.matcher.match("Könnten Sie mir bitte genauer erklären, was die Rahmenstrategie ist?")
     assert answerer.matcher.questions_of(request) == [] and request.intent == "rahmenstrategie"

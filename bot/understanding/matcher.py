@@ -58,6 +58,16 @@ def _keyword_only(text: str) -> bool:
         and not any(w in STOPWORDS for w in words)
 
 
+#: "…, mein ich", "… I mean": what was asked, said again more precisely
+_RESTATING = frozenset({("mein", "ich"), ("meine", "ich"), ("ich", "mein"), ("ich", "meine"), ("i", "mean"),
+                        ("i", "meant")})
+
+
+def _restates(text: str) -> bool:
+    words = tokenize(text).folded
+    return tuple(words[-2:]) in _RESTATING
+
+
 class Matcher:
     def __init__(self, knowledge: Knowledge, settings: MatcherSettings | None = None):
         with paused_gc():
@@ -95,6 +105,9 @@ class Matcher:
                   # says what it is about)
                   and not (n and i in evident and _keyword_only(p.clauses[i].text))]
         if len(asking) < 2 or evident.isdisjoint(asking):
+            return []
+        # ("Wer is denn da alles dabei? Welche Städte, mein ich.": the question once more, in other words)
+        if any(_restates(p.clauses[j].text) for j in range(asking[1], len(p.clauses))):
             return []
         return [p.clauses[i].text for i in asking]
 

@@ -2596,3 +2596,12 @@ def test_a_sentence_that_asks_for_a_place_where_one_can_read_what_asks_in_its_fi
     # (a request to tell what happened asks in its indirect question, as before)
     parts = clauses.split("Können Sie mir berichten, was dort besprochen wurde?")
     assert [c.question for c in parts] == [False, True]
+
+
+def test_what_it_costs_is_no_subject_where_the_message_asks_who_pays(index: Index) -> None:
+    p = upto("Was kostet das Ganze eigentlich und wer bezahlt es?", index, "words")
+    assert next(t for t in p.terms if t.word == "kostet").cost == 0.0
+    assert run("how much does all this cost and who is paying?", index, S).intent == "funding"
+    # what something costs, asked alone, is a subject the knowledge does not cover
+    assert next(t for t in upto("Was kostet das Parken in Olpe?", index, "words").terms if t.word == "kostet").cost > 0
+    assert run("Was kostet das Parken in Olpe und wer bezahlt die Parkuhren?", index, S).intent is None

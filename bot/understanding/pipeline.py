@@ -1287,6 +1287,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     quoted_known = bool(p.story) and (p.name_asked or any(w in p.quoted and ix.resolve(w).how == "exact"
                                                           for w in p.words))
     named: list[str] = []
+    # (who pays, asked: "wer zahlt", "who pays", as the vocabulary writes them)
+    who_pays = not _WHO.isdisjoint(p.words) and not ix.lexicon.written_as(_PAYS).isdisjoint(p.words)
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
             continue
@@ -1329,6 +1331,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.non_noun_cost
             if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
+            if word in _COST and who_pays:
+                cost = 0.0  # "Wat kostet dat und wer zahlt?": what it costs, of what someone pays for
             if word in p.story:
                 # "Im Stadtrat war von X die Rede. Was ist das?": the question is X; written in quotes
                 # ("Im Wartezimmer hing ein Flyer von 'X'"), nothing else of the story counts.
@@ -1360,6 +1364,12 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
+
+
+#: What something costs is no subject of its own where the message asks who pays for it ("wer zahlt").
+_COST = frozenset("kostet kost kosten cost costs".split())
+_WHO = frozenset("wer who".split())
+_PAYS = frozenset("bezahlt zahlt pays pay".split())
 
 
 #: Kinds of thing the knowledge has one or a few of (stems): a name next to one names another one.

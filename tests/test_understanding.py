@@ -179,6 +179,10 @@ def test_the_thing_set_before_a_question_that_points_back_at_it_goes_with_it() -
     assert len(clauses.split("Die Konferenz da, war unsere Bürgermeisterin die auch dort?")) == 1  # after the subject
     assert len(clauses.split("Die Konferenz da, war unsere Bürgermeisterin dort?")) == 2  # nothing points back
     assert len(clauses.split("Sehr geehrte Damen und Herren, ist das so?")) == 2  # no thing named before
+    # any verb before its subject and the pointing word asks, also before a tag ("…, woll?")
+    assert len(clauses.split("Die Leitfäden, bekomme ich die auch als Bürger?")) == 1
+    assert clauses.split("Die Leitfäden, bekomme ich die auch als Bürger, woll?")[0].text.startswith("Die Leitfäden,")
+    assert len(clauses.split("Die Leitfäden, bekomme ich auch als Bürger?")) == 2  # nothing points back
 
 
 def test_an_example_or_a_purpose_after_a_comma_goes_with_the_question() -> None:

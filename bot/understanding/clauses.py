@@ -314,16 +314,23 @@ _DEMONSTRATIVES = frozenset("diese dieser dieses diesen die der das den these th
 _POINTING = frozenset("die das dat der den sie they it them those these".split())
 
 
-def _dislocated(before: str, piece: str) -> bool:
-    """Whether ``before`` names what the question ``piece`` right after it asks about (see above)."""
+def _dislocated(before: str, piece: str, tagged: bool = False) -> bool:
+    """Whether ``before`` names what the question ``piece`` right after it asks about (see above);
+    ``tagged``: a tag with a question mark follows the piece ("…, woll?")."""
     head = [fold(w) for w in re.findall(r"[^\W_]+", before)]
     words = [fold(w) for w in re.findall(r"[^\W_]+", piece)[:5]]
     if not (1 < len(head) <= 4 and head[0] in _DEMONSTRATIVES) or before.endswith(("?", "!", ".", ":")) \
-            or not piece.endswith("?") or len(words) < 2:
+            or not (piece.endswith("?") or tagged) or len(words) < 2:
         return False
     verb = 1 if words[0] in _QUESTION_START else 0  # "what are they", "sind die"
-    # (the pointing word right after the verb, or after its subject: "kann unsere Gemeinde die nutzen?")
-    return len(words) > verb + 1 and words[verb] in _ASKING_VERBS and not _POINTING.isdisjoint(words[verb + 1 :])
+    # (the pointing word right after the verb, or after its subject: "kann unsere Gemeinde die nutzen?";
+    # any verb before a subject and the pointing word asks: "Die Leitfäden, krich ich die als Bürger?")
+    return len(words) > verb + 1 and not _POINTING.isdisjoint(words[verb + 1 :]) and (
+        words[verb] in _ASKING_VERBS
+        or (not verb and words[1] in _SUBJECT_PRONOUNS and not _POINTING.isdisjoint(words[2:3])))
+
+
+_SUBJECT_PRONOUNS = frozenset("ich man wir du ihr i we you".split())
 
 
 #: "Heißt das, …", "Bedeutet dat, …", "Does that mean, …": what follows the comma is what it may mean.
@@ -498,8 +505,10 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         for k, piece in enumerate(sentence):
             if not piece:
                 continue
+            # (a question mark after a tag ends the question before it: "…, krich ich die?", "…, krich ich die, woll?")
+            tagged = k + 1 < len(sentence) and sentence[k + 1].endswith("?") and _is_tag(sentence[k + 1])
             merge = same_sentence and k not in asides and (_relative(piece) or _describes(pieces[-1], piece)) \
-                and len(pieces[-1].split()) >= 3 or (same_sentence and (_dislocated(pieces[-1], piece)
+                and len(pieces[-1].split()) >= 3 or (same_sentence and (_dislocated(pieces[-1], piece, tagged)
                                                                          or _means_that(pieces[-1])))
             follows, same_sentence, colon = same_sentence or colon, True, False
             if merge:

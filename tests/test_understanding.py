@@ -1459,6 +1459,10 @@ def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> N
     assert run("Was machen Arnsberg und Hemer zusammen?", index, S).intent != "pionierkommunen"  # two groups
     # each town asked about ("beide") is no question about the group
     assert run("Iserlohn und Hemer – beide sind Mitmacher oder nur eine?", index, S).intent == "membership"
+    # nor is money asked for each of them: the group's answer gives none per town
+    p = upto("How much of the money did Arnsberg get? And Olpe?", index, "towns of a group")
+    assert "several towns" not in p.reason
+    assert run("How much of the money did Arnsberg get? And Olpe?", index, S).intent is None
 
 
 def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:

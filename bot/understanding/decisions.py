@@ -294,6 +294,8 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or (top not in ix.slot_intents and top not in ix.group_intents) or p.qtype == "yes_no" \
             or not _EACH.isdisjoint(p.words):  # ("Iserlohn und Hemer – beide sind Mitmacher oder nur eine?")
         return
+    if p.qtype in _NUMBERS and not (qtype.MONEY.isdisjoint(p.tokens.folded) and _COST.isdisjoint(p.tokens.folded)):
+        return  # ("How much of the 13 million did Olpe get? And Soest?": money for each town, not the group)
     named = {w for w in p.words if is_town(w)}
     group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)
     score = dict(p.ranked).get(group or "", 0.0)

@@ -64,6 +64,7 @@ _RESTATING = frozenset({("mein", "ich"), ("meine", "ich"), ("ich", "mein"), ("ic
 
 
 def _restates(text: str) -> bool:
+    """Whether a clause ends saying it means the question before it once more."""
     words = tokenize(text).folded
     return tuple(words[-2:]) in _RESTATING
 

@@ -1331,7 +1331,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.non_noun_cost
             if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
-            if word in _COST and who_pays:
+            if word in question_type.COST and who_pays:
                 cost = 0.0  # "Wat kostet dat und wer zahlt?": what it costs, of what someone pays for
             if word in p.story:
                 # "Im Stadtrat war von X die Rede. Was ist das?": the question is X; written in quotes
@@ -1367,7 +1367,6 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 #: What something costs is no subject of its own where the message asks who pays for it ("wer zahlt").
-_COST = frozenset("kostet kost kosten cost costs".split())
 _WHO = frozenset("wer who".split())
 _PAYS = frozenset("bezahlt zahlt pays pay".split())
 

@@ -30,6 +30,8 @@ _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 #: not how many towns there are.
 MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen million mio millions money funding "
                   "funds grant budget kohle knete zaster".split())
+#: What something costs ("Was hat die Konferenz gekostet?", Platt "Wat kost dat?")
+COST = frozenset("kosten kostet kostete gekostet kost cost costs costed budget budgets etat".split())
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
 REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "

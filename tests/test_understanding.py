@@ -55,7 +55,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "name asked",
-                                            "several events", "town only", "group or town", "towns of a group",
+                                            "several events", "step asked", "town only", "group or town",
+                                            "towns of a group",
                                             "towns asked", "group named", "others of a group",
                                             "membership asks", "town alone", "outside place",
                                             "unknown place", "number asked", "funded thing", "another town",
@@ -2613,3 +2614,21 @@ def test_what_it_costs_is_no_subject_where_the_message_asks_who_pays(index: Inde
     # what something costs, asked alone, is a subject the knowledge does not cover
     assert next(t for t in upto("Was kostet das Parken in Olpe?", index, "words").terms if t.word == "kostet").cost > 0
     assert run("Was kostet das Parken in Olpe und wer bezahlt die Parkuhren?", index, S).intent is None
+
+
+def test_the_latest_or_next_step_asked_is_that_step_not_the_whole_timeline(index: Index) -> None:
+    assert index.step_intents == {"latest": "timeline-latest", "next": "timeline-next"}
+
+    def step(ranked: list[tuple[str, float]], question: str) -> str | None:
+        p = upto(question, index, "decide")
+        p.ranked, p.settled = ranked, False
+        decisions.step_asked(p, index, S)
+        return p.intent if "step of the timeline" in p.reason else None
+
+    assert step([("timeline", 0.62), ("timeline-latest", 0.60)], "Welcher Meilenstein kam zuletzt?") \
+        == "timeline-latest"
+    assert step([("timeline", 0.62), ("timeline-next", 0.58)], "the next milestone please") == "timeline-next"
+    # (not without a word for it, nor far behind)
+    assert step([("timeline", 0.62), ("timeline-latest", 0.60)], "Welche Meilensteine gab es?") is None
+    assert step([("timeline", 0.80), ("timeline-latest", 0.60)], "Welcher Meilenstein kam zuletzt?") is None
+    assert run("Which milestone was the latest one so far?", index, S).intent == "timeline-latest"

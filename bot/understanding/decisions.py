@@ -65,6 +65,31 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _answer_first(p, overview, score, f"it names {len(events)} topics' events together and asks for the timeline")
 
 
+#: The words that ask for one step of the timeline, as the vocabulary writes them ("jüngste" is "letzte")
+_STEP_WORDS = (("latest", frozenset({"letzte", "latest"})), ("next", frozenset({"nachste", "next"})))
+
+
+def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'What is the latest milestone listed?', 'Was ist der jüngste Meilenstein?': the latest (or the
+    next) of what the timeline lists asks for that step, the topic whose answer gives it, not the
+    whole timeline, when the two are close ("Meilenstein" is a word of both)."""
+    overview = ix.overview_intent
+    if p.settled or overview is None or len(p.ranked) < 2:
+        return
+    scores = dict(p.ranked[:2])
+    if overview not in scores:
+        return
+    for slot, words in _STEP_WORDS:
+        step = ix.step_intents.get(slot)
+        if step is None or step not in scores or scores[step] < s.low_threshold \
+                or scores[overview] - scores[step] > s.kind_flip_margin \
+                or ix.lexicon.written_as(words).isdisjoint(p.words):
+            continue
+        _answer_first(p, step, scores[step], f"it asks for the {slot} step of the timeline ({step}), "
+                                             f"close to the whole timeline ({overview})")
+        return
+
+
 #: Kinds of question most topics answer: a topic is never defined by one of them.
 _COMMON_KINDS = frozenset({"what", "which", "yes_no", "how"})
 

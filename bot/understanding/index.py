@@ -225,6 +225,9 @@ class Index:
                                      if any("{timeline:overview}" in t for t in i.answer.values())), None)
         self.timeline_rows = frozenset(r for r, i in enumerate(knowledge.intents)
                                        if any("{timeline" in t for t in i.answer.values()))
+        # ... and those whose answer is one step of it, the latest or the next ("latest" -> intent id)
+        self.step_intents = {slot: i.id for slot in ("latest", "next") for i in reversed(knowledge.intents)
+                             if any(f"{{timeline:{slot}}}" in t for t in i.answer.values())}
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
         # Which examples use each content stem, and how many distinct ones each has: whether all of

@@ -1650,6 +1650,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("name asked", decisions.name_asked),
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("several events", decisions.several_events),
+    ("step asked", decisions.step_asked),
     ("town only", decisions.town_only),
     ("group or town", decisions.group_to_membership),
     ("towns of a group", decisions.towns_of_a_group),

@@ -319,7 +319,7 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or (top not in ix.slot_intents and top not in ix.group_intents) or p.qtype == "yes_no" \
             or not _EACH.isdisjoint(p.words):  # ("Iserlohn und Hemer – beide sind Mitmacher oder nur eine?")
         return
-    if p.qtype in _NUMBERS and not (qtype.MONEY.isdisjoint(p.tokens.folded) and qtype.COST.isdisjoint(p.tokens.folded)):
+    if p.qtype in _NUMBERS and _asks_money(p):
         return  # ("How much of the 13 million did Olpe get? And Soest?": money for each town, not the group)
     named = {w for w in p.words if is_town(w)}
     group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)
@@ -439,8 +439,12 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.take(trial)
 
 
-#: Words that ask what something cost: "Was hat die Konferenz gekostet?" asks for a number too.
 _NUMBERS = ("how_many", "how_much")  # kinds of question that ask for a number
+
+
+def _asks_money(p: Parse) -> bool:
+    """Whether a question names money or what something costs ("13 Millionen", "gekostet")."""
+    return not qtype.MONEY.isdisjoint(p.tokens.folded) or not qtype.COST.isdisjoint(p.tokens.folded)
 
 
 def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -459,7 +463,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town.
     named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
     # (a group's answer lists its towns: how many there are, not how much money one of them got)
-    money = not qtype.MONEY.isdisjoint(p.tokens.folded) or not qtype.COST.isdisjoint(p.tokens.folded)
+    money = _asks_money(p)
     if named and p.intent not in ix.slot_intents and (p.intent not in ix.group_intents or money) \
             and ix.own_town.get(row) not in named:
         _settle(p, "fallback", None, f"it asks for a number about {', '.join(sorted(named))}; {p.intent} "

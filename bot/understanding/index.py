@@ -21,7 +21,7 @@ import numpy as np
 from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
-from bot.loader import LISTING, PLACEHOLDER
+from bot.loader import LISTING, PLACEHOLDER, TIMELINE_SLOTS
 from bot.model import Intent, Knowledge
 from bot.understanding import particles, qtype
 from bot.understanding.frequency import zipf
@@ -220,14 +220,13 @@ class Index:
         self.texts = texts
         self.gives_day = frozenset(gives_day)
         self.years = years
-        # The intent whose answer is the whole timeline: what several events asked together ask for.
-        self.overview_intent = next((i.id for i in knowledge.intents
-                                     if any("{timeline:overview}" in t for t in i.answer.values())), None)
         self.timeline_rows = frozenset(r for r, i in enumerate(knowledge.intents)
                                        if any("{timeline" in t for t in i.answer.values()))
-        # ... and those whose answer is one step of it, the latest or the next ("latest" -> intent id)
-        self.step_intents = {slot: i.id for slot in ("latest", "next") for i in reversed(knowledge.intents)
+        # The first intent whose answer gives each part of the timeline: the whole of it (what several
+        # events asked together ask for), and one step of it, the latest or the next ("latest" -> intent id).
+        self.step_intents = {slot: i.id for slot in TIMELINE_SLOTS for i in reversed(knowledge.intents)
                              if any(f"{{timeline:{slot}}}" in t for t in i.answer.values())}
+        self.overview_intent = self.step_intents.pop("overview", None)
         self.contents = contents
         self.starts = np.asarray(starts, dtype=np.intp)
         # Which examples use each content stem, and how many distinct ones each has: whether all of

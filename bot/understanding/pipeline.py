@@ -651,7 +651,7 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     "Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?". The guess is not
     the subject; its words count like an alternative offered ("oder"). Alone it is the question."""
     text = p.clauses[spoken[k]].text.casefold()
-    folded = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    folded = list(tokenize(text).folded)
     if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
         # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
         # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
@@ -717,7 +717,7 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     for before in reversed(spoken[:k]):  # (past the answers offered before it: "… EU? some tech giant?")
         if not p.clauses[before].question:
             return False
-        asked = [fold(w) for w in re.findall(r"[^\W_]+", p.clauses[before].text)]
+        asked = list(tokenize(p.clauses[before].text).folded)
         rest = list(dropwhile(_OPENS.__contains__, asked))
         if rest and question_type.is_question_word(rest[0]):
             return question_type.detect(rest) in _SOURCE_ASKED

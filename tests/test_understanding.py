@@ -2422,6 +2422,32 @@ def test_a_year_or_number_the_writer_wants_checked_is_the_claim_not_another_even
     assert run("what was the conference in arnsberg in 2019 about", index, S).intent is None
 
 
+def test_a_claim_hedged_tagged_or_asked_before_the_question_is_checked_not_another_event(index: Index) -> None:
+    # hedged ("oder so", "or so"), with a tag after a statement, or a statement with "?" before the question
+    for question in ("In Arnsberg gab es 2019 oder so ne Konferenz. Worum ging es?",
+                     "the arnsberg conference was in 2020 or so, what was it about",
+                     "Die Konferenz in Arnsberg war 2020, oder? Worum ging es da?",
+                     "The conference in Arnsberg was in 2019? What was it about?"):
+        assert upto(question, index, "words").checks, question
+        assert run(question, index, S).intent == "konferenz", question
+    # a rank said in the claim: the answer gives the right one
+    question = "Menden war doch im Ranking auf Platz 2, woll?"
+    assert run(question, index, S).intent == "menden"
+    # asked, not claimed: another year, and who came first, are not in the knowledge
+    for question in ("Worum ging es bei der Konferenz in Arnsberg 2019?", "Ist die Konferenz in Arnsberg 2019?",
+                     "Wer war im Ranking auf Platz 1?", "Who came first in the ranking? Was it Menden?"):
+        assert not upto(question, index, "words").checks, question
+        assert run(question, index, S).intent is None, question
+
+
+def test_claims_are_statements_before_a_tag_or_before_the_question() -> None:
+    assert clauses.claims(clauses.split("Menden hat doch Platz 1 gemacht, woll?"))
+    assert clauses.claims(clauses.split("Menden won a prize in 2023? What was it?"))
+    assert not clauses.claims(clauses.split("Hat Menden Platz 1 gemacht, woll?"))  # a yes/no question already
+    assert not clauses.claims(clauses.split("Was hat Menden gewonnen? Wann war das?"))
+    assert not clauses.claims(clauses.split("Menden hat einen Preis gewonnen. Was war das?"))  # told, not asked
+
+
 def test_a_word_that_opens_a_yes_no_question_does_not_hide_its_verb() -> None:
     assert qtype.detect("wait is bad berleburg in it".split()) == "yes_no"
     assert qtype.detect("ok und ist olpe dabei".split()) == "yes_no"

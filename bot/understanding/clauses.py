@@ -8,6 +8,7 @@ against it; scoring the question clause does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.understanding.normalize import fold
@@ -600,4 +601,26 @@ _TAGS = frozenset("do you know right oder nicht or not is it isn t weisst du das
 def _is_tag(text: str) -> bool:
     words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
     return 0 < len(words) <= 4 and all(w in _TAGS for w in words)
+
+
+#: Verbs that open a yes/no question ("Ist Olpe dabei?", "Did Menden win?"): not a statement.
+_VERB_FIRST = frozenset("""ist sind war waren hat haben hatte hatten gibt gab macht machen kann konnen wird werden wurde
+    soll sollen darf durfen muss mussen stimmt weisst wisst kennt gehort gehoren nimmt nehmen is are was were do does
+    did has have had can could will would should shall may might must""".split())
+
+
+def claims(clauses: Sequence[Clause]) -> bool:
+    """The writer states what they remember and asks whether it is so: a statement followed by a
+    tag ("Menden hat doch Platz 1 gemacht, woll?") or asked with a question mark before the question
+    itself ("Menden won some prize in 2023? What was it?"). Its numbers are the claim, not the subject."""
+    for before, after in zip(clauses, clauses[1:], strict=False):
+        head = [fold(w) for w in re.findall(r"[^\W_]+", before.text)]
+        if not head or head[0] in _VERB_FIRST or not _QUESTION_START.isdisjoint(head[:2]):
+            continue
+        tagged = after.text.rstrip().endswith("?") and _is_tag(after.text)
+        then = re.findall(r"[^\W_]+", after.text)[:1]
+        asked = before.text.rstrip().endswith("?") and bool(then) and fold(then[0]) in _QUESTION_START
+        if tagged or asked:
+            return True
+    return False
 

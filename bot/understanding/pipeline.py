@@ -1258,11 +1258,20 @@ _CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true|is that
                      r"stimmt das|stimmt dat|stimmts|glaub ich|glaube ich|meine ich|hab ich recht|ist das richtig|"
                      r"soll (?:\w+ ){0,6}(?:gewesen sein|sein|haben|gelandet sein))\b")
 
+#: What the writer says they only roughly remember: "2019 oder so", "if I remember right".
+_HEDGE = re.compile(r"\b(?:oder so|or so|or something|if i remember|if i recall|if memory serves|wenn ich mich "
+                    r"(?:\w+ )?(?:erinnere|entsinne)|so ungefahr|or was it|oder war es|oder wars)\b")
+
+#: A number said in a phrase the vocabulary rewrote ("platz 1", "second place").
+_NUMBER_SAID = re.compile(r"\d|\b(?:eins|zwei|drei|erste[nrs]?|zweite[nrs]?|dritte[nrs]?|one|two|three|first|second|"
+                          r"third)\b")
+
 
 def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
-    p.checks = _CHECKS.search(p.tokens.text) is not None
+    p.checks = _CHECKS.search(p.tokens.text) is not None or _HEDGE.search(p.tokens.text) is not None \
+        or clause_split.claims(p.clauses)
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
@@ -1331,6 +1340,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.non_noun_cost
             if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
+            if written and p.checks and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms):
+                p.story.add(word)  # "Menden hat doch Platz 1 gemacht, woll?": the writer's claim, to be corrected
             if word in question_type.COST and who_pays:
                 cost = 0.0  # "Wat kostet dat und wer zahlt?": what it costs, of what someone pays for
             if word in p.story:

@@ -1773,6 +1773,25 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
         "rahmenstrategie"}
 
 
+def test_a_short_guess_at_the_kind_of_thing_after_asking_what_it_is_is_no_subject(index: Index) -> None:
+    # an article or "wie" before a noun, alone after the question: the writer's guess at the answer
+    for question, guess in (("Was sind die Leitfäden? Ein Gesetz?", "gesetz"),
+                            ("Was ist die Rahmenstrategie? Wie Bebauungsplan?", "bebauungsplan"),
+                            ("What is the Rahmenstrategie? A law?", "law")):
+        p = upto(question, index, "words")
+        term = next(t for t in p.terms if t.word == guess)
+        assert term.alternative, question
+        assert term.cost < 0.2, question  # a guess asks nothing: its unknown words count little
+        assert run(question, index, S).intent is not None, question
+    # the guess does not take the place of the subject named before the question
+    p = upto("Rahmenstrategie, was bedeutet das? Wie Plan für alle Städte?", index, "chatter")
+    assert p.kept == [0, 1, 2]
+    # not a question of its own ("Wie funktioniert das?"), nor a guess after another kind of question
+    for question, word in (("Was ist die Rahmenstrategie? Wie funktioniert die Umsetzung?", "umsetzung"),
+                           ("Wann war die Konferenz? Eine Messe?", "messe")):
+        assert not any(t.alternative for t in upto(question, index, "words").terms if t.word == word), question
+
+
 def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     p = upto("Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"fahrt", "auto"}

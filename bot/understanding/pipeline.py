@@ -78,6 +78,7 @@ class Parse:
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     name_asked: bool = False  # a question of function words about the initiative's name said before it
     checks: bool = False  # the writer wants a claim checked ("… in 2019 i think"): its numbers are the claim
+    guessed: set[int] = field(default_factory=set)  # indexes in ``words`` of the writer's guess at the answer
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
 
     def note(self, stage: str, text: str) -> None:
@@ -389,6 +390,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
     told_after: set[int] = set()
+    # A guess at the kind of thing after asking what it is ("Rahmenstrategie, was bedeutet das? Wie
+    # Plan für alle Städte?") names nothing the question asks about: it stays, as a guess (``_guess``).
+    guesses = {i for i in asking if i - 1 in asking and _asks_what(p.clauses[i - 1].text)
+               and p.clause_words[i][0] and _kind_guessed(p, i, list(tokenize(p.clauses[i].text).folded))}
+    if guesses:
+        asking = [i for i in asking if i not in guesses]
     asked = [w for i in asking for w in p.clause_words[i][0]]
     if asking and asking[0] > min(content) and not _WRITER_ASKS.isdisjoint(asked) and all(
             w in STOPWORDS or w in _WHAT_TO_DO or question_type.is_question_word(w) for w in asked):
@@ -481,7 +488,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
     # wanted: it stays with the clause it asks about, for the question type.
     kept = sorted({*kept, *(i for i, c in enumerate(p.clauses) if c.question and i not in content
-                            and p.clause_words[i][0])})
+                            and p.clause_words[i][0])} | {i for i in guesses if i - 1 in kept})
     p.kept = kept
     after: set[int] = set(told_after)  # kept clauses after the question: talk around it
     if asking:
@@ -634,7 +641,8 @@ def _not_the_subject(p: Parse) -> set[int]:
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
         if len(spoken) == len(spans) and _guess(p, spoken, k):
-            found |= {j for j in range(start, end) if not is_town(p.words[j])}
+            p.guessed |= {j for j in range(start, end) if not is_town(p.words[j])}
+            found |= p.guessed
         if k + 1 < len(spans):
             found |= _instead(p.words, start, end, spans[k + 1][0])
     return found
@@ -658,7 +666,8 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         # or an example offered after it: "what does smart city even mean?? like self driving cars?"
         return k > 0 and ((len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
-             and folded[1] in _POINTING_WORDS) or folded[0] == "like"))
+             and folded[1] in _POINTING_WORDS) or folded[0] == "like"
+            or _kind_guessed(p, spoken[k], folded)))
             # ... or an answer offered after a question that asks who or where: "wer bezahlt das
             # alles? unsere Steuer?", "who's funding this? federal government? EU?"
             or _offered_answer(p, spoken, k, folded))
@@ -671,6 +680,19 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
         k > 0 and len(folded) > 3 and folded[1] in _POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+
+
+def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:
+    """Whether clause ``i`` is a short guess at the kind of thing asked about, asking nothing of its
+    own: "Ein Buch?", "Wie Fußballmannschaft?", "Wie so ein Plan für alle Städte?", "a kind of app?"."""
+    if not (p.clauses[i].question and len(folded) <= _ALTERNATIVES_WORDS):
+        return False
+    if folded[0] in _KIND_OPENERS:
+        return not any(question_type.is_question_word(w) for w in folded[1:])
+    originals = p.clause_words[i][1]
+    # "wie" before a noun or an article, not before a verb ("Wie funktioniert das?"): like this
+    return folded[0] == "wie" and len(originals) > 1 and (originals[1][:1].isupper() or folded[1] in _KIND_OPENERS) \
+        and not question_type.is_question_word(folded[1])
 
 
 #: "… oder wie muss ich mir das vorstellen?": how to picture what was asked, after a guess at it
@@ -1348,6 +1370,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 # "Im Stadtrat war von X die Rede. Was ist das?": the question is X; written in quotes
                 # ("Im Wartezimmer hing ein Flyer von 'X'"), nothing else of the story counts.
                 cost *= 0.0 if quoted_known else s.story_cost
+            if i in p.guessed:
+                cost *= s.story_cost  # "Was ist ein Leitfaden? Ein Buch?": the writer's guess asks nothing
             if i in p.alternatives:
                 cost *= s.alternative_weight  # "is it just free wifi?": what is offered is not what is asked
             elif noun and cost >= 0.5 and _kind_next_to(p.words, i, ix):

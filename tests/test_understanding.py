@@ -2465,6 +2465,14 @@ def test_claims_are_statements_before_a_tag_or_before_the_question() -> None:
     assert not clauses.claims(clauses.split("Hat Menden Platz 1 gemacht, woll?"))  # a yes/no question already
     assert not clauses.claims(clauses.split("Was hat Menden gewonnen? Wann war das?"))
     assert not clauses.claims(clauses.split("Menden hat einen Preis gewonnen. Was war das?"))  # told, not asked
+    # past every tag ("…, oder, woll?"); a statement with a tag asks whether it is so
+    assert clauses.claims(clauses.split("Brilon is doch eine von den Pionierkommunen, oder, woll?"))
+
+
+def test_a_statement_with_a_tag_asks_yes_or_no(index: Index) -> None:
+    question = "Brilon is doch eine von den Pionierkommunen, oder, woll?"
+    assert upto(question, index, "question type").qtype == "yes_no"
+    assert run(question, index, S).intent == "membership"
 
 
 def test_a_word_that_opens_a_yes_no_question_does_not_hide_its_verb() -> None:

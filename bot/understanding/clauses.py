@@ -613,11 +613,14 @@ def claims(clauses: Sequence[Clause]) -> bool:
     """The writer states what they remember and asks whether it is so: a statement followed by a
     tag ("Menden hat doch Platz 1 gemacht, woll?") or asked with a question mark before the question
     itself ("Menden won some prize in 2023? What was it?"). Its numbers are the claim, not the subject."""
-    for before, after in zip(clauses, clauses[1:], strict=False):
+    for k, (before, after) in enumerate(zip(clauses, clauses[1:], strict=False)):
         head = [fold(w) for w in re.findall(r"[^\W_]+", before.text)]
         if not head or head[0] in _VERB_FIRST or not _QUESTION_START.isdisjoint(head[:2]):
             continue
-        tagged = after.text.rstrip().endswith("?") and _is_tag(after.text)
+        end = k + 1  # (past every tag: "…, oder, woll?")
+        while end < len(clauses) and _is_tag(clauses[end].text):
+            end += 1
+        tagged = end > k + 1 and clauses[end - 1].text.rstrip().endswith("?")
         then = re.findall(r"[^\W_]+", after.text)[:1]
         asked = before.text.rstrip().endswith("?") and bool(then) and fold(then[0]) in _QUESTION_START
         if tagged or asked:

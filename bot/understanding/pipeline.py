@@ -1250,8 +1250,8 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
     confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
-    if p.qtype is None and any(_yes_no_inside(words) for words in asking):
-        p.qtype = "yes_no"
+    if p.qtype is None and (any(_yes_no_inside(words) for words in asking) or clause_split.claims(p.clauses)):
+        p.qtype = "yes_no"  # (a statement with a tag asks whether it is so: "Meschede is doch eine von …, woll?")
     day = p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text) is not None
     if day:
         p.qtype = "when"  # "On which exact date did …?"

@@ -1007,6 +1007,14 @@ def test_decision_stage_group_named_answers_the_group_the_question_names(index: 
     # (not a group named to set the others apart)
     assert run("Gibt es neben den fünf Modellkommunen noch weitere beteiligte Kommunen? Wenn ja, welche?",
                index, S).intent == "mitmacherkommunen"
+    # ... of two groups, one set apart asks about the other, also when the two are too close to call
+    for question in ("How many places took part beyond the original five?",
+                     "Wer ist neben den fünf Modellkommunen noch dabei?"):
+        p = upto(question, index, "group named")
+        assert (p.intent, p.reason) == ("mitmacherkommunen", "it sets the other group apart"), question
+    # ("the other two model towns" are the rest of the group named, not the other group)
+    assert decisions._set_apart(upto("Arnsberg, Menden, Soest, who are the other two model towns?", index, "words"),
+                                index) is None
 
 
 def test_decision_stage_others_of_a_group_asks_for_the_groups_list(index: Index) -> None:

@@ -251,14 +251,35 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
     another group's close to it, the group the question names by a word of its name only is asked about."""
     if p.settled or p.decision == "fallback" or not p.ranked or p.ranked[0][0] not in ix.group_intents:
         return
-    # (not one named to set the others apart: "beyond the five pilots", "neben den fünf Modellkommunen")
+    # (not one named to set the others apart: "beyond the five pilots", "neben den fünf Modellkommunen":
+    # of two groups, that asks about the other one)
     keys = {k for t in p.terms if not t.alternative for k in t.resolved.keys} if _BESIDES.isdisjoint(p.words) else set()
     named = [g for g in sorted(ix.group_intents) if not keys.isdisjoint(ix.group_names[g])]
-    if len(named) != 1 or named[0] == p.ranked[0][0]:
+    if not keys and len(ix.group_intents) == 2:
+        apart = _set_apart(p, ix)
+        named = sorted(ix.group_intents - {apart}) if apart is not None else []
+    if len(named) != 1 or (named[0] == p.ranked[0][0] and p.decision == "answer"):
         return
     score = dict(p.ranked).get(named[0], 0.0)
-    if score >= s.low_threshold and score >= p.ranked[0][1] - s.group_to_slot:
-        _answer_first(p, named[0], score, "it names that group")
+    # (a group set apart is not what is asked, however close the question's words are to it)
+    if score >= s.low_threshold and (score >= p.ranked[0][1] - s.group_to_slot or not keys):
+        _answer_first(p, named[0], score, "it names that group" if keys else "it sets the other group apart")
+
+
+#: How many words after "beyond"/"außer" may name the group set apart ("beyond the original five")
+_APART_WORDS = 4
+_APART = frozenset("beyond besides apart except neben ausser ausserhalb".split())  # (not "the other two …")
+
+
+def _set_apart(p: Parse, ix: Index) -> str | None:
+    """The one group named right after a word that sets it apart ("beyond the original five",
+    "außer den Pionierkommunen"), if any."""
+    at = next((i for i, w in enumerate(p.words) if w in _APART), None)
+    if at is None:
+        return None
+    keys = {k for w in p.words[at + 1 : at + 1 + _APART_WORDS] for k in ix.resolve(w).keys}
+    named = [g for g in sorted(ix.group_intents) if not keys.isdisjoint(ix.group_names[g])]
+    return named[0] if len(named) == 1 else None
 
 
 #: "the other four", "who else", "die übrigen": the rest of a group asked for

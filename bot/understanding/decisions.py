@@ -837,6 +837,7 @@ _FUNDING = frozenset("forderung forderungen fordergeld fordermittel forderprogra
                      "zuschusse funding grant grants subsidy subsidies".split())
 _FOR = frozenset("fur for".split())
 _THERE_IS = frozenset("is there gibt es available".split())
+_MINE = frozenset("meine meinen mein meiner meinem my our unsere unseren unser unserer unserem".split())
 #: Words between "für" and what it is for: "für einen neuen Treppenlift", "for my own startup"
 _BEFORE_THING = frozenset("own eigene eigenen eigenes neue neuen neues new meine meinen mein my our unsere unseren "
                           "unser einen eine ein ne nen a an the den die das".split())
@@ -853,10 +854,14 @@ def funded_thing(p: Parse, ix: Index, s: MatcherSettings) -> None:
         at = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in _FOR
                    and _THERE_IS.issuperset(words[i + 1 : j])), None) if word in _FUNDING else None
         if at is not None:
-            thing = next((w for w in words[at + 1 : at + 5] if w not in _BEFORE_THING), None)
+            at_thing = next((j for j in range(at + 1, min(at + 5, len(words))) if words[j] not in _BEFORE_THING), None)
+            thing = words[at_thing] if at_thing is not None else None
+            # (the writer's own thing, however everyday: "subsidy for my farm", "Förderung für meine Firma")
+            own = at_thing is not None and not _MINE.isdisjoint(words[at + 1 : at_thing])
             # (as the vocabulary writes it: "Dörfer" are towns)
-            if thing is not None and thing not in STOPWORDS and not any(map(ix.knows, ix.lexicon.single(thing))) \
-                    and zipf(thing) < s.topic_zipf:
-                _settle(p, "fallback", None, f"it asks about money for something the knowledge does not know: "
-                                             f"'{thing}'")
+            if thing is not None and thing not in STOPWORDS and not is_town(thing) and (
+                    own and _PLACES.isdisjoint(keys(thing))  # ("für unsere Region" is the project's)
+                    or not any(map(ix.knows, ix.lexicon.single(thing))) and zipf(thing) < s.topic_zipf):
+                _settle(p, "fallback", None, f"it asks about money for the writer's own '{thing}'" if own else
+                        f"it asks about money for something the knowledge does not know: '{thing}'")
                 return

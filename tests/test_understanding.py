@@ -1003,6 +1003,11 @@ def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(
         assert p.intent is None and "the writer's own" in p.reason, question
     # (not a place: "unsere Region" is the project's)
     assert run("Wie viel Förderung gibt es für unsere Region?", index, S).intent == "funding"
+    # the writer getting money is another programme's matter
+    for question in ("Ich mache eine Umschulung. Wo krieg ich Förderung?", "how do i get funding, I am a student"):
+        p = upto(question, index, "funded thing")
+        assert p.intent is None and p.reason == "it asks how the writer gets money", question
+    assert run("Wie viel Geld bekommt Südwestfalen?", index, S).intent == "funding"
 
 
 def test_decision_stage_group_named_answers_the_group_the_question_names(index: Index) -> None:

@@ -837,6 +837,11 @@ _FUNDING = frozenset("forderung forderungen fordergeld fordermittel forderprogra
                      "zuschusse funding grant grants subsidy subsidies".split())
 _FOR = frozenset("fur for".split())
 _THERE_IS = frozenset("is there gibt es available".split())
+#: The writer getting money: "Wo bekomme ich Förderung?", "Wie viel Geld bekommt man?", "can I get a grant"
+_MONEY = r"(?:forderung|fordergeld|fordermittel|zuschuss|geld|grant|funding|subsidy|money)"
+_MONEY_FOR_ME = re.compile(r"\b(?:(?:bekomme|bekomm|krieg|kriege|kriegt|bekommt) (?:ich|man)|(?:can|could|do) i get"
+                           r"|how do i get)(?: \w+){0,3} " + _MONEY + r"\b|\b" + _MONEY
+                           + r"(?: \w+){0,2} (?:bekomme|bekomm|krieg|kriege) ich\b|\bgeld bekommt man\b")
 _MINE = frozenset("meine meinen mein meiner meinem my our unsere unseren unser unserer unserem".split())
 #: Words between "für" and what it is for: "für einen neuen Treppenlift", "for my own startup"
 _BEFORE_THING = frozenset("own eigene eigenen eigenes neue neuen neues new meine meinen mein my our unsere unseren "
@@ -865,3 +870,5 @@ def funded_thing(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 _settle(p, "fallback", None, f"it asks about money for the writer's own '{thing}'" if own else
                         f"it asks about money for something the knowledge does not know: '{thing}'")
                 return
+    if _MONEY_FOR_ME.search(" ".join(words)):
+        _settle(p, "fallback", None, "it asks how the writer gets money")

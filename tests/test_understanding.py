@@ -1123,6 +1123,10 @@ def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> Non
     question = "How do I get a Kita place for my daughter in Menden? We just moved here"
     assert upto(question, index, "membership asks").intent == "menden"
     assert upto(question, index, "town alone").intent is None
+    # everyday unknown words together name a subject, though none is rare alone
+    question = "what kind of shops does menden have, are they any good"
+    assert upto(question, index, "membership asks").intent == "menden"
+    assert upto(question, index, "town alone").intent is None
 
 
 def test_decision_stage_unknown_place_tries_a_name_as_a_town(index: Index) -> None:

@@ -422,7 +422,8 @@ def town_alone(p: Parse, ix: Index, s: MatcherSettings) -> None:
               and (row not in ix.own_town or topicality(t.word, s) >= _SHARED_TOPICALITY) and any(
                   row in postings.owners.get(k, ()) for postings in (ix.examples, ix.answers)
                   for k in t.resolved.keys)]
-    subject = max((t.cost for t in p.terms if not t.resolved.keys), default=0.0)
+    # (everyday words together name a subject too: "which football club does menden have")
+    subject = sum(t.cost for t in p.terms if not t.resolved.keys)
     if not shared and subject >= s.own_subject_cost:
         _settle(p, "fallback", None, f"the town is all the question shares with {p.intent}")
 

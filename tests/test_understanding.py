@@ -1124,7 +1124,7 @@ def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> Non
     assert upto(question, index, "membership asks").intent == "menden"
     assert upto(question, index, "town alone").intent is None
     # everyday unknown words together name a subject, though none is rare alone
-    question = "what kind of shops does menden have, are they any good"
+    question = "which football club is there in menden, are they any good"
     assert upto(question, index, "membership asks").intent == "menden"
     assert upto(question, index, "town alone").intent is None
 

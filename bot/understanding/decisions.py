@@ -258,7 +258,7 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if not keys and len(ix.group_intents) == 2:
         apart = _set_apart(p, ix)
         named = sorted(ix.group_intents - {apart}) if apart is not None else []
-    if len(named) != 1 or (named[0] == p.ranked[0][0] and p.decision == "answer"):
+    if len(named) != 1 or (named[0] == p.ranked[0][0] and (p.decision == "answer" or keys)):
         return
     score = dict(p.ranked).get(named[0], 0.0)
     # (a group set apart is not what is asked, however close the question's words are to it)

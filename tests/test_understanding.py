@@ -1796,6 +1796,26 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
         "rahmenstrategie"}
 
 
+def test_what_the_writers_town_is_not_is_not_what_is_asked(index: Index) -> None:
+    for question, word in (("Dürfen die Leitfäden auch Städte nutzen, die nicht zu den Pionierkommunen zählen?",
+                            "pionierkommunen"),
+                           ("Can our town use the guides although we are not one of the pioneer towns?",
+                            "pionierkommunen"),
+                           ("Gilt die Rahmenstrategie auch für Orte, die keine Pionierkommunen sind?",
+                            "pionierkommunen")):
+        p = upto(question, index, "words")
+        assert any(t.alternative for t in p.terms if t.word == word), question
+    # (what the writer does not see is the subject: "ich sehe keine Bilder"; "keiner" is also "nobody")
+    p = upto("Ich sehe auf der Seite keine Bilder, was mache ich falsch?", index, "words")
+    assert not any(t.alternative for t in p.terms if t.word == "bilder")
+
+
+def test_a_clause_of_even_if_belongs_to_the_clause_before_it() -> None:
+    split = clauses.split("Kann unsere Gemeinde mitmachen, auch wenn wir klein sind?")
+    assert len(split) == 1 and split[0].question
+    assert len(clauses.split("Can small villages join, even if they are tiny?")) == 1
+
+
 def test_a_short_guess_at_the_kind_of_thing_after_asking_what_it_is_is_no_subject(index: Index) -> None:
     # an article or "wie" before a noun, alone after the question: the writer's guess at the answer
     for question, guess in (("Was sind die Leitfäden? Ein Gesetz?", "gesetz"),

@@ -155,6 +155,7 @@ class Clause:
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
+_EVEN = frozenset("auch selbst sogar even only nur".split())  # before a subordinate clause: "auch wenn", "even if"
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _AT = frozenset("in im at near bei nahe".split())  # a place after the question
 _FOR = frozenset("for fur".split())  # ... and what it is for
@@ -231,7 +232,8 @@ def _relative(piece: str) -> bool:
     if words[0] in _THAT_EN and words[1:2] and words[1] in _SUBJECTS_EN:
         return True  # "Are there other programmes, like LEADER, that I could tell my village about?"
     if words[0] in _RELATIVE or words[0] in _SUBORDINATE or words[0] in DESCRIBING or (
-            len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE):
+            len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE) or (
+            len(words) == 2 and words[0] in _EVEN and words[1] in _SUBORDINATE):  # ("…, auch wenn wir …?")
         return True
     # The end of a list: "In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?"
     return len(everything) <= _LIST_END and _QUESTION_START.isdisjoint(everything) and any(

@@ -636,7 +636,8 @@ def _not_the_subject(p: Parse) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
-                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess):
+                       _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
+                       _not_one_of):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -794,6 +795,24 @@ def _not_these(words: list[str], start: int, end: int) -> set[int]:
     """'The other towns who joined, not the pioneers – what are their names?': a clause that begins
     with "not" says what is not asked about."""
     return set(range(start + 1, end)) if start < end and words[start] in _NOT else set()
+
+
+#: What a thing is not, before it: "auch wenn wir keine Modellkommune sind", "die nicht zu den fünf … gehören"
+_NOT_A = frozenset("kein keine".split())  # ("keiner", "keinen": also "nobody")
+_NOT_AMONG = (("nicht", "zu"), ("not", "one"), ("not", "among"), ("nicht", "unter"))
+_NOT_WORDS = 4
+_BEING = frozenset("bin bist ist sind seid sein am are is".split())
+
+
+def _not_one_of(words: list[str], start: int, end: int) -> set[int]:
+    """'Kann unsere Gemeinde die Rahmenstrategie nutzen, auch wenn wir keine Modellkommune sind?': what
+    the writer's town is not ("keine …", "nicht zu den …", "not one of the …") is not what is asked."""
+    found: set[int] = set()
+    being = not _BEING.isdisjoint(words[start:end])  # ("ich sehe keine Bilder": what is missing is the subject)
+    for j in range(start, end - 1):
+        if (being and words[j] in _NOT_A) or tuple(words[j : j + 2]) in _NOT_AMONG:
+            found |= {i for i in range(j + 1, min(j + 1 + _NOT_WORDS, end)) if not is_town(words[i])}
+    return found
 
 
 _MODALS = frozenset("kannst kannste konnen konnten konntest konnt can could would".split())

@@ -2351,6 +2351,15 @@ def test_a_part_that_compares_with_the_one_before_is_no_question_of_its_own(know
     assert len(matcher.questions_of(matcher.match("Ist Olpe dabei? Und was ist die Rahmenstrategie?"))) == 2
 
 
+def test_a_part_that_only_names_a_town_leads_in_to_the_question_about_it(knowledge: Knowledge) -> None:
+    matcher = Matcher(knowledge)
+    message = "Und Menden? Welchen Platz hat die Stadt im Ranking gemacht?"
+    match = matcher.match(message)
+    assert match.intent == "menden" and matcher.questions_of(match) == []
+    # (two towns are two questions)
+    assert len(matcher.questions_of(matcher.match("Ist Olpe dabei? Und Soest?"))) == 2
+
+
 def test_still_asks_about_now(index: Index) -> None:
     assert run("Is Horst Seehofer still the interior minister?", index, S).intent is None
     assert run("Ist Herr Seehofer noch Bundesinnenminister?", index, S).intent is None

@@ -54,7 +54,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
-                                            "name asked",
+                                            "name asked", "description asked",
                                             "several events", "step asked", "town only", "group or town",
                                             "towns of a group",
                                             "towns asked", "group named", "others of a group",
@@ -1774,6 +1774,18 @@ def test_decision_stage_name_asked_answers_what_the_initiative_named_before_is(i
     assert p.reason != "it asks what the initiative named before it is"
 
 
+def test_decision_stage_description_asked_answers_what_the_initiative_named_is(index: Index) -> None:
+    question = ("Für meinen Vortrag im Kreistag brauche ich eine knappe Darstellung von Smart Cities Südwestfalen, "
+                "gern mit Blick auf die Zielgruppe Senioren.")
+    assert upto(question, index, "name asked").intent is None  # the story's words dilute the scores
+    p = upto(question, index, "description asked")
+    assert (p.intent, p.reason) == ("initiative", "it asks for a description of the initiative named")
+    # not a description of another topic, nor of a subject of its own between the request and the name
+    for question in ("Bitte eine kurze Beschreibung der Leitfäden von Smart Cities Südwestfalen für unsere Schule.",
+                     "Can you describe the parking situation at Smart Cities Südwestfalen events?"):
+        assert upto(question, index, "description asked").reason != "it asks for a description of the initiative named"
+
+
 def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
     question = "Im Wartezimmer lag eine Zeitung mit einem Artikel über Smart Cities Südwestfalen. Was ist das?"
     p = upto(question, index, "words")
@@ -1808,6 +1820,13 @@ def test_what_the_writers_town_is_not_is_not_what_is_asked(index: Index) -> None
     # (what the writer does not see is the subject: "ich sehe keine Bilder"; "keiner" is also "nobody")
     p = upto("Ich sehe auf der Seite keine Bilder, was mache ich falsch?", index, "words")
     assert not any(t.alternative for t in p.terms if t.word == "bilder")
+
+
+def test_which_is_after_a_comma_without_a_question_mark_is_a_relative_clause() -> None:
+    split = clauses.split("I work for the county office, which is planning a digital strategy. "
+                          "What is the Rahmenstrategie?")
+    assert len(split) == 2 and not split[0].question
+    assert len(clauses.split("Smart City, which is the best example?")) == 2  # (with "?" it asks)
 
 
 def test_a_clause_of_even_if_belongs_to_the_clause_before_it() -> None:

@@ -155,6 +155,8 @@ class Clause:
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
+_WHICH_EN = frozenset("which who".split())  # after a comma, without "?": a relative clause
+_BE_EN = frozenset("is are was were has have had".split())
 _EVEN = frozenset("auch selbst sogar even only nur".split())  # before a subordinate clause: "auch wenn", "even if"
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _AT = frozenset("in im at near bei nahe".split())  # a place after the question
@@ -225,6 +227,8 @@ def _relative(piece: str) -> bool:
     if words[0] in _AT and piece.rstrip().endswith("?") and _is_name(piece.rstrip(" ?").split(None, 1)[-1]) \
             and len(everything) <= 3:
         return True  # "War da nicht so eine Konferenz im Sauerland, in Arnsberg?": where, not a question
+    if words[0] in _WHICH_EN and words[1:2] and words[1] in _BE_EN and not piece.rstrip().endswith("?"):
+        return True  # "… the Kampala Capital City Authority, which is currently reviewing …": what it is
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",

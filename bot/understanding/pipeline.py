@@ -1702,6 +1702,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("decide", decide),
     ("kind agrees", decisions.kind_agrees),
     ("name asked", decisions.name_asked),
+    ("description asked", decisions.description_asked),
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("several events", decisions.several_events),
     ("step asked", decisions.step_asked),

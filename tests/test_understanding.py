@@ -1784,6 +1784,12 @@ def test_decision_stage_description_asked_answers_what_the_initiative_named_is(i
     for question in ("Bitte eine kurze Beschreibung der Leitfäden von Smart Cities Südwestfalen für unsere Schule.",
                      "Can you describe the parking situation at Smart Cities Südwestfalen events?"):
         assert upto(question, index, "description asked").reason != "it asks for a description of the initiative named"
+    # ... and a question what it is, by its name, in a story
+    question = "was ist eigentlich smart cities südwestfalen hab davon im radio gehört beim traktor fahren"
+    assert upto(question, index, "description asked").intent == "initiative"
+    for question in ("Was hält Smart Cities Südwestfalen von Atomkraft?",
+                     "What is Smart Cities Südwestfalen's tiktok?"):
+        assert upto(question, index, "description asked").reason != "it asks for a description of the initiative named"
 
 
 def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:

@@ -8,6 +8,7 @@ greets or thanks is. Each is a stage of ``pipeline.STAGES`` with its own unit te
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
@@ -323,17 +324,21 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 #: Words that ask for a description: "a short description of …", "Kurzbeschreibung", "an overview of …"
 DESCRIBING = frozenset("beschreibung kurzbeschreibung darstellung description summary zusammenfassung overview "
-                       "uberblick describe beschreiben summarise summarize outline".split()) | TELL
+                       "uberblick describe beschreiben summarise summarize outline zusammengefasst zusammenfassen "
+                       "nutshell".split()) | TELL
 
 
 def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """'For an internal report I need a short description of the Smart Cities Südwestfalen initiative.':
-    a request to describe the initiative, by its full name, that names no other topic, asks what the
+    """'For an internal report I need a short description of the Smart Cities Südwestfalen initiative.',
+    'wait so what even is smart cities südwestfalen lol, saw it on a poster': a request to describe the
+    initiative, or a question what it is, by its full name, that names no other topic, asks what the
     initiative is – the topic whose examples the name is typical of – however much the story around
-    it (a report, a thesis, a newspaper) dilutes the scores."""
-    # (as written: the vocabulary may drop the request itself as chatter, "eine knappe Darstellung")
+    it (a report, a thesis, a newspaper) dilutes the scores; not when an unknown subject comes between
+    the question and the name or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?")."""
+    # (as written: the vocabulary may drop the request itself as chatter, "eine knappe Darstellung";
+    # or a question what it is about: "what's Smart Cities Südwestfalen about, in 2-3 sentences?")
     if p.settled or p.decision == "answer" or ix.full_names.isdisjoint(p.words) \
-            or DESCRIBING.isdisjoint(p.tokens.folded):
+            or (DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what"):
         return
     from bot.understanding.pipeline import GENERIC_NAMES, topicality
 
@@ -341,16 +346,26 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
            and t.word not in PLAINLY and not t.alternative and topicality(t.word, s) >= 1.0 for t in p.terms):
         return  # ("… a short description of the Leitfäden of Smart Cities Südwestfalen": another topic)
     # ("Can you describe the weather at … events?": a subject of its own between the request and the name)
-    at = next((i for i, w in enumerate(p.words) if w in DESCRIBING), len(p.words))
+    at = next((i for i, w in enumerate(p.words) if w in DESCRIBING or qtype.is_question_word(w)), len(p.words))
     name = next((i for i, w in enumerate(p.words) if w in ix.full_names and i > at), at)
-    cost = {t.word: t.cost for t in p.terms if not t.resolved.keys}
+    cost = {t.word: t.cost for t in p.terms if not t.resolved.keys and t.word not in DESCRIBING}
     if any(cost.get(w, 0.0) >= s.story_cost for w in p.words[at + 1 : name]):
         return
+    # ... or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?", "… 's instagram handle")
+    named = [i for i, w in enumerate(p.words) if w in ix.full_names]
+    ends = sorted(p.starts | {len(p.words)})
+    if any(cost.get(w, 0.0) >= s.story_cost for i in named  # (in its clause)
+           for w in takewhile(lambda w: w not in _FOR, p.words[i + 1 : min(i + 1 + _AFTER_NAME,
+                                                                          next(e for e in ends if e > i))])):
+        return  # (not what it is for: "… der Initiative Smart Cities Südwestfalen für die Beschlussvorlage")
     typical = _typical_of(p, ix)
     if typical is None:
         return
     intent = ix.intent_ids[typical]
     _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), "it asks for a description of the initiative named")
+
+
+_AFTER_NAME = 3  # how many words after the initiative's name may name what of it is asked
 
 
 def _typical_of(p: Parse, ix: Index) -> int | None:

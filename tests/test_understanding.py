@@ -54,7 +54,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
-                                            "name asked", "description asked",
+                                            "title named", "name asked", "description asked",
                                             "several events", "step asked", "town only", "group or town",
                                             "towns of a group",
                                             "towns asked", "group named", "others of a group",
@@ -1772,6 +1772,16 @@ def test_decision_stage_name_asked_answers_what_the_initiative_named_before_is(i
     # not a question of its own after the name
     p = run("I saw Smart Cities Südwestfalen on a poster. Who pays for it?", index, S)
     assert p.reason != "it asks what the initiative named before it is"
+
+
+def test_decision_stage_title_named_answers_the_topic_whose_title_names_it(index: Index) -> None:
+    question = "5 für südwestfalen member towns"
+    assert upto(question, index, "kind agrees").decision == "clarify"
+    p = upto(question, index, "title named")
+    assert (p.intent, p.reason) == ("pionierkommunen", "it writes the name in that topic's title")
+    assert "pionierkommunen" in p.title_named
+    # (without the name, still too close to call)
+    assert upto("fünf städte teilnehmer", index, "title named").reason != "it writes the name in that topic's title"
 
 
 def test_decision_stage_description_asked_answers_what_the_initiative_named_is(index: Index) -> None:

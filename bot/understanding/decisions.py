@@ -302,6 +302,17 @@ def others_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _answer_first(p, groups[0], score, "it asks for the others of the group the town named belongs to")
 
 
+def title_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'5 für Südwestfalen members': of two topics too close to call, the one whose title's quoted name
+    the question writes ("Was ist „5 für Südwestfalen“?") is asked about (not where they are only close:
+    "How much funding did the '5 für Südwestfalen' consortium receive?" asks about the funding)."""
+    if p.settled or p.decision != "clarify" or not p.title_named or len(p.ranked) < 2:
+        return
+    named = [(i, v) for i, v in p.ranked[:2] if i in p.title_named]
+    if len(named) == 1:
+        _answer_first(p, named[0][0], named[0][1], "it writes the name in that topic's title")
+
+
 def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Eish, I've been living here 2 years and only now see this Smart Cities Südwestfalen thing on a
     poster. What is it exactly?': a question of function words about the initiative's name, said in

@@ -328,10 +328,15 @@ class Index:
             for m in _COLON_NAME.finditer(text))
         # Names a topic's title puts in quotes ("Was ist „Smart Cities: Schule“?"): written without
         # quotes in a question, they are still that name (as the vocabulary writes them).
-        self.title_names = tuple(sorted({
-            tuple(self.lexicon.rewrite(tokenize_example(m.group(1)).folded, drop_chatter=False).words)
-            for intent in knowledge.intents for text in intent.title.values()
-            for m in _TITLE_QUOTE.finditer(text)} - {()}))
+        # ... and whose title it is (name -> intent id)
+        self.title_intents: dict[tuple[str, ...], str] = {}
+        for intent in knowledge.intents:
+            for text in intent.title.values():
+                for m in _TITLE_QUOTE.finditer(text):
+                    quoted = tuple(self.lexicon.rewrite(tokenize_example(m.group(1)).folded, drop_chatter=False).words)
+                    if quoted:
+                        self.title_intents.setdefault(quoted, intent.id)
+        self.title_names = tuple(sorted(self.title_intents))
 
     # --- building ------------------------------------------------------------------------
     def _example_words(self, intent: Intent) -> Iterable[list[str]]:

@@ -78,6 +78,7 @@ class Parse:
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     name_asked: bool = False  # a question of function words about the initiative's name said before it
     checks: bool = False  # the writer wants a claim checked ("… in 2019 i think"): its numbers are the claim
+    title_named: set[str] = field(default_factory=set)  # the topics whose title's quoted name the question writes
     guessed: set[int] = field(default_factory=set)  # indexes in ``words`` of the writer's guess at the answer
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
 
@@ -123,6 +124,7 @@ def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if name[0] in folded_text and any(tuple(folded_text[i : i + len(name)]) == name
                                           for i, w in enumerate(folded_text) if w == name[0]):
             p.named.update(name)
+            p.title_named.add(ix.title_intents[name])
             p.note("title name", " ".join(name) + " (a name a topic's title quotes: its words are topic words)")
     if len(p.clauses) > 1:
         p.note("clauses", " | ".join(("?" if c.question else "") + c.text for c in p.clauses))
@@ -1701,6 +1703,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("score", combine),
     ("decide", decide),
     ("kind agrees", decisions.kind_agrees),
+    ("title named", decisions.title_named),
     ("name asked", decisions.name_asked),
     ("description asked", decisions.description_asked),
     # What a membership question needs, and letters that only greet or thank (``decisions``):

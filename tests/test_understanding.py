@@ -992,6 +992,14 @@ def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
     assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
 
 
+def test_decision_stage_number_asked_falls_back_for_money_split_among_several(index: Index) -> None:
+    for question in ("How much of the funding did each pioneer town receive?",):
+        assert upto(question, index, "decide").intent is not None, question  # (the words are the funding's)
+        p = upto(question, index, "number asked")
+        assert p.intent is None and "how the money is split" in p.reason, question
+    assert run("Wie viel Geld haben die fünf Pionierkommunen zusammen bekommen?", index, S).intent is not None
+
+
 def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(index: Index) -> None:
     for question in ("how much funding is there for my own bakery?", "Wie hoch ist die Förderung für ne Sauna?"):
         p = upto(question, index, "funded thing")

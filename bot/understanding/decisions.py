@@ -532,11 +532,22 @@ def _asks_money(p: Parse) -> bool:
     return not qtype.MONEY.isdisjoint(p.tokens.folded) or not qtype.COST.isdisjoint(p.tokens.folded)
 
 
+#: Money split among several: "each of the five towns", "pro Stadt", "Wie verteilen sich …"
+_SPLIT = frozenset("each jeweils jede jeder jedes individually einzeln einzelnen per pro verteilen verteilt verteilung "
+                   "aufgeteilt aufteilung breakdown split".split())
+
+
 def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'How much did tickets for the 2021 conference cost?', 'Wie viele Leute waren auf der Konferenz?',
     'Was hat die Konferenz gekostet?': a question for a number or a cost about a topic none of whose
-    examples asks for one (its answer gives none) asks for something the knowledge does not hold."""
+    examples asks for one (its answer gives none) asks for something the knowledge does not hold; so
+    does one for the money split among several ("How much did each of the five towns get?")."""
     if p.settled or p.decision != "answer" or p.intent is None:
+        return
+    if _asks_money(p) and not _SPLIT.isdisjoint(p.tokens.folded):
+        # "How much did each of the five towns get?", "Wie verteilen sich die 13 Millionen?": the
+        # knowledge gives the whole sum only
+        _settle(p, "fallback", None, "it asks how the money is split, and the knowledge gives the whole sum only")
         return
     # a number asked in any clause, not only in the one that gives the question its type
     if p.qtype not in _NUMBERS and qtype.COST.isdisjoint(p.tokens.folded) and not qtype.asks_how_many(p.tokens.folded):

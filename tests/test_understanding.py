@@ -1832,6 +1832,12 @@ def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
         "rahmenstrategie"}
 
 
+def test_a_yes_no_question_that_opens_by_pointing_back_asks_about_what_was_named(index: Index) -> None:
+    question = "Hundesteuer bezahlen in Brilon – geht das inzwischen per App?"
+    assert upto(question, index, "chatter").kept == [0, 1]
+    assert run(question, index, S).intent is None
+
+
 def test_what_the_writers_town_is_not_is_not_what_is_asked(index: Index) -> None:
     for question, word in (("Dürfen die Leitfäden auch Städte nutzen, die nicht zu den Pionierkommunen zählen?",
                             "pionierkommunen"),

@@ -563,10 +563,17 @@ _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually t
 _OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos geht ging".split())
 
 
+#: A yes/no question that opens with its verb and a word pointing back: "geht das …", "is that …"
+_YES_NO_OPENING = frozenset("geht gibt ist sind kann konnen is are does do can".split())
+_POINTING_BACK = frozenset("das dat dies that this".split())
+
+
 def _opens_pointing(words: list[str]) -> bool:
     """Whether a clause opens with a question of function words that points back: "was ist das …",
     "what does that mean …"."""
     words = [w for w in words if w not in _FILLERS]  # "was genau hat es damit auf sich"
+    if len(words) >= 3 and words[0] in _YES_NO_OPENING and words[1] in _POINTING_BACK:
+        return True  # "Sperrmüll anmelden in Lüdenscheid – geht das inzwischen online?": whether it does
     if len(words) <= 3 or not question_type.is_question_word(words[0]) or words[1] not in _OPENING_VERBS:
         return False
     # ("worum geht es da …": after "geht es", what points back comes next)
@@ -762,7 +769,9 @@ _NAMING_WORDS = 4
 def _asks_what_or_names(p: Parse, i: int) -> bool:
     """Whether clause ``i`` asks what something is, or only names it, set before a question about it."""
     clause = p.clauses[i]
-    return _asks_what(clause.text) or (not clause.question and 0 < len(p.clause_words[i][0]) <= _NAMING_WORDS)
+    # (not where something is done in a town: "Hundesteuer bezahlen in Brilon – geht das per App?")
+    return _asks_what(clause.text) or (not clause.question and 0 < len(p.clause_words[i][0]) <= _NAMING_WORDS
+                                       and not any(map(is_town, p.clause_words[i][0])))
 
 
 _YES_NO_VERBS = frozenset("ist is es os hat has hats does dos geht gehts ham hamm haben have sind are do".split())

@@ -1906,6 +1906,9 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert "bauplan" in {t.word for t in p.terms if t.alternative}
     p = upto("Fünf für Südwestfalen, es dat so ne Fußballsach oder wat?", index, "words")
     assert "fussballsach" in {t.word for t in p.terms if t.alternative}
+    # ... also with its subject left out ("is like chatgpt?")
+    p = upto("what is the Rahmenstrategie? is like a rulebook?", index, "words")
+    assert "rulebook" in {t.word for t in p.terms if t.alternative}
     # ... and so does an example offered after it
     p = upto("what is the framework strategy?? like wind turbines and stuff?", index, "words")
     assert {"wind", "turbines"} <= {t.word for t in p.terms if t.alternative}

@@ -677,6 +677,7 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         return k > 0 and ((len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
              and folded[1] in _POINTING_WORDS) or folded[0] == "like"
+            or (folded[0] in _YES_NO_VERBS and folded[1] in _LIKE)  # ("… is like chatgpt?", subject left out)
             or _kind_guessed(p, spoken[k], folded)))
             # ... or an answer offered after a question that asks who or where: "wer bezahlt das
             # alles? unsere Steuer?", "who's funding this? federal government? EU?"

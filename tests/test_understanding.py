@@ -286,7 +286,7 @@ def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(in
         return [c.text for c in clauses.split(text)]
 
     assert texts("Gibt es Handreichungen bzw. Leitfäden, z. B. für Dörfer?") == [
-        "Gibt es Handreichungen bzw. Leitfäden", "z. B. für Dörfer?"]
+        "Gibt es Handreichungen bzw. Leitfäden, z. B. für Dörfer?"]  # (what "z. B." adds belongs to it)
     assert texts("Meine Enkelin ist in der 9. Klasse. Was ist eine Smart City?") == [
         "Meine Enkelin ist in der 9. Klasse.", "Was ist eine Smart City?"]
     assert texts("Für meine 9. Klasse suche ich Material. Was ist das?") == [
@@ -1857,6 +1857,14 @@ def test_which_is_after_a_comma_without_a_question_mark_is_a_relative_clause() -
                           "What is the Rahmenstrategie?")
     assert len(split) == 2 and not split[0].question
     assert len(clauses.split("Smart City, which is the best example?")) == 2  # (with "?" it asks)
+
+
+def test_a_clause_that_opens_with_that_is_explains_the_clause_before_it() -> None:
+    for text in ("Is there a list of the towns, i.e. the Mitmacherkommunen?",
+                 "Gibt es Infos zur Förderung, d.h. wer zahlt wie viel?",
+                 "Any stories online, e.g. about the conference?"):
+        split = clauses.split(text)
+        assert len(split) == 1 and split[0].question, text
 
 
 def test_a_clause_of_even_if_belongs_to_the_clause_before_it() -> None:

@@ -155,6 +155,9 @@ class Clause:
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchen welchem".split())
 _SUBORDINATE = frozenset("obwohl weil wenn falls dass sodass um damit wo although because though if unless oder or"
                          .split())
+#: "i.e.", "d.h.", "e.g.", "z.B." (as folded: two letters), "namely", "sprich": what follows explains the clause before
+_THAT_IS = frozenset({("i", "e"), ("d", "h"), ("e", "g"), ("z", "b")})
+_THAT_IS_WORDS = frozenset("ie dh eg zb namely namlich sprich".split())
 _WHICH_EN = frozenset("which who".split())  # after a comma, without "?": a relative clause
 _BE_EN = frozenset("is are was were has have had".split())
 _EVEN = frozenset("auch selbst sogar even only nur".split())  # before a subordinate clause: "auch wenn", "even if"
@@ -227,6 +230,8 @@ def _relative(piece: str) -> bool:
     if words[0] in _AT and piece.rstrip().endswith("?") and _is_name(piece.rstrip(" ?").split(None, 1)[-1]) \
             and len(everything) <= 3:
         return True  # "War da nicht so eine Konferenz im Sauerland, in Arnsberg?": where, not a question
+    if tuple(words) in _THAT_IS or words[0] in _THAT_IS_WORDS:
+        return True  # "Could you set out how the project is funded, i.e. the funding body, …": it explains it
     if words[0] in _WHICH_EN and words[1:2] and words[1] in _BE_EN and not piece.rstrip().endswith("?"):
         return True  # "… the Kampala Capital City Authority, which is currently reviewing …": what it is
     if not piece.rstrip().endswith("?"):

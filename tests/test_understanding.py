@@ -989,7 +989,12 @@ def test_answer_words_are_evidence(index: Index) -> None:
 def test_decide_answers_asks_back_or_falls_back(index: Index) -> None:
     assert run("Was ist eine Smart City?", index, S).decision == "answer"
     assert run("Wie ist das Wetter in Arnsberg?", index, S).decision == "fallback"
-    assert run("Was ist eine Smart City?", index, MatcherSettings(margin=1.0)).decision == "clarify"
+    p = Parse("Was ist eine Smart City?")
+    for name, stage in STAGES:
+        stage(p, index, MatcherSettings(margin=1.0))
+        if name == "decide":
+            break
+    assert p.decision == "clarify"
 
 
 def test_decision_stage_number_asked_falls_back_for_money_split_among_several(index: Index) -> None:
@@ -1780,6 +1785,24 @@ def test_decision_stage_name_asked_answers_what_the_initiative_named_before_is(i
     # not a question of its own after the name
     p = run("I saw Smart Cities Südwestfalen on a poster. Who pays for it?", index, S)
     assert p.reason != "it asks what the initiative named before it is"
+
+
+def test_decision_stage_description_asked_answers_what_a_thing_a_title_defines_is(index: Index) -> None:
+    # "Was ist eine Smart City?", "Was ist die Rahmenstrategie?": titles that ask what a thing is
+    assert dict(index.title_subjects)["smart-city"] == (frozenset({"smart"}), frozenset({"citi", "city"}))
+    assert "timeline" not in dict(index.title_subjects)  # ("Was ist bisher passiert?" defines nothing)
+    for question, intent in (("what is smart city? in romania we use this word also but i dont know what it mean",
+                              "smart-city"),
+                             ("rahmenstrategie?? was soll das sein lol klingt nach amtsdeutsch", "rahmenstrategie")):
+        assert upto(question, index, "name asked").intent is None, question
+        p = upto(question, index, "description asked")
+        assert (p.intent, p.reason) == (intent, "it asks what a thing is that a topic's title asks about"), question
+    # not with another subject in its clause, nor named as a project (the initiative), nor in a task
+    for question in ("Was ist eine Smart City für Regenwasserzisternen?",
+                     "Was ist dieses Projekt Smart Cities hier in der Region, woll?",
+                     "Fass mal zusammen, was Smart City heißt, für meine Hausaufgabe über Windräder"):
+        assert upto(question, index, "description asked").reason != \
+            "it asks what a thing is that a topic's title asks about", question
 
 
 def test_decision_stage_title_named_answers_the_topic_whose_title_names_it(index: Index) -> None:

@@ -345,35 +345,87 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     initiative, or a question what it is, by its full name, that names no other topic, asks what the
     initiative is – the topic whose examples the name is typical of – however much the story around
     it (a report, a thesis, a newspaper) dilutes the scores; not when an unknown subject comes between
-    the question and the name or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?")."""
+    the question and the name or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?").
+    So does a question what a thing is that a topic's title asks to be defined ("Was ist eine Smart City?"):
+    "wat heißt denn smart city auf deutsch kumma ich versteh dat nich"."""
     # (as written: the vocabulary may drop the request itself as chatter, "eine knappe Darstellung";
     # or a question what it is about: "what's Smart Cities Südwestfalen about, in 2-3 sentences?")
-    if p.settled or p.decision == "answer" or ix.full_names.isdisjoint(p.words) \
-            or (DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what"):
+    if p.settled or p.decision == "answer" or (DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what"
+                                               and _MEANING.isdisjoint(p.tokens.folded)):
         return
     from bot.understanding.pipeline import GENERIC_NAMES, topicality
 
-    if any(t.resolved.keys and t.word not in ix.full_names and t.word not in GENERIC_NAMES and t.word not in DESCRIBING
-           and t.word not in PLAINLY and not t.alternative and topicality(t.word, s) >= 1.0 for t in p.terms):
+    if not ix.full_names.isdisjoint(p.words):
+        typical = _typical_of(p, ix)
+        if typical is None:
+            return
+        intent, subject = ix.intent_ids[typical], set(ix.full_names)
+        reason = "it asks for a description of the initiative named"
+    else:
+        if p.qtype != "what":
+            return  # (a thing named in a request or a task is not asked what it is: "Summarise this article")
+        asked = {k for t in p.terms if not t.alternative for k in t.resolved.keys}
+        found = next(((i, parts) for i, parts in ix.title_subjects
+                      if all(not part.isdisjoint(asked) for part in parts)), None)
+        if found is None:
+            return
+        intent, reason = found[0], "it asks what a thing is that a topic's title asks about"
+        stems = frozenset().union(*found[1])
+        subject = {t.word for t in p.terms if not stems.isdisjoint(t.resolved.keys)}
+        if not _asked_plainly(p, subject, s) or any(
+                to not in subject and _other_topics_word(to, intent, ix) for _, to in p.synonyms if to in p.words):
+            return  # (nor with a word the vocabulary wrote for another topic: "die neuste Sache bei Smart Cities")
+    if any(t.resolved.keys and t.word not in subject and t.word not in GENERIC_NAMES and t.word not in DESCRIBING
+           and t.word not in PLAINLY and t.word not in _MEANING and not t.alternative and topicality(t.word, s) >= 1.0
+           for t in p.terms):
         return  # ("… a short description of the Leitfäden of Smart Cities Südwestfalen": another topic)
     # ("Can you describe the weather at … events?": a subject of its own between the request and the name)
     at = next((i for i, w in enumerate(p.words) if w in DESCRIBING or qtype.is_question_word(w)), len(p.words))
-    name = next((i for i, w in enumerate(p.words) if w in ix.full_names and i > at), at)
+    name = next((i for i, w in enumerate(p.words) if w in subject and i > at), at)
     cost = {t.word: t.cost for t in p.terms if not t.resolved.keys and t.word not in DESCRIBING}
     if any(cost.get(w, 0.0) >= s.story_cost for w in p.words[at + 1 : name]):
         return
     # ... or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?", "… 's instagram handle")
-    named = [i for i, w in enumerate(p.words) if w in ix.full_names]
+    named = [i for i, w in enumerate(p.words) if w in subject]
     ends = sorted(p.starts | {len(p.words)})
     if any(cost.get(w, 0.0) >= s.story_cost for i in named  # (in its clause)
            for w in takewhile(lambda w: w not in _FOR, p.words[i + 1 : min(i + 1 + _AFTER_NAME,
                                                                           next(e for e in ends if e > i))])):
         return  # (not what it is for: "… der Initiative Smart Cities Südwestfalen für die Beschlussvorlage")
-    typical = _typical_of(p, ix)
-    if typical is None:
-        return
-    intent = ix.intent_ids[typical]
-    _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), "it asks for a description of the initiative named")
+    _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), reason)
+
+
+def _other_topics_word(word: str, intent: str, ix: Index) -> bool:
+    """Whether the examples of other topics use a word, and those of ``intent`` do not."""
+    rows = {int(r) for k in ix.resolve(word).keys for r in ix.examples.owners.get(k, ())}
+    return bool(rows) and ix.row[intent] not in rows
+
+
+def _asked_plainly(p: Parse, subject: set[str], s: MatcherSettings) -> bool:
+    """Whether a thing a topic's title names is asked about in a clause of its own: one that asks,
+    names no unknown subject as well ("Kricht man da wat vonne Smart City für ne Regenwasserzisterne?")
+    and does not name it as a project ("projekt smart cities in unsere region": the initiative)."""
+    from bot.understanding.pipeline import GENERIC_NAMES
+
+    cost = {t.word: t.cost for t in p.terms if not t.resolved.keys and not t.alternative}
+    spans = list(zip(sorted(p.starts), [*sorted(p.starts)[1:], len(p.words)], strict=True))
+    found = False
+    for start, end in spans:
+        words = p.words[start:end]
+        at = [i for i, w in enumerate(words) if w in subject]
+        if not at:
+            continue
+        if any(w in p.story for w in words) or any(cost.get(w, 0.0) >= s.story_cost for w in words):
+            return False
+        if any(w in GENERIC_NAMES for i in at for w in words[max(0, i - 2) : i + 2]):
+            return False
+        found = True
+    return found
+
+
+#: Words that ask what something means: "Wat heißt denn Smart City?", "what does it mean"
+_MEANING = frozenset("bedeutet bedeuten bedeutung heisst heissen meint meinen meent means mean meaning definition "
+                     "definiert define begriff".split())
 
 
 _AFTER_NAME = 3  # how many words after the initiative's name may name what of it is asked

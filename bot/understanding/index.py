@@ -112,6 +112,12 @@ def _british(word: str) -> str:
 MIN_SWAPPED = 6  # a shorter word with two letters swapped is too often another word
 
 
+#: How a title asks what something is, a thing named: "Was ist eine Smart City?", "What are the Leitfäden?",
+#: "Was ist „5 für Südwestfalen“?" (not "Was ist bisher passiert?")
+_WHAT_IS = re.compile(r"^(?:Was|What) (?:ist|sind|is|are) (?:(?:eine?|die|der|das|the|an?) )?"
+                      r"([„“\"]?[A-ZÄÖÜ0-9].*?)\??$")
+
+
 @mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 class Index:
     def __init__(self, knowledge: Knowledge):
@@ -337,6 +343,19 @@ class Index:
                     if quoted:
                         self.title_intents.setdefault(quoted, intent.id)
         self.title_names = tuple(sorted(self.title_intents))
+        # What a topic's title asks to be defined ("Was ist eine Smart City?", "What are the Leitfäden?"):
+        # the stems of each word of its subject, as questions are written (``decisions.description_asked``).
+        subjects: dict[str, tuple[frozenset[str], ...]] = {}
+        for intent in knowledge.intents:
+            for text in intent.title.values() if intent.listed else ():
+                defined = _WHAT_IS.match(text)
+                if defined is None or intent.id in subjects:
+                    continue
+                rest = [w for w in self.lexicon.rewrite(tokenize_example(defined.group(1)).folded,
+                                                        drop_chatter=False).words if w not in STOPWORDS]
+                if rest:
+                    subjects[intent.id] = tuple(frozenset(keys(w)) for w in rest)
+        self.title_subjects = tuple(sorted(subjects.items(), key=lambda kv: -len(kv[1])))  # the longest first
 
     # --- building ------------------------------------------------------------------------
     def _example_words(self, intent: Intent) -> Iterable[list[str]]:

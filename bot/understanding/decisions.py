@@ -347,7 +347,7 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     it (a report, a thesis, a newspaper) dilutes the scores; not when an unknown subject comes between
     the question and the name or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?").
     So does a question what a thing is that a topic's title asks to be defined ("Was ist eine Smart City?"):
-    "Caro, was ist eine Smart City? In Palermo sagen sie das auch immer, aber keiner weiß, was ist."."""
+    "Caro, was ist eine Smart City? In Palermo sagen sie das auch immer …"."""
     # (as written: the vocabulary may drop the request itself as chatter, "eine knappe Darstellung";
     # or a question what it is about: "what's Smart Cities Südwestfalen about, in 2-3 sentences?")
     if p.settled or p.decision == "answer" or (DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what"

@@ -243,8 +243,17 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
 
-_BESIDES = frozenset("beyond besides apart except neben ausser ausserhalb other others andere anderen weitere "
-                     "weiteren".split())
+#: Words that set a group apart ("beyond the original five", "außer den Pionierkommunen") ...
+_APART = frozenset("beyond besides apart except neben ausser ausserhalb".split())
+#: ... or name the others next to it ("the other two model towns": the rest of the group named)
+_BESIDES = _APART | frozenset("other others andere anderen weitere weiteren".split())
+#: How many words after "beyond"/"außer" may name the group set apart ("beyond the original five")
+_APART_WORDS = 4
+
+
+def _groups_named(keys: set[str], ix: Index) -> list[str]:
+    """The groups whose own name's stems are among ``keys``."""
+    return [g for g in sorted(ix.group_intents) if not keys.isdisjoint(ix.group_names[g])]
 
 
 def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -255,7 +264,7 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (not one named to set the others apart: "beyond the five pilots", "neben den fünf Modellkommunen":
     # of two groups, that asks about the other one)
     keys = {k for t in p.terms if not t.alternative for k in t.resolved.keys} if _BESIDES.isdisjoint(p.words) else set()
-    named = [g for g in sorted(ix.group_intents) if not keys.isdisjoint(ix.group_names[g])]
+    named = _groups_named(keys, ix)
     if not keys and len(ix.group_intents) == 2:
         apart = _set_apart(p, ix)
         named = sorted(ix.group_intents - {apart}) if apart is not None else []
@@ -267,19 +276,13 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _answer_first(p, named[0], score, "it names that group" if keys else "it sets the other group apart")
 
 
-#: How many words after "beyond"/"außer" may name the group set apart ("beyond the original five")
-_APART_WORDS = 4
-_APART = frozenset("beyond besides apart except neben ausser ausserhalb".split())  # (not "the other two …")
-
-
 def _set_apart(p: Parse, ix: Index) -> str | None:
     """The one group named right after a word that sets it apart ("beyond the original five",
     "außer den Pionierkommunen"), if any."""
     at = next((i for i, w in enumerate(p.words) if w in _APART), None)
     if at is None:
         return None
-    keys = {k for w in p.words[at + 1 : at + 1 + _APART_WORDS] for k in ix.resolve(w).keys}
-    named = [g for g in sorted(ix.group_intents) if not keys.isdisjoint(ix.group_names[g])]
+    named = _groups_named({k for w in p.words[at + 1 : at + 1 + _APART_WORDS] for k in ix.resolve(w).keys}, ix)
     return named[0] if len(named) == 1 else None
 
 
@@ -353,7 +356,7 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision == "answer" or (DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what"
                                                and _MEANING.isdisjoint(p.tokens.folded)):
         return
-    from bot.understanding.pipeline import GENERIC_NAMES, topicality
+    from bot.understanding.pipeline import GENERIC_NAMES, clause_spans, topicality
 
     if not ix.full_names.isdisjoint(p.words):
         typical = _typical_of(p, ix)
@@ -386,11 +389,9 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if any(cost.get(w, 0.0) >= s.story_cost for w in p.words[at + 1 : name]):
         return
     # ... or right after the name ("Was hält Smart Cities Südwestfalen von Windkraft?", "… 's instagram handle")
-    named = [i for i, w in enumerate(p.words) if w in subject]
-    ends = sorted(p.starts | {len(p.words)})
-    if any(cost.get(w, 0.0) >= s.story_cost for i in named  # (in its clause)
-           for w in takewhile(lambda w: w not in _FOR, p.words[i + 1 : min(i + 1 + _AFTER_NAME,
-                                                                          next(e for e in ends if e > i))])):
+    if any(cost.get(w, 0.0) >= s.story_cost for start, end in clause_spans(p) for i in range(start, end)
+           if p.words[i] in subject  # (in its clause)
+           for w in takewhile(lambda w: w not in _FOR, p.words[i + 1 : min(i + 1 + _AFTER_NAME, end)])):
         return  # (not what it is for: "… der Initiative Smart Cities Südwestfalen für die Beschlussvorlage")
     _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), reason)
 
@@ -405,12 +406,11 @@ def _asked_plainly(p: Parse, subject: set[str], s: MatcherSettings) -> bool:
     """Whether a thing a topic's title names is asked about in a clause of its own: one that asks,
     names no unknown subject as well ("Kricht man da wat vonne Smart City für ne Regenwasserzisterne?")
     and does not name it as a project ("projekt smart cities in unsere region": the initiative)."""
-    from bot.understanding.pipeline import GENERIC_NAMES
+    from bot.understanding.pipeline import GENERIC_NAMES, clause_spans
 
     cost = {t.word: t.cost for t in p.terms if not t.resolved.keys and not t.alternative}
-    spans = list(zip(sorted(p.starts), [*sorted(p.starts)[1:], len(p.words)], strict=True))
     found = False
-    for start, end in spans:
+    for start, end in clause_spans(p):
         words = p.words[start:end]
         at = [i for i, w in enumerate(words) if w in subject]
         if not at:

@@ -626,7 +626,7 @@ def _social(words: list[str], ix: Index, s: MatcherSettings) -> bool:
     return greets
 
 
-def _clause_spans(p: Parse) -> list[tuple[int, int]]:
+def clause_spans(p: Parse) -> list[tuple[int, int]]:
     """Where each kept clause's words are in ``p.words`` (start, end)."""
     bounds = [*sorted(p.starts), len(p.words)]
     return list(zip(bounds, bounds[1:], strict=False))
@@ -640,7 +640,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     looks at one clause), and of the talk after a question of function words. Their words count
     half (``alternative_weight``)."""
     found = set(p.talk)
-    spans = _clause_spans(p)
+    spans = clause_spans(p)
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     for k, (start, end) in enumerate(spans):
@@ -1154,7 +1154,7 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
     too) is no subject. Indexes of those words in ``p.words``."""
     found: set[int] = set()
     asking = {i for i, c in enumerate(p.clauses) if c.question}
-    for kept, (start, end) in zip(p.kept, _clause_spans(p), strict=False):
+    for kept, (start, end) in zip(p.kept, clause_spans(p), strict=False):
         clause = p.words[start:end]
         at = next((j for j, w in enumerate(clause) if w in _FROM), None)
         # the greeting or the writer comes first: "Hello from …", "hier ist der Bauer aus Eslohe",
@@ -1334,7 +1334,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     german = language.detect(p.tokens) == "de"
     people = names.name_positions(p.words, p.originals, ix.knows, p.starts) | _greeted_from(p, ix)
     # (and whom it should be explained to: "explain to an old Welsh librarian what …")
-    people |= {j for start, end in _clause_spans(p) for j in _explained_to(p.words, start, end)}
+    people |= {j for start, end in clause_spans(p) for j in _explained_to(p.words, start, end)}
     # (and the writer's own people: "frag für mein schwager", "my niece keeps mentioning …")
     people |= names.relative_positions(p.words)
     p.alternatives = _not_the_subject(p)

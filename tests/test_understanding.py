@@ -1502,6 +1502,16 @@ def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> N
     assert run("How much of the money did Arnsberg get? And Olpe?", index, S).intent is None
 
 
+def test_a_group_named_with_most_of_its_towns_half_remembered_is_asked_about(index: Index) -> None:
+    question = "The five model towns are Arnsberg, Soest, Menden, Hagen and Siegen, right? What are they doing?"
+    before = upto(question, index, "group or town")
+    assert before.intent == "membership"
+    assert upto(question, index, "towns of a group").intent == "pionierkommunen"
+    # not with most of the towns wrong
+    assert upto("Die fünf Modellstädte sind doch Arnsberg, Hemer, Brilon, Olpe und Siegen, oder? Was machen die da?",
+                index, "towns of a group").intent == "membership"
+
+
 def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
     parts = clauses.split("wer bezahlt das alles fragezeichen wir steuerzahler komma oder was")
     assert [c.text for c in parts] == ["wer bezahlt das alles?", "wir steuerzahler", "oder was"]

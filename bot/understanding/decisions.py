@@ -459,6 +459,12 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return  # ("How much of the 13 million did Olpe get? And Soest?": money for each town, not the group)
     named = {w for w in p.words if is_town(w)}
     group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)
+    if group is None and len(named) >= 3:
+        # (half remembered: "Die fünf Modellstädte sind doch Arnsberg, Meschede, Menden, Olpe und Siegen,
+        # oder?" – the group named by its name, with most of its towns, is asked about all the same)
+        groups = _groups_named({k for t in p.terms for k in t.resolved.keys}, ix)
+        if len(groups) == 1 and 2 * len(named & ix.group_towns[groups[0]]) > len(named):
+            group = groups[0]
     score = dict(p.ranked).get(group or "", 0.0)
     # (the group's own name, "… sind so Modellstädte", asks nothing about taking part)
     if group is None or score < s.low_threshold or any(ix.asks_taking_part(t.resolved.keys) for t in p.terms

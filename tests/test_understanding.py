@@ -1108,6 +1108,11 @@ def test_decision_stage_group_or_town_turns_a_group_into_membership(index: Index
     question = "Welche Rolle spielt eigentlich Menden?"  # also next to a topic about that very town
     assert upto(question, index, "decide").intent == "menden"
     assert upto(question, index, "group or town").intent == "membership"
+    # ... also with the town's own topic first, but too close to call
+    question = "Ist die Stadt Hemer offiziell an der Rahmenstrategie beteiligt, und falls ja, mit welcher Rolle?"
+    assert upto(question, index, "town only").decision == "clarify"
+    assert (upto(question, index, "group or town").decision, upto(question, index, "group or town").intent) == \
+        ("answer", "membership")
 
 
 def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None:

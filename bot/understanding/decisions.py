@@ -192,8 +192,11 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     der Rahmenstrategie beigetreten ist")."""
     # (or the role of one town: "Soest ist auch dabei? Welche Rolle hat Soest?")
     role = len(set(p.towns)) == 1 and not ROLE.isdisjoint(p.tokens.folded)
+    # (with the town's topic first but too close to call: "Ist die Stadt Drolshagen offiziell an der
+    # Rahmenstrategie beteiligt, und falls ja, in welcher Rolle?")
     if p.settled or not (ix.slot_intents and (p.qtype == "yes_no" or role) and p.towns and p.ranked
-                         and p.decision != "fallback" and p.ranked[0][0] not in ix.slot_intents):
+                         and p.decision != "fallback"
+                         and (p.ranked[0][0] not in ix.slot_intents or p.decision == "clarify")):
         return
     # ... and so is whether it joined what the towns join ("ob die Stadt Brilon der Rahmenstrategie
     # beigetreten ist"), whatever topic that is

@@ -2695,6 +2695,11 @@ def test_answers_offered_after_who_or_where_are_no_subject(index: Index) -> None
         p = run(question, index, S)
         assert p.intent == "funding", question
         assert any(t.alternative for t in p.terms), question  # the offered answers count half
+    # ... also after a preposition before "who", and with fillers in the answer offered
+    for question in ("Die Rahmenstrategie, für wen ist die gedacht? Auch für uns Landwirte?",
+                     "the Leitfäden, for whom are they? just for us carpenters?"):
+        p = run(question, index, S)
+        assert any(t.alternative for t in p.terms), question
     # after "what" the short question asks once more: its words count in full
     p = run("Was ist neu? Letzte Sache?", index, S)
     assert not any(t.alternative for t in p.terms)

@@ -23,7 +23,7 @@ from bot.understanding import qtype as question_type
 from bot.understanding.clauses import PLAINLY, TELL
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
-from bot.understanding.lexicon import Rewritten
+from bot.understanding.lexicon import FILLERS, Rewritten
 from bot.understanding.normalize import Tokens, fold, tokenize
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.stems import stem
@@ -744,7 +744,8 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     it that asks who or where: a few words that ask nothing themselves ("wer bezahlt das alles? unsere
     Steuer?", "who's funding this? federal government? EU?"). After "what" it is the question once
     more ("Was ist neu? Letzte Sache?")."""
-    if not (p.clauses[spoken[k]].question and 0 < len(folded) <= _OFFERED_WORDS) or any(
+    said = [w for w in folded if w not in FILLERS]  # ("Auch für uns Handwerker?")
+    if not (p.clauses[spoken[k]].question and 0 < len(said) <= _OFFERED_WORDS) or any(
             question_type.is_question_word(w) or w in _POINTING_WORDS for w in folded):
         return False
     for before in reversed(spoken[:k]):  # (past the answers offered before it: "… EU? some tech giant?")
@@ -761,6 +762,8 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
 
 _SOURCE_ASKED = frozenset(("who", "where"))
 _OPENS = question_type.OPENERS | {"so"}  # ("so who's funding all this?")
+# ... and the preposition before "who" ("für wen sind die? Auch für uns Handwerker?", "for whom?")
+_OPENS |= frozenset("fur von mit an bei for by to from with".split())
 
 
 #: How many words a clause that only names a thing has at most ("Rahmenstrategie, is dat …?")

@@ -2602,6 +2602,11 @@ def test_a_claim_hedged_tagged_or_asked_before_the_question_is_checked_not_anoth
     # a rank said in the claim: the answer gives the right one
     question = "Menden war doch im Ranking auf Platz 2, woll?"
     assert run(question, index, S).intent == "menden"
+    # ... and where it ranked is part of the claim ("Platz 1 in NRW oder so?")
+    def cost(question: str, word: str) -> float:
+        return next(t.cost for t in upto(question, index, "words").terms if t.word == word)
+    assert cost("Menden war doch auf Platz 2 in Europa oder so? Wofür war das?", "europa") < \
+        cost("Menden war auf Platz 2. Wofür war das? Was ist Europa?", "europa")
     # asked, not claimed: another year, and who came first, are not in the knowledge
     for question in ("Worum ging es bei der Konferenz in Arnsberg 2019?", "Ist die Konferenz in Arnsberg 2019?",
                      "Wer war im Ranking auf Platz 1?", "Who came first in the ranking? Was it Menden?"):

@@ -1354,6 +1354,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     named: list[str] = []
     # (who pays, asked: "wer zahlt", "who pays", as the vocabulary writes them)
     who_pays = not _WHO.isdisjoint(p.words) and not ix.lexicon.written_as(_PAYS).isdisjoint(p.words)
+    claimed_scope: set[int] = set()
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
             continue
@@ -1398,6 +1399,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
             if written and p.checks and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms):
                 p.story.add(word)  # "Menden hat doch Platz 1 gemacht, woll?": the writer's claim, to be corrected
+                if p.words[i + 1 : i + 2] and p.words[i + 1] in _RANK_SCOPE:
+                    claimed_scope.add(i + 2)  # ("Platz 1 in NRW oder so?": where it ranked is the claim too)
+            if i in claimed_scope:
+                cost *= s.story_cost
             if word in question_type.COST and who_pays:
                 cost = 0.0  # "Wat kostet dat und wer zahlt?": what it costs, of what someone pays for
             if word in p.story:
@@ -1434,6 +1439,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
 
+
+#: Where a claimed rank was reached ("Platz 1 in NRW", "first in the country")
+_RANK_SCOPE = frozenset("in im of across within".split())
 
 #: What something costs is no subject of its own where the message asks who pays for it ("wer zahlt").
 _WHO = frozenset("wer who".split())

@@ -616,7 +616,9 @@ def test_a_short_question_after_a_comma_asks_about_the_clause_before(index: Inde
     p = upto("bafög oder kindergeld, wat krieg ich mehr?", index, "chatter")
     assert p.kept == [0, 1] and not p.story
     # a sentence of its own before is the story around the question, and so is everyday talk
-    assert upto("Konferenz 2021 in Arnsberg. Any infos?", index, "chatter").kept == [1]
+    assert upto("Ich war auf der Konferenz 2021 in Arnsberg. Any infos?", index, "chatter").kept == [1]
+    # ... unless it only names things (``_only_names``): then the short question asks about them
+    assert upto("Konferenz 2021 in Arnsberg. Any infos?", index, "chatter").kept == [0, 1]
     assert upto("Moin, wer bezahlt das alles?", index, "chatter").kept == [1]
     # a question that names a topic of its own needs no clause before it
     assert upto("Ich bin neu im Heimatverein, was ist die Rahmenstrategie?", index, "chatter").kept == [1]
@@ -2845,3 +2847,16 @@ def test_the_latest_or_next_step_asked_is_that_step_not_the_whole_timeline(index
     assert step([("timeline", 0.62), ("timeline-latest", 0.60)], "Welche Meilensteine gab es?") is None
     assert step([("timeline", 0.80), ("timeline-latest", 0.60)], "Welcher Meilenstein kam zuletzt?") is None
     assert run("Which milestone was the latest one so far?", index, S).intent == "timeline-latest"
+
+
+def test_a_short_question_after_a_clause_of_names_only_asks_about_them(index: Index) -> None:
+    for question in ("Menden Auszeichnung 2022. what happened", "Menden award. What happened?"):
+        assert run(question, index, S).intent == "menden", question
+    # not after a greeting, nor after a clause that says something of its own
+    assert run("hi. what happened", index, S).intent == "timeline-latest"
+    def first_clause(question: str) -> list[str]:
+        return upto(question, index, "chatter").clause_words[0][0]
+    assert pipeline._only_names(first_clause("arnsberg conference 2021. what happened"), index)
+    assert not pipeline._only_names(first_clause("gestern in arnsberg. what happened"), index)  # everyday
+    assert not pipeline._only_names(first_clause("konferenz in arnsberg mit vielen gästen. what happened"), index)
+

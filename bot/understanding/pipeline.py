@@ -437,13 +437,17 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 # "Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger …": with nothing
                 # said before it, the question points at the initiative; what follows is talk about it
                 told_after = {i for i in kept if i > asking[-1]}
-        elif own < 2 and len(asking) == 1 and p.clauses[asking[0]].joined and asking[0] - 1 in content \
-                and not _topic_words(asked, ix, s) and _names_subject(*p.clause_words[asking[0] - 1], ix, s) \
-                and (not p.clauses[asking[0] - 1].text.endswith(":")
-                     or _topic_words(p.clause_words[asking[0] - 1][0], ix, s)):
+        elif own < 2 and len(asking) == 1 and asking[0] - 1 in content and (
+                (p.clauses[asking[0]].joined and not _topic_words(asked, ix, s)
+                 and _names_subject(*p.clause_words[asking[0] - 1], ix, s)
+                 and (not p.clauses[asking[0] - 1].text.endswith(":")
+                      or _topic_words(p.clause_words[asking[0] - 1][0], ix, s)))
+                or (len(asked) <= _SHORT_QUESTION and _only_names(p.clause_words[asking[0] - 1][0], ix)
+                    and not _social(p.clause_words[asking[0] - 1][0], ix, s))):
             # "bürgergeld antrag, wo krieg ich den?", "konferenz 2021 arnsberg – any infos?": a short
             # question that goes on the sentence of a clause naming something asks about that (before
-            # a colon, a topic: "Entschuldigen Sie die dumme Frage: Was ist …?" names none).
+            # a colon, a topic: "Entschuldigen Sie die dumme Frage: Was ist …?" names none); so does
+            # one of a few words after a clause of names only ("arnsberg conference 2021. what happened")
             subject = asking[0] - 1
             kept = [subject, *asking]
         # "Was war alles schon im Projekt? Bitte in Reihenfolge": how it is to be answered, when it
@@ -1187,6 +1191,18 @@ def _known_whole(resolved: Resolved) -> bool:
     """Known as what it means: not a compound whose unknown last part decides ("Gemeinde|blatt?" is
     no Gemeinde)."""
     return bool(resolved.keys) and not (resolved.how == "compound" and resolved.parts[-1].endswith("?"))
+
+
+#: How many words a question has at most that asks about a clause of names before it
+_SHORT_QUESTION = 3
+
+
+def _only_names(words: list[str], ix: Index) -> bool:
+    """Whether a clause only names things the knowledge knows, towns and years, in a few words
+    ("arnsberg conference 2021"), with no everyday word of its own ("gestern in Arnsberg")."""
+    content = [w for w in words if w not in STOPWORDS]
+    return 0 < len(content) <= _NAMING_WORDS and len(words) <= _NAMING_WORDS and all(
+        is_town(w) or _YEAR.fullmatch(w) or (ix.knows(w) and zipf(w) < EVERYDAY_ZIPF) for w in content)
 
 
 def _names_subject(words: list[str], originals: list[str], ix: Index, s: MatcherSettings) -> bool:

@@ -357,6 +357,12 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     if_so = answerer.matcher.match("Ist Hemer dabei, und wenn ja, in welcher Form?")
     assert answerer.matcher.questions_of(if_so) == [] and answerer.ask("Ist Hemer dabei, und wenn ja, in welcher "
                                                                        "Form?").intent == "membership"
+    # ... and so does a claim asked before the question: what the writer assumes
+    claim = answerer.matcher.match("So there are Leitfäden and a Rahmenstrategie? What is in the Leitfäden exactly?")
+    assert answerer.matcher.questions_of(claim) == []
+    assert answerer.ask(claim.parse.question).intent == "leitfaeden"
+    # (not a yes/no question after a word that opens it, nor a town alone)
+    assert answerer.matcher.questions_of(answerer.matcher.match("So did Olpe join? What about Hemer?"))
     # ... and so does the question said once more in other words ("…, mein ich", "… I mean")
     again = answerer.matcher.match("Wer macht denn da alles mit? Welche Orte, mein ich.")
     assert answerer.matcher.questions_of(again) == []

@@ -2622,6 +2622,10 @@ def test_claims_are_statements_before_a_tag_or_before_the_question() -> None:
     assert not clauses.claims(clauses.split("Hat Menden Platz 1 gemacht, woll?"))  # a yes/no question already
     assert not clauses.claims(clauses.split("Was hat Menden gewonnen? Wann war das?"))
     assert not clauses.claims(clauses.split("Menden hat einen Preis gewonnen. Was war das?"))  # told, not asked
+    # past a short second guess; not a yes/no question after a word that opens it, nor a name alone
+    assert clauses.claimed(clauses.split("Olpe won first place in some ranking? Third? What was that?")) == [0]
+    assert not clauses.claims(clauses.split("So did Berlin pay for this? How much?"))
+    assert not clauses.claims(clauses.split("Un Berleburg? Wat mache die do?"))
     # past every tag ("…, oder, woll?"); a statement with a tag asks whether it is so
     assert clauses.claims(clauses.split("Brilon is doch eine von den Pionierkommunen, oder, woll?"))
 

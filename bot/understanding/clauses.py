@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import dropwhile
 
 from bot.understanding.normalize import fold
 from bot.understanding.qtype import OPENERS  # a word that only opens a question: "wait whats this thing …"
@@ -620,21 +621,44 @@ _VERB_FIRST = frozenset("""ist sind war waren hat haben hatte hatten gibt gab ma
     did has have had can could will would should shall may might must""".split())
 
 
+_OPENING = OPENERS | {"so", "un"}
+#: How many words a claim has at least ("Menden won some prize?")
+_CLAIM_WORDS = 3
+
+
+def _second_guess(text: str) -> bool:
+    """A clause of a word or two asked after a claim ("Third?", "Or 2019?"), asking nothing of its own."""
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    return text.rstrip().endswith("?") and 0 < len(words) <= 2 and _QUESTION_START.isdisjoint(words)
+
+
 def claims(clauses: Sequence[Clause]) -> bool:
     """The writer states what they remember and asks whether it is so: a statement followed by a
     tag ("Menden hat doch Platz 1 gemacht, woll?") or asked with a question mark before the question
     itself ("Menden won some prize in 2023? What was it?"). Its numbers are the claim, not the subject."""
-    for k, (before, after) in enumerate(zip(clauses, clauses[1:], strict=False)):
-        head = [fold(w) for w in re.findall(r"[^\W_]+", before.text)]
-        if not head or head[0] in _VERB_FIRST or not _QUESTION_START.isdisjoint(head[:2]):
+    return bool(claimed(clauses))
+
+
+def claimed(clauses: Sequence[Clause]) -> list[int]:
+    """The indexes of the clauses that state a claim (``claims``)."""
+    found: list[int] = []
+    for k, before in enumerate(clauses[:-1]):
+        # (after a word that only opens it: "So did Berlin pay for this?" asks yes or no; a statement
+        # says something of someone: "Un Berleburg?" names a town only)
+        head = [w for w in dropwhile(_OPENING.__contains__, (fold(w) for w in re.findall(r"[^\W_]+", before.text)))]
+        if len(head) < _CLAIM_WORDS or head[0] in _VERB_FIRST or not _QUESTION_START.isdisjoint(head[:2]):
             continue
         end = k + 1  # (past every tag: "…, oder, woll?")
         while end < len(clauses) and _is_tag(clauses[end].text):
             end += 1
         tagged = end > k + 1 and clauses[end - 1].text.rstrip().endswith("?")
-        then = re.findall(r"[^\W_]+", after.text)[:1]
+        # (past a short second guess: "Menden won first place in something digital? Third? What was it?")
+        nxt = k + 1
+        while nxt + 1 < len(clauses) and _second_guess(clauses[nxt].text):
+            nxt += 1
+        then = re.findall(r"[^\W_]+", clauses[nxt].text)[:1]
         asked = before.text.rstrip().endswith("?") and bool(then) and fold(then[0]) in _QUESTION_START
         if tagged or asked:
-            return True
-    return False
+            found.append(k)
+    return found
 

@@ -119,6 +119,10 @@ class Matcher:
         if towns_only and len(towns_only) < len(asking) and towns_only[-1] < max(asking) and not any(
                 is_town(w) for j in asking if j not in towns_only for w in p.clause_words[j][0]):
             asking = [i for i in asking if i not in towns_only]
+        # ("So there are model towns and Mitmacherkommunen? What's the deal with the five model towns?":
+        # a claim asked before the question is what the writer assumes, not a question of its own)
+        if len(asking) > 1 and asking[-1] not in (claims := clauses.claimed(p.clauses)):
+            asking = [i for i in asking if i not in claims]
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         # ("Wer is denn da alles dabei? Welche Städte, mein ich.": the question once more, in other words)

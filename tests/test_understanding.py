@@ -2864,3 +2864,13 @@ def test_a_short_question_after_a_clause_of_names_only_asks_about_them(index: In
     assert not pipeline._only_names(first_clause("gestern in arnsberg. what happened"), index)  # everyday
     assert not pipeline._only_names(first_clause("konferenz in arnsberg mit vielen gästen. what happened"), index)
 
+
+def test_the_kind_of_thing_guessed_after_asking_what_is_not_the_subject(index: Index) -> None:
+    for question, guess in (("rahmenstrategie what is that some sort of contract", "contract"),
+                            ("leitfäden was is dat so ne art kochbuch", "kochbuch")):
+        p = upto(question, index, "words")
+        assert [t.alternative for t in p.terms if t.word == guess] == [True], question
+    # "what kind of …" asks for the kind
+    p = upto("what kind of contract is the rahmenstrategie", index, "words")
+    assert [t.alternative for t in p.terms if t.word == "contract"] == [False]
+

@@ -650,7 +650,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
                        _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
-                       _not_one_of):
+                       _kind_guess, _not_one_of):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -983,6 +983,26 @@ def _like_guess(words: list[str], start: int, end: int) -> set[int]:
             if asks is not None and any(w not in STOPWORDS for w in words[asks + 1 : j]):
                 return {i for i in range(j + 1, end) if not is_town(words[i])}
             return set()
+    return set()
+
+
+#: The kind of thing guessed: "some kind of …", "so ne Art …" (the vocabulary drops "sort of" as a hedge:
+#: "what is that some contract", so a "some" right after the thing pointed at guesses too)
+_KIND_WORDS = frozenset("kind sort type art".split())
+_SOME = frozenset("some".split())
+
+
+def _kind_guess(words: list[str], start: int, end: int) -> set[int]:
+    """The kind of thing the writer guesses after asking what it is: "five for south westphalia what
+    is that some kind of football league lol", "was ist das, so ne Art Verein?". The guess is not the
+    subject; "what kind of …" asks for the kind and guesses nothing."""
+    asks = next((i for i in range(start, end) if words[i] in _WHAT), None)
+    if asks is None:
+        return set()
+    for j in range(asks + 2, end - 1):
+        if (words[j] in _KIND_WORDS or (words[j] in _SOME and words[j - 1] in _POINTING_WORDS)) and any(
+                w not in STOPWORDS or w in _POINTING_WORDS for w in words[asks + 1 : j]):
+            return {i for i in range(j + 1, end) if not is_town(words[i]) and words[i] not in STOPWORDS}
     return set()
 
 

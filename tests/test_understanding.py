@@ -1324,6 +1324,10 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
         == "rahmenstrategie"
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
+    # ... nor in the writer's guess at the answer
+    assert run("What are the Leitfäden? Are they like a sign up form for the towns?", index, S).intent \
+        == "leitfaeden"
+    assert run("How do I sign up for the Leitfäden?", index, S).intent is None
     # the page names no project lead and gives nobody's contact details
     assert run("Who is the project manager of the consortium?", index, S).intent is None
     # the page gives totals, not how they split between the towns

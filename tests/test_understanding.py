@@ -1852,6 +1852,12 @@ def test_decision_stage_description_asked_answers_what_the_initiative_named_is(i
     for question in ("Was hält Smart Cities Südwestfalen von Atomkraft?",
                      "What is Smart Cities Südwestfalen's tiktok?"):
         assert upto(question, index, "description asked").reason != "it asks for a description of the initiative named"
+    # a word the initiative's own examples use, or a count of how, is no other topic ("in 2-3 sentences");
+    # nor is the subject of the writer's own piece of work ("for my thesis on regional digitalisation")
+    for question in ("for my job interview tomorrow: what's Smart Cities Südwestfalen about, in 2-3 sentences?",
+                     "im a journalist doing a piece on rural digitalisation can you describe the smart cities "
+                     "südwestfalen project in two sentences"):
+        assert upto(question, index, "description asked").intent == "initiative", question
 
 
 def test_where_the_writer_came_across_the_name_is_story(index: Index) -> None:
@@ -2877,4 +2883,13 @@ def test_the_kind_of_thing_guessed_after_asking_what_is_not_the_subject(index: I
     # "what kind of …" asks for the kind
     p = upto("what kind of contract is the rahmenstrategie", index, "words")
     assert [t.alternative for t in p.terms if t.word == "contract"] == [False]
+
+
+def test_what_the_writers_own_piece_of_work_is_about_is_not_the_subject() -> None:
+    words = "for my msc thesis on regional digitalisierung a description of the initiative".split()
+    assert pipeline._work_about(words, 0, len(words)) == {5, 6}
+    words = "fur mein referat uber digitalisierung brauche ich".split()
+    assert pipeline._work_about(words, 0, len(words)) == {4}
+    words = "what is the thesis of the rahmenstrategie".split()  # no work of the writer's
+    assert pipeline._work_about(words, 0, len(words)) == set()
 

@@ -361,7 +361,8 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     from bot.understanding.pipeline import GENERIC_NAMES, clause_spans, topicality
 
-    if not ix.full_names.isdisjoint(p.words):
+    by_name = not ix.full_names.isdisjoint(p.words)
+    if by_name:
         typical = _typical_of(p, ix)
         if typical is None:
             return
@@ -381,9 +382,11 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if not _asked_plainly(p, subject, s) or any(
                 to not in subject and _other_topics_word(to, intent, ix) for _, to in p.synonyms if to in p.words):
             return  # (nor with a word the vocabulary wrote for another topic: "die neuste Sache bei Smart Cities")
+    # (with the initiative's full name, a word its topic's own examples use is none: "for my thesis on
+    # regional digitalisation")
     if any(t.resolved.keys and t.word not in subject and t.word not in GENERIC_NAMES and t.word not in DESCRIBING
            and t.word not in PLAINLY and t.word not in _MEANING and not t.alternative and topicality(t.word, s) >= 1.0
-           for t in p.terms):
+           and (is_town(t.word) or not by_name or _other_topics_word(t.word, intent, ix)) for t in p.terms):
         return  # ("… a short description of the Leitfäden of Smart Cities Südwestfalen": another topic)
     # ("Can you describe the weather at … events?": a subject of its own between the request and the name)
     at = next((i for i, w in enumerate(p.words) if w in DESCRIBING or qtype.is_question_word(w)), len(p.words))

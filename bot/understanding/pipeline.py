@@ -650,7 +650,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
                        _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
-                       _kind_guess, _not_one_of):
+                       _kind_guess, _not_one_of, _work_about):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
@@ -1098,6 +1098,26 @@ def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
         return set()
     stop = next((j for j in range(start + 2, min(end, start + 6)) if words[j] in _ROLE_ENDS), None)
     return set(range(start + 2, stop)) if stop is not None else set()
+
+
+#: A piece of work the writer does ("for my thesis on regional digitalisation") and what it is about
+_WORKS = frozenset("thesis dissertation hausarbeit referat facharbeit bachelorarbeit masterarbeit seminararbeit "
+                   "abschlussarbeit paper essay report article artikel bericht vortrag prasentation presentation "
+                   "talk piece".split())
+_WORK_ON = frozenset("on about uber zu zum zur".split())
+
+
+def _work_about(words: list[str], start: int, end: int) -> set[int]:
+    """What the writer's own piece of work is about: "for my MSc thesis on regional digitalisation I
+    need …", "für mein Referat über Digitalisierung auf dem Land …". It is the work's subject, not
+    the question's: the question is what the writer needs for it."""
+    for j in range(start + 1, end - 1):
+        if words[j] in _WORK_ON and words[j - 1] in _WORKS:
+            # (up to a function word, a town, a question word, or the verb before "I": "… brauche ich")
+            stop = next((k for k in range(j + 1, end) if words[k] in STOPWORDS or is_town(words[k])
+                         or question_type.is_question_word(words[k]) or words[k + 1 : k + 2] == ["ich"]), end)
+            return set(range(j + 1, stop))
+    return set()
 
 
 _DIFFERENT = frozenset("different differs differ differently distinguishes distinguish distinguished anders "

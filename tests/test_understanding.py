@@ -1324,9 +1324,10 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
         == "rahmenstrategie"
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
-    # ... nor in the writer's guess at the answer
+    # ... nor in the writer's guess at the answer, nor in what the subject is likened to
     assert run("What are the Leitfäden? Are they like a sign up form for the towns?", index, S).intent \
         == "leitfaeden"
+    assert run("so is a smart city like the same thing as smart home??", index, S).intent == "smart-city"
     assert run("How do I sign up for the Leitfäden?", index, S).intent is None
     # the page names no project lead and gives nobody's contact details
     assert run("Who is the project manager of the consortium?", index, S).intent is None
@@ -1715,6 +1716,10 @@ def test_what_the_subject_is_set_apart_from_is_not_the_subject(index: Index) -> 
     # ... in German too ("anders als"), where "aus" is where a greeting comes from, not this
     p = upto("Was machen die Modellkommunen anders als die anderen Kommunen?", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"kommune"}
+    # ... and what it is likened to ("the same as", "dasselbe wie")
+    p = upto("Ist eine Smart City dasselbe wie ein Smart Home in groß?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} >= {"heimelektronik"}
+    assert not any(t.alternative for t in upto("Ist das Smart Home gleich?", index, "words").terms)
 
 
 def test_where_a_greeting_comes_from_needs_the_greeting_first(index: Index) -> None:

@@ -798,17 +798,12 @@ def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision == "fallback":
         return
     for term in p.terms:
-        # (nor in the writer's guess at the answer: "what's the Rahmenstrategie – is it like a framework
-        # all the towns sign up to?")
-        if term.resolved.how == "not covered" and term.word not in p.story and not _in_guess(p, term.word):
+        # (nor where it is not the subject: in the writer's guess at the answer, "what's the Rahmenstrategie –
+        # is it like a framework all the towns sign up to?", or what it is likened to, "is a smart city the
+        # same thing as a smart home?")
+        if term.resolved.how == "not covered" and term.word not in p.story and not term.alternative:
             _settle(p, "fallback", None, f"it asks about '{term.word}', which the knowledge does not cover")
             return
-
-
-def _in_guess(p: Parse, word: str) -> bool:
-    """Whether ``word`` is only said in the writer's guess at the answer (``Parse.guessed``)."""
-    at = [i for i, w in enumerate(p.words) if w == word]
-    return bool(at) and all(i in p.guessed for i in at)
 
 
 #: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".

@@ -1135,7 +1135,16 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
             after = next((k for k in range(j + 1, end) if words[k] in _APART_FROM), None)
             if after is not None:
                 return set(range(after + 1, end))
+        # ... or likened to: "is a smart city the same thing as a smart home?", "dasselbe wie …"
+        if words[j] in _SAME:
+            after = next((k for k in range(j + 1, min(end, j + 3)) if words[k] in _SAME_AS), None)
+            if after is not None:
+                return set(range(after + 1, end))
     return set()
+
+
+_SAME = frozenset("same similar dasselbe dieselbe derselbe gleiche gleich selbe ahnlich".split())
+_SAME_AS = frozenset("as to wie".split())
 
 
 _NOT_LIKE = frozenset("not nicht kein keine no".split())

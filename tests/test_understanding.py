@@ -1610,6 +1610,9 @@ def test_a_topic_about_one_town_counts_less_when_the_question_does_not_name_it(i
 def test_months_fillers_and_vague_nouns_are_no_subject(index: Index) -> None:
     p = upto("what kinda stuff is planned until July, exactly?", index, "words")
     assert {t.word for t in p.terms}.isdisjoint({"kinda", "stuff", "july", "exactly"})
+    # ... nor "nochmal" of a question asked again, nor "Stück" of a count ("14 Stück")
+    p = upto("Da sind 14 Stück dabei, welche waren das nochmal?", index, "words")
+    assert {t.word for t in p.terms}.isdisjoint({"nochmal", "stuck"})
     p = upto("What time does the bus leave on Sunday?", index, "words")  # a weekday still says something
     assert "sunday" in {t.word for t in p.terms}
 

@@ -19,7 +19,7 @@ wer was wie wo wann warum wieso weshalb welche welcher welches welchen welchem w
 in im an am auf aus bei mit nach von vom zu zum zur fur uber unter vor hinter neben zwischen durch gegen ohne um bis
 da dort hier dann jetzt heute genau etwa sehr viel viele ganz alle alles jemand man
 sag sagen mir ok okay pls plz bzw usw etc gibts gehts dieser diese dieses diesem etwas ne nen
-seit wenn weil ob als dass mehr immer wieder sonst selbst beim vom ins ans
+seit wenn weil ob als dass mehr immer wieder nochmal nochmals sonst selbst beim vom ins ans stuck
 get got gets u ya e
 the a an and or but also only just not no yes so too very please pls
 i me my you your we us our they them their he she it its this that these those there here

@@ -1080,6 +1080,11 @@ def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None
         p = upto(question, index, "town only")
         assert (p.intent, p.settled, p.reason) == ("membership", True, "it asks only how a town stands"), question
     assert not upto("Wie sieht es mit dem Parken in Finnentrop aus?", index, "town only").settled
+    # ... also with the kind of place before the name, as in its full title ("der Gemeinde Wenden")
+    assert upto("Was ist mit der Gemeinde Wenden?", index, "town only").reason == "the question is only a town name"
+    assert upto("Wie verhält es sich denn mit der Stadt Hemer?", index, "town only").reason == \
+        "it asks only how a town stands"
+    assert not upto("Förderung von Stadt Hemer?", index, "town only").settled
     assert upto("finnentrop auch oder nee", index, "town only").reason == "the question is only a town name"  # a tag
     # ... and an everyday alternative after "or" ("or is that too far away") asks nothing of its own
     assert upto("is Eslohe in it too or too far out", index, "town only").reason == "the question is only a town name"

@@ -157,16 +157,20 @@ def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
             return
 
 
+_ARTICLES = frozenset("der die dem den the".split())
 #: Words that ask only how a thing stands: "Bad Berleburg – status?", "Wie sieht es mit Lippstadt aus?"
-STANDING = frozenset("status stand sieht siehts schaut schauts".split())
+STANDING = frozenset("status stand sieht siehts schaut schauts verhalt".split())  # ("wie verhält es sich mit …")
 
 
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A message that is only a town name ("Lüdenscheid?"), or asks only how the town stands
     ("Bad Berleburg – status?"): say what that town is."""
     # (an everyday alternative after "or" is no subject of its own: "is kassel in it too or is that too far away")
+    # (nor is the kind of place before its name, as in a town's full title: "Was ist mit der Gemeinde Wenden?")
     content = [w for i, w in enumerate(p.words) if w not in STOPWORDS and w not in STANDING and w not in NO
-               and not (i in p.alternatives and not is_town(w) and not ix.knows(w) and zipf(w) >= s.topic_zipf)]
+               and not (i in p.alternatives and not is_town(w) and not ix.knows(w) and zipf(w) >= s.topic_zipf)
+               and not (w in PLACE_NOUNS and 0 < i < len(p.words) - 1 and is_town(p.words[i + 1])
+                        and p.words[i - 1] in _ARTICLES)]
     # (not a number, a time or a reason asked about a town: "wie viel grad hat es grad in brilon")
     if ix.slot_intents and p.towns and content and all(is_town(w) for w in content) \
             and p.qtype not in _NOT_ABOUT_TAKING_PART:

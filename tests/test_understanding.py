@@ -1865,6 +1865,11 @@ def test_decision_stage_description_asked_answers_what_the_initiative_named_is(i
     for question in ("Was hält Smart Cities Südwestfalen von Atomkraft?",
                      "What is Smart Cities Südwestfalen's tiktok?"):
         assert upto(question, index, "description asked").reason != "it asks for a description of the initiative named"
+    # a clause that asks only what the initiative named is, is its title question, whatever the rest asks
+    question = "Was ist eigentlich Smart Cities Südwestfalen und was bringt das der Region?"
+    assert upto(question, index, "title named").intent == "why"
+    assert upto(question, index, "description asked").intent == "initiative"
+    assert upto("what is Smart Cities Südwestfalen doing for the region?", index, "description asked").intent == "why"
     # a word the initiative's own examples use, or a count of how, is no other topic ("in 2-3 sentences");
     # nor is the subject of the writer's own piece of work ("for my thesis on regional digitalisation")
     for question in ("for my job interview tomorrow: what's Smart Cities Südwestfalen about, in 2-3 sentences?",

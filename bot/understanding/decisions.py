@@ -8,7 +8,7 @@ greets or thanks is. Each is a stage of ``pipeline.STAGES`` with its own unit te
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
@@ -360,10 +360,21 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     "Caro, was ist eine Smart City? In Palermo sagen sie das auch immer …"."""
     # (as written: the vocabulary may drop the request itself as chatter, "eine knappe Darstellung";
     # or a question what it is about: "what's Smart Cities Südwestfalen about, in 2-3 sentences?")
-    if p.settled or p.decision == "answer" or (DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what"
-                                               and _MEANING.isdisjoint(p.tokens.folded)):
+    if p.settled:
         return
     from bot.understanding.pipeline import GENERIC_NAMES, clause_spans, topicality
+
+    if p.decision == "answer":
+        # ("Quick one: what is Smart Cities Südwestfalen and what does it do for the region?": a clause that
+        # asks only what the initiative named is, whatever the rest asks, is the initiative's title question)
+        typical = _typical_of(p, ix) if not ix.full_names.isdisjoint(p.words) else None
+        if typical is not None and ix.intent_ids[typical] != p.intent and any(
+                _what_is_named(p.words[start:end], ix) for start, end in clause_spans(p)):
+            intent = ix.intent_ids[typical]
+            _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), "a clause asks what the initiative named is")
+        return
+    if DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what" and _MEANING.isdisjoint(p.tokens.folded):
+        return
 
     by_name = not ix.full_names.isdisjoint(p.words)
     if by_name:
@@ -404,6 +415,25 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
            for w in takewhile(lambda w: w not in _FOR, p.words[i + 1 : min(i + 1 + _AFTER_NAME, end)])):
         return  # (not what it is for: "… der Initiative Smart Cities Südwestfalen für die Beschlussvorlage")
     _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), reason)
+
+
+_WHAT_IS_WORDS = frozenset("was wat what whats ist is".split())
+_AND = frozenset("and und".split())
+_NAMED_FILLERS = frozenset("eigentlich genau exactly actually uberhaupt denn nun jetzt so this that the dieses diese "
+                           "dieser das".split())
+
+
+def _what_is_named(words: list[str], ix: Index) -> bool:
+    """Whether a clause asks only what the initiative named is: "what is Smart Cities Südwestfalen",
+    "Was ist eigentlich Smart Cities Südwestfalen?" (not "what is Smart Cities Südwestfalen doing")."""
+    rest = list(dropwhile(qtype.OPENERS.__contains__, words))
+    if len(rest) < 3 or rest[0] not in _WHAT_IS_WORDS or rest[1] not in _WHAT_IS_WORDS:
+        return False
+    # (up to a question of its own after "and": "… and what does it do for the region?")
+    end = next((k for k in range(2, len(rest) - 1) if rest[k] in _AND and qtype.is_question_word(rest[k + 1])),
+               len(rest))
+    named = [w for w in rest[2:end] if w not in _NAMED_FILLERS]
+    return bool(named) and all(w in ix.full_names for w in named)
 
 
 def _other_topics_word(word: str, intent: str, ix: Index) -> bool:

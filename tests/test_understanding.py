@@ -1140,7 +1140,7 @@ def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None
 
 
 def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> None:
-    question = "wie wird das wetter morgen in menden? wir wollen grillen"
+    question = "wie wird der himmel morgen in menden? wir wollen grillen"
     assert upto(question, index, "membership asks").intent == "menden"  # the town's own topic, by its name
     assert upto(question, index, "town alone").intent is None
     assert run("Welchen Platz hat Menden im Digitalranking?", index, S).intent == "menden"

@@ -2632,6 +2632,8 @@ def test_a_claim_hedged_tagged_or_asked_before_the_question_is_checked_not_anoth
     # a rank said in the claim: the answer gives the right one
     question = "Menden war doch im Ranking auf Platz 2, woll?"
     assert run(question, index, S).intent == "menden"
+    assert [t.word for t in upto(question, index, "words").terms if t.claimed] == ["andererang"]  # (the rank said)
+    assert not any(t.claimed for t in upto("Wer war im Ranking auf Platz 1?", index, "words").terms)
     # ... and where it ranked is part of the claim ("Platz 1 in NRW oder so?")
     def cost(question: str, word: str) -> float:
         return next(t.cost for t in upto(question, index, "words").terms if t.word == word)

@@ -835,7 +835,8 @@ def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # (nor where it is not the subject: in the writer's guess at the answer, "what's the Rahmenstrategie –
         # is it like a framework all the towns sign up to?", or what it is likened to, "is a smart city the
         # same thing as a smart home?")
-        if term.resolved.how == "not covered" and term.word not in p.story and not term.alternative:
+        if term.resolved.how == "not covered" and term.word not in p.story and not term.alternative \
+                and not term.claimed:
             _settle(p, "fallback", None, f"it asks about '{term.word}', which the knowledge does not cover")
             return
 

@@ -40,6 +40,7 @@ class Term:
     resolved: Resolved
     cost: float  # 0 when known; for unknown words: how much they count against the question
     alternative: bool = False  # after "oder"/"or" in its clause: "… für alle oder nur für die fünf Städte?"
+    claimed: bool = False  # the writer's claim, to be corrected: "Menden hat doch Platz 1 gemacht, woll?"
 
 
 @dataclass
@@ -1430,6 +1431,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         resolved = ix.resolve(word)
         original = p.originals[i] if i < len(p.originals) else word
         cost = 0.0
+        claimed = False
         if is_town(word) and word in ix.outside_tokens and not taking_part:
             # "Konferenz in Hamburg": a place outside the region is off-topic; not in a yes/no question
             # whether it takes part ("Is Dortmund part of this network?"), which the answer says
@@ -1463,10 +1465,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
             if written and p.checks and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms):
-                p.story.add(word)  # "Menden hat doch Platz 1 gemacht, woll?": the writer's claim, to be corrected
+                claimed = True  # "Menden hat doch Platz 1 gemacht, woll?": the writer's claim, to be corrected
                 if p.words[i + 1 : i + 2] and p.words[i + 1] in _RANK_SCOPE:
                     claimed_scope.add(i + 2)  # ("Platz 1 in NRW oder so?": where it ranked is the claim too)
-            if i in claimed_scope:
+            if claimed or i in claimed_scope:
                 cost *= s.story_cost
             if word in question_type.COST and who_pays:
                 cost = 0.0  # "Wat kostet dat und wer zahlt?": what it costs, of what someone pays for
@@ -1493,7 +1495,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= 0.0 if quoted_known else s.story_cost
             if cost and i in p.alternatives:
                 cost *= s.alternative_weight
-        p.terms.append(Term(word, original, resolved, cost, i in p.alternatives))
+        p.terms.append(Term(word, original, resolved, cost, i in p.alternatives, claimed))
     known = sum(1 for t in p.terms if t.resolved.keys and not t.cost)
     unknown = sum(t.cost for t in p.terms)
     p.coverage = known / (known + unknown) if known + unknown else 1.0

@@ -383,10 +383,14 @@ class Answerer:
 
     def _fallback(self, question: str, match: Match, lang: str) -> Answer:
         settings = self.matcher.settings
+        # (topics only: "Hallo sagen" is no answer to what was asked)
+        unlisted = tuple(i.id for i in self.knowledge.intents if not i.listed)
         suggestions = [
-            Suggestion(i, self._intents[i].title[lang]) for i in match.suggestions(settings)
+            Suggestion(i, self._intents[i].title[lang]) for i in match.suggestions(settings, exclude=unlisted)
         ]
-        lines = [msg("fallback", lang), ""]
+        # (what the knowledge lacks, where the matcher knows it: "An welchem Tag genau …?" – no day given)
+        lacks = match.parse.lacks if match.parse is not None else ""
+        lines = [msg(f"fallback_{lacks}" if lacks else "fallback", lang), ""]
         if suggestions:
             lines.append(msg("did_you_mean", lang))
             lines.extend(f"• {s.label}" for s in suggestions)

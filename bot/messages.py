@@ -7,6 +7,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Das weiß ich leider nicht – dazu steht nichts in meinem Wissen über Smart Cities Südwestfalen.",
         "en": "Sorry, I don't know that – my knowledge about Smart Cities Südwestfalen doesn't cover it.",
     },
+    "fallback_day": {
+        "de": "Einen genauen Tag dafür nennt die Seite der Initiative nicht – das weiß ich leider nicht.",
+        "en": "The initiative's page gives no exact day for that – so I can't tell you, sorry.",
+    },
     "did_you_mean": {"de": "Meintest du …", "en": "Did you mean …"},
     "can_answer": {
         "de": "Ich kann zum Beispiel das hier beantworten:",

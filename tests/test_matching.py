@@ -128,6 +128,9 @@ def test_fallback_offers_at_most_three_suggestions(answerer: Answerer) -> None:
     assert "Meintest du" in answer.text
     for s in answer.suggestions:
         assert s.label in answer.text
+    # topics only: a greeting or thanks is no answer to what was asked
+    answer = answerer.ask("An welchem Tag genau wurde die Förderurkunde in Berlin übergeben?")
+    assert [s.intent for s in answer.suggestions] == ["funding"]
 
 
 @pytest.mark.parametrize(
@@ -214,9 +217,13 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Wie viele Mitmacherkommunen gibt es?", "sind das 19 Kommunen", None),
     ("Wer hat die Rahmenstrategie vorgeschlagen?", "Die **5 Pionierkommunen**", None),
     ("Was ist die Rahmenstrategie?", "eine Art Leitlinie", None),  # no facet asked: the full answer
-    ("An welchem Tag genau war die Konferenz?", "ein genaueres Datum nennt die Seite nicht", None),  # a day: when
-    # the exact date, in words the vocabulary writes as an event ("date" -> "termin"): when
-    ("On which exact date did Seehofer hand over the certificate?", "gives no date", None),
+    # the exact day the page does not give: the honest fallback says so, and offers the topic (a "when" facet
+    # answers when, with the year: "Wann war die Konferenz?")
+    ("An welchem Tag genau war die Konferenz?", "Einen genauen Tag dafür nennt die Seite der Initiative nicht",
+     "**2021**"),
+    ("Wann war die Konferenz?", "war **2021**; ein genaueres Datum nennt die Seite nicht", None),
+    # (also in words the vocabulary writes as an event: "date" -> "termin")
+    ("On which exact date did Seehofer hand over the certificate?", "gives no exact day for that", None),
     # what the page says, and what it does not, of the guides and the conference
     ("Für wen sind die Leitfäden gedacht?", "für **alle südwestfälischen Städte und Gemeinden** da", "erscheinen"),
     ("Where can I find the guides?", "does not say where to find the guides", None),
@@ -235,7 +242,7 @@ def test_yes_or_no_follows_the_group_asked_about(answerer: Answerer, question: s
     ("Wie viel Geld gab es und wofür?", "für den gemeinsamen Smart-City-Ansatz", None),
     # how much money gets the how-many facet of a topic that has no how-much one
     ("Wie viel Geld gibt es?", "**13 Millionen Euro** fließen", "Förderurkunde"),
-    ("On which exact date and where did Seehofer hand over the certificate?", "gives no date", None),  # day: when
+    ("On which exact date and where did Seehofer hand over the certificate?", "gives no exact day", None),
 ])
 def test_facets_answer_the_question_type(answerer: Answerer, question: str, must: str, must_not: str | None) -> None:
     text = answerer.ask(question).text

@@ -911,9 +911,13 @@ def test_what_about_a_town_outside_asks_whether_it_takes_part(index: Index) -> N
 
 def test_a_day_asked_of_a_topic_that_names_none_falls_back(index: Index) -> None:
     assert_falls_back(index, ("On which day was the Südwestfalen geht App recap published?",), "asks for a day")
-    # a topic whose answer says what it knows of the date (a "when" facet) answers with that
-    assert run("An welchem Tag genau war die Konferenz in Arnsberg?", index, S).intent == "konferenz"
-    assert run("An welchem Tag wurde die Rahmenstrategie beschlossen?", index, S).intent == "rahmenstrategie"
+    # ... also one whose "when" facet says the page gives no date: that answers when, not the day
+    p = run("An welchem Tag genau war die Konferenz in Arnsberg?", index, S)
+    assert (p.intent, p.lacks) == (None, "day")
+    assert run("Wann war die Konferenz in Arnsberg?", index, S).intent == "konferenz"
+    assert run("An welchem Tag wurde die Rahmenstrategie beschlossen?", index, S).intent is None
+    # ... and asked in other words ("Tag und Monat", "day and month")
+    assert run("Wann genau wurden die Leitfäden veröffentlicht? Tag und Monat bitte.", index, S).lacks == "day"
 
 
 def test_stems_meet_across_inflections() -> None:

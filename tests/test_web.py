@@ -196,17 +196,17 @@ async def test_serve_works_without_token_or_config_and_picks_up_knowledge_edits(
         await wait_for_page(port, proc)
         async with aiohttp.ClientSession() as http:
             ask = f"http://127.0.0.1:{port}/api/ask"
-            async with http.post(ask, json={"question": "Wie ist das Wetter in Arnsberg?"}) as r:
+            async with http.post(ask, json={"question": "Wo kann man in Arnsberg parken?"}) as r:
                 assert (await r.json())["intent"] is None
-            weather = knowledge / "weather.yaml"
-            weather.write_text(
-                "intents:\n  - id: weather\n    title: {de: Wetter, en: Weather}\n"
-                "    examples:\n      de: [Wie ist das Wetter in Arnsberg?]\n      en: [How is the weather?]\n"
-                "    answer: {de: Dazu weiß ich nichts Genaues., en: I don't know the weather.}\n",
+            parking = knowledge / "parking.yaml"
+            parking.write_text(
+                "intents:\n  - id: parking\n    title: {de: Parken, en: Parking}\n"
+                "    examples:\n      de: [Wo kann man in Arnsberg parken?]\n      en: [Where can I park?]\n"
+                "    answer: {de: Dazu weiß ich nichts Genaues., en: I don't know about parking.}\n",
                 encoding="utf-8")
             for _ in range(50):
-                async with http.post(ask, json={"question": "Wie ist das Wetter in Arnsberg?"}) as r:
-                    if (await r.json())["intent"] == "weather":
+                async with http.post(ask, json={"question": "Wo kann man in Arnsberg parken?"}) as r:
+                    if (await r.json())["intent"] == "parking":
                         break
                 await asyncio.sleep(0.2)
             else:
@@ -216,7 +216,7 @@ async def test_serve_works_without_token_or_config_and_picks_up_knowledge_edits(
         proc.communicate(timeout=10)
     assert proc.returncode == 0
     with Storage(tmp_path / "bot.sqlite3").db as db:  # the fallback reached the moderators' log
-        assert db.execute("SELECT question FROM unanswered").fetchall()[0][0] == "wie ist das wetter in arnsberg?"
+        assert db.execute("SELECT question FROM unanswered").fetchall()[0][0] == "wo kann man in arnsberg parken?"
 
 
 async def test_facets_several_questions_and_places_through_the_api(client: TestClient) -> None:

@@ -816,11 +816,13 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'An welchem Tag genau und in welcher Halle fand die Konferenz statt?': a question for the day of
-    something, about a topic whose answer names no day (a year at most) and says nothing about one,
-    asks for something the knowledge does not hold."""
+    something, about a topic whose answer names no day (a year at most), asks for something the
+    knowledge does not hold – also where a "when" facet says the page gives no date: that answers
+    "Wann war die Konferenz?", not the day asked for."""
     if p.settled or p.decision != "answer" or p.intent is None or p.intent in ix.gives_day:
         return
     if qtype.DAY_ASKED.search(p.tokens.text):
+        p.lacks = "day"  # (the reply says the page names no day, and offers the topic)
         _settle(p, "fallback", None, f"it asks for a day, and {p.intent} names none")
 
 

@@ -206,10 +206,9 @@ class Index:
             self.kind_shares.append({k: c / max(n_examples, 1) for k, c in kind_counts.items()})
             answer_words: set[str] = set()
             answer_texts = self._answer_texts(intent, knowledge)
-            # Whether its answer names a day ("am 12. März", a timeline entry) or says what it knows of
-            # one (a "when" facet); the others give a year at most (``decisions.day_asked``).
-            if "when" in intent.facets or any("{timeline" in t for t in intent.answer.values()) \
-                    or any(_DAY.search(t) for t in answer_texts):
+            # Whether its answer names a day ("am 12. März", a timeline entry); the others give a year
+            # at most (``decisions.day_asked``), also where a "when" facet says the page gives no date.
+            if any("{timeline" in t for t in intent.answer.values()) or any(_DAY.search(t) for t in answer_texts):
                 gives_day.add(intent.id)
             years[intent.id] = frozenset(y for t in answer_texts for y in _YEAR.findall(t))
             for text in answer_texts:

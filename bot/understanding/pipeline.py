@@ -82,6 +82,7 @@ class Parse:
     title_named: set[str] = field(default_factory=set)  # the topics whose title's quoted name the question writes
     guessed: set[int] = field(default_factory=set)  # indexes in ``words`` of the writer's guess at the answer
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
+    lacks: str = ""  # on a fallback, what the knowledge lacks that the question asks for ("day"), for the reply
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))

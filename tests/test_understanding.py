@@ -916,8 +916,12 @@ def test_a_day_asked_of_a_topic_that_names_none_falls_back(index: Index) -> None
     assert (p.intent, p.lacks) == (None, "day")
     assert run("Wann war die Konferenz in Arnsberg?", index, S).intent == "konferenz"
     assert run("An welchem Tag wurde die Rahmenstrategie beschlossen?", index, S).intent is None
-    # ... and asked in other words ("Tag und Monat", "day and month")
-    assert run("Wann genau wurden die Leitfäden veröffentlicht? Tag und Monat bitte.", index, S).lacks == "day"
+    # ... and asked in other words ("Tag und Monat", "day and month", "genauen Datum", folded "genaun")
+    for question in ("Wann genau wurden die Leitfäden veröffentlicht? Tag und Monat bitte.",
+                     "An welchem genauen Datum wurden die Leitfäden veröffentlicht?",
+                     "what day exactly were the guides published?"):
+        assert run(question, index, S).lacks == "day", question
+    assert run("Wann genau wurden die Leitfäden veröffentlicht?", index, S).intent == "leitfaeden"  # when
 
 
 def test_stems_meet_across_inflections() -> None:

@@ -50,10 +50,12 @@ _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "m
 
 #: Asking for the day of something: "An welchem Tag genau …?", "What was the exact date …?" (read in
 #: the written words: the vocabulary writes "date" as "termin", which is an event as often)
-DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielten|genaue[nsm]? (?:datum|tag)|"
+# (folded: "genauen" is "genaun")
+DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielten|genaue?[nsmr]? (?:datum|tag)|"
                        r"which day|what date|which date|exact date|on what day|"
                        r"(?:day|date) and month|tag und monat|datum und uhrzeit|date and time|exact day|"
-                       r"exakte[ns]? datum|mit datum)\b")
+                       r"exakte?[nsr]? datum|mit datum|what day|which exact day|tag und uhrzeit|"
+                       r"tt mm jjjj|dd mm yyyy)\b")
 
 
 def _kind_at(words: Sequence[str], i: int) -> str | None:

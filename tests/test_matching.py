@@ -377,6 +377,14 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # ... and so does a request to tell what the question after it asks
     request = answerer.matcher.match("Könnten Sie mir bitte genauer erklären, was die Rahmenstrategie ist?")
     assert answerer.matcher.questions_of(request) == [] and request.intent == "rahmenstrategie"
+    # ... and so does a short part of a word or two among function words ("to the euro?", "Gibt es
+    # eine Liste?"), not one that adds a question of its own with "and" ("Und die Leitfäden?")
+    for question in ("How much money did the region get, to the euro?",
+                     "Welche Kommunen machen mit? Gibt es eine Liste?"):
+        assert answerer.matcher.questions_of(answerer.matcher.match(question)) == [], question
+    assert len(answerer.matcher.questions_of(answerer.matcher.match("Was ist die Rahmenstrategie? Und die "
+                                                                     "Leitfäden?"))) == 2
+    assert answerer.ask("Wie melde ich mein Auto in Olpe an? Geht das online?").intent is None
     # a keyword after a question says what it is about ("Wissenstransfer?"), not a guess of a number
     match = answerer.matcher.match("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?")
     assert answerer.matcher.questions_of(match) == [] and answerer.ask(match.parse.question).intent == "leitfaeden"

@@ -53,10 +53,16 @@ _KEYWORD_WORDS = 2
 
 
 def _keyword_only(text: str) -> bool:
-    """A part of a word or two and no question word: "Wissenstransfer?", "Meilensteine?"."""
+    """A part of a word or two and no question word: "Wissenstransfer?", "Meilensteine?"; also with
+    function words around it ("to the euro?", "Gibt es Förderung?"), unless it adds a question of its
+    own with "and" ("Und die Leitfäden?")."""
     words = tokenize(text).folded
-    return 0 < len(words) <= _KEYWORD_WORDS and not any(map(qtype.is_question_word, words)) \
-        and not any(w in STOPWORDS for w in words)
+    content = [w for w in words if w not in STOPWORDS]
+    return 0 < len(content) <= _KEYWORD_WORDS and len(words) <= 2 * _KEYWORD_WORDS \
+        and not any(map(qtype.is_question_word, words)) and (len(content) == len(words) or words[0] not in _AND)
+
+
+_AND = frozenset("und un and plus sowie".split())
 
 
 #: "…, mein ich", "… I mean": what was asked, said again more precisely
@@ -111,7 +117,8 @@ class Matcher:
                       pipeline.evidence(p.clause_words[j][0], self.index) for j in range(i))))
                   # ("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?": a keyword after a question
                   # says what it is about)
-                  and not (n and i in evident and _keyword_only(p.clauses[i].text))]
+                  and not (n and i in evident and _keyword_only(p.clauses[i].text)
+                           and not any(map(is_town, p.clause_words[i][0])))]  # ("… dabei? Und Olpe?")
         # ("Wat is mit Menden? De sollt ne Uuszeichnung kriegen hebben?": a part that only names a town
         # leads in to the question about it that follows, which names no town of its own, when the
         # message as a whole is understood)

@@ -306,6 +306,11 @@ def test_the_town_named_before_is_the_town_asked_about(answerer: Answerer) -> No
         assert "Wilnsdorf" in answerer.ask(question).text
     match = answerer.matcher.match("My grandson studies in Wilnsdorf. Is it involved?")
     assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"])
+    # ... and "these (two) towns" are all the towns named before
+    match = answerer.matcher.match("Our sports club plays in Hemer and Kreuztal. Are those two towns in the "
+                                   "smart cities network?")
+    assert match.intent == "membership" and {"zzort_hemer", "zzort_kreuztal"} <= set(match.parse.words)
+    assert "Hemer" in answerer.ask(match.parse.question).text and "Kreuztal" in answerer.ask(match.parse.question).text
     # ... and German "sie"/"es" right after the verb ("Gehört sie dazu?"), not "sie" elsewhere
     match = answerer.matcher.match("Mein Heimatort ist Wilnsdorf. Gehört sie auch zu den beteiligten Kommunen?")
     assert (match.intent, match.towns) == ("membership", ["Wilnsdorf"])

@@ -318,6 +318,9 @@ def _my_town(words: list[str]) -> bool:
 
 
 _BOTH = frozenset("both beide beiden all alle".split())
+_THESE = frozenset("these those diese die".split())
+_COUNTED = frozenset("two three both zwei drei beiden beide".split())
+_PLACES = frozenset("towns cities places stadte orte gemeinden kommunen municipalities villages dorfer".split())
 _CARRIED_TOWNS = 3
 
 
@@ -327,6 +330,15 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     question whether something takes part (not in "I'm from Bochum … who's behind it?")."""
     if not context_towns or any(is_town(w) for w in p.words):
         return
+    towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
+    for i in range(len(p.words) - 1):
+        # ("… campuses in Meschede and Iserlohn. Are these two towns part of it?": all the towns named)
+        j = i + 2 if p.words[i + 1] in _COUNTED and i + 2 < len(p.words) else i + 1
+        if len(towns) > 1 and p.words[i] in _THESE and (p.words[j] in PLACE_NOUNS or p.words[j] in _PLACES):
+            p.words[j : j + 1] = towns
+            p.originals[j : j + 1] = towns
+            p.note("towns", f"'{' '.join(p.originals[i : j])} …' are the towns named before")
+            return
     for i in range(len(p.words) - 1):
         if (p.words[i] in _MY or p.words[i] in _THE) and p.words[i + 1] in PLACE_NOUNS:
             p.words[i + 1] = context_towns[0]

@@ -11,6 +11,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Einen genauen Tag dafür nennt die Seite der Initiative nicht – das weiß ich leider nicht.",
         "en": "The initiative's page gives no exact day for that – so I can't tell you, sorry.",
     },
+    "clarify": {
+        "de": "Da bin ich mir nicht sicher, was du meinst – eins von diesen Themen?",
+        "en": "I'm not sure which of these you mean – one of them?",
+    },
     "did_you_mean": {"de": "Meintest du …", "en": "Did you mean …"},
     "can_answer": {
         "de": "Ich kann zum Beispiel das hier beantworten:",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import Answerer
+from bot.understanding.matcher import Match
 from bot.understanding.normalize import clear_caches, normalize, tokenize, tokenize_example, tokenize_examples
 
 
@@ -120,6 +121,16 @@ def test_out_of_scope_falls_back(answerer: Answerer, question: str) -> None:
     answer = answerer.ask(question)
     assert answer.intent is None
     assert "weiß ich leider nicht" in answer.text or "don't know" in answer.text
+
+
+def test_two_topics_too_close_to_call_are_offered_not_denied(answerer: Answerer) -> None:
+    # the matcher could not choose between two topics it knows: the bot asks which one is meant
+    tie = Match(None, 0.6, [("funding", 0.6), ("pionierkommunen", 0.6)], decision="clarify")
+    answer = answerer._fallback("Was ist mit dem Geld der Modellstädte?", tie, "de")
+    assert answer.text.startswith("Da bin ich mir nicht sicher") and "weiß ich leider nicht" not in answer.text
+    assert [s.intent for s in answer.suggestions] == ["funding", "pionierkommunen"]
+    assert all(s.label in answer.text for s in answer.suggestions)
+    assert answerer.ask("Wie ist das Wetter in Arnsberg?").text.startswith("Das weiß ich leider nicht")
 
 
 def test_fallback_offers_at_most_three_suggestions(answerer: Answerer) -> None:

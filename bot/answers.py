@@ -108,6 +108,7 @@ class Answerer:
         self.matcher = Matcher(knowledge, settings)
         self.extra_timeline = extra_timeline
         self._intents = {i.id: i for i in knowledge.intents}
+        self._unlisted = tuple(i.id for i in knowledge.intents if not i.listed)  # greetings, thanks, help
         # The initiative's and the model project's names ("5 für Südwestfalen"), and the names in them
         # ("Südwestfalen"): English writers use them too, so their umlauts say nothing of the language.
         names = {re.sub(r"[„“”\"«»]", "", text).strip() for key in ("model_project", "initiative")
@@ -384,9 +385,8 @@ class Answerer:
     def _fallback(self, question: str, match: Match, lang: str) -> Answer:
         settings = self.matcher.settings
         # (topics only: "Hallo sagen" is no answer to what was asked)
-        unlisted = tuple(i.id for i in self.knowledge.intents if not i.listed)
         suggestions = [
-            Suggestion(i, self._intents[i].title[lang]) for i in match.suggestions(settings, exclude=unlisted)
+            Suggestion(i, self._intents[i].title[lang]) for i in match.suggestions(settings, exclude=self._unlisted)
         ]
         # (what the knowledge lacks, where the matcher knows it: "An welchem Tag genau …?" – no day given)
         lacks = match.parse.lacks if match.parse is not None else ""

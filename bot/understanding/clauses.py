@@ -645,7 +645,7 @@ def claimed(clauses: Sequence[Clause]) -> list[int]:
     for k, before in enumerate(clauses[:-1]):
         # (after a word that only opens it: "So did Berlin pay for this?" asks yes or no; a statement
         # says something of someone: "Un Berleburg?" names a town only)
-        head = [w for w in dropwhile(_OPENING.__contains__, (fold(w) for w in re.findall(r"[^\W_]+", before.text)))]
+        head = list(dropwhile(_OPENING.__contains__, (fold(w) for w in re.findall(r"[^\W_]+", before.text))))
         if len(head) < _CLAIM_WORDS or head[0] in _VERB_FIRST or not _QUESTION_START.isdisjoint(head[:2]):
             continue
         end = k + 1  # (past every tag: "…, oder, woll?")

@@ -319,7 +319,7 @@ def _my_town(words: list[str]) -> bool:
 
 _BOTH = frozenset("both beide beiden all alle".split())
 _THESE = frozenset("these those diese die".split())
-_COUNTED = frozenset("two three both zwei drei beiden beide".split())
+_COUNTED = frozenset("two three zwei drei".split()) | (_BOTH - {"all", "alle"})
 _PLACES = frozenset("towns cities places stadte orte gemeinden kommunen municipalities villages dorfer".split())
 _CARRIED_TOWNS = 3
 

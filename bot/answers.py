@@ -108,7 +108,6 @@ class Answerer:
         self.matcher = Matcher(knowledge, settings)
         self.extra_timeline = extra_timeline
         self._intents = {i.id: i for i in knowledge.intents}
-        self._unlisted = tuple(i.id for i in knowledge.intents if not i.listed)  # greetings, thanks, help
         # The initiative's and the model project's names ("5 für Südwestfalen"), and the names in them
         # ("Südwestfalen"): English writers use them too, so their umlauts say nothing of the language.
         names = {re.sub(r"[„“”\"«»]", "", text).strip() for key in ("model_project", "initiative")
@@ -386,7 +385,8 @@ class Answerer:
         settings = self.matcher.settings
         # (topics only: "Hallo sagen" is no answer to what was asked)
         suggestions = [
-            Suggestion(i, self._intents[i].title[lang]) for i in match.suggestions(settings, exclude=self._unlisted)
+            Suggestion(i, self._intents[i].title[lang])
+            for i in match.suggestions(settings, exclude=tuple(self._unlisted))
         ]
         # (what the knowledge lacks, where the matcher knows it: "An welchem Tag genau …?" – no day given)
         lacks = match.parse.lacks if match.parse is not None else ""

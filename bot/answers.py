@@ -388,13 +388,13 @@ class Answerer:
             Suggestion(i, self._intents[i].title[lang])
             for i in match.suggestions(settings, exclude=tuple(self._unlisted))
         ]
-        # (what the knowledge lacks, where the matcher knows it: "An welchem Tag genau …?" – no day given)
-        lacks = match.parse.lacks if match.parse is not None else ""
         if match.decision == "clarify" and len(suggestions) > 1:
             # two topics too close to call: the bot does know both, it asks which one is meant
             lines = [msg("clarify", lang)]
             lines.extend(f"• {s.label}" for s in suggestions)
             return Answer(question, None, match.confidence, lang, "\n".join(lines), suggestions)
+        # (what the knowledge lacks, where the matcher knows it: "An welchem Tag genau …?" – no day given)
+        lacks = match.parse.lacks if match.parse is not None else ""
         lines = [msg(f"fallback_{lacks}" if lacks else "fallback", lang), ""]
         if suggestions:
             lines.append(msg("did_you_mean", lang))

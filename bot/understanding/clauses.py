@@ -622,6 +622,8 @@ _VERB_FIRST = frozenset("""ist sind war waren hat haben hatte hatten gibt gab ma
 
 
 _OPENING = OPENERS | {"so", "un"}
+#: Words that join a question to the one before ("… und was …?", Platt "un", "plus")
+AND = frozenset("und un and plus sowie".split())
 #: How many words a claim has at least ("Menden won some prize?")
 _CLAIM_WORDS = 3
 

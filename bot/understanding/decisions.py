@@ -12,7 +12,7 @@ from itertools import dropwhile, takewhile
 from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
-from bot.understanding.clauses import NO, PLAINLY, PLEASE, TELL
+from bot.understanding.clauses import AND, NO, PLAINLY, PLEASE, TELL
 from bot.understanding.frequency import zipf
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
@@ -367,9 +367,12 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.decision == "answer":
         # ("Quick one: what is Smart Cities Südwestfalen and what does it do for the region?": a clause that
         # asks only what the initiative named is, whatever the rest asks, is the initiative's title question)
-        typical = _typical_of(p, ix) if not ix.full_names.isdisjoint(p.words) else None
-        if typical is not None and ix.intent_ids[typical] != p.intent and any(
+        # (the clause first: most answered questions name no initiative at all)
+        if ix.full_names.isdisjoint(p.words) or not any(
                 _what_is_named(p.words[start:end], ix) for start, end in clause_spans(p)):
+            return
+        typical = _typical_of(p, ix)
+        if typical is not None and ix.intent_ids[typical] != p.intent:
             intent = ix.intent_ids[typical]
             _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), "a clause asks what the initiative named is")
         return
@@ -418,7 +421,6 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 _WHAT_IS_WORDS = frozenset("was wat what whats ist is".split())
-_AND = frozenset("and und".split())
 _NAMED_FILLERS = frozenset("eigentlich genau exactly actually uberhaupt denn nun jetzt so this that the dieses diese "
                            "dieser das".split())
 
@@ -430,7 +432,7 @@ def _what_is_named(words: list[str], ix: Index) -> bool:
     if len(rest) < 3 or rest[0] not in _WHAT_IS_WORDS or rest[1] not in _WHAT_IS_WORDS:
         return False
     # (up to a question of its own after "and": "… and what does it do for the region?")
-    end = next((k for k in range(2, len(rest) - 1) if rest[k] in _AND and qtype.is_question_word(rest[k + 1])),
+    end = next((k for k in range(2, len(rest) - 1) if rest[k] in AND and qtype.is_question_word(rest[k + 1])),
                len(rest))
     named = [w for w in rest[2:end] if w not in _NAMED_FILLERS]
     return bool(named) and all(w in ix.full_names for w in named)

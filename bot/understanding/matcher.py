@@ -59,10 +59,7 @@ def _keyword_only(text: str) -> bool:
     words = tokenize(text).folded
     content = [w for w in words if w not in STOPWORDS]
     return 0 < len(content) <= _KEYWORD_WORDS and len(words) <= 2 * _KEYWORD_WORDS \
-        and not any(map(qtype.is_question_word, words)) and (len(content) == len(words) or words[0] not in _AND)
-
-
-_AND = frozenset("und un and plus sowie".split())
+        and not any(map(qtype.is_question_word, words)) and (len(content) == len(words) or words[0] not in clauses.AND)
 
 
 #: "…, mein ich", "… I mean": what was asked, said again more precisely
@@ -128,8 +125,8 @@ class Matcher:
             asking = [i for i in asking if i not in towns_only]
         # ("So there are model towns and Mitmacherkommunen? What's the deal with the five model towns?":
         # a claim asked before the question is what the writer assumes, not a question of its own)
-        if len(asking) > 1 and asking[-1] not in (claims := clauses.claimed(p.clauses)):
-            asking = [i for i in asking if i not in claims]
+        if len(asking) > 1 and asking[-1] not in p.claims:
+            asking = [i for i in asking if i not in p.claims]
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         # ("Wer is denn da alles dabei? Welche Städte, mein ich.": the question once more, in other words)

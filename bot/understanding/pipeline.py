@@ -83,6 +83,7 @@ class Parse:
     guessed: set[int] = field(default_factory=set)  # indexes in ``words`` of the writer's guess at the answer
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
     lacks: str = ""  # on a fallback, what the knowledge lacks that the question asks for ("day"), for the reply
+    claims: list[int] = field(default_factory=list)  # clauses that state a claim to be checked (``clauses.claimed``)
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -111,6 +112,7 @@ _QUOTED = re.compile(r"[„“\"»«]([^„“”\"»«]{2,80})[“”\"«»]|(?
 def split_clauses(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Split into sentences and clauses; each is tokenised on its own."""
     p.clauses = clause_split.split(p.question[: 4 * 400], ix.colon_names)
+    p.claims = clause_split.claimed(p.clauses)  # (read by the question type, the words and the matcher's parts)
     for clause in p.clauses:
         tokens = tokenize(clause.text)
         p.clause_words.append((list(tokens.folded), list(tokens.original)))
@@ -779,9 +781,8 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
 
 
 _SOURCE_ASKED = frozenset(("who", "where"))
-_OPENS = question_type.OPENERS | {"so"}  # ("so who's funding all this?")
-# ... and the preposition before "who" ("für wen sind die? Auch für uns Handwerker?", "for whom?")
-_OPENS |= frozenset("fur von mit an bei for by to from with".split())
+# ("so who's funding all this?"; and the preposition before "who": "für wen sind die? Auch für uns Handwerker?")
+_OPENS = question_type.OPENERS | frozenset("so fur von mit an bei for by to from with".split())
 
 
 #: How many words a clause that only names a thing has at most ("Rahmenstrategie, is dat …?")
@@ -1363,7 +1364,7 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
     confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
-    if p.qtype is None and (any(_yes_no_inside(words) for words in asking) or clause_split.claims(p.clauses)):
+    if p.qtype is None and (any(_yes_no_inside(words) for words in asking) or p.claims):
         p.qtype = "yes_no"  # (a statement with a tag asks whether it is so: "Meschede is doch eine von …, woll?")
     day = p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text) is not None
     if day:
@@ -1406,7 +1407,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
     p.checks = _CHECKS.search(p.tokens.text) is not None or _HEDGE.search(p.tokens.text) is not None \
-        or clause_split.claims(p.clauses)
+        or bool(p.claims)
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1

@@ -1654,6 +1654,18 @@ def test_an_emoji_between_words_ends_a_sentence() -> None:
     assert len(clauses.split("danke 🙏")) == 1  # at the end it ends nothing
 
 
+def test_chat_laughter_between_words_ends_a_sentence(index: Index) -> None:
+    parts = clauses.split("was is smart cities südwestfalen überhaupt lol unser lehrer labert die ganze zeit davon")
+    assert [c.text for c in parts] == ["was is smart cities südwestfalen überhaupt lol",
+                                       "unser lehrer labert die ganze zeit davon"]
+    assert [c.text for c in clauses.split("LOL wie viele städte sind dabei hahaha")] == [
+        "LOL", "wie viele städte sind dabei hahaha"]
+    assert len(clauses.split("Lollipop Geschäft in Olpe")) == 1  # a word that only starts with it
+    # the question clause asks only what the initiative is; the teacher is story
+    assert run("was is smart cities südwestfalen überhaupt lol unser lehrer labert die ganze zeit davon",
+               index, S).intent == "initiative"
+
+
 def test_when_the_story_happens_is_not_the_subject(index: Index) -> None:
     question = "ich muss nächste woche ein referat über smart cities südwestfalen halten 😬 was ist das genau???"
     p = upto(question, index, "words")
@@ -1835,7 +1847,7 @@ def test_decision_stage_description_asked_answers_what_a_thing_a_title_defines_i
     assert "timeline" not in dict(index.title_subjects)  # ("Was ist bisher passiert?" defines nothing)
     for question, intent in (("what is smart city? in romania we use this word also but i dont know what it mean",
                               "smart-city"),
-                             ("rahmenstrategie?? was soll das sein lol klingt nach amtsdeutsch", "rahmenstrategie")):
+                             ("rahmenstrategie?? was soll das sein klingt nach amtsdeutsch", "rahmenstrategie")):
         assert upto(question, index, "name asked").intent is None, question
         p = upto(question, index, "description asked")
         assert (p.intent, p.reason) == (intent, "it asks what a thing is that a topic's title asks about"), question
@@ -2022,7 +2034,7 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     p = upto("is it true u got like 13 million euros??", index, "words")
     assert not any(t.alternative for t in p.terms)
     # ... and so is what the writer says a name sounds like
-    p = upto("who are 'the five' lmao sounds like a netflix show", index, "words")
+    p = upto("who are 'the five' sounds like a netflix show lmao", index, "words")
     assert {"netflix", "show"} <= {t.word for t in p.terms if t.alternative}
     assert "lmao" not in {t.word for t in p.terms}  # (chat laughter, as the vocabulary says)
     p = upto("rahmenstrategie?? was soll das sein klingt nach bilderrahmen", index, "words")
@@ -2036,7 +2048,7 @@ def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
     question = 'Is there some blog with recaps, like the one about "Südwestfalen geht App"?'
     assert {t.word for t in upto(question, index, "words").terms if t.alternative} >= {"app"}
     assert run(question, index, S).intent == "stories"
-    p = upto("whats 5 für südwestfalen lol sounds like a boy band", index, "words")
+    p = upto("whats 5 für südwestfalen sounds like a boy band lol", index, "words")
     assert {"boy", "band"} <= {t.word for t in p.terms if t.alternative}
     p = upto("Explain the framework strategy to me like I'm a pensioner who has had two beers", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"pensioner", "beers"}

@@ -16,11 +16,13 @@ from bot.understanding.normalize import fold
 from bot.understanding.qtype import OPENERS  # a word that only opens a question: "wait whats this thing …"
 
 # Sentence ends, colons, semicolons and line breaks; within a sentence, commas and dashes between words.
-# An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?"
+# An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?";
+# so does chat's laughter ("was is das überhaupt lol unser lehrer labert die ganze zeit davon").
 # A full stop ends a sentence before a space or a capitalised word, not inside "31.12.", "5.0",
 # "e.g.", "z.B." or "westfalenpost.de".
 _SENTENCE = re.compile(r"(?<=[!?;:\n…\u037e])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
-                       r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])")
+                       r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])"
+                       r"|(?i:(?<=\blol)|(?<=\blmao)|(?<=haha)|(?<=\bxd)|(?<=\brofl))\s+(?=[^\W_])")
 # Abbreviations with a full stop go on in the same sentence: "Handreichungen bzw. Leitfäden", "z. B.";
 # as does a date ("zum 31.12. des Jahres") and an ordinal after an article, a possessive or a
 # preposition ("in der 9. Klasse", "für meine 9. Klasse", "zum 80. Geburtstag").

@@ -774,6 +774,15 @@ def test_a_determiner_before_a_noun_points_nowhere(index: Index) -> None:
     assert "rahmenstrategie" in p.words  # "das" alone points back
 
 
+def test_a_number_guessed_after_a_topic_goes_with_it_when_a_question_points_back(index: Index) -> None:
+    p = upto("mein nachbar redet immer von den pionierkommunen, die 5 oder so. kannste die mal nennen?",
+             index, "chatter")
+    assert "pionierkommunen" in p.words and "5" in p.words
+    # a number alone before the question is still what it points at
+    p = upto("die 14 oder so. kannste die mal nennen?", index, "chatter")
+    assert "14" in p.words
+
+
 def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: Index) -> None:
     # "what is it" has no content word of its own; the clause before names the subject.
     p = upto("Everyone talks about the Leitfäden – what are they, in short?", index, "chatter")

@@ -609,6 +609,10 @@ def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evid
     in denen?")."""
     before = [i for i in evident if i < asking[0]]
     before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
+    if len(before) > 1 and all(w.isdigit() for w in p.clause_words[before[-1]][0] if w not in STOPWORDS):
+        # ("opa will die liste von den mitmachstädten, die 14 oder so. kannste die mal raushauen?": a
+        # number guessed after a topic is said of it; the question asks about both)
+        return sorted({*asking, before[-2], before[-1]})
     # (a town named before is what the question asks about only where it asks for a place or whether
     # one takes part: "Ich komme aus Werl. Ist meine Heimatstadt bei … dabei?")
     about_a_town = not PLACE_NOUNS.isdisjoint(asked) or any(ix.asks_taking_part(ix.resolve(w).keys)

@@ -2053,6 +2053,15 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms)
 
 
+def test_who_spoke_of_the_thing_in_a_relative_clause_is_no_subject(index: Index) -> None:
+    p = upto("Was sind das für Pionierkommunen, über die der Ortsvorsteher gestern gesprochen hat?", index, "words")
+    assert {"ortsvorsteher", "gestern"} <= {t.word for t in p.terms if t.alternative}
+    assert not any(t.alternative for t in p.terms if t.word == "pionierkommunen")
+    # not a preposition and its article without the comma: "Fördermittel von der EU" is the subject
+    p = upto("Gibt es Fördermittel von der EU für unseren Sportverein?", index, "words")
+    assert not any(t.alternative for t in p.terms if t.word in ("eu", "sportverein"))
+
+
 def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
     question = 'Is there some blog with recaps, like the one about "Südwestfalen geht App"?'
     assert {t.word for t in upto(question, index, "words").terms if t.alternative} >= {"app"}

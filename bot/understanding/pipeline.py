@@ -674,6 +674,8 @@ def _not_the_subject(p: Parse) -> set[int]:
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
             found |= _when_of_the_story(p.words, start, end)
+        if len(spoken) == len(spans) and _SPOKEN_OF.search(p.clauses[spoken[k]].text):
+            found |= _spoken_of(p.words, start, end)
         if len(spoken) == len(spans) and _guess(p, spoken, k):
             p.guessed |= {j for j in range(start, end) if not is_town(p.words[j])}
             found |= p.guessed
@@ -946,9 +948,24 @@ _RELATIVE_DE = frozenset("der die das dem den denen".split())
 _SHORT_RELATIVE = 3  # content words
 _RELATIVE_SUBJECTS = frozenset("ich man wir du ihr".split())
 _PREPOSITIONS_DE = frozenset("auf in an mit von uber zu bei fur aus".split())
+_OF_WHICH = frozenset("von uber".split())  # "…, von der alle reden"
 
 
 _ANYTHING = clause_split.DESCRIBING | {"any"}  # what is asked for is like … ("anything", "etwas")
+
+
+#: A relative clause after a comma that says who spoke of the thing: "…, von der im Hauptausschuss die
+#: Rede war", "…, über die alle reden"
+_SPOKEN_OF = re.compile(r",\s*(?:von|über|ueber)\s+(?:der|dem|denen|den|die)\s", re.IGNORECASE)
+
+
+def _spoken_of(words: list[str], start: int, end: int) -> set[int]:
+    """'Was genau ist diese Rahmenstrategie, von der im Hauptausschuss die Rede war?': who spoke of
+    the thing, and where, is no subject (the clause's text has the comma: ``_SPOKEN_OF``)."""
+    for j in range(start + 2, end):
+        if words[j] in _RELATIVE_DE and words[j - 1] in _OF_WHICH and words[j - 2] not in STOPWORDS:
+            return set(range(j + 1, end))
+    return set()
 
 
 def _described(words: list[str], start: int, end: int) -> set[int]:

@@ -2053,6 +2053,17 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms)
 
 
+def test_a_yes_no_guess_before_or_what_is_it_is_no_subject(index: Index) -> None:
+    p = upto("hab ich im radio gehört, isses so ne art verein oder wat is dat genau", index, "words")
+    assert "verein" in {t.word for t in p.terms if t.alternative} or "initiative" in {
+        t.word for t in p.terms if t.alternative}
+    p = upto("is it a phone app or what is it exactly?", index, "words")
+    assert "app" in {t.word for t in p.terms if t.alternative}
+    # a guess with a tag only ("… or what?") is left to the guess tags; a plain yes/no is no guess
+    p = upto("Ist das Projekt für alle Kommunen?", index, "words")
+    assert not any(t.alternative for t in p.terms)
+
+
 def test_who_spoke_of_the_thing_in_a_relative_clause_is_no_subject(index: Index) -> None:
     p = upto("Was sind das für Pionierkommunen, über die der Ortsvorsteher gestern gesprochen hat?", index, "words")
     assert {"ortsvorsteher", "gestern"} <= {t.word for t in p.terms if t.alternative}

@@ -676,6 +676,11 @@ def _not_the_subject(p: Parse) -> set[int]:
             found |= _when_of_the_story(p.words, start, end)
         if len(spoken) == len(spans) and _SPOKEN_OF.search(p.clauses[spoken[k]].text):
             found |= _spoken_of(p.words, start, end)
+        if len(spoken) == len(spans) and (guess := _GUESS_OR_WHAT.match(p.clauses[spoken[k]].text)):
+            # (as written: the vocabulary drops "oder wat" as a hedge)
+            guessed = set(tokenize(guess.group(1)).folded)
+            found |= {i for i in range(start, end) if fold(p.originals[i]) in guessed
+                      and p.words[i] not in STOPWORDS and not is_town(p.words[i])}
         if len(spoken) == len(spans) and _guess(p, spoken, k):
             p.guessed |= {j for j in range(start, end) if not is_town(p.words[j])}
             found |= p.guessed
@@ -1040,6 +1045,11 @@ def _kind_guess(words: list[str], start: int, end: int) -> set[int]:
                 w not in STOPWORDS or w in _POINTING_WORDS for w in words[asks + 1 : j]):
             return {i for i in range(j + 1, end) if not is_town(words[i]) and words[i] not in STOPWORDS}
     return set()
+
+
+#: A yes/no guess, then "or what is it": "is dat so ne app oder wat is dat", "is it a club or what?"
+_GUESS_OR_WHAT = re.compile(r"\W*(?:isses|(?:is|ist|iss)\s+(?:das|dat|dit|it|this|that|es|et))\s+(.+?)\s+(?:oder|or)\s+"
+                            r"(?:was|wat|watt|what|wot)\s+[^\W_]", re.IGNORECASE)
 
 
 #: Whom it should be explained to: "explain to an old Welsh librarian what …", "erklären Sie einer alten

@@ -215,6 +215,17 @@ def test_the_sentence_if_so_follows_asks_yes_or_no() -> None:
     assert [c.question for c in parts] == [True, False, True]  # from its first clause
 
 
+def test_a_choice_offered_after_a_comma_makes_the_yes_no_before_it_ask(index: Index) -> None:
+    parts = clauses.split("Ist Lennestadt dabei, entweder als Modellkommune oder als Mitmacherkommune?")
+    assert [(c.text, c.question) for c in parts] == [("Ist Lennestadt dabei", True),
+                                                     ("entweder als Modellkommune oder als Mitmacherkommune?", True)]
+    assert run("My aunt lives there. Is Wenden in it, either as a pioneer or as a Mitmacherkommune?",
+               index, S).intent == "membership"
+    # not a statement before it
+    parts = clauses.split("Ich wohne in Olpe, entweder als Pionier oder als Mitmacher?")
+    assert not parts[0].question
+
+
 def test_a_question_a_story_leads_up_to_with_so_is_a_clause_of_its_own() -> None:
     parts = clauses.split("my husband asked me at dinner and I had no idea so who pays for all this?")
     assert [(c.text, c.question) for c in parts] == [("my husband asked me at dinner and I had no idea", False),

@@ -574,6 +574,11 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 and _is_tag(clauses[i].text):
             # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
+        elif clauses[i].joined and clauses[i].text.endswith("?") and firsts[i] in _EITHER \
+                and not clauses[i - 1].question and firsts[i - 1] in _ASKING_VERBS:
+            # "does Siegen take part, either as Pionierkommune or Mitmacherkommune?": the choice offered
+            # goes on the yes/no question before it
+            clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
         elif clauses[i].joined and IF_SO.match(clauses[i].text):
             # "Is Siegen involved, and if so, in what role?": the sentence "if so" follows asks yes or
             # no, from its first clause ("Gibt es Leitfäden, die …, und wenn ja, …?")
@@ -590,6 +595,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             # read there is what the blog is for; the sentence asks in its first clause
             clauses[i - 2] = Clause(clauses[i - 2].text, True, clauses[i - 2].joined)
     return clauses
+
+
+_EITHER = frozenset("either entweder".split())
 
 
 #: A relative clause of a place where one can do something: "…, wo man nachlesen kann, …"

@@ -380,6 +380,11 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     if_so = answerer.matcher.match("Ist Hemer dabei, und wenn ja, in welcher Form?")
     assert answerer.matcher.questions_of(if_so) == [] and answerer.ask("Ist Hemer dabei, und wenn ja, in welcher "
                                                                        "Form?").intent == "membership"
+    # ... and so does a choice offered about "it" after a question about one town
+    role = answerer.matcher.match("Welche Rolle spielt Menden? Ist es eine Modellkommune oder nur ein Mitmacher?")
+    assert answerer.matcher.questions_of(role) == [] and answerer.ask(role.parse.question).intent == "membership"
+    assert answerer.matcher.questions_of(answerer.matcher.match(  # (not without a town: "it" is the topic)
+        "How is the project funded? Is it paid by the towns, or is there federal support?"))
     # ... and so does a claim asked before the question: what the writer assumes
     claim = answerer.matcher.match("So there are Leitfäden and a Rahmenstrategie? What is in the Leitfäden exactly?")
     assert answerer.matcher.questions_of(claim) == []

@@ -52,6 +52,14 @@ _LEAD_IN_WORDS = 5
 _KEYWORD_WORDS = 2
 
 
+def _choice_about_it(text: str) -> bool:
+    """'What role does Arnsberg play? Is it a Pionierkommune or a Mitmacher town?': a yes/no question
+    about "it" that offers a choice is about the town named before it, not a question of its own."""
+    folded = tokenize(text).folded
+    return len(folded) > 3 and folded[0] in pipeline.YES_NO_VERBS and folded[1] in pipeline.POINTING_WORDS \
+        and not pipeline.OR.isdisjoint(folded[3:])
+
+
 def _keyword_only(text: str) -> bool:
     """A part of a word or two and no question word: "Wissenstransfer?", "Meilensteine?"; also with
     function words around it ("to the euro?", "Gibt es Förderung?"), unless it adds a question of its
@@ -112,6 +120,8 @@ class Matcher:
         asking = [i for n, i in enumerate(asking) if (i in evident or self._own_subject(*p.clause_words[i]))
                   and not (self._follows_on(p.clause_words[i][0], p.clauses[i].text) and (n or any(
                       pipeline.evidence(p.clause_words[j][0], self.index) for j in range(i))))
+                  and not (n and _choice_about_it(p.clauses[i].text) and any(
+                      is_town(w) for w in p.clause_words[asking[n - 1]][0]))
                   # ("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?": a keyword after a question
                   # says what it is about)
                   and not (n and i in evident and _keyword_only(p.clauses[i].text)

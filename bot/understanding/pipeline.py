@@ -656,7 +656,7 @@ def clause_spans(p: Parse) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:], strict=False))
 
 
-_OR = frozenset("oder or".split())
+OR = frozenset("oder or".split())
 
 
 def _not_the_subject(p: Parse) -> set[int]:
@@ -706,22 +706,22 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
         # or an example offered after it: "what does smart city even mean?? like self driving cars?"
         return k > 0 and ((len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
-            (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in _YES_NO_VERBS
-             and folded[1] in _POINTING_WORDS) or folded[0] == "like"
-            or (folded[0] in _YES_NO_VERBS and folded[1] in _LIKE)  # ("… is like chatgpt?", subject left out)
+            (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in YES_NO_VERBS
+             and folded[1] in POINTING_WORDS) or folded[0] == "like"
+            or (folded[0] in YES_NO_VERBS and folded[1] in _LIKE)  # ("… is like chatgpt?", subject left out)
             or _kind_guessed(p, spoken[k], folded)))
             # ... or an answer offered after a question that asks who or where: "wer bezahlt das
             # alles? unsere Steuer?", "who's funding this? federal government? EU?"
             or _offered_answer(p, spoken, k, folded))
     if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
-    if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in _OR) \
+    if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in OR) \
             and not _or_how_to_see_it(folded):
         return False
     # (it follows the question, or the thing it guesses at: "Fünf für Südwestfalen, es dat so ne
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
-        k > 0 and len(folded) > 3 and folded[1] in _POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+        k > 0 and len(folded) > 3 and folded[1] in POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
 
 
 def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:
@@ -744,10 +744,10 @@ _PICTURE = frozenset("vorstellen vorzustellen verstehen gemeint meinen meint ima
 def _or_how_to_see_it(folded: list[str]) -> bool:
     """Whether a guess ends "oder wie muss ich mir das vorstellen?", "or how should I picture it?":
     a tag asking how to see it, of function words and a verb of picturing only."""
-    at = next((j for j in range(len(folded) - 2, 1, -1) if folded[j] in _OR), 0)
+    at = next((j for j in range(len(folded) - 2, 1, -1) if folded[j] in OR), 0)
     tail = folded[at + 1:]
     return bool(at) and question_type.is_question_word(tail[0]) and tail[-1] in _PICTURE \
-        and all(w in STOPWORDS or w in _POINTING_WORDS for w in tail[1:-1])  # ("dat" as written)
+        and all(w in STOPWORDS or w in POINTING_WORDS for w in tail[1:-1])  # ("dat" as written)
 
 
 #: How many words a list of kinds of thing the writer offers has at most ("is it a gov program or a private outfit")
@@ -759,10 +759,10 @@ _KIND_OPENERS = frozenset("ein eine einen einer en a an eher so".split())
 def _alternatives_offered(folded: list[str]) -> bool:
     """Whether a clause offers kinds of thing to choose from, asking nothing of its own: "ein Amt
     oder ein Projekt?", "is it a gov program or a private outfit?"."""
-    if not 2 < len(folded) <= _ALTERNATIVES_WORDS or _OR.isdisjoint(folded[1:-1]) \
+    if not 2 < len(folded) <= _ALTERNATIVES_WORDS or OR.isdisjoint(folded[1:-1]) \
             or any(question_type.is_question_word(w) for w in folded):
         return False
-    start = 2 if folded[0] in _YES_NO_VERBS and folded[1] in _POINTING_WORDS else 0
+    start = 2 if folded[0] in YES_NO_VERBS and folded[1] in POINTING_WORDS else 0
     return folded[start] in _KIND_OPENERS
 
 
@@ -777,7 +777,7 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     more ("Was ist neu? Letzte Sache?")."""
     said = [w for w in folded if w not in FILLERS]  # ("Auch für uns Handwerker?")
     if not (p.clauses[spoken[k]].question and 0 < len(said) <= _OFFERED_WORDS) or any(
-            question_type.is_question_word(w) or w in _POINTING_WORDS for w in folded):
+            question_type.is_question_word(w) or w in POINTING_WORDS for w in folded):
         return False
     for before in reversed(spoken[:k]):  # (past the answers offered before it: "… EU? some tech giant?")
         if not p.clauses[before].question:
@@ -808,8 +808,8 @@ def _asks_what_or_names(p: Parse, i: int) -> bool:
                                        and not any(map(is_town, p.clause_words[i][0])))
 
 
-_YES_NO_VERBS = frozenset("ist is es os hat has hats does dos geht gehts ham hamm haben have sind are do".split())
-_POINTING_WORDS = frozenset("das dat dit it es dies this that die they".split())
+YES_NO_VERBS = frozenset("ist is es os hat has hats does dos geht gehts ham hamm haben have sind are do".split())
+POINTING_WORDS = frozenset("das dat dit it es dies this that die they".split())
 _WHAT = frozenset("was wat watt what whats wot".split())
 
 
@@ -879,7 +879,7 @@ def _request_frame(words: list[str], start: int, end: int) -> set[int]:
 def _after_or(words: list[str], start: int, end: int) -> set[int]:
     """The words after "oder"/"or" in the clause: "… für alle oder nur für die fünf Städte?" (not
     examples of what is asked: "Habt ihr sowas wie News oder nen Blog?", "something like news or a blog")."""
-    at = next((j for j in range(start, end) if words[j] in _OR), None)
+    at = next((j for j in range(start, end) if words[j] in OR), None)
     if at is None or not _LIKE.isdisjoint(words[max(start, at - 3) : at]):
         return set()
     return set(range(at + 1, end))
@@ -1041,8 +1041,8 @@ def _kind_guess(words: list[str], start: int, end: int) -> set[int]:
     if asks is None:
         return set()
     for j in range(asks + 2, end - 1):
-        if (words[j] in _KIND_WORDS or (words[j] in _SOME and words[j - 1] in _POINTING_WORDS)) and any(
-                w not in STOPWORDS or w in _POINTING_WORDS for w in words[asks + 1 : j]):
+        if (words[j] in _KIND_WORDS or (words[j] in _SOME and words[j - 1] in POINTING_WORDS)) and any(
+                w not in STOPWORDS or w in POINTING_WORDS for w in words[asks + 1 : j]):
             return {i for i in range(j + 1, end) if not is_town(words[i]) and words[i] not in STOPWORDS}
     return set()
 
@@ -1413,7 +1413,7 @@ def _yes_no_inside(words: list[str]) -> bool:
     """A yes/no question that does not begin with its verb: a town, then the verb ("Bad Berleburg is in
     the smart city thing?"), or a tag at its end ("… or not?", "… oder nicht?")."""
     return (len(words) > 1 and is_town(words[0]) and question_type.is_yes_no_verb(words[1])) or (
-        len(words) > 2 and words[-2] in _OR and words[-1] in clause_split.NO)
+        len(words) > 2 and words[-2] in OR and words[-1] in clause_split.NO)
 
 
 #: Before an adjective made a noun that says "anything" ("was Genaueres", "etwas Neues")

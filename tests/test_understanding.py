@@ -2641,6 +2641,9 @@ def test_a_close_topic_whose_kind_is_asked_wins_over_one_that_never_asks_it(inde
     # not where the best topic answers one of the kinds asked ("who runs it")
     assert run("what's the point of the whole Südwestfalen smart city initiative, in a nutshell? who runs it?",
                index, S).intent == "initiative"
+    # of the two after the best, the one whose kind is asked ("why", third behind a topic that never asks it)
+    p = run("warum smart city hier. vorteile?", index, S)
+    assert p.intent == "why" and "smart-city never asks it" in p.reason
     # ... but a kind most topics answer ("what") next to one the best never does ("why") is no such kind
     assert run("May I know why this region is requiring smart city concept? What is the need exactly?", index,
                S).intent == "why"

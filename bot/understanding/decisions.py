@@ -139,22 +139,24 @@ _OPENING_WORDS = 4  # "May I know why …"
 def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wie vill Kohle gibt et für die fünf Städte?': of two close topics, the one whose examples never
     ask the kind of question asked (how much money) yields to the one the kind defines."""
-    (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
-    if score - next_score > s.kind_flip_margin or next_score < s.low_threshold:
-        return
-    shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
+    best, score = p.ranked[0]
+    shares = ix.kind_shares[ix.row[best]]
     asked = p.asked or ([p.qtype] if p.qtype else [])
     if any(shares.get(kind) for kind in asked if kind not in _COMMON_KINDS or len(asked) == 1):
         return  # ("what's the point …? who runs it?": the best topic answers one of the kinds asked; not
         # only a kind most topics answer next to one it never does: "… why …? What is the need exactly?")
     # (asked where a clause begins, not in a relative clause: "… the sessions where people meet?")
     opening = {qtype.detect(p.clause_words[i][0][:_OPENING_WORDS]) for i in p.kept}
-    for kind in asked:
-        if kind not in _COMMON_KINDS and kind in opening and others.get(kind, 0.0) >= s.kind_flip_share:
-            p.ranked = [*(r for r in p.ranked if r[0] == second), *(r for r in p.ranked if r[0] != second)]
-            _settle(p, "answer", second, f"{second} scores {next_score:.2f}, close to {best}, and is the topic of "
-                                         f"what is asked ({kind}); {best} never asks it")
+    for second, next_score in p.ranked[1:3]:
+        if score - next_score > s.kind_flip_margin or next_score < s.low_threshold:
             return
+        others = ix.kind_shares[ix.row[second]]
+        for kind in asked:
+            if kind not in _COMMON_KINDS and kind in opening and others.get(kind, 0.0) >= s.kind_flip_share:
+                p.ranked = [*(r for r in p.ranked if r[0] == second), *(r for r in p.ranked if r[0] != second)]
+                _settle(p, "answer", second, f"{second} scores {next_score:.2f}, close to {best}, and is the topic "
+                                             f"of what is asked ({kind}); {best} never asks it")
+                return
 
 
 _ARTICLES = frozenset("der die dem den the".split())

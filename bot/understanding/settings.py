@@ -12,7 +12,7 @@ class MatcherSettings:
     low_margin: float = 0.2  # ... when this far ahead of the next topic
     # ... or this far ahead when the question asks the kind of question that defines the topic:
     kind_margin: float = 0.05
-    kind_flip_margin: float = 0.1  # a topic this close whose kind is asked wins over one that never asks it
+    kind_flip_margin: float = 0.13  # a topic this close whose kind is asked wins over one that never asks it
     kind_flip_share: float = 0.2  # (at least this share of its examples ask it)
     kind_share: float = 0.3  # (at least this share of its examples ask it)
     margin: float = 0.01  # best and second closer than this: ask back which one is meant

@@ -207,6 +207,13 @@ def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> Non
     assert not clauses.split("Ich bin neu hier; danke")[0].question
 
 
+def test_any_begins_a_question_in_english_chat() -> None:
+    parts = clauses.split("how are the guides coming along? any news on them")
+    assert [(c.text, c.question) for c in parts] == [("how are the guides coming along?", True),
+                                                     ("any news on them", True)]
+    assert not clauses.split("Ich mag die Seite. Any way, danke")[0].question
+
+
 def test_the_sentence_if_so_follows_asks_yes_or_no() -> None:
     parts = clauses.split("I live in Bonn. Is Hemer involved, and if so, in what role?")
     assert [(c.text, c.question) for c in parts] == [("I live in Bonn.", False), ("Is Hemer involved", True),

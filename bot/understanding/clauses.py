@@ -52,12 +52,12 @@ _QUOTED_BANG = re.compile(r"([„“\"'‘«][^„“”\"'‘’«»\n]{1,60}?)
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
-# question only with its "?".
+# question only with its "?". So is English chat's "any …" ("any upcoming plans", "any news on …").
 _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
     welchem wozu womit worum wofur wieviel wieviele wat watt ob inwiefern inwieweit
-    who whom whose what whats whos which when where wheres why how whether wot wut
+    who whom whose what whats whos which when where wheres why how whether wot wut any
     """.split()
 )
 

@@ -207,6 +207,13 @@ def test_a_semicolon_after_a_verb_first_clause_is_a_greek_question_mark() -> Non
     assert not clauses.split("Ich bin neu hier; danke")[0].question
 
 
+def test_english_so_before_a_question_word_begins_a_question() -> None:
+    parts = clauses.split("so who runs this whole thing, need it for a class presentation")
+    assert [(c.text, c.question) for c in parts] == [("so who runs this whole thing", True),
+                                                     ("need it for a class presentation", False)]
+    assert not clauses.split("so was wie ein Verein halt")[0].question  # German "so was": such a thing
+
+
 def test_any_begins_a_question_in_english_chat() -> None:
     parts = clauses.split("how are the guides coming along? any news on them")
     assert [(c.text, c.question) for c in parts] == [("how are the guides coming along?", True),

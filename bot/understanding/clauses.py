@@ -180,6 +180,8 @@ DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
 EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
 _PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
+#: ... and after English "so" ("so whats smart cities suedwestfalen all about"; not German "so was wie …")
+_ENGLISH_QUESTION_WORDS = frozenset("who whom whose what whats whos which when where wheres why how".split())
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 
 
@@ -546,6 +548,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         opened = next((w for w in folded if w not in OPENERS), "")
         starts = bool(head) and (head[0] in _QUESTION_START or (
             len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START)
+            or (len(head) == 2 and head[0] == "so" and head[1] in _ENGLISH_QUESTION_WORDS)
             or (head[0] in OPENERS and opened in _QUESTION_START))
         joined_words = " ".join(folded)
         indirect = _INDIRECT.search(joined_words) is not None

@@ -2078,6 +2078,15 @@ def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms)
 
 
+def test_a_short_clause_after_the_question_asking_for_what_the_page_lacks_counts(index: Index) -> None:
+    # "Deine persönliche Meinung.": how to answer, something the knowledge does not cover: part of the question
+    assert run("Hat sich die Förderung für Südwestfalen gelohnt? Deine persönliche Meinung.", index, S).intent is None
+    p = upto("Was hat der Minister bei der Übergabe gesagt? Wortwörtlich.", index, "chatter")
+    assert "wortlaut" in p.words and "wortlaut" not in p.story  # (not the writer's signature, nor story)
+    # a short request that names nothing the page lacks still goes with the question
+    assert run("Wie viel Geld gab es? Bitte in Zahlen.", index, S).intent == "funding"
+
+
 def test_a_yes_no_guess_before_or_what_is_it_is_no_subject(index: Index) -> None:
     p = upto("hab ich im radio gehört, isses so ne art verein oder wat is dat genau", index, "words")
     assert "verein" in {t.word for t in p.terms if t.alternative} or "initiative" in {

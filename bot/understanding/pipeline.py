@@ -402,11 +402,13 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     last = len(p.clauses) - 1
     if len(content) > 1 and content[-1] == last and not p.clauses[last].question and names.is_signature(
-            p.clause_words[last][1], ix.knows, p.clause_words[last][0]):
+            p.clause_words[last][1], ix.knows, p.clause_words[last][0]) \
+            and ix.lexicon.not_covered.isdisjoint(p.clause_words[last][0]):  # ("… gesagt? Wortwörtlich.")
         content.pop()  # "…? Mit freundlichen Grüßen, Rudolf Hengesbach": the writer's name
     asking = [i for i in content if p.clauses[i].question]
     evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
+    how_asked: set[int] = set()  # short clauses after the question that say how it is to be answered
     told_after: set[int] = set()
     # A guess at the kind of thing after asking what it is ("Rahmenstrategie, was bedeutet das? Wie
     # Plan für alle Städte?") names nothing the question asks about: it stays, as a guess (``_guess``).
@@ -468,8 +470,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             kept = [subject, *asking]
         # "Was war alles schon im Projekt? Bitte in Reihenfolge": how it is to be answered, when it
         # names something, is part of the question
-        kept = sorted({*kept, *(i + 1 for i in asking if i + 1 in content and i + 1 not in asking
-                                and _how_asked(p.clauses[i + 1].text, p.clause_words[i + 1][0], ix))})
+        how_asked = {i + 1 for i in asking if i + 1 in content and i + 1 not in asking
+                     and _how_asked(p.clauses[i + 1].text, p.clause_words[i + 1][0], ix)}
+        kept = sorted({*kept, *how_asked})
         if len(kept) > 1 and _negated(p, kept[0]) and kept[0] - 1 in content:
             # "The other towns who joined, not the pioneers – what are their names?": what is not meant
             # says which is, in the clause before it
@@ -514,7 +517,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.kept = kept
     after: set[int] = set(told_after)  # kept clauses after the question: talk around it
     if asking:
-        asked_words = {w for i in kept if p.clauses[i].question or i == subject for w in p.clause_words[i][0]}
+        asked_words = {w for i in kept if p.clauses[i].question or i == subject or i in how_asked
+                       for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
         if p.story & ix.full_names and points_back([w for i in asking for w in p.clause_words[i][0]]) and all(
                 is_town(w) or w in STOPWORDS or zipf(w) >= s.topic_zipf or w in GENERIC_NAMES or w in names.RELATIVES
@@ -574,6 +578,8 @@ _HOW_WORDS = 4
 def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     """A short request after a question that names something: "Bitte in Reihenfolge"."""
     written = tokenize(text).folded
+    if len(written) <= _HOW_WORDS and any(w in ix.lexicon.not_covered for w in words):
+        return True  # ("… was hat Seehofer gesagt? Wortwörtlich.", "Ihre persönliche Meinung."): what the page lacks
     # (not how simply to explain it: "Bitte einfach erklären." names nothing)
     return 1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE \
         and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)

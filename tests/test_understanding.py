@@ -2686,6 +2686,12 @@ def test_a_year_other_than_the_topics_asks_about_another_event(index: Index) -> 
         p = run(question, index, S)
         assert p.intent is None and p.decision == "fallback", question
         assert any("asks about 2024" in note for _, note in p.trace), question
+    # ... and so is the year after: another event of the kind
+    for question in ("Gibt es im nächsten Jahr wieder eine Konferenz in Arnsberg?",
+                     "do you think menden will get the award again next year"):
+        p = run(question, index, S)
+        assert p.intent is None and any("asks about the next year" in note for _, note in p.trace), question
+    assert run("Was passiert nächstes Jahr bei Smart Cities?", index, S).intent == "timeline-next"
     # the topic's own year, and the timeline's topics, which tell what happened when
     assert run("Welchen Platz hatte Menden 2022?", index, S).intent == "menden"
     assert run("Was ist 2021 passiert?", index, S).intent is not None

@@ -813,9 +813,15 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... also a year said alone before the question ("und 2024, welchen Platz hat Menden da gemacht?")
     asked |= {w for words, _ in p.clause_words if (said := [w for w in words if w not in STOPWORDS])
               and all(_A_YEAR.fullmatch(w) for w in said) for w in said}
+    # ... or the year after ("will menden win again next year", "im nächsten Jahr wieder?"): another event
+    if any(w == "nachste" and after in _YEAR_WORDS for w, after in zip(p.words, p.words[1:], strict=False)):
+        asked.add("the next year")
     if known and asked and asked.isdisjoint(known):
         _settle(p, "fallback", None, f"it asks about {', '.join(sorted(asked))}; {p.intent} tells of "
                                      f"{', '.join(sorted(known))}")
+
+
+_YEAR_WORDS = frozenset("jahr jahres year".split())  # (after "nächste", as the vocabulary writes "next")
 
 
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:

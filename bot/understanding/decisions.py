@@ -804,8 +804,8 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Welchen Platz hatte Menden im Digital-Ranking 2024?': a question about a year other than the
-    ones its topic's answer names asks about another event of the kind (not on the timeline's topics,
-    which tell what happened and comes when)."""
+    ones its topic's answer names – or about the year after, "will Menden win again next year?" – asks
+    about another event of the kind (not on the timeline's topics, which tell what happened and comes when)."""
     if p.settled or p.decision != "answer" or p.intent is None or ix.row[p.intent] in ix.timeline_rows or p.checks:
         return  # (nor a year the writer wants checked: "there was a conference in arnsberg in 2019 i think")
     known = ix.years.get(p.intent, frozenset())

@@ -2098,6 +2098,14 @@ def test_a_yes_no_guess_before_or_what_is_it_is_no_subject(index: Index) -> None
     assert not any(t.alternative for t in p.terms)
 
 
+def test_an_english_relative_clause_without_that_is_no_subject(index: Index) -> None:
+    p = upto("Any recent news we could share in our club magazine?", index, "words")
+    assert {"club", "magazine"} <= {t.word for t in p.terms if t.alternative}
+    assert not any(t.alternative for t in p.terms if t.word == "news")
+    # not a question whose own verb follows "I"
+    assert not any(t.alternative for t in upto("Which towns should I visit first?", index, "words").terms)
+
+
 def test_who_spoke_of_the_thing_in_a_relative_clause_is_no_subject(index: Index) -> None:
     p = upto("Was sind das für Pionierkommunen, über die der Ortsvorsteher gestern gesprochen hat?", index, "words")
     assert {"ortsvorsteher", "gestern"} <= {t.word for t in p.terms if t.alternative}

@@ -997,7 +997,14 @@ def _described(words: list[str], start: int, end: int) -> set[int]:
     for j in range(start + 2, end - 1):
         if words[j] in _THAT_WHICH and words[j - 1] not in STOPWORDS:
             return set(range(j + 1, end))
+        # (an English relative clause without "that": "Any recent updates I should mention in my newsletter?")
+        if words[j] in _CONTACT_SUBJECTS and words[j + 1] in _CONTACT_MODALS and words[j - 1] not in STOPWORDS:
+            return set(range(j, end))
     return set()
+
+
+_CONTACT_SUBJECTS = frozenset("i we".split())
+_CONTACT_MODALS = frozenset("should could can might would need".split())
 
 
 _AS_IF = (("like", "i"), ("like", "im"), ("as", "if"), ("als", "ob"), ("als", "ware"), ("wie", "fur"),

@@ -901,6 +901,7 @@ def test_every_kind_a_question_asks_for() -> None:
 
 def test_question_types() -> None:
     assert qtype.detect("warum braucht die region das".split()) == "why"
+    assert qtype.detect("aus welchen grunden macht man das".split()) == "why"  # (the dative plural too)
     assert qtype.detect("wie viele kommunen".split()) == "how_many"
     # an amount of money is a kind of its own: "how many towns" and "how much money" are different topics
     assert qtype.detect("how much money".split()) == "how_much"

@@ -34,7 +34,7 @@ MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen mil
 COST = frozenset("kosten kostet kostete gekostet kost cost costs costed budget budgets etat".split())
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")
-REASON_NOUNS = frozenset("grund grunde begrundung sinn zweck reason reasons rationale reasoning purpose point "
+REASON_NOUNS = frozenset("grund grunde grunden begrundung sinn zweck reason reasons rationale reasoning purpose point "
                          "motivation motive".split())
 #: ("Heißt das, dass Wenden mitmacht?", "Bedeutet das, …?": yes or no about what it may mean)
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben heisst bedeutet is are does do "

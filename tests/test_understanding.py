@@ -235,6 +235,9 @@ def test_a_choice_offered_after_a_comma_makes_the_yes_no_before_it_ask(index: In
                                                      ("entweder als Modellkommune oder als Mitmacherkommune?", True)]
     assert run("My aunt lives there. Is Wenden in it, either as a pioneer or as a Mitmacherkommune?",
                index, S).intent == "membership"
+    # ... and so do kinds of thing offered ("ein Verein, ein Förderprojekt oder eine Behörde?")
+    parts = clauses.split("Ist die Initiative ein Verein, eine Firma oder ein Amt?")
+    assert [c.question for c in parts] == [True, True]
     # not a statement before it
     parts = clauses.split("Ich wohne in Olpe, entweder als Pionier oder als Mitmacher?")
     assert not parts[0].question

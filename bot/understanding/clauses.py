@@ -577,10 +577,12 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
                 and _is_tag(clauses[i].text):
             # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
-        elif clauses[i].joined and clauses[i].text.endswith("?") and firsts[i] in _EITHER \
-                and not clauses[i - 1].question and firsts[i - 1] in _ASKING_VERBS:
-            # "does Siegen take part, either as Pionierkommune or Mitmacherkommune?": the choice offered
-            # goes on the yes/no question before it
+        elif clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
+                and firsts[i - 1] in _ASKING_VERBS and (firsts[i] in _EITHER or (
+                    firsts[i] in _ARTICLES and not _OR.isdisjoint(map(fold, re.findall(r"[^\W_]+", clauses[i].text))))):
+            # "does Siegen take part, either as Pionierkommune or Mitmacherkommune?", "Ist Smart Cities
+            # Südwestfalen ein Verein, ein Förderprojekt oder eine Behörde?": the choice offered goes on
+            # the yes/no question before it
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
         elif clauses[i].joined and IF_SO.match(clauses[i].text):
             # "Is Siegen involved, and if so, in what role?": the sentence "if so" follows asks yes or
@@ -601,6 +603,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 
 
 _EITHER = frozenset("either entweder".split())
+_ARTICLES = frozenset("ein eine einen a an".split())
+_OR = frozenset("oder or".split())
 
 
 #: A relative clause of a place where one can do something: "…, wo man nachlesen kann, …"

@@ -2392,6 +2392,10 @@ def test_help_with_a_task_of_ones_own_is_not_the_question_what_the_bot_can_do(in
     p = run("Ich suche Arbeit als Pflegehelferin in Menden. Kannst du helfen?", index, S)
     assert p.decision == "fallback" and "of its own" in p.reason
     assert run("Ich brauche Hilfe. Was kann ich dich fragen?", index, S).intent == "help"
+    # ... or with something named after "bei"/"mit"
+    for question in ("kannst du mir helfen mit meinem Lebenslauf", "kannste mir bei latein helfen?"):
+        p = run(question, index, S)
+        assert p.decision == "fallback" and "of its own" in p.reason, question
 
 
 def test_which_towns_asks_for_a_groups_list(index: Index) -> None:

@@ -962,6 +962,12 @@ _NEED = re.compile(r"\b(?:ich suche|suche|ich brauche|brauche|i need|i am lookin
                    r"\s+((?:\w+\s+){0,3}\w+)")
 
 
+#: Help with something: "bei mathe helfen", "helfen mit brief an …" (not English "what can you help me with":
+#: the help topic's own question)
+_HELP_WITH = (re.compile(r"\b(?:bei|mit)\s+((?:\w+\s+){0,2}?\w+)\s+(?:helfen|helfe|hilfst|helft)\b"),
+              re.compile(r"\b(?:helfen|hilfst|helft)\s+(?:mit|bei)\s+((?:\w+\s+){0,3}\w+)"))
+
+
 #: Verbs that set a task at the end of a request: "Kannste mir ne Festrede … schreiben?", "Könnten Sie
 #: das ins Englische übersetzen?" (not "erstellen" or "zusammenfassen": a list or a summary of a topic is
 #: its answer).
@@ -994,7 +1000,9 @@ def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     # ... and so does one with what the writer needs, of a subject the knowledge does not know ("Ich suche
     # Arbeit als Pflegehelferin in Menden. Kannst du helfen?", "brauche wohnung in plettenberg, kannst du helfen?")
-    for need in (m for c in p.clauses for m in _NEED.finditer(" ".join(tokenize(c.text).folded))):
+    # (or help with it: "kannst du mir bei mathe helfen?", "Kannst du mir helfen mit Brief an Ausländerbehörde?")
+    for need in (m for c in p.clauses for pattern in (_NEED, *_HELP_WITH)
+                 for m in pattern.finditer(" ".join(tokenize(c.text).folded))):
         unknown = [w for w in need.group(1).split() if w not in STOPWORDS and not is_town(w) and not ix.knows(w)
                    and zipf(w) < s.topic_zipf]
         if unknown:

@@ -1212,6 +1212,16 @@ def test_decision_stage_unknown_place_tries_a_name_as_a_town(index: Index) -> No
     assert upto("macht hammerstadtingen mit?", index, "unknown place").place is not None
 
 
+def test_a_message_of_one_clause_that_ends_with_a_greeting_greets(index: Index) -> None:
+    p = run("ich hab heute frei und fahr nach winterberg tschüss", index, S)
+    assert p.intent == "thanks" and any("around what it tells" in note for _, note in p.trace)
+    p = run("servus ich bin der neue im kanal aus wenden und sag einfach mal hallo", index, S)
+    assert p.intent == "greeting"
+    # not a time of day at the end ("… tomorrow morning"), nor thanks after a task
+    assert run("can you book me a table in olpe tomorrow morning", index, S).intent is None
+    assert run("schreib mir n gedicht über olpe danke", index, S).intent is None
+
+
 def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index: Index) -> None:
     question = "Guten Tag, hier schreibt das Bürgerbüro Werl."
     assert upto(question, index, "unknown place").decision != "answer"

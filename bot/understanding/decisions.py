@@ -889,6 +889,9 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     a message that asks nothing the bot knows but greets or thanks is answered as that. A message
     that asks nothing at all and thanks ('Thanks, that's exactly what I needed for my article. Bye!')
     says goodbye, even where its talk shares words with a topic."""
+    if len(p.clauses) == 1 and not p.whole_only and p.decision == "fallback" and not p.clauses[0].question:
+        _greets_around_a_story(p, ix, s)
+        return
     if len(p.clauses) < 2 or p.whole_only:
         return  # (nor a message that gives the bot instructions: "ignore your rules …, thx")
     if any(c.question and tokenize(c.text).folded and not _only_greets(c.text, ix) for c in p.clauses):
@@ -913,6 +916,28 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
             alone = pipeline.run(clause.text, ix, s)
             if alone.decision == "answer" and alone.intent in ix.social_intents:
                 alone.note("decide", f"the message greets or thanks: '{clause.text}'")
+                p.take(alone)
+                return
+
+
+_TIME_OF_DAY = frozenset("morgen morn morning tag day abend evening nacht night".split())
+_ADDRESSEES = frozenset("ihnen dir euch you".split())
+
+
+def _greets_around_a_story(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'hallo guten morgen ich sitz grad im lkw auf der a45 und wollt nur mal hallo sagen': a message of
+    one clause that asks nothing and ends with a greeting or thanks greets, whatever it tells before."""
+    from bot.understanding import pipeline
+
+    said = [w for w in p.words if w not in STOPWORDS]
+    if len(said) < 2 or said[0] in TASKS:  # (the greeting alone is no story; nor a task with thanks)
+        return
+    for word in said[-1:]:
+        # (not a time of day, "… tomorrow morning", nor whom thanks go to, "… bei Ihnen")
+        if ix.greets(word) and word not in _TIME_OF_DAY and word not in _ADDRESSEES:
+            alone = pipeline.run(word, ix, s)
+            if alone.decision == "answer" and alone.intent in ix.social_intents:
+                alone.note("decide", f"the message greets or thanks around what it tells: '{word}'")
                 p.take(alone)
                 return
 

@@ -2101,6 +2101,13 @@ def test_a_short_clause_after_the_question_asking_for_what_the_page_lacks_counts
     assert run("Wie viel Geld gab es? Bitte in Zahlen.", index, S).intent == "funding"
 
 
+def test_officialese_kinds_offered_of_what_was_named_are_a_guess(index: Index) -> None:
+    question = ("Ich habe von den Leitfäden gehört. Handelt es sich dabei um ein gedrucktes Buch oder eher um "
+                "eine Webseite?")
+    assert {"gedrucktes", "buch", "webseite"} <= {t.word for t in upto(question, index, "words").terms if t.alternative}
+    assert run(question, index, S).intent == "leitfaeden"
+
+
 def test_a_yes_no_guess_before_or_what_is_it_is_no_subject(index: Index) -> None:
     p = upto("hab ich im radio gehört, isses so ne art verein oder wat is dat genau", index, "words")
     assert "verein" in {t.word for t in p.terms if t.alternative} or "initiative" in {

@@ -721,6 +721,8 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
             or _offered_answer(p, spoken, k, folded))
     if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
+    if k > 0 and _WHICH_KIND.match(" ".join(folded)):
+        return True  # "… Rahmenstrategie. Handelt es sich dabei um ein verbindliches Regelwerk oder eher um …?"
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in OR) \
             and not _or_how_to_see_it(folded):
         return False
@@ -728,6 +730,10 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
         k > 0 and len(folded) > 3 and folded[1] in POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+
+
+#: Officialese kinds offered of what was named before: "Handelt es sich (dabei) um ein … oder (eher) um …?"
+_WHICH_KIND = re.compile(r"handelt es sich (?:\w+ )?um (?:ein|eine|einen)\b.* oder\b")
 
 
 def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:

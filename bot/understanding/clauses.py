@@ -578,8 +578,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
         elif clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
-                and firsts[i - 1] in _ASKING_VERBS and (firsts[i] in _EITHER or (
-                    firsts[i] in _ARTICLES and not _OR.isdisjoint(map(fold, re.findall(r"[^\W_]+", clauses[i].text))))):
+                and firsts[i - 1] in _ASKING_VERBS and (firsts[i] in _EITHER or _offers_kinds(clauses[i].text)):
             # "does Siegen take part, either as Pionierkommune or Mitmacherkommune?", "Ist Smart Cities
             # Südwestfalen ein Verein, ein Förderprojekt oder eine Behörde?": the choice offered goes on
             # the yes/no question before it
@@ -603,8 +602,14 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 
 
 _EITHER = frozenset("either entweder".split())
-_ARTICLES = frozenset("ein eine einen a an".split())
-_OR = frozenset("oder or".split())
+_INDEFINITE = frozenset("ein eine einen a an".split())
+OR = frozenset("oder or".split())
+
+
+def _offers_kinds(text: str) -> bool:
+    """Whether a clause offers kinds of thing to choose from: "ein Förderprojekt oder eine Behörde?"."""
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    return bool(words) and words[0] in _INDEFINITE and not OR.isdisjoint(words)
 
 
 #: A relative clause of a place where one can do something: "…, wo man nachlesen kann, …"

@@ -932,14 +932,14 @@ def _greets_around_a_story(p: Parse, ix: Index, s: MatcherSettings) -> None:
     said = [w for w in p.words if w not in STOPWORDS]
     if len(said) < 2 or said[0] in TASKS:  # (the greeting alone is no story; nor a task with thanks)
         return
-    for word in said[-1:]:
-        # (not a time of day, "… tomorrow morning", nor whom thanks go to, "… bei Ihnen")
-        if ix.greets(word) and word not in _TIME_OF_DAY and word not in _ADDRESSEES:
-            alone = pipeline.run(word, ix, s)
-            if alone.decision == "answer" and alone.intent in ix.social_intents:
-                alone.note("decide", f"the message greets or thanks around what it tells: '{word}'")
-                p.take(alone)
-                return
+    word = said[-1]
+    # (not a time of day, "… tomorrow morning", nor whom thanks go to, "… bei Ihnen")
+    if not ix.greets(word) or word in _TIME_OF_DAY or word in _ADDRESSEES:
+        return
+    alone = pipeline.run(word, ix, s)
+    if alone.decision == "answer" and alone.intent in ix.social_intents:
+        alone.note("decide", f"the message greets or thanks around what it tells: '{word}'")
+        p.take(alone)
 
 
 #: Words that address the bot (not "ihr"/"euch": those mean the people behind the initiative).

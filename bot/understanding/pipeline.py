@@ -662,7 +662,7 @@ def clause_spans(p: Parse) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:], strict=False))
 
 
-OR = frozenset("oder or".split())
+OR = clause_split.OR  # "oder", "or"
 
 
 def _not_the_subject(p: Parse) -> set[int]:

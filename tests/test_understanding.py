@@ -55,7 +55,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
                                             "question type", "words", "channels", "score", "decide", "kind agrees",
                                             "title named", "name asked", "description asked",
-                                            "several events", "step asked", "town only", "group or town",
+                                            "about the initiative", "several events", "step asked", "town only",
+                                            "group or town",
                                             "towns of a group",
                                             "towns asked", "group named", "others of a group",
                                             "membership asks", "town alone", "outside place",
@@ -2099,6 +2100,16 @@ def test_a_short_clause_after_the_question_asking_for_what_the_page_lacks_counts
     assert "wortlaut" in p.words and "wortlaut" not in p.story  # (not the writer's signature, nor story)
     # a short request that names nothing the page lacks still goes with the question
     assert run("Wie viel Geld gab es? Bitte in Zahlen.", index, S).intent == "funding"
+
+
+def test_decision_stage_about_the_initiative_answers_what_the_whole_undertaking_is_about(index: Index) -> None:
+    p = run("Ich habe im Wartezimmer beim Zahnarzt einen Flyer von Ihrer Initiative gesehen. Wer steckt dahinter?",
+            index, S)
+    assert p.intent == "initiative" and "whole undertaking" in p.reason
+    # not where another topic is the best, nor with a subject of its own
+    for question in ("Wer steckt hinter dem Glasfaserausbau in Lennestadt?", "What's the deal with parking in Siegen?",
+                     "Worum geht es beim Schützenfest in Olpe?"):
+        assert run(question, index, S).intent is None, question
 
 
 def test_officialese_kinds_offered_of_what_was_named_are_a_guess(index: Index) -> None:

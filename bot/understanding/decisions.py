@@ -422,6 +422,47 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), reason)
 
 
+#: A question what a whole undertaking is about, what it does or who is behind it ("worum geht es da
+#: eigentlich", "what's the deal with it", "what it is all about", "wer steckt dahinter"), over folded words.
+_ABOUT_IT = re.compile(
+    r"\b(?:worum (?:geht|gehts|ging)|what s (?:\w+ ){0,6}?(?:about|deal)|whats (?:\w+ ){0,6}?(?:about|deal)"
+    r"|what (?:\w+ ){1,4}?all about|what (?:it|this|that) is about|wer (?:steht|steckt) (?:da ?)?(?:hinter|dahinter)"
+    r"|who s behind|who is behind|hatt? (?:es|et) (?:\w+ ){0,3}?(?:auf sich|op sech))\b")  # ("… damit auf sich")
+
+
+def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Sehr geehrte Damen und Herren, in unserer Tageszeitung las ich neulich von Ihrer Initiative. Könnten Sie
+    mir bitte erläutern, wer dahintersteht …?': a question what the whole undertaking is about, or who is
+    behind it, where the initiative's topic is the best one however much a long letter dilutes it, asks
+    what the initiative is – at the lower threshold, and not with a rare subject of its own."""
+    if p.settled or p.decision == "answer" or not p.ranked:
+        return
+    best, score = p.ranked[0]
+    if score < s.about_threshold or not _ABOUT_IT.search(" ".join(p.tokens.folded)):
+        return
+    names = _typical_of_names(ix)
+    if names is None or ix.intent_ids[names] != best:
+        return
+    if any(t.cost >= s.subject_cost and not t.alternative and t.word not in p.story for t in p.terms
+           if not t.resolved.keys):
+        return  # ("worum geht es bei der Windkraft-Debatte in Brilon?": a subject of its own)
+    _answer_first(p, best, score, "it asks what the whole undertaking is about, and the initiative is the best topic")
+
+
+def _typical_of_names(ix: Index) -> int | None:
+    """The row of the topic whose examples the initiative's full names are most typical of."""
+    typical: dict[int, float] = {}
+    for name in ix.full_names:
+        for k in keys(name):
+            owners = ix.examples.owners.get(k)
+            if owners is None:
+                continue
+            shares = ix.examples.typical.get(k)
+            for j, row in enumerate(owners):
+                typical[int(row)] = max(typical.get(int(row), 0.0), float(shares[j]) if shares is not None else 1.0)
+    return max(typical, key=lambda r: typical[r]) if typical else None
+
+
 _WHAT_IS_WORDS = frozenset("was wat what whats ist is".split())
 _NAMED_FILLERS = frozenset("eigentlich genau exactly actually uberhaupt denn nun jetzt so this that the dieses diese "
                            "dieser das".split())

@@ -1858,6 +1858,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("title named", decisions.title_named),
     ("name asked", decisions.name_asked),
     ("description asked", decisions.description_asked),
+    ("about the initiative", decisions.about_the_initiative),
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("several events", decisions.several_events),
     ("step asked", decisions.step_asked),

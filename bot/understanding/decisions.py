@@ -8,6 +8,7 @@ greets or thanks is. Each is a stage of ``pipeline.STAGES`` with its own unit te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import dropwhile, takewhile
 from typing import TYPE_CHECKING
 
@@ -440,27 +441,13 @@ def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
     best, score = p.ranked[0]
     if score < s.about_threshold or not _ABOUT_IT.search(" ".join(p.tokens.folded)):
         return
-    names = _typical_of_names(ix)
+    names = _typical_row(ix.full_names, ix)
     if names is None or ix.intent_ids[names] != best:
         return
     if any(t.cost >= s.subject_cost and not t.alternative and t.word not in p.story for t in p.terms
            if not t.resolved.keys):
         return  # ("worum geht es bei der Windkraft-Debatte in Brilon?": a subject of its own)
     _answer_first(p, best, score, "it asks what the whole undertaking is about, and the initiative is the best topic")
-
-
-def _typical_of_names(ix: Index) -> int | None:
-    """The row of the topic whose examples the initiative's full names are most typical of."""
-    typical: dict[int, float] = {}
-    for name in ix.full_names:
-        for k in keys(name):
-            owners = ix.examples.owners.get(k)
-            if owners is None:
-                continue
-            shares = ix.examples.typical.get(k)
-            for j, row in enumerate(owners):
-                typical[int(row)] = max(typical.get(int(row), 0.0), float(shares[j]) if shares is not None else 1.0)
-    return max(typical, key=lambda r: typical[r]) if typical else None
 
 
 _WHAT_IS_WORDS = frozenset("was wat what whats ist is".split())
@@ -518,8 +505,13 @@ _AFTER_NAME = 3  # how many words after the initiative's name may name what of i
 
 def _typical_of(p: Parse, ix: Index) -> int | None:
     """The row of the topic whose examples the initiative's full name, as the question writes it, is most typical of."""
+    return _typical_row(ix.full_names & set(p.words), ix)
+
+
+def _typical_row(names: Iterable[str], ix: Index) -> int | None:
+    """The row of the topic whose examples some of the initiative's full names are most typical of."""
     typical: dict[int, float] = {}
-    for name in ix.full_names & set(p.words):
+    for name in names:
         for k in keys(name):
             owners = ix.examples.owners.get(k)
             if owners is None:

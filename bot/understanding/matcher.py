@@ -57,7 +57,7 @@ def _choice_about_it(text: str) -> bool:
     about "it" that offers a choice is about the town named before it, not a question of its own."""
     folded = tokenize(text).folded
     return len(folded) > 3 and folded[0] in pipeline.YES_NO_VERBS and folded[1] in pipeline.POINTING_WORDS \
-        and not pipeline.OR.isdisjoint(folded[3:])
+        and not clauses.OR.isdisjoint(folded[3:])
 
 
 def _keyword_only(text: str) -> bool:

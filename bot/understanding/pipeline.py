@@ -662,7 +662,7 @@ def clause_spans(p: Parse) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:], strict=False))
 
 
-OR = clause_split.OR  # "oder", "or"
+OR = clause_split.OR  # "oder", "or" (one set: ``clauses.OR``)
 
 
 def _not_the_subject(p: Parse) -> set[int]:
@@ -678,18 +678,20 @@ def _not_the_subject(p: Parse) -> set[int]:
                        _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
                        _kind_guess, _not_one_of, _work_about):
             found |= reader(p.words, start, end)
-        if len(spoken) == len(spans) and not p.clauses[spoken[k]].question:
-            found |= _when_of_the_story(p.words, start, end)
-        if len(spoken) == len(spans) and _SPOKEN_OF.search(p.clauses[spoken[k]].text):
-            found |= _spoken_of(p.words, start, end)
-        if len(spoken) == len(spans) and (guess := _GUESS_OR_WHAT.match(p.clauses[spoken[k]].text)):
-            # (as written: the vocabulary drops "oder wat" as a hedge)
-            guessed = set(tokenize(guess.group(1)).folded)
-            found |= {i for i in range(start, end) if fold(p.originals[i]) in guessed
-                      and p.words[i] not in STOPWORDS and not is_town(p.words[i])}
-        if len(spoken) == len(spans) and _guess(p, spoken, k):
-            p.guessed |= {j for j in range(start, end) if not is_town(p.words[j])}
-            found |= p.guessed
+        if len(spoken) == len(spans):  # (readers of the clause as written)
+            clause = p.clauses[spoken[k]]
+            if not clause.question:
+                found |= _when_of_the_story(p.words, start, end)
+            if _SPOKEN_OF.search(clause.text):
+                found |= _spoken_of(p.words, start, end)
+            if guess := _GUESS_OR_WHAT.match(clause.text):
+                # (as written: the vocabulary drops "oder wat" as a hedge)
+                guessed = set(tokenize(guess.group(1)).folded)
+                found |= {i for i in range(start, end) if fold(p.originals[i]) in guessed
+                          and p.words[i] not in STOPWORDS and not is_town(p.words[i])}
+            if _guess(p, spoken, k):
+                p.guessed |= {j for j in range(start, end) if not is_town(p.words[j])}
+                found |= p.guessed
         if k + 1 < len(spans):
             found |= _instead(p.words, start, end, spans[k + 1][0])
     return found

@@ -3049,3 +3049,12 @@ def test_what_the_writers_own_piece_of_work_is_about_is_not_the_subject() -> Non
     words = "what is the thesis of the rahmenstrategie".split()  # no work of the writer's
     assert pipeline._work_about(words, 0, len(words)) == set()
 
+
+
+def test_a_question_that_points_back_asks_about_the_clause_that_names_most_topics(index: Index) -> None:
+    # the nearest clause before it is about the writer's daughter ("Computer"), the one before that
+    # names what the question is about
+    question = ("Meine Tochter hat erzählt, dass die Rahmenstrategie für Digitalisierung und Stadtentwicklung "
+                "gedacht sei. Sie arbeitet viel mit Computern. Was hat es damit auf sich?")
+    p = upto(question, index, "chatter")
+    assert "rahmenstrategie" in p.words and "computern" not in p.words

@@ -493,12 +493,14 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if named_before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
             # "… one of five 'model towns' … Is that right, and which are the other four?": a question
             # that names nothing of its own asks about the nearest thing named before it
-            kept = sorted({named_before[-1], *asking})
+            # (the clause that names the most topics, the nearest of those: "…, seine Stadt sei für ihre
+            # Digitalisierung geehrt worden. Er ist Feuerwehrmann. Was hat es damit auf sich?")
+            kept = sorted({_most_topics(named_before, p, ix, s), *asking})
         elif said_before:
             # "Working in Siegen. People keep saying 'Smart Cities Südwestfalen'. What's the craic with
             # it?": so does a question of function words that points back, about that sentence (talk
             # after it stays, as story)
-            kept = [*(i for i in _sentence_of(p, said_before[-1], content) if i in talk),
+            kept = [*(i for i in _sentence_of(p, _most_topics(said_before, p, ix, s), content) if i in talk),
                     *(i for i in talk if i > pointing[-1])]
         elif any(_names_subject(*p.clause_words[i], ix, s) for i in talk):
             kept = talk
@@ -630,7 +632,15 @@ def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evid
         # Plakat gesehen in Meschede."), unless about a town named before ("Ich komme aus Werl. Ist
         # meine Heimatstadt bei … dabei?").
         return asking
-    return sorted({*asking, before[-1]} if before else set(asking) | set(evident))
+    return sorted({*asking, _most_topics(before, p, ix, s)} if before else set(asking) | set(evident))
+
+
+def _most_topics(clauses: list[int], p: Parse, ix: Index, s: MatcherSettings) -> int:
+    """Of the clauses before a question that points back, the one it points at: the one that names the
+    most topics, the nearest of those (a clause about the writer's nephew after the one about his town's
+    award does not take the question)."""
+    counts = [_topic_words(p.clause_words[i][0], ix, s) for i in clauses]
+    return clauses[max(range(len(clauses)), key=lambda k: (counts[k], k))]
 
 
 def _sentence_of(p: Parse, last: int, content: list[int]) -> list[int]:

@@ -543,6 +543,10 @@ def test_the_writers_own_people_are_no_subject(index: Index) -> None:
     question = ("Hello, my niece in Menden keeps mentioning something called Smart Cities Südwestfalen. Would you "
                 "be so kind as to explain what it is all about?")
     assert run(question, index, S).intent == "initiative"
+    # godchildren too ("mein Patenkind", "my goddaughter")
+    p = run("Mein Patenkind erzählt ständig von den Leitfäden. Was ist das?", index, S)
+    assert p.intent == "leitfaeden" and "patenkind" not in [t.word for t in p.terms]
+    assert "goddaughter" not in [t.word for t in run("my goddaughter asked me what the Leitfäden are", index, S).terms]
     # only after a possessive of the writer; the children of all of us are a subject
     assert "schwager" in [t.word for t in run("Was macht ein Schwager?", index, S).terms]
     assert run("Macht die ganze Digitalisierung unsere Kinder nicht dümmer?", index, S).intent is None

@@ -2521,6 +2521,9 @@ def test_a_question_about_a_person_of_the_facts_now_falls_back(index: Index) -> 
                               "What does Seehofer think about smart cities?",
                               "Was denkt Horst Seehofer heute über Leitfäden?"), "think of them")
     assert run("Was hat Horst Seehofer mit der Förderung zu tun?", index, S).intent == "funding"
+    # talk dropped around the question asks nothing of the person ("before" the writer goes on air)
+    assert run("Did the money come from the federal interior minister? I must check the story before the show.",
+               index, S).intent == "funding"
     # ... and who held the office before or after them
     assert_falls_back(index, ("Wer war vor Horst Seehofer Bundesinnenminister?",
                               "Who became interior minister after Seehofer?"), "think of them")

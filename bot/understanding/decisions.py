@@ -753,7 +753,9 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.decision != "answer" or p.intent is None or not ix.person_keys:
         return
     words = p.words
-    folded = p.tokens.folded
+    # (as written, but only the clauses kept: talk dropped around the question asks nothing of the
+    # person, "Did the funding come from the federal interior minister? … right before we go live.")
+    folded = [w for i in p.kept for w in tokenize(p.clauses[i].text).folded] if p.clauses else p.tokens.folded
     # "Wer war vor Horst Seehofer Bundesinnenminister?": before or after the person, someone else
     other_person = any(w in _BEFORE_AFTER and not ix.name_keys.isdisjoint(ix.resolve(nxt).keys)
                        for w, nxt in zip(folded, folded[1:], strict=False))

@@ -3065,3 +3065,15 @@ def test_a_question_that_points_back_asks_about_the_clause_that_names_most_topic
                 "gedacht sei. Sie arbeitet viel mit Computern. Was hat es damit auf sich?")
     p = upto(question, index, "chatter")
     assert "rahmenstrategie" in p.words and "computern" not in p.words
+
+
+def test_the_town_where_the_writers_people_live_is_no_subject(index: Index) -> None:
+    p = run("so what is this smart cities thing my aunt in brilon always talks about", index, S)
+    assert [t.word for t in p.terms if t.alternative] == ["zzort_brilon"]
+    for question in ("my aunt who lives in Brilon told me about the Leitfäden. what are they?",
+                     "Meine Tante in Brilon erzählt immer von den Leitfäden. Was ist das?"):
+        assert [t.word for t in run(question, index, S).terms if t.alternative] == ["zzort_brilon"]
+    # a town named for itself is still what is asked about
+    assert not any(t.alternative for t in run("my aunt asked: is Brilon in it?", index, S).terms)
+    p = run("Meine Tante aus Brilon fragt, ob Brilon dabei ist", index, S)
+    assert p.intent == "membership" and not any(t.alternative for t in p.terms)

@@ -686,7 +686,7 @@ def _not_the_subject(p: Parse) -> set[int]:
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
                        _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
-                       _kind_guess, _not_one_of, _work_about):
+                       _kind_guess, _not_one_of, _work_about, _where_their_people_live):
             found |= reader(p.words, start, end)
         if len(spoken) == len(spans):  # (readers of the clause as written)
             clause = p.clauses[spoken[k]]
@@ -1130,6 +1130,26 @@ def _in_the_region(words: list[str], start: int, end: int) -> set[int]:
             while k < end and words[k] in _REGION_WORDS:
                 found.add(k)
                 k += 1
+    return found
+
+
+#: Between one of the writer's people and the town they live in: "my cousin in Olpe", "mein Enkel, der in Soest wohnt"
+_LIVES_IN = frozenset("in aus from im at bei lives living who der die that wohnt lebt".split())
+
+
+def _where_their_people_live(words: list[str], start: int, end: int) -> set[int]:
+    """The town where the writer's people live ("so whats this smart cities thing my cousin in olpe keeps
+    going on about"): where the story comes from, not what is asked about, unless named again ("Meine Tante
+    lebt in Olpe. Olpe ist doch dabei?")."""
+    found: set[int] = set()
+    people = names.relative_positions(words)
+    for j in range(start + 1, end):
+        if is_town(words[j]) and words[j - 1] in _LIVES_IN and words.count(words[j]) == 1:
+            k = j - 1
+            while k > start and words[k] in _LIVES_IN and j - k <= 3:
+                k -= 1
+            if k in people:
+                found.add(j)
     return found
 
 

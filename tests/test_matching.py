@@ -418,6 +418,10 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     assert answerer.matcher.questions_of(request) == [] and answerer.ask(request.parse.question).intent == "timeline"
     # a part that only asks for the reason goes on from the one before
     assert answerer.ask("Warum macht Südwestfalen da eigentlich mit, gibt es einen Grund?").intent == "why"
+    # (also with a word that points at it: "the reason behind", "der Grund dahinter")
+    for reason in ("Why should the towns around here get smart? What's the reason behind?",
+                   "Warum sollen unsere Orte smart werden? Was ist der Grund dahinter?"):
+        assert answerer.matcher.questions_of(answerer.matcher.match(reason)) == []
     # ... and so does one that asks only for what the knowledge does not cover, the bot's opinion
     assert answerer.ask("What's your honest opinion – is the framework strategy just paper?").intent is None
     both = answerer.ask("Wie alt ist Horst Seehofer, und wann war die Konferenz?")  # a question of its own

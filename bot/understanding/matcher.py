@@ -70,6 +70,10 @@ def _keyword_only(text: str) -> bool:
         and not any(map(qtype.is_question_word, words)) and (len(content) == len(words) or words[0] not in clauses.AND)
 
 
+#: After a reason, where it is: "the reason behind", "der Grund dahinter"
+_BEHIND = frozenset("behind dahinter dafur".split())
+
+
 #: "…, mein ich", "… I mean": what was asked, said again more precisely
 _RESTATING = frozenset({("mein", "ich"), ("meine", "ich"), ("ich", "mein"), ("ich", "meine"), ("i", "mean"),
                         ("i", "meant")})
@@ -180,7 +184,9 @@ class Matcher:
         points back, or compares with what was just said, and names next to nothing itself. So does
         one that only asks for the reason of it ("warum macht Südwestfalen da mit, gibts nen Grund?")."""
         content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
-        if content and all(w in qtype.REASON_NOUNS for w in content):
+        # (also with a word that points at it: "whats the reason behind", "der Grund dahinter")
+        if content and all(w in qtype.REASON_NOUNS or w in _BEHIND for w in content) \
+                and not qtype.REASON_NOUNS.isdisjoint(content):
             return True
         if clauses.IF_SO.match(text):
             return True  # "Ist Brilon dabei, und wenn ja, in welcher Form?": how, if it is

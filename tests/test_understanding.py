@@ -3077,3 +3077,12 @@ def test_the_town_where_the_writers_people_live_is_no_subject(index: Index) -> N
     assert not any(t.alternative for t in run("my aunt asked: is Brilon in it?", index, S).terms)
     p = run("Meine Tante aus Brilon fragt, ob Brilon dabei ist", index, S)
     assert p.intent == "membership" and not any(t.alternative for t in p.terms)
+
+
+def test_what_the_writer_says_they_are_is_no_subject(index: Index) -> None:
+    p = run("I am a retired astronomer and would like to know what the Leitfäden are.", index, S)
+    assert p.intent == "leitfaeden" and "astronomer" not in [t.word for t in p.terms]
+    p = run("Ich bin eine alte Schneiderin. Was sind die Leitfäden?", index, S)
+    assert "schneiderin" not in [t.word for t in p.terms]
+    # an old thing is no writer ("an old strategy"): only after "a"/"an" and "old" or "retired"
+    assert "strategie" in [t.word for t in run("Is the Rahmenstrategie the old strategy?", index, S).terms]

@@ -106,6 +106,25 @@ def relative_positions(words: Sequence[str]) -> set[int]:
             and (words[i - 1] in _MINE or (i > 1 and words[i - 2] in _MINE))}
 
 
+#: How writers describe themselves: "an old librarian", "a retired engineer", "einer alten Bibliothekarin"
+_AN = frozenset("a an ein eine einer einem einen als".split())
+_OLD = frozenset("old elderly retired alte alter alten altes pensionierte pensionierter pensionierten".split())
+_SELF_WORDS = 2
+
+
+def self_described(words: Sequence[str], stopwords: frozenset[str]) -> set[int]:
+    """Indexes of what the writer says they are, after "an old" or "a retired" ("… explain it to an old
+    Welsh librarian", "I am a retired engineer who …"): who asks, not what is asked about."""
+    found: set[int] = set()
+    for i in range(1, len(words) - 1):
+        if words[i] in _OLD and words[i - 1] in _AN:
+            for j in range(i + 1, min(i + 1 + _SELF_WORDS, len(words))):
+                if words[j] in stopwords:
+                    break
+                found.add(j)
+    return found
+
+
 def is_signature(originals: Sequence[str], known: Callable[[str], bool], folded: Sequence[str]) -> bool:
     """A last clause of one to three capitalised unknown words: "Rudolf Hengesbach", "Anneliese"."""
     return 0 < len(originals) <= MAX_SIGNATURE and all(

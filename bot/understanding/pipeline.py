@@ -1502,6 +1502,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     people |= {j for start, end in clause_spans(p) for j in _explained_to(p.words, start, end)}
     # (and the writer's own people: "frag für mein schwager", "my niece keeps mentioning …")
     people |= names.relative_positions(p.words)
+    # (and what the writer says they are: "an old librarian", "a retired engineer")
+    people |= names.self_described(p.words, STOPWORDS)
     p.alternatives = _not_the_subject(p)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}

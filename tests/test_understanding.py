@@ -3086,3 +3086,11 @@ def test_what_the_writer_says_they_are_is_no_subject(index: Index) -> None:
     assert "schneiderin" not in [t.word for t in p.terms]
     # an old thing is no writer ("an old strategy"): only after "a"/"an" and "old" or "retired"
     assert "strategie" in [t.word for t in run("Is the Rahmenstrategie the old strategy?", index, S).terms]
+
+
+def test_the_name_said_with_in_is_the_name(index: Index) -> None:
+    for question in ("Was ist Smart Cities in Südwestfalen?", "what is smart cities in südwestfalen all about?"):
+        assert run(question, index, S).intent == "initiative"
+    # the reasons for smart cities in the region are a topic of their own
+    assert run("Warum braucht es Smart Cities in Südwestfalen?", index, S).intent == "why"
+    assert run("What is the rationale for smart cities in Südwestfalen?", index, S).intent == "why"

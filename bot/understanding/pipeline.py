@@ -236,9 +236,32 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "yo which cities r in on this??": a greeting that begins a question is no part of it
             p.dropped.append(" ".join(originals[:called]))
             words, originals = words[called:], originals[called:]
+        if ("in" in words or "im" in words) and _WHY_WORDS.isdisjoint(words) \
+                and question_type.REASON_NOUNS.isdisjoint(words):
+            words, originals = _name_said_with_in(words, originals, ix, p.synonyms)
         p.clause_words[i] = (words, originals)
     if p.synonyms:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
+
+
+_NAME_IN = frozenset("in im".split())
+
+
+def _name_said_with_in(words: list[str], originals: list[str], ix: Index,
+                       applied: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The initiative's name said with "in" ("Was ist Smart Cities in Südwestfalen?") is its name, as
+    the vocabulary writes it when said without; not in a clause that asks why (the reasons for smart
+    cities in the region, "Warum braucht …", are a topic of their own)."""
+    for j in range(1, len(words) - 1):
+        if words[j] not in _NAME_IN:
+            continue
+        for before in (2, 1):
+            if j >= before and "".join(words[j - before : j]) + words[j + 1] in ix.full_names:
+                name = "".join(words[j - before : j]) + words[j + 1]
+                applied.append((" ".join(originals[j - before : j + 2]), name))
+                return ([*words[: j - before], name, *words[j + 2 :]],
+                        [*originals[: j - before], " ".join(originals[j - before : j + 2]), *originals[j + 2 :]])
+    return words, originals
 
 
 def evidence(words: list[str], ix: Index, asking: bool = False) -> bool:

@@ -1156,7 +1156,7 @@ def _in_the_region(words: list[str], start: int, end: int) -> set[int]:
     return found
 
 
-#: Between one of the writer's people and the town they live in: "my cousin in Olpe", "mein Enkel, der in Soest wohnt"
+#: Between one of the writer's people and the town they live in: "my cousin in Olpe", "my aunt who lives in Brilon"
 _LIVES_IN = frozenset("in aus from im at bei lives living who der die that wohnt lebt".split())
 
 
@@ -1165,6 +1165,8 @@ def _where_their_people_live(words: list[str], start: int, end: int) -> set[int]
     going on about"): where the story comes from, not what is asked about, unless named again ("Meine Tante
     lebt in Olpe. Olpe ist doch dabei?")."""
     found: set[int] = set()
+    if not any(map(is_town, words[start:end])):
+        return found
     people = names.relative_positions(words)
     for j in range(start + 1, end):
         if is_town(words[j]) and words[j - 1] in _LIVES_IN and words.count(words[j]) == 1:

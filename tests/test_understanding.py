@@ -2640,6 +2640,9 @@ def test_a_relative_clause_asks_nothing_and_a_tag_makes_a_question() -> None:
         ("Is Winterberg part of it", True), ("do you know?", True)]
     # an indirect question after a comma still asks
     assert clauses.split("Ich wüsste gern, was die Rahmenstrategie ist.")[1].question
+    # so does one that says what someone else asks ("mein opa fragt wat dat … sein soll", "my son asked what …")
+    assert clauses.split("mein opa fragt wat die leitfäden sein sollen. hat er im radio gehört")[0].question
+    assert clauses.split("My son asked what the Leitfäden are.")[0].question
 
 
 def test_english_written_as_spoken_gets_its_g_back(index: Index) -> None:

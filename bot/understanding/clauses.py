@@ -64,9 +64,10 @@ _QUESTION_START = frozenset(
 
 # An indirect question: "I would like to know how many …", "ich wüsste gern, wann …", "I wonder whether …".
 _INDIRECT = re.compile(
-    r"\b(?:know|wonder|wondering|tell me|explain me|explain to me|wissen|wusste|frage mich|fragen uns|sagen)\b"
+    r"\b(?:know|wonder|wondering|tell me|explain me|explain to me|wissen|wusste|frage mich|fragen uns|sagen|fragt|"
+    r"fragte|asks|asked)\b"
     r"\W+(?:\w+\W+){0,2}?"
-    r"(?:how|what|which|when|where|who|why|whether|wie|was|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b")
+    r"(?:how|what|which|when|where|who|why|whether|wie|was|wat|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b")
 
 
 # A request for information asks as a question does: "Give me the full list – I'm drawing a map",

@@ -754,8 +754,11 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     words = p.words
     # (as written, but only the clauses kept: talk dropped around the question asks nothing of the
-    # person, "Did the funding come from the federal interior minister? … right before we go live.")
-    folded = [w for i in p.kept for w in tokenize(p.clauses[i].text).folded] if p.clauses else p.tokens.folded
+    # person, "Did the funding come from the federal interior minister? … right before we go live.";
+    # read again only when the message has such a word at all)
+    folded = p.tokens.folded
+    if p.clauses and not (ABOUT_THE_PERSON.isdisjoint(folded) and _BEFORE_AFTER.isdisjoint(folded)):
+        folded = tuple(w for i in p.kept for w in tokenize(p.clauses[i].text).folded)
     # "Wer war vor Horst Seehofer Bundesinnenminister?": before or after the person, someone else
     other_person = any(w in _BEFORE_AFTER and not ix.name_keys.isdisjoint(ix.resolve(nxt).keys)
                        for w, nxt in zip(folded, folded[1:], strict=False))

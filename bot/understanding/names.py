@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.understanding.stopwords import STOPWORDS
+
 # Words after which capitalised unknown words are a person's name ("Myself Anju from Iserlohn": Indian English).
 _TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms myself".split())
 # Before a name only when the name ends the message ("…, Ihr Alfons Kordes"); "Ihre Meinung zu …" is
@@ -112,14 +114,14 @@ _OLD = frozenset("old elderly retired alte alter alten altes pensionierte pensio
 _SELF_WORDS = 2
 
 
-def self_described(words: Sequence[str], stopwords: frozenset[str]) -> set[int]:
+def self_described(words: Sequence[str]) -> set[int]:
     """Indexes of what the writer says they are, after "an old" or "a retired" ("… explain it to an old
     Welsh librarian", "I am a retired engineer who …"): who asks, not what is asked about."""
     found: set[int] = set()
     for i in range(1, len(words) - 1):
         if words[i] in _OLD and words[i - 1] in _AN:
             for j in range(i + 1, min(i + 1 + _SELF_WORDS, len(words))):
-                if words[j] in stopwords:
+                if words[j] in STOPWORDS:
                     break
                 found.add(j)
     return found

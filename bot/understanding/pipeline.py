@@ -236,9 +236,7 @@ def rewrite_vocabulary(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "yo which cities r in on this??": a greeting that begins a question is no part of it
             p.dropped.append(" ".join(originals[:called]))
             words, originals = words[called:], originals[called:]
-        if ("in" in words or "im" in words) and _WHY_WORDS.isdisjoint(words) \
-                and question_type.REASON_NOUNS.isdisjoint(words):
-            words, originals = _name_said_with_in(words, originals, ix, p.synonyms)
+        words, originals = _name_said_with_in(words, originals, ix, p.synonyms)
         p.clause_words[i] = (words, originals)
     if p.synonyms:
         p.note("vocabulary", ", ".join(f"{a} → {b}" for a, b in p.synonyms))
@@ -252,6 +250,9 @@ def _name_said_with_in(words: list[str], originals: list[str], ix: Index,
     """The initiative's name said with "in" ("Was ist Smart Cities in Südwestfalen?") is its name, as
     the vocabulary writes it when said without; not in a clause that asks why (the reasons for smart
     cities in the region, "Warum braucht …", are a topic of their own)."""
+    if _NAME_IN.isdisjoint(words) or not _WHY_WORDS.isdisjoint(words) \
+            or not question_type.REASON_NOUNS.isdisjoint(words):
+        return words, originals
     for j in range(1, len(words) - 1):
         if words[j] not in _NAME_IN:
             continue
@@ -1528,7 +1529,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (and the writer's own people: "frag für mein schwager", "my niece keeps mentioning …")
     people |= names.relative_positions(p.words)
     # (and what the writer says they are: "an old librarian", "a retired engineer")
-    people |= names.self_described(p.words, STOPWORDS)
+    people |= names.self_described(p.words)
     p.alternatives = _not_the_subject(p)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}

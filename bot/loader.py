@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -91,10 +92,19 @@ class _Doc:
     pay for recording the line and column of every value.
     """
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, text: str = ""):
         self.file = file
-        self.root: yaml.Node | None = None
+        self.text = text
+        self._root: yaml.Node | None = None
         self.problems: list[Problem] = []
+
+    @property
+    def root(self) -> yaml.Node | None:
+        """The node tree, composed again only when a problem is to be located (a file read
+        before is not parsed again, see ``_parse``)."""
+        if self._root is None and self.text:
+            self._root = yaml.compose(self.text, Loader=_Loader)
+        return self._root
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         return node_position(self.root, path, key=key)
@@ -553,12 +563,12 @@ class _Builder:
         self._merge_answers()
         tokenize_examples(text for intent, _, _ in self.intents for items in intent.examples.values()
                           for text in items)  # fold them all at once; the matcher reuses the result
-        examples: dict[str, tuple[str, _Doc, Path_, str, int]] = {}
+        examples: dict[tuple[str, ...], tuple[str, _Doc, Path_, str, int]] = {}
         learned_at = self._learned_at
         for intent, doc, path in self.intents:
             for lang, items in intent.examples.items():
                 for j, text in enumerate(items):
-                    key = " ".join(tokenize_example(text).folded)
+                    key = tokenize_example(text).folded  # (the folded words: the same words, the same key)
                     entry = (intent.id, doc, path, lang, j)
                     first = examples.setdefault(key, entry) if key else entry
                     if key and first is entry:
@@ -590,9 +600,8 @@ class _Builder:
             if town not in towns:
                 doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
         fact_texts = [t for texts, _, _ in self.facts.values() for t in texts.values()]
-        if self.not_covered:  # (the examples are read again only when there is something to check)
-            example_words = {w for intent, _, _ in self.intents for items in intent.examples.values()
-                             for text in items for w in tokenize_example(text).folded}
+        if self.not_covered:
+            example_words = set(chain.from_iterable(examples))  # (every example's words: equal ones are equal keys)
             for subject, (_, doc, path) in self.not_covered.items():
                 if set(tokenize_example(subject).folded) <= example_words:
                     doc.at(path, f"'{subject}' is a word of the examples, so the knowledge covers it; a subject "
@@ -664,22 +673,39 @@ class _Builder:
                        f"'{name}'{did_you_mean(name or '', choices)}")
 
 
-def _parse(file: Path, text: str, builder: _Builder) -> _Doc:
-    doc = _Doc(str(file))
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = exc.problem or exc.context or "invalid YAML"
-        doc.problems.append(Problem(str(file), line, col, f"YAML syntax error: {reason}"))
-        return doc
-    except yaml.YAMLError as exc:
-        doc.problems.append(Problem(str(file), 1, 1, f"YAML error: {exc}"))
-        return doc
-    if node is not None:
-        doc.root = node
-        builder.add(doc, doc.convert(node))
+#: The files of the last load, parsed: (file name, digest of its text) -> (values, problems in them).
+#: A reload after an edit parses again only the files that changed (at 100 times the shipped
+#: knowledge, parsing the unchanged files would cost more than the rest of the reload).
+_Parsed = dict[tuple[str, bytes], tuple[Any, tuple[Problem, ...]]]
+_parsed: _Parsed = {}
+
+
+def _parse(file: Path, text: str, builder: _Builder, parsed: _Parsed) -> _Doc:
+    doc = _Doc(str(file), text)
+    key = (str(file), hashlib.blake2b(text.encode(), digest_size=16).digest())  # (not the text: memory)
+    seen = _parsed.get(key)
+    if seen is not None:
+        data, problems = seen
+        doc.problems.extend(problems)
+    else:
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            reason = exc.problem or exc.context or "invalid YAML"
+            doc.problems.append(Problem(str(file), line, col, f"YAML syntax error: {reason}"))
+            return doc
+        except yaml.YAMLError as exc:
+            doc.problems.append(Problem(str(file), 1, 1, f"YAML error: {exc}"))
+            return doc
+        if node is None:
+            return doc
+        doc._root = node
+        data = doc.convert(node)
+        problems = tuple(doc.problems)
+    parsed[key] = (data, problems)
+    builder.add(doc, data)  # (reads the values, never changes them: they are parsed once for many loads)
     return doc
 
 
@@ -703,8 +729,11 @@ def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
 
 
 def _load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
+    global _parsed
     builder = _Builder()
-    docs = [_parse(Path(name), text, builder) for name, text in texts]
+    parsed: _Parsed = {}
+    docs = [_parse(Path(name), text, builder, parsed) for name, text in texts]
+    _parsed = parsed
     knowledge = builder.finish(docs, version_of(texts))
     if knowledge is None:
         raise KnowledgeError(builder.problems)

@@ -105,3 +105,24 @@ def test_localities_belong_to_a_municipality_of_the_region() -> None:
     assert len(found) == 4, found
     good = "region:\n  Kreis Soest:\n    - Soest\n    - Wickede (Ruhr)\nlocalities:\n  Wickede: [Wiehagen]\n"
     assert load_texts([("kb.yaml", good)]).localities == {"Wiehagen": "Wickede (Ruhr)"}
+
+
+def test_a_file_read_before_reports_its_problems_again_where_they_are() -> None:
+    """Files are parsed once for many loads (a reload reads again only what changed): the problems
+    in an unchanged file, and where they are, come out the same on every load."""
+    intents = "intents:\n" + GOOD_INTENT.format(id="a", de='"hallo"').replace("    answer:", "    answr:")
+    facts = "facts:\n  x: {de: 'a', en: 'b'}\n  x: {de: 'c', en: 'd'}\n"  # a key twice: found while parsing
+    first = problems(intents + "\n" + facts, "kb.yaml")
+    for other in ("timeline: []\n", "timeline: []\n\n"):  # another file changes, this one does not
+        with pytest.raises(KnowledgeError) as info:
+            load_texts([("kb.yaml", intents + "\n" + facts), ("more.yaml", other)])
+        assert [str(p) for p in info.value.problems] == first
+    assert any(p.startswith("kb.yaml:7:5: unknown key 'answr'") for p in first)
+    assert any("'x' appears twice" in p for p in first)
+
+
+def test_an_edited_file_is_read_anew() -> None:
+    text = "intents:\n" + GOOD_INTENT.format(id="a", de='"hallo"')
+    assert load_texts([("kb.yaml", text)]).intents[0].examples["de"] == ("hallo",)
+    assert load_texts([("kb.yaml", text.replace("hallo", "moin"))]).intents[0].examples["de"] == ("moin",)
+    assert load_texts([("kb.yaml", text)]).intents[0].examples["de"] == ("hallo",)

@@ -5,7 +5,8 @@ shipped knowledge); reading back what the last run built takes a tenth of that. 
 reload after an edit was undone, with files already seen reads the compiled copy; any other
 change builds anew, as before. The copy is keyed by the files' bytes and by the code that
 builds it, written atomically (temporary file + ``os.replace``) and readable by the bot only.
-A copy that cannot be read is rebuilt, never trusted.
+A copy that cannot be read is rebuilt, never trusted. It is written in the background: the bot
+answers with the new knowledge meanwhile (``wait`` waits for it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +32,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _folder: Path | None = None
 _fingerprint: str | None = None
 _built: dict[str, tuple[Knowledge, Index]] = {}  # version -> the index built or read with it
+_writing: threading.Thread | None = None  # the copy being written
 
 
 def configure(folder: str | Path | None) -> None:
@@ -76,16 +79,36 @@ def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
         log.warning("compiled knowledge %s is unreadable (%s): building anew", file, exc)
     knowledge = loader.load_texts(texts)  # KnowledgeError propagates: nothing is written
     with loader.paused_gc():
-        index = Index(knowledge)
+        index = Index(knowledge, _latest())  # after an edit, what did not change is not read again
     _remember(knowledge, index)
-    _save(file, knowledge, index)
+    _save_later(file, knowledge, index)
     return knowledge
+
+
+def wait() -> None:
+    """Wait until the compiled copy being written, if any, is on disk."""
+    if _writing is not None:
+        _writing.join()
+
+
+def _save_later(file: Path, knowledge: Knowledge, index: Index) -> None:
+    """Write the copy in a thread of its own, one after the other; the interpreter waits for it
+    before it exits (not a daemon), and a copy cut short is never read (``os.replace`` at the end)."""
+    global _writing
+    wait()
+    _writing = threading.Thread(target=_save, args=(file, knowledge, index), name="compiled-knowledge")
+    _writing.start()
 
 
 def index_for(knowledge: Knowledge) -> Index | None:
     """The index built or read together with this very knowledge, if any."""
     entry = _built.get(knowledge.version)
     return entry[1] if entry is not None and entry[0] is knowledge else None
+
+
+def _latest() -> Index | None:
+    """The index built or read last: the knowledge before the edit being loaded."""
+    return next(reversed(_built.values()))[1] if _built else None
 
 
 def _remember(knowledge: Knowledge, index: Index) -> None:
@@ -108,5 +131,5 @@ def _save(file: Path, knowledge: Knowledge, index: Index) -> None:
         copies = sorted(file.parent.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in copies[KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError as exc:  # a full disk or a read-only folder costs speed, not the answer
+    except Exception as exc:  # a full disk or a read-only folder costs speed, not the answer  # noqa: BLE001
         log.warning("cannot keep compiled knowledge in %s: %s", file.parent, exc)

@@ -118,9 +118,20 @@ _WHAT_IS = re.compile(r"^(?:Was|What) (?:ist|sind|is|are) (?:(?:eine?|die|der|da
                       r"([„“\"]?[A-ZÄÖÜ0-9].*?)\??$")
 
 
+#: What one intent's examples and titles give the index: stem strings, the same without stopwords,
+#: question kind -> examples asking it, (content stem, examples using it), town token -> examples
+#: naming it, how many examples, surface words, function words, names with a colon inside.
+ExamplePart = tuple[tuple[str, ...], tuple[str, ...], dict[str, int], tuple[tuple[str, int], ...], dict[str, int],
+                    int, frozenset[str], frozenset[str], frozenset[str]]
+#: What one intent's answers give: surface words, stems, whether they name a day, the years they name.
+AnswerPart = tuple[frozenset[str], frozenset[str], bool, frozenset[str]]
+
+
 @mypyc_attr(native_class=False)  # a plain class, so it pickles with the index (compiled.py)
 class Index:
-    def __init__(self, knowledge: Knowledge):
+    def __init__(self, knowledge: Knowledge, previous: Index | None = None):
+        """``previous``: the index of the knowledge before an edit, whose reading of unchanged
+        intents is reused."""
         self.intent_ids = [i.id for i in knowledge.intents]
         self.row = {intent_id: i for i, intent_id in enumerate(self.intent_ids)}
         self.slot_intents = {i.id for i in knowledge.intents if i.handler == "membership"}
@@ -145,83 +156,62 @@ class Index:
         # per intent: the share of its examples that ask each kind of question ("why": most of the why topic's)
         self.kind_shares: list[dict[str, float]] = []
         function_owners: dict[str, set[int]] = {}  # function words -> intents (for questions of only those)
-        answer_cache: dict[str, frozenset[str]] = {}  # the same answer text is read once
-        info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
-        key_cache: dict[str, tuple[str, ...]] = {}
         example_towns: list[tuple[dict[str, int], int]] = []  # per intent: the towns its examples name, of how many
         example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
-        detect, texts_append, contents_append = qtype.detect, texts.append, contents.append
-        not_covered = self.lexicon.not_covered  # never known, whatever an example or answer says
+        colon_names: set[str] = set()
         gives_day: set[str] = set()
         years: dict[str, frozenset[str]] = {}  # intent -> the years its answer names
+        # What each intent's examples and answers gave the last build, kept for the next one: after an
+        # edit, only the intents whose text changed are read again (while the vocabulary and the
+        # towns, which reading depends on, stay the same).
+        self._reading = (knowledge.vocabulary, knowledge.groups, knowledge.aliases, knowledge.region,
+                         knowledge.outside, knowledge.localities)
+        same = previous is not None and previous._reading == self._reading
+        old_parts = previous._example_parts if previous is not None and same else {}
+        old_answers = previous._answer_parts if previous is not None and same else {}
+        self._example_parts: dict[tuple[object, ...], ExamplePart] = {}
+        self._answer_parts: dict[tuple[str, ...], AnswerPart] = {}
+        info: dict[str, tuple[str, bool]] = {}  # word -> (stem, is a content word): each word once
+        key_cache: dict[str, tuple[str, ...]] = {}
         for index, intent in enumerate(knowledge.intents):
             starts.append(len(texts))
-            kind_counts: dict[str, int] = {}  # question type -> how many of its examples ask it
-            words_here: set[str] = set()
-            # The membership intent is about any town; other intents are about the towns they name
-            # ("Menden's recognition"), so their examples keep which town it is.
             generic = intent.handler == "membership"
-            key_counts: dict[str, int] = {}  # content stem -> how many of this intent's examples use it
-            towns_here: dict[str, int] = {}  # town token -> how many of this intent's examples name it
-            n_examples = 0
-            for words in self._example_words(intent):
-                kind = detect(words)
-                if kind:
-                    kind_counts[kind] = kind_counts.get(kind, 0) + 1
-                if generic and TOWN_TOKEN in " ".join(words):
-                    words = [TOWN_TOKEN if is_town(w) else w for w in words]
-                pairs = []
-                for w in words:
-                    pair = info.get(w)
-                    if pair is None:
-                        pair = info[w] = (w if is_town(w) else stem(w), w not in STOPWORDS)
-                    pairs.append(pair)
-                pairs.sort()
-                texts_append(" ".join([st for st, _ in pairs]))
-                contents_append(" ".join([st for st, content in pairs if content]))
-                words_here.update(words)
-                n_examples += 1
-                for town in {w for w in words if is_town(w) and w != TOWN_TOKEN}:
-                    towns_here[town] = towns_here.get(town, 0) + 1
-                example_keys: set[str] = set()
-                for w in words:
-                    if w not in STOPWORDS and w not in not_covered:
-                        found = key_cache.get(w)
-                        if found is None:
-                            found = key_cache[w] = keys(w)
-                        example_keys.update(found)
-                for k in example_keys:
-                    key_counts[k] = key_counts.get(k, 0) + 1
-            for k, count in key_counts.items():  # the stems of its content words, each looked up once
+            ekey = (tuple(intent.examples.items()), tuple(intent.title.items()), intent.listed, generic)
+            part = self._example_parts.get(ekey) or old_parts.get(ekey)
+            if part is None:
+                part = self._read_examples(intent, generic, info, key_cache)
+            self._example_parts[ekey] = part
+            (e_texts, e_contents, kind_counts, key_counts, towns_here, n_examples, e_surface, e_function,
+             e_colons) = part
+            texts.extend(e_texts)
+            contents.extend(e_contents)
+            for k, count in key_counts:  # the stems of its content words, each looked up once
                 example_shares.setdefault(k, {})[index] = count / n_examples
                 example_owners.setdefault(k, set()).add(index)
             example_towns.append((towns_here, n_examples))
-            surface.update(w for w in words_here - STOPWORDS if not is_town(w))
-            for w in words_here & STOPWORDS:
+            surface.update(e_surface)
+            for w in e_function:
                 function_owners.setdefault(w, set()).add(index)
+            colon_names.update(e_colons)
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
                 contents.append("")
             self.qtypes.append(frozenset(kind_counts))
             self.kind_shares.append({k: c / max(n_examples, 1) for k, c in kind_counts.items()})
-            answer_words: set[str] = set()
-            answer_texts = self._answer_texts(intent, knowledge)
+            answer_texts = tuple(self._answer_texts(intent, knowledge))
+            answer = self._answer_parts.get(answer_texts) or old_answers.get(answer_texts)
+            if answer is None:
+                answer = self._read_answers(answer_texts, key_cache)
+            self._answer_parts[answer_texts] = answer
+            a_surface, a_keys, names_day, a_years = answer
             # Whether its answer names a day ("am 12. März", a timeline entry); the others give a year
             # at most (``decisions.day_asked``), also where a "when" facet says the page gives no date.
-            if any("{timeline" in t for t in intent.answer.values()) or any(_DAY.search(t) for t in answer_texts):
+            if names_day or any("{timeline" in t for t in intent.answer.values()):
                 gives_day.add(intent.id)
-            years[intent.id] = frozenset(y for t in answer_texts for y in _YEAR.findall(t))
-            for text in answer_texts:
-                words_of = answer_cache.get(text)
-                if words_of is None:
-                    words_of = answer_cache[text] = frozenset(
-                        self.lexicon.rewrite(tokenize_example(text).folded, drop_chatter=False).words)
-                answer_words |= words_of
-            for w in answer_words - STOPWORDS - not_covered:
-                if not self.towns.is_name(w):
-                    surface.add(w)
-                    for k in keys(w):
-                        answer_owners.setdefault(k, set()).add(index)
+            years[intent.id] = a_years
+            surface.update(a_surface)
+            for k in a_keys:
+                answer_owners.setdefault(k, set()).add(index)
         self.texts = texts
         self.gives_day = frozenset(gives_day)
         self.years = years
@@ -326,11 +316,7 @@ class Index:
                         tuple[float, list[tuple[int, float]], list[tuple[int, float]]]] = {}
         zipf("")  # read the frequency table now, not on the first question
         # Names with a colon inside ("Smart Cities: Schule"): a clause does not end at that colon.
-        self.colon_names = frozenset(
-            tokenize_example(m.group(1)).folded[-1]
-            for intent in knowledge.intents
-            for text in (*intent.title.values(), *(e for ex in intent.examples.values() for e in ex))
-            for m in _COLON_NAME.finditer(text))
+        self.colon_names = frozenset(colon_names)
         # Names a topic's title puts in quotes ("Was ist „Smart Cities: Schule“?"): written without
         # quotes in a question, they are still that name (as the vocabulary writes them).
         # ... and whose title it is (name -> intent id)
@@ -356,7 +342,80 @@ class Index:
                     subjects[intent.id] = tuple(frozenset(keys(w)) for w in rest)
         self.title_subjects = tuple(sorted(subjects.items(), key=lambda kv: -len(kv[1])))  # the longest first
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a compiled copy keeps: not the caches answering fills (the copy is written while the
+        bot answers already, see ``compiled``)."""
+        state = dict(self.__dict__)
+        state.update(_cache={}, _writes={}, _parts={}, rows={}, _by_sound=None)
+        return state
+
     # --- building ------------------------------------------------------------------------
+    def _read_examples(self, intent: Intent, generic: bool, info: dict[str, tuple[str, bool]],
+                       key_cache: dict[str, tuple[str, ...]]) -> ExamplePart:
+        """What one intent's examples and titles give the index."""
+        texts: list[str] = []
+        contents: list[str] = []
+        kind_counts: dict[str, int] = {}  # question type -> how many of its examples ask it
+        words_here: set[str] = set()
+        # The membership intent is about any town; other intents are about the towns they name
+        # ("Menden's recognition"), so their examples keep which town it is.
+        key_counts: dict[str, int] = {}  # content stem -> how many of this intent's examples use it
+        towns_here: dict[str, int] = {}  # town token -> how many of this intent's examples name it
+        n_examples = 0
+        not_covered = self.lexicon.not_covered  # never known, whatever an example or answer says
+        detect = qtype.detect
+        for words in self._example_words(intent):
+            kind = detect(words)
+            if kind:
+                kind_counts[kind] = kind_counts.get(kind, 0) + 1
+            if generic and TOWN_TOKEN in " ".join(words):
+                words = [TOWN_TOKEN if is_town(w) else w for w in words]
+            pairs = []
+            for w in words:
+                pair = info.get(w)
+                if pair is None:
+                    pair = info[w] = (w if is_town(w) else stem(w), w not in STOPWORDS)
+                pairs.append(pair)
+            pairs.sort()
+            texts.append(" ".join([st for st, _ in pairs]))
+            contents.append(" ".join([st for st, content in pairs if content]))
+            words_here.update(words)
+            n_examples += 1
+            for town in {w for w in words if is_town(w) and w != TOWN_TOKEN}:
+                towns_here[town] = towns_here.get(town, 0) + 1
+            example_keys: set[str] = set()
+            for w in words:
+                if w not in STOPWORDS and w not in not_covered:
+                    found = key_cache.get(w)
+                    if found is None:
+                        found = key_cache[w] = keys(w)
+                    example_keys.update(found)
+            for k in example_keys:
+                key_counts[k] = key_counts.get(k, 0) + 1
+        colons = frozenset(tokenize_example(m.group(1)).folded[-1]
+                           for text in (*intent.title.values(), *(e for ex in intent.examples.values() for e in ex))
+                           for m in _COLON_NAME.finditer(text))
+        return (tuple(texts), tuple(contents), kind_counts, tuple(key_counts.items()), towns_here, n_examples,
+                frozenset(w for w in words_here - STOPWORDS if not is_town(w)), frozenset(words_here & STOPWORDS),
+                colons)
+
+    def _read_answers(self, answer_texts: tuple[str, ...], key_cache: dict[str, tuple[str, ...]]) -> AnswerPart:
+        """What one intent's answers (facts filled in) give the index."""
+        answer_words: set[str] = set()
+        for text in answer_texts:
+            answer_words.update(self.lexicon.rewrite(tokenize_example(text).folded, drop_chatter=False).words)
+        surface: set[str] = set()
+        found: set[str] = set()
+        for w in answer_words - STOPWORDS - self.lexicon.not_covered:
+            if not self.towns.is_name(w):
+                surface.add(w)
+                ks = key_cache.get(w)
+                if ks is None:
+                    ks = key_cache[w] = keys(w)
+                found.update(ks)
+        return (frozenset(surface), frozenset(found), any(_DAY.search(t) for t in answer_texts),
+                frozenset(y for t in answer_texts for y in _YEAR.findall(t)))
+
     def _example_words(self, intent: Intent) -> Iterable[list[str]]:
         titles = [t for t in intent.title.values() if intent.listed] if intent.examples else []
         for examples in (*intent.examples.values(), titles):

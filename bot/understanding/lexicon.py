@@ -89,6 +89,10 @@ class Lexicon:
         self._loose_firsts = frozenset(k[0] for k in self._loose)
         self._written: dict[frozenset[str], frozenset[str]] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Without the cache of written words (filled while answering, see ``Index.__getstate__``)."""
+        return {**self.__dict__, "_written": {}}
+
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
         """Rewrite variants (longest phrase first) and drop chatter phrases. Where something was
         rewritten, the phrases are looked for once more: "Is hier öwwerhaupt ener?" is "ist hier

@@ -98,6 +98,10 @@ class TownFinder:
         self.name_words = frozenset(w for n in self._names for w in n.split())  # (also for ``language.detect``)
         self._cache: dict[tuple[str, bool], str | None] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Without the cache of lookups (filled while answering, see ``Index.__getstate__``)."""
+        return {**self.__dict__, "_cache": {}}
+
     def is_name(self, word: str) -> bool:
         """Whether a folded word is (part of) a town name or alias."""
         return word in self.name_words

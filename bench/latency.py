@@ -2,8 +2,10 @@
 
 Run: python bench/latency.py [--rounds 5] [--factors 1,10,100]
 
-Load+index is measured twice: building from the YAML files (the first start, and every edit),
-and reading back the compiled copy a previous run kept (a restart with unchanged files).
+Load+index is measured three times: building from the YAML files (the first start, or a start
+after an edit with no compiled copy of an earlier version), reading back the compiled copy a
+previous run kept (a restart with unchanged files), and a reload after a moderator changed one
+example (what did not change is reused from the version before).
 
 Each knowledge base first answers every question once ("first sight": the words are new to the
 caches, as for a question nobody asked before), then ``--rounds`` times more (p50/p99/answers/s).
@@ -33,6 +35,7 @@ import yaml  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot import loader  # noqa: E402
 from bot.answers import Answerer  # noqa: E402
 from bot.loader import load_texts  # noqa: E402
 from bot.understanding import compiled, normalize  # noqa: E402
@@ -74,6 +77,16 @@ def scaled_texts(factor: int) -> list[tuple[str, str]]:
     return texts
 
 
+def edited(texts: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    """The files after a moderator changed one example of one topic (a different change for each ``n``)."""
+    example = '"Wer hat die Rahmenstrategie erarbeitet?"'
+    out = [(name, text.replace(example, f'"Wer hat die Rahmenstrategie erarbeitet, Nummer {n}?"', 1)
+            if name.endswith("intents.yaml") else text) for name, text in texts]
+    if out == texts:
+        raise SystemExit(f"bench/latency.py: the example {example} to edit is not in intents.yaml any more")
+    return out
+
+
 def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
     texts = scaled_texts(factor)
     loads = []
@@ -81,6 +94,7 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
     for _ in range(3):
         answerer = None  # free the previous run's index outside the timed part
         normalize.clear_caches()  # measure a cold load, as at startup
+        loader.forget_parsed()
         start = time.perf_counter()
         answerer = Answerer(load_texts(texts))
         loads.append(time.perf_counter() - start)
@@ -88,6 +102,7 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         compiled.configure(folder)
         compiled.load_texts(texts)  # builds and writes the copy
+        compiled.wait()  # (written in the background)
         for _ in range(3):
             answerer = None
             compiled._built.clear()
@@ -95,6 +110,15 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
             start = time.perf_counter()
             answerer = Answerer(compiled.load_texts(texts))
             reads.append(time.perf_counter() - start)
+        edits = []  # a reload after a moderator changed one example: what did not change is reused
+        for n in range(3):
+            compiled.wait()  # the copy of the version before is on disk (edits come seconds apart)
+            start = time.perf_counter()
+            answerer = Answerer(compiled.load_texts(edited(texts, n)))
+            edits.append(time.perf_counter() - start)
+        compiled.wait()
+        answerer = None
+        answerer = Answerer(compiled.load_texts(texts))  # the shipped files again (their copy) for answering
         compiled.configure(None)
     examples = len(answerer.matcher.texts)
     first = []  # first sight: every word is new to this answerer's caches
@@ -118,6 +142,7 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
         "examples": examples,
         "load_ms": min(loads) * 1000,
         "compiled_ms": min(reads) * 1000,
+        "edit_ms": min(edits) * 1000,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
         "first_p99_ms": first[int(len(first) * 0.99) - 1] * 1000,
@@ -184,13 +209,14 @@ def main() -> int:
 
     how = "compiled with mypyc" if understanding.COMPILED else "plain Python (not compiled)"
     print(f"{len(questions)} dev questions, {args.rounds} rounds; understanding pipeline: {how}\n")
-    print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) | p50 | p99 "
-          "| p99 first sight | answers/s | RSS after load |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) "
+          "| load+index (reload after an edit) | p50 | p99 | p99 first sight | answers/s | RSS after load |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for factor in (int(f) for f in args.factors.split(",")):
         r = measure(factor, questions, args.rounds)
         name = "shipped" if factor == 1 else f"{factor}x"
         print(f"| {name} | {r['intents']:,} | {r['examples']:,} | {r['load_ms']:.0f} ms | {r['compiled_ms']:.0f} ms | "
+              f"{r['edit_ms']:.0f} ms | "
               f"{r['p50_ms']:.2f} ms | "
               f"{r['p99_ms']:.2f} ms | {r['first_p99_ms']:.2f} ms | {r['qps']:,.0f} | "
               f"{rss_after_load(factor):.0f} MB |")

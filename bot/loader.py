@@ -680,6 +680,11 @@ _Parsed = dict[tuple[str, bytes], tuple[Any, tuple[Problem, ...]]]
 _parsed: _Parsed = {}
 
 
+def forget_parsed() -> None:
+    """Parse every file anew on the next load (a benchmark of the first start)."""
+    _parsed.clear()
+
+
 def _parse(file: Path, text: str, builder: _Builder, parsed: _Parsed) -> _Doc:
     doc = _Doc(str(file), text)
     key = (str(file), hashlib.blake2b(text.encode(), digest_size=16).digest())  # (not the text: memory)

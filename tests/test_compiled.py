@@ -152,3 +152,26 @@ def test_a_copy_keeps_no_cache_that_answering_fills(folder: Path) -> None:
     assert isinstance(copy, Index)
     assert not copy._cache and not copy.rows and not copy.towns._cache and not copy.lexicon._written
     assert copy.texts == index.texts
+
+
+def test_a_start_after_an_edit_reuses_the_newest_copy(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.understanding.index import Index
+
+    compiled.load_texts(texts())
+    compiled.wait()
+    compiled._built.clear()  # the bot stopped; then the file was edited, and it starts again
+    read = Index._read_examples
+    reread: list[str] = []
+
+    def counting(self: Index, intent: object, *args: object) -> object:
+        reread.append(getattr(intent, "id", ""))
+        return read(self, intent, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Index, "_read_examples", counting)
+    knowledge = compiled.load_texts(_edited(texts(), '"Wer hat die Rahmenstrategie erarbeitet?"',
+                                            '"Wer hat die Rahmenstrategie eigentlich erarbeitet?"'))
+    assert reread == ["rahmenstrategie"]  # only the intent whose examples changed was read again
+    monkeypatch.undo()
+    index = compiled.index_for(knowledge)
+    assert index is not None
+    assert _state(index) == _state(Index(knowledge))

@@ -66,23 +66,45 @@ def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
     if _folder is None:
         return loader.load_texts(texts)
     file = _folder / f"knowledge-{loader.version_of(texts)}-{fingerprint()}.pickle"
+    found = _read(file)
+    if found is not None:
+        _remember(*found)
+        return found[0]
+    knowledge = loader.load_texts(texts)  # KnowledgeError propagates: nothing is written
+    # After an edit, what did not change is not read again: the index before it is in memory (a
+    # reload), or on disk (a start after the files were edited: the newest copy this code wrote).
+    previous = _latest()
+    if previous is None:
+        newest = max(_folder.glob(f"knowledge-*-{fingerprint()}.pickle"), key=_mtime, default=None)
+        older = _read(newest) if newest is not None else None
+        previous = older[1] if older is not None else None
+    with loader.paused_gc():
+        index = Index(knowledge, previous)
+    _remember(knowledge, index)
+    _save_later(file, knowledge, index)
+    return knowledge
+
+
+def _read(file: Path) -> tuple[Knowledge, Index] | None:
+    """A compiled copy, if it is there and sound."""
     try:
         with file.open("rb") as f:
             knowledge, index = pickle.load(f)  # noqa: S301 - our own file, readable by the bot only
         if isinstance(knowledge, Knowledge) and isinstance(index, Index):
-            _remember(knowledge, index)
-            return knowledge
+            return knowledge, index
         log.warning("compiled knowledge %s holds something else: building anew", file)
     except FileNotFoundError:
         pass
     except Exception as exc:  # a damaged copy is rebuilt, never trusted  # noqa: BLE001
         log.warning("compiled knowledge %s is unreadable (%s): building anew", file, exc)
-    knowledge = loader.load_texts(texts)  # KnowledgeError propagates: nothing is written
-    with loader.paused_gc():
-        index = Index(knowledge, _latest())  # after an edit, what did not change is not read again
-    _remember(knowledge, index)
-    _save_later(file, knowledge, index)
-    return knowledge
+    return None
+
+
+def _mtime(file: Path) -> float:
+    try:
+        return file.stat().st_mtime
+    except OSError:  # removed meanwhile
+        return 0.0
 
 
 def wait() -> None:

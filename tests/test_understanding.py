@@ -1313,6 +1313,26 @@ def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(inde
     assert p.decision == "fallback"
 
 
+def test_of_two_too_close_to_call_the_one_that_asks_a_kind_asked_the_other_never_does(index: Index) -> None:
+    """'was ist das genau und wer macht das?': the initiative's examples ask who now and then (too
+    seldom to define it), the reasons never: of the two too close to call, the initiative."""
+    shares = index.kind_shares
+    assert 0 < shares[index.row["initiative"]].get("who", 0) < S.kind_flip_share
+    assert "who" not in shares[index.row["why"]]
+
+    def clarified(ranked: list[tuple[str, float]], asked: list[str]) -> str | None:
+        p = Parse("…", ranked=ranked, asked=asked, decision="clarify")
+        decisions.kind_agrees(p, index, S)
+        return p.intent if p.decision == "answer" else None
+
+    assert clarified([("why", 0.63), ("initiative", 0.628)], ["what", "who"]) == "initiative"
+    assert clarified([("initiative", 0.63), ("why", 0.628)], ["what", "who"]) == "initiative"
+    assert clarified([("why", 0.63), ("initiative", 0.628)], ["what"]) is None  # a kind most topics answer
+    assert clarified([("why", 0.63), ("initiative", 0.55)], ["what", "who"]) is None  # not too close
+    assert run("ich habe gehört von projekt smart cities in unsere region. was ist das genau und wer macht das?",
+               index, S).intent == "initiative"
+
+
 def test_explain_shows_every_stage_that_did_something(knowledge: Knowledge) -> None:
     match = Matcher(knowledge).match("Moin! wieviel Kohle gibts für den Leitfadenkatalog?")
     text = explain(match)

@@ -132,6 +132,26 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                              f"is close to or ahead of {other} and is the topic of what is asked "
                                              f"({kind}); {other} asks it at most half as often")
                 return
+    if p.decision == "clarify" and chosen_from is close:  # (too close to call)
+        _never_asked(p, ix, s, close)
+
+
+def _never_asked(p: Parse, ix: Index, s: MatcherSettings, close: list[str]) -> None:
+    """'was ist das genau und wer macht das?': of topics too close to call, the one alone whose
+    examples ask a kind asked (who), which the others never ask, is answered; not a kind that
+    defines a topic of its own further behind (why: the reasons)."""
+    asked = [kind for kind in p.asked if kind not in _COMMON_KINDS
+             and not any(shares.get(kind, 0.0) >= s.kind_share for shares in ix.kind_shares)]
+    answering = [i for i in close if any(ix.kind_shares[ix.row[i]].get(kind, 0.0) >= s.kind_some_share
+                                         for kind in asked)]
+    if len(answering) != 1:
+        return
+    chosen = answering[0]
+    if any(ix.kind_shares[ix.row[i]].get(kind, 0.0) > 0.0 for i in close if i != chosen for kind in asked):
+        return
+    _answer_first(p, chosen, dict(p.ranked)[chosen],
+                  f"{chosen} is as close as {', '.join(i for i in close if i != chosen)} and its examples ask "
+                  f"what is asked ({', '.join(asked)}); the others' never do")
 
 
 _OPENING_WORDS = 4  # "May I know why …"

@@ -16,6 +16,7 @@ class MatcherSettings:
     kind_flip_margin: float = 0.13  # a topic this close whose kind is asked wins over one that never asks it
     kind_flip_share: float = 0.2  # (at least this share of its examples ask it)
     kind_share: float = 0.3  # (at least this share of its examples ask it)
+    kind_some_share: float = 0.1  # of two too close to call, one whose examples ask it this often, the other never
     margin: float = 0.01  # best and second closer than this: ask back which one is meant
     suggest_threshold: float = 0.3  # fallback suggestions must score at least this
     fuzzy_weight: float = 0.55  # channel "examples": fuzzy similarity to the best example

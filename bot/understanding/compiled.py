@@ -1,12 +1,14 @@
 """The knowledge, parsed and indexed, kept on disk between runs.
 
 Parsing the YAML and building the index grow with the knowledge (about 2 s at 100 times the
-shipped knowledge); reading back what the last run built takes a tenth of that. A start, or a
-reload after an edit was undone, with files already seen reads the compiled copy; any other
-change builds anew, as before. The copy is keyed by the files' bytes and by the code that
-builds it, written atomically (temporary file + ``os.replace``) and readable by the bot only.
-A copy that cannot be read is rebuilt, never trusted. It is written in the background: the bot
-answers with the new knowledge meanwhile (``wait`` waits for it).
+shipped knowledge); reading back what the last run built takes a few hundredths of that. A
+start, or a reload after an edit was undone, with files already seen reads the compiled copy;
+any other change builds anew, reusing from the version before (in memory, or the newest copy
+on disk) what each unchanged intent gave the index (``Index(knowledge, previous)``). The copy is
+keyed by the files' bytes and by the code that builds it, written atomically (temporary file +
+``os.replace``) and readable by the bot only. A copy that cannot be read is rebuilt, never
+trusted. It is written in the background: the bot answers with the new knowledge meanwhile
+(``wait`` waits for it).
 """
 
 from __future__ import annotations

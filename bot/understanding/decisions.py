@@ -110,7 +110,8 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     if score < s.low_threshold:
         return
-    if score - next_score >= s.kind_margin:
+    too_close = score - next_score < s.kind_margin
+    if not too_close:
         close = [best, second]
         chosen_from = close[:1]
     elif next_score >= s.low_threshold:  # too close to call: the one whose kind is asked ("where … blog posts?")
@@ -132,7 +133,7 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                              f"is close to or ahead of {other} and is the topic of what is asked "
                                              f"({kind}); {other} asks it at most half as often")
                 return
-    if p.decision == "clarify" and chosen_from is close:  # (too close to call)
+    if p.decision == "clarify" and too_close:
         _never_asked(p, ix, s, close)
 
 

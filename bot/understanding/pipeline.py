@@ -257,8 +257,8 @@ def _name_said_with_in(words: list[str], originals: list[str], ix: Index,
         if words[j] not in _NAME_IN:
             continue
         for before in (2, 1):
-            if j >= before and "".join(words[j - before : j]) + words[j + 1] in ix.full_names:
-                name = "".join(words[j - before : j]) + words[j + 1]
+            name = "".join(words[j - before : j]) + words[j + 1] if j >= before else ""
+            if name in ix.full_names:
                 applied.append((" ".join(originals[j - before : j + 2]), name))
                 return ([*words[: j - before], name, *words[j + 2 :]],
                         [*originals[: j - before], " ".join(originals[j - before : j + 2]), *originals[j + 2 :]])

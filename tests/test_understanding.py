@@ -292,6 +292,8 @@ def test_a_question_at_the_end_of_a_message_without_punctuation_is_a_clause_of_i
                                                      ("is winterberg in it", True)]
     assert [c.question for c in clauses.split("meine oma wohnt in hemer ist hemer auch dabei")] == [False, True]
     assert len(clauses.split("please confirm whether Attendorn is participating")) == 1  # (an indirect question)
+    # (what someone said, with the town as its subject: a claim, no question of its own)
+    assert len(clauses.split("mein cousin sagt lüdenscheid macht gar nich mit stimmt das")) == 1
     assert [c.text for c in clauses.split("ich hab was gelesen was ist das?")] == ["ich hab was gelesen was ist das?"]
     # ... and the writer's story after such a yes/no question ("ich arbeite da"), which then asks
     parts = clauses.split("macht winterberg da mit ich fahr da oft hin")

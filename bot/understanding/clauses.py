@@ -422,7 +422,10 @@ _TAKES_PART = (r"(?i:is|are|does|do|ist|iss|ös|sind|macht|gehort|gehört)\s+(?!
                r"on\s+board|dabei|dobei|debei|mit\s+dabei|beteiligt|mit)\b")
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
-_INDIRECT_BEFORE = frozenset("ob whether if".split())  # "Kindly confirm whether Attendorn is participating"
+# "Kindly confirm whether Attendorn is participating"; and what someone said or thinks: "mein cousin
+# sagt lüdenscheid macht gar nich mit", "my mate reckons olpe is in it" (the claim, not a question)
+_INDIRECT_BEFORE = frozenset("ob whether if sagt sagte meint meinte behauptet glaubt erzahlt erzahlte says said "
+                             "reckons thinks claims told".split())
 #: What goes on a taking-part question: "ist olpe dabei bei smart cities", "is olpe part of the network"
 _GOES_WITH_TAKING_PART = frozenset("bei beim in im an am auf at with of the der die das dem den von vom oder or und "
                                    "and auch also too".split())

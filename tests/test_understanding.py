@@ -2134,8 +2134,16 @@ def test_decision_stage_about_the_initiative_answers_what_the_whole_undertaking_
     assert p.intent == "initiative" and "whole undertaking" in p.reason
     # not where another topic is the best, nor with a subject of its own
     for question in ("Wer steckt hinter dem Glasfaserausbau in Lennestadt?", "What's the deal with parking in Siegen?",
-                     "Worum geht es beim Schützenfest in Olpe?"):
+                     "Worum geht es beim Schützenfest in Olpe?", "Wat macht ihr gegen die Schlaglöcher in Olpe?",
+                     "Who is behind the new bike lanes in Siegen?"):
         assert run(question, index, S).intent is None, question
+    # other ways to ask what kind of thing it is and what it aims at
+    for question in ("Wir ham im Kegelclub über euer Smart-Cities-Dings geredet und keiner wusste Bescheid. "
+                     "Wat is dat denn fürn Verein?",
+                     "Our walking group passed a banner in Brilon for this smart region thing. What are they hoping "
+                     "to achieve with it?"):
+        p = run(question, index, S)
+        assert p.intent == "initiative" and "whole undertaking" in p.reason, question
 
 
 def test_officialese_kinds_offered_of_what_was_named_are_a_guess(index: Index) -> None:

@@ -449,7 +449,22 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _ABOUT_IT = re.compile(
     r"\b(?:worum (?:geht|gehts|ging)|what s (?:\w+ ){0,6}?(?:about|deal)|whats (?:\w+ ){0,6}?(?:about|deal)"
     r"|what (?:\w+ ){1,4}?all about|what (?:it|this|that) is about|wer (?:steht|steckt) (?:da ?)?(?:hinter|dahinter)"
-    r"|who s behind|who is behind|hatt? (?:es|et) (?:\w+ ){0,3}?(?:auf sich|op sech))\b")  # ("… damit auf sich")
+    r"|who s behind|who is behind|hatt? (?:es|et) (?:\w+ ){0,3}?(?:auf sich|op sech)"  # ("… damit auf sich")
+    # what kind of thing it is: "was ist das für ein Zusammenschluss", "wat is dat denn fürn projekt",
+    # "keiner wusste, was das eigentlich ist", "what is this initiative about", "what the enterprise is"
+    r"|(?:was|wat) (?:ist|is) (?:das|dat|es|et) (?:\w+ ){0,2}?(?:fur|furn)"
+    r"|(?:was|wat) (?:das|dat) (?:\w+ ){0,2}?(?:ist|is)(?:$| und| or| oder)|what (?:is|s) (?:\w+ ){1,3}?about"
+    r"|what (?:it|this|the \w+|this \w+) is (?:and|or)|what (?:is|s) it(?:$| and| or| exactly| actually| really)"
+    # who is behind it: "wer dahintersteht", "wer da hinter steckt", "wat steckt da getz wirklich hinter",
+    # "who's actually behind all this"
+    r"|wer (?:da ?)?hinter ?(?:steht|steckt)|(?:wer|wat|was) (?:steht|steckt) (?:\w+ ){0,3}?(?:hinter|dahinter)"
+    r"|who s (?:\w+ ){0,2}?behind|who is (?:\w+ ){0,2}?behind"
+    # what it does and aims at: "was macht ihr so", "what they actually do day by day", "what it hopes to achieve",
+    # "was Sie sich vorgenommen haben", "the big picture"
+    r"|(?:was|wat) (?:macht|machen|treibt) (?:ihr|die)|what (?:do|does) (?:you|they|it) (?:\w+ )?do"
+    r"|what (?:you|they|it) (?:\w+ )?(?:do|does)|what (?:\w+ ){0,4}?(?:achieve|aiming|aims)"
+    r"|(?:was|wat) (?:sie|ihr) sich (?:\w+ ){0,2}?vorgenommen|big picture"
+    r"|explain (?:this|the|your) (?:\w+ )?(?:project|initiative|scheme|thing))\b")
 
 
 def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:

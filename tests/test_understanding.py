@@ -930,6 +930,9 @@ def test_question_types() -> None:
     assert qtype.detect("welche grunde gibt es dafur".split()) == "why"
     assert qtype.detect("what s the stated grund for it".split()) == "why"  # (an adjective between)
     assert qtype.detect("was ist der sinn der sache".split()) == "why"
+    # "worin" asks what, and begins a question; "worin liegt der grund" asks why
+    assert qtype.detect("worin liegt der grund".split()) == "why"
+    assert clauses.split("Worin liegt denn der Unterschied, wenn man es genau nimmt?")[0].question
     assert qtype.detect("what is the smart city".split()) == "what"
     # "which day", "in which year" ask when; "which towns" still asks which
     assert qtype.detect("an welchem tag genau war die konferenz".split()) == "when"

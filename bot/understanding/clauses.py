@@ -56,7 +56,7 @@ _COLON = re.compile(r"([^\W_]+):")
 _QUESTION_START = frozenset(
     """
     wer wen wem wessen was wie wo woher wohin wann warum wieso weshalb weswegen welche welcher welches welchen
-    welchem wozu womit worum wofur wieviel wieviele wat watt ob inwiefern inwieweit
+    welchem wozu womit worum worin wofur wieviel wieviele wat watt ob inwiefern inwieweit
     who whom whose what whats whos which when where wheres why how whether wot wut any
     """.split()
 )
@@ -631,7 +631,7 @@ _ENGLISH_ASKING = frozenset("is are does dos did were".split())  # ("can you …
 _ASKING_VERBS = frozenset("is are was were do dos did can could will would has have ist sind war gibt hat haben kann "
                           "konnen macht machen nimmt gehort".split())
 #: Question words that also begin relative clauses ("…, where he grew up.", "…, wo ich wohne.")
-_RELATIVE_START = frozenset("where whom whose wo".split())
+_RELATIVE_START = frozenset("where whom whose wo worin".split())
 #: Tags after a statement that make it a question: "…, do you know?", "…, oder?", "…, right?"
 _TAGS = frozenset("do you know right oder nicht or not is it isn t weisst du das gell woll ne eh innit ja wa".split())
 

@@ -19,7 +19,7 @@ _SINGLE = {
     "wer": "who", "wem": "who", "wen": "who", "who": "who", "whom": "who", "whos": "who",
     "wieviel": "how_many", "wieviele": "how_many",
     "wie": "how", "how": "how",
-    "was": "what", "what": "what", "whats": "what", "worum": "what",
+    "was": "what", "what": "what", "whats": "what", "worum": "what", "worin": "what",
     "welche": "which", "welcher": "which", "welches": "which", "welchen": "which", "welchem": "which",
     "which": "which",
 }

@@ -1918,6 +1918,18 @@ def test_decision_stage_name_asked_answers_what_the_initiative_named_before_is(i
     p = run("I saw Smart Cities Südwestfalen on a poster. Who pays for it?", index, S)
     assert p.reason != "it asks what the initiative named before it is"
 
+    # ... and a thing a topic's title defines, named in the story before the question that points at it
+    question = "Unser Hausmeister redet dauernd von ner Rahmenstrategie. Wat is dat, kann mir dat ma einer erklären?"
+    assert upto(question, index, "kind agrees").intent is None
+    p = upto(question, index, "name asked")
+    assert (p.intent, p.reason) == ("rahmenstrategie", "it asks what the thing named before it is, which that "
+                                                       "topic's title defines")
+    # not when another thing is named with it, nor when the question asks something else about it
+    for question in ("Mein Schwager erzählt ständig von den Parkgebühren und der Rahmenstrategie. Was ist das, kann "
+                     "mir das wer erklären?", "Unser Hausmeister redet dauernd von ner Rahmenstrategie. Wer hat die "
+                     "denn bloß geschrieben, kann mir dat ma einer sagen?"):
+        assert "title defines" not in run(question, index, S).reason, question
+
 
 def test_decision_stage_description_asked_answers_what_a_thing_a_title_defines_is(index: Index) -> None:
     # "Was ist eine Smart City?", "Was ist die Rahmenstrategie?": titles that ask what a thing is

@@ -352,18 +352,30 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     poster. What is it exactly?': a question of function words about the initiative's name, said in
     the story before it, asks what the initiative is – the topic whose examples the name is typical of –
     however much the story's everyday words dilute the scores."""
-    if p.settled or not p.name_asked:
+    if p.settled or not (p.name_asked or p.title_asked):
         return
-    if any(w not in p.story and w not in STOPWORDS and not qtype.is_question_word(w) and w not in ix.full_names
-           and w not in TELL and w not in PLAINLY for w in p.words):
+    # (a thing a topic's title defines, said before a question that points back at it: "Unser Ortsvorsteher
+    # redet dauernd von ner Rahmenstrategie. Wat is dat?" – its words are not story)
+    from bot.understanding.pipeline import title_subject
+
+    said = None if p.name_asked else title_subject(set(p.words) - p.story, ix)
+    subject = ix.full_names if said is None else said[1]
+    if any(w not in p.story and w not in STOPWORDS and not qtype.is_question_word(w) and w not in subject
+           and w not in TELL and w not in PLAINLY and w not in _MEANING for w in p.words):
         return  # ("… Smart Cities Südwestfalen. Wer bezahlt das?": a question of its own; not how plainly to tell it)
-    row = _typical_of(p, ix)
-    if row is None:
-        return
-    intent = ix.intent_ids[row]
+    if p.title_asked:
+        if p.qtype not in (None, "what"):
+            return  # ("… von der Rahmenstrategie. Wer hat die geschrieben?": who, not what it is)
+        intent = p.title_asked
+    else:
+        row = _typical_of(p, ix)
+        if row is None:
+            return
+        intent = ix.intent_ids[row]
     if p.intent != intent:
         score = dict(p.ranked).get(intent, 0.0)
-        _answer_first(p, intent, score, "it asks what the initiative named before it is")
+        _answer_first(p, intent, score, "it asks what the initiative named before it is" if p.name_asked
+                      else "it asks what the thing named before it is, which that topic's title defines")
     p.settled = True
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from itertools import dropwhile
 
@@ -78,6 +78,7 @@ class Parse:
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     name_asked: bool = False  # a question of function words about the initiative's name said before it
+    title_asked: str | None = None  # ... or about a thing a topic's title defines, said before it (its intent)
     checks: bool = False  # the writer wants a claim checked ("… in 2019 i think"): its numbers are the claim
     title_named: set[str] = field(default_factory=set)  # the topics whose title's quoted name the question writes
     guessed: set[int] = field(default_factory=set)  # indexes in ``words`` of the writer's guess at the answer
@@ -304,6 +305,34 @@ def points_back(words: list[str], originals: list[str] | None = None,
                                    or (known is not None and w in _THOSE and not known(words[i + 1])))
                and not (w == "es" and i and words[i - 1] in _THERE_IS)  # "Gibt es was Neues?" points nowhere
                for i, w in enumerate(words))
+
+
+_JOINING = frozenset("und and oder or sowie".split())
+
+
+def _named_with_another(p: Parse, said: set[str]) -> bool:
+    """Whether a thing is named together with another one in the story ("… von den Parkgebühren und der
+    Rahmenstrategie. Was ist das?"): then which one is asked about is unclear."""
+    for words, _ in p.clause_words:
+        for j, w in enumerate(words):
+            if w not in said:
+                continue
+            k = j - 1
+            while k >= 0 and words[k] in STOPWORDS and words[k] not in _JOINING:
+                k -= 1
+            if (k >= 0 and words[k] in _JOINING) or (j + 1 < len(words) and words[j + 1] in _JOINING):
+                return True
+    return False
+
+
+def title_subject(words: Iterable[str], ix: Index) -> tuple[str, set[str]] | None:
+    """The topic whose title asks what a thing is ("Was ist die Rahmenstrategie?") that ``words``
+    name, with the words that name it; the longest subject first."""
+    stems: dict[str, str] = {k: w for w in words for k in ix.resolve(w).keys}
+    for intent, parts in ix.title_subjects:
+        if all(not part.isdisjoint(stems) for part in parts):
+            return intent, {stems[k] for part in parts for k in part if k in stems}
+    return None
 
 
 #: Referring words that are also determiners: they point back only when no noun follows ("that" is
@@ -553,6 +582,15 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "Ich habe Plakat gesehen in Lippstadt mit Smart Cities Südwestfalen. Was ist das für Projekt?":
             # the name is what it asks about; where the writer saw it (a town too) is story
             p.name_asked = True
+        elif points_back([w for i in asking for w in p.clause_words[i][0]]) and (
+                said := title_subject(p.story | asked_words, ix)) is not None \
+                and not said[1].isdisjoint(p.story) and not _named_with_another(p, said[1]) and all(
+                is_town(w) or w in STOPWORDS or ix.resolve(w).how == "unknown" or zipf(w) >= s.topic_zipf
+                for w in p.story - said[1]):
+            # "Unser Ortsvorsteher redet dauernd von ner Rahmenstrategie. Wat is dat, kann mir dat ma einer
+            # erklären?": the thing a topic's title defines is what it asks about; who spoke of it is story
+            p.story -= said[1]
+            p.title_asked = said[0]
     elif questions := [i for i, c in enumerate(p.clauses) if c.question]:
         # "Smart City – was soll das sein? Klingt für mich nach Werbung.": a question of function
         # words asks about what comes before it; what comes after is talk around it.

@@ -99,6 +99,14 @@ def test_english_negative_contractions_are_written_out() -> None:
         "i", "do", "not", "know", "it", "dos", "not", "we", "can", "not", "i", "want")
 
 
+def test_normalise_reads_an_equals_sign_between_words_as_is(index: Index) -> None:
+    # "smart city = alles mit app oder wie": the writer's guess at what it is, as "ist" in chat
+    assert upto("smart city = alles mit app oder wie", index, "normalise").tokens.folded[:3] == ("smart", "city", "is")
+    assert upto("leitfäden=tutorials?", index, "normalise").tokens.folded == ("leitfaden", "is", "tutorials")
+    # (not in a sum: "3x + 5 = 20")
+    assert "is" not in upto("mathe hausi: 3x + 5 = 20", index, "normalise").tokens.folded
+
+
 def test_normalise_folds_stretched_vowels_and_umlauts() -> None:
     assert fold("Dankeeee") == "danke" and fold("Hallooo") == "hallo"
     assert fold("Schifffahrt") == "schifffahrt"  # consonants are spelling, not chat

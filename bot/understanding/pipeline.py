@@ -99,8 +99,16 @@ Stage = Callable[[Parse, Index, MatcherSettings], None]
 
 
 # --- stages -------------------------------------------------------------------------------
+#: "smart city = robots everywhere??", "leitfäden = hausaufgaben für städte oder was": an equals sign
+#: between words is "is" ("is" is German chat for "ist" too)
+_EQUALS = re.compile(r"(?<=[^\W\d_])\s+=\s+(?=[^\W\d_])|(?<=[^\W\d_])=(?=[^\W\d_])")
+
+
 def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """Fold case and umlauts, remove mentions, links, markup and emoji (``normalize.tokenize``)."""
+    """Fold case and umlauts, remove mentions, links, markup and emoji (``normalize.tokenize``); an
+    equals sign between words is read as "is"."""
+    if "=" in p.question:
+        p.question = _EQUALS.sub(" is ", p.question)
     p.tokens = tokenize(p.question)
     p.note("normalise", " ".join(p.tokens.folded))
 

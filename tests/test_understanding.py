@@ -1423,6 +1423,11 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Ich mache gerade ein Praktikum im Rathaus. Was ist die Rahmenstrategie?", index, S).intent \
         == "rahmenstrategie"
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
+    # ... but it is when the question right after it points back at it
+    p = run("Ich brauche Hilfe beim Antrag auf Kindergeld. Ist das auch digital in Burbach?", index, S)
+    assert p.intent is None and "named before it" in p.reason
+    assert run("Ich mache gerade ein Praktikum im Rathaus. Ist Olpe eigentlich dabei?", index, S).intent \
+        == "membership"  # (whether a town takes part points at nothing)
     # ... nor in the writer's guess at the answer, nor in what the subject is likened to
     assert run("What are the Leitfäden? Are they like a sign up form for the towns?", index, S).intent \
         == "leitfaeden"

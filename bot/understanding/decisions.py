@@ -937,6 +937,26 @@ def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 and not term.claimed:
             _settle(p, "fallback", None, f"it asks about '{term.word}', which the knowledge does not cover")
             return
+    # ... or named in the story left out before a question that points back at it: "Ich brauche Hilfe mit
+    # dem Antrag für Kindergeld. Ist das auch digital in Burbach?", "wenn ich nen Melkroboter kauf – gibt
+    # dat dafür Förderung?" (not a "da" or "es": "Ich mache ein Praktikum. Was macht ihr da so?")
+    from bot.understanding.pipeline import points_back
+
+    asking = [i for i in p.kept if p.clauses[i].question]
+    if not asking or not points_back([w for i in asking for w in p.clause_words[i][0] if w not in _WEAK_POINTING]):
+        return
+    if any(ix.asks_taking_part(ix.resolve(w).keys) for i in asking for w in p.clause_words[i][0]):
+        return  # ("Ich mache ein Praktikum im Rathaus. Ist Olpe eigentlich dabei?", "… Is Olpe in it?")
+    before = asking[0] - 1  # (right before it: what it points at)
+    if before >= 0 and before not in p.kept:
+        said = next((w for w in p.clause_words[before][0] if ix.resolve(w).how == "not covered"), None)
+        if said is not None:
+            _settle(p, "fallback", None, f"it asks about '{said}', named before it, which the knowledge "
+                                         "does not cover")
+
+
+#: Words that point back at no thing in particular ("was macht ihr da", "gibt es", "how is it going")
+_WEAK_POINTING = frozenset("da dort es there they them dabei".split())
 
 
 #: Verbs that set the bot a task, at the start of a clause: "schreib mir …", "write me …", "mach ma …".

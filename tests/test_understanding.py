@@ -1071,6 +1071,15 @@ def test_decision_stage_number_asked_falls_back_for_money_split_among_several(in
     assert run("Wie viel Geld haben die fünf Pionierkommunen zusammen bekommen?", index, S).intent is not None
 
 
+def test_decision_stage_number_asked_falls_back_for_money_of_a_topic_that_counts_something_else(index: Index) -> None:
+    # Menden's topic gives numbers (its rank among 400 towns), but no money
+    question = "Wie viel Geld hat Menden für den dritten Platz bekommen?"
+    assert upto(question, index, "decide").intent == "menden"
+    p = upto(question, index, "number asked")
+    assert p.intent is None and "amount of money" in p.reason
+    assert run("Wie viel Geld hat Südwestfalen für das Projekt bekommen?", index, S).intent == "funding"
+
+
 def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(index: Index) -> None:
     for question in ("how much funding is there for my own bakery?", "Wie hoch ist die Förderung für ne Sauna?"):
         p = upto(question, index, "funded thing")
@@ -2548,10 +2557,12 @@ def test_her_town_or_our_hanseatic_town_is_the_town_named_before(knowledge: Know
 
 
 def test_which_other_things_of_a_topics_kind_fall_back(index: Index) -> None:
-    assert_falls_back(index, ("Welche anderen Förderprogramme gibt es für Dörfer?",
+    # ("Förderprogramme" the vocabulary lists as not covered: other programmes than the project's own)
+    assert_falls_back(index, ("Welche anderen Förderungen gibt es für Dörfer?",
                               "Which other model projects are there?",
-                              "Nenn mir andere Förderprogramme"),
+                              "Nenn mir andere Leitfäden"),
                       "which other")
+    assert_falls_back(index, ("Welche anderen Förderprogramme gibt es für Dörfer?",), "best score")
     # other towns are part of the topics; "the other four" are the rest of a group
     assert run("Welche anderen Kommunen machen mit?", index, S).intent == "mitmacherkommunen"
     assert run("Welche anderen vier Modellstädte gibt es außer Soest?", index, S).intent == "pionierkommunen"

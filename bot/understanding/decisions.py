@@ -739,6 +739,11 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if not any(ix.qtype_rows[kind][row] for kind in _NUMBERS):
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
         return
+    if p.qtype == "how_much" and not ix.qtype_rows["how_much"][row]:
+        # "wie viel Geld hat Menden für den dritten Platz gekriegt?": an amount of money, about a topic whose
+        # numbers are of something else (a rank among 400 towns)
+        _settle(p, "fallback", None, f"it asks for an amount of money, and {p.intent} gives none")
+        return
     # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town.
     named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
     # (a group's answer lists its towns: how many there are, not how much money one of them got)

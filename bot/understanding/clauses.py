@@ -423,7 +423,7 @@ _TAKES_PART = (r"(?i:is|are|does|do|ist|iss|ös|sind|macht|gehort|gehört)\s+(?!
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
 # "Kindly confirm whether Attendorn is participating"; and what someone said or thinks: "mein cousin
-# sagt lüdenscheid macht gar nich mit", "my mate reckons olpe is in it" (the claim, not a question)
+# sagt lüdenscheid macht gar nich mit" (the claim, not a question of its own)
 _INDIRECT_BEFORE = frozenset("ob whether if sagt sagte meint meinte behauptet glaubt erzahlt erzahlte says said "
                              "reckons thinks claims told".split())
 #: What goes on a taking-part question: "ist olpe dabei bei smart cities", "is olpe part of the network"

@@ -943,8 +943,8 @@ def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
             _settle(p, "fallback", None, f"it asks about '{term.word}', which the knowledge does not cover")
             return
     # ... or named in the story left out before a question that points back at it: "Ich brauche Hilfe mit
-    # dem Antrag für Kindergeld. Ist das auch digital in Burbach?", "wenn ich nen Melkroboter kauf – gibt
-    # dat dafür Förderung?" (not a "da" or "es": "Ich mache ein Praktikum. Was macht ihr da so?")
+    # dem Antrag für Kindergeld. Ist das auch digital in Burbach?", "Ich will für meinen Hof nen Melkroboter
+    # kaufen. Gibt dat dafür Förderung?" (not a "da" or "es": "Ich mache ein Praktikum. Was macht ihr da so?")
     from bot.understanding.pipeline import points_back
 
     asking = [i for i in p.kept if p.clauses[i].question]

@@ -356,17 +356,14 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     # (a thing a topic's title defines, said before a question that points back at it: "Unser Ortsvorsteher
     # redet dauernd von ner Rahmenstrategie. Wat is dat?" – its words are not story)
-    from bot.understanding.pipeline import title_subject
-
-    said = None if p.name_asked else title_subject(set(p.words) - p.story, ix)
-    subject = ix.full_names if said is None else said[1]
+    subject = ix.full_names if p.name_asked or p.title_asked is None else p.title_asked[1]
     if any(w not in p.story and w not in STOPWORDS and not qtype.is_question_word(w) and w not in subject
            and w not in TELL and w not in PLAINLY and w not in _MEANING for w in p.words):
         return  # ("… Smart Cities Südwestfalen. Wer bezahlt das?": a question of its own; not how plainly to tell it)
-    if p.title_asked:
+    if not p.name_asked and p.title_asked is not None:
         if p.qtype not in (None, "what"):
             return  # ("… von der Rahmenstrategie. Wer hat die geschrieben?": who, not what it is)
-        intent = p.title_asked
+        intent = p.title_asked[0]
     else:
         row = _typical_of(p, ix)
         if row is None:
@@ -945,19 +942,21 @@ def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... or named in the story left out before a question that points back at it: "Ich brauche Hilfe mit
     # dem Antrag für Kindergeld. Ist das auch digital in Burbach?", "Ich will für meinen Hof nen Melkroboter
     # kaufen. Gibt dat dafür Förderung?" (not a "da" or "es": "Ich mache ein Praktikum. Was macht ihr da so?")
+    # (the cheap look first: most questions have no such clause right before them)
+    asking = [i for i in p.kept if p.clauses[i].question]
+    before = asking[0] - 1 if asking else -1  # (right before it: what it points at)
+    if before < 0 or before in p.kept:
+        return
+    said = next((w for w in p.clause_words[before][0] if ix.resolve(w).how == "not covered"), None)
+    if said is None:
+        return
     from bot.understanding.pipeline import points_back
 
-    asking = [i for i in p.kept if p.clauses[i].question]
-    if not asking or not points_back([w for i in asking for w in p.clause_words[i][0] if w not in _WEAK_POINTING]):
+    if not points_back([w for i in asking for w in p.clause_words[i][0] if w not in _WEAK_POINTING]):
         return
     if any(ix.asks_taking_part(ix.resolve(w).keys) for i in asking for w in p.clause_words[i][0]):
         return  # ("Ich mache ein Praktikum im Rathaus. Ist Olpe eigentlich dabei?", "… Is Olpe in it?")
-    before = asking[0] - 1  # (right before it: what it points at)
-    if before >= 0 and before not in p.kept:
-        said = next((w for w in p.clause_words[before][0] if ix.resolve(w).how == "not covered"), None)
-        if said is not None:
-            _settle(p, "fallback", None, f"it asks about '{said}', named before it, which the knowledge "
-                                         "does not cover")
+    _settle(p, "fallback", None, f"it asks about '{said}', named before it, which the knowledge does not cover")
 
 
 #: Words that point back at no thing in particular ("was macht ihr da", "gibt es", "how is it going")

@@ -78,7 +78,8 @@ class Parse:
     starts: set[int] = field(default_factory=set)  # indexes in ``words`` where a kept clause begins
     alternatives: set[int] = field(default_factory=set)  # indexes in ``words`` not the subject (``_not_the_subject``)
     name_asked: bool = False  # a question of function words about the initiative's name said before it
-    title_asked: str | None = None  # ... or about a thing a topic's title defines, said before it (its intent)
+    title_asked: tuple[str, frozenset[str]] | None = None  # ... or about a thing a topic's title defines,
+    # said before it: (its intent, the words that name it)
     checks: bool = False  # the writer wants a claim checked ("… in 2019 i think"): its numbers are the claim
     title_named: set[str] = field(default_factory=set)  # the topics whose title's quoted name the question writes
     guessed: set[int] = field(default_factory=set)  # indexes in ``words`` of the writer's guess at the answer
@@ -315,7 +316,8 @@ def points_back(words: list[str], originals: list[str] | None = None,
                for i, w in enumerate(words))
 
 
-_JOINING = frozenset("und and oder or sowie".split())
+#: What joins two things named ("… von den Parkgebühren und der Rahmenstrategie")
+_JOINING = clause_split.AND | clause_split.OR
 
 
 def _named_with_another(p: Parse, said: set[str]) -> bool:
@@ -598,7 +600,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "Unser Ortsvorsteher redet dauernd von ner Rahmenstrategie. Wat is dat, kann mir dat ma einer
             # erklären?": the thing a topic's title defines is what it asks about; who spoke of it is story
             p.story -= said[1]
-            p.title_asked = said[0]
+            p.title_asked = (said[0], frozenset(said[1]))
     elif questions := [i for i, c in enumerate(p.clauses) if c.question]:
         # "Smart City – was soll das sein? Klingt für mich nach Werbung.": a question of function
         # words asks about what comes before it; what comes after is talk around it.

@@ -147,10 +147,7 @@ class Answerer:
             default_lang = default_lang if default_lang in language.LANGS and match.tokens and \
                 len(match.tokens.folded) > 4 else context.lang
         if lang not in language.LANGS:
-            assert match.tokens is not None
-            # Umlauts in a town's name ("Is Lüdenscheid part of it?") say nothing about the language.
-            lang = language.detect(match.tokens, default_lang or self.default_lang,
-                                   language.has_umlaut(question, (*match.towns, *self._names)), self._name_words)
+            lang = self._language(question, match, default_lang)
         several = self._several(question, match, lang)
         if several is not None:
             return several
@@ -306,8 +303,15 @@ class Answerer:
         return self._answer(question or intent.title.get(lang, intent.id), intent, lang, None)
 
     def language_of(self, text: str, default: str | None = None) -> str:
-        return language.detect(tokenize(text), default or self.default_lang, language.has_umlaut(text, self._names),
-                               self._name_words)
+        """The language ``ask`` answers ``text`` in (read from the words the matcher sees: words
+        typed without spaces are written apart first)."""
+        return self._language(text, self.matcher.match(text), default)
+
+    def _language(self, question: str, match: Match, default: str | None) -> str:
+        assert match.tokens is not None
+        # Umlauts in a town's name ("Is Lüdenscheid part of it?") say nothing about the language.
+        return language.detect(match.tokens, default or self.default_lang,
+                               language.has_umlaut(question, (*match.towns, *self._names)), self._name_words)
 
     def town_names(self, prefix: str = "") -> list[str]:
         """Known towns whose name starts with (or contains) ``prefix``, for autocomplete."""

@@ -52,8 +52,9 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 
 
 def test_stages_are_listed_in_order_in_one_place() -> None:
-    assert [name for name, _ in STAGES] == ["normalise", "clauses", "towns", "vocabulary", "chatter", "compounds",
-                                            "question type", "words", "channels", "score", "decide", "kind agrees",
+    assert [name for name, _ in STAGES] == ["normalise", "run together", "clauses", "towns", "vocabulary", "chatter",
+                                            "compounds", "question type", "words", "channels", "score", "decide",
+                                            "kind agrees",
                                             "title named", "name asked", "description asked",
                                             "about the initiative", "several events", "step asked", "town only",
                                             "group or town",

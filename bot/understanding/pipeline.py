@@ -26,6 +26,7 @@ from bot.understanding.index import Index, Postings, Resolved
 from bot.understanding.lexicon import FILLERS, Rewritten
 from bot.understanding.normalize import Tokens, fold, tokenize
 from bot.understanding.settings import MatcherSettings
+from bot.understanding.spacing import MIN_LETTERS, split_run_together
 from bot.understanding.stems import stem
 from bot.understanding.stopwords import STOPWORDS, misspelt
 from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town
@@ -112,6 +113,49 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.question = _EQUALS.sub(" is ", p.question)
     p.tokens = tokenize(p.question)
     p.note("normalise", " ".join(p.tokens.folded))
+
+
+def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """Words typed without spaces ("istlüdenscheiddabei?") are written apart again (``spacing``),
+    in the text itself, so that clauses, towns and question words are found as in any question."""
+    if not any(len(w) >= MIN_LETTERS for w in p.tokens.folded):
+        return
+    text = p.question
+    for folded, original in zip(p.tokens.folded, p.tokens.original, strict=True):
+        if len(folded) < MIN_LETTERS or zipf(folded) or not _unread(ix.resolve(folded)):
+            continue
+        pieces = split_run_together(folded, STOPWORDS.__contains__, lambda w: ix.writes(w) or ix.towns.is_name(w),
+                                    question_type.is_question_word)
+        if pieces is None:
+            continue
+        text = text.replace(original, _apart(original, folded, pieces), 1)
+        p.note("run together", f"{folded} -> {' '.join(pieces)}")
+    if text != p.question:
+        p.question = text
+        p.tokens = tokenize(text)
+
+
+def _unread(r: Resolved) -> bool:
+    """Whether the index cannot read a word: unknown, or a compound with a part it does not know."""
+    return r.how == "unknown" or r.how == "compound" and any("?" in part for part in r.parts)
+
+
+def _apart(original: str, folded: str, pieces: list[str]) -> str:
+    """``original`` cut where its folded form is cut into ``pieces`` ("Istlüdenscheiddabei" ->
+    "Ist lüdenscheid dabei"); the folded pieces where letters fold to more or fewer ("ß", "ae")."""
+    widths = [len(fold(c)) for c in original]
+    if "".join(fold(c) for c in original) != folded:
+        return " ".join(pieces)
+    out: list[str] = []
+    start = position = 0
+    ends = {sum(map(len, pieces[: k + 1])) for k in range(len(pieces) - 1)}
+    for i, width in enumerate(widths):
+        position += width
+        if position in ends:
+            out.append(original[start : i + 1])
+            start = i + 1
+    out.append(original[start:])
+    return " ".join(out)
 
 
 # Double quotes of every kind, and single quotes that open after a space ("'Rahmenstrategie' means?");
@@ -1952,6 +1996,7 @@ def decide(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: The pipeline, in order. Each stage is a function of (parse, index, settings).
 STAGES: list[tuple[str, Stage]] = [
     ("normalise", normalise),
+    ("run together", separate_run_together),
     ("clauses", split_clauses),
     ("towns", find_towns),
     ("vocabulary", rewrite_vocabulary),

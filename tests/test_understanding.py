@@ -736,6 +736,10 @@ def test_a_question_that_opens_by_pointing_back_asks_about_what_was_named(index:
 def test_how_a_question_is_to_be_answered_is_part_of_it_when_it_names_something(index: Index) -> None:
     assert upto("Was haben die Städte bisher gemacht? Bitte in Reihenfolge.", index, "chatter").kept == [0, 1]
     assert upto("Was ist die Rahmenstrategie? Bitte kurz.", index, "chatter").kept == [0]  # names nothing
+    # ... and so is the form the writer wishes for ("… wäre mir recht"), but not what it is for
+    assert upto("Was ist seit dem Beginn passiert? Eine Chronik wäre mir recht.", index, "chatter").kept == [0, 1]
+    assert upto("Was ist seit dem Beginn passiert? Eine Chronik wäre gut für mein Referat.", index,
+                "chatter").kept == [0]
     # ... as does how plainly to explain it ("einfach" is a word of the smart city's examples)
     question = "Ich habe im Krankenhaus ein Plakat gesehen. Was ist Smart Cities Südwestfalen? Bitte einfach erklären."
     assert upto(question, index, "chatter").kept == [1]
@@ -2086,11 +2090,15 @@ def test_a_short_guess_at_the_kind_of_thing_after_asking_what_it_is_is_no_subjec
         assert term.alternative, question
         assert term.cost < 0.2, question  # a guess asks nothing: its unknown words count little
         assert run(question, index, S).intent is not None, question
+    # ... or "wat mit" (something with) before it
+    question = "Rahmenstrategie – wat soll dat sein? Wat mit Bilderrahmen?"
+    assert next(t for t in upto(question, index, "words").terms if t.word == "bilderrahmen").alternative
     # the guess does not take the place of the subject named before the question
     p = upto("Rahmenstrategie, was bedeutet das? Wie Plan für alle Städte?", index, "chatter")
     assert p.kept == [0, 1, 2]
     # not a question of its own ("Wie funktioniert das?"), nor a guess after another kind of question
     for question, word in (("Was ist die Rahmenstrategie? Wie funktioniert die Umsetzung?", "umsetzung"),
+                           ("Was ist die Rahmenstrategie? Was mit Olpe?", TOWN_TOKEN + "olpe"),  # (what about)
                            ("Wann war die Konferenz? Eine Messe?", "messe")):
         assert not any(t.alternative for t in upto(question, index, "words").terms if t.word == word), question
 

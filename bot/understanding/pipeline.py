@@ -699,8 +699,16 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     if len(written) <= _HOW_WORDS and any(w in ix.lexicon.not_covered for w in words):
         return True  # ("… was hat Seehofer gesagt? Wortwörtlich.", "Ihre persönliche Meinung."): what the page lacks
     # (not how simply to explain it: "Bitte einfach erklären." names nothing)
-    return 1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE \
+    return (1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE
+            # ("Eine Art Chronik wäre mir recht.", "A list would be great."): the form the writer wishes for
+            # (not what for: "Wäre gut für einen Ausblick am Stundenende.")
+            or len(written) <= _WISH_WORDS and _WISH.search(text) is not None) \
         and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)
+
+
+_WISH_WORDS = 8
+_WISH = re.compile(r"\b(?:wäre?|wär|waere|would be)\b(?:\s+\w+){0,2}?\s+(?:recht|super|toll|gut|schön|prima|"
+                   r"hilfreich|klasse|ideal|perfekt|great|nice|good|helpful|ideal|perfect|handy)\W*$", re.IGNORECASE)
 
 
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
@@ -871,6 +879,8 @@ def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:
         return False
     if folded[0] in _KIND_OPENERS:
         return not any(question_type.is_question_word(w) for w in folded[1:])
+    if len(folded) > 2 and folded[0] in _WHAT and folded[1] in _WITH and not any(map(is_town, p.clause_words[i][0])):
+        return True  # "Rahmenstrategie – wat soll dat sein? Wat mit Bilderrahmen?" (not "what about Olpe?")
     originals = p.clause_words[i][1]
     # "wie" before a noun or an article, not before a verb ("Wie funktioniert das?"): like this
     return folded[0] == "wie" and len(originals) > 1 and (originals[1][:1].isupper() or folded[1] in _KIND_OPENERS) \
@@ -894,6 +904,7 @@ def _or_how_to_see_it(folded: list[str]) -> bool:
 _ALTERNATIVES_WORDS = 8
 #: ... beginning with an article or a yes/no question that points back
 _KIND_OPENERS = frozenset("ein eine einen einer en a an eher so".split())
+_WITH = frozenset("mit met with".split())
 
 
 def _alternatives_offered(folded: list[str]) -> bool:

@@ -85,7 +85,12 @@ def _points_back(match: Match) -> bool:
     content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
     bare = len(content) <= 1 and any(qtype.is_question_word(w) for w in words) and not any(
         o[:1].isupper() for o in originals[1:])
-    return pipeline.points_back(words) or "one" in words or bare
+    # (and a person named before: "… opinion of Horst Seehofer? Was he a good interior minister?")
+    return pipeline.points_back(words) or "one" in words or bare or not _PERSON.isdisjoint(words)
+
+
+#: Pronouns for a person named before ("sie" is also "they" and the polite "you": not one of them)
+_PERSON = frozenset("he him his she her er ihn ihm".split())
 
 
 class Answerer:

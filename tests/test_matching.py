@@ -436,6 +436,9 @@ def test_a_part_that_points_back_at_an_unknown_subject_is_not_answered_alone(ans
         is None
     # so does a bare question of one word after it
     assert answerer.ask("Gibt es Deutschkurs mit Förderung für Frauen in Werl? Wer bezahlt?").intent is None
+    # ... and one about the person named before ("he" is Seehofer, whom the opinion was asked about)
+    assert answerer.ask("What's your personal opinion of Horst Seehofer as a politician? Was he a good interior "
+                        "minister?").intent is None
     # pointing back at a known subject, or a part with a subject of its own, is still answered
     assert answerer.ask("Was ist die Rahmenstrategie? Und wer hat sie erarbeitet?").intent == "rahmenstrategie"
     assert answerer.ask("Wie wird das Wetter morgen? Und was ist eine Smart City?").intent == "smart-city"

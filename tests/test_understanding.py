@@ -2502,6 +2502,12 @@ def test_help_with_a_task_of_ones_own_is_not_the_question_what_the_bot_can_do(in
     p = run("Ich suche Arbeit als Pflegehelferin in Menden. Kannst du helfen?", index, S)
     assert p.decision == "fallback" and "of its own" in p.reason
     assert run("Ich brauche Hilfe. Was kann ich dich fragen?", index, S).intent == "help"
+    # ... or with a problem the writer tells, whatever topic its words share ("App")
+    for question in ("Meine App von der Stadt Arnsberg funktioniert nicht, ich kann nicht einloggen. Kannst du helfen?",
+                     "my app is not working, can you help?"):
+        p = run(question, index, S)
+        assert p.decision == "fallback" and "problem" in p.reason, question
+    assert run("Ich weiß nicht, was ich fragen soll. Kannst du helfen?", index, S).intent == "help"
     # ... or with something named after "bei"/"mit"
     for question in ("kannst du mir helfen mit meinem Lebenslauf", "kannste mir bei latein helfen?"):
         p = run(question, index, S)

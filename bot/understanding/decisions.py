@@ -1097,6 +1097,19 @@ _NEED = re.compile(r"\b(?:ich suche|suche|ich brauche|brauche|i need|i am lookin
                    r"\s+((?:\w+\s+){0,3}\w+)")
 
 
+#: A problem the writer tells, over the folded words: something that does not work, a log-in that fails, an error.
+_PROBLEM = re.compile(
+    r"\b(?:funktioniert|funktionieren|funktioniere|geht|gehen|klappt|klappen|ladt|startet|offnet|lauft)\s+"
+    r"(?:\w+\s+){0,2}?(?:nicht|nich|net|nimmer)\b"
+    r"|\b(?:kann|konnen|can|could)\s+(?:\w+\s+){0,2}?(?:nicht|not)\s+(?:\w+\s+)?"
+    r"(?:einloggen|anmelden|log in|login|sign in|registrieren)\b"
+    r"|\b(?:does|do|is|are|did) not work|\bnot working\b|\bkaputt\b|\bfehlermeldung\b|\babgesturzt\b"
+    r"|\berror (?:message|code)\b")
+
+
+_ASKS_HELP = frozenset("help helfen hilfe hilfst helft helpen".split())
+
+
 #: Help with something: "bei mathe helfen", "helfen mit brief an …" (not English "what can you help me with":
 #: the help topic's own question)
 _HELP_WITH = (re.compile(r"\b(?:bei|mit)\s+((?:\w+\s+){0,2}?\w+)\s+(?:helfen|helfe|hilfst|helft)\b"),
@@ -1127,11 +1140,23 @@ def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannst du mir helfen, eine Firma zu finden?': the help answer tells what the bot can be asked;
     a request for help with something of one's own is not that question."""
     close = p.intent if p.decision != "clarify" else next((i for i, _ in p.ranked[:2] if i in ix.help_intents), None)
-    if p.settled or close not in ix.help_intents:
+    if p.settled or p.intent is None and p.decision != "clarify":
+        return
+    if close not in ix.help_intents:
+        # "my app is not working, can you help?": a problem told and help asked for, whatever the topic
+        # its words share ("App")
+        if not _ASKS_HELP.isdisjoint(p.tokens.folded) and (found := _PROBLEM.search(p.tokens.text)) is not None:
+            _settle(p, "fallback", None, f"it asks for help with a problem of its own: '{found.group()}'")
         return
     found = _HELP_WITH_A_TASK.search(p.tokens.text)
     if found is not None and found.group().split()[-1] not in STOPWORDS:
         _settle(p, "fallback", None, f"it asks for help with a task of its own: '{found.group()}'")
+        return
+    # ... or with a problem it tells: "Meine App funktioniert nicht, ich kann nicht einloggen. Kannst du
+    # helfen?" (technical support is not what the bot can be asked)
+    found = _PROBLEM.search(p.tokens.text)
+    if found is not None:
+        _settle(p, "fallback", None, f"it asks for help with a problem of its own: '{found.group()}'")
         return
     # ... and so does one with what the writer needs, of a subject the knowledge does not know ("Ich suche
     # Arbeit als Pflegehelferin in Menden. Kannst du helfen?", "brauche wohnung in plettenberg, kannst du helfen?")

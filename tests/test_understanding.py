@@ -1326,7 +1326,11 @@ def test_a_question_of_the_kind_that_defines_the_topic_needs_a_smaller_lead(inde
     p = Parse("…", ranked=[("initiative", 0.46), ("why", 0.44)], asked=["why"], decision="fallback")
     decisions.kind_agrees(p, index, S)
     assert p.decision == "fallback"  # the one asked about is under the low threshold
-    assert decision([("why", 0.4), ("smart-city", 0.1)], ["why"]) == "fallback"  # too low
+    # under the lower threshold, from ``kind_threshold``, when ahead by the kind's margin
+    assert decision([("why", 0.4), ("smart-city", 0.1)], ["why"]) == "answer"
+    assert decision([("why", 0.4), ("smart-city", 0.37)], ["why"]) == "fallback"  # too close
+    assert decision([("why", 0.36), ("smart-city", 0.1)], ["why"]) == "fallback"  # too low
+    assert decision([("why", 0.4), ("smart-city", 0.1)], ["what"]) == "fallback"  # not the kind of the topic
     # a runner-up that answers the kind now and then ("Warum wurde Menden ausgezeichnet?") does not
     # stand in the way; one that asks it half as often as the best does
     assert decision([("why", 0.5), ("menden", 0.35)], ["why"]) == "answer"

@@ -108,7 +108,7 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.decision == "answer":
         _kind_decides(p, ix, s)
         return
-    if score < s.low_threshold:
+    if score < s.low_threshold and not _defined_by_kind(p, ix, s, best, next_score):
         return
     too_close = score - next_score < s.kind_margin
     if not too_close:
@@ -135,6 +135,17 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
     if p.decision == "clarify" and too_close:
         _never_asked(p, ix, s, close)
+
+
+def _defined_by_kind(p: Parse, ix: Index, s: MatcherSettings, best: str, next_score: float) -> bool:
+    """'why does südwestfalen even need this tho': under the lower threshold, a question of the kind that
+    defines the best topic (most of its examples ask it: why) is still that topic's from ``kind_threshold``,
+    when far ahead of the next."""
+    score = p.ranked[0][1]
+    if score < s.kind_threshold or score - next_score < s.kind_margin:
+        return False
+    shares = ix.kind_shares[ix.row[best]]
+    return any(kind not in _COMMON_KINDS and shares.get(kind, 0.0) >= s.kind_share for kind in p.asked)
 
 
 def _never_asked(p: Parse, ix: Index, s: MatcherSettings, close: list[str]) -> None:

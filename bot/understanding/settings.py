@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class MatcherSettings:
     threshold: float = 0.53  # below: fall back
     low_threshold: float = 0.45  # below ``threshold`` but at least this: answer only ...
+    kind_threshold: float = 0.38  # ... or this, for the kind of question that defines the topic (``kind_agrees``)
     about_threshold: float = 0.3  # what the whole undertaking is about, the initiative best: answered from this
     low_margin: float = 0.2  # ... when this far ahead of the next topic
     # ... or this far ahead when the question asks the kind of question that defines the topic:

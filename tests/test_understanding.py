@@ -2193,7 +2193,10 @@ def test_decision_stage_about_the_initiative_answers_what_the_whole_undertaking_
     for question in ("Wir ham im Kegelclub über euer Smart-Cities-Dings geredet und keiner wusste Bescheid. "
                      "Wat is dat denn fürn Verein?",
                      "Our walking group passed a banner in Brilon for this smart region thing. What are they hoping "
-                     "to achieve with it?"):
+                     "to achieve with it?",
+                     # ... and a request to describe it
+                     "kurze frage fürs pinned-post: wie würdest du smart cities südwestfalen in 2 sätzen beschreiben? "
+                     "was ist das ziel"):
         p = run(question, index, S)
         assert p.intent == "initiative" and "whole undertaking" in p.reason, question
 

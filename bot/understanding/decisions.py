@@ -484,7 +484,9 @@ _ABOUT_IT = re.compile(
     r"|(?:was|wat) (?:macht|machen|treibt) (?:ihr|die)|what (?:do|does) (?:you|they|it) (?:\w+ )?do"
     r"|what (?:you|they|it) (?:\w+ )?(?:do|does)|what (?:\w+ ){0,4}?(?:achieve|aiming|aims)"
     r"|(?:was|wat) (?:sie|ihr) sich (?:\w+ ){0,2}?vorgenommen|big picture"
-    r"|explain (?:this|the|your) (?:\w+ )?(?:project|initiative|scheme|thing))\b")
+    r"|explain (?:this|the|your) (?:\w+ )?(?:project|initiative|scheme|thing)"
+    # a request to describe it: "wie würdest du smart cities südwestfalen in 2 sätzen beschreiben"
+    r"|beschreiben|beschreibe|beschreib|describe)\b")
 
 
 def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:

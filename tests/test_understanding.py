@@ -2546,6 +2546,10 @@ def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index)
     # the topic's own town only compared with
     p = run("what was iserlohns rank in that digital ranking thing, was it better than menden", index, S)
     assert p.intent is None and "it asks about Iserlohn;" in p.reason
+    for question in ("Which rank did Iserlohn get in the same digital study as Menden?",
+                     "Welchen Platz hat Iserlohn in derselben Studie wie Menden bekommen?"):
+        p = run(question, index, S)
+        assert p.intent is None and "it asks about Iserlohn;" in p.reason, question
     # ... or only said which ranking is meant
     p = run("what was Arnsberg's rank in the digital ranking where Menden was 3rd?", index, S)
     assert p.intent is None and "it asks about Arnsberg;" in p.reason

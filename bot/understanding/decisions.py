@@ -764,7 +764,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 "gives none for one town")
 
 
-_THAN = frozenset("than als".split())
+_THAN = frozenset("than als as wie".split())  # ("… in the same study as Menden", "… wie Menden")
 _WHERE = frozenset("where wo".split())
 _IN_WHICH = frozenset({("in", "der"), ("in", "dem"), ("bei", "der"), ("bei", "dem"), ("in", "which")})
 

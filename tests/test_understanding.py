@@ -514,6 +514,12 @@ def test_a_phrase_that_a_joined_word_completes_is_rewritten(index: Index) -> Non
     assert len(p.words) == len(p.originals) and p.starts == {0}
 
 
+def test_an_apostrophe_an_autocorrect_puts_in_the_name_leaves_it_the_name(index: Index) -> None:
+    # "Smart City's Südwestfalen": the apostrophe's "s" is a word of its own to the tokeniser
+    assert "smartcitiessudwestfalen" in upto("Was ist Smart City's Südwestfalen?", index, "chatter").words
+    assert run("Was ist Smart City's Südwestfalen?", index, S).intent == "initiative"
+
+
 def test_a_phrase_that_a_rewritten_phrase_or_a_corrected_typo_completes_is_rewritten(index: Index) -> None:
     # "south westphalia" is "südwestfalen": then "smart city südwestfalen" is the initiative's name
     p = upto("My grandson read about Smart City South Westphalia. What is it?", index, "chatter")

@@ -3200,3 +3200,11 @@ def test_the_name_said_with_in_is_the_name(index: Index) -> None:
     # the reasons for smart cities in the region are a topic of their own
     assert run("Warum braucht es Smart Cities in Südwestfalen?", index, S).intent == "why"
     assert run("What is the rationale for smart cities in Südwestfalen?", index, S).intent == "why"
+
+
+def test_an_answer_offered_after_a_who_question_is_a_guess_also_with_its_article(index: Index) -> None:
+    # "Die Landesregierung?": "die" is the article of the answer offered, no word pointing back
+    p = upto("Wer hat die Rahmenstrategie erarbeitet? Die Landesregierung?", index, "words")
+    assert next(t for t in p.terms if t.word == "landesregierung").alternative
+    assert run("Wer hätt dann die Rahmenstrategie usgearbeit? Die Landesregierung?", index, S).intent \
+        == "rahmenstrategie"

@@ -927,8 +927,10 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     Steuer?", "who's funding this? federal government? EU?"). After "what" it is the question once
     more ("Was ist neu? Letzte Sache?")."""
     said = [w for w in folded if w not in FILLERS]  # ("Auch für uns Handwerker?")
+    # (a pointing word asks about what was said; an article before a noun does not: "Die Landesregierung?")
     if not (p.clauses[spoken[k]].question and 0 < len(said) <= _OFFERED_WORDS) or any(
-            question_type.is_question_word(w) or w in POINTING_WORDS for w in folded):
+            question_type.is_question_word(w) or w in POINTING_WORDS and not (w in _ARTICLES and j + 1 < len(folded))
+            for j, w in enumerate(folded)):
         return False
     for before in reversed(spoken[:k]):  # (past the answers offered before it: "… EU? some tech giant?")
         if not p.clauses[before].question:
@@ -943,6 +945,7 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
 
 
 _SOURCE_ASKED = frozenset(("who", "where"))
+_ARTICLES = frozenset("die das dat der den dem".split())
 # ("so who's funding all this?"; and the preposition before "who": "für wen sind die? Auch für uns Handwerker?")
 _OPENS = question_type.OPENERS | frozenset("so fur von mit an bei for by to from with".split())
 

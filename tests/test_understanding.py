@@ -128,6 +128,7 @@ def test_clauses_split_sentences_and_know_questions() -> None:
 def test_a_question_word_after_a_preposition_asks() -> None:
     assert clauses.split("In welchem Jahr war die Konferenz, und wo")[0].question
     assert clauses.split("Seit wann gibt es das")[0].question
+    assert clauses.split("Üvver wat kann ich dich alles frooge")[0].question  # (Platt "über")
     assert clauses.split("g'day, wot sort of stuff do u know about")[-1].question  # chat's "what"
     assert clauses.split("since when does it exist")[0].question
     assert not clauses.split("In Menden war was los")[0].question

@@ -180,7 +180,8 @@ DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
 #: "…, like the one about …": an example of what is asked for (``pipeline._as_if`` reads it as no subject)
 EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
-_PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben".split())
+_PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben "
+                          "uvver uwwer ubber uwer".split())  # (Platt "Üvver wat …")
 #: ... and after English "so" ("so whats smart cities suedwestfalen all about"; not German "so was wie …")
 _ENGLISH_QUESTION_WORDS = frozenset("who whom whose what whats whos which when where wheres why how".split())
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())

@@ -425,6 +425,9 @@ class Answerer:
             for g in groups
         ]
         names = [f"{len(g.members)} {g.name[lang]}" for g in groups]
+        districts = match.parse.districts if match.parse is not None else []
+        if districts and not match.towns:
+            return "\n".join(self._district(district, lang, names) for district in districts)
         if match.towns:
             lines = []
             asked = self._asked_group(match)
@@ -456,6 +459,17 @@ class Answerer:
             text = msg("member_no", lang, town=match.place, groups=join_words(names, lang))
             return text + "\n" + "\n".join(f"• {line}" for line in listing)
         return msg("member_which", lang, groups=join_words(listing, lang))
+
+    def _district(self, district: str, lang: str, names: list[str]) -> str:
+        """"Ist der Märkische Kreis dabei?": the district's towns in each group (districts do not take part
+        themselves, their municipalities do)."""
+        knowledge = self.knowledge
+        listing = [f"{g.name[lang]}: {', '.join(members)}" for g in knowledge.groups.values()
+                   if (members := [m for m in g.members
+                                   if knowledge.region.get(knowledge.place_of(m) or m) == district])]
+        if not listing:
+            return msg("district_none", lang, district=district, groups=join_words(names, lang, "or"))
+        return msg("district_members", lang, district=district, listing="; ".join(listing))
 
     def _asked_group(self, match: Match) -> Group | None:
         """The group a membership question names ("… eine Mitmacherkommune?"), if exactly one."""

@@ -45,6 +45,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Nein – **{town}** gehört nicht zu den {asked}, ist aber {roles}.",
         "en": "No – **{town}** is not one of the {asked}, but it is {roles}.",
     },
+    "district_members": {
+        "de": "Mitmachen können die Kommunen, nicht die Kreise. Aus dem Kreisgebiet **{district}** sind dabei – "
+              "{listing}.",
+        "en": "Districts do not take part themselves – their municipalities do. From **{district}** – {listing}.",
+    },
+    "district_none": {
+        "de": "Aus dem Kreisgebiet **{district}** ist bisher keine Kommune eine der {groups}.",
+        "en": "No municipality of **{district}** is one of the {groups} yet.",
+    },
     "locality_of": {
         "de": "{locality} gehört zu {town}.",
         "en": "{locality} is part of {town}.",

@@ -468,3 +468,11 @@ def test_an_aside_of_one_known_word_is_not_answered_for_a_message_not_understood
     assert answerer.ask("Wat heißt dat eigentlich, Smart City? Is dat bloß Internet für de Stadt?").intent \
         == "smart-city"
     assert answerer.ask("Was ist eine Smart City? Und wie wird das Wetter morgen?").intent == "smart-city"
+
+
+def test_a_district_is_answered_with_its_towns_in_each_group(answerer: Answerer) -> None:
+    text = answerer.ask("Ist der Kreis Olpe dabei?").text
+    assert "Kreis Olpe" in text and "Olpe" in text and "Attendorn" in text and "Wendener Land" in text
+    assert "Menden" not in text and "Brilon" not in text  # (towns of other districts)
+    text = answerer.ask("Is the Märkischer Kreis part of it?").text
+    assert text.startswith("Districts do not take part themselves") and "Menden" in text and "Iserlohn" in text

@@ -56,7 +56,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "compounds", "question type", "words", "channels", "score", "decide",
                                             "kind agrees",
                                             "title named", "name asked", "description asked",
-                                            "about the initiative", "several events", "step asked", "town only",
+                                            "about the initiative", "several events", "step asked", "district asked",
+                                            "town only",
                                             "group or town",
                                             "towns of a group",
                                             "towns asked", "group named", "others of a group",
@@ -3209,3 +3210,22 @@ def test_an_answer_offered_after_a_who_question_is_a_guess_also_with_its_article
     assert next(t for t in p.terms if t.word == "landesregierung").alternative
     assert run("Wer hätt dann die Rahmenstrategie usgearbeit? Die Landesregierung?", index, S).intent \
         == "rahmenstrategie"
+
+
+def test_a_district_asked_about_takes_part_through_its_towns(index: Index) -> None:
+    patterns = dict(index.districts)
+    assert patterns["Märkischer Kreis"].search(tokenize("im Märkischen Kreis").text)
+    assert patterns["Kreis Olpe"].search(tokenize("des Kreises Olpe").text)
+    assert patterns["Hochsauerlandkreis"].search(tokenize("Hochsauerlandkreis").text)
+    assert patterns["Kreis Siegen-Wittgenstein"].search(tokenize("Siegen-Wittgenstein").text)
+    assert not patterns["Kreis Olpe"].search(tokenize("Olpe").text)
+    for question, district in (("Ist der Märkische Kreis dabei?", "Märkischer Kreis"),
+                               ("Macht der Kreis Olpe mit?", "Kreis Olpe"),  # (not the town Olpe itself)
+                               ("Is the Hochsauerlandkreis part of it?", "Hochsauerlandkreis")):
+        p = run(question, index, S)
+        assert (p.intent, p.districts, p.towns) == ("membership", [district], []), question
+    # not a subject of its own in the district, nor the group's list asked for
+    assert run("Wie viele Einwohner hat der Kreis Olpe?", index, S).intent is None
+    assert run("Sind bei den Mitmachern auch Orte aus dem Märkischen Kreis dabei? Welche Kommunen sind das alle?",
+               index, S).intent == "mitmacherkommunen"
+    assert run("Ist Olpe dabei?", index, S).districts == []

@@ -609,6 +609,29 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _answer_first(p, group, score, "several towns of one group, and nothing asks whether they take part")
 
 
+def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Ist der Märkische Kreis dabei?', 'Macht der Kreis Olpe mit?': a district takes part through its
+    towns; the answer lists those that do. A town the district is named after ("Kreis Olpe") is not
+    asked about itself; another town named, or a subject of its own ("Einwohner des Kreises Olpe"), is
+    left to the other stages."""
+    if p.settled or not ix.slot_intents or p.decision == "answer" and p.intent in ix.group_intents and not {
+            "which", "how_many"}.isdisjoint((*p.asked, p.qtype)):
+        return  # ("Sind bei den Mitmachern auch Orte aus dem Märkischen Kreis? Welche?": the group's list)
+    found = [(district, m.group()) for district, pattern in ix.districts if (m := pattern.search(p.tokens.text))]
+    if not found:
+        return
+    taking_part = any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
+    if not (taking_part or p.qtype == "yes_no") or any(
+            t.cost >= s.own_subject_cost for t in p.terms if not t.resolved.keys):
+        return
+    others = [town for town in p.towns if not any(tokenize(town).text in span for _, span in found)]
+    if others:
+        return
+    p.towns, p.districts = [], [district for district, _ in found]
+    p.settled = True
+    _settle(p, "answer", min(ix.slot_intents), f"it asks whether a district takes part: {', '.join(p.districts)}")
+
+
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """A town and other words, but nothing asks whether it takes part ("Einwohner von Siegen?");
     a yes/no question about a town ("Is Olsberg in the programme?") does, and so does one for its role

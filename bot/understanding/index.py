@@ -29,7 +29,7 @@ from bot.understanding.lexicon import Lexicon
 from bot.understanding.normalize import tokenize, tokenize_example
 from bot.understanding.stems import keys, stem
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town, town_token
+from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, district_patterns, is_town, town_token
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*)"
@@ -145,6 +145,7 @@ class Index:
         self.outside_tokens = frozenset(town_token(place) for place in knowledge.outside)
         self.slot_rows = [i for i, intent in enumerate(knowledge.intents) if intent.handler == "membership"]
         self.towns = TownFinder(knowledge)
+        self.districts = district_patterns(knowledge)  # (a district asked about: ``decisions.district_asked``)
         n = len(self.intent_ids)
         texts: list[str] = []  # stem strings, sorted words (token_sort_ratio == ratio over sorted words)
         contents: list[str] = []  # the same without stopwords

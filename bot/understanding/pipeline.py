@@ -56,6 +56,7 @@ class Parse:
     compounds: list[tuple[str, str]] = field(default_factory=list)
     towns: list[str] = field(default_factory=list)
     localities: dict[str, str] = field(default_factory=dict)  # town -> the locality that alone named it
+    districts: list[str] = field(default_factory=list)  # districts asked about (``decisions.district_asked``)
     words: list[str] = field(default_factory=list)  # the question's words after all rewriting
     originals: list[str] = field(default_factory=list)  # index for index with ``words``
     qtype: str | None = None
@@ -2029,6 +2030,7 @@ STAGES: list[tuple[str, Stage]] = [
     # What a membership question needs, and letters that only greet or thank (``decisions``):
     ("several events", decisions.several_events),
     ("step asked", decisions.step_asked),
+    ("district asked", decisions.district_asked),
     ("town only", decisions.town_only),
     ("group or town", decisions.group_to_membership),
     ("towns of a group", decisions.towns_of_a_group),

@@ -8,6 +8,7 @@ only, longer ones tolerate one or two edits, and words the knowledge base itself
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -175,3 +176,21 @@ class TownFinder:
         for match in reversed(matches):
             words[match.start : match.end] = [town_token(match.town)]
         return words
+
+
+def district_patterns(knowledge: Knowledge) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The region's districts as people write them, over folded text: "Kreis Olpe", "des Kreises
+    Soest", "im Märkischen Kreis", "Hochsauerlandkreis", "Siegen-Wittgenstein"."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for district in sorted(set(knowledge.region.values())):
+        words = tokenize(district).folded
+        if len(words) > 1 and words[0] == "kreis":
+            rest = " ".join(words[1:])
+            forms = [rf"kreis(?:es)? {rest}", *([rest] if len(words) > 2 else [])]
+        elif len(words) > 1 and words[-1] == "kreis":
+            adjective = words[0][:-2] if words[0].endswith("er") else words[0]
+            forms = [rf"{adjective}\w* kreis(?:es)?"]
+        else:
+            forms = [" ".join(words) + ("(?:es)?" if words[-1].endswith("kreis") else "")]
+        out.append((district, re.compile(r"\b(?:" + "|".join(forms) + r")\b")))
+    return tuple(out)

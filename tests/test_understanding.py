@@ -1235,7 +1235,7 @@ def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> Non
     assert upto(question, index, "membership asks").intent == "menden"
     assert upto(question, index, "town alone").intent is None
     # everyday unknown words together name a subject, though none is rare alone
-    question = "which football club is there in menden, are they any good"
+    question = "which rock band is there in menden, are they any good"
     assert upto(question, index, "membership asks").intent == "menden"
     assert upto(question, index, "town alone").intent is None
 
@@ -3229,3 +3229,15 @@ def test_a_district_asked_about_takes_part_through_its_towns(index: Index) -> No
     assert run("Sind bei den Mitmachern auch Orte aus dem Märkischen Kreis dabei? Welche Kommunen sind das alle?",
                index, S).intent == "mitmacherkommunen"
     assert run("Ist Olpe dabei?", index, S).districts == []
+
+
+def test_money_for_clubs_and_local_sport_are_not_covered(index: Index) -> None:
+    # ("Förderung", "funding" are the funding topic's words; the clubs are the subject)
+    for question in ("Gibt es im Kreis Olpe Förderung für Vereine?", "Gibt es Zuschüsse für Vereine in Brilon?",
+                     "Can our football club get funding from you?"):
+        p = run(question, index, S)
+        assert p.intent is None and not {"vereinsforderung", "lokalsport"}.isdisjoint(t.word for t in p.terms), \
+            question
+    assert run("Ist das ein Verein?", index, S).intent == "initiative"  # (what kind of thing the initiative is)
+    # nor is the local sport ("football" and "team" are everyday words, "Menden" a topic's town)
+    assert run("which football team is there in menden, are they any good", index, S).intent is None

@@ -495,6 +495,11 @@ class Index:
             self._cache[word] = cached
         return cached
 
+    def has_word(self, word: str) -> bool:
+        """Whether the knowledge writes ``word`` as it is in an example, an answer or the vocabulary
+        (four letters or more; a set lookup, no stemming: for the many pieces ``spacing`` tries)."""
+        return word in self._surface_set
+
     def writes(self, word: str) -> bool:
         """Whether the knowledge writes ``word`` as it is (a known stem; no typo or compound is tried)."""
         known = self._writes.get(word)

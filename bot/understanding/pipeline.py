@@ -125,7 +125,9 @@ def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
     for folded, original in zip(p.tokens.folded, p.tokens.original, strict=True):
         if len(folded) < MIN_LETTERS or zipf(folded) or not _unread(ix.resolve(folded)):
             continue
-        pieces = split_run_together(folded, STOPWORDS.__contains__, lambda w: ix.writes(w) or ix.towns.is_name(w),
+        # (the words as the knowledge writes them, not by their stems: a stem for each of the many
+        # pieces tried would cost more than the rest of the question)
+        pieces = split_run_together(folded, STOPWORDS.__contains__, lambda w: ix.has_word(w) or ix.towns.is_name(w),
                                     question_type.is_question_word)
         if pieces is None:
             continue

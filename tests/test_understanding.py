@@ -3224,6 +3224,7 @@ def test_a_district_asked_about_takes_part_through_its_towns(index: Index) -> No
                                ("Is the Hochsauerlandkreis part of it?", "Hochsauerlandkreis")):
         p = run(question, index, S)
         assert (p.intent, p.districts, p.towns) == ("membership", [district], []), question
+        assert p.ranked[0][0] == "membership", question  # (its confidence is the membership topic's)
     # not a subject of its own in the district, nor the group's list asked for
     assert run("Wie viele Einwohner hat der Kreis Olpe?", index, S).intent is None
     assert run("Sind bei den Mitmachern auch Orte aus dem Märkischen Kreis dabei? Welche Kommunen sind das alle?",

@@ -629,7 +629,10 @@ def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     p.towns, p.districts = [], [district for district, _ in found]
     p.settled = True
-    _settle(p, "answer", min(ix.slot_intents), f"it asks whether a district takes part: {', '.join(p.districts)}")
+    intent = min(ix.slot_intents)
+    # (ranked first with its own score: the answer's confidence is the membership topic's)
+    _answer_first(p, intent, dict(p.ranked).get(intent, 0.0),
+                  f"it asks whether a district takes part: {', '.join(p.districts)}")
 
 
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:

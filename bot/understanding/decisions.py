@@ -1181,21 +1181,18 @@ def help_with_a_task(p: Parse, ix: Index, s: MatcherSettings) -> None:
     close = p.intent if p.decision != "clarify" else next((i for i, _ in p.ranked[:2] if i in ix.help_intents), None)
     if p.settled or p.intent is None and p.decision != "clarify":
         return
-    if close not in ix.help_intents:
-        # "my app is not working, can you help?": a problem told and help asked for, whatever the topic
-        # its words share ("App")
-        if not _ASKS_HELP.isdisjoint(p.tokens.folded) and (found := _PROBLEM.search(p.tokens.text)) is not None:
-            _settle(p, "fallback", None, f"it asks for help with a problem of its own: '{found.group()}'")
-        return
-    found = _HELP_WITH_A_TASK.search(p.tokens.text)
-    if found is not None and found.group().split()[-1] not in STOPWORDS:
+    helping = close in ix.help_intents
+    if helping and (found := _HELP_WITH_A_TASK.search(p.tokens.text)) is not None \
+            and found.group().split()[-1] not in STOPWORDS:
         _settle(p, "fallback", None, f"it asks for help with a task of its own: '{found.group()}'")
         return
     # ... or with a problem it tells: "Meine App funktioniert nicht, ich kann nicht einloggen. Kannst du
-    # helfen?" (technical support is not what the bot can be asked)
-    found = _PROBLEM.search(p.tokens.text)
-    if found is not None:
+    # helfen?" (technical support is not what the bot can be asked), whatever topic its words share when
+    # it asks for help: "my app is not working, can you help?" ("App")
+    if (helping or not _ASKS_HELP.isdisjoint(p.tokens.folded)) and (found := _PROBLEM.search(p.tokens.text)):
         _settle(p, "fallback", None, f"it asks for help with a problem of its own: '{found.group()}'")
+        return
+    if not helping:
         return
     # ... and so does one with what the writer needs, of a subject the knowledge does not know ("Ich suche
     # Arbeit als Pflegehelferin in Menden. Kannst du helfen?", "brauche wohnung in plettenberg, kannst du helfen?")

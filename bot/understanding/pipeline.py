@@ -12,7 +12,7 @@ import heapq
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
-from itertools import dropwhile
+from itertools import accumulate, dropwhile
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -119,8 +119,6 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
 def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Words typed without spaces ("istlüdenscheiddabei?") are written apart again (``spacing``),
     in the text itself, so that clauses, towns and question words are found as in any question."""
-    if not any(len(w) >= MIN_LETTERS for w in p.tokens.folded):
-        return
     text = p.question
     for folded, original in zip(p.tokens.folded, p.tokens.original, strict=True):
         if len(folded) < MIN_LETTERS or zipf(folded) or not _unread(ix.resolve(folded)):
@@ -146,14 +144,14 @@ def _unread(r: Resolved) -> bool:
 def _apart(original: str, folded: str, pieces: list[str]) -> str:
     """``original`` cut where its folded form is cut into ``pieces`` ("Istlüdenscheiddabei" ->
     "Ist lüdenscheid dabei"); the folded pieces where letters fold to more or fewer ("ß", "ae")."""
-    widths = [len(fold(c)) for c in original]
-    if "".join(fold(c) for c in original) != folded:
+    letters = [fold(c) for c in original]
+    if "".join(letters) != folded:
         return " ".join(pieces)
     out: list[str] = []
     start = position = 0
-    ends = {sum(map(len, pieces[: k + 1])) for k in range(len(pieces) - 1)}
-    for i, width in enumerate(widths):
-        position += width
+    ends = set(accumulate(map(len, pieces[:-1])))
+    for i, letter in enumerate(letters):
+        position += len(letter)
         if position in ends:
             out.append(original[start : i + 1])
             start = i + 1
@@ -705,12 +703,12 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     return (1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE
             # ("Eine Art Chronik wäre mir recht.", "A list would be great."): the form the writer wishes for
             # (not what for: "Wäre gut für einen Ausblick am Stundenende.")
-            or len(written) <= _WISH_WORDS and _WISH.search(text) is not None) \
+            or len(written) <= _FORM_WISHED_WORDS and _FORM_WISHED.search(text) is not None) \
         and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)
 
 
-_WISH_WORDS = 8
-_WISH = re.compile(r"\b(?:wäre?|wär|waere|would be)\b(?:\s+\w+){0,2}?\s+(?:recht|super|toll|gut|schön|prima|"
+_FORM_WISHED_WORDS = 8
+_FORM_WISHED = re.compile(r"\b(?:wäre?|wär|waere|would be)\b(?:\s+\w+){0,2}?\s+(?:recht|super|toll|gut|schön|prima|"
                    r"hilfreich|klasse|ideal|perfekt|great|nice|good|helpful|ideal|perfect|handy)\W*$", re.IGNORECASE)
 
 
@@ -932,7 +930,8 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     said = [w for w in folded if w not in FILLERS]  # ("Auch für uns Handwerker?")
     # (a pointing word asks about what was said; an article before a noun does not: "Die Landesregierung?")
     if not (p.clauses[spoken[k]].question and 0 < len(said) <= _OFFERED_WORDS) or any(
-            question_type.is_question_word(w) or w in POINTING_WORDS and not (w in _ARTICLES and j + 1 < len(folded))
+            question_type.is_question_word(w)
+            or w in POINTING_WORDS and not (w in _ARTICLE_POINTING and j + 1 < len(folded))
             for j, w in enumerate(folded)):
         return False
     for before in reversed(spoken[:k]):  # (past the answers offered before it: "… EU? some tech giant?")
@@ -948,7 +947,7 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
 
 
 _SOURCE_ASKED = frozenset(("who", "where"))
-_ARTICLES = frozenset("die das dat der den dem".split())
+_ARTICLE_POINTING = frozenset("die das dat".split())  # pointing words that are also articles
 # ("so who's funding all this?"; and the preposition before "who": "für wen sind die? Auch für uns Handwerker?")
 _OPENS = question_type.OPENERS | frozenset("so fur von mit an bei for by to from with".split())
 

@@ -385,6 +385,16 @@ def test_an_exclamation_mark_in_a_quoted_title_ends_no_sentence() -> None:
     assert [c.text for c in clauses.split("the funding story, tl;dr please")] == ["the funding story", "tldr please"]
 
 
+def test_a_sentence_that_ends_inside_a_quote_ends_before_the_next_capital() -> None:
+    parts = clauses.split('Bernd wrote that "everybody talks about it now." Is Olsberg part of it?')
+    assert [(c.text, c.question) for c in parts] == [
+        ('Bernd wrote that "everybody talks about it now."', False), ("Is Olsberg part of it?", True)]
+    parts = clauses.split("Da stand: „13 Millionen fließen.“ Wo kommt das her?")
+    assert [c.text for c in parts][-1] == "Wo kommt das her?"
+    # (a quoted title goes on in its sentence)
+    assert len(clauses.split("Sie sagte „Wir machen mit!“ und ging.")) == 1
+
+
 def test_a_remark_between_dashes_is_put_beside_the_question_it_interrupts() -> None:
     parts = clauses.split("Are there published guides – I think they're called Leitfäden – for the municipalities?")
     assert [(c.text, c.question) for c in parts] == [

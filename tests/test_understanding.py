@@ -975,6 +975,27 @@ def test_question_types() -> None:
     assert qtype.detect("what is it about".split()) == "what"
 
 
+def test_english_was_is_no_question_word(index: Index) -> None:
+    # "was" next to an English word is the English verb: a statement or a yes/no question, not "what"
+    assert qtype.detect("the conference was in 2021 correct".split()) is None
+    assert qtype.detect("was there a conference in arnsberg".split()) == "yes_no"
+    assert qtype.detect([TOWN_TOKEN + "menden", "was", "first"]) is None  # (a town is its subject)
+    # German "was" stays "what", also in chat ("hey was geht", Ruhr "was is dat")
+    for words in ("hey was geht", "lol was is dat", "smart city was ist das", "weisst du was das ist"):
+        assert qtype.detect(words.split()) == "what", words
+    # so a statement in English with a tag is a claim to be checked ("…, right?")
+    assert clauses.claimed(clauses.split("Menden was number one in the ranking, right?")) == [0]
+    assert clauses.claimed(clauses.split("Was ist die Rahmenstrategie, weißt du das?")) == []
+
+
+def test_a_bare_question_word_after_a_yes_no_question_gives_the_type(index: Index) -> None:
+    # "Was there one? Where and when?": whether there is one, then where and when
+    assert run("Gab es eine Konferenz in Arnsberg? Wann?", index, S).qtype == "when"
+    assert run("Was there one? Where and when?", index, S).qtype == "where"
+    # a yes/no question of its own before a question with a subject of its own keeps its type
+    assert run("Ist Olpe dabei? Was ist die Rahmenstrategie?", index, S).qtype == "yes_no"
+
+
 def test_a_question_that_confirms_takes_its_type_from_the_question_after_it(index: Index) -> None:
     # "Is it true …? Which ones?": what it confirms, then what it asks
     assert upto("Is it true there are fourteen member towns? Which ones?", index, "question type").qtype == "which"

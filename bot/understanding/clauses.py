@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import dropwhile
 
 from bot.understanding.normalize import fold
-from bot.understanding.qtype import OPENERS  # a word that only opens a question: "wait whats this thing …"
+from bot.understanding.qtype import OPENERS, english_was  # a word that only opens a question: "wait whats this thing …"
 
 # Sentence ends, colons, semicolons and line breaks; within a sentence, commas and dashes between words.
 # An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?";
@@ -677,7 +677,9 @@ def claimed(clauses: Sequence[Clause]) -> list[int]:
         # (after a word that only opens it: "So did Berlin pay for this?" asks yes or no; a statement
         # says something of someone: "Un Berleburg?" names a town only)
         head = list(dropwhile(_OPENING.__contains__, (fold(w) for w in re.findall(r"[^\W_]+", before.text))))
-        if len(head) < _CLAIM_WORDS or head[0] in _VERB_FIRST or not _QUESTION_START.isdisjoint(head[:2]):
+        # (English "was" is no question word: "Menden was number one in the ranking, right?")
+        if len(head) < _CLAIM_WORDS or head[0] in _VERB_FIRST or any(
+                w in _QUESTION_START and not (w == "was" and english_was(head, j)) for j, w in enumerate(head[:2])):
             continue
         end = k + 1  # (past every tag: "…, oder, woll?")
         while end < len(clauses) and _is_tag(clauses[end].text):

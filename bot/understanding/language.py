@@ -44,6 +44,8 @@ _EN_RAW = (
 # marker: German speaks of "Smart City" too.
 _DE = frozenset(fold(w) for w in _DE_RAW)
 _EN = frozenset(fold(w) for w in _EN_RAW) - _DE
+#: German function words, for a neighbour's language (``qtype.english_was``)
+GERMAN_MARKERS = _DE
 
 
 #: "was" after these, or before these, is English: "Why was Menden awarded?", "was there a conference?"

@@ -404,6 +404,13 @@ _MEANING = frozenset("mean means meaning meant bedeutet bedeuten bedeutung heiss
 #: Words that ask whether what was said is so ("Is it true?", "Stimmt das?"; "true" folds to "tru"):
 #: about the asking too.
 _CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct".split())
+#: "one" standing for a thing named before ("Was there one?", "Gab es eine?")
+_ONE = frozenset("one eine einen einer eins sowas so".split())
+
+
+def _bare(words: list[str]) -> bool:
+    """A clause of function words and words that point back only ("was there one", "which ones")."""
+    return all(w in STOPWORDS or w in REFERRING or w in _ONE for w in words)
 
 
 def known_content(words: list[str], ix: Index) -> int:
@@ -1578,7 +1585,10 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     asking = [p.clause_words[i][0] for i in p.kept if p.clauses[i].question]
     kinds = [(kind, words) for words in asking if (kind := question_type.detect(words))]
     # "Is it true there are fourteen of them? Which ones?": what it confirms, then what it asks
-    confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and not _CONFIRMING.isdisjoint(kinds[0][1])
+    # ... and "Was there one? Where and when?": whether there is one, then what it asks; "Was it started by
+    # five towns? Which ones?": a bare question word after it asks what of it
+    confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and (
+        not _CONFIRMING.isdisjoint(kinds[0][1]) or _bare(kinds[0][1]) or _bare(kinds[1][1]))
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
     if p.qtype is None and (any(_yes_no_inside(words) for words in asking) or p.claims):
         p.qtype = "yes_no"  # (a statement with a tag asks whether it is so: "Meschede is doch eine von …, woll?")

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.understanding.frequency import leaning
+from bot.understanding.language import GERMAN_MARKERS
+from bot.understanding.towns import is_town
+
 QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how_much", "how", "what", "which", "yes_no")
 
 _SINGLE = {
@@ -58,9 +62,33 @@ DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielt
                        r"tt mm jjjj|dd mm yyyy)\b")
 
 
+#: How far a word next to "was" must lean to English (``frequency.leaning``) to make it the English verb
+_ENGLISH_NEXT_TO = 0.5
+#: ... and how far the word after it may lean to German ("smart city was ist das": German "what")
+_GERMAN_NEXT_TO = -0.3
+#: Colloquial German "was is(n) …" ("lol was is dat"): "is" next to "was" says nothing of the language
+_IS = frozenset("is isn iss isses isset".split())
+
+
+def english_was(words: Sequence[str], i: int) -> bool:
+    """Whether the "was" at ``i`` is the English verb, not German "what": an English word after it and no
+    German function word before it ("Menden was number one"), or an English word before it and nothing
+    German after it ("the conference was in 2021", "Menden was first"); not "hey was geht", "lol was is dat"."""
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after in _IS or before in OPENERS:
+        return False
+    # (a town before it is its subject, in either language: "Menden was first", "Olpe was geht")
+    return (leaning(after) >= _ENGLISH_NEXT_TO and before not in GERMAN_MARKERS) or (
+        (leaning(before) >= _ENGLISH_NEXT_TO or is_town(before)) and leaning(after) > _GERMAN_NEXT_TO
+        and after not in GERMAN_MARKERS)
+
+
 def _kind_at(words: Sequence[str], i: int) -> str | None:
     """The question type the word at ``i`` asks for, if it is a question word."""
     word = words[i]
+    if word == "was" and english_was(words, i):
+        return None
     if word in _INDIRECT_YES_NO:
         return "yes_no"
     kind = _SINGLE.get(word)
@@ -85,9 +113,9 @@ def detect(words: Sequence[str]) -> str | None:
         kind = _kind_at(words, i)
         if kind is not None:
             return kind
-    first = next((w for w in words if w not in OPENERS), None)
-    if first in _YES_NO:
-        return "yes_no"
+    at = next((i for i, w in enumerate(words) if w not in OPENERS), None)
+    if at is not None and (words[at] in _YES_NO or (words[at] == "was" and english_was(words, at))):
+        return "yes_no"  # (also English "was": "Was there a conference in Arnsberg?")
     return None
 
 

@@ -988,6 +988,17 @@ def test_english_was_is_no_question_word(index: Index) -> None:
     assert clauses.claimed(clauses.split("Was ist die Rahmenstrategie, weißt du das?")) == []
 
 
+def test_a_yes_no_question_about_the_past_checks_a_claim(index: Index) -> None:
+    # its year or rank is what the writer remembers, to be checked against the topic (the answer says yes or no)
+    for question, intent in (("War die Konferenz 2020?", "konferenz"), ("Did Menden win first place?", "menden"),
+                             ("Hat Menden den ersten Platz belegt?", "menden")):
+        assert run(question, index, S).intent == intent, question
+    # not another event of the kind, nor who came first
+    assert run("Was there another conference in Arnsberg in 2023?", index, S).intent is None
+    assert run("Gibt es 2027 eine Konferenz?", index, S).intent is None
+    assert run("Wer hat den ersten Platz belegt?", index, S).intent is None
+
+
 def test_a_bare_question_word_after_a_yes_no_question_gives_the_type(index: Index) -> None:
     # "Was there one? Where and when?": whether there is one, then where and when
     assert run("Gab es eine Konferenz in Arnsberg? Wann?", index, S).qtype == "when"

@@ -1620,6 +1620,23 @@ _CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true|is that
                      r"stimmt das|stimmt dat|stimmts|glaub ich|glaube ich|meine ich|hab ich recht|ist das richtig|"
                      r"soll (?:\w+ ){0,6}(?:gewesen sein|sein|haben|gelandet sein))\b")
 
+#: Verbs that ask yes or no about the past ("War die Konferenz 2020?", "Did Menden win in 2019?"): the
+#: writer checks what they remember, its year or number is the claim
+_PAST_ASKING = frozenset("war waren gab gabs hatte hatten wurde wurden was were did had".split())
+
+
+def _asks_past(p: Parse) -> bool:
+    """Whether the first asking clause begins with a verb that asks about the past (``_PAST_ASKING``)."""
+    asking = next((p.clause_words[i][0] for i in p.kept if p.clauses[i].question), [])
+    first = next((j for j, w in enumerate(asking) if w not in question_type.OPENERS), None)
+    return first is not None and asking[first] in _PAST_ASKING and (
+        asking[first] != "was" or question_type.english_was(asking, first)) and _ANOTHER.isdisjoint(asking)
+
+
+#: Another event of the kind, not the one the writer remembers ("was there another conference in 2023?")
+_ANOTHER = frozenset("another again andere anderen anderer anderes weitere weiteren wieder nochmal erneut".split())
+
+
 #: What the writer says they only roughly remember: "2019 oder so", "if I remember right".
 _HEDGE = re.compile(r"\b(?:oder so|or so|or something|if i remember|if i recall|if memory serves|wenn ich mich "
                     r"(?:\w+ )?(?:erinnere|entsinne)|so ungefahr|or was it|oder war es|oder wars)\b")
@@ -1633,7 +1650,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
     p.checks = _CHECKS.search(p.tokens.text) is not None or _HEDGE.search(p.tokens.text) is not None \
-        or bool(p.claims)
+        or bool(p.claims) or _asks_past(p)
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1
@@ -1663,6 +1680,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (who pays, asked: "wer zahlt", "who pays", as the vocabulary writes them)
     who_pays = not _WHO.isdisjoint(p.words) and not ix.lexicon.written_as(_PAYS).isdisjoint(p.words)
     claimed_scope: set[int] = set()
+    # (the words of a yes/no clause that names a town: "Did Menden win first place?", not "Who came first? Menden?")
+    about_a_town = {j for start, end in clause_spans(p)
+                    if any(is_town(w) and w != TOWN_TOKEN for w in p.words[start:end])
+                    for j in range(start, end)} if p.qtype == "yes_no" else set()
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
             continue
@@ -1706,7 +1727,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 cost *= s.non_noun_cost
             if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
-            if written and p.checks and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms):
+            # (so is a rank in a yes/no question about a town: "Did Menden win first place?")
+            if written and (p.checks or i in about_a_town) \
+                    and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms):
                 claimed = True  # "Menden hat doch Platz 1 gemacht, woll?": the writer's claim, to be corrected
                 if p.words[i + 1 : i + 2] and p.words[i + 1] in _RANK_SCOPE:
                     claimed_scope.add(i + 2)  # ("Platz 1 in NRW oder so?": where it ranked is the claim too)

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot import timeline
+from bot import timeline, verdicts
 from bot.clock import berlin_today
 from bot.conversation import Context
 from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
-from bot.understanding import language, pipeline, qtype
+from bot.understanding import clauses, language, pipeline, qtype
 from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
@@ -387,8 +387,54 @@ class Answerer:
                 template = "\n\n".join(dict.fromkeys(intent.facets[f].get(lang, template) for f in facets))
             rich = bool(LISTING.search(template))
             text = self.render(template, lang).strip()
+            # (the topic's whole answer holds its numbers: "13 Millionen – stimmt das? Und wer zahlt?")
+            said = self._verdict(match, self.render(intent.answer.get(lang, ""), lang), lang) \
+                if match is not None and intent.listed else None
+            text = f"{said} {text}" if said else text
         confidence = match.confidence if match else 1.0
         return Answer(question, intent.id, confidence, lang, text, [], intent.title.get(lang), rich)
+
+    def _verdict(self, match: Match, text: str, lang: str) -> str | None:
+        """"Ja."/"Nein." before the answer to a yes/no question or a claim that states a number
+        (``verdicts``): the numbers of the question that asks, else of the claim, else – where the
+        writer asks whether it is so ("13 Millionen – stimmt das?") – of what they said right before."""
+        p = match.parse
+        if p is None:
+            return None
+        asking = [i for i in p.kept if p.clauses[i].question]
+        verb = self._yes_no_verb(tokenize(p.clauses[asking[0]].text).folded) if asking else None
+        if not (p.qtype == "yes_no" or p.checks or verb):
+            return None
+        # (what "stimmt das?" is about: what was said before it, also right before it where that was no question)
+        before = sorted({i for i in p.kept if i < asking[0]} | {asking[0] - 1}) if p.checks and asking and asking[0] \
+            else []
+        for group in (asking, p.claims, before):
+            # (not the numbers of a clause that asks what, which or who: "Which five towns are it?")
+            said = [tokenize(p.clauses[i].text).folded for i in group]
+            stated = verdicts.stated_numbers([w for words in said if self._yes_no_verb(words)
+                                              or qtype.detect(words) in (None, "yes_no") for w in words])
+            if stated:
+                break
+        said = verdicts.verdict(stated, verdicts.answer_numbers(text),
+                                may_confirm=p.checks or verb in verdicts.BEING)
+        if said == "yes" and lang == "de" and self._negated(match):
+            said = "yes_negated"
+        return msg(f"verdict_{said}", lang) if said else None
+
+    @staticmethod
+    def _yes_no_verb(words: Sequence[str]) -> str | None:
+        """The verb a clause begins with when it asks yes or no ("Gab es 2021 …, wo …?"); not German
+        "was" ("Was war bei der Konferenz 2021?")."""
+        words = [w for w in words if w not in qtype.OPENERS]
+        return words[0] if words and clauses.begins_yes_no(words[0]) and (
+            words[0] != "was" or qtype.english_was(words, 0)) else None
+
+    @staticmethod
+    def _negated(match: Match) -> bool:
+        """Whether a clause that asks negates the question ("Ist Soest keine Pionierkommune?")."""
+        p = match.parse
+        return p is not None and any(verdicts.negated(tokenize(p.clauses[i].text).folded)
+                                     for i in p.kept if p.clauses[i].question)
 
     def _fallback(self, question: str, match: Match, lang: str) -> Answer:
         settings = self.matcher.settings
@@ -443,7 +489,8 @@ class Answerer:
                     lines.append(msg("member_other_group", lang, town=town, roles=join_words(roles, lang),
                                      asked=f"{len(asked.members)} {asked.name[lang]}"))
                 elif roles:
-                    lines.append(msg("member_yes", lang, town=town, roles=join_words(roles, lang)))
+                    said = "member_yes_negated" if lang == "de" and self._negated(match) else "member_yes"
+                    lines.append(msg(said, lang, town=town, roles=join_words(roles, lang)))
                 elif town in self.knowledge.outside:
                     lines.append(msg("member_outside", lang, town=town))
                 else:

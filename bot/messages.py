@@ -25,6 +25,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write “help” to see all topics.",
     },
     "member_yes": {"de": "Ja! **{town}** ist {roles}.", "en": "Yes! **{town}** is {roles}."},
+    # (to a negated question, "Ist Soest keine Pionierkommune?": German says "Doch")
+    "member_yes_negated": {"de": "Doch! **{town}** ist {roles}.", "en": "Yes, it is! **{town}** is {roles}."},
+    # before the answer to a claim with a number ("Gab es 10 Millionen?"): whether it holds (``verdicts``)
+    "verdict_yes": {"de": "**Ja.**", "en": "**Yes.**"},
+    "verdict_yes_negated": {"de": "**Doch.**", "en": "**Yes.**"},
+    "verdict_no": {"de": "**Nein.**", "en": "**No.**"},
     "member_no": {
         "de": "Nein, **{town}** steht bisher nicht auf der Liste der {groups}.",
         "en": "No, **{town}** is not on the list of the {groups} so far.",

@@ -650,6 +650,11 @@ _VERB_FIRST = frozenset("""ist sind war waren hat haben hatte hatten gibt gab ma
     did has have had can could will would should shall may might must""".split())
 
 
+def begins_yes_no(word: str) -> bool:
+    """Whether a clause that begins with this folded word asks yes or no ("Gibt es …?", "Did …?")."""
+    return word in _VERB_FIRST
+
+
 _OPENING = OPENERS | {"so", "un"}
 #: Words that join a question to the one before ("… und was …?", Platt "un", "plus")
 AND = frozenset("und un and plus sowie".split())

@@ -2876,7 +2876,9 @@ def test_a_close_topic_whose_kind_is_asked_wins_over_one_that_never_asks_it(inde
 def test_a_yes_no_question_that_does_not_begin_with_its_verb(index: Index) -> None:
     assert upto("Bad Berleburg is in the smart city thing or not?", index, "question type").qtype == "yes_no"
     assert upto("die leitfäden gibts die noch oder nicht?", index, "question type").qtype == "yes_no"
-    assert upto("Bad Berleburg liegt im Sauerland, oder?", index, "question type").qtype is None
+    # ... and so does a statement with the tag "…, oder?": the writer asks whether it is so (a claim)
+    assert upto("Bad Berleburg liegt im Sauerland, oder?", index, "question type").qtype == "yes_no"
+    assert upto("Bad Berleburg liegt im Sauerland oder im Siegerland?", index, "question type").qtype is None
 
 
 def test_a_year_other_than_the_topics_asks_about_another_event(index: Index) -> None:
@@ -2951,6 +2953,11 @@ def test_claims_are_statements_before_a_tag_or_before_the_question() -> None:
     assert not clauses.claims(clauses.split("Un Berleburg? Wat mache die do?"))
     # past every tag ("…, oder, woll?"); a statement with a tag asks whether it is so
     assert clauses.claims(clauses.split("Brilon is doch eine von den Pionierkommunen, oder, woll?"))
+    # ... also "…, oder?" at the end of the clause itself, and "correct?" as a tag
+    assert clauses.claimed(clauses.split("Die Förderurkunde gab es in Düsseldorf, oder?")) == [0]
+    assert clauses.claimed(clauses.split("The conference took place in 2019, correct?")) == [0]
+    assert not clauses.claims(clauses.split("Ist Olpe dabei, oder?"))  # a yes/no question already
+    assert not clauses.claims(clauses.split("Kann jede Stadt mitmachen, oder nur die fünf?"))
 
 
 def test_a_statement_with_a_tag_asks_yes_or_no(index: Index) -> None:

@@ -635,8 +635,9 @@ _ASKING_VERBS = frozenset("is are was were do dos did can could will would has h
                           "konnen macht machen nimmt gehort".split())
 #: Question words that also begin relative clauses ("…, where he grew up.", "…, wo ich wohne.")
 _RELATIVE_START = frozenset("where whom whose wo worin".split())
-#: Tags after a statement that make it a question: "…, do you know?", "…, oder?", "…, right?"
-_TAGS = frozenset("do you know right oder nicht or not is it isn t weisst du das gell woll ne eh innit ja wa".split())
+#: Tags after a statement that make it a question: "…, do you know?", "…, oder?", "…, right?", "…, correct?"
+_TAGS = frozenset("do you know right oder nicht or not is it isn t weisst du das gell woll ne eh innit ja wa correct "
+                  "true richtig wahr stimmts".split())
 
 
 def _is_tag(text: str) -> bool:
@@ -668,6 +669,10 @@ def _second_guess(text: str) -> bool:
     return text.rstrip().endswith("?") and 0 < len(words) <= 2 and _QUESTION_START.isdisjoint(words)
 
 
+#: A tag inside a clause's end ("…, oder?", "…, or?"): the comma keeps it from being a clause of its own
+_OR_TAG = re.compile(r",\s*(?:oder|or)\s*\?+\s*$", re.IGNORECASE)
+
+
 def claims(clauses: Sequence[Clause]) -> bool:
     """The writer states what they remember and asks whether it is so: a statement followed by a
     tag ("Menden hat doch Platz 1 gemacht, woll?") or asked with a question mark before the question
@@ -678,7 +683,9 @@ def claims(clauses: Sequence[Clause]) -> bool:
 def claimed(clauses: Sequence[Clause]) -> list[int]:
     """The indexes of the clauses that state a claim (``claims``)."""
     found: list[int] = []
-    for k, before in enumerate(clauses[:-1]):
+    for k, before in enumerate(clauses):
+        if k == len(clauses) - 1 and not _OR_TAG.search(before.text):
+            break  # (the last clause: only with its own tag, "Die Urkunde gab es in Düsseldorf, oder?")
         # (after a word that only opens it: "So did Berlin pay for this?" asks yes or no; a statement
         # says something of someone: "Un Berleburg?" names a town only)
         head = list(dropwhile(_OPENING.__contains__, (fold(w) for w in re.findall(r"[^\W_]+", before.text))))
@@ -689,12 +696,13 @@ def claimed(clauses: Sequence[Clause]) -> list[int]:
         end = k + 1  # (past every tag: "…, oder, woll?")
         while end < len(clauses) and _is_tag(clauses[end].text):
             end += 1
-        tagged = end > k + 1 and clauses[end - 1].text.rstrip().endswith("?")
+        tagged = (end > k + 1 and clauses[end - 1].text.rstrip().endswith("?")) \
+            or _OR_TAG.search(before.text) is not None
         # (past a short second guess: "Menden won first place in something digital? Third? What was it?")
         nxt = k + 1
         while nxt + 1 < len(clauses) and _second_guess(clauses[nxt].text):
             nxt += 1
-        then = re.findall(r"[^\W_]+", clauses[nxt].text)[:1]
+        then = re.findall(r"[^\W_]+", clauses[nxt].text)[:1] if nxt < len(clauses) else []
         asked = before.text.rstrip().endswith("?") and bool(then) and fold(then[0]) in _QUESTION_START
         if tagged or asked:
             found.append(k)

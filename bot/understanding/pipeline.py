@@ -1699,7 +1699,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if is_town(word) and word in ix.outside_tokens and not taking_part:
             # "Konferenz in Hamburg": a place outside the region is off-topic; not in a yes/no question
             # whether it takes part ("Is Dortmund part of this network?"), which the answer says
-            cost = s.outside_place_cost
+            # (less where it is the writer's claim to be checked: "Die Urkunde gab es in Düsseldorf, oder?")
+            cost = s.outside_place_cost * (s.story_cost if p.checks else 1.0)
         elif _YEAR.fullmatch(word) and not resolved.keys:
             # a year the knowledge does not know ("Konferenz 2025") is a different event, unless it is the
             # writer's claim to be checked ("there was a conference in arnsberg in 2019 i think")

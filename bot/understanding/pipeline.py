@@ -21,6 +21,7 @@ from bot.understanding import clauses as clause_split
 from bot.understanding import decisions, language, names, particles
 from bot.understanding import qtype as question_type
 from bot.understanding.clauses import PLAINLY, TELL
+from bot.understanding.corrections import correct
 from bot.understanding.frequency import EVERYDAY_ZIPF, unknown_cost, zipf
 from bot.understanding.index import Index, Postings, Resolved
 from bot.understanding.lexicon import FILLERS, Rewritten
@@ -109,7 +110,11 @@ _EQUALS = re.compile(r"(?<=[^\W\d_])\s+=\s+(?=[^\W\d_])|(?<=[^\W\d_])=(?=[^\W\d_
 
 def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Fold case and umlauts, remove mentions, links, markup and emoji (``normalize.tokenize``); an
-    equals sign between words is read as "is"."""
+    equals sign between words is read as "is". The writer's own corrections are made first ("Is Siege
+    part of it? *Siegen", ``corrections``)."""
+    p.question, fixed = correct(p.question)
+    if fixed:
+        p.note("corrections", ", ".join(f"{wrong} → {right}" for wrong, right in fixed))
     if "=" in p.question:
         p.question = _EQUALS.sub(" is ", p.question)
     p.tokens = tokenize(p.question)

@@ -3259,6 +3259,9 @@ def test_an_answer_offered_after_a_who_question_is_a_guess_also_with_its_article
     assert next(t for t in p.terms if t.word == "landesregierung").alternative
     assert run("Wer hätt dann die Rahmenstrategie usgearbeit? Die Landesregierung?", index, S).intent \
         == "rahmenstrategie"
+    # ... and the last of several offered, after "or", may be longer
+    p = upto("Who's behind all this? The council, the government, or some tech firm flogging gadgets?", index, "words")
+    assert all(t.alternative for t in p.terms if t.word in ("tech", "firm", "flogging", "gadgets"))
 
 
 def test_a_district_asked_about_takes_part_through_its_towns(index: Index) -> None:

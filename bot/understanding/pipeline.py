@@ -940,8 +940,10 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     Steuer?", "who's funding this? federal government? EU?"). After "what" it is the question once
     more ("Was ist neu? Letzte Sache?")."""
     said = [w for w in folded if w not in FILLERS]  # ("Auch für uns Handwerker?")
+    # (the last of several offered is longer: "The council, the government, or some tech firm flogging gadgets?")
+    most = _ALTERNATIVES_WORDS if folded[:1] and folded[0] in OR else _OFFERED_WORDS
     # (a pointing word asks about what was said; an article before a noun does not: "Die Landesregierung?")
-    if not (p.clauses[spoken[k]].question and 0 < len(said) <= _OFFERED_WORDS) or any(
+    if not (p.clauses[spoken[k]].question and 0 < len(said) <= most) or any(
             question_type.is_question_word(w)
             or w in POINTING_WORDS and not (w in _ARTICLE_POINTING and j + 1 < len(folded))
             for j, w in enumerate(folded)):

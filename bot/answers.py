@@ -252,7 +252,7 @@ class Answerer:
 
         asked = [facet(kind) for kind in match.parse.asked]
         if len(asked) > 1:
-            return tuple(asked) if all(kind in facets for kind in asked) else None
+            return tuple(kind for kind in asked if kind is not None) if all(kind in facets for kind in asked) else None
         kind = facet(match.parse.qtype)
         return (kind,) if kind in facets else None
 
@@ -387,14 +387,12 @@ class Answerer:
                 template = "\n\n".join(dict.fromkeys(intent.facets[f].get(lang, template) for f in facets))
             rich = bool(LISTING.search(template))
             text = self.render(template, lang).strip()
-            # (the topic's whole answer holds its numbers: "13 Millionen – stimmt das? Und wer zahlt?")
-            said = self._verdict(match, self.render(intent.answer.get(lang, ""), lang), lang) \
-                if match is not None and intent.listed else None
+            said = self._verdict(match, intent, lang) if match is not None and intent.listed else None
             text = f"{said} {text}" if said else text
         confidence = match.confidence if match else 1.0
         return Answer(question, intent.id, confidence, lang, text, [], intent.title.get(lang), rich)
 
-    def _verdict(self, match: Match, text: str, lang: str) -> str | None:
+    def _verdict(self, match: Match, intent: Intent, lang: str) -> str | None:
         """"Ja."/"Nein." before the answer to a yes/no question or a claim that states a number
         (``verdicts``): the numbers of the question that asks, else of the claim, else – where the
         writer asks whether it is so ("13 Millionen – stimmt das?") – of what they said right before."""
@@ -410,11 +408,15 @@ class Answerer:
             else []
         for group in (asking, p.claims, before):
             # (not the numbers of a clause that asks what, which or who: "Which five towns are it?")
-            said = [tokenize(p.clauses[i].text).folded for i in group]
-            stated = verdicts.stated_numbers([w for words in said if self._yes_no_verb(words)
+            written = [tokenize(p.clauses[i].text).folded for i in group]
+            stated = verdicts.stated_numbers([w for words in written if self._yes_no_verb(words)
                                               or qtype.detect(words) in (None, "yes_no") for w in words])
             if stated:
                 break
+        if not stated:
+            return None
+        # (the topic's whole answer holds its numbers: "13 Millionen – stimmt das? Und wer zahlt?")
+        text = self.render(intent.answer.get(lang, ""), lang)
         said = verdicts.verdict(stated, verdicts.answer_numbers(text),
                                 may_confirm=p.checks or verb in verdicts.BEING)
         if said == "yes" and lang == "de" and self._negated(match):

@@ -403,6 +403,10 @@ class Answerer:
         verb = self._yes_no_verb(tokenize(p.clauses[asking[0]].text).folded) if asking else None
         if not (p.qtype == "yes_no" or p.checks or verb):
             return None
+        if p.claimed_person:  # "Did Angela Merkel hand over the certificate?" – the answer names who did
+            text = self.render(intent.answer.get(lang, ""), lang)
+            named = any(person in text for person in self.knowledge.people)
+            return msg("verdict_no", lang) if named and p.claimed_person not in text else None
         # (what "stimmt das?" is about: what was said before it, also right before it where that was no question)
         before = sorted({i for i in p.kept if i < asking[0]} | {asking[0] - 1}) if p.checks and asking and asking[0] \
             else []

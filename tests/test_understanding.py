@@ -65,7 +65,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "unknown place", "number asked", "funded thing", "another town",
                                             "asks about now",
                                             "asks about others",
-                                            "not covered", "day asked", "another year",
+                                            "not covered", "person claimed", "day asked", "another year",
                                             "instructions", "greets or thanks", "asks about the bot",
                                             "help with a task", "task set"]
 
@@ -997,6 +997,14 @@ def test_a_yes_no_question_about_the_past_checks_a_claim(index: Index) -> None:
     assert run("Was there another conference in Arnsberg in 2023?", index, S).intent is None
     assert run("Gibt es 2027 eine Konferenz?", index, S).intent is None
     assert run("Wer hat den ersten Platz belegt?", index, S).intent is None
+
+
+def test_a_person_claimed_is_checked_where_the_topic_names_who_did_it(index: Index) -> None:
+    p = run("Did Angela Merkel hand over the funding certificate?", index, S)
+    assert (p.intent, p.claimed_person) == ("funding", "Angela Merkel")
+    # a topic whose answer names no one cannot say whether that person did it
+    p = run("War Olaf Scholz auf der Konferenz?", index, S)
+    assert p.intent is None and "names no one" in p.reason
 
 
 def test_a_bare_question_word_after_a_yes_no_question_gives_the_type(index: Index) -> None:

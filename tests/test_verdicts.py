@@ -47,6 +47,7 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     ("Gab es nicht 2021 eine Konferenz in Arnsberg?", "**Doch.**"),
     # the verdict is judged by the topic's whole answer, not the part about who paid
     ("13 Millionen Euro – stimmt das? Und wer hat die Urkunde überreicht?", "**Ja.**"),
+    ("Did Angela Merkel hand over the funding certificate?", "**No.**"),  # the answer names who did
     ("Ist Soest keine Pionierkommune?", "Doch!"),
     ("Ist Olpe dabei oder nicht?", "Ja!"),
 ])
@@ -60,6 +61,7 @@ def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, 
     "Welche 5 Städte sind Pionierkommunen?",  # the number is part of what is asked
     "Können Sie mir in zwei, drei Sätzen erklären, was die Initiative ist?",
     "Wurden die 13 Millionen schon ausgegeben?",  # what is asked is more than the number
+    "Did Horst Seehofer hand over the funding certificate?",  # (right: the answer says so itself)
 ])
 def test_other_questions_get_no_verdict(answerer: Answerer, question: str) -> None:
     text = answerer.ask(question).text

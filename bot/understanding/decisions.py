@@ -951,6 +951,16 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _YEAR_WORDS = frozenset("jahr jahres year".split())  # (after "nächste", as the vocabulary writes "next")
 
 
+def person_claimed(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'War Olaf Scholz auf der Konferenz?': who the writer claims did something (``Parse.claimed_person``)
+    is checked against a topic whose answer names who did it ("Did Angela Merkel hand over the
+    certificate?" – no, Horst Seehofer); a topic that names no one cannot say, and falls back."""
+    if p.settled or p.decision != "answer" or p.intent is None or not p.claimed_person:
+        return
+    if p.intent not in ix.names_people:
+        _settle(p, "fallback", None, f"it asks whether {p.claimed_person} did it, and {p.intent} names no one")
+
+
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'An welchem Tag genau und in welcher Halle fand die Konferenz statt?': a question for the day of
     something, about a topic whose answer names no day (a year at most), asks for something the

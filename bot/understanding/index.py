@@ -161,6 +161,7 @@ class Index:
         example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
         colon_names: set[str] = set()
         gives_day: set[str] = set()
+        names_people: set[str] = set()  # intents whose answer names one of ``knowledge.people``
         years: dict[str, frozenset[str]] = {}  # intent -> the years its answer names
         # What each intent's examples and answers gave the last build, kept for the next one: after an
         # edit, only the intents whose text changed are read again (while the vocabulary and the
@@ -210,11 +211,14 @@ class Index:
             if names_day or any("{timeline" in t for t in intent.answer.values()):
                 gives_day.add(intent.id)
             years[intent.id] = a_years
+            if any(person in text for person in knowledge.people for text in answer_texts):
+                names_people.add(intent.id)
             surface.update(a_surface)
             for k in a_keys:
                 answer_owners.setdefault(k, set()).add(index)
         self.texts = texts
         self.gives_day = frozenset(gives_day)
+        self.names_people = frozenset(names_people)  # (``decisions.person_claimed``)
         self.years = years
         self.timeline_rows = frozenset(r for r, i in enumerate(knowledge.intents)
                                        if any("{timeline" in t for t in i.answer.values()))

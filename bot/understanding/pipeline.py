@@ -89,6 +89,7 @@ class Parse:
     talk: set[int] = field(default_factory=set)  # indexes in ``words`` of talk after a question of function words
     lacks: str = ""  # on a fallback, what the knowledge lacks that the question asks for ("day"), for the reply
     claims: list[int] = field(default_factory=list)  # clauses that state a claim to be checked (``clauses.claimed``)
+    claimed_person: str = ""  # who the writer claims did it ("Did Angela Merkel hand over …?"), as written
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -1641,6 +1642,18 @@ def _asks_past(p: Parse) -> bool:
         asking[first] != "was" or question_type.english_was(asking, first)) and _ANOTHER.isdisjoint(asking)
 
 
+def _claimed_person(p: Parse, ix: Index) -> set[int]:
+    """The positions of a person's name right after the verb of a yes/no question about the past: two
+    capitalised words the knowledge does not know ("Did Angela Merkel hand over …?")."""
+    for start in sorted(p.starts)[:1]:
+        j = start + 1
+        if start < len(p.words) and p.words[start] in _PAST_ASKING | {"hat", "has"} and j + 1 < len(p.originals) \
+                and all(p.originals[k][:1].isupper() and not p.originals[k].isupper() and not ix.knows(p.words[k])
+                        and not is_town(p.words[k]) for k in (j, j + 1)):
+            return {j, j + 1}
+    return set()
+
+
 #: Another event of the kind, not the one the writer remembers ("was there another conference in 2023?")
 _ANOTHER = frozenset("another again andere anderen anderer anderes weitere weiteren wieder nochmal erneut".split())
 
@@ -1669,6 +1682,10 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     people = names.name_positions(p.words, p.originals, ix.knows, p.starts) | _greeted_from(p, ix)
     # (and whom it should be explained to: "explain to an old Welsh librarian what …")
     people |= {j for start, end in clause_spans(p) for j in _explained_to(p.words, start, end)}
+    # (and who the writer claims did it: "Did Angela Merkel hand over the certificate?", "Hat Olaf Scholz …?")
+    claimed_person = _claimed_person(p, ix) if p.checks else set()
+    p.claimed_person = " ".join(p.originals[j] for j in sorted(claimed_person))
+    people |= claimed_person
     # (and the writer's own people: "frag für mein schwager", "my niece keeps mentioning …")
     people |= names.relative_positions(p.words)
     # (and what the writer says they are: "an old librarian", "a retired engineer")
@@ -2090,6 +2107,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("asks about now", decisions.asks_about_now),
     ("asks about others", decisions.asks_about_others),
     ("not covered", decisions.not_covered),
+    ("person claimed", decisions.person_claimed),
     ("day asked", decisions.day_asked),
     ("another year", decisions.another_year),
     ("instructions", decisions.instructions),

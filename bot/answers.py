@@ -153,7 +153,7 @@ class Answerer:
                 len(match.tokens.folded) > 4 else context.lang
         if lang not in language.LANGS:
             lang = self._language(question, match, default_lang)
-        several = self._several(question, match, lang)
+        several = self._several(question, match, lang) or self._compared(question, match, lang)
         if several is not None:
             return several
         relative = self._timeline_relative(question, match, lang)
@@ -299,6 +299,20 @@ class Answerer:
         first = next(m for m in matches if m.intent is not None)
         rich = any(LISTING.search(self._intents[m.intent].answer.get(lang, "")) for m in matches if m.intent)
         return Answer(question, first.intent, first.confidence, lang, "\n\n".join(blocks), [], None, rich, match)
+
+    def _compared(self, question: str, match: Match, lang: str) -> Answer | None:
+        """"Was ist der Unterschied zwischen Pionierkommunen und Mitmacherkommunen?": both topics'
+        answers, each under its title, the one named first first (``decisions.two_compared``)."""
+        compared = match.parse.compared if match.parse is not None else []
+        if len(compared) < 2 or match.intent != compared[0]:
+            return None
+        blocks = []
+        for intent_id in compared:
+            intent = self._intents[intent_id]
+            one = self._answer(question, intent, lang, None)
+            blocks.append(f"**{intent.title.get(lang, intent_id)}**\n{one.text}")
+        rich = any(LISTING.search(self._intents[i].answer.get(lang, "")) for i in compared)
+        return Answer(question, compared[0], match.confidence, lang, "\n\n".join(blocks), [], None, rich, match)
 
     def answer_intent(self, intent_id: str, lang: str, question: str = "") -> Answer | None:
         """The answer of one intent, e.g. for a clicked "did you mean" suggestion."""

@@ -54,7 +54,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "run together", "clauses", "towns", "vocabulary", "chatter",
                                             "compounds", "question type", "words", "channels", "score", "decide",
-                                            "kind agrees",
+                                            "two compared", "kind agrees",
                                             "title named", "name asked", "description asked",
                                             "about the initiative", "several events", "step asked", "district asked",
                                             "town only",
@@ -1005,6 +1005,18 @@ def test_a_person_claimed_is_checked_where_the_topic_names_who_did_it(index: Ind
     # a topic whose answer names no one cannot say whether that person did it
     p = run("War Olaf Scholz auf der Konferenz?", index, S)
     assert p.intent is None and "names no one" in p.reason
+
+
+def test_a_question_that_compares_two_topics_names_both(index: Index) -> None:
+    p = run("Was ist der Unterschied zwischen Pionierkommunen und Mitmacherkommunen?", index, S)
+    assert (p.intent, p.compared) == ("pionierkommunen", ["pionierkommunen", "mitmacherkommunen"])
+    p = run("Ist ein Leitfaden das Gleiche wie die Rahmenstrategie?", index, S)
+    assert (p.intent, p.compared) == ("leitfaeden", ["leitfaeden", "rahmenstrategie"])
+    assert qtype.detect("ist ein leitfaden das gleiche wie die rahmenstrategie".split()) == "yes_no"
+    # not a difference the topic itself explains, nor "the same" without "as", nor another subject compared
+    assert run("Was ist der Unterschied zwischen einer normalen Stadt und einer Smart City?", index, S).compared == []
+    assert run("which other german regions got smart city Förderung in the same round?", index, S).compared == []
+    assert run("Is a Leitfaden the same as Amsterdam's smart city strategy?", index, S).compared == []
 
 
 def test_a_bare_question_word_after_a_yes_no_question_gives_the_type(index: Index) -> None:

@@ -66,3 +66,10 @@ def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, 
 def test_other_questions_get_no_verdict(answerer: Answerer, question: str) -> None:
     text = answerer.ask(question).text
     assert not text.startswith(("**Ja.**", "**Nein.**", "**Doch.**", "**Yes.**", "**No.**")), (question, text)
+
+
+def test_a_question_that_compares_two_topics_gets_both_answers(answerer: Answerer) -> None:
+    answer = answerer.ask("Was ist der Unterschied zwischen Pionierkommunen und Mitmacherkommunen?")
+    assert answer.intent == "pionierkommunen"
+    first, second = answer.text.index("**Was ist „5 für Südwestfalen“?**"), answer.text.index("14 Mitmacherkommunen")
+    assert first < second  # (the one named first first, each under its title)

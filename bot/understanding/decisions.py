@@ -39,6 +39,63 @@ def _answer_first(p: Parse, intent: str, score: float, reason: str) -> None:
     _settle(p, "answer", intent, reason)
 
 
+#: Words that compare two things ("Was ist der Unterschied zwischen …?", "Is X the same as Y?", "X vs Y")
+_COMPARED = frozenset("unterschied unterschiede unterscheiden unterscheidet unterscheidung difference differences "
+                      "differ differs versus vs".split())
+#: ... and "the same" followed by "as"/"wie" ("Ist ein Leitfaden das Gleiche wie …?", not "in the same round")
+_SAME = frozenset("same gleiche dasselbe derselbe dieselbe".split())
+_AS = frozenset("as wie".split())
+#: Unknown words that cost at least this name a subject of their own ("… the same as Amsterdam's strategy?")
+_OWN_SUBJECT = 0.5
+_BETWEEN = frozenset("between zwischen".split())
+#: How typical of one topic a word must be, where others use it too, to name that topic (``Postings.typical``)
+_NAMES_TOPIC = 0.5
+
+
+def named_topic(key: str, ix: Index) -> str | None:
+    """The topic a stem names: the only topic whose examples use it, or the one it is by far most typical
+    of ("Pionierkommunen" is in a few examples of the Mitmacherkommunen too); the membership question,
+    greetings and the help name no topic."""
+    owners = ix.examples.owners.get(key)
+    if owners is None:
+        return None
+    typical = ix.examples.typical.get(key)
+    found = [(ix.intent_ids[int(r)], float(typical[j]) if typical is not None else 1.0)
+             for j, r in enumerate(owners)]
+    found = [(topic, share) for topic, share in found if topic not in ix.slot_intents
+             and topic not in ix.social_intents and topic not in ix.help_intents]
+    found.sort(key=lambda pair: -pair[1])
+    if not found or (len(found) > 1 and found[1][1] > _NAMES_TOPIC * found[0][1]):
+        return None
+    return found[0][0]
+
+
+def two_compared(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'Was ist der Unterschied zwischen Pionierkommunen und Mitmacherkommunen?', 'Ist ein Leitfaden das
+    Gleiche wie die Rahmenstrategie?': a question that compares two topics, each named by a word typical
+    of it, is answered with both (``Parse.compared``), the one named first first."""
+    words = p.tokens.folded
+    if p.settled or (_COMPARED.isdisjoint(words) and not any(
+            w in _SAME and not _AS.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))) \
+            or any(term.cost >= _OWN_SUBJECT and term.word not in _SAME for term in p.terms):
+        return
+    named: list[str] = []
+    for term in p.terms:
+        if is_town(term.word) or term.word in _COMPARED or term.word in _SAME or term.word in _BETWEEN:
+            continue  # (the second one may be what the first is likened to: "… wie die Rahmenstrategie?")
+        for key in term.resolved.keys:
+            topic = named_topic(key, ix)
+            if topic is not None and topic not in named:
+                named.append(topic)
+    if len(named) < 2:
+        return
+    p.compared = named[:2]
+    scores = dict(p.ranked)
+    _answer_first(p, named[0], max(scores.get(named[0], 0.0), s.threshold),
+                  f"it compares {named[0]} and {named[1]}: both answered")
+    p.settled = True
+
+
 def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?', 'a chronological
     overview – funding decision, strategy, guides, conference': a question that names the topics of

@@ -90,6 +90,7 @@ class Parse:
     lacks: str = ""  # on a fallback, what the knowledge lacks that the question asks for ("day"), for the reply
     claims: list[int] = field(default_factory=list)  # clauses that state a claim to be checked (``clauses.claimed``)
     claimed_person: str = ""  # who the writer claims did it ("Did Angela Merkel hand over …?"), as written
+    compared: list[str] = field(default_factory=list)  # two topics a question compares (``decisions.two_compared``)
 
     def note(self, stage: str, text: str) -> None:
         self.trace.append((stage, text))
@@ -2082,6 +2083,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("channels", score_channels),
     ("score", combine),
     ("decide", decide),
+    ("two compared", decisions.two_compared),
     ("kind agrees", decisions.kind_agrees),
     ("title named", decisions.title_named),
     ("name asked", decisions.name_asked),

@@ -62,6 +62,8 @@ DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielt
                        r"tt mm jjjj|dd mm yyyy)\b")
 
 
+#: Before "wie", words that make it compare ("das Gleiche wie die Rahmenstrategie?")
+_ALIKE = frozenset("gleiche gleich dasselbe derselbe dieselbe genauso ebenso".split())
 #: How far a word next to "was" must lean to English (``frequency.leaning``) to make it the English verb
 _ENGLISH_NEXT_TO = 0.5
 #: ... and how far the word after it may lean to German ("smart city was ist das": German "what")
@@ -89,6 +91,8 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
     word = words[i]
     if word == "was" and english_was(words, i):
         return None
+    if word == "wie" and i and words[i - 1] in _ALIKE:
+        return None  # "das Gleiche wie", "genauso wie": compares, asks no "how"
     if word in _INDIRECT_YES_NO:
         return "yes_no"
     kind = _SINGLE.get(word)

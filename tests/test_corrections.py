@@ -24,3 +24,8 @@ def test_a_word_said_again_with_mein_ich_or_i_mean_corrects_one_like_it() -> Non
     assert correct("Hast du die Nummer vom Bürgermeister? Privat, mein ich.")[1] == []
     assert correct("welche lern apps sind gut? so digital lernen mein ich")[1] == []
     assert correct("Ist Olpe dabei?") == ("Ist Olpe dabei?", [])
+
+
+def test_a_word_after_a_hesitation_corrects_one_like_it() -> None:
+    assert correct("Gibt es Leitplanken für die Städte? Äh, Leitfäden! Für wen?")[1] == [("Leitplanken", "Leitfäden")]
+    assert correct("Ich wollte fragen, ähm, ob Olpe dabei ist")[1] == []

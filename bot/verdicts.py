@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.understanding.normalize import fold
-
 #: Number words a writer uses for counts (folded); "ein/eine/one" are articles more often than numbers.
 _CARDINALS = {
     "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
@@ -110,8 +108,3 @@ def negated(words: Sequence[str]) -> bool:
     """Whether a clause's folded words negate it in German ("Ist Soest keine Pionierkommune?"); not the
     choice offered at its end ("Ist Olpe dabei oder nicht?": "Ja")."""
     return any(w in _NEGATIONS and not (i and words[i - 1] in ("oder", "or")) for i, w in enumerate(words))
-
-
-def folded(text: str) -> list[str]:
-    """The folded words of a text (for callers that have the text only)."""
-    return [fold(w) for w in re.findall(r"[^\W_]+", text)]

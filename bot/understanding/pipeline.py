@@ -1643,12 +1643,16 @@ def _asks_past(p: Parse) -> bool:
         asking[first] != "was" or question_type.english_was(asking, first)) and _ANOTHER.isdisjoint(asking)
 
 
+#: ... and a perfect ("Hat Angela Merkel die Urkunde überreicht?"), where a person is named after the verb
+_PERSON_ASKING = _PAST_ASKING | {"hat", "has"}
+
+
 def _claimed_person(p: Parse, ix: Index) -> set[int]:
     """The positions of a person's name right after the verb of a yes/no question about the past: two
     capitalised words the knowledge does not know ("Did Angela Merkel hand over …?")."""
     for start in sorted(p.starts)[:1]:
         j = start + 1
-        if start < len(p.words) and p.words[start] in _PAST_ASKING | {"hat", "has"} and j + 1 < len(p.originals) \
+        if start < len(p.words) and p.words[start] in _PERSON_ASKING and j + 1 < len(p.originals) \
                 and all(p.originals[k][:1].isupper() and not p.originals[k].isupper() and not ix.knows(p.words[k])
                         and not is_town(p.words[k]) for k in (j, j + 1)):
             return {j, j + 1}

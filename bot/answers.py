@@ -19,7 +19,7 @@ from bot.conversation import Context
 from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
-from bot.understanding import clauses, language, pipeline, qtype
+from bot.understanding import language, pipeline, qtype
 from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
@@ -297,7 +297,7 @@ class Answerer:
             seen.add(sub.intent)
             blocks.append(f"**{heading}**\n{one.text}" if heading else one.text)
         first = next(m for m in matches if m.intent is not None)
-        rich = any(LISTING.search(self._intents[m.intent].answer.get(lang, "")) for m in matches if m.intent)
+        rich = self._lists([m.intent for m in matches if m.intent], lang)
         return Answer(question, first.intent, first.confidence, lang, "\n\n".join(blocks), [], None, rich, match)
 
     def _compared(self, question: str, match: Match, lang: str) -> Answer | None:
@@ -311,8 +311,12 @@ class Answerer:
             intent = self._intents[intent_id]
             one = self._answer(question, intent, lang, None)
             blocks.append(f"**{intent.title.get(lang, intent_id)}**\n{one.text}")
-        rich = any(LISTING.search(self._intents[i].answer.get(lang, "")) for i in compared)
-        return Answer(question, compared[0], match.confidence, lang, "\n\n".join(blocks), [], None, rich, match)
+        return Answer(question, compared[0], match.confidence, lang, "\n\n".join(blocks), [], None,
+                      self._lists(compared, lang), match)
+
+    def _lists(self, intent_ids: Sequence[str], lang: str) -> bool:
+        """Whether one of these intents' answers holds a list (a reply of several is then an embed)."""
+        return any(LISTING.search(self._intents[i].answer.get(lang, "")) for i in intent_ids)
 
     def answer_intent(self, intent_id: str, lang: str, question: str = "") -> Answer | None:
         """The answer of one intent, e.g. for a clicked "did you mean" suggestion."""
@@ -407,54 +411,20 @@ class Answerer:
         return Answer(question, intent.id, confidence, lang, text, [], intent.title.get(lang), rich)
 
     def _verdict(self, match: Match, intent: Intent, lang: str) -> str | None:
-        """"Ja."/"Nein." before the answer to a yes/no question or a claim that states a number
-        (``verdicts``): the numbers of the question that asks, else of the claim, else – where the
-        writer asks whether it is so ("13 Millionen – stimmt das?") – of what they said right before."""
+        """"Ja."/"Nein." before the answer to a yes/no question or a claim (``verdicts``), judged by the
+        topic's whole answer ("13 Millionen – stimmt das? Und wer zahlt?" gets the who facet)."""
         p = match.parse
-        if p is None:
+        claim = verdicts.claim_of(p) if p is not None else None
+        if p is None or claim is None:
             return None
-        asking = [i for i in p.kept if p.clauses[i].question]
-        verb = self._yes_no_verb(tokenize(p.clauses[asking[0]].text).folded) if asking else None
-        if not (p.qtype == "yes_no" or p.checks or verb):
-            return None
-        if p.claimed_person:  # "Did Angela Merkel hand over the certificate?" – the answer names who did
-            text = self.render(intent.answer.get(lang, ""), lang)
-            named = any(person in text for person in self.knowledge.people)
-            return msg("verdict_no", lang) if named and p.claimed_person not in text else None
-        # (what "stimmt das?" is about: what was said before it, also right before it where that was no question)
-        before = sorted({i for i in p.kept if i < asking[0]} | {asking[0] - 1}) if p.checks and asking and asking[0] \
-            else []
-        for group in (asking, p.claims, before):
-            # (not the numbers of a clause that asks what, which or who: "Which five towns are it?")
-            written = [tokenize(p.clauses[i].text).folded for i in group]
-            stated = verdicts.stated_numbers([w for words in written if self._yes_no_verb(words)
-                                              or qtype.detect(words) in (None, "yes_no") for w in words])
-            if stated:
-                break
-        if not stated:
-            return None
-        # (the topic's whole answer holds its numbers: "13 Millionen – stimmt das? Und wer zahlt?")
         text = self.render(intent.answer.get(lang, ""), lang)
-        said = verdicts.verdict(stated, verdicts.answer_numbers(text),
-                                may_confirm=p.checks or verb in verdicts.BEING)
-        if said == "yes" and lang == "de" and self._negated(match):
+        if claim.person:  # "Did Angela Merkel hand over the certificate?" – the answer names who did
+            named = any(person in text for person in self.knowledge.people)
+            return msg("verdict_no", lang) if named and claim.person not in text else None
+        said = verdicts.verdict(claim.numbers, verdicts.answer_numbers(text), claim.may_confirm)
+        if said == "yes" and lang == "de" and verdicts.negated_question(p):
             said = "yes_negated"
         return msg(f"verdict_{said}", lang) if said else None
-
-    @staticmethod
-    def _yes_no_verb(words: Sequence[str]) -> str | None:
-        """The verb a clause begins with when it asks yes or no ("Gab es 2021 …, wo …?"); not German
-        "was" ("Was war bei der Konferenz 2021?")."""
-        words = [w for w in words if w not in qtype.OPENERS]
-        return words[0] if words and clauses.begins_yes_no(words[0]) and (
-            words[0] != "was" or qtype.english_was(words, 0)) else None
-
-    @staticmethod
-    def _negated(match: Match) -> bool:
-        """Whether a clause that asks negates the question ("Ist Soest keine Pionierkommune?")."""
-        p = match.parse
-        return p is not None and any(verdicts.negated(tokenize(p.clauses[i].text).folded)
-                                     for i in p.kept if p.clauses[i].question)
 
     def _fallback(self, question: str, match: Match, lang: str) -> Answer:
         settings = self.matcher.settings
@@ -509,7 +479,8 @@ class Answerer:
                     lines.append(msg("member_other_group", lang, town=town, roles=join_words(roles, lang),
                                      asked=f"{len(asked.members)} {asked.name[lang]}"))
                 elif roles:
-                    said = "member_yes_negated" if lang == "de" and self._negated(match) else "member_yes"
+                    negated = lang == "de" and match.parse is not None and verdicts.negated_question(match.parse)
+                    said = "member_yes_negated" if negated else "member_yes"
                     lines.append(msg(said, lang, town=town, roles=join_words(roles, lang)))
                 elif town in self.knowledge.outside:
                     lines.append(msg("member_outside", lang, town=town))

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.understanding import clauses, qtype
+from bot.understanding.normalize import tokenize
+from bot.understanding.pipeline import Parse
 
 #: Number words a writer uses for counts (folded); "ein/eine/one" are articles more often than numbers.
 _CARDINALS = {
@@ -108,3 +113,47 @@ def negated(words: Sequence[str]) -> bool:
     """Whether a clause's folded words negate it in German ("Ist Soest keine Pionierkommune?"); not the
     choice offered at its end ("Ist Olpe dabei oder nicht?": "Ja")."""
     return any(w in _NEGATIONS and not (i and words[i - 1] in ("oder", "or")) for i, w in enumerate(words))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a question claims, to be judged by the topic's answer."""
+
+    numbers: frozenset[int]  # the numbers it states (``stated_numbers``)
+    may_confirm: bool  # it asks whether it is so: a "yes" says no more than the answer (``verdict``)
+    person: str = ""  # who it claims did it ("Did Angela Merkel hand over …?", ``Parse.claimed_person``)
+
+
+def claim_of(p: Parse) -> Claim | None:
+    """The claim of a yes/no question or of a claim to be checked, if it states a number or a person: the
+    numbers of the clause that asks, else of the claim, else – where the writer asks whether it is so
+    ("13 Millionen – stimmt das?") – of what they said before it."""
+    asking = [i for i in p.kept if p.clauses[i].question]
+    verb = _yes_no_verb(tokenize(p.clauses[asking[0]].text).folded) if asking else None
+    if not (p.qtype == "yes_no" or p.checks or verb):
+        return None
+    if p.claimed_person:
+        return Claim(frozenset(), False, p.claimed_person)
+    # (what "stimmt das?" is about: what was said before it, also right before it where that was no question)
+    before = sorted({i for i in p.kept if i < asking[0]} | {asking[0] - 1}) if p.checks and asking and asking[0] \
+        else []
+    for group in (asking, p.claims, before):
+        # (not the numbers of a clause that asks what, which or who: "Which five towns are it?")
+        written = [tokenize(p.clauses[i].text).folded for i in group]
+        stated = stated_numbers([w for words in written if _yes_no_verb(words)
+                                 or qtype.detect(words) in (None, "yes_no") for w in words])
+        if stated:
+            return Claim(frozenset(stated), p.checks or verb in BEING)
+    return None
+
+
+def _yes_no_verb(words: Sequence[str]) -> str | None:
+    """The verb a clause opens with when it asks yes or no ("Gab es 2021 …, wo …?"); not German "was"
+    ("Was war bei der Konferenz 2021?")."""
+    first = qtype.opening_word(words)
+    return first if first is not None and clauses.begins_yes_no(first) else None
+
+
+def negated_question(p: Parse) -> bool:
+    """Whether a clause that asks negates the question ("Ist Soest keine Pionierkommune?")."""
+    return any(negated(tokenize(p.clauses[i].text).folded) for i in p.kept if p.clauses[i].question)

@@ -1638,9 +1638,7 @@ _PAST_ASKING = frozenset("war waren gab gabs hatte hatten wurde wurden was were 
 def _asks_past(p: Parse) -> bool:
     """Whether the first asking clause begins with a verb that asks about the past (``_PAST_ASKING``)."""
     asking = next((p.clause_words[i][0] for i in p.kept if p.clauses[i].question), [])
-    first = next((j for j, w in enumerate(asking) if w not in question_type.OPENERS), None)
-    return first is not None and asking[first] in _PAST_ASKING and (
-        asking[first] != "was" or question_type.english_was(asking, first)) and _ANOTHER.isdisjoint(asking)
+    return question_type.opening_word(asking) in _PAST_ASKING and _ANOTHER.isdisjoint(asking)
 
 
 #: ... and a perfect ("Hat Angela Merkel die Urkunde überreicht?"), where a person is named after the verb
@@ -1650,12 +1648,13 @@ _PERSON_ASKING = _PAST_ASKING | {"hat", "has"}
 def _claimed_person(p: Parse, ix: Index) -> set[int]:
     """The positions of a person's name right after the verb of a yes/no question about the past: two
     capitalised words the knowledge does not know ("Did Angela Merkel hand over …?")."""
-    for start in sorted(p.starts)[:1]:
-        j = start + 1
-        if start < len(p.words) and p.words[start] in _PERSON_ASKING and j + 1 < len(p.originals) \
-                and all(p.originals[k][:1].isupper() and not p.originals[k].isupper() and not ix.knows(p.words[k])
-                        and not is_town(p.words[k]) for k in (j, j + 1)):
-            return {j, j + 1}
+    start = min(p.starts, default=None)
+    if start is None or start >= len(p.words) or p.words[start] not in _PERSON_ASKING or start + 2 >= len(p.originals):
+        return set()
+    named = (start + 1, start + 2)
+    if all(p.originals[k][:1].isupper() and not p.originals[k].isupper() and not ix.knows(p.words[k])
+           and not is_town(p.words[k]) for k in named):
+        return set(named)
     return set()
 
 
@@ -1710,10 +1709,6 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (who pays, asked: "wer zahlt", "who pays", as the vocabulary writes them)
     who_pays = not _WHO.isdisjoint(p.words) and not ix.lexicon.written_as(_PAYS).isdisjoint(p.words)
     claimed_scope: set[int] = set()
-    # (the words of a yes/no clause that names a town: "Did Menden win first place?", not "Who came first? Menden?")
-    about_a_town = {j for start, end in clause_spans(p)
-                    if any(is_town(w) and w != TOWN_TOKEN for w in p.words[start:end])
-                    for j in range(start, end)} if p.qtype == "yes_no" else set()
     for i, word in enumerate(p.words):
         if word in STOPWORDS or question_type.is_question_word(word):
             continue
@@ -1759,8 +1754,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             if i > 1 and p.words[i - 1] in ("als", "than") and p.words[i - 2] in _COMPARED:
                 cost *= s.story_cost  # "geht es um mehr als Imagepflege?": what it is compared with, no subject
             # (so is a rank in a yes/no question about a town: "Did Menden win first place?")
-            if written and (p.checks or i in about_a_town) \
-                    and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms):
+            if written and any(to == word and _NUMBER_SAID.search(said) for said, to in p.synonyms) \
+                    and (p.checks or (p.qtype == "yes_no" and _names_a_town_around(p, i))):
                 claimed = True  # "Menden hat doch Platz 1 gemacht, woll?": the writer's claim, to be corrected
                 if p.words[i + 1 : i + 2] and p.words[i + 1] in _RANK_SCOPE:
                     claimed_scope.add(i + 2)  # ("Platz 1 in NRW oder so?": where it ranked is the claim too)
@@ -1801,6 +1796,13 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")
+
+
+def _names_a_town_around(p: Parse, i: int) -> bool:
+    """Whether the kept clause of word ``i`` names a town ("Did Menden win first place?", not "Who came
+    first? Was it Menden?")."""
+    return any(start <= i < end and any(is_town(w) and w != TOWN_TOKEN for w in p.words[start:end])
+               for start, end in clause_spans(p))
 
 
 #: Where a claimed rank was reached ("Platz 1 in NRW", "first in the country")

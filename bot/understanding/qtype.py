@@ -117,10 +117,19 @@ def detect(words: Sequence[str]) -> str | None:
         kind = _kind_at(words, i)
         if kind is not None:
             return kind
-    at = next((i for i, w in enumerate(words) if w not in OPENERS), None)
-    if at is not None and (words[at] in _YES_NO or (words[at] == "was" and english_was(words, at))):
+    first = opening_word(words)
+    if first in _YES_NO or first == "was":
         return "yes_no"  # (also English "was": "Was there a conference in Arnsberg?")
     return None
+
+
+def opening_word(words: Sequence[str]) -> str | None:
+    """The word a clause opens with, past the words that only open it ("ok und ist Olpe dabei?"); None
+    for German "was", which asks what ("Was war bei der Konferenz?"), not English "was" ("Was there …?")."""
+    at = next((i for i, w in enumerate(words) if w not in OPENERS), None)
+    if at is None or (words[at] == "was" and not english_was(words, at)):
+        return None
+    return words[at]
 
 
 _AND = frozenset("und and oder or".split())

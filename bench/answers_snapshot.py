@@ -3,6 +3,7 @@
 Run: python bench/answers_snapshot.py OUT.json                 (this checkout, compiled if installed so)
      SCS_PURE_PYTHON=1 python bench/answers_snapshot.py OUT.json   (the same, plain Python)
      python bench/answers_snapshot.py --compare A.json B.json     (how many answers differ)
+     python bench/answers_snapshot.py --verdicts A.json           (how many answers begin with a verdict)
 
 Each row: the question, intent, language, answer text, suggested intents and the towns found. An
 older revision is snapshotted from a ``git worktree add /tmp/old REV`` with this script and the
@@ -45,7 +46,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--compare", action="store_true", help="compare two snapshots")
+    parser.add_argument("--verdicts", action="store_true",
+                        help="count the answers of a snapshot that begin with a verdict (bot/verdicts.py)")
     args = parser.parse_args()
+    if args.verdicts:
+        rows = json.loads(Path(args.files[0]).read_text(encoding="utf-8"))
+        for said in ("**Ja.**", "**Yes.**", "**Nein.**", "**No.**", "**Doch.**", "Doch!"):
+            print(f"{said}: {sum(1 for row in rows if str(row[3]).startswith(said))}")
+        print(f"of {len(rows)} answers")
+        return 0
     if args.compare:
         if len(args.files) != 2:
             parser.error("--compare needs two snapshot files")

@@ -66,8 +66,8 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "asks about now",
                                             "asks about others",
                                             "not covered", "person claimed", "day asked", "another year",
-                                            "instructions", "greets or thanks", "asks about the bot",
-                                            "help with a task", "task set"]
+                                            "rumour's subject", "instructions", "greets or thanks",
+                                            "asks about the bot", "help with a task", "task set"]
 
 
 def test_the_examples_words_are_one_string_each_however_often_they_are_used() -> None:

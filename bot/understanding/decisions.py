@@ -33,7 +33,7 @@ def _settle(p: Parse, decision: str, intent: str | None, reason: str) -> None:
     p.note("decide", f"{decision}: {reason}")
 
 
-def _answer_first(p: Parse, intent: str, score: float, reason: str) -> None:
+def answer_first(p: Parse, intent: str, score: float, reason: str) -> None:
     """Answer ``intent``, ranked first with ``score`` (the others keep their order)."""
     p.ranked = [(intent, score), *[(i, v) for i, v in p.ranked if i != intent]]
     _settle(p, "answer", intent, reason)
@@ -91,7 +91,7 @@ def two_compared(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     p.compared = named[:2]
     scores = dict(p.ranked)
-    _answer_first(p, named[0], max(scores.get(named[0], 0.0), s.threshold),
+    answer_first(p, named[0], max(scores.get(named[0], 0.0), s.threshold),
                   f"it compares {named[0]} and {named[1]}: both answered")
     p.settled = True
 
@@ -121,7 +121,7 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                                                            if a is not b):
         score = dict(p.ranked).get(overview, 0.0)
         p.settled = True
-        _answer_first(p, overview, score, f"it names {len(events)} topics' events together and asks for the timeline")
+        answer_first(p, overview, score, f"it names {len(events)} topics' events together and asks for the timeline")
 
 
 #: The words that ask for one step of the timeline, as the vocabulary writes them ("jüngste" is "letzte")
@@ -144,7 +144,7 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 or scores[overview] - scores[step] > s.kind_flip_margin \
                 or ix.lexicon.written_as(words).isdisjoint(p.words):
             continue
-        _answer_first(p, step, scores[step], f"it asks for the {slot} step of the timeline ({step}), "
+        answer_first(p, step, scores[step], f"it asks for the {slot} step of the timeline ({step}), "
                                              f"close to the whole timeline ({overview})")
         return
 
@@ -218,7 +218,7 @@ def _never_asked(p: Parse, ix: Index, s: MatcherSettings, close: list[str]) -> N
     chosen = answering[0]
     if any(ix.kind_shares[ix.row[i]].get(kind, 0.0) > 0.0 for i in close if i != chosen for kind in asked):
         return
-    _answer_first(p, chosen, dict(p.ranked)[chosen],
+    answer_first(p, chosen, dict(p.ranked)[chosen],
                   f"{chosen} is as close as {', '.join(i for i in close if i != chosen)} and its examples ask "
                   f"what is asked ({', '.join(asked)}); the others' never do")
 
@@ -307,7 +307,7 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     slot = next(iter(ix.slot_intents))
     score = dict(p.ranked).get(slot, 0.0)
     if score >= p.ranked[0][1] - (s.joined_to_slot if joined or own_role else s.group_to_slot):
-        _answer_first(p, slot, p.ranked[0][1],
+        answer_first(p, slot, p.ranked[0][1],
                       "a yes/no question about one town and a group: whether the town takes part")
 
 
@@ -339,7 +339,7 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     top = p.ranked[0][1] if p.ranked else 0.0
     group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)
     if group is not None and group[1] >= s.low_threshold and group[1] >= top - s.group_to_slot:
-        _answer_first(p, group[0], group[1], "it asks which towns: a group's list")
+        answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
 
 #: Words that set a group apart ("beyond the original five", "außer den Pionierkommunen") ...
@@ -372,7 +372,7 @@ def group_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
     score = dict(p.ranked).get(named[0], 0.0)
     # (a group set apart is not what is asked, however close the question's words are to it)
     if score >= s.low_threshold and (score >= p.ranked[0][1] - s.group_to_slot or not keys):
-        _answer_first(p, named[0], score, "it names that group" if keys else "it sets the other group apart")
+        answer_first(p, named[0], score, "it names that group" if keys else "it sets the other group apart")
 
 
 def _set_apart(p: Parse, ix: Index) -> str | None:
@@ -401,7 +401,7 @@ def others_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     score = dict(p.ranked).get(groups[0], 0.0)
     if score >= s.low_threshold:
-        _answer_first(p, groups[0], score, "it asks for the others of the group the town named belongs to")
+        answer_first(p, groups[0], score, "it asks for the others of the group the town named belongs to")
 
 
 def title_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -412,7 +412,7 @@ def title_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     named = [(i, v) for i, v in p.ranked[:2] if i in p.title_named]
     if len(named) == 1:
-        _answer_first(p, named[0][0], named[0][1], "it writes the name in that topic's title")
+        answer_first(p, named[0][0], named[0][1], "it writes the name in that topic's title")
 
 
 def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -439,7 +439,7 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         intent = ix.intent_ids[row]
     if p.intent != intent:
         score = dict(p.ranked).get(intent, 0.0)
-        _answer_first(p, intent, score, "it asks what the initiative named before it is" if p.name_asked
+        answer_first(p, intent, score, "it asks what the initiative named before it is" if p.name_asked
                       else "it asks what the thing named before it is, which that topic's title defines")
     p.settled = True
 
@@ -475,7 +475,7 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         typical = _typical_of(p, ix)
         if typical is not None and ix.intent_ids[typical] != p.intent:
             intent = ix.intent_ids[typical]
-            _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), "a clause asks what the initiative named is")
+            answer_first(p, intent, dict(p.ranked).get(intent, 0.0), "a clause asks what the initiative named is")
         return
     if DESCRIBING.isdisjoint(p.tokens.folded) and p.qtype != "what" and _MEANING.isdisjoint(p.tokens.folded):
         return
@@ -518,7 +518,7 @@ def description_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
            if p.words[i] in subject  # (in its clause)
            for w in takewhile(lambda w: w not in _FOR, p.words[i + 1 : min(i + 1 + _AFTER_NAME, end)])):
         return  # (not what it is for: "… der Initiative Smart Cities Südwestfalen für die Beschlussvorlage")
-    _answer_first(p, intent, dict(p.ranked).get(intent, 0.0), reason)
+    answer_first(p, intent, dict(p.ranked).get(intent, 0.0), reason)
 
 
 #: A question what a whole undertaking is about, what it does or who is behind it ("worum geht es da
@@ -562,7 +562,7 @@ def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if any(t.cost >= s.subject_cost and not t.alternative and t.word not in p.story for t in p.terms
            if not t.resolved.keys):
         return  # ("worum geht es bei der Windkraft-Debatte in Brilon?": a subject of its own)
-    _answer_first(p, best, score, "it asks what the whole undertaking is about, and the initiative is the best topic")
+    answer_first(p, best, score, "it asks what the whole undertaking is about, and the initiative is the best topic")
 
 
 _WHAT_IS_WORDS = frozenset("was wat what whats ist is".split())
@@ -663,7 +663,7 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                                        if t.word != group):
         return
     p.settled = True  # the towns are what it shares with the group, by design
-    _answer_first(p, group, score, "several towns of one group, and nothing asks whether they take part")
+    answer_first(p, group, score, "several towns of one group, and nothing asks whether they take part")
 
 
 def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -688,7 +688,7 @@ def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.settled = True
     intent = min(ix.slot_intents)
     # (ranked first with its own score: the answer's confidence is the membership topic's)
-    _answer_first(p, intent, dict(p.ranked).get(intent, 0.0),
+    answer_first(p, intent, dict(p.ranked).get(intent, 0.0),
                   f"it asks whether a district takes part: {', '.join(p.districts)}")
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.understanding import clauses as clause_split
-from bot.understanding import decisions, language, names, particles
+from bot.understanding import decisions, language, names, particles, rumours
 from bot.understanding import qtype as question_type
 from bot.understanding.clauses import PLAINLY, TELL
 from bot.understanding.corrections import correct
@@ -2118,6 +2118,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("person claimed", decisions.person_claimed),
     ("day asked", decisions.day_asked),
     ("another year", decisions.another_year),
+    ("rumour's subject", rumours.rumours_subject),
     ("instructions", decisions.instructions),
     ("greets or thanks", decisions.greets_or_thanks),
     ("asks about the bot", decisions.asks_about_the_bot),

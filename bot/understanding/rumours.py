@@ -1,0 +1,77 @@
+"""A rumour, then "what is it really?": the question is what the rumour's subject is.
+
+"Guy at work says Smart Cities Südwestfalen is basically a startup selling sensors. What is it really?",
+"Smart City heißt doch, dat überall Kameras hängen, woll? Oder wat bedeutet dat genau?". The words of
+the rumour ("startup", "sensors", "Kameras") are the writer's hearsay, not what is asked; scored as a
+bag they drown the subject, and the message falls back. The last question asks only what "it" is, with
+pronouns and particles; the thing it points back at is the subject of the claim before it, the words
+right before the claim's verb ("… Südwestfalen is …", "„Smart Cities: Schule“ sei …"). That subject,
+asked on its own ("Was ist Smart Cities Südwestfalen?"), is the question – when the bot knows it
+outright (every word known, answered). Only a message that otherwise falls back is looked at: one the
+bot understood as a whole keeps its answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.understanding.decisions import answer_first
+from bot.understanding.index import Index
+from bot.understanding.settings import MatcherSettings
+from bot.understanding.towns import is_town
+
+if TYPE_CHECKING:
+    from bot.understanding.pipeline import Parse
+
+#: The verbs a claim says what its subject is with (as the vocabulary writes them: "is" is "ist")
+CLAIM_VERBS = frozenset("ist sei ware wär heisst bedeutet means sind are".split())
+#: The words a question that only asks what "it" is may have, and nothing else: "What is it really?",
+#: "Oder wat machen die da wirklich?", "worum geht es da eigentlich?", "was bedeutet das genau?"
+_WHAT = frozenset("was what worum".split())
+_POINTING = frozenset("das es it that this die they dies da dat".split())
+_BE = frozenset("ist is sind are".split())
+_DOING = frozenset("bedeutet heisst means mean machen macht tun tut geht um about".split())
+_ABOUT_IT = _BE | _DOING | frozenset("do does".split())
+_PARTICLES = frozenset("denn eigentlich genau wirklich really actually exactly then dann nun oder or so uberhaupt "
+                       "nochmal also und and but aber".split())
+_ASKS_WHAT_IT_IS = _WHAT | _POINTING | _ABOUT_IT | _PARTICLES
+#: At most this many words before the claim's verb name its subject ("smart cities schule sei")
+SUBJECT_WORDS = 3
+
+
+def asks_what_it_is(words: list[str]) -> bool:
+    """A question of pronoun, verb and particles only, that asks what the thing pointed at is (not
+    whether it is so: "Is it?", "Ist das so?")."""
+    return bool(words) and all(w in _ASKS_WHAT_IT_IS for w in words) and not _POINTING.isdisjoint(words) \
+        and not (_WHAT | _DOING).isdisjoint(words) and words[0] not in _ABOUT_IT - _DOING
+
+
+def subjects(words: list[str]) -> list[str]:
+    """What a claim may be about, longest first: the last words before its first verb, as the vocabulary
+    wrote them ("… says smartcitiessudwestfalen ist …": "says smartcitiessudwestfalen", then
+    "smartcitiessudwestfalen")."""
+    at = next((i for i, w in enumerate(words) if i and w in CLAIM_VERBS), 0)
+    if not at or any(is_town(w) for w in words[max(0, at - SUBJECT_WORDS) : at]):
+        return []
+    return [" ".join(words[start:at]) for start in range(max(0, at - SUBJECT_WORDS), at)]
+
+
+def rumours_subject(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """See the module: a message that falls back, whose last question asks what "it" is after a claim,
+    is asked about the claim's subject, when the bot knows that outright."""
+    if p.settled or p.decision != "fallback" or len(p.clauses) < 2:
+        return
+    asking = [i for i, c in enumerate(p.clauses) if c.question and p.clause_words[i][0]]
+    if not asking or asking[-1] == 0 or not asks_what_it_is(p.clause_words[asking[-1]][0]):
+        return
+    from bot.understanding import pipeline  # the subject is asked on its own
+
+    for j in range(asking[-1]):
+        for subject in subjects(p.clause_words[j][0]):
+            trial = pipeline.run(f"Was ist {subject}?", ix, s)
+            if trial.decision == "answer" and trial.intent is not None and trial.coverage >= 1.0 \
+                    and trial.intent not in ix.slot_intents:
+                answer_first(p, trial.intent, trial.ranked[0][1] if trial.ranked else s.threshold,
+                             f"it asks what '{subject}' really is, after a claim about it")
+                p.settled = True
+                return

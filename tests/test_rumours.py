@@ -1,0 +1,59 @@
+"""A rumour, then "what is it really?": the rumour's subject is asked (``rumours``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.model import Knowledge
+from bot.understanding.index import Index
+from bot.understanding.pipeline import run
+from bot.understanding.rumours import asks_what_it_is, subjects
+from bot.understanding.settings import MatcherSettings
+from bot.understanding.towns import town_token
+
+S = MatcherSettings()
+
+
+@pytest.fixture(scope="module")
+def index(knowledge: Knowledge) -> Index:
+    return Index(knowledge)
+
+
+def test_a_question_of_pronoun_verb_and_particles_asks_what_it_is() -> None:
+    assert asks_what_it_is(["what", "ist", "it", "actually"])
+    assert asks_what_it_is(["oder", "worum", "geht", "es", "denn"])
+    assert asks_what_it_is(["was", "bedeutet", "das", "uberhaupt"])
+    # a word of its own asks something else ("Was heißt das für uns Anwohner?"), an opinion is no "what"
+    assert not asks_what_it_is(["was", "heisst", "das", "fur", "uns", "anwohner"])
+    assert not asks_what_it_is(["was", "denkst", "du", "daruber"])
+    assert not asks_what_it_is(["ist", "das", "so"])  # yes or no: it checks the claim
+    assert not asks_what_it_is([])
+
+
+def test_the_subject_is_what_stands_before_the_claims_verb() -> None:
+    assert subjects(["mein", "nachbar", "meint", "rahmenstrategie", "ist", "ein", "gesetz"]) == [
+        "nachbar meint rahmenstrategie", "meint rahmenstrategie", "rahmenstrategie"]
+    assert subjects(["leitfaden", "sind", "nur", "fur", "grosse"]) == ["leitfaden"]
+    # no verb, the verb first, or a town as the subject ("Olpe ist …" asks about taking part): none
+    assert subjects(["smart", "city", "uberall", "kameras"]) == []
+    assert subjects(["ist", "das", "so"]) == []
+    assert subjects([town_token("olpe"), "ist", "doch", "dabei"]) == []
+
+
+def test_the_rumours_subject_is_answered_when_the_message_falls_back(index: Index) -> None:
+    for question, intent in (
+        ("Jemand im Verein erzählt, die Rahmenstrategie sei ein Gesetz mit Bußgeldern für Bürger. "
+         "Was ist das denn wirklich?", "rahmenstrategie"),
+        ("My landlord insists the Rahmenstrategie is some kind of tax law for landlords and tenants. "
+         "What is it actually?", "rahmenstrategie"),
+    ):
+        p = run(question, index, S)
+        assert p.intent == intent and "really is" in p.reason, (question, p.intent, p.reason)
+
+
+def test_other_questions_after_a_claim_are_left_alone(index: Index) -> None:
+    # an opinion asked after the claim still falls back; so does a claim about an unknown subject
+    for question in ("Mein Nachbar sagt, Smart City ist nur Überwachung. Was denkst du darüber?",
+                     "Der Kollege meint, das Hallenbad ist bald wieder offen. Was ist da wirklich dran?"):
+        p = run(question, index, S)
+        assert "really is" not in p.reason, (question, p.reason)

@@ -338,6 +338,8 @@ def test_a_full_stop_inside_abbreviations_dates_and_ordinals_ends_no_sentence(in
     # a number at the end of a sentence, and a full stop before a capitalised word, still end it
     assert texts("Es sind 14. Welche sind das?") == ["Es sind 14.", "Welche sind das?"]
     assert texts("Hallo.Wie geht es?") == ["Hallo.", "Wie geht es?"]
+    # ... not a form's capitals ("TT.MM.JJJJ" is one word, no sentence "Wann genau (TT.")
+    assert texts("Wann genau (TT.MM.JJJJ) war das?") == ["Wann genau (TT.MM.JJJJ) war das?"]
     # "… Handreichungen bzw." and "Leitfäden?" were two sentences, the first one without its subject
     p = upto("Wir fragen uns, ob es schriftliche Handreichungen bzw. Leitfäden gibt.", index, "chatter")
     assert "leitfaden" in p.words

@@ -19,9 +19,9 @@ from bot.understanding.qtype import OPENERS, english_was  # a word that only ope
 # An emoji between words ends a sentence too, as chat writes it: "ich muss ein Referat halten 😬 was ist das?";
 # so does chat's laughter ("was is das überhaupt lol unser lehrer labert die ganze zeit davon").
 # A full stop ends a sentence before a space or a capitalised word, not inside "31.12.", "5.0",
-# "e.g.", "z.B." or "westfalenpost.de"; so does one inside a quote that ends before a capital
-# ('Bernd wrote that "everybody is talking about it now." Is Olsberg …').
-_SENTENCE = re.compile(r"(?<=[!?;:\n…\u037e])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][^\W\d_]))|\n+"
+# "e.g.", "z.B.", "westfalenpost.de" or a form's capitals ("TT.MM.JJJJ"); so does one inside a quote
+# that ends before a capital ('Bernd wrote that "everybody is talking about it now." Is Olsberg …').
+_SENTENCE = re.compile(r"(?<=[!?;:\n…\u037e])\s*|(?<=\.)(?:\s+|$|(?=[A-ZÄÖÜ][a-zäöüß]))|\n+"
                        r"|(?<=[.!?][“”\"'’»])\s+(?=[A-ZÄÖÜ])"
                        r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[^\W_])"
                        r"|(?i:(?<=\blol)|(?<=\blmao)|(?<=haha)|(?<=\bxd)|(?<=\brofl))\s+(?=[^\W_])")

@@ -1009,6 +1009,17 @@ def test_a_person_claimed_is_checked_where_the_topic_names_who_did_it(index: Ind
     assert p.intent is None and "names no one" in p.reason
 
 
+def test_names_in_full_are_asked_only_of_a_topic_that_names_someone(index: Index) -> None:
+    for question in ("Wer hat die Rahmenstrategie verfasst? Bitte mit vollem Namen.",
+                     "Who organised the conference in Arnsberg? Full names please",
+                     "Who wrote the Leitfäden? I need the names of the people behind them."):
+        p = run(question, index, S)
+        assert p.intent is None and "asks for names" in p.reason, (question, p.intent, p.reason)
+    # the funding's answer names who handed it over; towns' names in full are no people's
+    assert run("Who handed over the funding certificate? Full name please", index, S).intent == "funding"
+    assert run("Welche Städte sind Pionierkommunen? Bitte mit vollem Namen.", index, S).intent == "pionierkommunen"
+
+
 def test_a_question_that_compares_two_topics_names_both(index: Index) -> None:
     p = run("Was ist der Unterschied zwischen Pionierkommunen und Mitmacherkommunen?", index, S)
     assert (p.intent, p.compared) == ("pionierkommunen", ["pionierkommunen", "mitmacherkommunen"])

@@ -1011,11 +1011,15 @@ _YEAR_WORDS = frozenset("jahr jahres year".split())  # (after "nächste", as the
 def person_claimed(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'War Olaf Scholz auf der Konferenz?': who the writer claims did something (``Parse.claimed_person``)
     is checked against a topic whose answer names who did it ("Did Angela Merkel hand over the
-    certificate?" – no, Horst Seehofer); a topic that names no one cannot say, and falls back."""
-    if p.settled or p.decision != "answer" or p.intent is None or not p.claimed_person:
+    certificate?" – no, Horst Seehofer); a topic that names no one cannot say, and falls back. So does a
+    question for people's names in full about it ("Wer hat die Leitfäden geschrieben, mit vollem Namen?")."""
+    if p.settled or p.decision != "answer" or p.intent is None or p.intent in ix.names_people:
         return
-    if p.intent not in ix.names_people:
+    if p.claimed_person:
         _settle(p, "fallback", None, f"it asks whether {p.claimed_person} did it, and {p.intent} names no one")
+    elif ("who" in p.asked or p.qtype == "who") and qtype.FULL_NAMES.search(p.tokens.text) \
+            or qtype.PEOPLES_NAMES.search(p.tokens.text):
+        _settle(p, "fallback", None, f"it asks for names, and {p.intent} names no one")
 
 
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:

@@ -58,9 +58,16 @@ _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "m
 DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielten|genaue?[nsmr]? (?:datum|tag)|"
                        r"which day|what date|which date|exact date|on what day|"
                        r"(?:day|date) and month|tag und monat|datum und uhrzeit|date and time|exact day|"
-                       r"exakte?[nsr]? datum|mit datum|what day|which exact day|tag und uhrzeit|"
-                       r"tt mm jjjj|dd mm yyyy)\b")
+                       r"exakte?[nsr]? datum|mit datum|bitte datum|datum bitte|what day|which exact day|"
+                       r"tag und uhrzeit|tt mm jjjj|dd mm yyyy)\b")
 
+#: Asks for names in full ("mit vollem Namen bitte", "full names please"): in a question who did something,
+#: people's names – only a topic whose answer names someone can give them (towns' names are no people's)
+FULL_NAMES = re.compile(r"\b(?:mit (?:vollem|vollstandigem|ganzem) namen|(?:vollen|vollstandigen) namen|"
+                        r"vor und (?:nachnamen?|zunamen?)|namentlich|full names?|first and last names?)\b")
+#: ... and people's names asked whatever the question's type ("the names of the staff")
+PEOPLES_NAMES = re.compile(r"\b(?:names? (?:of|der) (?:the |die |den )?(?:people|persons|staff|employees|authors|"
+                           r"speakers|organi[sz]ers|mitarbeiter\w*|autor\w*|personen|leute))\b")
 
 #: Before "wie", words that make it compare ("das Gleiche wie die Rahmenstrategie?")
 _ALIKE = frozenset("gleiche gleich dasselbe derselbe dieselbe genauso ebenso".split())

@@ -2573,6 +2573,9 @@ def test_a_question_for_a_number_the_topic_does_not_give_falls_back(index: Index
     p = run("Wie viel von den 13 Millionen bekommt Soest?", index, S)
     assert p.intent is None and "one town" in p.reason
     assert run("Wie viele Kommunen hat Menden hinter sich gelassen?", index, S).intent == "menden"
+    # ... nor is a town named only in the talk after the question
+    assert run("Es gab viel Geld für das Projekt, habe ich gelesen. Wie viel war das genau? Mein Nachbar "
+               "meint, Hauptsache es kommt in Olpe an.", index, S).intent == "funding"
     # a group's answer lists its towns, but says how much money none of them got
     assert run("Wie viel von den 13 Millionen ist genau nach Olpe gegangen?", index, S).intent is None
     assert run("Wie viele Pionierkommunen gibt es neben Olpe?", index, S).intent == "pionierkommunen"

@@ -837,8 +837,9 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # numbers are of something else (a rank among 400 towns)
         _settle(p, "fallback", None, f"it asks for an amount of money, and {p.intent} gives none")
         return
-    # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town.
-    named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN}
+    # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town (one named
+    # only in the talk around the question is not asked about: "… Hauptsache, es kommt auch in Arnsberg an.")
+    named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN and w not in p.story}
     # (a group's answer lists its towns: how many there are, not how much money one of them got)
     money = _asks_money(p)
     if named and p.intent not in ix.slot_intents and (p.intent not in ix.group_intents or money) \

@@ -54,7 +54,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "run together", "clauses", "towns", "vocabulary", "chatter",
                                             "compounds", "question type", "words", "channels", "score", "decide",
-                                            "two compared", "kind agrees",
+                                            "two compared", "money asked", "kind agrees",
                                             "title named", "name asked", "description asked",
                                             "about the initiative", "several events", "step asked", "district asked",
                                             "town only",
@@ -1018,6 +1018,19 @@ def test_names_in_full_are_asked_only_of_a_topic_that_names_someone(index: Index
     # the funding's answer names who handed it over; towns' names in full are no people's
     assert run("Who handed over the funding certificate? Full name please", index, S).intent == "funding"
     assert run("Welche Städte sind Pionierkommunen? Bitte mit vollem Namen.", index, S).intent == "pionierkommunen"
+
+
+def test_money_asked_about_a_group_of_towns_goes_to_the_topic_that_tells_of_the_money(index: Index) -> None:
+    for question in ("What is the overall budget of the pilot project?",
+                     "Wie hoch war die Förderzusage für die fünf Modellstädte?"):
+        p = run(question, index, S)
+        assert p.intent == "funding" and "asks about money" in p.reason, (question, p.intent, p.reason)
+    # which towns got it asks for the towns; money for a thing of another topic is not the funding's
+    assert run("Which five towns are the model towns in the federally funded pilot?", index, S).intent \
+        == "pionierkommunen"
+    assert "asks about money" not in run("What was the budget for developing the Südwestfalen app?", index, S).reason
+    # ... and a town's share of it still falls back
+    assert run("Wie viel von der Förderzusage für die fünf Modellstädte bekommt Olpe?", index, S).intent is None
 
 
 def test_a_question_that_compares_two_topics_names_both(index: Index) -> None:

@@ -96,6 +96,32 @@ def two_compared(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.settled = True
 
 
+#: Words that name money, as written and as the vocabulary writes them ("budget" is "geld")
+_MONEY_WORDS = qtype.MONEY | frozenset("forderzusage fordervolumen fordersumme".split())
+#: Kinds of question that ask for something else than an amount ("Which five towns … the federally funded pilot?")
+_NOT_AN_AMOUNT = frozenset("which who where when".split())
+#: How far behind the best the topic that tells how much money there is may be, to be the one asked
+_MONEY_MARGIN = 0.12
+
+
+def money_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'What is the overall budget of the model project?', 'Wie hoch war die Förderzusage für die fünf
+    Modellstädte?': a question about money, answered with a group of towns whose examples never ask how
+    much (the model project's), asks the topic that tells of the money when that is close behind; not
+    money for a thing of another topic ("the budget for developing the Südwestfalen app")."""
+    if p.settled or p.decision != "answer" or len(p.ranked) < 2:
+        return
+    best, score = p.ranked[0]
+    money = ix.qtype_rows["how_much"]
+    if money[ix.row[best]] or best not in ix.group_intents or p.qtype in _NOT_AN_AMOUNT or (
+            _MONEY_WORDS.isdisjoint(p.words) and _MONEY_WORDS.isdisjoint(p.tokens.folded)):
+        return
+    for intent, value in p.ranked[1:3]:
+        if money[ix.row[intent]] and value >= s.threshold and score - value <= _MONEY_MARGIN:
+            answer_first(p, intent, value, f"it asks about money, and {intent} tells of it ({best} does not)")
+            return  # (not settled: how the money is split, or a town's share, still falls back)
+
+
 def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?', 'a chronological
     overview – funding decision, strategy, guides, conference': a question that names the topics of
@@ -805,7 +831,7 @@ _NUMBERS = ("how_many", "how_much")  # kinds of question that ask for a number
 
 def _asks_money(p: Parse) -> bool:
     """Whether a question names money or what something costs ("13 Millionen", "gekostet")."""
-    return not qtype.MONEY.isdisjoint(p.tokens.folded) or not qtype.COST.isdisjoint(p.tokens.folded)
+    return not _MONEY_WORDS.isdisjoint(p.tokens.folded) or not qtype.COST.isdisjoint(p.tokens.folded)
 
 
 #: Money split among several: "each of the five towns", "pro Stadt", "Wie verteilen sich …"

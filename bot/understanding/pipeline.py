@@ -2090,6 +2090,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("score", combine),
     ("decide", decide),
     ("two compared", decisions.two_compared),
+    ("money asked", decisions.money_asked),
     ("kind agrees", decisions.kind_agrees),
     ("title named", decisions.title_named),
     ("name asked", decisions.name_asked),

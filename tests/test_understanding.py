@@ -3231,6 +3231,19 @@ def test_the_latest_or_next_step_asked_is_that_step_not_the_whole_timeline(index
     assert step([("timeline", 0.80), ("timeline-latest", 0.60)], "Welcher Meilenstein kam zuletzt?") is None
     assert run("Which milestone was the latest one so far?", index, S).intent == "timeline-latest"
 
+    def so_far(ranked: list[tuple[str, float]], question: str) -> str | None:
+        p = upto(question, index, "decide")
+        p.ranked, p.settled = ranked, False
+        decisions.step_asked(p, index, S)
+        return p.intent if "so far" in p.reason else None
+
+    # what happened so far, with no word of a step, is the whole timeline, when that is close
+    assert so_far([("timeline-latest", 0.61), ("timeline", 0.60)], "Wat hät sich bislang so getan?") == "timeline"
+    assert so_far([("timeline-next", 0.66), ("timeline", 0.60)], "What went on up to now?") == "timeline"
+    assert so_far([("timeline-latest", 0.61), ("timeline", 0.60)], "Was hat sich bisher zuletzt getan?") is None
+    assert so_far([("timeline-latest", 0.61), ("timeline", 0.60)], "Was hat sich getan?") is None
+    assert so_far([("timeline-latest", 0.80), ("timeline", 0.60)], "Was hat sich bisher getan?") is None
+
 
 def test_a_short_question_after_a_clause_of_names_only_asks_about_them(index: Index) -> None:
     for question in ("Menden Auszeichnung 2022. what happened", "Menden award. What happened?"):

@@ -154,6 +154,10 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _STEP_WORDS = (("latest", frozenset({"letzte", "latest"})), ("next", frozenset({"nachste", "next"})))
 
 
+#: The words that ask what happened so far ("bis jetzt", "bislang", "von Anfang an" as the vocabulary writes them)
+_SO_FAR = frozenset({"bisher", "timeline"})
+
+
 def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'What is the latest milestone listed?', 'Was ist der jüngste Meilenstein?': the latest (or the
     next) of what the timeline lists asks for that step, the topic whose answer gives it, not the
@@ -173,6 +177,16 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         answer_first(p, step, scores[step], f"it asks for the {slot} step of the timeline ({step}), "
                                              f"close to the whole timeline ({overview})")
         return
+    # ... and the other way round: what happened so far, with no word of a step ("Wat hät sich bislang
+    # so gedonn?", "Was ist passiert von Anfang an?") asks for the whole timeline, when it is close
+    first = p.ranked[0][0]
+    asked = next((slot for slot, _ in _STEP_WORDS if ix.step_intents.get(slot) == first), None)
+    if asked is not None and scores[overview] >= s.low_threshold \
+            and scores[first] - scores[overview] <= s.kind_flip_margin \
+            and not ix.lexicon.written_as(_SO_FAR).isdisjoint(p.words) \
+            and all(ix.lexicon.written_as(words).isdisjoint(p.words) for _, words in _STEP_WORDS):
+        answer_first(p, overview, scores[overview], f"it asks what happened so far, no {asked} step: the "
+                                                    f"whole timeline ({overview})")
 
 
 #: Kinds of question most topics answer: a topic is never defined by one of them.

@@ -1033,6 +1033,14 @@ def test_money_asked_about_a_group_of_towns_goes_to_the_topic_that_tells_of_the_
     assert run("Wie viel von der Förderzusage für die fünf Modellstädte bekommt Olpe?", index, S).intent is None
 
 
+def test_a_topic_named_before_a_question_that_points_back_at_it_is_kept(index: Index) -> None:
+    # "Die Konferenz, war die in Olpe?": the town is where the topic was, not a town asked about
+    p = run("Die Smart-Cities-Konferenz, gab es die 2019 in Olpe?", index, S)
+    assert p.intent == "konferenz" and "konferenz" in p.words
+    # a town named before is no topic; a question with a subject of its own keeps only itself
+    assert run("Olpe, ist das in Siegen?", index, S).intent != "konferenz"
+
+
 def test_a_question_that_compares_two_topics_names_both(index: Index) -> None:
     p = run("Was ist der Unterschied zwischen Pionierkommunen und Mitmacherkommunen?", index, S)
     assert (p.intent, p.compared) == ("pionierkommunen", ["pionierkommunen", "mitmacherkommunen"])

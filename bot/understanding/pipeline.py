@@ -567,9 +567,18 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             i < asking[0] and _topic_words(p.clause_words[i][0], ix, s) for i in evident)))
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
+        # (... not one that points back at a topic named just before it: "Die Smart-Cities-Konferenz, war
+        # das 2019 in Siegen?" asks about the conference, where it was)
+        topic_before = names_town and len(asking) == 1 and p.clauses[asking[0]].joined \
+            and asking[0] - 1 in evident and _only_names(p.clause_words[asking[0] - 1][0], ix) \
+            and not any(map(is_town, p.clause_words[asking[0] - 1][0])) \
+            and not REFERRING.isdisjoint(asked[1:3])  # ("war das …", "gab es die …")
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
         # pointing back asks about what was named, whatever else it names)
-        if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
+        if topic_before:
+            subject = asking[0] - 1
+            kept = [subject, *asking]
+        elif (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
                 and (points_back(asked, asked_originals, ix.knows) or confirms or names_nothing
                      or not REFERRING.isdisjoint(pointing_words)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)

@@ -1020,6 +1020,16 @@ def test_names_in_full_are_asked_only_of_a_topic_that_names_someone(index: Index
     assert run("Welche Städte sind Pionierkommunen? Bitte mit vollem Namen.", index, S).intent == "pionierkommunen"
 
 
+def test_a_person_the_knowledge_names_elsewhere_is_no_question_for_another_topic(index: Index) -> None:
+    p = run("Hat Seehofer die Konferenz in Arnsberg eröffnet?", index, S)
+    assert p.intent is None and "seehofer" in p.reason
+    assert index.person_words == {"seehofer"}  # (a first name may be a word: "hörst du mich" folds to "horst")
+    # the topic whose answer names him answers; he in the talk before another question is no subject
+    assert run("Hat Horst Seehofer die Förderurkunde überreicht?", index, S).intent == "funding"
+    assert run("Seehofer hat das Geld gegeben. Wann war die Konferenz?", index, S).intent == "konferenz"
+    assert run("hallo bot, hörst du mich?", index, S).intent == "greeting"
+
+
 def test_money_asked_about_a_group_of_towns_goes_to_the_topic_that_tells_of_the_money(index: Index) -> None:
     for question in ("What is the overall budget of the pilot project?",
                      "Wie hoch war die Förderzusage für die fünf Modellstädte?"):

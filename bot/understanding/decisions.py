@@ -1053,7 +1053,8 @@ def person_claimed(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'War Olaf Scholz auf der Konferenz?': who the writer claims did something (``Parse.claimed_person``)
     is checked against a topic whose answer names who did it ("Did Angela Merkel hand over the
     certificate?" – no, Horst Seehofer); a topic that names no one cannot say, and falls back. So does a
-    question for people's names in full about it ("Wer hat die Leitfäden geschrieben, mit vollem Namen?")."""
+    question for people's names in full about it ("Wer hat die Leitfäden geschrieben, mit vollem Namen?"), and
+    one about a person the knowledge names elsewhere ("War Seehofer auf der Konferenz?")."""
     if p.settled or p.decision != "answer" or p.intent is None or p.intent in ix.names_people:
         return
     if p.claimed_person:
@@ -1061,6 +1062,10 @@ def person_claimed(p: Parse, ix: Index, s: MatcherSettings) -> None:
     elif ("who" in p.asked or p.qtype == "who") and qtype.FULL_NAMES.search(p.tokens.text) \
             or qtype.PEOPLES_NAMES.search(p.tokens.text):
         _settle(p, "fallback", None, f"it asks for names, and {p.intent} names no one")
+    elif named := sorted(w for w in ix.person_words.intersection(p.words) if w not in p.story):
+        # "War Seehofer auf der Konferenz?": a person the knowledge names elsewhere, asked about with a
+        # topic whose answer does not name them – it cannot say
+        _settle(p, "fallback", None, f"it asks about {' '.join(named)}, and {p.intent} names no one")
 
 
 def day_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:

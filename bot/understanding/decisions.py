@@ -92,7 +92,7 @@ def two_compared(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.compared = named[:2]
     scores = dict(p.ranked)
     answer_first(p, named[0], max(scores.get(named[0], 0.0), s.threshold),
-                  f"it compares {named[0]} and {named[1]}: both answered")
+                 f"it compares {named[0]} and {named[1]}: both answered")
     p.settled = True
 
 
@@ -259,8 +259,8 @@ def _never_asked(p: Parse, ix: Index, s: MatcherSettings, close: list[str]) -> N
     if any(ix.kind_shares[ix.row[i]].get(kind, 0.0) > 0.0 for i in close if i != chosen for kind in asked):
         return
     answer_first(p, chosen, dict(p.ranked)[chosen],
-                  f"{chosen} is as close as {', '.join(i for i in close if i != chosen)} and its examples ask "
-                  f"what is asked ({', '.join(asked)}); the others' never do")
+                 f"{chosen} is as close as {', '.join(i for i in close if i != chosen)} and its examples ask "
+                 f"what is asked ({', '.join(asked)}); the others' never do")
 
 
 _OPENING_WORDS = 4  # "May I know why …"
@@ -348,7 +348,7 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     score = dict(p.ranked).get(slot, 0.0)
     if score >= p.ranked[0][1] - (s.joined_to_slot if joined or own_role else s.group_to_slot):
         answer_first(p, slot, p.ranked[0][1],
-                      "a yes/no question about one town and a group: whether the town takes part")
+                     "a yes/no question about one town and a group: whether the town takes part")
 
 
 #: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"
@@ -480,7 +480,7 @@ def name_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.intent != intent:
         score = dict(p.ranked).get(intent, 0.0)
         answer_first(p, intent, score, "it asks what the initiative named before it is" if p.name_asked
-                      else "it asks what the thing named before it is, which that topic's title defines")
+                     else "it asks what the thing named before it is, which that topic's title defines")
     p.settled = True
 
 
@@ -729,7 +729,7 @@ def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     intent = min(ix.slot_intents)
     # (ranked first with its own score: the answer's confidence is the membership topic's)
     answer_first(p, intent, dict(p.ranked).get(intent, 0.0),
-                  f"it asks whether a district takes part: {', '.join(p.districts)}")
+                 f"it asks whether a district takes part: {', '.join(p.districts)}")
 
 
 def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:

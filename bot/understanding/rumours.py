@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from bot.understanding.pipeline import Parse
 
 #: The verbs a claim says what its subject is with (as the vocabulary writes them: "is" is "ist")
-CLAIM_VERBS = frozenset("ist sei ware wär heisst bedeutet means sind are".split())
+CLAIM_VERBS = frozenset("ist sei ware heisst bedeutet means sind are".split())
 #: The words a question that only asks what "it" is may have, and nothing else: "What is it really?",
 #: "Oder wat machen die da wirklich?", "worum geht es da eigentlich?", "was bedeutet das genau?"
 _WHAT = frozenset("was what worum".split())

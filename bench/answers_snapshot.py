@@ -66,6 +66,9 @@ def main() -> int:
         for row in differ[:10]:
             print(f"differs: {row[0][:100]}")
         print(f"{len(differ)} of {len(a)} answers differ")
+        if differ:
+            topic = sum(1 for x, y in zip(a, b, strict=True) if x[1] != y[1])
+            print(f"  {topic} with another topic or fallback, {len(differ) - topic} with the same topic or fallback")
         return 1 if differ else 0
     from bot import understanding
 

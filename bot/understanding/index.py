@@ -221,8 +221,8 @@ class Index:
         self.names_people = frozenset(names_people)  # (``decisions.person_claimed``)
         # their family names, folded ("seehofer"; a first name may be a word: "hörst du mich" folds to "horst"):
         # a question that names one asks about them
-        self.person_words = frozenset(tokenize(person).folded[-1] for person in knowledge.people
-                                      if tokenize(person).folded)
+        self.person_words = frozenset(words[-1] for words in (tokenize(person).folded for person in knowledge.people)
+                                      if words)
         self.years = years
         self.timeline_rows = frozenset(r for r, i in enumerate(knowledge.intents)
                                        if any("{timeline" in t for t in i.answer.values()))

@@ -567,18 +567,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             i < asking[0] and _topic_words(p.clause_words[i][0], ix, s) for i in evident)))
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
-        # (... not one that points back at a topic named just before it: "Die Smart-Cities-Konferenz, war
-        # das 2019 in Siegen?" asks about the conference, where it was)
-        topic_before = names_town and len(asking) == 1 and p.clauses[asking[0]].joined \
-            and asking[0] - 1 in evident and _only_names(p.clause_words[asking[0] - 1][0], ix) \
-            and not any(map(is_town, p.clause_words[asking[0] - 1][0])) \
-            and not REFERRING.isdisjoint(asked[1:3])  # ("war das …", "gab es die …")
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
         # pointing back asks about what was named, whatever else it names)
-        if topic_before:
-            subject = asking[0] - 1
-            kept = [subject, *asking]
-        elif (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
+        if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
                 and (points_back(asked, asked_originals, ix.knows) or confirms or names_nothing
                      or not REFERRING.isdisjoint(pointing_words)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
@@ -586,17 +577,20 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 # "Wer bezahlt das alles eigentlich? Doch hoffentlich nicht wir Bürger …": with nothing
                 # said before it, the question points at the initiative; what follows is talk about it
                 told_after = {i for i in kept if i > asking[-1]}
-        elif own < 2 and len(asking) == 1 and asking[0] - 1 in content and (
+        elif len(asking) == 1 and asking[0] - 1 in content and (own < 2 and (
                 (p.clauses[asking[0]].joined and not _topic_words(asked, ix, s)
                  and _names_subject(*p.clause_words[asking[0] - 1], ix, s)
                  and (not p.clauses[asking[0] - 1].text.endswith(":")
                       or _topic_words(p.clause_words[asking[0] - 1][0], ix, s)))
                 or (len(asked) <= _SHORT_QUESTION and _only_names(p.clause_words[asking[0] - 1][0], ix)
-                    and not _social(p.clause_words[asking[0] - 1][0], ix, s))):
+                    and not _social(p.clause_words[asking[0] - 1][0], ix, s)))
+                or names_town and _points_at_topic_before(p, ix, asking[0], asked)):
             # "bürgergeld antrag, wo krieg ich den?", "konferenz 2021 arnsberg – any infos?": a short
             # question that goes on the sentence of a clause naming something asks about that (before
             # a colon, a topic: "Entschuldigen Sie die dumme Frage: Was ist …?" names none); so does
-            # one of a few words after a clause of names only ("arnsberg conference 2021. what happened")
+            # one of a few words after a clause of names only ("arnsberg conference 2021. what happened"),
+            # and one that names a town but points back at a topic named alone before it ("Die
+            # Smart-Cities-Konferenz, war das 2019 in Siegen?": where the conference was)
             subject = asking[0] - 1
             kept = [subject, *asking]
         # "Was war alles schon im Projekt? Bitte in Reihenfolge": how it is to be answered, when it
@@ -1500,6 +1494,14 @@ def _known_whole(resolved: Resolved) -> bool:
 
 #: How many words a question has at most that asks about a clause of names before it
 _SHORT_QUESTION = 3
+
+
+def _points_at_topic_before(p: Parse, ix: Index, i: int, asked: list[str]) -> bool:
+    """Whether asking clause ``i`` goes on the sentence of a clause that only names a topic (no town) and
+    points back at it with its first words ("…, war das …", "…, gab es die …")."""
+    before = p.clause_words[i - 1][0]
+    return p.clauses[i].joined and evidence(before, ix) and _only_names(before, ix) \
+        and not any(map(is_town, before)) and not REFERRING.isdisjoint(asked[1:3])
 
 
 def _only_names(words: list[str], ix: Index) -> bool:

@@ -28,7 +28,7 @@ CLAIM_VERBS = frozenset("ist sei ware heisst bedeutet means sind are".split())
 #: The words a question that only asks what "it" is may have, and nothing else: "What is it really?",
 #: "Oder wat machen die da wirklich?", "worum geht es da eigentlich?", "was bedeutet das genau?"
 _WHAT = frozenset("was what worum".split())
-_POINTING = frozenset("das es it that this die they dies da dat".split())
+_POINTING = frozenset("das es it that this die they dies da".split())  # (the vocabulary writes "dat" as "das")
 _BE = frozenset("ist is sind are".split())
 _DOING = frozenset("bedeutet heisst means mean machen macht tun tut geht um about".split())
 _ABOUT_IT = _BE | _DOING | frozenset("do does".split())

@@ -241,6 +241,14 @@ def test_the_sentence_if_so_follows_asks_yes_or_no() -> None:
     assert [c.question for c in parts] == [True, False, True]  # from its first clause
 
 
+def test_where_to_start_goes_on_the_request_before_it() -> None:
+    parts = clauses.split("Could you list the milestones so far, starting from the funding commitment?")
+    assert [(c.text, c.question) for c in parts] == [("Could you list the milestones so far", True),
+                                                     ("starting from the funding commitment?", True)]
+    # (not a continuation of another kind: "…, my grandmother lives there?")
+    assert not clauses.split("Is Hemer involved, my grandmother asks?")[0].question
+
+
 def test_a_choice_offered_after_a_comma_makes_the_yes_no_before_it_ask(index: Index) -> None:
     parts = clauses.split("Ist Lennestadt dabei, entweder als Modellkommune oder als Mitmacherkommune?")
     assert [(c.text, c.question) for c in parts] == [("Ist Lennestadt dabei", True),

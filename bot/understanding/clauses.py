@@ -590,6 +590,11 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             # Südwestfalen ein Verein, ein Förderprojekt oder eine Behörde?": the choice offered goes on
             # the yes/no question before it
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
+        elif clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
+                and firsts[i - 1] in _ASKING_VERBS and firsts[i] in _STARTING:
+            # "Could you reconstruct the milestones so far, starting from the funding commitment onward?":
+            # where to start goes on the request before it, which asks
+            clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
         elif clauses[i].joined and IF_SO.match(clauses[i].text):
             # "Is Siegen involved, and if so, in what role?": the sentence "if so" follows asks yes or
             # no, from its first clause ("Gibt es Leitfäden, die …, und wenn ja, …?")
@@ -609,6 +614,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 
 
 _EITHER = frozenset("either entweder".split())
+_STARTING = frozenset("starting beginning beginnend angefangen anfangend".split())
 _INDEFINITE = frozenset("ein eine einen a an".split())
 OR = frozenset("oder or".split())
 

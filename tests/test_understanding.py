@@ -144,6 +144,11 @@ def test_an_indirect_question_is_a_question() -> None:
     assert [c.question for c in clauses.split("Good morning. Kindly list the towns.")] == [False, True]
     assert clauses.split("Good morning. Could you explain me what is this initiative.")[-1].question
     assert not clauses.split("Thank you kindly, young man.")[0].question
+    # a request to check whether something is so asks yes or no ("if" only after one: "… wondering if it
+    # will change anything" is no question)
+    assert [c.question for c in clauses.split("Confirm for me whether Hemer is in – my boss asks.")] == [True, False]
+    assert clauses.split("pls tell me if brilon is part of it")[0].question
+    assert not clauses.split("I am wondering if it will change anything.")[0].question
     assert clauses.split("For a briefing, kindly provide the complete list.")[-1].question
     assert clauses.split("Kindly elaborate why Suedwestfalen requires the smart city approach")[0].question
     # a tag at its end asks without a "?"

@@ -69,7 +69,9 @@ _INDIRECT = re.compile(
     r"\b(?:know|wonder|wondering|tell me|explain me|explain to me|wissen|wusste|frage mich|fragen uns|sagen|fragt|"
     r"fragte|asks|asked)\b"
     r"\W+(?:\w+\W+){0,2}?"
-    r"(?:how|what|which|when|where|who|why|whether|wie|was|wat|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b")
+    r"(?:how|what|which|when|where|who|why|whether|wie|was|wat|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b"
+    # ... and a request to check: "Confirm for me whether …", "tell me if Winterberg is part of it"
+    r"|\b(?:confirm|verify|check|tell me)\W+(?:\w+\W+){0,2}?(?:whether|if)\b")
 
 
 # A request for information asks as a question does: "Give me the full list – I'm drawing a map",

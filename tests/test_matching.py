@@ -460,6 +460,12 @@ def test_a_topic_described_as_a_first_step_is_that_topic(answerer: Answerer) -> 
     assert answer.intent == "timeline"
 
 
+def test_among_the_first_is_a_rank_not_the_timeline(answerer: Answerer) -> None:
+    answer = answerer.ask("sag mal welchen platz menden im ranking hatte das war doch unter den ersten")
+    assert answer.intent == "menden" and "Timeline" not in answer.text
+    assert answerer.ask("Was war zuerst?").intent == "timeline"
+
+
 def test_an_aside_of_one_known_word_is_not_answered_for_a_message_not_understood(answerer: Answerer) -> None:
     # "außer" is a word of the Mitmacherkommunen examples; the message asks about ice cream
     answer = answerer.ask("Wo gibt es in Soest das beste Eis, außer bei meiner Oma natürlich?")

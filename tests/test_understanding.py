@@ -2666,6 +2666,10 @@ def test_which_towns_asks_for_a_groups_list(index: Index) -> None:
     # ... with how many between ("Welche fünf Städte …")
     p = run("Welche fünf Städte sind das, die das Geld vom Bund gekriegt haben?", index, S)
     assert p.intent == "pionierkommunen" and "which towns" in p.reason
+    # ... but not which towns may use a thing another topic answers well ahead of the group
+    p = run("I'd like an overview of the framework strategy: its purpose and which municipalities may use it.",
+            index, S)
+    assert p.intent == "rahmenstrategie"
 
 
 def test_a_topic_about_one_town_asked_about_other_towns_falls_back(index: Index) -> None:

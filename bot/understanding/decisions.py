@@ -378,8 +378,15 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     top = p.ranked[0][1] if p.ranked else 0.0
     group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)
-    if group is not None and group[1] >= s.low_threshold and group[1] >= top - s.group_to_slot:
-        answer_first(p, group[0], group[1], "it asks which towns: a group's list")
+    if group is None or group[1] < s.low_threshold or group[1] < top - s.group_to_slot:
+        return
+    if p.decision == "answer" and top - group[1] >= s.other_topic_lead:
+        # ("I'd like a précis of the framework strategy: its purpose and which municipalities can use it":
+        # which towns may use a thing another topic answers clearly is that topic's, not the initiative's)
+        names = _typical_row(ix.full_names, ix)
+        if names is None or ix.intent_ids[names] != p.ranked[0][0]:
+            return
+    answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
 
 #: Words that set a group apart ("beyond the original five", "außer den Pionierkommunen") ...

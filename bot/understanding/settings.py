@@ -48,6 +48,7 @@ class MatcherSettings:
     # An unknown name next to a kind of thing the knowledge has ("the LEADER programme") counts this much more.
     other_one_factor: float = 2.0
     subset_weight: float = 0.7  # an example whose content words are all in the question counts this much
+    other_topic_lead: float = 0.1  # "which towns can use it": another topic this far ahead of a group keeps it
     group_to_slot: float = 0.15  # yes/no about a town and a group: membership when its score is this close
     joined_to_slot: float = 0.2  # ... and whether one town joined what the towns join (beigetreten): this close
     place_min_cost: float = 0.6  # an unknown word at least this rare may be a place ("Macht Hamm mit?")

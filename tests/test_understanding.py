@@ -1107,7 +1107,8 @@ def test_a_day_asked_of_a_topic_that_names_none_falls_back(index: Index) -> None
     # ... and asked in other words ("Tag und Monat", "day and month", "genauen Datum", folded "genaun")
     for question in ("Wann genau wurden die Leitfäden veröffentlicht? Tag und Monat bitte.",
                      "An welchem genauen Datum wurden die Leitfäden veröffentlicht?",
-                     "what day exactly were the guides published?"):
+                     "what day exactly were the guides published?",
+                     "wann genau wurden die leitfäden rausgebracht? tach und monat bitte"):  # (Ruhrpott "Tach")
         assert run(question, index, S).lacks == "day", question
     assert run("Wann genau wurden die Leitfäden veröffentlicht?", index, S).intent == "leitfaeden"  # when
 

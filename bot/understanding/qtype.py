@@ -57,7 +57,7 @@ _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "m
 # (folded: "genauen" is "genaun")
 DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielten|genaue?[nsmr]? (?:datum|tag)|"
                        r"which day|what date|which date|exact date|on what day|"
-                       r"(?:day|date) and month|tag und monat|datum und uhrzeit|date and time|exact day|"
+                       r"(?:day|date) and month|(?:tag|tach) und monat|datum und uhrzeit|date and time|exact day|"
                        r"exakte?[nsr]? datum|mit datum|bitte datum|datum bitte|what day|which exact day|"
                        r"tag und uhrzeit|tt mm jjjj|dd mm yyyy)\b")
 

@@ -47,8 +47,8 @@ def _max_edits(length: int) -> int:
     return 2
 
 
-#: After a verb, a pronoun: "Wat hamm wir davon?" ("haben"), not the town Hamm.
-_PRONOUNS_AFTER_VERB = frozenset("wir ihr du se".split())
+#: After a verb, a pronoun: "Wat hamm wir davon?", "wie viele hamm sich angeschlossen" ("haben"), not the town Hamm.
+_PRONOUNS_AFTER_VERB = frozenset("wir ihr du se sich uns euch".split())
 
 
 def _a_word_here(words: tuple[str, ...] | list[str], i: int) -> bool:

@@ -3280,6 +3280,9 @@ def test_the_latest_or_next_step_asked_is_that_step_not_the_whole_timeline(index
     assert so_far([("timeline-latest", 0.61), ("timeline", 0.60)], "Was hat sich bisher zuletzt getan?") is None
     assert so_far([("timeline-latest", 0.61), ("timeline", 0.60)], "Was hat sich getan?") is None
     assert so_far([("timeline-latest", 0.80), ("timeline", 0.60)], "Was hat sich bisher getan?") is None
+    # ... also against another topic, where "so far" is all the question names (not "Geschichte vun dem Projekt")
+    assert so_far([("mitmacherkommunen", 0.62), ("timeline", 0.60)], "was war alles bis jetzt?") == "timeline"
+    assert so_far([("mitmacherkommunen", 0.62), ("timeline", 0.60)], "welche städte bisher?") is None
 
 
 def test_a_short_question_after_a_clause_of_names_only_asks_about_them(index: Index) -> None:

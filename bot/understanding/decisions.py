@@ -179,13 +179,16 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     # ... and the other way round: what happened so far, with no word of a step ("Wat hät sich bislang
     # so gedonn?", "Was ist passiert von Anfang an?") asks for the whole timeline, when it is close
+    # (or of any topic, where "so far" is all it names: "was war alles bis jetzt?")
     first = p.ranked[0][0]
+    so_far = ix.lexicon.written_as(_SO_FAR)
     asked = next((slot for slot, _ in _STEP_WORDS if ix.step_intents.get(slot) == first), None)
-    if asked is not None and scores[overview] >= s.low_threshold \
+    only_so_far = first != overview and all(w in so_far for w in p.words if w not in STOPWORDS)
+    if (asked is not None or only_so_far) and scores[overview] >= s.low_threshold \
             and scores[first] - scores[overview] <= s.kind_flip_margin \
-            and not ix.lexicon.written_as(_SO_FAR).isdisjoint(p.words) \
+            and not so_far.isdisjoint(p.words) \
             and all(ix.lexicon.written_as(words).isdisjoint(p.words) for _, words in _STEP_WORDS):
-        answer_first(p, overview, scores[overview], f"it asks what happened so far, no {asked} step: the "
+        answer_first(p, overview, scores[overview], f"it asks what happened so far, no {asked or 'other'} step: the "
                                                     f"whole timeline ({overview})")
 
 

@@ -1219,6 +1219,10 @@ def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(
         p = upto(question, index, "funded thing")
         assert p.intent is None and "money for" in p.reason, question
     assert run("Wie hoch ist die Förderung für Südwestfalen?", index, S).intent == "funding"  # known: ours
+    # (the noun after its adjectives: a till, not "digital")
+    p = upto("Mein Chef sagt, es gibt Förderung für digitale Kasse. Wie viel Geld gibt es?", index, "funded thing")
+    assert p.intent is None and "'kasse'" in p.reason
+    assert run("Wie hoch ist die Förderung für die digitale Zukunft der Region?", index, S).intent == "funding"
     # the writer's own thing, however everyday or known a word ("Firma" is also what the initiative is taken for)
     for question in ("Gibt es eine Förderung für meinen Verein?", "is there funding for our shop?"):
         p = upto(question, index, "funded thing")

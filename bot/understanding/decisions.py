@@ -1362,6 +1362,7 @@ _MONEY = r"(?:forderung|fordergeld|fordermittel|zuschuss|geld|grant|funding|subs
 _MONEY_FOR_ME = re.compile(r"\b(?:(?:bekomme|bekomm|krieg|kriege|kriegt|bekommt) (?:ich|man)|(?:can|could|do) i get"
                            r"|how do i get)(?: \w+){0,3} " + _MONEY + r"\b|\b" + _MONEY
                            + r"(?: \w+){0,2} (?:bekomme|bekomm|krieg|kriege) ich\b|\bgeld bekommt man\b")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es")  # German adjectives before a noun: "digitale", "neuen"
 _MINE = frozenset("meine meinen mein meiner meinem my our unsere unseren unser unserer unserem".split())
 #: Words between "für" and what it is for: "für einen neuen Treppenlift", "for my own startup"
 _BEFORE_THING = frozenset("own eigene eigenen eigenes neue neuen neues new meine meinen mein my our unsere unseren "
@@ -1380,6 +1381,10 @@ def funded_thing(p: Parse, ix: Index, s: MatcherSettings) -> None:
                    and _THERE_IS.issuperset(words[i + 1 : j])), None) if word in _FUNDING else None
         if at is not None:
             at_thing = next((j for j in range(at + 1, min(at + 5, len(words))) if words[j] not in _BEFORE_THING), None)
+            # (the noun after its adjectives: "für digitale Kasse in Bäckerei" is for a till)
+            while at_thing is not None and at_thing + 1 < len(words) and words[at_thing].endswith(_ADJECTIVE_ENDINGS) \
+                    and words[at_thing + 1] not in STOPWORDS and not is_town(words[at_thing + 1]):
+                at_thing += 1
             thing = words[at_thing] if at_thing is not None else None
             # (the writer's own thing, however everyday: "subsidy for my farm", "Förderung für meine Firma")
             own = at_thing is not None and not _MINE.isdisjoint(words[at + 1 : at_thing])

@@ -1576,7 +1576,9 @@ def test_a_question_about_a_subject_not_covered_falls_back(index: Index) -> None
     assert run("Welchen Platz hat Menden belegt?", index, S).intent == "menden"
     # ... but it is when the question right after it points back at it
     for question in ("Ich brauche Hilfe beim Antrag auf Kindergeld. Ist das auch digital in Burbach?",
-                     "Ich will für meinen Hof nen Melkroboter kaufen. Gibt dat dafür Förderung?"):
+                     "Ich will für meinen Hof nen Melkroboter kaufen. Gibt dat dafür Förderung?",
+                     # (a question before the story too)
+                     "Was würde passieren, wenn ich für meinen Hof nen Melkroboter kaufe – gibt es dafür Förderung?"):
         p = run(question, index, S)
         assert p.intent is None and "named before it" in p.reason, question
     assert run("Ich mache gerade ein Praktikum im Rathaus. Ist Olpe eigentlich dabei?", index, S).intent \

@@ -1110,15 +1110,17 @@ def not_covered(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # kaufen. Gibt dat dafür Förderung?" (not a "da" or "es": "Ich mache ein Praktikum. Was macht ihr da so?")
     # (the cheap look first: most questions have no such clause right before them)
     asking = [i for i in p.kept if p.clauses[i].question]
-    before = asking[0] - 1 if asking else -1  # (right before it: what it points at)
-    if before < 0 or before in p.kept:
+    # (right before a question: what it points at; also before a later one, "Wat würde passieren, wenn ich
+    # … nen Melkroboter kauf – gibt dat dafür Förderung?")
+    before = next((i - 1 for i in asking if i and i - 1 not in p.kept), -1)
+    if before < 0:
         return
     said = next((w for w in p.clause_words[before][0] if ix.resolve(w).how == "not covered"), None)
     if said is None:
         return
     from bot.understanding.pipeline import points_back
 
-    if not points_back([w for i in asking for w in p.clause_words[i][0] if w not in _WEAK_POINTING]):
+    if not points_back([w for i in asking if i > before for w in p.clause_words[i][0] if w not in _WEAK_POINTING]):
         return
     if any(ix.asks_taking_part(ix.resolve(w).keys) for i in asking for w in p.clause_words[i][0]):
         return  # ("Ich mache ein Praktikum im Rathaus. Ist Olpe eigentlich dabei?", "… Is Olpe in it?")

@@ -902,6 +902,9 @@ def test_a_pointing_question_of_function_words_keeps_what_it_points_at(index: In
     assert "joined" in " ".join(p.originals) and {t.word for t in p.terms if t.alternative} == {"pionierkommunen"}
     assert run("The other towns who joined, not the pioneers – what are their names?", index, S).intent \
         == "mitmacherkommunen"
+    # ... and a question that begins with it checks the clause it goes on
+    p = upto("Just checking: the guides were published in 2023, not 2021?", index, "chatter")
+    assert "published" in " ".join(p.originals)
     # a short question after a colon asks about the topic named before it, not about an apology
     assert run("Für mein Referat brauch ich so nen Zeitstrahl: was ist wann passiert?", index, S).intent == "timeline"
     assert run("Entschuldigen Sie die dumme Frage: Was ist eine intelligente Stadt?", index, S).intent == "smart-city"

@@ -598,9 +598,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         how_asked = {i + 1 for i in asking if i + 1 in content and i + 1 not in asking
                      and _how_asked(p.clauses[i + 1].text, p.clause_words[i + 1][0], ix)}
         kept = sorted({*kept, *how_asked})
-        if len(kept) > 1 and _negated(p, kept[0]) and kept[0] - 1 in content:
+        if (len(kept) > 1 or p.clauses[kept[0]].joined) and _negated(p, kept[0]) and kept[0] - 1 in content:
             # "The other towns who joined, not the pioneers – what are their names?": what is not meant
-            # says which is, in the clause before it
+            # says which is, in the clause before it (and "… was held in 2021 in Arnsberg, not 2022 in
+            # Soest?": the question checks the clause it goes on)
             kept = [kept[0] - 1, *kept]
     else:
         # A question about something unknown (its words must count), or no question: every clause

@@ -1029,7 +1029,8 @@ def test_a_person_claimed_is_checked_where_the_topic_names_who_did_it(index: Ind
 def test_names_in_full_are_asked_only_of_a_topic_that_names_someone(index: Index) -> None:
     for question in ("Wer hat die Rahmenstrategie verfasst? Bitte mit vollem Namen.",
                      "Who organised the conference in Arnsberg? Full names please",
-                     "Who wrote the Leitfäden? I need the names of the people behind them."):
+                     "Who wrote the Leitfäden? I need the names of the people behind them.",
+                     "What are the names of the local project managers in the five pioneer towns?"):
         p = run(question, index, S)
         assert p.intent is None and "asks for names" in p.reason, (question, p.intent, p.reason)
     # the funding's answer names who handed it over; towns' names in full are no people's

@@ -66,8 +66,10 @@ DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielt
 FULL_NAMES = re.compile(r"\b(?:mit (?:vollem|vollstandigem|ganzem) namen|(?:vollen|vollstandigen) namen|"
                         r"vor und (?:nachnamen?|zunamen?)|namentlich|full names?|first and last names?)\b")
 #: ... and people's names asked whatever the question's type ("the names of the staff")
-PEOPLES_NAMES = re.compile(r"\b(?:names? (?:of|der) (?:the |die |den )?(?:people|persons|staff|employees|authors|"
-                           r"speakers|organi[sz]ers|mitarbeiter\w*|autor\w*|personen|leute))\b")
+PEOPLES_NAMES = re.compile(r"\b(?:names? (?:of|der) (?:the |die |den )?(?:\w+ )?(?:people|persons|staff|employees|"
+                           r"authors|speakers|organi[sz]ers|mitarbeiter\w*|autor\w*|personen|leute|managers|"
+                           r"project managers|leaders|leads|contacts|contact persons|ansprechpartner\w*|"
+                           r"projektleiter\w*|leiter\w*))\b")
 
 #: Before "wie", words that make it compare ("das Gleiche wie die Rahmenstrategie?")
 _ALIKE = frozenset("gleiche gleich dasselbe derselbe dieselbe genauso ebenso".split())

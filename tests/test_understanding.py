@@ -150,6 +150,9 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("pls tell me if brilon is part of it")[0].question
     assert not clauses.split("I am wondering if it will change anything.")[0].question
     assert clauses.split("For a briefing, kindly provide the complete list.")[-1].question
+    # (German puts the verb last: "Bitte alle … nennen")
+    parts = clauses.split("Bitte alle Städte nennen, ich brauche das für die Schule.")
+    assert [c.question for c in parts] == [True, False]
     assert clauses.split("Kindly elaborate why Suedwestfalen requires the smart city approach")[0].question
     # a tag at its end asks without a "?"
     assert clauses.split("mate of mine lives there, is iserlohn in or nah")[-1].question

@@ -564,6 +564,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and len(words) >= _REQUEST_WORDS and (
             head[0] in _REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
+            # (German puts the verb last: "Bitte alle Mitmachkommunen nennen")
+            or (head[0] in _POLITE and (folded[-1] in _REQUEST or folded[-1] in _REQUEST_INFINITIVES))
             or _polite_request(folded) or (_WISH.match(joined_words) is not None
                                            and not _wish_for_it(folded, clauses))
             or any(pattern.search(joined_words) is not None for pattern in _ASKING_FRAMES))

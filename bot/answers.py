@@ -35,7 +35,7 @@ _HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte fol
                       "followed step schritt meilenstein milestone meilensteine".split())
 _STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  # of _HAPPENED, the nouns
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
-_AMONG = [["unter", "den"], ["zu", "den"], ["among", "the"], ["of", "the"]]  # ... the first: a rank
+_AMONG = frozenset({("unter", "den"), ("zu", "den"), ("among", "the"), ("of", "the")})  # ... the first: a rank
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
 #: What is planned, not what came: the next step from now on, not the step after an event (the vocabulary
@@ -193,7 +193,7 @@ class Answerer:
             return None
         # "zuerst", "der erste Schritt", "what came first" – not "die ersten Leitfäden" (a name).
         # (not a rank: "Menden war doch unter den ersten", "one of the first")
-        first = [i for i, w in enumerate(words) if w in _FIRST and words[max(0, i - 2) : i] not in _AMONG]
+        first = [i for i, w in enumerate(words) if w in _FIRST and tuple(words[max(0, i - 2) : i]) not in _AMONG]
         # (not a step of a topic answered on its own: "the framework strategy the pilot towns drew up as
         # their first step" is the strategy; "Was kam zuerst, die Rahmenstrategie oder …?" asks the order)
         other_topic = match.decision == "answer" and match.intent not in self._timeline_intents \

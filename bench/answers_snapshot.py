@@ -2,7 +2,8 @@
 
 Run: python bench/answers_snapshot.py OUT.json                 (this checkout, compiled if installed so)
      SCS_PURE_PYTHON=1 python bench/answers_snapshot.py OUT.json   (the same, plain Python)
-     python bench/answers_snapshot.py --compare A.json B.json     (how many answers differ)
+     python bench/answers_snapshot.py --compare A.json B.json     (how many answers differ, and how many
+                                                                   B gets right that A did not and back)
      python bench/answers_snapshot.py --verdicts A.json           (how many answers begin with a verdict)
 
 Each row: the question, intent, language, answer text, suggested intents and the towns found. An
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -23,10 +25,31 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def questions() -> list[str]:
+@cache
+def labelled() -> list[tuple[str, str | None, bool]]:
+    """Every dev and held-out question with the intent it should get, and whether it is held-out."""
     files = [*sorted((ROOT / "tests" / "data").glob("dev_questions*.yaml")), ROOT / "tests" / "data" /
              "heldout_questions.yaml"]
-    return [q["q"] for file in files for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
+    return [(q["q"], q["intent"], file.stem == "heldout_questions") for file in files
+            for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
+
+
+def questions() -> list[str]:
+    return [q for q, _, _ in labelled()]
+
+
+def gained_and_lost(a: list[list[object]], b: list[list[object]]) -> str:
+    """How many questions B answers right that A did not, and the other way round (dev and held-out
+    apart; counts only, no question shown), where the snapshots are of this checkout's question files."""
+    labels = labelled()
+    if [q for q, _, _ in labels] != [r[0] for r in a]:
+        return "(not counted: the snapshots are of other question files than this checkout's)"
+    counts = {False: [0, 0], True: [0, 0]}
+    for (_, intent, held_out), x, y in zip(labels, a, b, strict=True):
+        if (x[1] == intent) != (y[1] == intent):
+            counts[held_out][0 if y[1] == intent else 1] += 1
+    return (f"  right in B only / in A only: dev {counts[False][0]} / {counts[False][1]}, "
+            f"held-out {counts[True][0]} / {counts[True][1]}")
 
 
 def snapshot() -> list[list[object]]:
@@ -69,6 +92,7 @@ def main() -> int:
         if differ:
             topic = sum(1 for x, y in zip(a, b, strict=True) if x[1] != y[1])
             print(f"  {topic} with another topic or fallback, {len(differ) - topic} with the same topic or fallback")
+            print(gained_and_lost(a, b))
         return 1 if differ else 0
     from bot import understanding
 

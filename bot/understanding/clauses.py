@@ -589,15 +589,12 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             # "Is Winterberg part of this scheme, do you know?": the tag makes the clause before it ask
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
         elif clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
-                and firsts[i - 1] in _ASKING_VERBS and (firsts[i] in _EITHER or _offers_kinds(clauses[i].text)):
+                and firsts[i - 1] in _ASKING_VERBS \
+                and (firsts[i] in _EITHER or firsts[i] in _STARTING or _offers_kinds(clauses[i].text)):
             # "does Siegen take part, either as Pionierkommune or Mitmacherkommune?", "Ist Smart Cities
             # Südwestfalen ein Verein, ein Förderprojekt oder eine Behörde?": the choice offered goes on
-            # the yes/no question before it
-            clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
-        elif clauses[i].joined and clauses[i].text.endswith("?") and not clauses[i - 1].question \
-                and firsts[i - 1] in _ASKING_VERBS and firsts[i] in _STARTING:
-            # "Could you reconstruct the milestones so far, starting from the funding commitment onward?":
-            # where to start goes on the request before it, which asks
+            # the yes/no question before it; so does where to start on a request ("Could you reconstruct
+            # the milestones so far, starting from the funding commitment onward?")
             clauses[i - 1] = Clause(clauses[i - 1].text, True, clauses[i - 1].joined)
         elif clauses[i].joined and IF_SO.match(clauses[i].text):
             # "Is Siegen involved, and if so, in what role?": the sentence "if so" follows asks yes or

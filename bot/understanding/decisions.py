@@ -386,8 +386,7 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.decision == "answer" and top - group[1] >= s.other_topic_lead:
         # ("I'd like a précis of the framework strategy: its purpose and which municipalities can use it":
         # which towns may use a thing another topic answers clearly is that topic's, not the initiative's)
-        names = _typical_row(ix.full_names, ix)
-        if names is None or ix.intent_ids[names] != p.ranked[0][0]:
+        if _initiative(ix) != p.ranked[0][0]:
             return
     answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
@@ -606,8 +605,7 @@ def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
     best, score = p.ranked[0]
     if score < s.about_threshold or not _ABOUT_IT.search(" ".join(p.tokens.folded)):
         return
-    names = _typical_row(ix.full_names, ix)
-    if names is None or ix.intent_ids[names] != best:
+    if _initiative(ix) != best:
         return
     if any(t.cost >= s.subject_cost and not t.alternative and t.word not in p.story for t in p.terms
            if not t.resolved.keys):
@@ -671,6 +669,12 @@ _AFTER_NAME = 3  # how many words after the initiative's name may name what of i
 def _typical_of(p: Parse, ix: Index) -> int | None:
     """The row of the topic whose examples the initiative's full name, as the question writes it, is most typical of."""
     return _typical_row(ix.full_names & set(p.words), ix)
+
+
+def _initiative(ix: Index) -> str | None:
+    """The topic that tells what the initiative is: the one its full names are most typical of."""
+    row = _typical_row(ix.full_names, ix)
+    return None if row is None else ix.intent_ids[row]
 
 
 def _typical_row(names: Iterable[str], ix: Index) -> int | None:

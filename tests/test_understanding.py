@@ -517,6 +517,17 @@ def test_lexicon_rewrites_variants_and_drops_chatter() -> None:
     assert lexicon.rewrite(["homma"], drop_chatter=False).words == ["homma"]
 
 
+def test_a_compound_that_ends_in_a_chatter_word_is_chatter(index: Index) -> None:
+    lexicon = Lexicon(Vocabulary({"einwohnerzahl": ("population",)}, ("zeitung", "erzähl", "kurz")))
+    assert lexicon.chatter_compound("lokalzeitung") and lexicon.chatter_compound("tageszeitung")
+    assert not lexicon.chatter_compound("zeitung")  # the word itself is the phrase's business
+    assert not lexicon.chatter_compound("einwohnerzahl")  # a word the vocabulary writes ("Einwohn|erzähl")
+    assert not lexicon.chatter_compound("stichkurz")  # a short chatter word ends no compound
+    # where the writer read of it costs nothing; the subject asked stays
+    p = upto("Was hat es mit der Rahmenstrategie auf sich, von der in der Lokalzeitung die Rede war?", index, "words")
+    assert "Lokalzeitung" in p.dropped and [t.word for t in p.terms if t.cost] == []
+
+
 def test_a_phrase_the_rewritten_words_make_is_rewritten_too() -> None:
     lexicon = Lexicon(Vocabulary({"hallo": ("ist hier einer",), "ist": ("is",), "einer": ("ener",),
                                   "bist du": ("bisse",), "danke": ("bist du da",)}, ()))

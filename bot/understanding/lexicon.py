@@ -15,6 +15,10 @@ from bot.model import Vocabulary
 from bot.understanding.normalize import tokenize_example
 from bot.understanding.qtype import is_question_word
 
+#: A chatter word that ends a compound has at least ``_HEAD`` letters, the part before it ``_HEAD_PREFIX``.
+_HEAD = 6
+_HEAD_PREFIX = 3
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tokenize_example(text).folded
@@ -88,10 +92,19 @@ class Lexicon:
                 self._loose.setdefault(compact, target)
         self._loose_firsts = frozenset(k[0] for k in self._loose)
         self._written: dict[frozenset[str], frozenset[str]] = {}
+        # single chatter words long enough to end a compound of their own ("Lokal|zeitung", "Arbeits|kollege")
+        self._chatter_heads = frozenset(k[0] for k in self.chatter if len(k) == 1 and len(k[0]) >= _HEAD)
 
     def __getstate__(self) -> dict[str, object]:
         """Without the cache of written words (filled while answering, see ``Index.__getstate__``)."""
         return {**self.__dict__, "_written": {}}
+
+    def chatter_compound(self, word: str) -> bool:
+        """Whether ``word`` ends in a chatter word of its own: "Lokalzeitung", "Arbeitskollegin" and
+        "Politikunterricht" tell where the writer heard of it or who asks, as "Zeitung" does."""
+        if word in self.not_covered or word in self.canonical_words:
+            return False  # a word the vocabulary writes ("Einwohnerzahl" ends in "erzähl")
+        return any(word[-n:] in self._chatter_heads for n in range(_HEAD, len(word) - _HEAD_PREFIX + 1))
 
     def rewrite(self, words: Sequence[str], *, drop_chatter: bool = True) -> Rewritten:
         """Rewrite variants (longest phrase first) and drop chatter phrases. Where something was

@@ -1745,6 +1745,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = s.small_number_cost  # "in 2 Sätzen", "2-3 lines": a count of how, not what about
         elif word.isdigit() and not resolved.keys and p.checks:
             cost = s.story_cost  # "menden won an award out of 200 towns, is that right": the claim
+        elif not resolved.keys and ix.lexicon.chatter_compound(word):
+            p.dropped.append(original)  # "von der in der Lokalzeitung die Rede war": chatter, as "Zeitung"
+            continue
         elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
             # a capital that begins a sentence or clause ("Klingt nach Werbung") says nothing

@@ -2981,6 +2981,12 @@ def test_a_close_topic_whose_kind_is_asked_wins_over_one_that_never_asks_it(inde
     # ... but a kind most topics answer ("what") next to one the best never does ("why") is no such kind
     assert run("May I know why this region is requiring smart city concept? What is the need exactly?", index,
                S).intent == "why"
+    # however far behind, when the initiative's name is all the question names: the name says of what,
+    # the kind what is asked (not so with a subject besides: "warum smart cities südwestfalen in olpe")
+    p = run("warum smart cities südwestfalen", index, S)
+    assert p.intent == "why" and "only the initiative's name" in p.reason
+    assert run("Wozu gibt es Smart Cities Südwestfalen?", index, S).intent == "why"
+    assert "only the initiative's name" not in run("warum smart cities südwestfalen in olpe", index, S).reason
 
 
 def test_a_yes_no_question_that_does_not_begin_with_its_verb(index: Index) -> None:

@@ -280,14 +280,20 @@ def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # only a kind most topics answer next to one it never does: "… why …? What is the need exactly?")
     # (asked where a clause begins, not in a relative clause: "… the sessions where people meet?")
     opening = {qtype.detect(p.clause_words[i][0][:_OPENING_WORDS]) for i in p.kept}
+    # (however far ahead, when the initiative's name is all the question names: "warum smart cities
+    # südwestfalen" asks why, and the name only says of what)
+    content = [w for w in p.words if w not in STOPWORDS and not qtype.is_question_word(w)]
+    named_only = bool(content) and all(w in ix.full_names for w in content)
     for second, next_score in p.ranked[1:3]:
-        if score - next_score > s.kind_flip_margin or next_score < s.low_threshold:
+        if (score - next_score > s.kind_flip_margin and not named_only) or next_score < s.low_threshold:
             return
         others = ix.kind_shares[ix.row[second]]
         for kind in asked:
             if kind not in _COMMON_KINDS and kind in opening and others.get(kind, 0.0) >= s.kind_flip_share:
                 p.ranked = [*(r for r in p.ranked if r[0] == second), *(r for r in p.ranked if r[0] != second)]
-                _settle(p, "answer", second, f"{second} scores {next_score:.2f}, close to {best}, and is the topic "
+                near = f"close to {best}" if score - next_score <= s.kind_flip_margin \
+                    else f"behind {best}, which only the initiative's name brought up"
+                _settle(p, "answer", second, f"{second} scores {next_score:.2f}, {near}, and is the topic "
                                              f"of what is asked ({kind}); {best} never asks it")
                 return
 

@@ -2401,6 +2401,15 @@ def test_how_the_writer_wants_it_explained_is_no_subject(index: Index) -> None:
     assert not any(t.alternative for t in p.terms if t.word == "smart")
 
 
+def test_a_statement_asked_with_a_question_mark_guesses_what_its_subject_is(index: Index) -> None:
+    p = upto("smart city = robots everywhere?", index, "words")
+    assert {t.word for t in p.terms if t.alternative} == {"robots", "everywhere"}
+    assert not any(t.alternative for t in p.terms if t.word in ("smart", "city"))
+    # not a town named first (whether it takes part), nor a statement without a question mark
+    assert not any(t.alternative for t in upto("Olpe ist dabei?", index, "words").terms)
+    assert not any(t.alternative for t in upto("smart city = robots everywhere", index, "words").terms)
+
+
 def test_a_relative_clause_in_a_question_says_which_one_is_meant(index: Index) -> None:
     p = upto("Which towns belong to the consortium that got the money in Berlin?", index, "words")
     alternatives = {t.word for t in p.terms if t.alternative}

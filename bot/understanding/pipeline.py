@@ -837,6 +837,8 @@ def _not_the_subject(p: Parse) -> set[int]:
                 found |= _when_of_the_story(p.words, start, end)
             if _SPOKEN_OF.search(clause.text):
                 found |= _spoken_of(p.words, start, end)
+            if clause.text.endswith("?"):
+                found |= _stated_guess(p.words, start, end)
             if guess := _GUESS_OR_WHAT.match(clause.text):
                 # (as written: the vocabulary drops "oder wat" as a hedge)
                 guessed = set(tokenize(guess.group(1)).folded)
@@ -1208,6 +1210,23 @@ def _like_guess(words: list[str], start: int, end: int) -> set[int]:
                 return {i for i in range(j + 1, end) if not is_town(words[i])}
             return set()
     return set()
+
+
+def _stated_guess(words: list[str], start: int, end: int) -> set[int]:
+    """A statement asked with a question mark, of a subject named first: "smart city = robots
+    everywhere?", "Smart City ist nur WLAN überall?". What the writer guesses the subject is, after the
+    verb, is not what is asked (a town named first asks whether it takes part: "Olpe ist dabei?")."""
+    for v in range(start + 1, min(start + _SUBJECT_WORDS + 1, end - 1)):
+        if words[v] in _IS:
+            if all(w not in STOPWORDS and not is_town(w) and not question_type.is_question_word(w)
+                   for w in words[start:v]):
+                return {j for j in range(v + 1, end) if words[j] not in STOPWORDS and not is_town(words[j])}
+            return set()
+    return set()
+
+
+_IS = frozenset("ist is".split())
+_SUBJECT_WORDS = 3
 
 
 #: The kind of thing guessed: "some kind of …", "so ne Art …" (the vocabulary drops "sort of" as a hedge:

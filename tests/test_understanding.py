@@ -369,6 +369,9 @@ def test_a_polite_request_asks() -> None:
     # asking for a definition is a request too
     parts = clauses.split("can you define smart city, does it mean only internet or more than that?")
     assert [c.question for c in parts] == [True, True]
+    # so is a verb of any kind that a question word follows ("set out how")
+    parts = clauses.split("Could you set out how the project is funded, i.e. the funding body, the amount awarded?")
+    assert parts[0].question
 
 
 def test_a_question_without_a_question_mark_ends_where_the_writers_story_begins() -> None:

@@ -98,8 +98,14 @@ _REQUEST_INFINITIVES = frozenset("sagen geben schicken".split())
 
 
 def _polite_request(words: list[str]) -> bool:
-    return len(words) > 2 and words[0] in _MODALS and words[1] in _ADDRESSED and any(
-        w in _REQUEST or w in _REQUEST_INFINITIVES for w in words[2:])
+    """"Could you tell me …", and a verb of any kind that a question word follows: "Could you set out
+    how the project is funded", "Könnten Sie darlegen, wer …"."""
+    return len(words) > 2 and words[0] in _MODALS and words[1] in _ADDRESSED and (
+        any(w in _REQUEST or w in _REQUEST_INFINITIVES for w in words[2:])
+        or any(w in _QUESTION_START for w in words[3 : 3 + _VERB_WORDS]))
+
+
+_VERB_WORDS = 3  # how many words of a verb may come before the question word ("set out how")
 
 
 _REQUEST_WORDS = 4

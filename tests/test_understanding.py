@@ -380,6 +380,12 @@ def test_a_question_without_a_question_mark_ends_where_the_writers_story_begins(
     assert parts[0].question and not parts[1].question
     parts = clauses.split("was ist dieses smart cities südwestfalen ich hab das heute in der zeitung gelesen")
     assert [c.question for c in parts] == [True, False]
+    # (where the writer stays, "I'm" without its apostrophe, and after a request to check)
+    parts = clauses.split("is olpe part of the smart cities thing we stay there at a campsite")
+    assert [c.text for c in parts] == ["is olpe part of the smart cities thing", "we stay there at a campsite"]
+    parts = clauses.split("tell me if winterberg is part of this smart city thing im staying there till friday")
+    assert [(c.text, c.question) for c in parts] == [("tell me if winterberg is part of this smart city thing", True),
+                                                     ("im staying there till friday", False)]
 
 
 def test_a_wish_to_know_something_asks() -> None:

@@ -450,9 +450,12 @@ _AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could sho
 _RUN_ON_STORY = re.compile(
     r"\s+(?=(?i:ich|ech|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
     r"brauche|schreibe|hör|höre|hor|hore|kenn|kenne|seh|sehe|saw|have|had|am|was|live|work|read|heard|need|drive|go|"
-    r"keep|know)\b"
+    r"keep|know|stay|stayed|visit|visited|moved|come|came|grew|study|studied)\b"
+    # ("… im staying there till friday": "I'm" written without its apostrophe)
+    r"|(?i:im|i'm|i’m)\s+(?i:staying|living|going|visiting|moving|working|studying|writing|asking)\b"
     # (or the writer's people: "… we went skiing there last winter", "… wir waren da im urlaub")
-    r"|(?i:we|wir)\s+(?i:went|were|live|lived|have|had|are|waren|wohnen|sind|haben|hatten|fahren)\b"
+    r"|(?i:we|wir)\s+(?i:went|were|live|lived|have|had|are|waren|wohnen|sind|haben|hatten|fahren|stay|stayed|visit|"
+    r"visited|moved|come|came|go|drove|bleiben|kommen|besuchen|machen)\b"
     # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
     r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"
     r"vom|gehört|gehort|gelesen|ich)\b"
@@ -474,7 +477,9 @@ def _run_on(pieces: list[str], joined: list[bool]) -> None:
         # (or with a yes/no whether a place takes part: "macht olpe da mit ich arbeite da oft")
         asked = _ASKS_TAKING_PART.match(pieces[i])
         # (or with a request to tell: "kannst du mir kurz erklären was … ist ich hör das immer im radio")
-        if first and (first in _QUESTION_START or asked is not None or _polite_request(folded[:_REQUEST_HEAD])):
+        # (or with a request to check: "tell me if winterberg is part of it im staying there till friday")
+        if first and (first in _QUESTION_START or asked is not None or _polite_request(folded[:_REQUEST_HEAD])
+                      or _INDIRECT.match(" ".join(folded[:_REQUEST_HEAD])) is not None):
             story = [m for m in _RUN_ON_STORY.finditer(pieces[i]) if m.start() > 0
                      and fold(pieces[i][: m.start()].rsplit(None, 1)[-1]) not in _AFTER_VERB]
             if story and len(pieces[i][: story[0].start()].split()) >= 3:

@@ -2101,6 +2101,8 @@ def test_several_events_asked_in_order_ask_for_the_timeline(index: Index) -> Non
     # nor is a step of the timeline asked, with words other topics use too ("erreicht", "Sachstand")
     assert run("Was war der zuletzt erreichte Meilenstein? Bitte um aktuellen Sachstand.", index,
                S).intent == "timeline-latest"
+    # nor is a request to explain an event ("erklär" is a word of other topics' examples, how it asks)
+    assert run("erklär mir mal diese rahmenstrategie wer hat die gemacht", index, S).intent == "rahmenstrategie"
 
 
 def test_decision_stage_name_asked_answers_what_the_initiative_named_before_is(index: Index) -> None:

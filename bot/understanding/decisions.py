@@ -140,7 +140,8 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
         owners = frozenset(r for k in t.resolved.keys for r in ix.examples.owners.get(k, ()))
         if row in owners and owners <= ix.timeline_rows:
             ordered = True  # a word only the timeline's topics use ("Reihenfolge", "chronological")
-        elif 0 < len(owners) <= 2 and topicality(t.word, s) == 1.0 and not is_town(t.word):
+        elif 0 < len(owners) <= 2 and topicality(t.word, s) == 1.0 and not is_town(t.word) \
+                and t.word not in TELL:  # ("erklär mir …": how it asks, no event)
             events.append(owners)
     # two topics' words at least, neither of them the other's ("Förderzusage, Rahmenstrategie")
     if ordered and len(events) >= 2 and len(set(events)) >= 2 and not any(a <= b for a in events for b in events

@@ -3448,3 +3448,8 @@ def test_money_for_clubs_and_local_sport_are_not_covered(index: Index) -> None:
     assert run("Ist das ein Verein?", index, S).intent == "initiative"  # (what kind of thing the initiative is)
     # nor is the local sport ("football" and "team" are everyday words, "Menden" a topic's town)
     assert run("which football team is there in menden, are they any good", index, S).intent is None
+
+
+def test_an_idiom_in_an_answer_is_no_evidence_for_its_topic(index: Index) -> None:
+    # The thanks answer says "Gern geschehen" ("you're welcome"): not "what happened" ("geschehen" is "passiert").
+    assert "thanks" not in [intent for intent, _ in run("Was ist passiert?", index, S).ranked[:3]]

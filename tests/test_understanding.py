@@ -535,6 +535,7 @@ def test_a_compound_that_ends_in_a_chatter_word_is_chatter(index: Index) -> None
     # where the writer read of it costs nothing; the subject asked stays
     p = upto("Was hat es mit der Rahmenstrategie auf sich, von der in der Lokalzeitung die Rede war?", index, "words")
     assert "Lokalzeitung" in p.dropped and [t.word for t in p.terms if t.cost] == []
+    assert ("chatter", "compounds that end in a chatter word: Lokalzeitung") in p.trace  # (shown by --explain)
 
 
 def test_a_phrase_the_rewritten_words_make_is_rewritten_too() -> None:

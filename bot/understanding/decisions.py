@@ -272,7 +272,8 @@ _OPENING_WORDS = 4  # "May I know why …"
 
 def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wie vill Kohle gibt et für die fünf Städte?': of two close topics, the one whose examples never
-    ask the kind of question asked (how much money) yields to the one the kind defines."""
+    ask the kind of question asked (how much money) yields to the one the kind defines – however far
+    apart, where the initiative's name is all the question names ("warum smart cities südwestfalen")."""
     best, score = p.ranked[0]
     shares = ix.kind_shares[ix.row[best]]
     asked = p.asked or ([p.qtype] if p.qtype else [])

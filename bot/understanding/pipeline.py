@@ -1737,6 +1737,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     quoted_known = bool(p.story) and (p.name_asked or any(w in p.quoted and ix.resolve(w).how == "exact"
                                                           for w in p.words))
     named: list[str] = []
+    chatter: list[str] = []  # unknown compounds that end in a chatter word
     # (who pays, asked: "wer zahlt", "who pays", as the vocabulary writes them)
     who_pays = not _WHO.isdisjoint(p.words) and not ix.lexicon.written_as(_PAYS).isdisjoint(p.words)
     claimed_scope: set[int] = set()
@@ -1766,6 +1767,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             cost = s.story_cost  # "menden won an award out of 200 towns, is that right": the claim
         elif not resolved.keys and ix.lexicon.chatter_compound(word):
             p.dropped.append(original)  # "von der in der Lokalzeitung die Rede war": chatter, as "Zeitung"
+            chatter.append(original)
             continue
         elif not resolved.keys:
             acronym = original.isupper() and len(original) >= 3  # "LEADER", "BAföG": a subject of its own
@@ -1827,6 +1829,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if named:
         p.note("names", "a person's name, whom it is explained to, or where a greeting comes from, no subject: "
                + " ".join(named))
+    if chatter:
+        p.note("chatter", "compounds that end in a chatter word: " + " ".join(chatter))
     if p.compounds:
         p.note("compounds", ", ".join(f"{a} → {b}" for a, b in p.compounds))
     p.note("words", " ".join(_shown(t) for t in p.terms) or "(none)")

@@ -95,13 +95,14 @@ _POLITE = PLEASE | {"kindly"}  # "Kindly explain …" ("Thank you kindly" is no 
 _MODALS = frozenset("can could would will kannst konntest konnt konnen konnten wurden wurdest".split())
 _ADDRESSED = frozenset("you u du ihr sie".split())
 _REQUEST_INFINITIVES = frozenset("sagen geben schicken".split())
+_REQUEST_VERBS = _REQUEST | _REQUEST_INFINITIVES  # a request's verb, either form
 
 
 def _polite_request(words: list[str]) -> bool:
     """"Could you tell me …", and a verb of any kind that a question word follows: "Could you set out
     how the project is funded", "Könnten Sie darlegen, wer …"."""
     return len(words) > 2 and words[0] in _MODALS and words[1] in _ADDRESSED and (
-        any(w in _REQUEST or w in _REQUEST_INFINITIVES for w in words[2:])
+        not _REQUEST_VERBS.isdisjoint(words[2:])
         or any(w in _QUESTION_START for w in words[3 : 3 + _VERB_WORDS]))
 
 
@@ -576,7 +577,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         request = bool(head) and len(words) >= _REQUEST_WORDS and (
             head[0] in _REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
             # (German puts the verb last: "Bitte alle Mitmachkommunen nennen")
-            or (head[0] in _POLITE and (folded[-1] in _REQUEST or folded[-1] in _REQUEST_INFINITIVES))
+            or (head[0] in _POLITE and folded[-1] in _REQUEST_VERBS)
             or _polite_request(folded) or (_WISH.match(joined_words) is not None
                                            and not _wish_for_it(folded, clauses))
             or any(pattern.search(joined_words) is not None for pattern in _ASKING_FRAMES))

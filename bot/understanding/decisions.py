@@ -391,11 +391,10 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     group = next(((i, v) for i, v in p.ranked if i in ix.group_intents), None)
     if group is None or group[1] < s.low_threshold or group[1] < top - s.group_to_slot:
         return
-    if p.decision == "answer" and top - group[1] >= s.other_topic_lead:
-        # ("I'd like a précis of the framework strategy: its purpose and which municipalities can use it":
-        # which towns may use a thing another topic answers clearly is that topic's, not the initiative's)
-        if _initiative(ix) != p.ranked[0][0]:
-            return
+    # ("I'd like a précis of the framework strategy: its purpose and which municipalities can use it":
+    # which towns may use a thing another topic answers clearly is that topic's, not the initiative's)
+    if p.decision == "answer" and top - group[1] >= s.other_topic_lead and _initiative(ix) != p.ranked[0][0]:
+        return
     answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
 

@@ -2600,6 +2600,15 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # how the writer got here is story ("bekommen" is a word of the funding)
     ('was ist das hier für projekt smart cities ich hab link bekommen von kollegin worum geht es da', 'initiative'),
     ('ab wie viel jahren darf man tiktok haben', None),
+    # (the session of 2026-12-06 14:41: taking part, funders, greetings, trying the bot out, what it is for,
+    # the federal programme's other projects)
+    ('Kreuztal listed?', 'membership'),
+    ('funding amount + grantor', 'funding'),
+    ('hei hei 🙂', 'greeting'),
+    ('hallo guten morgen ich bin die gärtnerin aus marsberg und probier das hier mal aus', 'greeting'),
+    ('Hömma, bevor ich dich getz mit Fragen zuballer: Wat weißte eigentlich alles? Also wofür bisse zuständig – '
+     'nur für dat Smart-City-Zeuch oder auch für allet andere? Sach ma kurz an, dann weiß ich Bescheid.', 'help'),
+    ('other Modellprojekte Smart Cities in Germany – list', None),
 ]
 
 

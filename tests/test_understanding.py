@@ -693,6 +693,22 @@ def test_chatter_clauses_are_dropped_but_the_question_is_kept(index: Index) -> N
     assert any("Discord" in d for d in p.dropped)
 
 
+def test_a_heading_before_a_colon_names_what_the_short_questions_after_it_ask(index: Index) -> None:
+    p = upto("Leitfäden: Zielgruppe? Umfang?", index, "chatter")
+    assert p.words[0] == "leitfaden" and p.kept[0] == 0
+    assert run("Leitfäden: Zielgruppe? Umfang?", index, S).intent == "leitfaeden"
+    # ... with the items listed before its first question
+    p = upto("Rahmenstrategie: Zweck, Autoren, Jahr?", index, "chatter")
+    assert p.words[:2] == ["rahmenstrategie", "zweck"] or p.kept[:2] == [0, 1]
+    # a lead-in before a colon is no heading: function words, a writer's own words
+    for lead_in in ("Für meine Hausarbeit über die Leitfäden: wer hat die geschrieben?",
+                    "Kurze Frage zur Förderung: wie viel?", "Mir fehlt der Überblick: was ist die Rahmenstrategie?"):
+        p = upto(lead_in, index, "chatter")
+        assert pipeline._heading(p, index, S, list(range(len(p.clauses))), [1]) == [], lead_in
+    p = upto("Leitfäden: Zielgruppe? Umfang?", index, "chatter")
+    assert pipeline._heading(p, index, S, [0, 1, 2], [1, 2]) == [0]
+
+
 def test_a_message_of_chatter_only_is_kept_whole(index: Index) -> None:
     assert upto("Hallo!", index, "chatter").words == ["hallo"]
     # read whole, but with the vocabulary's spellings: "u" is "you"
@@ -993,6 +1009,9 @@ def test_question_types() -> None:
     assert qtype.detect("how much is it".split()) == "how_many"
     assert qtype.detect("ist hemer dabei".split()) == "yes_no"
     assert qtype.detect("forderung".split()) is None
+    # "what about …" asks no kind of its own ("Wie steht es mit Hemer? Ist Hemer dabei?")
+    assert qtype.detect("wie steht es mit hemer".split()) is None
+    assert qtype.detect("und wie stehts um die forderung".split()) is None
     # chat writes "who's", "where's" without the apostrophe
     assert qtype.detect("whos paying for it".split()) == "who"
     assert qtype.detect("wheres the blog".split()) == "where"
@@ -2609,6 +2628,10 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Hömma, bevor ich dich getz mit Fragen zuballer: Wat weißte eigentlich alles? Also wofür bisse zuständig – '
      'nur für dat Smart-City-Zeuch oder auch für allet andere? Sach ma kurz an, dann weiß ich Bescheid.', 'help'),
     ('other Modellprojekte Smart Cities in Germany – list', None),
+    # (the session of 2026-12-06 17:03: chat's "right now", opinions of people in office, what else they did)
+    ('who are the mitmacherkommunen atm', 'mitmacherkommunen'),
+    ('wat hältste vom bürgermeister in olpe, macht der seine sache gut?', None),
+    ('Was hat der Landrat sonst noch gemacht?', None),
 ]
 
 

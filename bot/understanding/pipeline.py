@@ -638,6 +638,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             # "worum gehts hier überhaupt? hab nur den link von meiner lehrerin": a question that names
             # nothing known, then the writer's own story that names nothing rare: the question is the message
             kept = asking
+    if asking and kept:
+        kept = [*_heading(p, ix, s, content, kept), *kept]
     # A question of function words only ("Wat is dat?", "what is it") says what kind of answer is
     # wanted: it stays with the clause it asks about, for the question type.
     kept = sorted({*kept, *(i for i, c in enumerate(p.clauses) if c.question and i not in content
@@ -692,6 +694,31 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
+
+
+_HEADING_WORDS = 3
+_ARTICLES = frozenset("der die das den the a an".split())
+
+
+def _heading(p: Parse, ix: Index, s: MatcherSettings, content: list[int], kept: list[int]) -> list[int]:
+    """A heading of topic words before a colon that opens the message names what the short questions
+    after it ask about ("Rahmenstrategie: purpose? Authored by …?"), with the items listed up to its first
+    question ("Funding: amount, grantor, location of award?")."""
+    if 0 not in content or p.clauses[0].question or not p.clauses[0].text.rstrip().endswith(":") \
+            or len(p.clauses) < 2 or not p.clauses[1].joined:
+        return []
+    written = [w for w in tokenize(p.clauses[0].text).folded if w not in _ARTICLES]
+    named = p.clause_words[0][0]
+    if not named or len(written) > _HEADING_WORDS or any(w in STOPWORDS for w in written) \
+            or not all(is_town(w) or ix.knows(w) for w in named) or not evidence(named, ix):
+        return []  # (not a lead-in: "Kurze Frage für einen Hintergrundartikel: …", "Mir fehlt der Überblick: …")
+    items = []
+    for i in range(1, len(p.clauses)):
+        if p.clauses[i].question or not p.clauses[i].joined:
+            break
+        if i not in kept and len(p.clause_words[i][0]) <= _HEADING_WORDS:
+            items.append(i)
+    return [i for i in (0, *items) if i not in kept]
 
 
 #: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story

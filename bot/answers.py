@@ -86,10 +86,19 @@ def _points_back(match: Match) -> bool:
     content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
     bare = len(content) <= 1 and any(qtype.is_question_word(w) for w in words) and not any(
         o[:1].isupper() for o in originals[1:])
-    # (and a person named before: "… opinion of Horst Seehofer? Was he a good interior minister?")
-    return pipeline.points_back(words) or "one" in words or bare or not _PERSON.isdisjoint(words)
+    # (and a person named before: "… opinion of Horst Seehofer? Was he a good interior minister?"; and
+    # a comparison with it or a share of it: "Wie viele Schwimmbäder hat Olpe? Mehr als Attendorn?",
+    # "… and how much did each get?")
+    written = tokenize(match.parse.question).folded if match.parse is not None else ()
+    return pipeline.points_back(words) or "one" in words or bare or not _PERSON.isdisjoint(words) \
+        or tuple(written[:2]) in _THAN or not _EACH.isdisjoint(written)
 
 
+#: A part that opens with a comparison ("Mehr als Attendorn?", "more than in Olpe?")
+_THAN = frozenset({("mehr", "als"), ("weniger", "als"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+                   ("besser", "als"), ("better", "than"), ("oder", "mehr"), ("or", "more")})
+#: ... or asks for each one's share of it
+_EACH = frozenset("each jeweils".split())
 #: Pronouns for a person named before ("sie" is also "they" and the polite "you": not one of them)
 _PERSON = frozenset("he him his she her er ihn ihm".split())
 

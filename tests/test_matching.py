@@ -406,6 +406,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     assert len(answerer.matcher.questions_of(answerer.matcher.match("Was ist die Rahmenstrategie? Und die "
                                                                      "Leitfäden?"))) == 2
     assert answerer.ask("Wie melde ich mein Auto in Olpe an? Geht das online?").intent is None
+    # a part that compares with the unknown subject before it, or asks each one's share of it, asks about it too
+    assert answerer.ask("Wie viele Krankenhäuser hat Olpe? Mehr als Attendorn?").intent is None
+    assert answerer.ask("Which districts get money from the DigitalPakt? And how much does each get?").intent is None
     # a keyword after a question says what it is about ("Wissenstransfer?"), not a guess of a number
     match = answerer.matcher.match("Leitfäden im Modellprojekt – Zweck? Wissenstransfer?")
     assert answerer.matcher.questions_of(match) == [] and answerer.ask(match.parse.question).intent == "leitfaeden"

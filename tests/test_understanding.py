@@ -709,6 +709,24 @@ def test_a_heading_before_a_colon_names_what_the_short_questions_after_it_ask(in
     assert pipeline._heading(p, index, S, [0, 1, 2], [1, 2]) == [0]
 
 
+def test_a_request_that_ends_with_its_verb_asks(index: Index) -> None:
+    assert clauses.split("kannst du mir mein Referat schreiben 🙏 geht um digitales")[0].question
+    assert_falls_back(index, ("kannst du mir mein Referat schreiben 🙏 geht um digitales",), "")
+    # ... not when the question follows it: "Können Sie mir berichten, was dort besprochen wurde?"
+    assert not clauses.split("Können Sie mir berichten, was dort besprochen wurde?")[0].question
+
+
+def test_two_towns_set_against_each_other_are_no_two_topics_compared(index: Index) -> None:
+    assert "compares" not in run("Smart parking in Brilon vs Marsberg – costs?", index, S).reason
+    assert run("Pionierkommunen vs Mitmacherkommunen?", index, S).compared == ["pionierkommunen",
+                                                                               "mitmacherkommunen"]
+
+
+def test_a_claim_tagged_with_oder_without_a_comma(index: Index) -> None:
+    assert clauses.claimed(clauses.split("die Konferenz war in Arnsberg oder?")) == [0]
+    assert clauses.claimed(clauses.split("Ist die Konferenz in Arnsberg oder Siegen?")) == []
+
+
 def test_a_message_of_chatter_only_is_kept_whole(index: Index) -> None:
     assert upto("Hallo!", index, "chatter").words == ["hallo"]
     # read whole, but with the vocabulary's spellings: "u" is "you"

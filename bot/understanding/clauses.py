@@ -106,6 +106,14 @@ def _polite_request(words: list[str]) -> bool:
         or any(w in _QUESTION_START for w in words[3 : 3 + _VERB_WORDS]))
 
 
+def _request_ending_in_verb(words: list[str]) -> bool:
+    """A German request that ends with its verb and goes on with nothing after it: "kannst du mir meine
+    Hausaufgaben machen 🙏" (not "Können Sie mir berichten, was …": what follows is the question)."""
+    return len(words) >= _REQUEST_WORDS and words[0] in _MODALS and words[1] in _ADDRESSED \
+        and _INFINITIVE.search(words[-1]) is not None
+
+
+_INFINITIVE = re.compile(r"[a-z]{2,}(?:en|ern|eln)$")
 _VERB_WORDS = 3  # how many words of a verb may come before the question word ("set out how")
 
 
@@ -560,7 +568,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         _run_on(pieces, joined)
     clauses: list[Clause] = []
     firsts: list[str] = []  # each clause's first folded word
-    for piece, goes_on in zip(pieces, joined, strict=True):
+    for n, (piece, goes_on) in enumerate(zip(pieces, joined, strict=True)):
         words = re.findall(r"[^\W_]+", piece)
         folded = [fold(w) for w in words]
         head = folded[:2]
@@ -578,8 +586,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             head[0] in _REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
             # (German puts the verb last: "Bitte alle Mitmachkommunen nennen")
             or (head[0] in _POLITE and folded[-1] in _REQUEST_VERBS)
-            or _polite_request(folded) or (_WISH.match(joined_words) is not None
-                                           and not _wish_for_it(folded, clauses))
+            or _polite_request(folded) or (joined[n + 1 : n + 2] != [True] and _request_ending_in_verb(folded))
+            or (_WISH.match(joined_words) is not None and not _wish_for_it(folded, clauses))
             or any(pattern.search(joined_words) is not None for pattern in _ASKING_FRAMES))
         if starts and goes_on and not piece.endswith("?") and head[0] in _RELATIVE_START:
             starts = False  # "… from Winterberg, where he learned to ski.": a relative clause, no question
@@ -689,7 +697,7 @@ def _second_guess(text: str) -> bool:
 
 
 #: A tag inside a clause's end ("…, oder?", "…, or?"): the comma keeps it from being a clause of its own
-_OR_TAG = re.compile(r",\s*(?:oder|or)\s*\?+\s*$", re.IGNORECASE)
+_OR_TAG = re.compile(r"(?:,\s*|\s+)(?:oder|or)\s*\?+\s*$", re.IGNORECASE)  # (chat leaves out the comma)
 
 
 def claims(clauses: Sequence[Clause]) -> bool:

@@ -44,6 +44,7 @@ _COMPARED = frozenset("unterschied unterschiede unterscheiden unterscheidet unte
                       "differ differs versus vs".split())
 #: ... and "the same" followed by "as"/"wie" ("Ist ein Leitfaden das Gleiche wie …?", not "in the same round")
 _SAME = frozenset("same gleiche dasselbe derselbe dieselbe".split())
+_VERSUS = frozenset("versus vs".split())
 _AS = frozenset("as wie".split())
 #: Unknown words that cost at least this name a subject of their own ("… the same as Amsterdam's strategy?")
 _OWN_SUBJECT = 0.5
@@ -77,8 +78,10 @@ def two_compared(p: Parse, ix: Index, s: MatcherSettings) -> None:
     words = p.tokens.folded
     if p.settled or (_COMPARED.isdisjoint(words) and not any(
             w in _SAME and not _AS.isdisjoint(words[i + 1 : i + 4]) for i, w in enumerate(words))) \
-            or any(term.cost >= _OWN_SUBJECT and term.word not in _SAME for term in p.terms):
-        return
+            or any(term.cost >= _OWN_SUBJECT and term.word not in _SAME for term in p.terms) \
+            or any(w in _VERSUS and 0 < i < len(p.words) - 1 and is_town(p.words[i - 1]) and is_town(p.words[i + 1])
+                   for i, w in enumerate(p.words)):
+        return  # ("… street lighting in Olpe vs Soest?": two towns compared, not two topics)
     named: list[str] = []
     for term in p.terms:
         if is_town(term.word) or term.word in _COMPARED or term.word in _SAME or term.word in _BETWEEN:

@@ -709,6 +709,20 @@ def test_a_heading_before_a_colon_names_what_the_short_questions_after_it_ask(in
     assert pipeline._heading(p, index, S, [0, 1, 2], [1, 2]) == [0]
 
 
+def test_a_wish_to_understand_it_after_a_question_asks_nothing_more() -> None:
+    split = clauses.split("What is the framework strategy? I'd like to understand it before the council meets.")
+    assert [c.question for c in split] == [True, False]
+    # (what the writer wants to understand is a question of its own)
+    assert clauses.split("Hello. I'd like to understand what the guides are for.")[1].question
+
+
+def test_whom_it_should_be_told_to_is_no_subject(index: Index) -> None:
+    assert run("Could you tell three curious Canadians what the initiative is all about?", index, S).intent \
+        == "initiative"
+    p = upto("Could you kindly explain it to an old beekeeper from Manitoba?", index, "words")
+    assert all(t.cost == 0 for t in p.terms if t.word in ("beekeeper", "manitoba"))
+
+
 def test_a_request_that_ends_with_its_verb_asks(index: Index) -> None:
     assert clauses.split("kannst du mir mein Referat schreiben 🙏 geht um digitales")[0].question
     assert_falls_back(index, ("kannst du mir mein Referat schreiben 🙏 geht um digitales",), "")
@@ -2650,6 +2664,8 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('who are the mitmacherkommunen atm', 'mitmacherkommunen'),
     ('wat hältste vom bürgermeister in olpe, macht der seine sache gut?', None),
     ('Was hat der Landrat sonst noch gemacht?', None),
+    ('I must confess I have no idea what a smart city is. Could you explain?', 'smart-city'),
+    ('Was hältste vom Seehofer, war dat n guter Minister?', None),
 ]
 
 

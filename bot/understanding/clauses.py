@@ -131,13 +131,18 @@ _WISH = re.compile(r"^(?:(?:and|und|so|also|but|aber) )?(?:ich|wir|i|we)(?: \w+)
 #: What a wish to know ends with when it points back at the question before it: "… würden das gern wissen"
 _KNOW = frozenset("wissen erfahren know".split())
 _IT = frozenset("das dat dies es that this it".split())
+_UNDERSTAND = _KNOW | frozenset("verstehen understand".split())
 
 
 def _wish_for_it(folded: list[str], before: list[Clause]) -> bool:
     """A wish to know "it" after a question asks nothing more: "Ist Olsberg dabei? Wir vom
     Heimatverein würden das gern wissen." (the clause is what the writer says about the question)."""
-    return bool(folded) and folded[-1] in _KNOW and not _IT.isdisjoint(folded[-4:-1]) \
-        and any(c.question for c in before)
+    if not any(c.question for c in before):
+        return False
+    if folded and folded[-1] in _KNOW and not _IT.isdisjoint(folded[-4:-1]):
+        return True
+    # (and "I'd like to understand it before we visit in spring": it, then when or why the writer wants it)
+    return any(w in _UNDERSTAND and folded[k + 1 : k + 2] and folded[k + 1] in _IT for k, w in enumerate(folded))
 
 
 #: ... and so does a condition the writer would be glad of: "Ich wäre Ihnen verbunden, wenn Sie mir den

@@ -1285,6 +1285,8 @@ _GUESS_OR_WHAT = re.compile(r"\W*(?:isses|(?:is|ist|iss)\s+(?:das|dat|dit|it|thi
 #: Dame, was …" (after a verb of telling, before the question word).
 _TO_WHOM = frozenset("to einem einer meinem meiner unserem unserer".split())
 _TOLD_BEFORE = frozenset("it this that es das dat me mir uns us sie ihr".split())
+_TOLD_WHOM = frozenset("a an two 2 three 3 some my our".split())
+_WHOM_WORDS = 6
 
 
 def _explained_to(words: list[str], start: int, end: int) -> set[int]:
@@ -1296,9 +1298,10 @@ def _explained_to(words: list[str], start: int, end: int) -> set[int]:
             k = j + 1
             while k < end and words[k] in _TOLD_BEFORE:
                 k += 1
-            if k < end and words[k] in _TO_WHOM:
+            # (English "tell" takes whom without "to": "Could you tell two old Aussies what it is all about?")
+            if k < end and (words[k] in _TO_WHOM or (words[j] == "tell" and words[k] in _TOLD_WHOM)):
                 stop = next((m for m in range(k + 1, min(end, k + 8)) if question_type.is_question_word(words[m])),
-                            None)
+                            end if end - k <= _WHOM_WORDS else None)  # (or the clause ends: "… to an old librarian?")
                 if stop is not None and stop > k + 1:
                     return set(range(k + 1, stop))
     return set()

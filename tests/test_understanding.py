@@ -707,6 +707,9 @@ def test_a_heading_before_a_colon_names_what_the_short_questions_after_it_ask(in
         assert pipeline._heading(p, index, S, list(range(len(p.clauses))), [1]) == [], lead_in
     p = upto("Leitfäden: Zielgruppe? Umfang?", index, "chatter")
     assert pipeline._heading(p, index, S, [0, 1, 2], [1, 2]) == [0]
+    # ... and so does one before a dash
+    p = upto("Leitfäden – Zielgruppe? Umfang?", index, "chatter")
+    assert pipeline._heading(p, index, S, [0, 1, 2], [1, 2]) == [0]
 
 
 def test_a_wish_to_understand_it_after_a_question_asks_nothing_more() -> None:
@@ -728,6 +731,11 @@ def test_a_request_that_ends_with_its_verb_asks(index: Index) -> None:
     assert_falls_back(index, ("kannst du mir mein Referat schreiben 🙏 geht um digitales",), "")
     # ... not when the question follows it: "Können Sie mir berichten, was dort besprochen wurde?"
     assert not clauses.split("Können Sie mir berichten, was dort besprochen wurde?")[0].question
+
+
+def test_how_much_money_too_close_to_call_between_the_money_and_its_group_is_the_money(index: Index) -> None:
+    p = run("gibt es fördermittel für die pionierkommunen? wie viel denn", index, S)
+    assert p.intent == "funding" and "how much money" in p.reason
 
 
 def test_two_towns_set_against_each_other_are_no_two_topics_compared(index: Index) -> None:
@@ -2666,6 +2674,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Was hat der Landrat sonst noch gemacht?', None),
     ('I must confess I have no idea what a smart city is. Could you explain?', 'smart-city'),
     ('Was hältste vom Seehofer, war dat n guter Minister?', None),
+    ('Rahmenstrategie: Autoren?', 'rahmenstrategie'),
 ]
 
 

@@ -103,6 +103,7 @@ def two_compared(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _MONEY_WORDS = qtype.MONEY | frozenset("forderzusage fordervolumen fordersumme".split())
 #: Kinds of question that ask for something else than an amount ("Which five towns … the federally funded pilot?")
 _NOT_AN_AMOUNT = frozenset("which who where when".split())
+_AMOUNT = frozenset(("how_many", "how_much"))
 #: How far behind the best the topic that tells how much money there is may be, to be the one asked
 _MONEY_MARGIN = 0.12
 
@@ -112,10 +113,20 @@ def money_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     Modellstädte?': a question about money, answered with a group of towns whose examples never ask how
     much (the model project's), asks the topic that tells of the money when that is close behind; not
     money for a thing of another topic ("the budget for developing the Südwestfalen app")."""
-    if p.settled or p.decision != "answer" or len(p.ranked) < 2:
+    if p.settled or p.decision not in ("answer", "clarify") or len(p.ranked) < 2:
         return
     best, score = p.ranked[0]
     money = ix.qtype_rows["how_much"]
+    if p.decision == "clarify":
+        # ("gibts fördergeld für die modellstädte? wie viel genau": too close to call between the money
+        # and the group it went to; how much is asked, so the money's topic answers)
+        pair = p.ranked[:2]
+        payer = [i for i, _ in pair if money[ix.row[i]]]
+        if p.qtype in _AMOUNT and len(payer) == 1 and all(i in ix.group_intents for i, _ in pair if i != payer[0]) \
+                and not (_MONEY_WORDS.isdisjoint(p.words) and _MONEY_WORDS.isdisjoint(p.tokens.folded)):
+            value = dict(pair)[payer[0]]
+            answer_first(p, payer[0], value, f"it asks how much money, and {payer[0]} tells of it")
+        return
     if money[ix.row[best]] or best not in ix.group_intents or p.qtype in _NOT_AN_AMOUNT or (
             _MONEY_WORDS.isdisjoint(p.words) and _MONEY_WORDS.isdisjoint(p.tokens.folded)):
         return

@@ -1052,6 +1052,7 @@ def test_question_types() -> None:
     # "what about …" asks no kind of its own ("Wie steht es mit Hemer? Ist Hemer dabei?")
     assert qtype.detect("wie steht es mit hemer".split()) is None
     assert qtype.detect("und wie stehts um die forderung".split()) is None
+    assert qtype.detect("und wie verhalt es sich mit hemer".split()) is None
     # chat writes "who's", "where's" without the apostrophe
     assert qtype.detect("whos paying for it".split()) == "who"
     assert qtype.detect("wheres the blog".split()) == "where"

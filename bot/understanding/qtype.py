@@ -50,7 +50,8 @@ OPENERS = frozenset("wait ok okay and und also na hmm hm oh ah ach achso btw but
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
 _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"), ("steht", "es", "mit"),
-               ("stehts", "mit"), ("steht", "es", "um"), ("stehts", "um"))  # ("Wie steht es mit Olsberg?")
+               ("stehts", "mit"), ("steht", "es", "um"), ("stehts", "um"), ("verhalt", "es", "sich", "mit"))
+# ("Wie steht es mit Olsberg?", "Und wie verhält es sich mit Bad Berleburg?")
 
 
 #: Asking for the day of something: "An welchem Tag genau …?", "What was the exact date …?" (read in

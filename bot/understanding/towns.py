@@ -37,6 +37,7 @@ def is_town(word: str) -> bool:
 
 # Common German words one edit away from a town name.
 _NOT_TOWNS = frozenset({"melden", "meldet", "siegel", "sieger", "sonst", "immer", "hemd", "oben", "alpen", "erbitte"})
+_RARE_PART = 3.0  # a part of a town written apart that is no everyday word ("attent" of "attent dorn")
 
 
 def _max_edits(length: int) -> int:
@@ -166,6 +167,13 @@ class TownFinder:
                     i += size
                     break
             else:
+                # ... and misspelt, as speech input writes it ("ist attent dorn dabei"): a rare first part
+                if fuzzy and i + 1 < len(words) and min(len(words[i]), len(words[i + 1])) >= 3 \
+                        and zipf(words[i]) < _RARE_PART and words[i + 1] not in STOPWORDS \
+                        and (town := self._lookup(words[i] + words[i + 1])) is not None:
+                    found.append(TownMatch(town, i, i + 2))
+                    i += 2
+                    continue
                 i += 1
         return found
 

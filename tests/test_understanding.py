@@ -2676,7 +2676,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('I must confess I have no idea what a smart city is. Could you explain?', 'smart-city'),
     ('Was hältste vom Seehofer, war dat n guter Minister?', None),
     ('Rahmenstrategie: Autoren?', 'rahmenstrategie'),
-    ('what was this south westphalia goes app about', 'schule'),
+    ('südwestfalengehtapp worum gings da', 'schule'),
 ]
 
 

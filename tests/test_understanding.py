@@ -2677,6 +2677,10 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Was hältste vom Seehofer, war dat n guter Minister?', None),
     ('Rahmenstrategie: Autoren?', 'rahmenstrategie'),
     ('südwestfalengehtapp worum gings da', 'schule'),
+    # (jobs at the initiative, an app that does not work: what the writer told is what they ask about)
+    ('Kann ich bei euch arbeiten? Suche Teilzeit.', None),
+    ('Meine Stadt-App von Soest stürzt ständig ab. Was soll ich machen?', None),
+    ('die app der stadt zeigt fehler beim login was kann ich machen', None),
 ]
 
 

@@ -531,6 +531,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     evident = [i for i in content if evidence(p.clause_words[i][0], ix, p.clauses[i].question)]
     subject = -1  # a clause that names what a short question after it asks about
     how_asked: set[int] = set()  # short clauses after the question that say how it is to be answered
+    told_asked: set[int] = set()  # what the writer told, when the question asks what to do about it
     told_after: set[int] = set()
     # A guess at the kind of thing after asking what it is ("Rahmenstrategie, was bedeutet das? Wie
     # Plan für alle Städte?") names nothing the question asks about: it stays, as a guess (``_guess``).
@@ -542,7 +543,9 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if asking and asking[0] > min(content) and not _WRITER_ASKS.isdisjoint(asked) and all(
             w in STOPWORDS or w in _WHAT_TO_DO or question_type.is_question_word(w) for w in asked):
         # "Mein WLAN is schon wieder wech. Wat mach ich?": what the writer should do about what they told
+        # (what they told is what it asks about, no story)
         kept = sorted({*content, *asking})
+        told_asked = set(content)
     elif asking and set(asking) & set(evident):
         kept = asking  # the question, without the story around it
         # (a writer who capitalises nouns: a capital after some clause's first word)
@@ -647,7 +650,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
     p.kept = kept
     after: set[int] = set(told_after)  # kept clauses after the question: talk around it
     if asking:
-        asked_words = {w for i in kept if p.clauses[i].question or i == subject or i in how_asked
+        asked_words = {w for i in kept if p.clauses[i].question or i == subject or i in how_asked or i in told_asked
                        for w in p.clause_words[i][0]}
         p.story = {w for i in kept if not p.clauses[i].question for w in p.clause_words[i][0]} - asked_words
         if p.story & ix.full_names and points_back([w for i in asking for w in p.clause_words[i][0]]) and all(

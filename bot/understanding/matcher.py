@@ -174,8 +174,13 @@ class Matcher:
         a part that rests on one known word ("…, außer bei mir natürlich?") is answered on its own
         only when it is sure of it."""
         m = self.match(part)
-        if whole.decision != "fallback" or m.intent is None or m.parse is None \
-                or m.confidence >= self.settings.lone_part or sum(1 for t in m.parse.terms if t.resolved.keys) > 1:
+        if whole.decision != "fallback" or m.intent is None or m.parse is None:
+            return m
+        if any(t.resolved.how == "not covered" for t in m.parse.terms):
+            # ("… online ummelden? Gibt es smart Weg oder muss ich ins Bürgerbüro?": a part that names what
+            # the knowledge does not cover, in a message not understood, is no question the bot can answer)
+            return replace(m, intent=None)
+        if m.confidence >= self.settings.lone_part or sum(1 for t in m.parse.terms if t.resolved.keys) > 1:
             return m
         return replace(m, intent=None)
 

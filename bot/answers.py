@@ -24,6 +24,7 @@ from bot.understanding.matcher import Match, Matcher, MatcherSettings
 from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
 from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.towns import is_town
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
@@ -92,6 +93,12 @@ def _points_back(match: Match) -> bool:
     written = tokenize(match.parse.question).folded if match.parse is not None else ()
     return pipeline.points_back(words) or "one" in words or bare or not _PERSON.isdisjoint(words) \
         or tuple(written[:2]) in _THAN or not _EACH.isdisjoint(written)
+
+
+def _towns_only(match: Match) -> bool:
+    """Whether a part names towns and nothing else ("Medebach gegen Hallenberg?")."""
+    terms = match.parse.terms if match.parse is not None else []
+    return bool(terms) and all(is_town(t.word) for t in terms)
 
 
 #: A part that opens with a comparison ("Mehr als Attendorn?", "more than in Olpe?")
@@ -284,7 +291,10 @@ class Answerer:
                        for m in matches]
         unknown = [m for m, own in zip(matches, own_subject, strict=True) if own]
         for n in range(1, len(matches)):
-            if own_subject[n - 1] and _points_back(matches[n]):
+            # (and one that only names towns goes on with the question before it, unanswered: "Wie is dat
+            # Spiel gestern ausgegangen? Medebach gegen Hallenberg?", not "Es Deuz dobei? Oder Netphen?")
+            if (own_subject[n - 1] and _points_back(matches[n])) \
+                    or (matches[n - 1].intent is None and _towns_only(matches[n])):
                 matches[n] = Match(None, 0.0, [], decision="fallback")
         answered = {(m.intent, tuple(m.towns), self._facet(m)) for m in matches if m.intent}
         full = {key[:2] for key in answered if key[2] is None}  # the full answer covers its facets

@@ -410,6 +410,9 @@ def test_a_part_that_points_back_is_no_question_of_its_own(answerer: Answerer) -
     # a part that compares with the unknown subject before it, or asks each one's share of it, asks about it too
     assert answerer.ask("Wie viele Krankenhäuser hat Olpe? Mehr als Attendorn?").intent is None
     assert answerer.ask("Which districts get money from the DigitalPakt? And how much does each get?").intent is None
+    # ... and a part that only names towns goes on with the question before it, unanswered or not
+    assert answerer.ask("Wer hat gestern gewonnen, Olpe gegen Attendorn? Attendorn oder Olpe?").intent is None
+    assert answerer.ask("Ist Olpe dabei? Oder Attendorn?").intent == "membership"
     # ... and a part that names what the knowledge does not cover, in a message not understood, is not answered
     assert answerer.ask("How do I register my address at the Bürgeramt in Olpe? Can I book the Termin online?"
                         ).intent is None

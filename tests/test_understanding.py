@@ -2679,6 +2679,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('südwestfalengehtapp worum gings da', 'schule'),
     # (jobs at the initiative, an app that does not work: what the writer told is what they ask about)
     ('Kann ich bei euch arbeiten? Suche Teilzeit.', None),
+    ('hat attendorn gestern gewonnen? handball mein ich', None),
     ('Meine Stadt-App von Soest stürzt ständig ab. Was soll ich machen?', None),
     ('die app der stadt zeigt fehler beim login was kann ich machen', None),
 ]

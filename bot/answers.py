@@ -39,6 +39,7 @@ _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beg
 _AMONG = frozenset({("unter", "den"), ("zu", "den"), ("among", "the"), ("of", "the")})  # ... the first: a rank
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
+_SPAN = frozenset("jahren jahr monaten monat wochen woche tagen kurzem langem zeit".split())
 #: What is planned, not what came: the next step from now on, not the step after an event (the vocabulary
 #: writes "geplant", "planned", "upcoming", "künftig" … as "nächste" before this is read)
 _PLANNED = frozenset("geplante geplanten planen kommenden".split())
@@ -219,8 +220,10 @@ class Answerer:
             return self._relative_answer(question, "timeline_first", entries[0], lang, match)
         for markers, step, key in ((_AFTER, 1, "timeline_after"), (_BEFORE, -1, "timeline_before")):
             # ("following" as a verb, "the towns are all following", is no order)
+            # (nor "vor" a span of time, "vor paar Jahren": how long ago, no step before another)
             at = next((i for i, w in enumerate(words) if w in markers
-                       and (w != "following" or words[i + 1 : i + 2] in (["the"], ["that"], ["this"]))), None)
+                       and (w != "following" or words[i + 1 : i + 2] in (["the"], ["that"], ["this"]))
+                       and not (w == "vor" and not _SPAN.isdisjoint(words[i + 1 : i + 4]))), None)
             if at is None:
                 continue
             named = self._named_entry(words[at + 1 :], entries)

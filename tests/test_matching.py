@@ -297,6 +297,11 @@ def test_following_as_a_verb_asks_no_order(answerer: Answerer) -> None:
     assert answerer.ask("What came following the conference?").text.startswith("After “2021")
 
 
+def test_vor_a_span_of_time_is_how_long_ago_not_a_step_before(answerer: Answerer) -> None:
+    assert answerer.ask("Vor paar Jahren war doch die Konferenz in Arnsberg. Wat war da los?").intent == "konferenz"
+    assert answerer.ask("Was kam vor der Konferenz?").intent == "timeline"
+
+
 def test_order_words_elsewhere_are_no_timeline_question(answerer: Answerer) -> None:
     assert answerer.ask("Wie viel Geld fließt nach Südwestfalen?").intent == "funding"
     assert answerer.ask("Was hat es mit den ersten Leitfäden auf sich?").intent == "leitfaeden"

@@ -2680,6 +2680,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # (jobs at the initiative, an app that does not work: what the writer told is what they ask about)
     ('Kann ich bei euch arbeiten? Suche Teilzeit.', None),
     ('hat attendorn gestern gewonnen? handball mein ich', None),
+    ('Die Konferenz war 2020 in Siegen, oder irre ich mich da?', 'konferenz'),
     ('Meine Stadt-App von Soest stürzt ständig ab. Was soll ich machen?', None),
     ('die app der stadt zeigt fehler beim login was kann ich machen', None),
 ]

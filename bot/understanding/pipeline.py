@@ -1693,7 +1693,8 @@ _SOMETHING_OF = frozenset("was etwas nichts irgendwas viel wenig".split())
 #: A claim the writer wants checked: "… in 2019 i think", "is that right?", "stimmt das?", "soll … gewesen sein"
 _CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true|is that correct|is it true|am i right|"
                      r"stimmt das|stimmt dat|stimmts|stimmt es|ist es wahr|ist es richtig|glaub ich|glaube ich|"
-                     r"meine ich|hab ich recht|ist das richtig|"
+                     r"meine ich|hab ich recht|ist das richtig|irre ich mich|tausche ich mich|am i wrong|am i mistaken|"
+                     r"liege? ich (?:da )?falsch|"
                      r"soll (?:\w+ ){0,6}(?:gewesen sein|sein|haben|gelandet sein))\b")
 
 #: Verbs that ask yes or no about the past ("War die Konferenz 2020?", "Did Menden win in 2019?"): the

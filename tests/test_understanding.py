@@ -2681,6 +2681,9 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Kann ich bei euch arbeiten? Suche Teilzeit.', None),
     ('hat attendorn gestern gewonnen? handball mein ich', None),
     ('Die Konferenz war 2020 in Siegen, oder irre ich mich da?', 'konferenz'),
+    # (all that happened is the whole timeline, whichever of the two is ranked first)
+    ("what's everything that happened?", 'timeline'),
+    ('Was war schon alles passiert? Bitte kurz.', 'timeline'),
     ('Meine Stadt-App von Soest stürzt ständig ab. Was soll ich machen?', None),
     ('die app der stadt zeigt fehler beim login was kann ich machen', None),
 ]

@@ -171,6 +171,8 @@ _STEP_WORDS = (("latest", frozenset({"letzte", "latest"})), ("next", frozenset({
 
 #: The words that ask what happened so far ("bis jetzt", "bislang", "von Anfang an" as the vocabulary writes them)
 _SO_FAR = frozenset({"bisher", "timeline"})
+#: ... and all that happened ("was war alles passiert?")
+_ALL_OF_IT = frozenset("alles allet everything".split())
 
 
 def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -197,11 +199,13 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (or of any topic, where "so far" is all it names: "was war alles bis jetzt?")
     first = p.ranked[0][0]
     so_far = ix.lexicon.written_as(_SO_FAR)
-    asked = next((slot for slot, _ in _STEP_WORDS if ix.step_intents.get(slot) == first), None)
+    # (the step too close to call behind the whole timeline: "Was war schon alles passiert?")
+    other = p.ranked[1][0] if first == overview and p.decision == "clarify" else first
+    asked = next((slot for slot, _ in _STEP_WORDS if ix.step_intents.get(slot) == other), None)
     only_so_far = first != overview and all(w in so_far for w in p.words if w not in STOPWORDS)
     if (asked is not None or only_so_far) and scores[overview] >= s.low_threshold \
             and scores[first] - scores[overview] <= s.kind_flip_margin \
-            and not so_far.isdisjoint(p.words) \
+            and (not so_far.isdisjoint(p.words) or not _ALL_OF_IT.isdisjoint(p.tokens.folded)) \
             and all(ix.lexicon.written_as(words).isdisjoint(p.words) for _, words in _STEP_WORDS):
         answer_first(p, overview, scores[overview], f"it asks what happened so far, no {asked or 'other'} step: the "
                                                     f"whole timeline ({overview})")

@@ -2684,6 +2684,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # (all that happened is the whole timeline, whichever of the two is ranked first)
     ("what's everything that happened?", 'timeline'),
     ('Was war schon alles passiert? Bitte kurz.', 'timeline'),
+    ('wofür bisde do? wat kann ech dich frohn?', 'help'),
     ('Meine Stadt-App von Soest stürzt ständig ab. Was soll ich machen?', None),
     ('die app der stadt zeigt fehler beim login was kann ich machen', None),
 ]

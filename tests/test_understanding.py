@@ -2685,6 +2685,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ("what's everything that happened?", 'timeline'),
     ('Was war schon alles passiert? Bitte kurz.', 'timeline'),
     ('wofür bisde do? wat kann ech dich frohn?', 'help'),
+    ('welche schulen gibt es in brilon?', None),
     ('Meine Stadt-App von Soest stürzt ständig ab. Was soll ich machen?', None),
     ('die app der stadt zeigt fehler beim login was kann ich machen', None),
 ]

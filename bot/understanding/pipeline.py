@@ -705,13 +705,15 @@ _ARTICLES = frozenset("der die das den the a an".split())
 
 
 def _heading(p: Parse, ix: Index, s: MatcherSettings, content: list[int], kept: list[int]) -> list[int]:
-    """A heading of topic words before a colon that opens the message names what the short questions
-    after it ask about ("Rahmenstrategie: purpose? Authored by …?"), with the items listed up to its first
-    question ("Funding: amount, grantor, location of award?")."""
-    if 0 not in content or p.clauses[0].question or len(p.clauses) < 2 or not p.clauses[1].joined \
-            or not (p.clauses[0].text.rstrip().endswith(":") or _DASH_AFTER.match(
-                p.question, p.question.find(p.clauses[0].text) + len(p.clauses[0].text))):
-        return []  # (or a dash: "Participating munis (non-pilot) – list + count?")
+    """A heading of topic words before a colon or a dash that opens the message names what the short
+    questions after it ask about ("Rahmenstrategie: purpose? Authored by …?", "Leitfäden – Zielgruppe?"),
+    with the items listed up to its first question ("Funding: amount, grantor, location of award?")."""
+    if 0 not in content or p.clauses[0].question or len(p.clauses) < 2 or not p.clauses[1].joined:
+        return []
+    at = p.question.find(p.clauses[0].text)
+    if not p.clauses[0].text.rstrip().endswith(":") and (
+            at < 0 or _DASH_AFTER.match(p.question, at + len(p.clauses[0].text)) is None):
+        return []
     written = [w for w in tokenize(p.clauses[0].text).folded if w not in _ARTICLES]
     named = p.clause_words[0][0]
     if not named or len(written) > _HEADING_WORDS or any(w in STOPWORDS for w in written) \

@@ -168,7 +168,9 @@ class TownFinder:
                     break
             else:
                 # ... and misspelt, as speech input writes it ("ist attent dorn dabei"): a rare first part
+                # (not a lower-case word of a writer who capitalises names)
                 if fuzzy and i + 1 < len(words) and min(len(words[i]), len(words[i + 1])) >= 3 \
+                        and not (cased and originals[i][:1].islower()) \
                         and zipf(words[i]) < _RARE_PART and words[i + 1] not in STOPWORDS \
                         and (town := self._lookup(words[i] + words[i + 1])) is not None:
                     found.append(TownMatch(town, i, i + 2))

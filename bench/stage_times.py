@@ -18,20 +18,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.accuracy import dev_files, read_questions  # noqa: E402
 from bot.answers import Answerer  # noqa: E402
 from bot.loader import load  # noqa: E402
 from bot.understanding import pipeline  # noqa: E402
 from bot.understanding.matcher import Matcher  # noqa: E402
-
-
-def dev_questions() -> list[str]:
-    return [q["q"] for file in sorted((ROOT / "tests" / "data").glob("dev_questions*.yaml"))
-            for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
 
 
 def stage_times(matcher: Matcher, questions: list[str], rounds: int) -> dict[str, float]:
@@ -85,7 +79,7 @@ def main() -> int:
     from bot import understanding
 
     answerer = Answerer(load([ROOT / "knowledge"]))
-    questions = dev_questions()
+    questions = [q["q"] for q in read_questions(dev_files())]
     for question in questions:  # warm the caches, as a running bot has them
         answerer.ask(question)
     how = "compiled with mypyc" if understanding.COMPILED else "plain Python (not compiled)"

@@ -20,11 +20,10 @@ from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry
 from bot.understanding import language, pipeline, qtype
-from bot.understanding.matcher import Match, Matcher, MatcherSettings
+from bot.understanding.matcher import Match, Matcher, MatcherSettings, only_towns
 from bot.understanding.normalize import fold, normalize, tokenize
 from bot.understanding.stems import keys
 from bot.understanding.stopwords import STOPWORDS
-from bot.understanding.towns import is_town
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
@@ -39,7 +38,6 @@ _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beg
 _AMONG = frozenset({("unter", "den"), ("zu", "den"), ("among", "the"), ("of", "the")})  # ... the first: a rank
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
-_SPAN = frozenset("jahren jahr monaten monat wochen woche tagen kurzem langem zeit".split())
 #: What is planned, not what came: the next step from now on, not the step after an event (the vocabulary
 #: writes "geplant", "planned", "upcoming", "künftig" … as "nächste" before this is read)
 _PLANNED = frozenset("geplante geplanten planen kommenden".split())
@@ -91,15 +89,9 @@ def _points_back(match: Match) -> bool:
     # (and a person named before: "… opinion of Horst Seehofer? Was he a good interior minister?"; and
     # a comparison with it or a share of it: "Wie viele Schwimmbäder hat Olpe? Mehr als Attendorn?",
     # "… and how much did each get?")
-    written = tokenize(match.parse.question).folded if match.parse is not None else ()
+    written = match.parse.tokens.folded if match.parse is not None else ()
     return pipeline.points_back(words) or "one" in words or bare or not _PERSON.isdisjoint(words) \
         or tuple(written[:2]) in _THAN or not _EACH.isdisjoint(written)
-
-
-def _towns_only(match: Match) -> bool:
-    """Whether a part names towns and nothing else ("Medebach gegen Hallenberg?")."""
-    terms = match.parse.terms if match.parse is not None else []
-    return bool(terms) and all(is_town(t.word) for t in terms)
 
 
 #: A part that opens with a comparison ("Mehr als Attendorn?", "more than in Olpe?")
@@ -223,7 +215,7 @@ class Answerer:
             # (nor "vor" a span of time, "vor paar Jahren": how long ago, no step before another)
             at = next((i for i, w in enumerate(words) if w in markers
                        and (w != "following" or words[i + 1 : i + 2] in (["the"], ["that"], ["this"]))
-                       and not (w == "vor" and not _SPAN.isdisjoint(words[i + 1 : i + 4]))), None)
+                       and not (w == "vor" and not pipeline.DURATION.isdisjoint(words[i + 1 : i + 4]))), None)
             if at is None:
                 continue
             named = self._named_entry(words[at + 1 :], entries)
@@ -296,8 +288,9 @@ class Answerer:
         for n in range(1, len(matches)):
             # (and one that only names towns goes on with the question before it, unanswered: "Wie is dat
             # Spiel gestern ausgegangen? Medebach gegen Hallenberg?", not "Es Deuz dobei? Oder Netphen?")
+            parsed = matches[n].parse
             if (own_subject[n - 1] and _points_back(matches[n])) \
-                    or (matches[n - 1].intent is None and _towns_only(matches[n])):
+                    or (matches[n - 1].intent is None and parsed is not None and only_towns(parsed.words)):
                 matches[n] = Match(None, 0.0, [], decision="fallback")
         answered = {(m.intent, tuple(m.towns), self._facet(m)) for m in matches if m.intent}
         full = {key[:2] for key in answered if key[2] is None}  # the full answer covers its facets

@@ -98,10 +98,15 @@ _REQUEST_INFINITIVES = frozenset("sagen geben schicken".split())
 _REQUEST_VERBS = _REQUEST | _REQUEST_INFINITIVES  # a request's verb, either form
 
 
+def _modal_you(words: list[str]) -> bool:
+    """A clause that opens with a modal and whom it addresses: "Could you …", "Kannst du …"."""
+    return len(words) > 2 and words[0] in _MODALS and words[1] in _ADDRESSED
+
+
 def _polite_request(words: list[str]) -> bool:
     """"Could you tell me …", and a verb of any kind that a question word follows: "Could you set out
     how the project is funded", "Könnten Sie darlegen, wer …"."""
-    return len(words) > 2 and words[0] in _MODALS and words[1] in _ADDRESSED and (
+    return _modal_you(words) and (
         not _REQUEST_VERBS.isdisjoint(words[2:])
         or any(w in _QUESTION_START for w in words[3 : 3 + _VERB_WORDS]))
 
@@ -109,8 +114,7 @@ def _polite_request(words: list[str]) -> bool:
 def _request_ending_in_verb(words: list[str]) -> bool:
     """A German request that ends with its verb and goes on with nothing after it: "kannst du mir meine
     Hausaufgaben machen 🙏" (not "Können Sie mir berichten, was …": what follows is the question)."""
-    return len(words) >= _REQUEST_WORDS and words[0] in _MODALS and words[1] in _ADDRESSED \
-        and _INFINITIVE.search(words[-1]) is not None
+    return len(words) >= _REQUEST_WORDS and _modal_you(words) and _INFINITIVE.search(words[-1]) is not None
 
 
 _INFINITIVE = re.compile(r"[a-z]{2,}(?:en|ern|eln)$")

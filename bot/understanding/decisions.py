@@ -117,18 +117,18 @@ def money_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     best, score = p.ranked[0]
     money = ix.qtype_rows["how_much"]
+    names_money = not (_MONEY_WORDS.isdisjoint(p.words) and _MONEY_WORDS.isdisjoint(p.tokens.folded))
     if p.decision == "clarify":
         # ("gibts fördergeld für die modellstädte? wie viel genau": too close to call between the money
         # and the group it went to; how much is asked, so the money's topic answers)
         pair = p.ranked[:2]
         payer = [i for i, _ in pair if money[ix.row[i]]]
-        if p.qtype in _AMOUNT and len(payer) == 1 and all(i in ix.group_intents for i, _ in pair if i != payer[0]) \
-                and not (_MONEY_WORDS.isdisjoint(p.words) and _MONEY_WORDS.isdisjoint(p.tokens.folded)):
+        if names_money and p.qtype in _AMOUNT and len(payer) == 1 \
+                and all(i in ix.group_intents for i, _ in pair if i != payer[0]):
             value = dict(pair)[payer[0]]
             answer_first(p, payer[0], value, f"it asks how much money, and {payer[0]} tells of it")
         return
-    if money[ix.row[best]] or best not in ix.group_intents or p.qtype in _NOT_AN_AMOUNT or (
-            _MONEY_WORDS.isdisjoint(p.words) and _MONEY_WORDS.isdisjoint(p.tokens.folded)):
+    if money[ix.row[best]] or best not in ix.group_intents or p.qtype in _NOT_AN_AMOUNT or not names_money:
         return
     for intent, value in p.ranked[1:3]:
         if money[ix.row[intent]] and value >= s.threshold and score - value <= _MONEY_MARGIN:

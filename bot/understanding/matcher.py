@@ -85,7 +85,7 @@ def _restates(text: str) -> bool:
     return tuple(words[-2:]) in _RESTATING
 
 
-def _only_towns(words: list[str]) -> bool:
+def only_towns(words: list[str]) -> bool:
     """Whether a clause names nothing but towns ("Wat is mit Menden?")."""
     content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
     return bool(content) and all(map(is_town, content))
@@ -133,7 +133,7 @@ class Matcher:
         # ("Wat is mit Menden? De sollt ne Uuszeichnung kriegen hebben?": a part that only names a town
         # leads in to the question about it that follows, which names no town of its own, when the
         # message as a whole is understood)
-        towns_only = [i for i in asking if _only_towns(p.clause_words[i][0])] if p.decision == "answer" else []
+        towns_only = [i for i in asking if only_towns(p.clause_words[i][0])] if p.decision == "answer" else []
         if towns_only and len(towns_only) < len(asking) and towns_only[-1] < max(asking) and not any(
                 is_town(w) for j in asking if j not in towns_only for w in p.clause_words[j][0]):
             asking = [i for i in asking if i not in towns_only]

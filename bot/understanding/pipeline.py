@@ -1109,7 +1109,7 @@ _ONWARDS = frozenset("onwards onward".split())
 _WHEN = frozenset("wann when".split())
 #: "seit einiger Zeit", "since last year": a duration, not an event; "since the beginning" (the
 #: vocabulary writes "beginning", "Anfang" as "timeline") asks about all of it
-_DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem langem ewigkeiten heute jeher "
+DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem langem ewigkeiten heute jeher "
                       "time years year months weeks days yesterday ages long timeline".split())
 
 
@@ -1120,7 +1120,7 @@ def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
     found: set[int] = set()
     for j in range(start, end):
         if words[j] in _SINCE and j + 1 < end and words[j + 1] not in _WHEN \
-                and _DURATION.isdisjoint(words[j + 1:j + 4]):
+                and DURATION.isdisjoint(words[j + 1:j + 4]):
             # up to what happened: "Was ist seit der Förderzusage alles passiert?" asks what happened
             stop = next((k for k in range(j + 1, end) if words[k] in _HAPPENED), end)
             found.update(range(j + 1, stop))

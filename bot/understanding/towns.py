@@ -37,7 +37,8 @@ def is_town(word: str) -> bool:
 
 # Common German words one edit away from a town name.
 _NOT_TOWNS = frozenset({"melden", "meldet", "siegel", "sieger", "sonst", "immer", "hemd", "oben", "alpen", "erbitte"})
-_RARE_PART = 3.0  # a part of a town written apart that is no everyday word ("attent" of "attent dorn")
+#: An everyday word is no misspelt town ("halber" is not Halver), nor the first part of one written apart
+_EVERYDAY_ZIPF = 3.0
 
 
 def _max_edits(length: int) -> int:
@@ -125,7 +126,7 @@ class TownFinder:
             base = phrase[: -len(ending)]
             if phrase.endswith(ending) and len(base) >= 4 and " " not in phrase and base in self._names:
                 return self._names[base]
-        if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary or zipf(phrase) >= 3.0:
+        if phrase in STOPWORDS or phrase in _NOT_TOWNS or phrase in self.vocabulary or zipf(phrase) >= _EVERYDAY_ZIPF:
             return None  # an everyday word is not a misspelt town ("halber" is not Halver)
         edits = _max_edits(len(phrase))
         if not edits:
@@ -171,7 +172,7 @@ class TownFinder:
                 # (not a lower-case word of a writer who capitalises names)
                 if fuzzy and i + 1 < len(words) and min(len(words[i]), len(words[i + 1])) >= 3 \
                         and not (cased and originals[i][:1].islower()) \
-                        and zipf(words[i]) < _RARE_PART and words[i + 1] not in STOPWORDS \
+                        and zipf(words[i]) < _EVERYDAY_ZIPF and words[i + 1] not in STOPWORDS \
                         and (town := self._lookup(words[i] + words[i + 1])) is not None:
                     found.append(TownMatch(town, i, i + 2))
                     i += 2

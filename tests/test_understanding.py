@@ -654,6 +654,10 @@ def test_a_town_written_apart_is_the_town(index: Index) -> None:
     assert upto("Lüden Scheid ist auch bei Smart City?", index, "towns").towns == ["Lüdenscheid"]
     assert upto("is lipp stadt part of this", index, "towns").towns == ["Lippstadt"]
     assert upto("is dat sowat wie'n Plan?", index, "towns").towns == []  # "wie n" is no Wien
+    # ... misspelt, as speech input writes it, from a first part that is no everyday word; not from a
+    # lower-case word of a writer who capitalises names
+    assert upto("ist lenne stat dabei", index, "towns").towns == ["Lennestadt"]
+    assert upto("Wir waren in Olpe und lenne stat", index, "towns").towns == ["Olpe"]
 
 
 def test_a_towns_people_name_the_town(index: Index) -> None:

@@ -497,3 +497,24 @@ def test_a_district_is_answered_with_its_towns_in_each_group(answerer: Answerer)
     assert "Menden" not in text and "Brilon" not in text  # (towns of other districts)
     text = answerer.ask("Is the Märkischer Kreis part of it?").text
     assert text.startswith("Districts do not take part themselves") and "Menden" in text and "Iserlohn" in text
+
+
+def test_a_greeting_after_a_story_is_answered_in_the_stories_language(answerer: Answerer) -> None:
+    answer = answerer.ask("just rolled into town for the winter season mate, how ya going")
+    assert answer.intent == "greeting" and answer.lang == "en"
+
+
+def test_a_please_that_apologises_asks_nothing(answerer: Answerer) -> None:
+    text = "Hallo! Ich heiße Ana und wohne seit Mai in Olpe. Bitte entschuldige mein Deutsch. Ich wollte nur Hallo sagen."
+    assert answerer.ask(text).intent == "greeting"
+    # a please that asks still asks
+    assert answerer.ask("Hallo! Ich heiße Ana. Bitte erzähl mir die Timeline.").intent != "greeting"
+
+
+def test_asking_whether_this_is_the_initiatives_bot_is_answered_with_what_it_can_do(answerer: Answerer) -> None:
+    for q in ("Bist du der Bot der Initiative?", "are you the smart cities bot", "Is dat hier der Bot von de Smart-City-Leut?"):
+        assert answerer.ask(q).intent == "help", q
+    # ... and around a greeting, it greets
+    assert answerer.ask("Is this the bot of the smart city people? Just wanted to say hi!").intent == "greeting"
+    # the initiative's people are the initiative
+    assert answerer.ask("Was machen die Smart-City-Leute eigentlich so?").intent == "initiative"

@@ -8,7 +8,7 @@ greets or thanks is. Each is a stage of ``pipeline.STAGES`` with its own unit te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import dropwhile, takewhile
 from typing import TYPE_CHECKING
 
@@ -1167,6 +1167,8 @@ TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfass
 
 
 #: "please allow me to introduce myself", "darf ich mich bitte vorstellen": a "please" that asks for nothing
+#: "bitte Entschuldigung für Fehler", "please excuse my English": a please that apologises asks nothing
+_PARDON = re.compile(r"\b(?:bitte (?:entschuldig|verzeih|vergeb)\w*|(?:please|pls|plz) (?:excuse|forgive|pardon)\b)")
 _INTRODUCES = re.compile(r"\b(?:introduce myself|introduce ourselves|(?:mich|uns) (?:\w+ ){0,2}vorstellen)\b")
 
 
@@ -1181,14 +1183,22 @@ def _only_greets(text: str, ix: Index) -> bool:
             and not any(map(qtype.is_question_word, rewritten)):
         return True
     # (or calls it: "Tach auch! Bisse wach, Kollege Bot?")
+    return _asks_if_the_bot(folded, words, ix)
+
+
+def _asks_if_the_bot(folded: Sequence[str], words: Sequence[str], ix: Index) -> bool:
+    """Whether words ask only whether this is the initiative's bot ("bist du der bot von dem smart city
+    ding?", "is this the Smart Cities bot?"), or call it ("Kollege Bot?")."""
     return len(folded) <= _ARE_YOU_WORDS and "bot" in words and (
-        (folded[0] in _ARE and not (_YOU | {"this"}).isdisjoint(folded[1:3])) or len(folded) <= 2) and all(
+        (folded[0] in _ARE and not (_YOU | _THIS).isdisjoint(folded[1:3])) or len(folded) <= 2) and all(
         w == "bot" or w in ix.name_words or w in _BOT_ALIKE for w in words)
 
 
-_ARE_YOU_WORDS = 9  # "bist du der bot von dem smart city ding"
-_ARE = frozenset("bist bisse biste are r is".split())  # ... followed by "du", "you" or "this"
-_BOT_ALIKE = frozenset("kollege offizielle official ding thing".split())
+_ARE_YOU_WORDS = 10  # "bist du der bot von dem smart city ding", "is dat hier der Bot von den Smart-City-Leuten?"
+_ARE = frozenset("bist bisse biste ist are r is".split())  # ... followed by "du", "you" or "this"
+_THIS = frozenset("this das dat dies".split())
+#: (the initiative as the vocabulary writes its people: "den Smart-City-Leuten"; "de" is dialect's article)
+_BOT_ALIKE = frozenset("kollege offizielle official ding thing initiative de".split())
 
 
 def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -1204,7 +1214,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if any(c.question and tokenize(c.text).folded and not _only_greets(c.text, ix) for c in p.clauses):
         return  # a question ("So, um, hello?" asks nothing)
     answered = p.decision == "answer"
-    if not PLEASE.isdisjoint(p.tokens.folded) and not _INTRODUCES.search(p.tokens.text):
+    if not PLEASE.isdisjoint(_PARDON.sub(" ", p.tokens.text).split()) and not _INTRODUCES.search(p.tokens.text):
         return  # "Hello. Please read me the timeline …": a request without a question mark
     if any(words and words[0] in TASKS for words, _ in p.clause_words):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye
@@ -1246,7 +1256,9 @@ def _greets_around_a_story(p: Parse, ix: Index, s: MatcherSettings) -> None:
     alone = pipeline.run(word, ix, s)
     if alone.decision == "answer" and alone.intent in ix.social_intents:
         alone.note("decide", f"the message greets or thanks around what it tells: '{word}'")
+        written = p.tokens
         p.take(alone)
+        p.tokens = written  # the language is the message's ("gday mate … how ya going"), not "hallo"'s
 
 
 #: Words that address the bot (not "ihr"/"euch": those mean the people behind the initiative).
@@ -1261,7 +1273,16 @@ def asks_about_the_bot(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Wofür bist du eigentlich da?', 'what can u even do lol', 'What's your deal?': a question to
     the bot about itself that names nothing the knowledge is about, nor a subject of its own, asks
     what it can do: the help answers."""
-    if p.settled or not ix.help_intents or p.qtype not in ("what", "which", "how", "why"):
+    if p.settled or not ix.help_intents:
+        return
+    if len(p.clauses) == 1 and len(p.tokens.folded) > 2 and _asks_if_the_bot(
+            p.tokens.folded, [w for w in ix.lexicon.rewrite(p.tokens.folded).words if w not in STOPWORDS], ix):
+        scores = dict(p.ranked)
+        _settle(p, "answer", max(sorted(ix.help_intents), key=lambda i: scores.get(i, 0.0)),
+                "it asks whether it is the initiative's bot")
+        p.settled = True
+        return
+    if p.qtype not in ("what", "which", "how", "why"):
         return
     from bot.understanding.pipeline import topicality
 

@@ -512,7 +512,8 @@ def test_a_please_that_apologises_asks_nothing(answerer: Answerer) -> None:
 
 
 def test_asking_whether_this_is_the_initiatives_bot_is_answered_with_what_it_can_do(answerer: Answerer) -> None:
-    for q in ("Bist du der Bot der Initiative?", "are you the smart cities bot", "Is dat hier der Bot von de Smart-City-Leut?"):
+    for q in ("Bist du der Bot der Initiative?", "are you the smart cities bot",
+              "Is dat hier der Bot von de Smart-City-Leut?"):
         assert answerer.ask(q).intent == "help", q
     # ... and around a greeting, it greets
     assert answerer.ask("Is this the bot of the smart city people? Just wanted to say hi!").intent == "greeting"

@@ -519,3 +519,13 @@ def test_asking_whether_this_is_the_initiatives_bot_is_answered_with_what_it_can
     assert answerer.ask("Is this the bot of the smart city people? Just wanted to say hi!").intent == "greeting"
     # the initiative's people are the initiative
     assert answerer.ask("Was machen die Smart-City-Leute eigentlich so?").intent == "initiative"
+
+
+def test_a_claim_checked_before_a_follow_up_question_is_what_both_ask(answerer: Answerer) -> None:
+    # "Is that true?" and a question opening with a preposition go on with the claim told before them
+    answer = answerer.ask("A friend told me Menden came third nationwide. Is that true? Out of how many towns?")
+    assert answer.intent == "menden" and "400" in answer.text
+    answer = answerer.ask("Meine Nachbarin meint, Menden war auf Platz 3. Stimmt das? Von wie vielen Kommunen?")
+    assert answer.intent == "menden" and "400" in answer.text
+    # a part after a preposition that names something of its own stays a part
+    assert answerer.ask("Leitfäden im Modellprojekt = was genau? Für wen zugänglich?").intent == "leitfaeden"

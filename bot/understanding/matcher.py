@@ -7,6 +7,7 @@ interface the answerer uses and splits a message into its separate questions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
@@ -72,6 +73,16 @@ def _keyword_only(text: str) -> bool:
 
 #: After a reason, where it is: "the reason behind", "der Grund dahinter"
 _BEHIND = frozenset("behind dahinter dafur".split())
+#: Whether it is so, as the vocabulary writes it ("true" is "tru")
+_CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct right".split())
+#: "Von wie vielen Städten?", "From how many?", "Seit wann?": a question word after a preposition asks
+#: the rest of the question before it
+_PREPOSITIONS = frozenset("von vom aus seit bis fur unter by from out since until till among".split())
+
+
+def _after_a_preposition(written: Sequence[str]) -> bool:
+    opening = [w for w in written[:3] if w not in ("und", "and", "oder", "or")]
+    return len(opening) >= 2 and opening[0] in _PREPOSITIONS and qtype.is_question_word(opening[1])
 
 
 #: "…, mein ich", "… I mean": what was asked, said again more precisely
@@ -195,7 +206,13 @@ class Matcher:
             return True
         if clauses.IF_SO.match(text):
             return True  # "Ist Brilon dabei, und wenn ja, in welcher Form?": how, if it is
-        pointing = pipeline.points_back(words) or tuple(tokenize(text).folded[:2]) in _COMPARING
+        written = tokenize(text).folded
+        if content and all(w in _CONFIRMING for w in content):
+            return True  # "Is this true?", "Stimmt das?": whether what was said before is so
+        # (a question word after a preposition, of words the knowledge knows: "From how many cities?", not
+        # "für wen zugänglich?", which names something of its own)
+        pointing = pipeline.points_back(words) or tuple(written[:2]) in _COMPARING or (
+            _after_a_preposition(written) and pipeline.known_content(content, self.index) == len(content))
         return pointing and pipeline.known_content([w for w in words if w not in pipeline.REFERRING], self.index) < 2
 
     def _own_subject(self, words: list[str], originals: list[str]) -> bool:

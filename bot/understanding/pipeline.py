@@ -560,10 +560,12 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         belongs = not _BELONGS_TO.isdisjoint(asked) and any(
             i < asking[0] and _topic_words([w for w in p.clause_words[i][0] if not is_town(w)], ix, s)
             for i in evident)
+        # ("is true?": a short question that confirms points back without a pointing word, also before
+        # another: "My colleague said Menden was number 3. Is this true? From how many cities?")
+        confirms = any(len(words) <= 3 and not _CONFIRMING.isdisjoint(words)
+                       for words in (p.clause_words[i][0] for i in asking))
         own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _MODALS
-                             and not (belongs and w in _MEMBERS)], ix)
-        # ("is true?": a short question that confirms points back without a pointing word)
-        confirms = len(asked) <= 3 and not _CONFIRMING.isdisjoint(asked)
+                             and not (belongs and w in _MEMBERS) and not (confirms and w in _CONFIRMING)], ix)
         # ("Können Sie einfach erklären?": so does a bare request to tell; "leitfaden. was. für wen.": and
         # a question that names nothing at all, after a topic)
         names_nothing = own == 0 and (asked[-1] in TELL or (not _topic_words(asked, ix, s) and any(
@@ -572,7 +574,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
         # pointing back asks about what was named, whatever else it names)
-        if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0])) and not names_town \
+        if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0]) or confirms) and not names_town \
                 and (points_back(asked, asked_originals, ix.knows) or confirms or names_nothing
                      or not REFERRING.isdisjoint(pointing_words)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)

@@ -529,3 +529,21 @@ def test_a_claim_checked_before_a_follow_up_question_is_what_both_ask(answerer: 
     assert answer.intent == "menden" and "400" in answer.text
     # a part after a preposition that names something of its own stays a part
     assert answerer.ask("Leitfäden im Modellprojekt = was genau? Für wen zugänglich?").intent == "leitfaeden"
+
+
+def test_has_and_does_open_a_yes_or_no_question(answerer: Answerer) -> None:
+    # ("does" folds as German "oe" does: "dos")
+    assert answerer.ask("Has Olpe joined the framework strategy?").intent == "membership"
+    assert answerer.ask("Has Hemer signed up to the Rahmenstrategie?").intent == "membership"
+
+
+def test_a_group_added_to_is_not_the_group_asked_about(answerer: Answerer) -> None:
+    assert answerer.ask("Which towns joined in addition to the pioneer towns?").intent == "mitmacherkommunen"
+    assert answerer.ask("Welche Städte sind zusätzlich zu den Pionierkommunen dabei?").intent == "mitmacherkommunen"
+
+
+def test_a_question_described_before_a_colon_asks_nothing_of_its_reason(answerer: Answerer) -> None:
+    # "Grundfrage" is a basic question, not one about a reason ("Grund")
+    for q in ("Aber zuerst die Grundfrage: was macht die Initiative eigentlich?",
+              "Zuerst mal die Grundfrage: was ist das für eine Initiative?"):
+        assert answerer.ask(q).intent == "initiative", q

@@ -42,7 +42,7 @@ REASON_NOUNS = frozenset("grund grunde grunden begrundung sinn zweck reason reas
                          "motivation motive".split())
 #: ("Heißt das, dass Wenden mitmacht?", "Bedeutet das, …?": yes or no about what it may mean)
 _YES_NO = frozenset("ist sind macht machen nimmt nehmen gehort gehoren hat haben heisst bedeutet is are does do "
-                    "did".split())
+                    "did dos has have".split())  # ("does" folds as German "oe" does: "dos")
 #: Words that only open a question ("wait is bad berleburg in it", "ok und ist Olpe dabei?", "yo was isn
 #: das für ein ding"); ``clauses`` reads them too
 OPENERS = frozenset("wait ok okay and und also na hmm hm oh ah ach achso btw but aber ahm ahem uhm um umm erm "

@@ -547,3 +547,11 @@ def test_a_question_described_before_a_colon_asks_nothing_of_its_reason(answerer
     for q in ("Aber zuerst die Grundfrage: was macht die Initiative eigentlich?",
               "Zuerst mal die Grundfrage: was ist das für eine Initiative?"):
         assert answerer.ask(q).intent == "initiative", q
+
+
+def test_wie_sieht_es_aus_mit_a_town_asks_about_that_town(answerer: Answerer) -> None:
+    assert answerer.ask("Wie sieht es aus mit Olsberg, sind die angeschlossen?").intent == "membership"
+
+
+def test_looking_for_open_positions_is_not_covered(answerer: Answerer) -> None:
+    assert answerer.ask("Ich bin Erzieherin und ziehe nach Olpe. Wo finde ich Stellen?").intent is None

@@ -49,7 +49,8 @@ OPENERS = frozenset("wait ok okay and und also na hmm hm oh ah ach achso btw but
                     "sorry yo jo hey hi ey".split())
 _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mitmacht"
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
-_WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"), ("steht", "es", "mit"),
+_WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"), ("sieht", "es", "aus", "mit"),
+               ("siehts", "aus", "mit"), ("steht", "es", "mit"),
                ("stehts", "mit"), ("steht", "es", "um"), ("stehts", "um"), ("verhalt", "es", "sich", "mit"))
 # ("Wie steht es mit Olsberg?", "Und wie verhält es sich mit Bad Berleburg?")
 

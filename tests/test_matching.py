@@ -555,3 +555,11 @@ def test_wie_sieht_es_aus_mit_a_town_asks_about_that_town(answerer: Answerer) ->
 
 def test_looking_for_open_positions_is_not_covered(answerer: Answerer) -> None:
     assert answerer.ask("Ich bin Erzieherin und ziehe nach Olpe. Wo finde ich Stellen?").intent is None
+
+
+def test_was_war_das_points_back_at_what_was_told(answerer: Answerer) -> None:
+    q = ("Ich hab von einer Smart-Cities-Konferenz in Arnsberg gehört. Was war das für ein Event? Und wo kann ich "
+         "mehr darüber lesen?")
+    assert answerer.ask(q).intent == "konferenz"
+    # ... not "Was waren die …", whose article goes with its noun
+    assert answerer.ask("Was waren die wichtigsten Schritte des Projekts bisher?").intent == "timeline"

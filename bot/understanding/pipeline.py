@@ -768,6 +768,9 @@ _FORM_WISHED = re.compile(r"\b(?:wäre?|wär|waere|would be)\b(?:\s+\w+){0,2}?\s
 
 _FILLERS = frozenset("genau denn eigentlich so dann nun jetzt exactly actually then".split())
 _OPENING_VERBS = frozenset("ist sind is are was heisst bedeutet means mean hat has does dos geht ging".split())
+#: ... and in the past, with "das"/"that" only ("Was war das für eine Veranstaltung?", not "Was waren die
+#: wichtigsten Stationen?")
+_OPENING_PAST = frozenset("war waren were".split())
 
 
 #: A yes/no question that opens with its verb and a word pointing back: "geht das …", "is that …"
@@ -781,6 +784,8 @@ def _opens_pointing(words: list[str]) -> bool:
     words = [w for w in words if w not in _FILLERS]  # "was genau hat es damit auf sich"
     if len(words) >= 3 and words[0] in _YES_NO_OPENING and words[1] in _POINTING_BACK:
         return True  # "Sperrmüll anmelden in Lüdenscheid – geht das inzwischen online?": whether it does
+    if len(words) > 3 and question_type.is_question_word(words[0]) and words[1] in _OPENING_PAST:
+        return words[2] in _POINTING_BACK
     if len(words) <= 3 or not question_type.is_question_word(words[0]) or words[1] not in _OPENING_VERBS:
         return False
     # ("worum geht es da …": after "geht es", what points back comes next)

@@ -563,3 +563,10 @@ def test_was_war_das_points_back_at_what_was_told(answerer: Answerer) -> None:
     assert answerer.ask(q).intent == "konferenz"
     # ... not "Was waren die …", whose article goes with its noun
     assert answerer.ask("Was waren die wichtigsten Schritte des Projekts bisher?").intent == "timeline"
+
+
+def test_an_unpunctuated_question_whether_a_town_is_one_of_a_group_is_split_from_its_story(answerer: Answerer) -> None:
+    q = "frage weil wir gestern beim kaffee drüber geredet haben ist brilon eigentlich auch mitmacherkommune oder nicht"
+    assert answerer.ask(q).intent == "membership"
+    q = "ist werl eigentlich mitmacherkommune ich möchte das bei uns im verein erzählen"
+    assert answerer.ask(q).intent == "membership"

@@ -446,9 +446,11 @@ def _so_then(pieces: list[str], joined: list[bool]) -> None:
 # ... and a yes/no question whether a place takes part: "heading to schmallenberg on the weekend is
 # schmallenberg in it", "meine oma wohnt in hemer ist hemer auch dabei".
 _TAKES_PART = (r"(?i:is|are|does|do|ist|iss|ös|sind|macht|gehort|gehört)\s+(?!(?i:a|an|the|ein|eine|der|die|das)\b)"
-               r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:(?i:auch|denn|eigentlich|also|even)\s+)?"
+               r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:(?i:auch|denn|eigentlich|also|even)\s+){0,2}"
                r"(?i:in\s+it|in\s+this|in\s+there|part\s+of|involved|included|participating|participate|taking\s+part|"
-               r"on\s+board|dabei|dobei|debei|mit\s+dabei|beteiligt|mit)\b")
+               r"on\s+board|dabei|dobei|debei|mit\s+dabei|beteiligt|mit|"
+               # (or is one of a group: "ist netphen eigentlich auch mitmacherkommune")
+               r"mitmacherkommunen?|mitmachkommunen?|pionierkommunen?)\b")
 _RUN_ON_TAKING_PART = re.compile(rf"\s+(?={_TAKES_PART})")
 _ASKS_TAKING_PART = re.compile(_TAKES_PART)
 # "Kindly confirm whether Attendorn is participating"; and what someone said or thinks: "mein cousin
@@ -467,6 +469,7 @@ _AFTER_VERB = frozenset("kann muss soll darf will hab habe bin war can could sho
                         "ich".split())
 _RUN_ON_STORY = re.compile(
     r"\s+(?=(?i:ich|ech|i)\s+(?i:hab|habe|hatte|bin|war|wohne|wohn|komme|lese|arbeite|arbeit|fahr|fahre|wollte|muss|"
+    r"würde|wurde|möchte|mochte|"
     r"brauche|schreibe|hör|höre|hor|hore|kenn|kenne|seh|sehe|saw|have|had|am|was|live|work|read|heard|need|drive|go|"
     r"keep|know|stay|stayed|visit|visited|moved|come|came|grew|study|studied)\b"
     # ("… im staying there till friday": "I'm" written without its apostrophe)

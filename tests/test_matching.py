@@ -570,3 +570,8 @@ def test_an_unpunctuated_question_whether_a_town_is_one_of_a_group_is_split_from
     assert answerer.ask(q).intent == "membership"
     q = "ist werl eigentlich mitmacherkommune ich möchte das bei uns im verein erzählen"
     assert answerer.ask(q).intent == "membership"
+
+
+def test_what_we_saw_after_an_unpunctuated_question_is_story(answerer: Answerer) -> None:
+    q = "what is smart cities südwestfalen we saw a banner in soest is it a festival or something"
+    assert answerer.ask(q).intent == "initiative"

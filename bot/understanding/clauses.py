@@ -475,7 +475,8 @@ _RUN_ON_STORY = re.compile(
     # ("… im staying there till friday": "I'm" written without its apostrophe)
     r"|(?i:im|i'm|i’m)\s+(?i:staying|living|going|visiting|moving|working|studying|writing|asking)\b"
     # (or the writer's people: "… we went skiing there last winter", "… wir waren da im urlaub")
-    r"|(?i:we|wir)\s+(?i:went|were|live|lived|have|had|are|waren|wohnen|sind|haben|hatten|fahren|stay|stayed|visit|"
+    r"|(?i:we|wir)\s+(?i:went|were|live|lived|have|had|are|saw|heard|read|found|got|sahen|waren|wohnen|sind|haben|"
+    r"hatten|fahren|stay|stayed|visit|"
     r"visited|moved|come|came|go|drove|bleiben|kommen|besuchen|machen)\b"
     # (chat and dialect leave the writer out: "… hab dat inne zeitung gelesen", "… hann dat em radio gehört")
     r"|(?i:hab|habe|hann|häw|haw|hatte)\s+(?i:dat|das|den|die|es|et|wat|was|ne|nen|einen|eine|auf|in|im|inne|von|"

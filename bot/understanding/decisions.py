@@ -1278,8 +1278,11 @@ def asks_about_the_bot(p: Parse, ix: Index, s: MatcherSettings) -> None:
     what it can do: the help answers."""
     if p.settled or not ix.help_intents:
         return
-    if len(p.clauses) == 1 and len(p.tokens.folded) > 2 and _asks_if_the_bot(
-            p.tokens.folded, [w for w in ix.lexicon.rewrite(p.tokens.folded).words if w not in STOPWORDS], ix):
+    folded = p.tokens.folded
+    # (the words are rewritten only for a message that opens as the question does: "bist du …", "is this …")
+    if len(p.clauses) == 1 and 2 < len(folded) <= _ARE_YOU_WORDS and folded[0] in _ARE \
+            and not (_YOU | _THIS).isdisjoint(folded[1:3]) and _asks_if_the_bot(
+            folded, [w for w in ix.lexicon.rewrite(folded).words if w not in STOPWORDS], ix):
         scores = dict(p.ranked)
         _settle(p, "answer", max(sorted(ix.help_intents), key=lambda i: scores.get(i, 0.0)),
                 "it asks whether it is the initiative's bot")

@@ -206,13 +206,15 @@ class Matcher:
             return True
         if clauses.IF_SO.match(text):
             return True  # "Ist Brilon dabei, und wenn ja, in welcher Form?": how, if it is
-        written = tokenize(text).folded
         if content and all(w in _CONFIRMING for w in content):
             return True  # "Is this true?", "Stimmt das?": whether what was said before is so
-        # (a question word after a preposition, of words the knowledge knows: "From how many cities?", not
-        # "für wen zugänglich?", which names something of its own)
-        pointing = pipeline.points_back(words) or tuple(written[:2]) in _COMPARING or (
-            _after_a_preposition(written) and pipeline.known_content(content, self.index) == len(content))
+        pointing = pipeline.points_back(words)
+        if not pointing:
+            written = tokenize(text).folded
+            # (a question word after a preposition, of words the knowledge knows: "From how many cities?",
+            # not "für wen zugänglich?", which names something of its own)
+            pointing = tuple(written[:2]) in _COMPARING or (
+                _after_a_preposition(written) and pipeline.known_content(content, self.index) == len(content))
         return pointing and pipeline.known_content([w for w in words if w not in pipeline.REFERRING], self.index) < 2
 
     def _own_subject(self, words: list[str], originals: list[str]) -> bool:

@@ -1166,12 +1166,12 @@ TASKS = frozenset("schreib schreibe schreibt mach mache erstell erstelle verfass
                   "draft calculate solve".split())
 
 
-#: "please allow me to introduce myself", "darf ich mich bitte vorstellen": a "please" that asks for nothing
 #: "bitte Entschuldigung für Fehler", "please excuse my English", "please bear with an old man": a please
 #: that apologises or asks for patience asks nothing
 _PARDON = re.compile(r"\b(?:bitte (?:entschuldig|verzeih|vergeb)\w*"
                      r"|(?:please|pls|plz) (?:excuse|forgive|pardon|bear with)\b"
                      r"|bitte (?:haben sie|hab|habt) (?:\w+ )?(?:nachsicht|geduld)\b)")
+#: "please allow me to introduce myself", "darf ich mich bitte vorstellen": a "please" that asks for nothing
 _INTRODUCES = re.compile(r"\b(?:introduce myself|introduce ourselves|(?:mich|uns) (?:\w+ ){0,2}vorstellen)\b")
 
 

@@ -73,15 +73,16 @@ def _keyword_only(text: str) -> bool:
 
 #: After a reason, where it is: "the reason behind", "der Grund dahinter"
 _BEHIND = frozenset("behind dahinter dafur".split())
-#: Whether it is so, as the vocabulary writes it ("true" is "tru")
-_CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct right".split())
+#: Whether it is so ("Is this true?", "Stimmt das?", "Is that right?")
+_CONFIRMING = pipeline.CONFIRMING | {"right"}
 #: "Von wie vielen Städten?", "From how many?", "Seit wann?": a question word after a preposition asks
 #: the rest of the question before it
 _PREPOSITIONS = frozenset("von vom aus seit bis fur unter by from out since until till among".split())
+_JOINING = clauses.AND | {"oder", "or"}
 
 
 def _after_a_preposition(written: Sequence[str]) -> bool:
-    opening = [w for w in written[:3] if w not in ("und", "and", "oder", "or")]
+    opening = [w for w in written[:3] if w not in _JOINING]  # ("Und von wie vielen?")
     return len(opening) >= 2 and opening[0] in _PREPOSITIONS and qtype.is_question_word(opening[1])
 
 

@@ -410,7 +410,7 @@ _MEANING = frozenset("mean means meaning meant bedeutet bedeuten bedeutung heiss
                      "serve serves".split())
 #: Words that ask whether what was said is so ("Is it true?", "Stimmt das?"; "true" folds to "tru"):
 #: about the asking too.
-_CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct".split())
+CONFIRMING = frozenset("tru true stimmt stimmts wahr richtig correct".split())
 #: "one" standing for a thing named before ("Was there one?", "Gab es eine?")
 _ONE = frozenset("one eine einen einer eins sowas so".split())
 
@@ -424,7 +424,7 @@ def known_content(words: list[str], ix: Index) -> int:
     """How many known words a clause says something with (not everyday verbs like "geht", "gibt",
     nor the words that ask what something means)."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w)
-               and w not in _MEANING and w not in _CONFIRMING and not is_town(w) and zipf(w) < EVERYDAY_ZIPF
+               and w not in _MEANING and w not in CONFIRMING and not is_town(w) and zipf(w) < EVERYDAY_ZIPF
                and ix.resolve(w).keys)
 
 
@@ -562,10 +562,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             for i in evident)
         # ("is true?": a short question that confirms points back without a pointing word, also before
         # another: "My colleague said Menden was number 3. Is this true? From how many cities?")
-        confirms = any(len(words) <= 3 and not _CONFIRMING.isdisjoint(words)
+        confirms = any(len(words) <= 3 and not CONFIRMING.isdisjoint(words)
                        for words in (p.clause_words[i][0] for i in asking))
         own = known_content([w for w in asked if w not in REFERRING and w not in TELL and w not in _MODALS
-                             and not (belongs and w in _MEMBERS) and not (confirms and w in _CONFIRMING)], ix)
+                             and not (belongs and w in _MEMBERS) and not (confirms and w in CONFIRMING)], ix)
         # ("Können Sie einfach erklären?": so does a bare request to tell; "leitfaden. was. für wen.": and
         # a question that names nothing at all, after a topic)
         names_nothing = own == 0 and (asked[-1] in TELL or (not _topic_words(asked, ix, s) and any(
@@ -1672,7 +1672,7 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... and "Was there one? Where and when?": whether there is one, then what it asks; "Was it started by
     # five towns? Which ones?": a bare question word after it asks what of it
     confirms = len(kinds) > 1 and kinds[0][0] == "yes_no" and (
-        not _CONFIRMING.isdisjoint(kinds[0][1]) or _bare(kinds[0][1]) or _bare(kinds[1][1]))
+        not CONFIRMING.isdisjoint(kinds[0][1]) or _bare(kinds[0][1]) or _bare(kinds[1][1]))
     p.qtype = kinds[1 if confirms else 0][0] if kinds else question_type.detect(p.words)
     if p.qtype is None and (any(_yes_no_inside(words) for words in asking) or p.claims):
         p.qtype = "yes_no"  # (a statement with a tag asks whether it is so: "Meschede is doch eine von …, woll?")

@@ -215,6 +215,12 @@ _ENGLISH_QUESTION_WORDS = frozenset("who whom whose what whats whos which when w
 _BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 
 
+def after_a_preposition(folded: Sequence[str]) -> bool:
+    """Whether folded words open a question with a preposition before its question word: "In welcher …",
+    "Seit wann …", "Von wem …", "From how many …"."""
+    return len(folded) >= 2 and folded[0] in _BEFORE_QUESTION_WORD and folded[1] in _QUESTION_START
+
+
 def _is_name(piece: str) -> bool:
     words = re.findall(r"[^\W_]+", piece)
     return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not piece.endswith(("?", "!", "."))
@@ -588,8 +594,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # "Wie …", and after a preposition "In welcher …", "Seit wann …", "Von wem …"
         # (after words that only open it: "ok but why does …", "wait whats this …")
         opened = next((w for w in folded if w not in OPENERS), "")
-        starts = bool(head) and (head[0] in _QUESTION_START or (
-            len(head) == 2 and head[0] in _BEFORE_QUESTION_WORD and head[1] in _QUESTION_START)
+        starts = bool(head) and (head[0] in _QUESTION_START or after_a_preposition(head)
             or (len(head) == 2 and head[0] == "so" and head[1] in _ENGLISH_QUESTION_WORDS)
             or (head[0] in OPENERS and opened in _QUESTION_START))
         joined_words = " ".join(folded)

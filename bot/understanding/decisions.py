@@ -1192,9 +1192,13 @@ def _only_greets(text: str, ix: Index) -> bool:
 def _asks_if_the_bot(folded: Sequence[str], words: Sequence[str], ix: Index) -> bool:
     """Whether words ask only whether this is the initiative's bot ("bist du der bot von dem smart city
     ding?", "is this the Smart Cities bot?"), or call it ("Kollege Bot?")."""
-    return len(folded) <= _ARE_YOU_WORDS and "bot" in words and (
-        (folded[0] in _ARE and not (_YOU | _THIS).isdisjoint(folded[1:3])) or len(folded) <= 2) and all(
-        w == "bot" or w in ix.name_words or w in _BOT_ALIKE for w in words)
+    return len(folded) <= _ARE_YOU_WORDS and "bot" in words and (_opens_as_are_you(folded) or len(folded) <= 2) \
+        and all(w == "bot" or w in ix.name_words or w in _BOT_ALIKE for w in words)
+
+
+def _opens_as_are_you(folded: Sequence[str]) -> bool:
+    """Whether words open as "bist du …", "are you …", "is this …", "ist das …" do."""
+    return folded[0] in _ARE and not _YOU_OR_THIS.isdisjoint(folded[1:3])
 
 
 _ARE_YOU_WORDS = 10  # "bist du der bot von dem smart city ding", "is dat hier der Bot von den Smart-City-Leuten?"
@@ -1266,6 +1270,7 @@ def _greets_around_a_story(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 #: Words that address the bot (not "ihr"/"euch": those mean the people behind the initiative).
 _YOU = frozenset("du dich dir dein deine deinen deinem deiner you your yours u ya ye".split())
+_YOU_OR_THIS = _YOU | _THIS  # ("bist du …", "is this …": ``_opens_as_are_you``)
 #: ... and ask what it can do or is for ("Was kannst du?", "Wofür bist du da?", "what are you for?"),
 #: not what it thinks ("What do you think about the weather?") or likes.
 _ABLE = frozenset("kann kannst kannze kannste konnen can could able wofur for help hilfe helfen hilfst gut good "
@@ -1280,8 +1285,7 @@ def asks_about_the_bot(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     folded = p.tokens.folded
     # (the words are rewritten only for a message that opens as the question does: "bist du …", "is this …")
-    if len(p.clauses) == 1 and 2 < len(folded) <= _ARE_YOU_WORDS and folded[0] in _ARE \
-            and not (_YOU | _THIS).isdisjoint(folded[1:3]) and _asks_if_the_bot(
+    if len(p.clauses) == 1 and 2 < len(folded) <= _ARE_YOU_WORDS and _opens_as_are_you(folded) and _asks_if_the_bot(
             folded, [w for w in ix.lexicon.rewrite(folded).words if w not in STOPWORDS], ix):
         scores = dict(p.ranked)
         _settle(p, "answer", max(sorted(ix.help_intents), key=lambda i: scores.get(i, 0.0)),

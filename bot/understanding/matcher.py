@@ -7,7 +7,6 @@ interface the answerer uses and splits a message into its separate questions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
@@ -75,15 +74,8 @@ def _keyword_only(text: str) -> bool:
 _BEHIND = frozenset("behind dahinter dafur".split())
 #: Whether it is so ("Is this true?", "Stimmt das?", "Is that right?")
 _CONFIRMING = pipeline.CONFIRMING | {"right"}
-#: "Von wie vielen Städten?", "From how many?", "Seit wann?": a question word after a preposition asks
-#: the rest of the question before it
-_PREPOSITIONS = frozenset("von vom aus seit bis fur unter by from out since until till among".split())
+#: "Und von wie vielen?": the words that join a question to the one before it
 _JOINING = clauses.AND | {"oder", "or"}
-
-
-def _after_a_preposition(written: Sequence[str]) -> bool:
-    opening = [w for w in written[:3] if w not in _JOINING]  # ("Und von wie vielen?")
-    return len(opening) >= 2 and opening[0] in _PREPOSITIONS and qtype.is_question_word(opening[1])
 
 
 #: "…, mein ich", "… I mean": what was asked, said again more precisely
@@ -215,7 +207,8 @@ class Matcher:
             # (a question word after a preposition, of words the knowledge knows: "From how many cities?",
             # not "für wen zugänglich?", which names something of its own)
             pointing = tuple(written[:2]) in _COMPARING or (
-                _after_a_preposition(written) and pipeline.known_content(content, self.index) == len(content))
+                clauses.after_a_preposition([w for w in written[:3] if w not in _JOINING])
+                and pipeline.known_content(content, self.index) == len(content))
         return pointing and pipeline.known_content([w for w in words if w not in pipeline.REFERRING], self.index) < 2
 
     def _own_subject(self, words: list[str], originals: list[str]) -> bool:

@@ -1,6 +1,9 @@
 """Answer latency (p50/p99), throughput, load+index time and memory, on one core.
 
-Run: python bench/latency.py [--rounds 5] [--factors 1,10,100]
+Run: python bench/latency.py [--rounds 5] [--factors 1,10,100] [--loads]
+
+``--loads`` measures only the three load+index columns (minutes sooner: for comparing two
+revisions' loading back to back).
 
 Load+index is measured three times: building from the YAML files (the first start, or a start
 after an edit with no compiled copy of an earlier version), reading back the compiled copy a
@@ -88,7 +91,23 @@ def edited(texts: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
     return out
 
 
-def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
+def measure_edit(texts: list[tuple[str, str]]) -> float:
+    """The fastest of three reloads after a moderator changed one example: what did not change is reused."""
+    edits = []
+    with tempfile.TemporaryDirectory() as folder:
+        compiled.configure(folder)
+        compiled.load_texts(texts)
+        for n in range(3):
+            compiled.wait()  # the copy of the version before is on disk (edits come seconds apart)
+            start = time.perf_counter()
+            Answerer(compiled.load_texts(edited(texts, n)))
+            edits.append(time.perf_counter() - start)
+        compiled.wait()
+        compiled.configure(None)
+    return min(edits)
+
+
+def measure(factor: int, questions: list[str], rounds: int, loads_only: bool = False) -> dict[str, float]:
     texts = scaled_texts(factor)
     loads = []
     answerer = None
@@ -113,6 +132,10 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
             reads.append(time.perf_counter() - start)
         compiled.configure(None)
     examples = len(answerer.matcher.texts)
+    if loads_only:
+        return {"factor": factor, "intents": len(answerer.knowledge.intents), "examples": examples,
+                "load_ms": min(loads) * 1000, "compiled_ms": min(reads) * 1000,
+                "edit_ms": measure_edit(texts) * 1000}
     first = []  # first sight: every word is new to this answerer's caches
     for q in questions:
         t0 = time.perf_counter()
@@ -135,24 +158,15 @@ def measure(factor: int, questions: list[str], rounds: int) -> dict[str, float]:
     # each part of which is matched once more after the whole message
     slowest = sorted(range(len(questions)), key=fastest.__getitem__, reverse=True)[: max(1, len(questions) // 100)]
     several = sum(len(answerer.matcher.questions_of(answerer.matcher.match(questions[i]))) >= 2 for i in slowest)
-    edits = []  # a reload after a moderator changed one example: what did not change is reused
-    with tempfile.TemporaryDirectory() as folder:  # (measured last: building more indexes before
-        compiled.configure(folder)  # answering would leave the heap in another state for it)
-        compiled.load_texts(texts)
-        for n in range(3):
-            compiled.wait()  # the copy of the version before is on disk (edits come seconds apart)
-            start = time.perf_counter()
-            Answerer(compiled.load_texts(edited(texts, n)))
-            edits.append(time.perf_counter() - start)
-        compiled.wait()
-        compiled.configure(None)
+    edit = measure_edit(texts)  # (measured last: building more indexes before answering would
+    # leave the heap in another state for it)
     return {
         "factor": factor,
         "intents": len(answerer.knowledge.intents),
         "examples": examples,
         "load_ms": min(loads) * 1000,
         "compiled_ms": min(reads) * 1000,
-        "edit_ms": min(edits) * 1000,
+        "edit_ms": edit * 1000,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
         "first_p99_ms": first[int(len(first) * 0.99) - 1] * 1000,
@@ -213,6 +227,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--factors", default="1,10,100")
+    parser.add_argument("--loads", action="store_true", help="only the load+index columns")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -226,6 +241,14 @@ def main() -> int:
           "| load+index (reload after an edit) | p50 | p99 | p99 first sight | answers/s | RSS after load |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     tails = []
+    if args.loads:
+        print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) "
+              "| load+index (reload after an edit) |\n|---|---|---|---|---|---|")
+        for factor in (int(f) for f in args.factors.split(",")):
+            r = measure(factor, questions, args.rounds, loads_only=True)
+            print(f"| {'shipped' if factor == 1 else f'{factor}x'} | {r['intents']:,} | {r['examples']:,} "
+                  f"| {r['load_ms']:.0f} ms | {r['compiled_ms']:.0f} ms | {r['edit_ms']:.0f} ms |")
+        return 0
     for factor in (int(f) for f in args.factors.split(",")):
         r = measure(factor, questions, args.rounds)
         tails.append(r)

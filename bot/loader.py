@@ -83,6 +83,9 @@ class KnowledgeError(Exception):
 
 
 Path_ = tuple[Any, ...]
+#: (file key, path) -> the parsed values, and the intents and texts read from them with their paths
+_ReadIntents = dict[tuple[tuple[str, bytes], Path_],
+                    tuple[Any, tuple[tuple[Intent, Path_], ...], tuple[tuple[str, Path_], ...]]]
 
 
 class _Doc:
@@ -97,6 +100,7 @@ class _Doc:
         self.text = text
         self._root: yaml.Node | None = None
         self.problems: list[Problem] = []
+        self.key: tuple[str, bytes] | None = None  # (name, digest of the text): see ``_parse``
 
     @property
     def root(self) -> yaml.Node | None:
@@ -187,6 +191,7 @@ class _Builder:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.intents: list[tuple[Intent, _Doc, Path_]] = []
+        self.read_intents: _ReadIntents = {}  # what this load read from each file's intents (``_intents``)
         # Examples taught through the bot (the overlay file): (intent id, lang, text, doc, path).
         self.learned: list[tuple[str, str, str, _Doc, Path_]] = []
         self.answer_overrides: list[tuple[str, dict[str, str], _Doc, Path_]] = []  # answers edited from Discord
@@ -325,6 +330,22 @@ class _Builder:
             self.aliases[town] = (tuple(n for n in names if n), doc, (*path, town))
 
     def _intents(self, doc: _Doc, data: Any, path: Path_) -> None:
+        """The intents of a file, read once for many loads: a file that did not change (its parsed
+        values are the very ones read last time) gives the same intents, without a problem."""
+        key = (doc.key, path) if doc.key is not None else None
+        seen = _read_intents.get(key) if key is not None else None
+        if seen is not None and seen[0] is data:
+            self.intents.extend((intent, doc, ipath) for intent, ipath in seen[1])
+            self.texts.extend((text, doc, tpath) for text, tpath in seen[2])
+            self.read_intents[key] = seen  # type: ignore[index]
+            return
+        problems, intents, texts = len(doc.problems), len(self.intents), len(self.texts)
+        self._read_intents(doc, data, path)
+        if key is not None and len(doc.problems) == problems:
+            self.read_intents[key] = (data, tuple((i, p) for i, _, p in self.intents[intents:]),
+                                      tuple((t, p) for t, _, p in self.texts[texts:]))
+
+    def _read_intents(self, doc: _Doc, data: Any, path: Path_) -> None:
         for i, value in enumerate(self._list(doc, data, path, "intents")):
             ipath = (*path, i)
             if not self._keys(doc, value, ipath, INTENT_KEYS, "an intent"):
@@ -561,27 +582,11 @@ class _Builder:
         self._learned_at: dict[tuple[str, str, int], tuple[_Doc, Path_]] = {}
         self._merge_learned()
         self._merge_answers()
-        tokenize_examples(text for intent, _, _ in self.intents for items in intent.examples.values()
-                          for text in items)  # fold them all at once; the matcher reuses the result
-        examples: dict[tuple[str, ...], tuple[str, _Doc, Path_, str, int]] = {}
-        learned_at = self._learned_at
-        for intent, doc, path in self.intents:
-            for lang, items in intent.examples.items():
-                for j, text in enumerate(items):
-                    key = tokenize_example(text).folded  # (the folded words: the same words, the same key)
-                    entry = (intent.id, doc, path, lang, j)
-                    first = examples.setdefault(key, entry) if key else entry
-                    if key and first is entry:
-                        continue
-                    edoc, epath = learned_at.get((intent.id, lang, j)) or (doc, (*path, "examples", lang, j))
-                    if not key:
-                        edoc.at(epath, f"example '{text}' has no letters or digits to match on")
-                        continue
-                    other, odoc, opath, olang, oj = first
-                    odoc, opath = learned_at.get((other, olang, oj)) or (odoc, (*opath, "examples", olang, oj))
-                    where = "the same intent" if other == intent.id else f"intent '{other}'"
-                    edoc.at(epath, f"example '{text}' is also an example of {where} "
-                            f"({self._where(odoc, opath)}); an example may belong to one intent only")
+        # (folded all at once; the matcher reuses them. The same folded words are the same example.)
+        keys = [t.folded for t in tokenize_examples(
+            text for intent, _, _ in self.intents for items in intent.examples.values() for text in items)]
+        if not all(keys) or len(set(keys)) < len(keys):  # (mostly not: then each is checked, and where)
+            self._check_examples()
         timeline_ids: dict[str, tuple[_Doc, Path_]] = {}
         last_date: tuple[PartialDate, TimelineEntry] | None = None
         for step, doc, path in self.timeline:
@@ -601,7 +606,7 @@ class _Builder:
                 doc.at(path, f"alias for '{town}', which is in no group{did_you_mean(town, sorted(towns))}", key=True)
         fact_texts = [t for texts, _, _ in self.facts.values() for t in texts.values()]
         if self.not_covered:
-            example_words = set(chain.from_iterable(examples))  # (every example's words: equal ones are equal keys)
+            example_words = set(chain.from_iterable(keys))
             for subject, (_, doc, path) in self.not_covered.items():
                 if set(tokenize_example(subject).folded) <= example_words:
                     doc.at(path, f"'{subject}' is a word of the examples, so the knowledge covers it; a subject "
@@ -629,7 +634,8 @@ class _Builder:
                                f"region{did_you_mean(town, sorted(shorts))}; add it to 'region' or give it an "
                                "alias that is")
         for text, doc, path in self.texts:
-            self._check_placeholders(text, doc, path)
+            if "{" in text:
+                self._check_placeholders(text, doc, path)
         for doc in docs:
             self.problems.extend(doc.problems)
         if self.problems:
@@ -649,6 +655,28 @@ class _Builder:
             version=version,
             sources=tuple(d.file for d in docs),
         )
+
+    def _check_examples(self) -> None:
+        """Each example belongs to one intent, and has letters or digits to match on."""
+        examples: dict[tuple[str, ...], tuple[str, _Doc, Path_, str, int]] = {}
+        learned_at = self._learned_at
+        for intent, doc, path in self.intents:
+            for lang, items in intent.examples.items():
+                for j, text in enumerate(items):
+                    key = tokenize_example(text).folded  # (the folded words: the same words, the same key)
+                    entry = (intent.id, doc, path, lang, j)
+                    first = examples.setdefault(key, entry) if key else entry
+                    if key and first is entry:
+                        continue
+                    edoc, epath = learned_at.get((intent.id, lang, j)) or (doc, (*path, "examples", lang, j))
+                    if not key:
+                        edoc.at(epath, f"example '{text}' has no letters or digits to match on")
+                        continue
+                    other, odoc, opath, olang, oj = first
+                    odoc, opath = learned_at.get((other, olang, oj)) or (odoc, (*opath, "examples", olang, oj))
+                    where = "the same intent" if other == intent.id else f"intent '{other}'"
+                    edoc.at(epath, f"example '{text}' is also an example of {where} "
+                            f"({self._where(odoc, opath)}); an example may belong to one intent only")
 
     def _check_placeholders(self, text: str, doc: _Doc, path: Path_) -> None:
         for match in PLACEHOLDER.finditer(text):
@@ -678,16 +706,19 @@ class _Builder:
 #: knowledge, parsing the unchanged files would cost more than the rest of the reload).
 _Parsed = dict[tuple[str, bytes], tuple[Any, tuple[Problem, ...]]]
 _parsed: _Parsed = {}
+_read_intents: _ReadIntents = {}
 
 
 def forget_parsed() -> None:
     """Parse every file anew on the next load (a benchmark of the first start)."""
     _parsed.clear()
+    _read_intents.clear()
 
 
 def _parse(file: Path, text: str, builder: _Builder, parsed: _Parsed) -> _Doc:
     doc = _Doc(str(file), text)
     key = (str(file), hashlib.blake2b(text.encode(), digest_size=16).digest())  # (not the text: memory)
+    doc.key = key
     seen = _parsed.get(key)
     if seen is not None:
         data, problems = seen
@@ -734,11 +765,11 @@ def load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
 
 
 def _load_texts(texts: Sequence[tuple[str, str]]) -> Knowledge:
-    global _parsed
+    global _parsed, _read_intents
     builder = _Builder()
     parsed: _Parsed = {}
     docs = [_parse(Path(name), text, builder, parsed) for name, text in texts]
-    _parsed = parsed
+    _parsed, _read_intents = parsed, builder.read_intents
     knowledge = builder.finish(docs, version_of(texts))
     if knowledge is None:
         raise KnowledgeError(builder.problems)

@@ -107,6 +107,10 @@ def _edited(texts: list[tuple[str, str]], old: str, new: str) -> list[tuple[str,
     ("Was ist die Rahmenstrategie?", "Was genau ist diese Rahmenstrategie?"),  # an example
     ("Städte und Dörfer nutzen", "Städte, Dörfer und Gemeinden nutzen"),  # an answer
     ("\n  chatter:\n", "\n  chatter:\n    - quasselstrippe\n"),  # the vocabulary: everything is read again
+    # (an example with a word no example used: a new stem; one example more, one fewer: the examples after them move)
+    ('"Wer hat die Rahmenstrategie erarbeitet?"', '"Wer hat die Quasselstrippe erarbeitet?"'),
+    ('"Wer hat die Rahmenstrategie erarbeitet?"', '"Wer hat die Rahmenstrategie erarbeitet?", "Und der Rahmenplan?"'),
+    ('"Rahmenstrategie", ', ""),
 ])
 def test_an_edit_builds_what_a_fresh_start_builds(old: str, new: str) -> None:
     from bot.understanding.index import Index
@@ -123,6 +127,18 @@ def test_an_edit_builds_what_a_fresh_start_builds(old: str, new: str) -> None:
         assert kept == 0
     else:
         assert kept >= len(after.intents) - 2
+
+
+def test_two_intents_edited_build_what_a_fresh_start_builds() -> None:
+    """One topic loses an example and another gains one: as many examples as before, but those
+    between them move."""
+    from bot.understanding.index import Index
+
+    before = loader.load_texts(texts())
+    after = loader.load_texts(_edited(_edited(texts(), '"Hallo Bot", ', ""), '"Rahmenstrategie", ',
+                                      '"Rahmenstrategie", "Und der Rahmenplan?", '))
+    assert len(Index(after).contents) == len(Index(before).contents)
+    assert _state(Index(after, Index(before))) == _state(Index(after))
 
 
 def test_a_reload_after_an_edit_reuses_the_index_before_it(folder: Path) -> None:

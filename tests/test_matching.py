@@ -577,3 +577,13 @@ def test_an_unpunctuated_question_whether_a_town_is_one_of_a_group_is_split_from
 def test_what_we_saw_after_an_unpunctuated_question_is_story(answerer: Answerer) -> None:
     q = "what is smart cities südwestfalen we saw a banner in soest is it a festival or something"
     assert answerer.ask(q).intent == "initiative"
+
+
+def test_a_request_for_someone_else_or_for_a_purpose_asks_only_its_subject(answerer: Answerer) -> None:
+    assert answerer.ask("my boss wants the list of Mitmacherkommunen for the slides").intent == "mitmacherkommunen"
+    assert answerer.ask("Chef braucht die Fördersumme für eine Folie").intent == "funding"
+    assert answerer.ask("für die Einleitung: was macht Smart Cities Südwestfalen").intent == "initiative"
+
+
+def test_asking_for_the_correct_figure_checks_a_claimed_amount(answerer: Answerer) -> None:
+    assert answerer.ask("Someone said 20 million euros. Correct figure?").intent == "funding"

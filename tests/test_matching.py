@@ -587,3 +587,19 @@ def test_a_request_for_someone_else_or_for_a_purpose_asks_only_its_subject(answe
 
 def test_asking_for_the_correct_figure_checks_a_claimed_amount(answerer: Answerer) -> None:
     assert answerer.ask("Someone said 20 million euros. Correct figure?").intent == "funding"
+
+
+def test_an_answer_offered_after_a_question_that_asks_who_last_is_no_subject(answerer: Answerer) -> None:
+    q = "Was sind die Leitfäden und wer darf die verwenden? Nur die fünf Modellkommunen?"
+    assert answerer.ask(q).intent == "leitfaeden"
+    assert answerer.ask("Was sind die Leitfäden und wer bekommt die? Nur die fünf Modellstädte?").intent == "leitfaeden"
+
+
+def test_whether_one_must_follow_it_asks_whether_it_is_binding(answerer: Answerer) -> None:
+    assert answerer.ask("Die Rahmenstrategie – ist das Pflicht für die Kommunen?").intent == "rahmenstrategie"
+    assert answerer.ask("Ist die Rahmenstrategie ein Gesetz? Müssen wir uns daran halten?").intent == "rahmenstrategie"
+    assert answerer.ask("is the framework strategy compulsory?").intent == "rahmenstrategie"
+
+
+def test_billions_are_money(answerer: Answerer) -> None:
+    assert answerer.ask("Wie viel kriegen die? Milliarden?").intent == "funding"

@@ -1003,7 +1003,11 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
         asked = list(tokenize(p.clauses[before].text).folded)
         rest = list(dropwhile(_OPENS.__contains__, asked))
         if rest and question_type.is_question_word(rest[0]):
-            return question_type.detect(rest) in _SOURCE_ASKED
+            # (of a question that asks two things, what it asks last: "Was sind die Leitfäden und wer darf
+            # die nutzen? Nur die fünf Modellkommunen?")
+            last = max((j for j in range(1, len(rest)) if rest[j - 1] in clause_split.AND
+                        and question_type.is_question_word(rest[j])), default=0)
+            return question_type.detect(rest[last:]) in _SOURCE_ASKED
         if len(asked) > _OFFERED_WORDS:
             return False
     return False

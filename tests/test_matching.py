@@ -603,3 +603,11 @@ def test_whether_one_must_follow_it_asks_whether_it_is_binding(answerer: Answere
 
 def test_billions_are_money(answerer: Answerer) -> None:
     assert answerer.ask("Wie viel kriegen die? Milliarden?").intent == "funding"
+
+
+def test_asking_whether_one_misheard_asks_nothing_of_its_own(answerer: Answerer) -> None:
+    assert answerer.ask("die dreizehn millionen stimmen die oder hab ich mich verhört").intent == "funding"
+
+
+def test_talking_to_it_like_a_person_asks_how_to_use_the_bot(answerer: Answerer) -> None:
+    assert answerer.ask("Do I just talk to it like a person?").intent == "help"

@@ -50,6 +50,9 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     ("Did Angela Merkel hand over the funding certificate?", "**No.**"),  # the answer names who did
     ("Ist Soest keine Pionierkommune?", "Doch!"),
     ("Ist Olpe dabei oder nicht?", "Ja!"),
+    # ("true" is "tru" once the vocabulary has read it; "correct" is "true")
+    ("I heard they got 20 million euros. Is that true?", "**No.**"),
+    ("Somebody said 14 towns joined as Mitmacherkommunen. Is that correct?", "**Yes.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, start: str) -> None:
     assert answerer.ask(question).text.startswith(start), answerer.ask(question).text

@@ -18,7 +18,7 @@ from bot.clock import berlin_today
 from bot.conversation import Context
 from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
-from bot.model import Group, Intent, Knowledge, TimelineEntry
+from bot.model import Group, Intent, Knowledge, TimelineEntry, short_name
 from bot.understanding import language, pipeline, qtype
 from bot.understanding.matcher import Match, Matcher, MatcherSettings, only_towns
 from bot.understanding.normalize import fold, normalize, tokenize
@@ -123,6 +123,8 @@ class Answerer:
         self.matcher = Matcher(knowledge, settings)
         self.extra_timeline = extra_timeline
         self._intents = {i.id: i for i in knowledge.intents}
+        # (the towns an answer may name, as answers write them: a claim about another is judged by them)
+        self._towns = frozenset(map(short_name, (*knowledge.region, *knowledge.towns)))
         # The initiative's and the model project's names ("5 für Südwestfalen"), and the names in them
         # ("Südwestfalen"): English writers use them too, so their umlauts say nothing of the language.
         names = {re.sub(r"[„“”\"«»]", "", text).strip() for key in ("model_project", "initiative")
@@ -439,6 +441,8 @@ class Answerer:
             named = any(person in text for person in self.knowledge.people)
             return msg("verdict_no", lang) if named and claim.person not in text else None
         said = verdicts.verdict(claim.numbers, verdicts.answer_numbers(text), claim.may_confirm)
+        if said == "yes":  # (the year is right, but was it there? "… 2021 in Olpe, oder?")
+            said = verdicts.town_verdict(claim.towns, text, self._towns) or said
         if said == "yes" and lang == "de" and verdicts.negated_question(p):
             said = "yes_negated"
         return msg(f"verdict_{said}", lang) if said else None

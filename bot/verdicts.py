@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.model import short_name
 from bot.understanding import clauses, qtype
 from bot.understanding.normalize import tokenize
 from bot.understanding.pipeline import Parse
@@ -122,6 +123,7 @@ class Claim:
     numbers: frozenset[int]  # the numbers it states (``stated_numbers``)
     may_confirm: bool  # it asks whether it is so: a "yes" says no more than the answer (``verdict``)
     person: str = ""  # who it claims did it ("Did Angela Merkel hand over …?", ``Parse.claimed_person``)
+    towns: tuple[str, ...] = ()  # the towns the clauses that claim it name ("… 2021 in Olpe, oder?")
 
 
 def claim_of(p: Parse) -> Claim | None:
@@ -143,8 +145,19 @@ def claim_of(p: Parse) -> Claim | None:
         stated = stated_numbers([w for words in written if _yes_no_verb(words)
                                  or qtype.detect(words) in (None, "yes_no") for w in words])
         if stated:
-            return Claim(frozenset(stated), p.checks or verb in BEING)
+            said = " ".join(" ".join(words) for words in written)
+            towns = tuple(town for town in map(short_name, p.towns) if " ".join(tokenize(town).folded) in said)
+            return Claim(frozenset(stated), p.checks or verb in BEING, towns=towns)
     return None
+
+
+def town_verdict(claimed: Sequence[str], text: str, towns: Iterable[str]) -> str | None:
+    """"no" when the claim names a town the answer does not, where the answer names another of the
+    region's towns ("Die Konferenz war 2021 in Olpe, oder?" – it was in Arnsberg); else None: an
+    answer that names no town cannot judge where."""
+    if not claimed or all(town in text for town in claimed):
+        return None
+    return "no" if any(town in text for town in towns) else None
 
 
 def _yes_no_verb(words: Sequence[str]) -> str | None:

@@ -32,6 +32,14 @@ def test_verdict_compares_numbers_of_the_same_kind() -> None:
     assert verdicts.verdict({20}, {13}, may_confirm=False) == "no"
 
 
+def test_a_town_claimed_is_judged_by_the_towns_the_answer_names() -> None:
+    towns = ["Arnsberg", "Olpe", "Bad Berleburg"]
+    assert verdicts.town_verdict(["Olpe"], "Die Konferenz war in Arnsberg.", towns) == "no"
+    assert verdicts.town_verdict(["Arnsberg"], "Die Konferenz war in Arnsberg.", towns) is None
+    assert verdicts.town_verdict(["Olpe"], "Es gab 13 Millionen Euro.", towns) is None  # it cannot say where
+    assert verdicts.town_verdict([], "Die Konferenz war in Arnsberg.", towns) is None
+
+
 def test_negation_is_not_the_choice_at_the_end() -> None:
     assert verdicts.negated("ist soest keine pionierkommune".split())
     assert not verdicts.negated("ist olpe dabei oder nicht".split())
@@ -53,6 +61,11 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     # ("true" is "tru" once the vocabulary has read it; "correct" is "true")
     ("I heard they got 20 million euros. Is that true?", "**No.**"),
     ("Somebody said 14 towns joined as Mitmacherkommunen. Is that correct?", "**Yes.**"),
+    # the year is right, the town is not (the answer names where it was); a town of the story is no claim
+    ("Die Konferenz war 2021 in Olpe, oder?", "**Nein.**"),
+    ("Was the conference in Siegen in 2021?", "**No.**"),
+    ("Die Konferenz war 2021 in Arnsberg, oder?", "**Ja.**"),
+    ("Ich wohne in Olpe. Gab es 13 Millionen?", "**Ja.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, start: str) -> None:
     assert answerer.ask(question).text.startswith(start), answerer.ask(question).text

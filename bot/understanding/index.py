@@ -67,11 +67,17 @@ class Postings:
 
     def __init__(self, n: int, owners: dict[str, set[int]],
                  shares: dict[str, dict[int, float]] | None = None):
-        self.owners = {k: np.fromiter(sorted(v), dtype=np.int32, count=len(v)) for k, v in owners.items()}
+        self.owners: dict[str, np.ndarray] = {}
         self.idf = {k: math.log(1.0 + n / max(len(v), 1)) for k, v in owners.items()}
         self.typical: dict[str, np.ndarray] = {}
-        for k, found in (shares or {}).items():
-            row = np.asarray([found.get(int(i), 0.0) for i in self.owners[k]], dtype=np.float32)
+        shares = shares or {}
+        for k, v in owners.items():
+            order = sorted(v)
+            self.owners[k] = np.fromiter(order, dtype=np.int32, count=len(order))
+            found = shares.get(k)
+            if found is None:
+                continue
+            row = np.fromiter([found.get(i, 0.0) for i in order], dtype=np.float32, count=len(order))
             top = float(row.max()) if len(row) else 0.0
             if top > 0 and row.min() < top:  # one value for all: nothing to tell apart
                 self.typical[k] = row / top

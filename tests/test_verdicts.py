@@ -66,6 +66,8 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     ("Was the conference in Siegen in 2021?", "**No.**"),
     ("Die Konferenz war 2021 in Arnsberg, oder?", "**Ja.**"),
     ("Ich wohne in Olpe. Gab es 13 Millionen?", "**Ja.**"),
+    # ... also where a number that holds would give no "yes" (more is asked than the number)
+    ("Hat Siegen 13 Millionen bekommen?", "**Nein.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, start: str) -> None:
     assert answerer.ask(question).text.startswith(start), answerer.ask(question).text
@@ -77,6 +79,7 @@ def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, 
     "Welche 5 Städte sind Pionierkommunen?",  # the number is part of what is asked
     "Können Sie mir in zwei, drei Sätzen erklären, was die Initiative ist?",
     "Wurden die 13 Millionen schon ausgegeben?",  # what is asked is more than the number
+    "Hat Olpe 13 Millionen bekommen?",  # (one of the towns the answer names: the answer tells how)
     "Did Horst Seehofer hand over the funding certificate?",  # (right: the answer says so itself)
 ])
 def test_other_questions_get_no_verdict(answerer: Answerer, question: str) -> None:

@@ -6,6 +6,8 @@ the reply says first whether the claim holds. Only numbers: where a number of th
 a count) is in the answer and the stated one is not, the claim is wrong; a year after every year the
 answer names is one the page cannot know about, and gets no verdict. German answers "Doch" where a
 negated question ("Ist Soest keine Pionierkommune?", "Gab es nicht 13 Millionen?") is answered yes.
+Numbers that hold, said of a town the answer does not name where it names others ("Die Konferenz war
+2021 in Olpe, oder?"), are no claim that holds.
 """
 
 from __future__ import annotations
@@ -145,8 +147,8 @@ def claim_of(p: Parse) -> Claim | None:
         stated = stated_numbers([w for words in written if _yes_no_verb(words)
                                  or qtype.detect(words) in (None, "yes_no") for w in words])
         if stated:
-            said = " ".join(" ".join(words) for words in written)
-            towns = tuple(town for town in map(short_name, p.towns) if " ".join(tokenize(town).folded) in said)
+            said = f" {' '.join(w for words in written for w in words)} "
+            towns = tuple(town for town in map(short_name, p.towns) if f" {' '.join(tokenize(town).folded)} " in said)
             return Claim(frozenset(stated), p.checks or verb in BEING, towns=towns)
     return None
 

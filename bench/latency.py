@@ -1,6 +1,6 @@
 """Answer latency (p50/p99), throughput, load+index time and memory, on one core.
 
-Run: python bench/latency.py [--rounds 5] [--factors 1,10,100] [--loads]
+Run: python bench/latency.py [--rounds 5] [--factors 1,10,100] [--loads] [--no-batch]
 
 ``--loads`` measures only the three load+index columns (minutes sooner: for comparing two
 revisions' loading back to back).
@@ -228,6 +228,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--factors", default="1,10,100")
     parser.add_argument("--loads", action="store_true", help="only the load+index columns")
+    parser.add_argument("--no-batch", action="store_true", help="without the batch mode's rate (minutes sooner)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -264,8 +265,9 @@ def main() -> int:
               f"in its fastest round): {r['slowest_several']:,} of them ask several questions (each part is "
               "matched once more after the whole message)")
     print(f"\nunanswered log: {unanswered_write_ms():.3f} ms per fallback written (SQLite WAL, synchronous=NORMAL)")
-    rate = batch_rate(questions)
-    print(f"\nbatch: python -m bot ask --json < questions: {rate:,.0f} questions/s (shipped knowledge)")
+    if not args.no_batch:
+        rate = batch_rate(questions)
+        print(f"\nbatch: python -m bot ask --json < questions: {rate:,.0f} questions/s (shipped knowledge)")
     return 0
 
 

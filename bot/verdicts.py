@@ -40,6 +40,8 @@ _RANK_WORDS = frozenset("platz rang position nummer number place rank spot".spli
 #: German words of negation: "Ja" to a negated question would agree with the negation.
 _NEGATIONS = frozenset("nicht nich net nit ned kein keine keinen keiner keinem keines".split())
 _DIGITS = re.compile(r"\d{1,4}")
+_BILLION = frozenset("milliarde milliarden mrd mia billion billions bn".split())
+_BILLIONS = 1_000_000_000
 #: A count after one of these refers to something known ("Wurden die 13 Millionen schon ausgegeben?"):
 #: the question is about it, not whether the number holds.
 _REFERRING = frozenset("der die das den dem des the these those diese dieser diesen diesem other others andere anderen "
@@ -63,10 +65,13 @@ def stated_numbers(words: Sequence[str]) -> set[int]:
     for i, word in enumerate(words):
         # (nor the number of the model project's name, "5 für Südwestfalen", "five for …")
         referred = (i > 0 and words[i - 1] in _REFERRING) or _of_form(words, i) or words[i + 1 : i + 2] in _NAMED
+        # (a thousand times more after it, "13 Milliarden": a number no answer states, the knowledge's
+        # amounts are millions)
+        scale = _BILLIONS if words[i + 1 : i + 2] and words[i + 1] in _BILLION else 1
         if _DIGITS.fullmatch(word) and not referred:
-            found.add(int(word))
+            found.add(int(word) * scale)
         elif word in _CARDINALS and not referred:
-            found.add(_CARDINALS[word])
+            found.add(_CARDINALS[word] * scale)
         elif word in _RANKED and not _RANK_WORDS.isdisjoint(words[max(i - 1, 0) : i + 2]):
             found.add(_RANKED[word])
     return found

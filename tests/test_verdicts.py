@@ -32,6 +32,11 @@ def test_verdict_compares_numbers_of_the_same_kind() -> None:
     assert verdicts.verdict({20}, {13}, may_confirm=False) == "no"
 
 
+def test_billions_are_no_millions() -> None:
+    assert verdicts.stated_numbers("gab es 13 milliarden euro".split()) != {13}
+    assert verdicts.stated_numbers("gab es 13 millionen euro".split()) == {13}
+
+
 def test_a_town_claimed_is_judged_by_the_towns_the_answer_names() -> None:
     towns = ["Arnsberg", "Olpe", "Bad Berleburg"]
     assert verdicts.town_verdict(["Olpe"], "Die Konferenz war in Arnsberg.", towns) == "no"
@@ -68,6 +73,8 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     ("Ich wohne in Olpe. Gab es 13 Millionen?", "**Ja.**"),
     # ... also where a number that holds would give no "yes" (more is asked than the number)
     ("Hat Siegen 13 Millionen bekommen?", "**Nein.**"),
+    # thirteen billion is not thirteen million ("Milliarden" is money, as the vocabulary reads it)
+    ("Gab es 13 Milliarden Euro?", "**Nein.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, start: str) -> None:
     assert answerer.ask(question).text.startswith(start), answerer.ask(question).text

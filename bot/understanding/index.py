@@ -83,6 +83,14 @@ class Postings:
                 self.typical[k] = row / top
 
 
+def _add(owners: dict[str, set[int]], key: str, row: int) -> None:
+    found = owners.get(key)
+    if found is None:
+        owners[key] = {row}
+    else:
+        found.add(row)
+
+
 def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
     """An answer's text with facts, lists and counts filled in (enough for its words)."""
 
@@ -195,12 +203,18 @@ class Index:
             texts.extend(e_texts)
             contents.extend(e_contents)
             for k, count in key_counts:  # the stems of its content words, each looked up once
-                example_shares.setdefault(k, {})[index] = count / n_examples
-                example_owners.setdefault(k, set()).add(index)
+                # (no empty dict and set made for every stem already met: a reload reads 100,000 of them)
+                shares = example_shares.get(k)
+                if shares is None:
+                    example_shares[k] = {index: count / n_examples}
+                    example_owners[k] = {index}
+                else:
+                    shares[index] = count / n_examples
+                    example_owners[k].add(index)
             example_towns.append((towns_here, n_examples))
             surface.update(e_surface)
             for w in e_function:
-                function_owners.setdefault(w, set()).add(index)
+                _add(function_owners, w, index)
             colon_names.update(e_colons)
             if len(texts) == starts[-1]:  # an intent without examples never matches
                 texts.append("")
@@ -222,7 +236,7 @@ class Index:
                 names_people.add(intent.id)
             surface.update(a_surface)
             for k in a_keys:
-                answer_owners.setdefault(k, set()).add(index)
+                _add(answer_owners, k, index)
         self.texts = texts
         self.gives_day = frozenset(gives_day)
         self.names_people = frozenset(names_people)  # (``decisions.person_claimed``)

@@ -332,20 +332,23 @@ class _Builder:
     def _intents(self, doc: _Doc, data: Any, path: Path_) -> None:
         """The intents of a file, read once for many loads: a file that did not change (its parsed
         values are the very ones read last time) gives the same intents, without a problem."""
-        key = (doc.key, path) if doc.key is not None else None
-        seen = _read_intents.get(key) if key is not None else None
+        if doc.key is None:  # (a file not parsed by ``_parse``)
+            self._intents_anew(doc, data, path)
+            return
+        key = (doc.key, path)
+        seen = _read_intents.get(key)
         if seen is not None and seen[0] is data:
             self.intents.extend((intent, doc, ipath) for intent, ipath in seen[1])
             self.texts.extend((text, doc, tpath) for text, tpath in seen[2])
-            self.read_intents[key] = seen  # type: ignore[index]
+            self.read_intents[key] = seen
             return
         problems, intents, texts = len(doc.problems), len(self.intents), len(self.texts)
-        self._read_intents(doc, data, path)
-        if key is not None and len(doc.problems) == problems:
+        self._intents_anew(doc, data, path)
+        if len(doc.problems) == problems:
             self.read_intents[key] = (data, tuple((i, p) for i, _, p in self.intents[intents:]),
                                       tuple((t, p) for t, _, p in self.texts[texts:]))
 
-    def _read_intents(self, doc: _Doc, data: Any, path: Path_) -> None:
+    def _intents_anew(self, doc: _Doc, data: Any, path: Path_) -> None:
         for i, value in enumerate(self._list(doc, data, path, "intents")):
             ipath = (*path, i)
             if not self._keys(doc, value, ipath, INTENT_KEYS, "an intent"):

@@ -238,10 +238,6 @@ def main() -> int:
 
     how = "compiled with mypyc" if understanding.COMPILED else "plain Python (not compiled)"
     print(f"{len(questions)} dev questions, {args.rounds} rounds; understanding pipeline: {how}\n")
-    print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) "
-          "| load+index (reload after an edit) | p50 | p99 | p99 first sight | answers/s | RSS after load |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    tails = []
     if args.loads:
         print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) "
               "| load+index (reload after an edit) |\n|---|---|---|---|---|---|")
@@ -250,6 +246,10 @@ def main() -> int:
             print(f"| {'shipped' if factor == 1 else f'{factor}x'} | {r['intents']:,} | {r['examples']:,} "
                   f"| {r['load_ms']:.0f} ms | {r['compiled_ms']:.0f} ms | {r['edit_ms']:.0f} ms |")
         return 0
+    print("| knowledge | intents | examples | load+index (build) | load+index (compiled copy) "
+          "| load+index (reload after an edit) | p50 | p99 | p99 first sight | answers/s | RSS after load |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    tails = []
     for factor in (int(f) for f in args.factors.split(",")):
         r = measure(factor, questions, args.rounds)
         tails.append(r)

@@ -440,11 +440,11 @@ class Answerer:
         if claim.person:  # "Did Angela Merkel hand over the certificate?" – the answer names who did
             named = any(person in text for person in self.knowledge.people)
             return msg("verdict_no", lang) if named and claim.person not in text else None
-        answered = verdicts.answer_numbers(text)
-        said = verdicts.verdict(claim.numbers, answered, claim.may_confirm)
-        if verdicts.verdict(claim.numbers, answered) == "yes":  # the numbers hold, but of the town claimed?
-            # ("Die Konferenz war 2021 in Olpe, oder?", "Hat Siegen die 13 Millionen bekommen?")
-            said = verdicts.town_verdict(claim.towns, text, self._towns) or said
+        holds = verdicts.verdict(claim.numbers, verdicts.answer_numbers(text))  # (asked so or not)
+        if holds == "yes":  # the numbers hold, but of the town claimed? ("Die Konferenz war 2021 in Olpe,
+            # oder?", "Hat Siegen die 13 Millionen bekommen?")
+            holds = verdicts.town_verdict(claim.towns, text, self._towns) or holds
+        said = holds if holds == "no" or claim.may_confirm else None
         if said == "yes" and lang == "de" and verdicts.negated_question(p):
             said = "yes_negated"
         return msg(f"verdict_{said}", lang) if said else None

@@ -91,6 +91,11 @@ def _add(owners: dict[str, set[int]], key: str, row: int) -> None:
         found.add(row)
 
 
+def _rarity(examples: int, using: int) -> float:
+    """How much a stem weighs in an example's size: rare stems weigh more, as in the keyword channel."""
+    return math.log(1.0 + examples / using)
+
+
 def _fill(template: str, knowledge: Knowledge, lang: str) -> str:
     """An answer's text with facts, lists and counts filled in (enough for its words)."""
 
@@ -367,12 +372,13 @@ class Index:
         self.title_subjects = tuple(sorted(subjects.items(), key=lambda kv: -len(kv[1])))  # the longest first
 
     def _count_stems(self) -> None:
+        """Which examples use each content stem, counted over all examples."""
         stem_examples: dict[str, list[int]] = {}
         for i, content in enumerate(self.contents):
             for st in set(content.split()):
                 stem_examples.setdefault(st, []).append(i)
         self.stem_examples = {k: np.asarray(v, dtype=np.int32) for k, v in stem_examples.items()}
-        self.stem_weights = {k: math.log(1.0 + len(self.contents) / len(v)) for k, v in stem_examples.items()}
+        self.stem_weights = {k: _rarity(len(self.contents), len(v)) for k, v in stem_examples.items()}
         self.example_sizes = self._sizes()
 
     def _sizes(self) -> np.ndarray:
@@ -417,7 +423,6 @@ class Index:
             for (a, b), (c, _) in pairs:
                 shift[a:b] = c - a
         stems = dict(previous.stem_examples)
-        weights = dict(previous.stem_weights)
         reweighed: list[str] = []
         # (when an intent has more or fewer examples, every example after it moves: all stems)
         for st in [*stems, *(k for k in added if k not in stems)] if shifted else list(lost | added.keys()):
@@ -426,33 +431,29 @@ class Index:
             if shifted:
                 kept = kept + shift[kept]
             more = added.get(st)
-            found = np.sort(np.concatenate([kept, np.asarray(more, dtype=np.int32)])).astype(np.int32) \
-                if more else kept.astype(np.int32)
-            if not len(found):
-                del stems[st], weights[st]
+            found = np.sort(np.concatenate([kept, np.asarray(more, dtype=np.int32)])) if more else kept
+            if not len(found):  # (no example uses it any more)
+                del stems[st]
                 continue
             if using is None or len(found) != len(using):
                 reweighed.append(st)
             stems[st] = found
         self.stem_examples = stems
-        if len(new) != len(old):  # every stem's rarity changed
-            self.stem_weights = {k: math.log(1.0 + len(new) / len(v)) for k, v in stems.items()}
+        if len(new) != len(old):  # every stem's rarity changed, and so every example's size
+            self.stem_weights = {k: _rarity(len(new), len(v)) for k, v in stems.items()}
             self.example_sizes = self._sizes()
             return True
-        for st in reweighed:
-            weights[st] = math.log(1.0 + len(new) / len(stems[st]))
-        self.stem_weights = weights
-        if shifted:
-            self.example_sizes = self._sizes()
-            return True
-        sizes = previous.example_sizes.copy()
+        self.stem_weights = {k: w for k, w in previous.stem_weights.items() if k in stems}
+        self.stem_weights.update((st, _rarity(len(new), len(stems[st]))) for st in reweighed)
+        # Only the examples whose stems' rarity changed, and the changed ones, have another size
+        # (unless examples moved, or so many that adding all anew is as quick).
         redo = {i for st in reweighed for i in stems[st].tolist()} | {i for _, _, c, d in changed for i in range(c, d)}
-        if len(redo) > len(new) // 10:
+        if shifted or len(redo) > len(new) // 10:
             self.example_sizes = self._sizes()
             return True
+        self.example_sizes = previous.example_sizes.copy()
         for i in redo:
-            sizes[i] = self._size(i)
-        self.example_sizes = sizes
+            self.example_sizes[i] = self._size(i)
         return True
 
     def __getstate__(self) -> dict[str, object]:

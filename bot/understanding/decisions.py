@@ -1231,7 +1231,8 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # with the vocabulary's spellings ("ok thx, gotta go"): "thx" is "danke"
         written = tokenize(clause.text).folded
         folded = ix.lexicon.rewrite(written, drop_chatter=False).words
-        words = [w for w in folded if w not in STOPWORDS]
+        # (not a word after "für", "ab", "seit": "ich brauch's für morgen", "für Runde 2" name a time or a thing)
+        words = [w for i, w in enumerate(folded) if w not in STOPWORDS and not (i and folded[i - 1] in _FOR_WHEN)]
         if len(written) > 1 and not ix.lexicon.rewrite(written).words:
             continue  # a phrase of chatter only ("Na dann, danke und tschö"): "na" greets nobody here
         # A clause that greets or thanks, in whatever words around it ("Grüß Gott und einen
@@ -1244,6 +1245,8 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
 
 
+#: Words before which a greeting's word names a time or a thing: "für morgen", "ab Montag", "für Runde 2"
+_FOR_WHEN = frozenset("fur for ab seit since von vor nach".split())
 _TIME_OF_DAY = frozenset("morgen morn morning tag day abend evening nacht night".split())
 _ADDRESSEES = frozenset("ihnen dir euch you".split())
 

@@ -1491,6 +1491,10 @@ def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index
     assert run(question, index, S).intent == "thanks"
     # a question word's question is no greeting, though its word is one of thanks ("das hilft mir weiter")
     assert run("Mein Internet zuhause ist kaputt, Glasfaser geht nicht. Wer hilft?", index, S).intent is None
+    # a greeting's word after "für"/"ab" names a time or a thing: the request before it is what counts
+    for question in ("Die Pionierstädte aufzählen, ich brauch's für morgen",
+                     "Pionierstädte aufzählen, ich brauch's für Runde 2"):
+        assert run(question, index, S).intent == "pionierkommunen", question
 
 
 def test_covered_counts_how_much_of_each_example_a_question_contains(index: Index) -> None:
@@ -2026,7 +2030,11 @@ def test_what_a_person_does_now_is_not_what_the_knowledge_tells(index: Index) ->
     assert run("Which party does Horst Seehofer belong to, and is he still a federal minister?", index, S).intent \
         is None
     assert run("is Horst Seehofer married?", index, S).intent is None
+    # nor his dates of life, his family or his party, however the question words them
+    for question in ("Wann wurde Seehofer geboren?", "how many kids does he have, seehofer", "seehofer partei?"):
+        assert run(question, index, S).intent is None, question
     assert run("Hat Horst Seehofer die Förderurkunde überreicht?", index, S).intent == "funding"
+    assert run("my grandfather was born in Olpe, is Olpe part of it?", index, S).intent == "membership"
 
 
 def test_an_everyday_verb_says_nothing_of_its_own_in_a_pointing_question(index: Index) -> None:

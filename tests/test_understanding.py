@@ -1304,6 +1304,13 @@ def test_decision_stage_number_asked_falls_back_for_money_of_a_topic_that_counts
     p = upto(question, index, "number asked")
     assert p.intent is None and "amount of money" in p.reason
     assert run("Wie viel Geld hat Südwestfalen für das Projekt bekommen?", index, S).intent == "funding"
+    # ... also where "wie viel" asks a count and the money comes further on
+    question = "Wie viel hat Menden von den 13 Millionen gekriegt?"
+    assert upto(question, index, "decide").intent == "menden"
+    p = upto(question, index, "number asked")
+    assert p.intent is None and "amount of money" in p.reason
+    # (a group of towns counts them: "how many towns share the money" is no amount)
+    assert run("Wie viele Städte teilen sich die 13 Millionen Euro?", index, S).intent is not None
 
 
 def test_decision_stage_funded_thing_falls_back_for_money_for_something_unknown(index: Index) -> None:

@@ -911,7 +911,11 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if not any(ix.qtype_rows[kind][row] for kind in _NUMBERS):
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
         return
-    if p.qtype == "how_much" and not ix.qtype_rows["how_much"][row]:
+    # (also "Wie viel hat Menden von den 13 Mio bekommen?": "wie viel" with money further on; not "How many
+    # towns share the 13 million?", which a group of towns answers)
+    amount = p.qtype == "how_much" or (_asks_money(p) and p.intent not in ix.group_intents
+                                       and p.intent not in ix.slot_intents)
+    if amount and not ix.qtype_rows["how_much"][row]:
         # "wie viel Geld hat Menden für den dritten Platz gekriegt?": an amount of money, about a topic whose
         # numbers are of something else (a rank among 400 towns)
         _settle(p, "fallback", None, f"it asks for an amount of money, and {p.intent} gives none")

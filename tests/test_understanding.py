@@ -1309,6 +1309,12 @@ def test_decision_stage_number_asked_falls_back_for_money_of_a_topic_that_counts
     assert upto(question, index, "decide").intent == "menden"
     p = upto(question, index, "number asked")
     assert p.intent is None and "amount of money" in p.reason
+    # what something costs, as English writes it: "price" (a topic with no number falls back) – but a price won
+    # is a prize
+    for question in ("conference 2021, the ticket price?", "what's the price of the school app"):
+        p = upto(question, index, "number asked")
+        assert p.intent is None and "number" in p.reason, question
+    assert run("I heard Menden won a price for being digital?", index, S).intent == "menden"
     # (a group of towns counts them: "how many towns share the money" is no amount)
     assert run("Wie viele Städte teilen sich die 13 Millionen Euro?", index, S).intent is not None
 

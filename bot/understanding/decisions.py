@@ -882,9 +882,20 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _NUMBERS = ("how_many", "how_much")  # kinds of question that ask for a number
 
 
+#: A "price" won is a prize ("I heard Menden won some digital price?"), not what something costs
+_PRICE = frozenset("price prices".split())
+_WON = frozenset("won win wins winning gewonnen gewann gewinnt awarded".split())
+
+
+def _asks_cost(p: Parse) -> bool:
+    """Whether a question asks what something costs ("gekostet", "ticket price"; not a price won)."""
+    named = qtype.COST.intersection(p.tokens.folded)
+    return bool(named) and not (named <= _PRICE and not _WON.isdisjoint(p.tokens.folded))
+
+
 def _asks_money(p: Parse) -> bool:
     """Whether a question names money or what something costs ("13 Millionen", "gekostet")."""
-    return not _MONEY_WORDS.isdisjoint(p.tokens.folded) or not qtype.COST.isdisjoint(p.tokens.folded)
+    return not _MONEY_WORDS.isdisjoint(p.tokens.folded) or _asks_cost(p)
 
 
 #: Money split among several: "each of the five towns", "pro Stadt", "Wie verteilen sich …"
@@ -905,7 +916,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, "it asks how the money is split, and the knowledge gives the whole sum only")
         return
     # a number asked in any clause, not only in the one that gives the question its type
-    if p.qtype not in _NUMBERS and qtype.COST.isdisjoint(p.tokens.folded) and not qtype.asks_how_many(p.tokens.folded):
+    if p.qtype not in _NUMBERS and not _asks_cost(p) and not qtype.asks_how_many(p.tokens.folded):
         return
     row = ix.row[p.intent]
     if not any(ix.qtype_rows[kind][row] for kind in _NUMBERS):

@@ -35,7 +35,7 @@ _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen million mio millions money funding "
                   "funds grant budget kohle knete zaster".split())
 #: What something costs ("Was hat die Konferenz gekostet?", Platt "Wat kost dat?")
-COST = frozenset("kosten kostet kostete gekostet kost cost costs costed budget budgets etat price prices"
+COST = frozenset("kosten kostet kostete gekostet kost cost costs costed budget budgets etat price prices "
                  "pricing priced eintrittspreis eintrittspreise ticketpreis ticketpreise".split())
 _TIME_NOUNS = frozenset("tag datum jahr monat zeitpunkt day date year month".split())
 #: After "what"/"which": the reason is asked ("What's the rationale …?", "Welche Gründe …?", "Was ist der Sinn?")

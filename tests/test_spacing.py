@@ -68,3 +68,21 @@ def test_the_answer_is_in_the_language_of_the_words_written_apart(answerer: Answ
     assert answerer.ask("howmuchmoneydidtheyget").lang == "en"
     assert answerer.language_of("howmuchmoneydidtheyget") == "en"  # (what the accuracy bench reports)
     assert answerer.language_of("wiehochistdieförderung") == "de"
+
+
+def _upto_run_together(question: str, index: Index) -> Parse:
+    p = Parse(question)
+    for name, stage in STAGES:
+        stage(p, index, MatcherSettings())
+        if name == "run together":
+            return p
+    raise AssertionError("no stage 'run together'")
+
+
+def test_a_number_typed_onto_words_is_written_apart_where_the_words_are_read(index: Index) -> None:
+    assert _upto_run_together("alle14kommunen auflisten", index).tokens.folded == ("alle", "14", "kommunen",
+                                                                                  "auflisten")
+    assert _upto_run_together("Mendenplatz3 wofür", index).question == "Mendenplatz 3 wofür"
+    # not where a piece would be a word the index cannot read ("… wie nem 5jährigen"), nor short pieces
+    for question in ("erklärs wie nem 5jährigen", "3rd place?", "eli5 pls", "stau auf der a45"):
+        assert _upto_run_together(question, index).question == question, question

@@ -130,6 +130,13 @@ def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
     for folded, original in zip(p.tokens.folded, p.tokens.original, strict=True):
         if len(folded) < MIN_LETTERS or zipf(folded) or not _unread(ix.resolve(folded)):
             continue
+        apart = _DIGITS_APART.sub(" ", original)
+        if apart != original and all(w.isdigit() or w in STOPWORDS or not _unread(ix.resolve(w))
+                                     for w in tokenize(apart).folded):
+            # a number typed onto words the index reads: "alle14kommunen", "mendenplatz3"
+            text = text.replace(original, apart, 1)
+            p.note("run together", f"{folded} -> {fold(apart)}")
+            continue
         # (the words as the knowledge writes them, not by their stems: a stem for each of the many
         # pieces tried would cost more than the rest of the question)
         pieces = split_run_together(folded, STOPWORDS.__contains__, lambda w: ix.has_word(w) or ix.towns.is_name(w),
@@ -141,6 +148,10 @@ def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if text != p.question:
         p.question = text
         p.tokens = tokenize(text)
+
+
+#: Where a number meets a word of four letters or more ("alle14kommunen"; not "3rd", "eli5", "a45")
+_DIGITS_APART = re.compile(r"(?<=[^\W\d_]{4})(?=\d)|(?<=\d)(?=[^\W\d_]{4})")
 
 
 def _unread(r: Resolved) -> bool:

@@ -2449,6 +2449,12 @@ def test_decision_stage_about_the_initiative_answers_what_the_whole_undertaking_
                      "was ist das ziel"):
         p = run(question, index, S)
         assert p.intent == "initiative" and "whole undertaking" in p.reason, question
+    # what the project as a whole is about, where a topic that also names a project ranks first
+    question = "what's this project about then?"
+    assert upto(question, index, "decide").intent != "initiative"
+    p = run(question, index, S)
+    assert p.intent == "initiative" and "project as a whole" in p.reason
+    assert run("what is the conference project about?", index, S).intent == "konferenz"  # (a topic of its own)
 
 
 def test_officialese_kinds_offered_of_what_was_named_are_a_guess(index: Index) -> None:

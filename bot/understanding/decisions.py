@@ -625,7 +625,10 @@ def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
     mir bitte erläutern, wer dahintersteht …?': a question what the whole undertaking is about, or who is
     behind it, where the initiative's topic is the best one however much a long letter dilutes it, asks
     what the initiative is – at the lower threshold, and not with a rare subject of its own."""
-    if p.settled or p.decision == "answer" or not p.ranked:
+    if p.settled or not p.ranked:
+        return
+    if p.decision == "answer":
+        _about_the_project(p, ix, s)
         return
     best, score = p.ranked[0]
     if score < s.about_threshold or not _ABOUT_IT.search(" ".join(p.tokens.folded)):
@@ -636,6 +639,22 @@ def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
            if not t.resolved.keys):
         return  # ("worum geht es bei der Windkraft-Debatte in Brilon?": a subject of its own)
     answer_first(p, best, score, "it asks what the whole undertaking is about, and the initiative is the best topic")
+
+
+def _about_the_project(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'what's this project about then', 'worum geht es bei dem Projekt?': what the project as a whole is
+    about, asked with no word but "project", is the initiative, where another topic that also names a
+    project ranks first; the initiative must be among the first three."""
+    initiative = _initiative(ix)
+    if initiative is None or p.intent == initiative or not _ABOUT_IT.search(" ".join(p.tokens.folded)):
+        return
+    from bot.understanding.pipeline import GENERIC_NAMES
+
+    # (everyday words no topic uses say nothing: "guys what is this project about")
+    said = [t.word for t in p.terms if t.word not in p.story and (t.resolved.keys or t.cost >= s.subject_cost)]
+    close = dict(p.ranked[:3])
+    if said and all(w in GENERIC_NAMES for w in said) and initiative in close:
+        answer_first(p, initiative, close[initiative], "it asks what the project as a whole is about")
 
 
 _WHAT_IS_WORDS = frozenset("was wat what whats ist is".split())

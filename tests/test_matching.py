@@ -611,3 +611,15 @@ def test_asking_whether_one_misheard_asks_nothing_of_its_own(answerer: Answerer)
 
 def test_talking_to_it_like_a_person_asks_how_to_use_the_bot(answerer: Answerer) -> None:
     assert answerer.ask("Do I just talk to it like a person?").intent == "help"
+
+
+def test_using_the_bot_itself_asks_for_help(answerer: Answerer) -> None:
+    # (not the Rahmenstrategie, which the towns "can use")
+    assert answerer.ask("how can I use you?").intent == "help"
+    assert answerer.ask("kann man hier einfach reintippen?").intent == "help"
+    assert answerer.ask("who can use the Rahmenstrategie?").intent == "rahmenstrategie"
+
+
+def test_tag_words_of_other_englishes_are_chatter(answerer: Answerer) -> None:
+    assert answerer.ask("is olpe in it aye").intent == "membership"
+    assert answerer.ask("whats next chale").intent == "timeline-next"

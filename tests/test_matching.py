@@ -623,3 +623,9 @@ def test_using_the_bot_itself_asks_for_help(answerer: Answerer) -> None:
 def test_tag_words_of_other_englishes_are_chatter(answerer: Answerer) -> None:
     assert answerer.ask("is olpe in it aye").intent == "membership"
     assert answerer.ask("whats next chale").intent == "timeline-next"
+
+
+def test_the_staff_of_the_project_is_not_covered_and_def_is_a_definition(answerer: Answerer) -> None:
+    assert answerer.ask("Wie viele Planstellen hat Olpe für das Modellprojekt geschaffen?").intent is None
+    assert answerer.ask("how many staff does the pioneer towns' project have?").intent is None
+    assert answerer.ask("smart city def pls").intent == "smart-city"

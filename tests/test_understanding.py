@@ -1453,6 +1453,15 @@ def test_decision_stage_membership_asks_needs_asking_words(index: Index) -> None
     # the role of a town asks how it takes part (the membership answer gives it)
     assert run("Welche Rolle hat Brilon bei dem Projekt?", index, S).intent == "membership"
     assert run("What role does Siegen play in all this?", index, S).intent == "membership"
+    # what one town's topic tells, claimed of another, is that topic (its answer says which town it was) …
+    question = "Soest ist auf Platz 3 gelandet, stimmt das?"
+    assert upto(question, index, "others of a group").intent == "membership"
+    p = upto(question, index, "membership asks")
+    assert p.intent == "menden" and p.settled and "of its own town" in p.reason
+    # … not where it asks whether the town takes part, as written ("vorne mit dabei" reads as a rank)
+    for question in ("Stimmt es, dass Olpe dabei ist?", "Und Brilon? Die sind doch bestimmt vorne mit dabei, oder?"):
+        assert run(question, index, S).intent == "membership", question
+    assert run("is lüdenscheid fast?", index, S).intent != "menden"  # (an everyday word of Menden's topic)
 
 
 def test_decision_stage_town_alone_needs_more_than_the_town(index: Index) -> None:

@@ -75,6 +75,9 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     ("Hat Siegen 13 Millionen bekommen?", "**Nein.**"),
     # thirteen billion is not thirteen million ("Milliarden" is money, as the vocabulary reads it)
     ("Gab es 13 Milliarden Euro?", "**Nein.**"),
+    # what one town's topic tells (Menden's rank), claimed of another town: not whether it takes part ("Ja!")
+    ("Soest ist auf Platz 3 gelandet, stimmt das?", "**Nein.** **Menden"),
+    ("Olpe hat Platz 3 gemacht, oder?", "**Nein.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, start: str) -> None:
     assert answerer.ask(question).text.startswith(start), answerer.ask(question).text

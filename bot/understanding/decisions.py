@@ -799,7 +799,17 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.intent not in ix.slot_intents:
         return
     taking_part = any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
-    if p.qtype != "yes_no" and not taking_part and ROLE.isdisjoint(p.tokens.folded):
+    # (whether a claim holds is no question whether the town takes part: "…, stimmt das?"; as written, not
+    # as the vocabulary reads it: "vorne mit dabei" is a rank, and still asks whether it takes part)
+    claimed = not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms if t.word not in _HOLDS) \
+        and not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.tokens.folded if w not in _HOLDS)
+    if claimed and (p.qtype == "yes_no" or p.checks) and (own := _another_towns_topic(p, ix, s)):
+        # "Soest ist auf Platz 3 gelandet, stimmt das?": what the topic of one town tells (Menden's rank),
+        # said of another; that topic's answer says which town it was (and the verdict: not this one)
+        answer_first(p, own, dict(p.ranked).get(own, 0.0), f"it says of {', '.join(p.towns)} what {own} tells "
+                     "of its own town")
+        p.settled = True
+    elif p.qtype != "yes_no" and not taking_part and ROLE.isdisjoint(p.tokens.folded):
         _settle(p, "fallback", None, "a town is named, but nothing asks whether it takes part")
     elif p.qtype not in (None, "yes_no") and p.towns and all(town_token(t) in ix.outside_tokens for t in p.towns):
         _settle(p, "fallback", None, "a place outside the region, and the question is not whether it takes part")
@@ -809,6 +819,23 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     elif p.qtype == "yes_no" and not taking_part and (kind := _what_kind_of_place(p.tokens.folded, ix, s)):
         # "Is Siegen a safe city for a family?": yes or no about what kind of place the town is
         _settle(p, "fallback", None, f"it asks whether the town is a {kind} place, not whether it takes part")
+
+
+_HOLDS = frozenset("stimmt stimmts richtig wahr true right correct".split())
+
+
+def _another_towns_topic(p: Parse, ix: Index, s: MatcherSettings) -> str | None:
+    """The topic about one town that a word of the question belongs to alone ("Platz 3": Menden's
+    recognition), where the question names other towns and not that one; not an everyday word ("fast")."""
+    from bot.understanding.pipeline import topicality
+
+    named = {town_token(t) for t in p.towns}
+    for t in p.terms:
+        rows = {int(r) for k in t.resolved.keys for r in ix.examples.owners.get(k, ())}
+        if len(rows) == 1 and (row := next(iter(rows))) in ix.own_town and ix.own_town[row] not in named \
+                and not is_town(t.word) and topicality(t.word, s) >= _SHARED_TOPICALITY:
+            return ix.intent_ids[row]
+    return None
 
 
 def _what_kind_of_place(words: tuple[str, ...], ix: Index, s: MatcherSettings) -> str | None:

@@ -78,6 +78,10 @@ def test_negation_is_not_the_choice_at_the_end() -> None:
     # what one town's topic tells (Menden's rank), claimed of another town: not whether it takes part ("Ja!")
     ("Soest ist auf Platz 3 gelandet, stimmt das?", "**Nein.** **Menden"),
     ("Olpe hat Platz 3 gemacht, oder?", "**Nein.**"),
+    # a question of its own whether what was said is right
+    ("13 million euros. Correct figure?", "**Yes.**"),
+    ("Förderung 15 Mio – richtige Zahl?", "**Nein.**"),
+    ("14 Mitmacher, richtig?", "**Ja.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, start: str) -> None:
     assert answerer.ask(question).text.startswith(start), answerer.ask(question).text
@@ -91,6 +95,7 @@ def test_a_claim_is_answered_yes_or_no_first(answerer: Answerer, question: str, 
     "Wurden die 13 Millionen schon ausgegeben?",  # what is asked is more than the number
     "Hat Olpe 13 Millionen bekommen?",  # (one of the towns the answer names: the answer tells how)
     "Did Horst Seehofer hand over the funding certificate?",  # (right: the answer says so itself)
+    "Richtig? Wie viele Mitmacherkommunen gibt es?",  # (nothing said before it to be right)
 ])
 def test_other_questions_get_no_verdict(answerer: Answerer, question: str) -> None:
     text = answerer.ask(question).text

@@ -1727,6 +1727,23 @@ _CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true?|is tha
 _PAST_ASKING = frozenset("war waren gab gabs hatte hatten wurde wurden was were did had".split())
 
 
+#: A question of its own whether what was said is right: "13 Mio – richtige Zahl?", "14 towns. Correct figure?",
+#: "14 Mitmacher, richtig?" (all its words these, one of them of being right)
+_RIGHT = frozenset("richtig richtige korrekt korrekte correct right true tru wahr stimmt".split())
+_RIGHT_AROUND = frozenset("zahl summe betrag figure number amount sum die der das so is that the it this ist "
+                           "es".split())
+
+
+def _asks_if_right(p: Parse) -> bool:
+    """Whether the last clause that asks only asks whether what was said before it is right (``_RIGHT``)."""
+    last = next((i for i in reversed(p.kept) if p.clauses[i].question), None)
+    if not last:  # (none, or the first clause: nothing said before it)
+        return False
+    words = tokenize(p.clauses[last].text).folded
+    return any(w in _RIGHT for w in words) and all(w in _RIGHT or w in _RIGHT_AROUND or w in question_type.OPENERS
+                                                   for w in words)
+
+
 def _asks_past(p: Parse) -> bool:
     """Whether the first asking clause begins with a verb that asks about the past (``_PAST_ASKING``)."""
     asking = next((p.clause_words[i][0] for i in p.kept if p.clauses[i].question), [])
@@ -1767,7 +1784,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Stem every content word and look it up: known, a typo of a known word, a compound of known
     parts, or unknown, in which case its everyday frequency says how much it counts against."""
     p.checks = _CHECKS.search(p.tokens.text) is not None or _HEDGE.search(p.tokens.text) is not None \
-        or bool(p.claims) or _asks_past(p)
+        or bool(p.claims) or _asks_past(p) or _asks_if_right(p)
     # A writer who capitalises nouns mid-sentence shows which unknown words are nouns (the subject)
     # and which are verbs or adjectives ("definiert", "verfolgt"), which say little about the topic.
     cased = sum(1 for i, o in enumerate(p.originals) if i not in p.starts and o[:1].isupper() and not o.isupper()) >= 1

@@ -801,8 +801,8 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     taking_part = any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
     # (whether a claim holds is no question whether the town takes part: "…, stimmt das?"; as written, not
     # as the vocabulary reads it: "vorne mit dabei" is a rank, and still asks whether it takes part)
-    claimed = not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms if t.word not in _HOLDS) \
-        and not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.tokens.folded if w not in _HOLDS)
+    claimed = not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms if t.word not in qtype.RIGHT) \
+        and not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.tokens.folded if w not in qtype.RIGHT)
     if claimed and (p.qtype == "yes_no" or p.checks) and (own := _another_towns_topic(p, ix, s)):
         # "Soest ist auf Platz 3 gelandet, stimmt das?": what the topic of one town tells (Menden's rank),
         # said of another; that topic's answer says which town it was (and the verdict: not this one)
@@ -819,9 +819,6 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     elif p.qtype == "yes_no" and not taking_part and (kind := _what_kind_of_place(p.tokens.folded, ix, s)):
         # "Is Siegen a safe city for a family?": yes or no about what kind of place the town is
         _settle(p, "fallback", None, f"it asks whether the town is a {kind} place, not whether it takes part")
-
-
-_HOLDS = frozenset("stimmt stimmts richtig wahr true right correct".split())
 
 
 def _another_towns_topic(p: Parse, ix: Index, s: MatcherSettings) -> str | None:

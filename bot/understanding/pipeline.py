@@ -1728,20 +1728,21 @@ _PAST_ASKING = frozenset("war waren gab gabs hatte hatten wurde wurden was were 
 
 
 #: A question of its own whether what was said is right: "13 Mio – richtige Zahl?", "14 towns. Correct figure?",
-#: "14 Mitmacher, richtig?" (all its words these, one of them of being right)
-_RIGHT = frozenset("richtig richtige korrekt korrekte correct right true tru wahr stimmt".split())
+#: "14 Mitmacher, richtig?" (all its words these, one of them ``question_type.RIGHT``; a short clause)
 _RIGHT_AROUND = frozenset("zahl summe betrag figure number amount sum die der das so is that the it this ist "
                            "es".split())
+_RIGHT_LETTERS = 40
 
 
 def _asks_if_right(p: Parse) -> bool:
-    """Whether the last clause that asks only asks whether what was said before it is right (``_RIGHT``)."""
+    """Whether the last clause that asks only asks whether what was said before it is right."""
     last = next((i for i in reversed(p.kept) if p.clauses[i].question), None)
-    if not last:  # (none, or the first clause: nothing said before it)
+    if not last or len(p.clauses[last].text) > _RIGHT_LETTERS:  # (none, or the first: nothing said before it)
         return False
     words = tokenize(p.clauses[last].text).folded
-    return any(w in _RIGHT for w in words) and all(w in _RIGHT or w in _RIGHT_AROUND or w in question_type.OPENERS
-                                                   for w in words)
+    right = question_type.RIGHT
+    return any(w in right for w in words) and all(w in right or w in _RIGHT_AROUND or w in question_type.OPENERS
+                                                  for w in words)
 
 
 def _asks_past(p: Parse) -> bool:

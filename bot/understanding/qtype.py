@@ -34,6 +34,9 @@ _HOW_MUCH = frozenset(("viel", "viele", "many", "much", "hoch"))
 #: not how many towns there are.
 MONEY = frozenset("geld fordergeld fordermittel forderung euro eur millionen million mio millions money funding "
                   "funds grant budget kohle knete zaster".split())
+#: Words that say what was said is right ("stimmt das?", "14 Mitmacher, richtig?", "Correct figure?"; the
+#: vocabulary writes "true" as "tru")
+RIGHT = frozenset("richtig richtige korrekt korrekte correct right true tru wahr stimmt stimmts".split())
 #: What something costs ("Was hat die Konferenz gekostet?", Platt "Wat kost dat?")
 COST = frozenset("kosten kostet kostete gekostet kost cost costs costed budget budgets etat price prices "
                  "pricing priced eintrittspreis eintrittspreise ticketpreis ticketpreise".split())

@@ -3,7 +3,9 @@
 Run: python bench/answers_snapshot.py OUT.json                 (this checkout, compiled if installed so)
      SCS_PURE_PYTHON=1 python bench/answers_snapshot.py OUT.json   (the same, plain Python)
      python bench/answers_snapshot.py --compare A.json B.json     (how many answers differ, and how many
-                                                                   B gets right that A did not and back)
+                                                                   B gets right that A did not and back;
+                                                                   held-out and untouched questions are
+                                                                   counted, their texts never shown)
      python bench/answers_snapshot.py --verdicts A.json           (how many answers begin with a verdict)
 
 Each row: the question, intent, language, answer text, suggested intents and the towns found. An
@@ -25,13 +27,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+#: The groups of questions counted apart; only the dev questions' texts may be shown
+GROUPS = ("dev", "untouched", "held-out")
+#: What the header of a question set never tuned on says
+UNTOUCHED = "**Untouched: never tuned on"
+
+
 @cache
-def labelled() -> list[tuple[str, str | None, bool]]:
-    """Every dev and held-out question with the intent it should get, and whether it is held-out."""
+def labelled() -> list[tuple[str, str | None, str]]:
+    """Every dev and held-out question with the intent it should get, and its group (``GROUPS``): the
+    held-out set, a dev set kept untouched (its header says so), or the rest of the dev sets."""
     files = [*sorted((ROOT / "tests" / "data").glob("dev_questions*.yaml")), ROOT / "tests" / "data" /
              "heldout_questions.yaml"]
-    return [(q["q"], q["intent"], file.stem == "heldout_questions") for file in files
-            for q in yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]]
+    rows: list[tuple[str, str | None, str]] = []
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        group = "held-out" if file.stem == "heldout_questions" else \
+            "untouched" if UNTOUCHED in text.split("\n", 1)[0] else "dev"
+        rows.extend((q["q"], q["intent"], group) for q in yaml.safe_load(text)["questions"])
+    return rows
 
 
 def questions() -> list[str]:
@@ -39,17 +53,25 @@ def questions() -> list[str]:
 
 
 def gained_and_lost(a: list[list[object]], b: list[list[object]]) -> str:
-    """How many questions B answers right that A did not, and the other way round (dev and held-out
-    apart; counts only, no question shown), where the snapshots are of this checkout's question files."""
+    """How many questions B answers right that A did not, and the other way round (each group apart;
+    counts only, no question shown), where the snapshots are of this checkout's question files."""
     labels = labelled()
     if [q for q, _, _ in labels] != [r[0] for r in a]:
         return "(not counted: the snapshots are of other question files than this checkout's)"
-    counts = {False: [0, 0], True: [0, 0]}
-    for (_, intent, held_out), x, y in zip(labels, a, b, strict=True):
+    counts = {group: [0, 0] for group in GROUPS}
+    for (_, intent, group), x, y in zip(labels, a, b, strict=True):
         if (x[1] == intent) != (y[1] == intent):
-            counts[held_out][0 if y[1] == intent else 1] += 1
-    return (f"  right in B only / in A only: dev {counts[False][0]} / {counts[False][1]}, "
-            f"held-out {counts[True][0]} / {counts[True][1]}")
+            counts[group][0 if y[1] == intent else 1] += 1
+    return "  right in B only / in A only: " + ", ".join(f"{group} {counts[group][0]} / {counts[group][1]}"
+                                                          for group in GROUPS)
+
+
+def shown(rows: list[list[object]]) -> tuple[list[str], int]:
+    """The texts of the questions of ``rows`` that may be shown (the dev sets tuned on), and how many
+    are not (held-out and untouched questions are only ever counted)."""
+    hidden = {q for q, _, group in labelled() if group != "dev"}
+    texts = [str(row[0]) for row in rows]
+    return [t for t in texts if t not in hidden], sum(1 for t in texts if t in hidden)
 
 
 def snapshot() -> list[list[object]]:
@@ -86,9 +108,11 @@ def main() -> int:
             print("the snapshots are of different questions", file=sys.stderr)
             return 2
         differ = [x for x, y in zip(a, b, strict=True) if x != y]
-        for row in differ[:10]:
-            print(f"differs: {row[0][:100]}")
-        print(f"{len(differ)} of {len(a)} answers differ")
+        texts, hidden = shown(differ)
+        for text in texts[:10]:
+            print(f"differs: {text[:100]}")
+        print(f"{len(differ)} of {len(a)} answers differ" + (f" ({hidden} of them held-out or untouched: counted, "
+                                                              "not shown)" if hidden else ""))
         if differ:
             topic = sum(1 for x, y in zip(a, b, strict=True) if x[1] != y[1])
             print(f"  {topic} with another topic or fallback, {len(differ) - topic} with the same topic or fallback")

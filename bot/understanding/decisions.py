@@ -675,9 +675,14 @@ def _what_is_named(words: list[str], ix: Index) -> bool:
     return bool(named) and all(w in ix.full_names for w in named)
 
 
+def _example_rows(keys: Iterable[str], ix: Index) -> set[int]:
+    """The rows of the topics whose examples use any of these stems."""
+    return {int(r) for k in keys for r in ix.examples.owners.get(k, ())}
+
+
 def _other_topics_word(word: str, intent: str, ix: Index) -> bool:
     """Whether the examples of other topics use a word, and those of ``intent`` do not."""
-    rows = {int(r) for k in ix.resolve(word).keys for r in ix.examples.owners.get(k, ())}
+    rows = _example_rows(ix.resolve(word).keys, ix)
     return bool(rows) and ix.row[intent] not in rows
 
 
@@ -799,11 +804,8 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or p.intent not in ix.slot_intents:
         return
     taking_part = any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
-    # (whether a claim holds is no question whether the town takes part: "…, stimmt das?"; as written, not
-    # as the vocabulary reads it: "vorne mit dabei" is a rank, and still asks whether it takes part)
-    claimed = not any(ix.asks_taking_part(t.resolved.keys) for t in p.terms if t.word not in qtype.RIGHT) \
-        and not any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.tokens.folded if w not in qtype.RIGHT)
-    if claimed and (p.qtype == "yes_no" or p.checks) and (own := _another_towns_topic(p, ix, s)):
+    if (p.qtype == "yes_no" or p.checks) and (own := _another_towns_topic(p, ix, s)) \
+            and not _asks_taking_part_at_all(p, ix):
         # "Soest ist auf Platz 3 gelandet, stimmt das?": what the topic of one town tells (Menden's rank),
         # said of another; that topic's answer says which town it was (and the verdict: not this one)
         answer_first(p, own, dict(p.ranked).get(own, 0.0), f"it says of {', '.join(p.towns)} what {own} tells "
@@ -821,6 +823,13 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, f"it asks whether the town is a {kind} place, not whether it takes part")
 
 
+def _asks_taking_part_at_all(p: Parse, ix: Index) -> bool:
+    """Whether a word asks whether the town takes part, as read and as written ("vorne mit dabei" reads as
+    a rank, and still asks it); not whether a claim holds ("…, stimmt das?")."""
+    return any(ix.asks_taking_part(t.resolved.keys) for t in p.terms if t.word not in qtype.RIGHT) \
+        or any(ix.asks_taking_part(ix.resolve(w).keys) for w in p.tokens.folded if w not in qtype.RIGHT)
+
+
 def _another_towns_topic(p: Parse, ix: Index, s: MatcherSettings) -> str | None:
     """The topic about one town that a word of the question belongs to alone ("Platz 3": Menden's
     recognition), where the question names other towns and not that one; not an everyday word ("fast")."""
@@ -828,7 +837,7 @@ def _another_towns_topic(p: Parse, ix: Index, s: MatcherSettings) -> str | None:
 
     named = {town_token(t) for t in p.towns}
     for t in p.terms:
-        rows = {int(r) for k in t.resolved.keys for r in ix.examples.owners.get(k, ())}
+        rows = _example_rows(t.resolved.keys, ix)
         if len(rows) == 1 and (row := next(iter(rows))) in ix.own_town and ix.own_town[row] not in named \
                 and not is_town(t.word) and topicality(t.word, s) >= _SHARED_TOPICALITY:
             return ix.intent_ids[row]
@@ -953,7 +962,8 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     does one for the money split among several ("How much did each of the five towns get?")."""
     if p.settled or p.decision != "answer" or p.intent is None:
         return
-    if _asks_money(p) and not _SPLIT.isdisjoint(p.tokens.folded):
+    money = _asks_money(p)
+    if money and not _SPLIT.isdisjoint(p.tokens.folded):
         # "How much did each of the five towns get?", "Wie verteilen sich die 13 Millionen?": the
         # knowledge gives the whole sum only
         _settle(p, "fallback", None, "it asks how the money is split, and the knowledge gives the whole sum only")
@@ -967,7 +977,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     # (also "Wie viel hat Menden von den 13 Mio bekommen?": "wie viel" with money further on; not "How many
     # towns share the 13 million?", which a group of towns answers)
-    amount = p.qtype == "how_much" or (_asks_money(p) and p.intent not in ix.group_intents
+    amount = p.qtype == "how_much" or (money and p.intent not in ix.group_intents
                                        and p.intent not in ix.slot_intents)
     if amount and not ix.qtype_rows["how_much"][row]:
         # "wie viel Geld hat Menden für den dritten Platz gekriegt?": an amount of money, about a topic whose
@@ -978,7 +988,6 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # only in the talk around the question is not asked about: "… Hauptsache, es kommt auch in Arnsberg an.")
     named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN and w not in p.story}
     # (a group's answer lists its towns: how many there are, not how much money one of them got)
-    money = _asks_money(p)
     if named and p.intent not in ix.slot_intents and (p.intent not in ix.group_intents or money) \
             and ix.own_town.get(row) not in named:
         _settle(p, "fallback", None, f"it asks for a number about {', '.join(sorted(named))}; {p.intent} "

@@ -585,6 +585,15 @@ def test_a_request_for_someone_else_or_for_a_purpose_asks_only_its_subject(answe
     assert answerer.ask("für die Einleitung: was macht Smart Cities Südwestfalen").intent == "initiative"
 
 
+def test_what_a_thing_of_a_topic_without_money_costs_is_not_the_projects_money(answerer: Answerer) -> None:
+    for q in ("how much does the südwestfalen geht app cost?", "südwestfalen app kosten wie viel euro"):
+        assert answerer.ask(q).intent is None, q
+    # (the whole thing's cost is the project's money, however the writer names the towns or the project)
+    for q in ("Was kostet das Projekt und wer zahlt?", "Dat kost doch Geld. Wer zahlt dat? Wieder die Gemeinde?",
+              "how many Mio. Euro went to the 5 towns?"):
+        assert answerer.ask(q).intent == "funding", q
+
+
 def test_asking_for_the_correct_figure_checks_a_claimed_amount(answerer: Answerer) -> None:
     assert answerer.ask("Someone said 20 million euros. Correct figure?").intent == "funding"
 

@@ -2327,6 +2327,10 @@ def test_which_is_after_a_comma_without_a_question_mark_is_a_relative_clause() -
                           "What is the Rahmenstrategie?")
     assert len(split) == 2 and not split[0].question
     assert len(clauses.split("Smart City, which is the best example?")) == 2  # (with "?" it asks)
+    # (also "which" before a preposition or a pronoun; "which of them" asks)
+    split = clauses.split("She has not mentioned it in a week, which for her is a record. What is new?")
+    assert len(split) == 2 and not split[0].question
+    assert clauses.split("Thanks, which of them are pioneers.")[-1].text.startswith("which")
 
 
 def test_a_clause_that_opens_with_that_is_explains_the_clause_before_it() -> None:

@@ -192,6 +192,8 @@ _THAT_IS = frozenset({("i", "e"), ("d", "h"), ("e", "g"), ("z", "b")})
 _THAT_IS_WORDS = frozenset("ie dh eg zb namely namlich sprich".split())
 _WHICH_EN = frozenset("which who".split())  # after a comma, without "?": a relative clause
 _BE_EN = frozenset("is are was were has have had".split())
+#: ... or a preposition or a pronoun (not "of": "which of them …" asks): "…, which for her is a record."
+_AFTER_WHICH_EN = frozenset("for in at to by with from on i we you they he she it my our your their her his".split())
 _EVEN = frozenset("auch selbst sogar even only nur".split())  # before a subordinate clause: "auch wenn", "even if"
 _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time after the question
 _AT = frozenset("in im at near bei nahe".split())  # a place after the question
@@ -275,6 +277,8 @@ def _relative(piece: str) -> bool:
         return True  # "Could you set out how the project is funded, i.e. the funding body, …": it explains it
     if words[0] in _WHICH_EN and words[1:2] and words[1] in _BE_EN and not piece.rstrip().endswith("?"):
         return True  # "… the Kampala Capital City Authority, which is currently reviewing …": what it is
+    if words[0] == "which" and words[1:2] and words[1] in _AFTER_WHICH_EN and not piece.rstrip().endswith("?"):
+        return True  # "… in a whole week, which for her is some kind of record.": what it is
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",

@@ -975,6 +975,12 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if not any(ix.qtype_rows[kind][row] for kind in _NUMBERS):
         _settle(p, "fallback", None, f"it asks for a number, and {p.intent} gives none")
         return
+    thing = _costed_thing(p, ix, s) if _asks_cost(p) else None
+    if thing is not None and ix.qtype_rows["how_much"][row]:
+        # "how much does the südwestfalen geht app cost?": what a thing of a topic that tells no money
+        # costs, not the project's money
+        _settle(p, "fallback", None, f"it asks what the '{thing}' costs, and {p.intent} tells only the project's money")
+        return
     # (also "Wie viel hat Menden von den 13 Mio bekommen?": "wie viel" with money further on; not "How many
     # towns share the 13 million?", which a group of towns answers)
     amount = p.qtype == "how_much" or (money and p.intent not in ix.group_intents
@@ -992,6 +998,28 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
             and ix.own_town.get(row) not in named:
         _settle(p, "fallback", None, f"it asks for a number about {', '.join(sorted(named))}; {p.intent} "
                 "gives none for one town")
+
+
+#: How topical a word must be to be the thing whose cost is asked ("app" is an everyday word, but a thing)
+_THING_TOPICALITY = 0.75
+
+
+def _costed_thing(p: Parse, ix: Index, s: MatcherSettings) -> str | None:
+    """A topic word of the question that only topics telling no amount of money use ("app": the school
+    project's), not a word of the initiative's name, a number, a town or a kind of place ("Gemeinde"): the
+    thing whose cost is asked."""
+    from bot.understanding.pipeline import GENERIC_NAMES, topicality
+
+    money = ix.qtype_rows["how_much"]
+    initiative = _initiative(ix)
+    for t in p.terms:
+        rows = _example_rows(t.resolved.keys, ix)
+        if rows and not any(money[r] for r in rows) and (initiative is None or ix.row[initiative] not in rows) \
+                and t.word not in ix.name_words and t.word not in GENERIC_NAMES and not is_town(t.word) \
+                and t.word.isalpha() and _PLACES.isdisjoint(keys(t.word)) \
+                and topicality(t.word, s) >= _THING_TOPICALITY:
+            return t.word
+    return None
 
 
 _THAN = frozenset("than als as wie".split())  # ("… in the same study as Menden", "… wie Menden")

@@ -585,6 +585,21 @@ def test_a_request_for_someone_else_or_for_a_purpose_asks_only_its_subject(answe
     assert answerer.ask("für die Einleitung: was macht Smart Cities Südwestfalen").intent == "initiative"
 
 
+def test_a_question_pointing_back_past_a_comment_asks_about_the_topic_named_as_such(answerer: Answerer) -> None:
+    # (a comment that names a topic only in a compound of everyday words, "Behördendeutsch", is no subject;
+    # "Modellstädten" in a compound still is, before a clause that names only a town)
+    q = "In der Zeitung stand was von einer Rahmenstrategie. Klingt für mich nach Behördendeutsch. Was ist das?"
+    assert answerer.ask(q).intent == "rahmenstrategie"
+    q = ("Meine Tochter wohnt in Bad Berleburg und sagt, ihre Stadt sei eine von fünf Modellstädten. "
+         "Welche sind die anderen?")
+    assert answerer.ask(q).intent == "pionierkommunen"
+
+
+def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
+    assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
+    assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"
+
+
 def test_what_a_thing_of_a_topic_without_money_costs_is_not_the_projects_money(answerer: Answerer) -> None:
     for q in ("how much does the südwestfalen geht app cost?", "südwestfalen app kosten wie viel euro"):
         assert answerer.ask(q).intent is None, q

@@ -833,9 +833,14 @@ def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evid
 def _most_topics(clauses: list[int], p: Parse, ix: Index, s: MatcherSettings) -> int:
     """Of the clauses before a question that points back, the one it points at: the one that names the
     most topics, the nearest of those (a clause about the writer's nephew after the one about his town's
-    award does not take the question)."""
+    award does not take the question); of as many, one that names a topic (not a town) or the initiative
+    as such before one that names a topic in a compound only ("… eine Smart-City-Rahmenstrategie. Klingt
+    nach Behördendeutsch. Was ist das?")."""
     counts = [_topic_words(p.clause_words[i][0], ix, s) for i in clauses]
-    return clauses[max(range(len(clauses)), key=lambda k: (counts[k], k))]
+    whole = [any(w in ix.name_words for w in p.clause_words[i][0]) or _topic_words(
+        [w for w in p.clause_words[i][0] if ix.resolve(w).how != "compound" and not is_town(w)], ix, s) > 0
+        for i in clauses]
+    return clauses[max(range(len(clauses)), key=lambda k: (counts[k], whole[k], k))]
 
 
 def _sentence_of(p: Parse, last: int, content: list[int]) -> list[int]:

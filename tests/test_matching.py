@@ -595,6 +595,20 @@ def test_a_question_pointing_back_past_a_comment_asks_about_the_topic_named_as_s
     assert answerer.ask(q).intent == "pionierkommunen"
 
 
+def test_a_span_up_to_the_latest_step_asks_for_the_whole_timeline(answerer: Answerer) -> None:
+    q = "Could you outline the chronology of the project, from the funding decision up to the most recent milestones?"
+    assert answerer.ask(q).intent == "timeline"
+    assert answerer.ask("What are the most recent milestones?").intent == "timeline-latest"
+
+
+def test_a_question_said_again_with_also_is_one_question(answerer: Answerer) -> None:
+    # (German "also" opens the question once more; "Also, …" in English asks one more)
+    q = "Wat kriegen die dafür eigentlich? Also wie viel Geld gibt's für dat Projekt, und von wem?"
+    assert answerer.ask(q).intent == "funding"
+    assert answerer.matcher.questions_of(answerer.matcher.match("Was ist die Rahmenstrategie? Also, wer hat sie "
+                                                                "gemacht? Is Olpe dabei?"))
+
+
 def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
     assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
     assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"

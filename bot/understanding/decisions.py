@@ -175,6 +175,26 @@ _SO_FAR = frozenset({"bisher", "timeline"})
 _ALL_OF_IT = frozenset("alles allet everything".split())
 
 
+#: A span of time: "from the funding decision up to the most recent milestones", "von Anfang bis zum letzten"
+_SPAN_FROM = frozenset("from von vom ab seit since".split())
+_SPAN_TO = frozenset("to until till bis through thru".split())
+_SPAN_WORDS = 8  # words between its ends at most
+
+
+def _span_up_to_step(p: Parse, ix: Index) -> bool:
+    """Whether a step of the timeline is the end of a span asked ("from the funding decision up to the most
+    recent milestones"): everything from a start up to it."""
+    words = p.tokens.folded
+    steps = {w for _, step in _STEP_WORDS for w in step}
+    for i, word in enumerate(words):
+        if word not in _SPAN_FROM:
+            continue
+        end = next((j for j in range(i + 2, min(i + _SPAN_WORDS, len(words))) if words[j] in _SPAN_TO), None)
+        if end is not None and any(steps.intersection(ix.lexicon.single(w)) for w in words[end + 1 : end + 5]):
+            return True
+    return False
+
+
 def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'What is the latest milestone listed?', 'Was ist der jüngste Meilenstein?': the latest (or the
     next) of what the timeline lists asks for that step, the topic whose answer gives it, not the
@@ -191,6 +211,10 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 or scores[overview] - scores[step] > s.kind_flip_margin \
                 or ix.lexicon.written_as(words).isdisjoint(p.words):
             continue
+        if _span_up_to_step(p, ix):
+            answer_first(p, overview, scores[overview], f"it asks for the timeline from a start up to its {slot} "
+                                                        f"step: the whole timeline ({overview})")
+            return
         answer_first(p, step, scores[step], f"it asks for the {slot} step of the timeline ({step}), "
                                              f"close to the whole timeline ({overview})")
         return

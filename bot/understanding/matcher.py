@@ -7,6 +7,7 @@ interface the answerer uses and splits a message into its separate questions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.loader import paused_gc
@@ -89,6 +90,16 @@ def _restates(text: str) -> bool:
     return tuple(words[-2:]) in _RESTATING
 
 
+#: "Wat kriegen die dafür? Also wie viel Geld gibt's …?": German "also" (not English "Also, …") opens the
+#: question once more, in other words
+_ALSO = re.compile(r"\s*also\b(?!\s*,)", re.IGNORECASE)
+
+
+def _says_again(text: str) -> bool:
+    """Whether a clause opens saying it asks the question before it once more ("Also …", "Ich meine, …")."""
+    return bool(_ALSO.match(text)) or tuple(tokenize(text).folded[:2]) in _RESTATING
+
+
 def only_towns(words: list[str]) -> bool:
     """Whether a clause names nothing but towns ("Wat is mit Menden?")."""
     content = [w for w in words if w not in STOPWORDS and not qtype.is_question_word(w)]
@@ -148,7 +159,8 @@ class Matcher:
         if len(asking) < 2 or evident.isdisjoint(asking):
             return []
         # ("Wer is denn da alles dabei? Welche Städte, mein ich.": the question once more, in other words)
-        if any(_restates(p.clauses[j].text) for j in range(asking[1], len(p.clauses))):
+        if any(_restates(p.clauses[j].text) for j in range(asking[1], len(p.clauses))) \
+                or any(_says_again(p.clauses[j].text) for j in asking[1:]):
             return []
         return [p.clauses[i].text for i in asking]
 

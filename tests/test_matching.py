@@ -609,6 +609,12 @@ def test_a_question_said_again_with_also_is_one_question(answerer: Answerer) -> 
                                                                 "gemacht? Is Olpe dabei?"))
 
 
+def test_a_heading_that_points_at_its_thing_or_describes_it_before_the_colon(answerer: Answerer) -> None:
+    q = "Diese Leitfäden, von denen man liest: Sind die nur für die fünf Modellstädte oder für alle Städte?"
+    assert answerer.ask(q).intent == "leitfaeden"
+    assert answerer.ask("Diese Leitfäden – für wen sind die? Nur für die fünf Städte?").intent == "leitfaeden"
+
+
 def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
     assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
     assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"

@@ -210,11 +210,11 @@ DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
 #: "…, like the one about …": an example of what is asked for (``pipeline._as_if`` reads it as no subject)
 EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
-_PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben "
+PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben "
                           "uvver uwwer ubber uwer".split())  # (Platt "Üvver wat …")
 #: ... and after English "so" ("so whats smart cities suedwestfalen all about"; not German "so was wie …")
 _ENGLISH_QUESTION_WORDS = frozenset("who whom whose what whats whos which when where wheres why how".split())
-_BEFORE_QUESTION_WORD = _PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
+_BEFORE_QUESTION_WORD = PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
 
 
 def after_a_preposition(folded: Sequence[str]) -> bool:
@@ -286,7 +286,7 @@ def _relative(piece: str) -> bool:
     if words[0] in _THAT_EN and words[1:2] and words[1] in _SUBJECTS_EN:
         return True  # "Are there other programmes, like LEADER, that I could tell my village about?"
     if words[0] in _RELATIVE or words[0] in _SUBORDINATE or words[0] in DESCRIBING or (
-            len(words) == 2 and words[0] in _PREPOSITIONS and words[1] in _RELATIVE) or (
+            len(words) == 2 and words[0] in PREPOSITIONS and words[1] in _RELATIVE) or (
             len(words) == 2 and words[0] in _EVEN and words[1] in _SUBORDINATE):  # ("…, auch wenn wir …?")
         return True
     # The end of a list: "In welcher Reihenfolge kamen Förderzusage, Rahmenstrategie und Leitfäden?"
@@ -352,7 +352,7 @@ def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
         head = re.findall(r"[^\W_]+", after)[:1]
         relative = len(words) >= 2 and (
             (words[0] in _EMBEDDED_PRONOUNS and words[1] in _RELATIVE_NEXT)
-            or (words[0] in _PREPOSITIONS and words[1] in _EMBEDDED_PRONOUNS)
+            or (words[0] in PREPOSITIONS and words[1] in _EMBEDDED_PRONOUNS)
             or (words[0] in _EMBEDDED_WHERE and words[1] in _EMBEDDED_SUBJECTS))
         if relative and not before.endswith(("?", "!", ".", ":")) and not piece.endswith(("?", "!", ".", ":")) \
                 and bool(head) and head[0][:1].islower() and fold(head[0]) not in _QUESTION_START \

@@ -724,21 +724,38 @@ def _heading(p: Parse, ix: Index, s: MatcherSettings, content: list[int], kept: 
     if 0 not in content or p.clauses[0].question or len(p.clauses) < 2 or not p.clauses[1].joined:
         return []
     at = p.question.find(p.clauses[0].text)
+    lead = [0]
     if not p.clauses[0].text.rstrip().endswith(":") and (
             at < 0 or _DASH_AFTER.match(p.question, at + len(p.clauses[0].text)) is None):
-        return []
-    written = [w for w in tokenize(p.clauses[0].text).folded if w not in _ARTICLES]
+        if not _relative_to_colon(p, 1):
+            return []
+        lead = [0, 1]  # ("Diese Leitfäden, von denen man liest: Sind die nur für …?")
+    written = [w for w in tokenize(p.clauses[0].text).folded if w not in _ARTICLES and w not in _DEMONSTRATIVES]
     named = p.clause_words[0][0]
     if not named or len(written) > _HEADING_WORDS or any(w in STOPWORDS for w in written) \
             or not all(is_town(w) or ix.knows(w) for w in named) or not evidence(named, ix):
         return []  # (not a lead-in: "Kurze Frage für einen Hintergrundartikel: …", "Mir fehlt der Überblick: …")
     items = []
-    for i in range(1, len(p.clauses)):
+    for i in range(len(lead), len(p.clauses)):
         if p.clauses[i].question or not p.clauses[i].joined:
             break
         if i not in kept and len(p.clause_words[i][0]) <= _HEADING_WORDS:
             items.append(i)
-    return [i for i in (0, *items) if i not in kept]
+    return [i for i in (*lead, *items) if i not in kept]
+
+
+#: "Diese Leitfäden, von denen man liest: …": a heading may point at its thing, and describe it in a
+#: relative clause that ends with the colon
+_DEMONSTRATIVES = frozenset("diese dieser dieses diesen these this those".split())
+_RELATIVE_OPENING = frozenset("der die das dem den denen deren dessen which that".split())
+
+
+def _relative_to_colon(p: Parse, i: int) -> bool:
+    """Whether clause ``i`` is a relative clause, ending with a colon, that describes the heading before it."""
+    words = tokenize(p.clauses[i].text).folded
+    return not p.clauses[i].question and p.clauses[i].text.rstrip().endswith(":") and bool(words) and (
+        words[0] in _RELATIVE_OPENING or len(words) > 1 and words[1] in _RELATIVE_OPENING
+        and words[0] in clause_split.PREPOSITIONS)
 
 
 #: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story

@@ -615,6 +615,13 @@ def test_a_heading_that_points_at_its_thing_or_describes_it_before_the_colon(ans
     assert answerer.ask("Diese Leitfäden – für wen sind die? Nur für die fünf Städte?").intent == "leitfaeden"
 
 
+def test_a_choice_offered_after_who_asks_nothing_of_its_own(answerer: Answerer) -> None:
+    q = "Was sind das für Leitfäden, und wer darf sie nutzen? Nur die beteiligten Städte oder auch andere?"
+    match = answerer.matcher.match(q)
+    assert "Nur die beteiligten Städte oder auch andere?" not in answerer.matcher.questions_of(match)
+    assert answerer.ask("Es gibt Leitfäden. " + q).intent == "leitfaeden"
+
+
 def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
     assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
     assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"

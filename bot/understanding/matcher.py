@@ -152,6 +152,13 @@ class Matcher:
         if towns_only and len(towns_only) < len(asking) and towns_only[-1] < max(asking) and not any(
                 is_town(w) for j in asking if j not in towns_only for w in p.clause_words[j][0]):
             asking = [i for i in asking if i not in towns_only]
+        # ("Was sind das für Leitfäden, und wer darf sie nutzen? Nur die beteiligten Städte oder auch andere?":
+        # an answer the writer offers, or a guess, that the message as a whole reads as no subject asks nothing)
+        spans = pipeline.clause_spans(p)
+        if len(spans) == len(p.kept):
+            offered = {i for i, (start, end) in zip(p.kept, spans, strict=True)
+                       if end > start and all(j in p.alternatives for j in range(start, end))}
+            asking = [i for n, i in enumerate(asking) if not (n and i in offered)]
         # ("So there are model towns and Mitmacherkommunen? What's the deal with the five model towns?":
         # a claim asked before the question is what the writer assumes, not a question of its own)
         if len(asking) > 1 and asking[-1] not in p.claims:

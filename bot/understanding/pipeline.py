@@ -954,6 +954,8 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
     if k > 0 and _WHICH_KIND.match(" ".join(folded)):
         return True  # "… Rahmenstrategie. Handelt es sich dabei um ein verbindliches Regelwerk oder eher um …?"
+    if k > 0 and _offered_answer(p, spoken, k, folded):
+        return True  # "… und wer darf sie nutzen? Nur die beteiligten Städte oder auch andere?": answers offered
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in OR) \
             and not _or_how_to_see_it(folded):
         return False
@@ -1023,7 +1025,9 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
     more ("Was ist neu? Letzte Sache?")."""
     said = [w for w in folded if w not in FILLERS]  # ("Auch für uns Handwerker?")
     # (the last of several offered is longer: "The council, the government, or some tech firm flogging gadgets?")
-    most = _ALTERNATIVES_WORDS if folded[:1] and folded[0] in OR else _OFFERED_WORDS
+    # (and a choice offered: "wer darf sie nutzen? Nur die beteiligten Städte oder auch andere?")
+    most = _ALTERNATIVES_WORDS if folded[:1] and folded[0] in OR or not OR.isdisjoint(folded[1:-1]) \
+        else _OFFERED_WORDS
     # (a pointing word asks about what was said; an article before a noun does not: "Die Landesregierung?")
     if not (p.clauses[spoken[k]].question and 0 < len(said) <= most) or any(
             question_type.is_question_word(w)
@@ -1049,7 +1053,8 @@ def _offered_answer(p: Parse, spoken: list[int], k: int, folded: list[str]) -> b
 _SOURCE_ASKED = frozenset(("who", "where"))
 _ARTICLE_POINTING = frozenset("die das dat".split())  # pointing words that are also articles
 # ("so who's funding all this?"; and the preposition before "who": "für wen sind die? Auch für uns Handwerker?")
-_OPENS = question_type.OPENERS | frozenset("so fur von mit an bei for by to from with".split())
+# ("… und wer darf sie nutzen? Nur die beteiligten Städte …?": a question of its own after "und")
+_OPENS = question_type.OPENERS | frozenset("so fur von mit an bei for by to from with und and".split())
 
 
 #: How many words a clause that only names a thing has at most ("Rahmenstrategie, is dat …?")

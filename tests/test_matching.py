@@ -622,6 +622,11 @@ def test_a_choice_offered_after_who_asks_nothing_of_its_own(answerer: Answerer) 
     assert answerer.ask("Es gibt Leitfäden. " + q).intent == "leitfaeden"
 
 
+def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> None:
+    q = "my father-in-law keeps asking: who gave them the funding?"
+    assert answerer.ask(q).intent == "funding"
+
+
 def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
     assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
     assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"

@@ -479,6 +479,9 @@ def test_names_of_people_are_no_subject() -> None:
     assert names.name_positions(words, originals, known) == {2, 3, 4}  # the title too
     # Indian English introduces the writer with "myself"
     assert names.name_positions(["myself", "anju", "from"], ["Myself", "Anju", "from"], known) >= {1}
+    # ... and "it's" written without its apostrophe, or with it
+    assert names.name_positions(["its", "ama", "from"], ["its", "Ama", "from"], known) >= {1}
+    assert names.name_positions(["it", "s", "ama", "from"], ["it", "s", "Ama", "from"], known) >= {2}
     # "Ihre Initiative" is known: no name; "meine Frau und ich": nothing capitalised follows
     assert names.name_positions(["ihre", "initiative"], ["Ihre", "Initiative"], known) == set()
     assert names.name_positions(["mit", "dank", "ihr", "alfons", "kordes"], ["mit", "Dank", "Ihr", "Alfons", "Kordes"],

@@ -9,13 +9,15 @@ from collections.abc import Callable, Sequence
 from bot.understanding.stopwords import STOPWORDS
 
 # Words after which capitalised unknown words are a person's name ("Myself Anju from Iserlohn": Indian English).
-_TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms myself".split())
+# ("hello everybody its Ama from Menden": "it's" written without its apostrophe)
+_TITLES = frozenset("frau herr herrn dr prof familie heisse heiße mrs mr ms myself its".split())
 # Before a name only when the name ends the message ("…, Ihr Alfons Kordes"); "Ihre Meinung zu …" is
 # no name.
 _POSSESSIVES = frozenset("ihr ihre euer eure dein deine yours".split())
 # (the vocabulary writes English "is" as "ist": "this is" is "this ist" when names are looked for)
 _FRAMES = (("name", "ist"), ("name", "is"), ("hier", "ist"), ("hier", "schreibt"), ("meldet", "sich"),
-           ("this", "is"), ("this", "ist"), ("i", "am"), ("i", "m"), ("ich", "bin"), ("ich", "ben"), ("my", "name"))
+           ("this", "is"), ("this", "ist"), ("i", "am"), ("i", "m"), ("it", "s"), ("ich", "bin"), ("ich", "ben"),
+           ("my", "name"))
 _ARTICLES = frozenset("der die".split())
 #: After a name, what that person said: "Our Daniel says there are five …", "Klaus meinte, …"
 _BEFORE_NAMES = frozenset("our my unser unsere mein meine der die the".split())

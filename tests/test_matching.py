@@ -627,6 +627,10 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     assert answerer.ask(q).intent == "funding"
 
 
+def test_terse_chat_without_a_verb_asks_what_is_new(answerer: Answerer) -> None:
+    assert answerer.ask("was neu bei projekt?").intent == "timeline-latest"
+
+
 def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
     assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
     assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"

@@ -2325,6 +2325,13 @@ def test_what_the_writers_town_is_not_is_not_what_is_asked(index: Index) -> None
     assert not any(t.alternative for t in p.terms if t.word == "bilder")
 
 
+def test_the_writers_own_asking_whether_is_a_question_and_others_asking_is_not() -> None:
+    split = clauses.split("May I ask whether there are scholarships for students, and how I can apply?")
+    assert split[0].question
+    assert clauses.split("Darf ich fragen ob es Stipendien gibt, und wie ich mich bewerbe?")[0].question
+    assert not clauses.split("Many people ask what the region is doing. Which towns are in?")[0].question
+
+
 def test_which_is_after_a_comma_without_a_question_mark_is_a_relative_clause() -> None:
     split = clauses.split("I work for the county office, which is planning a digital strategy. "
                           "What is the Rahmenstrategie?")

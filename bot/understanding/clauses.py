@@ -67,7 +67,10 @@ _QUESTION_START = frozenset(
 # An indirect question: "I would like to know how many …", "ich wüsste gern, wann …", "I wonder whether …".
 _INDIRECT = re.compile(
     r"\b(?:know|wonder|wondering|tell me|explain me|explain to me|wissen|wusste|frage mich|fragen uns|sagen|fragt|"
-    r"fragte|asks|asked)\b"
+    r"fragte|asks|asked"
+    # (the writer's own asking: "May I ask whether …", "Darf ich fragen, ob …"; not "many people ask what …")
+    r"|(?:may|can|could|might) i ask|(?:let me|like to|want to|wanted to|wish to) ask"
+    r"|(?:darf|durfte|mochte|wollte|will|kann|konnte) ich (?:sie |dich |euch |mal )?fragen)\b"
     r"\W+(?:\w+\W+){0,2}?"
     r"(?:how|what|which|when|where|who|why|whether|wie|was|wat|welche\w*|wann|wo|woher|wer|warum|wieso|weshalb|ob)\b"
     # ... and a request to check: "Confirm for me whether …", "tell me if Winterberg is part of it"

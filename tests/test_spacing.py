@@ -11,7 +11,7 @@ from bot.understanding.index import Index
 from bot.understanding.matcher import Matcher
 from bot.understanding.pipeline import STAGES, Parse
 from bot.understanding.settings import MatcherSettings
-from bot.understanding.spacing import split_run_together
+from bot.understanding.spacing import split_function_words, split_run_together
 from bot.understanding.stopwords import STOPWORDS
 
 KNOWN = frozenset({"ludenscheid", "menden", "mitmacherkommunen", "dabei", "arnsberg", "smart", "city"})
@@ -31,6 +31,21 @@ def test_a_question_typed_without_spaces_is_read_as_its_words() -> None:
     assert split("whatisasmartcity") == ["what", "is", "a", "smart", "city"]
     assert split("wannwardiekonferenzinarnsberg") == ["wann", "war", "die", "konferenz", "in", "arnsberg"]
     assert split("machtmendenmit") == ["macht", "menden", "mit"]  # (a verb and known words)
+
+
+def test_short_function_words_run_together_are_read_only_as_function_words() -> None:
+    def apart(word: str) -> list[str] | None:
+        return split_function_words(word, STOPWORDS.__contains__, qtype.is_question_word)
+
+    assert apart("istdas") == ["ist", "das"]
+    assert apart("isdas") == ["is", "das"]  # (chat's German "is")
+    assert apart("wasisdas") == ["was", "is", "das"]
+    for word in ("wendener", "dieser", "hatte", "kann"):  # (a name, words, too short)
+        assert apart(word) is None, word
+
+
+def test_a_short_token_is_written_apart_only_in_lower_case(answerer: Answerer) -> None:
+    assert answerer.ask("smartcitiessüdwestfalen was isdas").intent == "initiative"
 
 
 def test_a_word_of_prefixes_and_endings_is_no_sentence() -> None:

@@ -27,7 +27,7 @@ from bot.understanding.index import Index, Postings, Resolved
 from bot.understanding.lexicon import FILLERS, Rewritten
 from bot.understanding.normalize import Tokens, fold, tokenize
 from bot.understanding.settings import MatcherSettings
-from bot.understanding.spacing import MIN_LETTERS, split_run_together
+from bot.understanding.spacing import FUNCTION_MIN_LETTERS, MIN_LETTERS, split_function_words, split_run_together
 from bot.understanding.stems import stem
 from bot.understanding.stopwords import STOPWORDS, misspelt
 from bot.understanding.towns import PLACE_NOUNS, TOWN_TOKEN, TownFinder, is_town
@@ -128,7 +128,16 @@ def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
     in the text itself, so that clauses, towns and question words are found as in any question."""
     text = p.question
     for folded, original in zip(p.tokens.folded, p.tokens.original, strict=True):
-        if len(folded) < MIN_LETTERS or zipf(folded) or not _unread(ix.resolve(folded)):
+        short = len(folded) < MIN_LETTERS
+        if short and (len(folded) < FUNCTION_MIN_LETTERS or not original.islower()) or zipf(folded) \
+                or not _unread(ix.resolve(folded)):
+            continue
+        if short:
+            # (chat's function words run together: "was isdas", "wasisdas")
+            pieces = split_function_words(folded, STOPWORDS.__contains__, question_type.is_question_word)
+            if pieces is not None:
+                text = text.replace(original, " ".join(pieces), 1)
+                p.note("run together", f"{folded} -> {' '.join(pieces)}")
             continue
         apart = _DIGITS_APART.sub(" ", original)
         if apart != original and all(w.isdigit() or w in STOPWORDS or not _unread(ix.resolve(w))

@@ -47,13 +47,15 @@ _LEANING = 0.5
 
 
 def split_run_together(word: str, function: Callable[[str], bool], known: Callable[[str], bool],
-                       asking: Callable[[str], bool]) -> list[str] | None:
+                       asking: Callable[[str], bool], min_letters: int = MIN_LETTERS,
+                       mixed: bool = False) -> list[str] | None:
     """The words of a folded ``word`` written without spaces, or None when it does not read as a
     sentence. ``function``: whether a piece is a function word ("ist", "the"); ``known``: whether
     the knowledge or the town list knows it ("mitmacherkommunen", "ludenscheid"); ``asking``:
-    whether it is a question word ("wann", "what")."""
+    whether it is a question word ("wann", "what"); ``mixed``: function words of both languages may
+    stand together (chat's German writes "is" for "ist": "isdas")."""
     n = len(word)
-    if n < MIN_LETTERS or not word.isalpha():
+    if n < min_letters or not word.isalpha():
         return None
     score: list[float | None] = [None] * (n + 1)
     back = [0] * (n + 1)
@@ -83,7 +85,23 @@ def split_run_together(word: str, function: Callable[[str], bool], known: Callab
     if not sentence or len(functions) < 2 and not all_known:
         return None  # (not "vor|zu|lesen", "unsere|ins": function words alone make no sentence)
     leanings = {value > 0 for piece in functions if abs(value := leaning(piece)) >= _LEANING}
-    return pieces if len(leanings) < 2 else None
+    return pieces if len(leanings) < 2 or mixed else None
+
+
+#: A shorter token is read so only when all its pieces are function words and verbs, in chat's lower
+#: case ("was isdas", "wasisdas": not a name, "Wendener", nor a typo)
+FUNCTION_MIN_LETTERS = 5
+
+
+def split_function_words(word: str, function: Callable[[str], bool], asking: Callable[[str], bool]) -> list[str] | None:
+    """The function words and verbs of a short folded ``word`` written without spaces ("istdas" ->
+    "ist das"), or None."""
+    if not FUNCTION_MIN_LETTERS <= len(word) < MIN_LETTERS:
+        return None
+    pieces = split_run_together(word, function, lambda w: False, asking, FUNCTION_MIN_LETTERS, mixed=True)
+    if pieces is None or not all(function(w) or asking(w) or w in _VERBS for w in pieces):
+        return None
+    return pieces
 
 
 def _weight(piece: str, function: Callable[[str], bool], known: Callable[[str], bool],

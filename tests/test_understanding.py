@@ -2341,6 +2341,9 @@ def test_which_is_after_a_comma_without_a_question_mark_is_a_relative_clause() -
     split = clauses.split("She has not mentioned it in a week, which for her is a record. What is new?")
     assert len(split) == 2 and not split[0].question
     assert clauses.split("Thanks, which of them are pioneers.")[-1].text.startswith("which")
+    # (and "which" before a verb: "…, which surprised me given …")
+    split = clauses.split("Menden did well in a ranking, which surprised me given its roads. What was that about?")
+    assert len(split) == 2 and not split[0].question
 
 
 def test_a_clause_that_opens_with_that_is_explains_the_clause_before_it() -> None:

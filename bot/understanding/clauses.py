@@ -256,6 +256,16 @@ def _appositions(pieces: list[str]) -> list[str]:
     return out
 
 
+#: Verbs after "which" that make a relative clause: "…, which surprised me given …", "…, which seems odd."
+_WHICH_VERBS = frozenset("seems sounds makes made means meant shows showed gives gave reminds explains would will "
+                         "could might must should".split())
+
+
+def _past_or_third(word: str) -> bool:
+    """Whether an English word after "which" is a verb (past, or one of ``_WHICH_VERBS``), not a noun."""
+    return word in _WHICH_VERBS or len(word) > 4 and word.endswith("ed")
+
+
 def _relative(piece: str) -> bool:
     everything = [fold(w) for w in re.findall(r"[^\W_]+", piece)]
     words = everything[:2]
@@ -280,8 +290,9 @@ def _relative(piece: str) -> bool:
         return True  # "Could you set out how the project is funded, i.e. the funding body, …": it explains it
     if words[0] in _WHICH_EN and words[1:2] and words[1] in _BE_EN and not piece.rstrip().endswith("?"):
         return True  # "… the Kampala Capital City Authority, which is currently reviewing …": what it is
-    if words[0] == "which" and words[1:2] and words[1] in _AFTER_WHICH_EN and not piece.rstrip().endswith("?"):
-        return True  # "… in a whole week, which for her is some kind of record.": what it is
+    if words[0] == "which" and words[1:2] and (words[1] in _AFTER_WHICH_EN or _past_or_third(words[1])) \
+            and not piece.rstrip().endswith("?"):
+        return True  # "… in a whole week, which for her is some kind of record.", "…, which surprised me …"
     if not piece.rstrip().endswith("?"):
         return False  # "Sehr geehrte Damen und Herren, in der Zeitung stand …": an article, a new clause
     # "zu der ich gehen kann?", "die im Sauerland liegen?", "…, obwohl wir keine Modellkommune sind?",

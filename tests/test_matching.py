@@ -627,6 +627,10 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     assert answerer.ask(q).intent == "funding"
 
 
+def test_a_town_inside_the_smart_city_asks_whether_it_takes_part(answerer: Answerer) -> None:
+    assert answerer.ask("menden is inside the smart city").intent == "membership"
+
+
 def test_terse_chat_without_a_verb_asks_what_is_new(answerer: Answerer) -> None:
     assert answerer.ask("was neu bei projekt?").intent == "timeline-latest"
 

@@ -214,7 +214,7 @@ DESCRIBING = frozenset("something anything etwas irgendwas sowas".split())
 EXAMPLE_OF = frozenset({("like", "the", "one"), ("like", "the", "ones"), ("such", "as", "the")})
 _LIST_END = 4
 PREPOSITIONS = frozenset("zu an bei in im mit von fur auf uber aus nach um durch gegen unter vor neben "
-                          "uvver uwwer ubber uwer".split())  # (Platt "Üvver wat …")
+                         "uvver uwwer ubber uwer".split())  # (Platt "Üvver wat …")
 #: ... and after English "so" ("so whats smart cities suedwestfalen all about"; not German "so was wie …")
 _ENGLISH_QUESTION_WORDS = frozenset("who whom whose what whats whos which when where wheres why how".split())
 _BEFORE_QUESTION_WORD = PREPOSITIONS | frozenset("seit bis since until for from with in at to by of".split())
@@ -261,7 +261,7 @@ _WHICH_VERBS = frozenset("seems sounds makes made means meant shows showed gives
                          "could might must should".split())
 
 
-def _past_or_third(word: str) -> bool:
+def _verb_after_which(word: str) -> bool:
     """Whether an English word after "which" is a verb (past, or one of ``_WHICH_VERBS``), not a noun."""
     return word in _WHICH_VERBS or len(word) > 4 and word.endswith("ed")
 
@@ -290,7 +290,7 @@ def _relative(piece: str) -> bool:
         return True  # "Could you set out how the project is funded, i.e. the funding body, …": it explains it
     if words[0] in _WHICH_EN and words[1:2] and words[1] in _BE_EN and not piece.rstrip().endswith("?"):
         return True  # "… the Kampala Capital City Authority, which is currently reviewing …": what it is
-    if words[0] == "which" and words[1:2] and (words[1] in _AFTER_WHICH_EN or _past_or_third(words[1])) \
+    if words[0] == "which" and words[1:2] and (words[1] in _AFTER_WHICH_EN or _verb_after_which(words[1])) \
             and not piece.rstrip().endswith("?"):
         return True  # "… in a whole week, which for her is some kind of record.", "…, which surprised me …"
     if not piece.rstrip().endswith("?"):

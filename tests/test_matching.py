@@ -627,17 +627,14 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     assert answerer.ask(q).intent == "funding"
 
 
-def test_a_town_inside_the_smart_city_asks_whether_it_takes_part(answerer: Answerer) -> None:
-    assert answerer.ask("menden is inside the smart city").intent == "membership"
-
-
-def test_terse_chat_without_a_verb_asks_what_is_new(answerer: Answerer) -> None:
-    assert answerer.ask("was neu bei projekt?").intent == "timeline-latest"
-
-
-def test_a_request_to_clarify_asks_to_explain(answerer: Answerer) -> None:
-    assert answerer.ask("Could you clarify the funding arrangement?").intent == "funding"
-    assert answerer.ask("Was ist eine Smart City, in normalen Worten?").intent == "smart-city"
+@pytest.mark.parametrize(("question", "intent"), [
+    ("menden is inside the smart city", "membership"),  # (a town inside it takes part)
+    ("was neu bei projekt?", "timeline-latest"),  # (terse chat without a verb asks what is new)
+    ("Could you clarify the funding arrangement?", "funding"),  # (a request to clarify asks to explain)
+    ("Was ist eine Smart City, in normalen Worten?", "smart-city"),  # (how plainly to answer)
+])
+def test_vocabulary_of_this_kind_reads_as_its_topic(answerer: Answerer, question: str, intent: str) -> None:
+    assert answerer.ask(question).intent == intent
 
 
 def test_what_a_thing_of_a_topic_without_money_costs_is_not_the_projects_money(answerer: Answerer) -> None:

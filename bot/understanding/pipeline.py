@@ -135,21 +135,18 @@ def separate_run_together(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if short:
             # (chat's function words run together: "was isdas", "wasisdas")
             pieces = split_function_words(folded, STOPWORDS.__contains__, question_type.is_question_word)
-            if pieces is not None:
-                text = text.replace(original, " ".join(pieces), 1)
-                p.note("run together", f"{folded} -> {' '.join(pieces)}")
-            continue
-        apart = _DIGITS_APART.sub(" ", original)
-        if apart != original and all(w.isdigit() or w in STOPWORDS or not _unread(ix.resolve(w))
-                                     for w in tokenize(apart).folded):
-            # a number typed onto words the index reads: "alle14kommunen", "mendenplatz3"
-            text = text.replace(original, apart, 1)
-            p.note("run together", f"{folded} -> {fold(apart)}")
-            continue
-        # (the words as the knowledge writes them, not by their stems: a stem for each of the many
-        # pieces tried would cost more than the rest of the question)
-        pieces = split_run_together(folded, STOPWORDS.__contains__, lambda w: ix.has_word(w) or ix.towns.is_name(w),
-                                    question_type.is_question_word)
+        else:
+            apart = _DIGITS_APART.sub(" ", original)
+            if apart != original and all(w.isdigit() or w in STOPWORDS or not _unread(ix.resolve(w))
+                                         for w in tokenize(apart).folded):
+                # a number typed onto words the index reads: "alle14kommunen", "mendenplatz3"
+                text = text.replace(original, apart, 1)
+                p.note("run together", f"{folded} -> {fold(apart)}")
+                continue
+            # (the words as the knowledge writes them, not by their stems: a stem for each of the many
+            # pieces tried would cost more than the rest of the question)
+            pieces = split_run_together(folded, STOPWORDS.__contains__,
+                                        lambda w: ix.has_word(w) or ix.towns.is_name(w), question_type.is_question_word)
         if pieces is None:
             continue
         text = text.replace(original, _apart(original, folded, pieces), 1)
@@ -947,24 +944,24 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     the subject; its words count like an alternative offered ("oder"). Alone it is the question."""
     text = p.clauses[spoken[k]].text.casefold()
     folded = list(tokenize(text).folded)
+    if k > 0 and _offered_answer(p, spoken, k, folded):
+        # an answer offered after a question that asks who or where: "wer bezahlt das alles? unsere Steuer?",
+        # "who's funding this? federal government? EU?", "… und wer darf sie nutzen? Nur die beteiligten
+        # Städte oder auch andere?"
+        return True
     if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
         # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
         # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
         # or an example offered after it: "what does smart city even mean?? like self driving cars?"
-        return k > 0 and ((len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
+        return k > 0 and len(folded) > 1 and _asks_what_or_names(p, spoken[k - 1]) and (
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in YES_NO_VERBS
              and folded[1] in POINTING_WORDS) or folded[0] == "like"
             or (folded[0] in YES_NO_VERBS and folded[1] in _LIKE)  # ("… is like chatgpt?", subject left out)
-            or _kind_guessed(p, spoken[k], folded)))
-            # ... or an answer offered after a question that asks who or where: "wer bezahlt das
-            # alles? unsere Steuer?", "who's funding this? federal government? EU?"
-            or _offered_answer(p, spoken, k, folded))
+            or _kind_guessed(p, spoken[k], folded))
     if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
     if k > 0 and _WHICH_KIND.match(" ".join(folded)):
         return True  # "… Rahmenstrategie. Handelt es sich dabei um ein verbindliches Regelwerk oder eher um …?"
-    if k > 0 and _offered_answer(p, spoken, k, folded):
-        return True  # "… und wer darf sie nutzen? Nur die beteiligten Städte oder auch andere?": answers offered
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in OR) \
             and not _or_how_to_see_it(folded):
         return False

@@ -3599,3 +3599,11 @@ def test_money_for_clubs_and_local_sport_are_not_covered(index: Index) -> None:
 def test_an_idiom_in_an_answer_is_no_evidence_for_its_topic(index: Index) -> None:
     # The thanks answer says "Gern geschehen" ("you're welcome"): not "what happened" ("geschehen" is "passiert").
     assert "thanks" not in [intent for intent, _ in run("Was ist passiert?", index, S).ranked[:3]]
+
+
+def test_a_choice_between_numbers_offers_only_the_number_after_or(index: Index) -> None:
+    # what follows the numbers ("Millionen Euro Förderung") is said of both: it is the subject
+    p = run("Waren es 13 oder 15 Millionen Euro Förderung?", index, S)
+    assert [t.word for t in p.terms if t.alternative] == ["15"] and p.intent == "funding"
+    assert {t.word for t in run("Gilt das für alle oder nur für die fünf Städte?", index, S).terms
+            if t.alternative} >= {"funf", "stadte"}

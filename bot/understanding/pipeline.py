@@ -1149,6 +1149,8 @@ def _after_or(words: list[str], start: int, end: int) -> set[int]:
     at = next((j for j in range(start, end) if words[j] in OR), None)
     if at is None or not _LIKE.isdisjoint(words[max(start, at - 3) : at]):
         return set()
+    if start < at < end - 1 and words[at - 1].isdigit() and words[at + 1].isdigit():
+        return {at + 1}  # "Waren es 13 oder 15 Millionen Euro?": what follows the numbers is said of both
     return set(range(at + 1, end))
 
 

@@ -632,6 +632,8 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     ("was neu bei projekt?", "timeline-latest"),  # (terse chat without a verb asks what is new)
     ("Could you clarify the funding arrangement?", "funding"),  # (a request to clarify asks to explain)
     ("Was ist eine Smart City, in normalen Worten?", "smart-city"),  # (how plainly to answer)
+    ("Danke und auf Wiedersehen", "thanks"),  # (the everyday German goodbye)
+    ("whats nxt", "timeline-next"),  # (chat writes "next" without vowels)
 ])
 def test_vocabulary_of_this_kind_reads_as_its_topic(answerer: Answerer, question: str, intent: str) -> None:
     assert answerer.ask(question).intent == intent

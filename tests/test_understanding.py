@@ -1908,8 +1908,12 @@ def test_dictated_punctuation_splits_like_the_marks_it_names() -> None:
     parts = clauses.split("wer bezahlt das alles fragezeichen wir steuerzahler komma oder was")
     assert [c.text for c in parts] == ["wer bezahlt das alles?", "wir steuerzahler", "oder was"]
     assert parts[0].question
-    assert clauses.spoken_punctuation("Das ist ein wichtiger Punkt") == "Das ist ein wichtiger Punkt"  # the noun
-    assert clauses.spoken_punctuation("was ist smart cities doppelpunkt schule") == "was ist smart cities: schule"
+    assert clauses.spoken_punctuation("Das ist ein wichtiger Punkt")[0] == "Das ist ein wichtiger Punkt"  # the noun
+    assert clauses.spoken_punctuation("was ist smart cities doppelpunkt schule")[0] == "was ist smart cities: schule"
+    # speech input capitalises "Punkt" as a noun: after a noun, before a capital or the end it is a full stop
+    assert clauses.spoken_punctuation("Danke für die Auskunft Punkt Mit freundlichen Grüßen Punkt") == (
+        "Danke für die Auskunft. Mit freundlichen Grüßen.", 2)
+    assert clauses.spoken_punctuation("Das ist der Punkt")[0] == "Das ist der Punkt"
 
 
 def test_an_english_adverb_or_verb_form_says_how_not_what_about(index: Index) -> None:

@@ -428,9 +428,24 @@ def _mark(found: re.Match[str]) -> str:
     return _MARKS[found.lastindex or 5]
 
 
-def spoken_punctuation(text: str) -> str:
-    """Dictated punctuation as the marks it names ("smart cities doppelpunkt schule" is the title)."""
-    return _SPOKEN.sub(_mark, text)
+#: ... and a capitalised "Punkt" after a noun, before a capital or the end: speech input capitalises it as
+#: a noun ("Vielen Dank für die Auskunft Punkt Mit freundlichen Grüßen Punkt"), not after an article or an
+#: adjective ("Das ist der Punkt", "ein wichtiger Punkt")
+_NOUN_THEN_PUNKT = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]*)\s+Punkt(?=\s+[A-ZÄÖÜ]|\s*$)")
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem eines einer kein keinen dieser diesen diesem "
+                      "jeder jeden jedem welcher welchen".split())
+
+
+def _noun_then_punkt(found: re.Match[str]) -> str:
+    return found.group(0) if found.group(1).casefold() in _ARTICLES else found.group(1) + "."
+
+
+def spoken_punctuation(text: str) -> tuple[str, int]:
+    """Dictated punctuation as the marks it names ("smart cities doppelpunkt schule" is the title),
+    and how many marks were dictated."""
+    text, dictated = _SPOKEN.subn(_mark, text)
+    text, nouns = _NOUN_THEN_PUNKT.subn(_noun_then_punkt, text)
+    return text, dictated + nouns
 
 
 # A question at the end of a message typed or dictated without punctuation: "hab auf nem plakat smart
@@ -559,7 +574,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     """The clauses of ``text`` in order; empty pieces are dropped. ``names``: folded words that
     are followed by a colon inside a name ("Smart Cities: Schule"), where no clause ends."""
     # (dictated text marks at most where it ends: "… what is it all about question mark")
-    text, dictated = _SPOKEN.subn(_mark, text)
+    text, dictated = spoken_punctuation(text)
     text = _TLDR.sub("tldr", text)
     if "!" in text:  # a title in quotes ends no sentence: "a recap about 'Südwestfalen geht App!', where?"
         text = _QUOTED_BANG.sub("\\1\x01", text)

@@ -3611,3 +3611,15 @@ def test_a_choice_between_numbers_offers_only_the_number_after_or(index: Index) 
     assert [t.word for t in p.terms if t.alternative] == ["15"] and p.intent == "funding"
     assert {t.word for t in run("Gilt das für alle oder nur für die fünf Städte?", index, S).terms
             if t.alternative} >= {"funf", "stadte"}
+
+
+def test_a_remark_in_brackets_is_beside_the_question_a_name_in_brackets_is_part_of_it() -> None:
+    parts = clauses.split("Ist Olsberg Teil der Mitmacherkommunen (ich habe da so eine Liste im Kopf, finde "
+                          "Olsberg darin aber nicht)?")
+    assert [(c.text, c.question) for c in parts] == [
+        ("Ist Olsberg Teil der Mitmacherkommunen?", True),
+        ("ich habe da so eine Liste im Kopf, finde Olsberg darin aber nicht", False)]
+    parts = clauses.split("Ist Medebach (mein Wohnort, eine kleine Hansestadt) bei dem Projekt dabei oder nicht?")
+    assert parts[0].text == "Ist Medebach bei dem Projekt dabei oder nicht?" and parts[0].question
+    assert [c.text for c in clauses.split("what are the guidelines (Leitfaeden) for?")] == [
+        "what are the guidelines (Leitfaeden) for?"]

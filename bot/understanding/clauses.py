@@ -352,6 +352,21 @@ def _dash_aside(sentence: str) -> tuple[str, str]:
     return f"{m.group(1)} {m.group(3)}", m.group(2)
 
 
+#: A remark in brackets inside a question: "Ist Medebach (mein Wohnort, eine kleine Hansestadt) dabei?"
+_BRACKETED = re.compile(r"(.*?[^\W_].*?)\s*\(([^()?!]+)\)\s*([^()]*\?)\s*$", re.S)
+_BRACKET_REMARK_WORDS = 4
+
+
+def _bracket_aside(sentence: str) -> tuple[str, str]:
+    """The question without a remark in brackets, and the remark ("" if there is none): as between
+    dashes (``_dash_aside``), the question is read as one, the remark beside it, however long."""
+    m = _BRACKETED.match(sentence)
+    if m is None or len(re.findall(r"[^\W_]+", m.group(2))) < _BRACKET_REMARK_WORDS:
+        return sentence, ""  # ("the guidelines (Leitfäden)": a name in the other language, not a remark)
+    rest = m.group(3)
+    return (m.group(1) + rest if rest.startswith("?") else f"{m.group(1)} {rest}"), m.group(2).strip()
+
+
 def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
     """A relative clause between commas, inside the sentence it describes: "Gehört die Stadt
     Arnsberg, in der ich seit vierzig Jahren wohne, eigentlich dazu?" asks "Gehört die Stadt Arnsberg
@@ -594,7 +609,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # after a colon the sentence goes on ("Für mein Referat brauch ich einen Zeitstrahl: was ist wann
         # passiert?"), though what follows it is a clause of its own
         colon = bool(pieces) and pieces[-1].endswith(":")
-        part, aside = _dash_aside(part)
+        part, aside = _bracket_aside(part)
+        if not aside:
+            part, aside = _dash_aside(part)
         sentence, asides = _embedded(_appositions(
             [p.replace("\x00", ":").replace("\x01", "!").strip() for p in _COMMA.split(part)]))
         if aside:

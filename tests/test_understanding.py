@@ -3623,3 +3623,9 @@ def test_a_remark_in_brackets_is_beside_the_question_a_name_in_brackets_is_part_
     assert parts[0].text == "Ist Medebach bei dem Projekt dabei oder nicht?" and parts[0].question
     assert [c.text for c in clauses.split("what are the guidelines (Leitfaeden) for?")] == [
         "what are the guidelines (Leitfaeden) for?"]
+
+
+def test_a_step_of_the_timeline_named_as_not_asked_leaves_the_whole_timeline(index: Index) -> None:
+    assert run("Could you give me the full timeline of milestones, not only the latest one?", index, S).intent \
+        == "timeline"
+    assert run("Could you give me the latest of the milestones?", index, S).intent == "timeline-latest"

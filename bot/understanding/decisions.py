@@ -205,11 +205,13 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     scores = dict(p.ranked[:2])
     if overview not in scores:
         return
+    # (a step named as what is not asked is no step asked: "the full timeline, not only the latest one")
+    subject = {w for i, w in enumerate(p.words) if i not in p.alternatives}
     for slot, words in _STEP_WORDS:
         step = ix.step_intents.get(slot)
         if step is None or step not in scores or scores[step] < s.low_threshold \
                 or scores[overview] - scores[step] > s.kind_flip_margin \
-                or ix.lexicon.written_as(words).isdisjoint(p.words):
+                or ix.lexicon.written_as(words).isdisjoint(subject):
             continue
         if _span_up_to_step(p, ix):
             answer_first(p, overview, scores[overview], f"it asks for the timeline from a start up to its {slot} "
@@ -230,7 +232,7 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if (asked is not None or only_so_far) and scores[overview] >= s.low_threshold \
             and scores[first] - scores[overview] <= s.kind_flip_margin \
             and (not so_far.isdisjoint(p.words) or not _ALL_OF_IT.isdisjoint(p.tokens.folded)) \
-            and all(ix.lexicon.written_as(words).isdisjoint(p.words) for _, words in _STEP_WORDS):
+            and all(ix.lexicon.written_as(words).isdisjoint(subject) for _, words in _STEP_WORDS):
         answer_first(p, overview, scores[overview], f"it asks what happened so far, no {asked or 'other'} step: the "
                                                     f"whole timeline ({overview})")
 

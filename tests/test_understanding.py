@@ -3629,3 +3629,11 @@ def test_a_step_of_the_timeline_named_as_not_asked_leaves_the_whole_timeline(ind
     assert run("Could you give me the full timeline of milestones, not only the latest one?", index, S).intent \
         == "timeline"
     assert run("Could you give me the latest of the milestones?", index, S).intent == "timeline-latest"
+
+
+def test_two_choices_opening_with_one_preposition_are_both_offered_after_the_subject(index: Index) -> None:
+    p = run("leitfäden nur für die 5 pionierstädte oder für alle?", index, S)
+    assert p.intent == "leitfaeden" and {t.word for t in p.terms if t.alternative} == {"5", "pionierkommunen"}
+    # (with no subject named before them, the first choice stays what is asked)
+    p = run("Richtet sich dieses an Schülerinnen und Schüler oder an die Kommunen?", index, S)
+    assert not any(t.alternative for t in p.terms if t.word.startswith("schuler"))

@@ -634,6 +634,7 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     ("Was ist eine Smart City, in normalen Worten?", "smart-city"),  # (how plainly to answer)
     ("Danke und auf Wiedersehen", "thanks"),  # (the everyday German goodbye)
     ("whats nxt", "timeline-next"),  # (chat writes "next" without vowels)
+    ("Which town is bigger, Menden or Olpe?", None),  # (the size of towns: the page gives none)
 ])
 def test_vocabulary_of_this_kind_reads_as_its_topic(answerer: Answerer, question: str, intent: str) -> None:
     assert answerer.ask(question).intent == intent

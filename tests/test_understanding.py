@@ -3637,3 +3637,8 @@ def test_two_choices_opening_with_one_preposition_are_both_offered_after_the_sub
     # (with no subject named before them, the first choice stays what is asked)
     p = run("Richtet sich dieses an Schülerinnen und Schüler oder an die Kommunen?", index, S)
     assert not any(t.alternative for t in p.terms if t.word.startswith("schuler"))
+
+
+def test_towns_left_out_of_a_question_are_no_group_asked_about(index: Index) -> None:
+    assert run("welche städte machen mit außer arnsberg und soest", index, S).intent == "mitmacherkommunen"
+    assert run("Was machen Arnsberg und Soest da zusammen?", index, S).intent == "pionierkommunen"

@@ -778,7 +778,8 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     if p.qtype in _NUMBERS and _asks_money(p):
         return  # ("How much of the 13 million did Olpe get? And Soest?": money for each town, not the group)
-    named = {w for w in p.words if is_town(w)}
+    # (not the towns left out: "welche Städte machen mit außer Arnsberg, Soest und so" asks about the others)
+    named = {w for i, w in enumerate(p.words) if is_town(w) and i not in p.alternatives}
     group = next((g for g, towns in ix.group_towns.items() if len(named) >= 2 and named <= towns), None)
     if group is None and len(named) >= 3:
         # (half remembered: "Die fünf Modellstädte sind doch Arnsberg, Meschede, Menden, Olpe und Siegen,

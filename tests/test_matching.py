@@ -636,6 +636,7 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     ("whats nxt", "timeline-next"),  # (chat writes "next" without vowels)
     ("Which town is bigger, Menden or Olpe?", None),  # (the size of towns: the page gives none)
     ("warum muss das sein mit den smarten städten hier", "why"),  # (the adjective declined: "smarten Städten")
+    ("Hat er Enkelkinder, der Seehofer?", None),  # (a person's family: the page tells nothing of it)
 ])
 def test_vocabulary_of_this_kind_reads_as_its_topic(answerer: Answerer, question: str, intent: str) -> None:
     assert answerer.ask(question).intent == intent

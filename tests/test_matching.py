@@ -637,6 +637,7 @@ def test_a_relative_by_marriage_is_the_writers_people(answerer: Answerer) -> Non
     ("Which town is bigger, Menden or Olpe?", None),  # (the size of towns: the page gives none)
     ("warum muss das sein mit den smarten städten hier", "why"),  # (the adjective declined: "smarten Städten")
     ("Hat er Enkelkinder, der Seehofer?", None),  # (a person's family: the page tells nothing of it)
+    ("who made the app, what company?", None),  # (who built something: the page names no contractor)
 ])
 def test_vocabulary_of_this_kind_reads_as_its_topic(answerer: Answerer, question: str, intent: str) -> None:
     assert answerer.ask(question).intent == intent

@@ -1526,6 +1526,9 @@ _INSTRUCTIONS = re.compile(
     r"\b(?:ignore|ignoriere?|ignorieren|vergiss|vergessen|forget|disregard)\b(?:\s+\w+){0,4}?\s+"
     r"(?:instructions?|anweisungen|regeln|rules|prompt|vorgaben)\b"
     r"|\b(?:you are now|you re now|from now on you|du bist jetzt|du bist ab jetzt|ab jetzt bist du|ab sofort bist du)\b"
+    # (how to answer from now on: "dass Sie ab sofort nur noch auf Plattdeutsch antworten")
+    r"|\b(?:ab sofort|ab jetzt|von nun an|von jetzt an|from now on|henceforth)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:antworten|antwortest|antworte|antwortet|answer|reply|respond|sprechen|sprichst|sprecht|speak|talk)\b"
     r"|\b(?:developer|entwickler) ?mod(?:e|us)\b|\bsystem ?prompt\b|\bjailbreak\b"
     r"|\b(?:pretend|tu so als) (?:you|ur|du|you re|du bist|ob du)\b")
 

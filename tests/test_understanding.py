@@ -2458,6 +2458,9 @@ def test_a_short_clause_after_the_question_asking_for_what_the_page_lacks_counts
     assert "wortlaut" in p.words and "wortlaut" not in p.story  # (not the writer's signature, nor story)
     # a short request that names nothing the page lacks still goes with the question
     assert run("Wie viel Geld gab es? Bitte in Zahlen.", index, S).intent == "funding"
+    # ... and what the writer wants along with the answer, in a longer clause
+    assert run("List the towns that take part, together with their population figures, sorted.", index, S).intent \
+        is None
 
 
 def test_decision_stage_about_the_initiative_answers_what_the_whole_undertaking_is_about(index: Index) -> None:

@@ -780,13 +780,19 @@ _WRITER = frozenset("ich hab habe bin wir mir mich mein meine meiner meinem mein
                     "our us".split())  # ("bin random hier gelandet": chat leaves out the "ich" of "bin")
 
 _HOW_WORDS = 4
+#: ... and what the writer wants along with the answer: "together with their population figures"
+_ALONG_WITH = frozenset("together along with including incl plus samt mitsamt inklusive inkl mit zusammen".split())
+_WITH_WORDS = 8
 
 
 def _how_asked(text: str, words: list[str], ix: Index) -> bool:
     """A short request after a question that names something: "Bitte in Reihenfolge"."""
     written = tokenize(text).folded
-    if len(written) <= _HOW_WORDS and any(w in ix.lexicon.not_covered for w in words):
-        return True  # ("… was hat Seehofer gesagt? Wortwörtlich.", "Ihre persönliche Meinung."): what the page lacks
+    if (len(written) <= _HOW_WORDS or (len(written) <= _WITH_WORDS and written[0] in _ALONG_WITH)) \
+            and any(w in ix.lexicon.not_covered for w in words):
+        # ("… was hat Seehofer gesagt? Wortwörtlich.", "Ihre persönliche Meinung.", "…, together with their
+        # population figures"): what the page lacks
+        return True
     # (not how simply to explain it: "Bitte einfach erklären." names nothing)
     return (1 < len(written) <= _HOW_WORDS and written[0] in clause_split.PLEASE
             # ("Eine Art Chronik wäre mir recht.", "A list would be great."): the form the writer wishes for

@@ -360,6 +360,8 @@ _BRACKET_REMARK_WORDS = 4
 def _bracket_aside(sentence: str) -> tuple[str, str]:
     """The question without a remark in brackets, and the remark ("" if there is none): as between
     dashes (``_dash_aside``), the question is read as one, the remark beside it, however long."""
+    if "(" not in sentence:
+        return sentence, ""  # (the cheap look first: the pattern's search is slow on long text)
     m = _BRACKETED.match(sentence)
     if m is None or len(re.findall(r"[^\W_]+", m.group(2))) < _BRACKET_REMARK_WORDS:
         return sentence, ""  # ("the guidelines (Leitfäden)": a name in the other language, not a remark)
@@ -459,6 +461,8 @@ def spoken_punctuation(text: str) -> tuple[str, int]:
     """Dictated punctuation as the marks it names ("smart cities doppelpunkt schule" is the title),
     and how many marks were dictated."""
     text, dictated = _SPOKEN.subn(_mark, text)
+    if "Punkt" not in text:
+        return text, dictated
     text, nouns = _NOUN_THEN_PUNKT.subn(_noun_then_punkt, text)
     return text, dictated + nouns
 

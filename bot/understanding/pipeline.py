@@ -1157,14 +1157,14 @@ def _after_or(words: list[str], start: int, end: int) -> set[int]:
         return set()
     if start < at < end - 1 and words[at - 1].isdigit() and words[at + 1].isdigit():
         return {at + 1}  # "Waren es 13 oder 15 Millionen Euro?": what follows the numbers is said of both
-    # "Leitfäden nur für die 5 Pionierstädte oder für alle?": two choices that open with the same preposition
-    # both say for whom, what, where; the subject is before them
-    # (named before them: a word rarer than everyday ones, not "Richtet sich dieses an … oder an …?")
-    first = next((j for j in range(at - 1, start, -1) if words[j] == words[at + 1]), None) \
-        if at + 1 < end and words[at + 1] in clause_split.PREPOSITIONS else None
-    if first is None or all(zipf(w) >= _SUBJECT_ZIPF for w in words[start:first]):
-        return set(range(at + 1, end))
-    return set(range(first, end)) - {at}
+    if at + 1 < end and words[at + 1] in clause_split.PREPOSITIONS:
+        # "Leitfäden nur für die 5 Pionierstädte oder für alle?": two choices that open with the same
+        # preposition both say for whom, what, where; the subject is named before them (a word rarer than
+        # everyday ones, not "Richtet sich dieses an … oder an …?")
+        first = next((j for j in range(at - 1, start, -1) if words[j] == words[at + 1]), None)
+        if first is not None and any(zipf(w) < _SUBJECT_ZIPF for w in words[start:first]):
+            return set(range(first, end)) - {at}
+    return set(range(at + 1, end))
 
 
 #: A word this rare names a subject (not "richtet", "nochmal")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import email.utils
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -261,6 +262,14 @@ async def test_cli_poll_once_prints_and_changes_nothing(tmp_path: Path, server: 
     from bot.cli import _stories
 
     feed, base = server
+    # (the command reads the wall clock: the feed's stories are dated days before today, as a live feed's
+    # are, so that max_age_days does not leave them out as the calendar moves on)
+    now = dt.datetime.now(dt.UTC)
+    body = feed.body.decode()
+    for written, days in (("Mon, 23 Nov 2026 09:00:00 +0000", 1), ("Fri, 20 Nov 2026 10:30:00 +0000", 4),
+                          ("Wed, 18 Nov 2026 08:00:00 +0000", 6)):
+        body = body.replace(written, email.utils.format_datetime(now - dt.timedelta(days=days)))
+    feed.body = body.encode()
     config = tmp_path / "config.yaml"
     config.write_text(f"storage: {{path: {tmp_path / 'bot.sqlite3'}}}\n"
                       f"stories: {{feeds: ['{base}/feed'], first_run_post: 1}}\n", encoding="utf-8")

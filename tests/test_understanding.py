@@ -3648,3 +3648,37 @@ def test_two_choices_opening_with_one_preposition_are_both_offered_after_the_sub
 def test_towns_left_out_of_a_question_are_no_group_asked_about(index: Index) -> None:
     assert run("welche städte machen mit außer arnsberg und soest", index, S).intent == "mitmacherkommunen"
     assert run("Was machen Arnsberg und Soest da zusammen?", index, S).intent == "pionierkommunen"
+
+
+def test_a_heading_may_name_its_thing_with_an_article_or_what_it_is_for(index: Index) -> None:
+    p = run("Strategiepapier für die ganze Region – Inhalt, Zweck?", index, S)
+    assert p.kept[0] == 0 and p.intent == "rahmenstrategie"
+    p = run("the Rahmenstrategie - goals? authors?", index, S)
+    assert p.kept[0] == 0 and p.intent == "rahmenstrategie"
+
+
+def test_a_question_that_asks_which_one_neither_greets_nor_thanks(index: Index) -> None:
+    assert run("Welche ist denn die beste?", index, S).decision == "fallback"
+    assert run("ich suche nen smarten rauchmelder für die küche welcher ist der beste", index, S).intent is None
+    assert run("Besten Dank!", index, S).intent == "thanks"
+    assert run("Good evening. I hope this is the right channel in which to say hello.", index, S).intent \
+        == "greeting"
+
+
+def test_an_order_to_make_a_thing_the_knowledge_has_no_word_for_sets_a_task(index: Index) -> None:
+    p = run("Mach mal nen Reim für unsere Geburtstagskarte, was Nettes mit Digitalisierung.", index, S)
+    assert p.decision == "fallback" and "task" in p.reason
+    assert run("3) Könntest du den Aufsatz über Smart Cities für mich schreiben, so 3 Seiten?", index, S).intent \
+        is None
+    assert run("Mach mir mal ne Liste der Mitmacherkommunen", index, S).intent == "mitmacherkommunen"
+    # (what the writer makes, before a question, is their story; a summary asks for what the bot knows)
+    assert run("mach grad ne präsi für die klasse. gibt es ne zeitleiste?", index, S).intent == "timeline"
+    assert run("Summarise what is known about the Leitfäden.", index, S).intent == "leitfaeden"
+
+
+def test_a_persons_partner_tastes_and_home_are_not_covered_a_writers_friend_is_story(index: Index) -> None:
+    for question in ("hat der seehofer eigentlich ne freundin?", "What's Seehofer's favourite dish?",
+                     "Wo wohnt er heute, der Herr Seehofer?"):
+        assert run(question, index, S).intent is None, question
+    assert run("Ist Hagen auch dabei? Meine Freundin wohnt da.", index, S).intent == "membership"
+    assert run("Was haben wir Bürger davon?", index, S).intent == "why"

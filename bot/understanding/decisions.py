@@ -1335,7 +1335,13 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     a message that asks nothing the bot knows but greets or thanks is answered as that. A message
     that asks nothing at all and thanks ('Thanks, that's exactly what I needed for my article. Bye!')
     says goodbye, even where its talk shares words with a topic."""
-    if len(p.clauses) == 1 and not p.whole_only and p.decision == "fallback" and not p.clauses[0].question:
+    if p.decision == "answer" and p.intent in ix.social_intents and "which" in p.asked and not p.settled:
+        # "welche ist die beste?": a question that asks which one neither greets nor thanks, whatever
+        # word it shares with a greeting ("Besten Dank")
+        _settle(p, "fallback", None, "it asks which one, and greets or thanks in no word")
+        return
+    if len(p.clauses) == 1 and not p.whole_only and p.decision == "fallback" and not p.clauses[0].question \
+            and p.qtype != "which":
         _greets_around_a_story(p, ix, s)
         return
     if len(p.clauses) < 2 or p.whole_only:
@@ -1474,18 +1480,32 @@ _HELP_WITH = (re.compile(r"\b(?:bei|mit)\s+((?:\w+\s+){0,2}?\w+)\s+(?:helfen|hel
 #: its answer).
 _TASK_VERBS = frozenset("schreiben verfassen dichten ausrechnen berechnen ubersetzen write compose draft translate "
                         "calculate".split())
+#: Orders to sum up what the knowledge holds ask for an answer it has: "Summarise what is known about …"
+_SUMMING_UP = frozenset("fass fasse summarise summarize".split())
 _REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can could would will".split())
 
 
 def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannste mir ne Festrede für unser Schützenfest schreiben, so mit Smart City drin?': a request
     that sets the bot a task of writing or working something out asks for no answer it has."""
-    if p.settled or p.decision == "fallback" or _TASK_VERBS.isdisjoint(p.tokens.folded):
+    if p.settled or p.decision == "fallback":
         return
+    from bot.understanding.pipeline import rare_unknown
+
+    asks = "?" in p.question  # ("mach ne kleine präsi fürs team. gibt es ne zeitleiste?")
     for clause in p.clauses:
-        words = tokenize(clause.text).folded
+        tokens = tokenize(clause.text)
+        # (after a list's number: "16) Kannst du das Referat … schreiben?")
+        skip = next((i for i, w in enumerate(tokens.folded) if not w.isdigit()), len(tokens.folded))
+        words, originals = list(tokens.folded[skip:]), list(tokens.original[skip:])
         if len(words) > 2 and words[0] in _REQUESTING and words[-1] in _TASK_VERBS:
             _settle(p, "fallback", None, f"it sets the bot a task ('{words[-1]}')")
+            return
+        # ... and so does an order to make a thing the knowledge has no word for: "Mach mal nen Spruch für
+        # unsere Einladung, was Lustiges …" (not "Mach mir eine Liste der Mitmacherkommunen")
+        if len(words) > 2 and words[0] in TASKS and words[0] not in _SUMMING_UP and not asks \
+                and rare_unknown(words[1:], originals[1:], ix, s.subject_cost):
+            _settle(p, "fallback", None, f"it sets the bot a task ('{words[0]}')")
             return
 
 

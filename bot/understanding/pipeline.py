@@ -721,6 +721,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _HEADING_WORDS = 3
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _ARTICLES = frozenset("der die das den the a an".split())
+#: Prepositions a heading may name its thing's purpose or place with ("Leitfäden für Kommunen – …")
+_HEADING_PREPOSITIONS = frozenset("fur for von of in im".split())
 
 
 def _heading(p: Parse, ix: Index, s: MatcherSettings, content: list[int], kept: list[int]) -> list[int]:
@@ -737,7 +739,9 @@ def _heading(p: Parse, ix: Index, s: MatcherSettings, content: list[int], kept: 
             return []
         lead = [0, 1]  # ("Diese Leitfäden, von denen man liest: Sind die nur für …?")
     written = [w for w in tokenize(p.clauses[0].text).folded if w not in _ARTICLES and w not in _DEMONSTRATIVES]
-    named = p.clause_words[0][0]
+    # (what it is for or where, after a preposition: "Strategiepapier für die Region – Inhalt, Zweck?")
+    written = [w for i, w in enumerate(written) if not (i and w in _HEADING_PREPOSITIONS)]
+    named = [w for w in p.clause_words[0][0] if w not in STOPWORDS]
     if not named or len(written) > _HEADING_WORDS or any(w in STOPWORDS for w in written) \
             or not all(is_town(w) or ix.knows(w) for w in named) or not evidence(named, ix):
         return []  # (not a lead-in: "Kurze Frage für einen Hintergrundartikel: …", "Mir fehlt der Überblick: …")

@@ -3682,3 +3682,18 @@ def test_a_persons_partner_tastes_and_home_are_not_covered_a_writers_friend_is_s
         assert run(question, index, S).intent is None, question
     assert run("Ist Hagen auch dabei? Meine Freundin wohnt da.", index, S).intent == "membership"
     assert run("Was haben wir Bürger davon?", index, S).intent == "why"
+
+
+def test_who_made_a_study_what_a_person_earned_their_health_and_interviews_are_not_covered(index: Index) -> None:
+    for question in ("Wer hat die Untersuchung gemacht, bei der Menden Dritter wurde?",
+                     "How much did Seehofer earn as minister?", "Wie geht's dem Herrn Seehofer gesundheitlich?",
+                     "Could I get an interview with someone from the team?"):
+        assert run(question, index, S).intent is None, question
+    assert run("For my interview prep: what is the Smart Cities Südwestfalen initiative?", index, S).intent \
+        == "initiative"
+
+
+def test_a_ceremony_schools_and_the_upside_are_words_of_their_topics(index: Index) -> None:
+    assert run("What happened at that ceremony in Berlin?", index, S).intent == "funding"
+    assert run("what was that thing for schools about?", index, S).intent == "schule"
+    assert run("what's the upside for the region, honestly?", index, S).intent == "why"

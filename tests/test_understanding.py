@@ -3697,3 +3697,24 @@ def test_a_ceremony_schools_and_the_upside_are_words_of_their_topics(index: Inde
     assert run("What happened at that ceremony in Berlin?", index, S).intent == "funding"
     assert run("what was that thing for schools about?", index, S).intent == "schule"
     assert run("what's the upside for the region, honestly?", index, S).intent == "why"
+
+
+def normalise_text(text: str) -> str:
+    from bot.understanding.pipeline import _AMOUNT, _amount
+
+    return _AMOUNT.sub(_amount, text)
+
+
+def test_an_amount_written_with_its_units_letter_is_a_number_of_millions_or_thousands(index: Index) -> None:
+    assert normalise_text("€13m - what is it for?") == "13 mio euro - what is it for?"
+    assert normalise_text("13mio, 500k, 2bn, 13M€") == "13 mio, 500 tausend, 2 milliarden, 13 mio euro"
+    assert normalise_text("Seite 5a, v2.13m, 13mm") == "Seite 5a, v2.13m, 13mm"
+    assert run("€13m - what is it for?", index, S).intent == "funding"
+
+
+def test_joining_in_starting_it_and_formal_requests_for_help_are_words_of_their_topics(index: Index) -> None:
+    assert run("wie viele gemeinden sind inzwischen eingestiegen?", index, S).intent == "mitmacherkommunen"
+    assert ("ins rollen gebracht", "erarbeitet") in run("Wer hat das ins Rollen gebracht?", index, S).synonyms
+    assert run("Bei welchen Anliegen können Sie mir denn behilflich sein?", index, S).intent == "help"
+    assert run("was ist dieses smart südwestfalen eigentlich?", index, S).intent == "initiative"
+    assert run("what's the total funding envelope?", index, S).intent == "funding"

@@ -108,6 +108,15 @@ Stage = Callable[[Parse, Index, MatcherSettings], None]
 #: "smart city = robots everywhere??", "leitfäden = hausaufgaben für städte oder was": an equals sign
 #: between words is "is" ("is" is German chat for "ist" too)
 _EQUALS = re.compile(r"(?<=[^\W\d_])\s+=\s+(?=[^\W\d_])|(?<=[^\W\d_])=(?=[^\W\d_])")
+#: An amount written with its unit's letter: "13m EUR", "€13m", "13mio", "500k" (the number stays a number)
+_AMOUNT = re.compile(r"(?<![\w.,])([€$£])?(\d+(?:[.,]\d+)?)(m|mn|mio|k|tsd|bn)([€$£])?(?!\w)", re.IGNORECASE)
+_AMOUNT_UNITS = {"m": "mio", "mn": "mio", "mio": "mio", "k": "tausend", "tsd": "tausend", "bn": "milliarden"}
+
+
+def _amount(found: re.Match[str]) -> str:
+    currency = " euro" if "€" in (found.group(1) or "") + (found.group(4) or "") else ""
+    return f"{found.group(2)} {_AMOUNT_UNITS[found.group(3).casefold()]}{currency}"
+
 
 
 def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -119,6 +128,8 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("corrections", ", ".join(f"{wrong} → {right}" for wrong, right in fixed))
     if "=" in p.question:
         p.question = _EQUALS.sub(" is ", p.question)
+    if any(c.isdigit() for c in p.question):
+        p.question = _AMOUNT.sub(_amount, p.question)
     p.tokens = tokenize(p.question)
     p.note("normalise", " ".join(p.tokens.folded))
 

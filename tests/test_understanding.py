@@ -3718,3 +3718,9 @@ def test_joining_in_starting_it_and_formal_requests_for_help_are_words_of_their_
     assert run("Bei welchen Anliegen können Sie mir denn behilflich sein?", index, S).intent == "help"
     assert run("was ist dieses smart südwestfalen eigentlich?", index, S).intent == "initiative"
     assert run("what's the total funding envelope?", index, S).intent == "funding"
+
+
+def test_a_hyphenated_word_whose_part_alone_means_nothing_is_written_as_one(index: Index) -> None:
+    assert run("what are the mit-macher towns", index, S).intent == "mitmacherkommunen"
+    # (two parts the knowledge knows stay two words: "Mitmacher-Städte", "Smart-Cities-Dingens")
+    assert "mitmacher stadte" in " ".join(run("Welche Mitmacher-Städte gibt es?", index, S).tokens.folded)

@@ -113,6 +113,24 @@ _AMOUNT = re.compile(r"(?<![\w.,])([€$£])?(\d+(?:[.,]\d+)?)(m|mn|mio|k|tsd|bn
 _AMOUNT_UNITS = {"m": "mio", "mn": "mio", "mio": "mio", "k": "tausend", "tsd": "tausend", "bn": "milliarden"}
 
 
+#: A word written with a hyphen: "Mit-Macher", "Strategie-Papier"
+_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
+
+
+def _join_hyphenated(text: str, ix: Index) -> str:
+    """Write a hyphenated word as one where the knowledge writes it so and a part alone means nothing to
+    it ("Mit-Macher" is its "Mitmacher"; "Mitmacher-Städte" stays two words it knows): the vocabulary's
+    variants are looked up before the compounds stage joins words of the index."""
+    def joined(found: re.Match[str]) -> str:
+        whole = found.group(1) + found.group(2).lower()
+        if all(ix.knows(part) and part not in STOPWORDS for part in map(fold, found.groups())) \
+                or not ix.has_word(fold(whole)):
+            return found.group(0)
+        return whole
+
+    return _HYPHENATED.sub(joined, text)
+
+
 def _amount(found: re.Match[str]) -> str:
     currency = " euro" if "€" in (found.group(1) or "") + (found.group(4) or "") else ""
     return f"{found.group(2)} {_AMOUNT_UNITS[found.group(3).casefold()]}{currency}"
@@ -130,6 +148,8 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.question = _EQUALS.sub(" is ", p.question)
     if any(c.isdigit() for c in p.question):
         p.question = _AMOUNT.sub(_amount, p.question)
+    if "-" in p.question:
+        p.question = _join_hyphenated(p.question, ix)
     p.tokens = tokenize(p.question)
     p.note("normalise", " ".join(p.tokens.folded))
 

@@ -3724,3 +3724,9 @@ def test_a_hyphenated_word_whose_part_alone_means_nothing_is_written_as_one(inde
     assert run("what are the mit-macher towns", index, S).intent == "mitmacherkommunen"
     # (two parts the knowledge knows stay two words: "Mitmacher-Städte", "Smart-Cities-Dingens")
     assert "mitmacher stadte" in " ".join(run("Welche Mitmacher-Städte gibt es?", index, S).tokens.folded)
+
+
+def test_a_price_got_is_a_prize_and_in_this_project_asks_taking_part(index: Index) -> None:
+    assert run("Menden has got a price? For what?", index, S).intent == "menden"
+    assert run("How much is the ticket price for the conference?", index, S).intent is None
+    assert run("Is Hemer in diese Projekt?", index, S).intent == "membership"

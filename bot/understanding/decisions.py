@@ -961,9 +961,10 @@ def unknown_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _NUMBERS = ("how_many", "how_much")  # kinds of question that ask for a number
 
 
-#: A "price" won is a prize ("I heard Menden won some digital price?"), not what something costs
+#: A "price" won or received is a prize ("I heard Menden won some digital price?", "Menden has get a
+#: price?"), not what something costs
 _PRICE = frozenset("price prices".split())
-_WON = frozenset("won win wins winning gewonnen gewann gewinnt awarded".split())
+_WON = frozenset("won win wins winning gewonnen gewann gewinnt awarded get got gets received receive".split())
 
 
 def _asks_cost(p: Parse) -> bool:

@@ -3730,3 +3730,10 @@ def test_a_price_got_is_a_prize_and_in_this_project_asks_taking_part(index: Inde
     assert run("Menden has got a price? For what?", index, S).intent == "menden"
     assert run("How much is the ticket price for the conference?", index, S).intent is None
     assert run("Is Hemer in diese Projekt?", index, S).intent == "membership"
+
+
+def test_learners_english_inform_me_inside_or_not_profit_and_a_good_school(index: Index) -> None:
+    assert run("Please inform me about Smart Cities Südwestfalen.", index, S).intent == "initiative"
+    assert run("Olpe is inside or not?", index, S).intent == "membership"
+    assert run("what is the profit for people from the project?", index, S).intent == "why"
+    assert run("Is there a good school in Olpe for my son?", index, S).intent is None

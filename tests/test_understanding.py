@@ -3737,3 +3737,10 @@ def test_learners_english_inform_me_inside_or_not_profit_and_a_good_school(index
     assert run("Olpe is inside or not?", index, S).intent == "membership"
     assert run("what is the profit for people from the project?", index, S).intent == "why"
     assert run("Is there a good school in Olpe for my son?", index, S).intent is None
+
+
+def test_downloading_an_app_and_the_winning_team_are_not_covered(index: Index) -> None:
+    for question in ("Gibt es die Südwestfalen-geht-App auch im Play Store?", "is the school app available on android",
+                     "Which team won at Südwestfalen geht App?"):
+        assert run(question, index, S).intent is None, question
+    assert run("Was war Südwestfalen geht App?", index, S).intent == "schule"

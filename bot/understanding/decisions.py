@@ -1489,8 +1489,9 @@ _REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can coul
 def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannste mir ne Festrede für unser Schützenfest schreiben, so mit Smart City drin?': a request
     that sets the bot a task of writing or working something out asks for no answer it has."""
-    if p.settled or p.decision == "fallback":
-        return
+    if p.settled or p.decision == "fallback" or _TASK_VERBS.isdisjoint(p.tokens.folded) \
+            and TASKS.isdisjoint(p.tokens.folded):
+        return  # (the cheap look first: almost every question names no task)
     from bot.understanding.pipeline import rare_unknown
 
     asks = "?" in p.question  # ("mach ne kleine präsi fürs team. gibt es ne zeitleiste?")

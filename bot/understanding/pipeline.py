@@ -113,6 +113,12 @@ _AMOUNT = re.compile(r"(?<![\w.,])([€$£])?(\d+(?:[.,]\d+)?)(m|mn|mio|k|tsd|bn
 _AMOUNT_UNITS = {"m": "mio", "mn": "mio", "mio": "mio", "k": "tausend", "tsd": "tausend", "bn": "milliarden"}
 
 
+def _amount(found: re.Match[str]) -> str:
+    """The amount with its unit written out, and "euro" for a euro sign ("€13m" -> "13 mio euro")."""
+    currency = " euro" if "€" in (found.group(1) or "") + (found.group(4) or "") else ""
+    return f"{found.group(2)} {_AMOUNT_UNITS[found.group(3).casefold()]}{currency}"
+
+
 #: A word written with a hyphen: "Mit-Macher", "Strategie-Papier"
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
 
@@ -131,16 +137,11 @@ def _join_hyphenated(text: str, ix: Index) -> str:
     return _HYPHENATED.sub(joined, text)
 
 
-def _amount(found: re.Match[str]) -> str:
-    currency = " euro" if "€" in (found.group(1) or "") + (found.group(4) or "") else ""
-    return f"{found.group(2)} {_AMOUNT_UNITS[found.group(3).casefold()]}{currency}"
-
-
-
 def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """Fold case and umlauts, remove mentions, links, markup and emoji (``normalize.tokenize``); an
-    equals sign between words is read as "is". The writer's own corrections are made first ("Is Siege
-    part of it? *Siegen", ``corrections``)."""
+    equals sign between words is read as "is", an amount's unit letter is written out ("€13m"), and a
+    hyphenated word whose part alone means nothing is written as one ("Mit-Macher"). The writer's own
+    corrections are made first ("Is Siege part of it? *Siegen", ``corrections``)."""
     p.question, fixed = correct(p.question)
     if fixed:
         p.note("corrections", ", ".join(f"{wrong} → {right}" for wrong, right in fixed))

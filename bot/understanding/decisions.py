@@ -1338,9 +1338,11 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     says goodbye, even where its talk shares words with a topic."""
     if p.decision == "answer" and p.intent in ix.social_intents and "which" in p.asked and not p.settled:
         # "welche ist die beste?": a question that asks which one neither greets nor thanks, whatever
-        # word it shares with a greeting ("Besten Dank")
+        # word it shares with a greeting ("Besten Dank"); an asking clause's kind, not the message's ("…
+        # the right channel in which to say hello" greets)
         _settle(p, "fallback", None, "it asks which one, and greets or thanks in no word")
         return
+    # (nor a clause without a question mark that ends asking which one: "… für mein haus welche ist die beste")
     if len(p.clauses) == 1 and not p.whole_only and p.decision == "fallback" and not p.clauses[0].question \
             and p.qtype != "which":
         _greets_around_a_story(p, ix, s)

@@ -110,6 +110,7 @@ Stage = Callable[[Parse, Index, MatcherSettings], None]
 _EQUALS = re.compile(r"(?<=[^\W\d_])\s+=\s+(?=[^\W\d_])|(?<=[^\W\d_])=(?=[^\W\d_])")
 #: An amount written with its unit's letter: "13m EUR", "€13m", "13mio", "500k" (the number stays a number)
 _AMOUNT = re.compile(r"(?<![\w.,])([€$£])?(\d+(?:[.,]\d+)?)(m|mn|mio|k|tsd|bn)([€$£])?(?!\w)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _AMOUNT_UNITS = {"m": "mio", "mn": "mio", "mio": "mio", "k": "tausend", "tsd": "tausend", "bn": "milliarden"}
 
 
@@ -147,7 +148,7 @@ def normalise(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.note("corrections", ", ".join(f"{wrong} → {right}" for wrong, right in fixed))
     if "=" in p.question:
         p.question = _EQUALS.sub(" is ", p.question)
-    if any(c.isdigit() for c in p.question):
+    if _DIGIT.search(p.question):  # (the cheap look first: most questions have no number)
         p.question = _AMOUNT.sub(_amount, p.question)
     if "-" in p.question:
         p.question = _join_hyphenated(p.question, ix)

@@ -3743,3 +3743,37 @@ def test_downloading_an_app_and_the_winning_team_are_not_covered(index: Index) -
                      "Which team won at Südwestfalen geht App?"):
         assert run(question, index, S).intent is None, question
     assert run("Was war Südwestfalen geht App?", index, S).intent == "schule"
+
+
+def test_a_count_written_out_costs_no_more_than_one_written_in_digits(index: Index) -> None:
+    p = run("how many towns are in it now, was it forty?", index, S)
+    assert p.intent == "mitmacherkommunen"
+    assert next(t.cost for t in p.terms if t.word == "forty") <= S.small_number_cost
+    assert run("Wie viele Gemeinden machen mit, so um die zwanzig?", index, S).intent == "mitmacherkommunen"
+    # (an everyday number word stays free: "like I've had two pints" costs nothing)
+    assert all(t.cost == 0.0 for t in run("what is a smart city, explain it in two lines", index, S).terms
+               if t.word == "two")
+
+
+def test_a_guess_at_who_it_was_beside_the_question_is_the_writers_claim(index: Index) -> None:
+    p = run("Der Förderbescheid kam von einem Minister – war es Scholz? Wer hat ihn übergeben?", index, S)
+    assert p.intent == "funding"
+    assert "scholz" in {p.words[i] for i in p.guessed}
+    # (alone it is the question; a year guessed after "war das" asks when it was)
+    assert not run("Was it Seehofer?", index, S).guessed
+
+
+def test_a_place_outside_offered_beside_the_knowledges_own_asks_which_it_was(index: Index) -> None:
+    assert run("Was the certificate handed over in Bonn or in Berlin?", index, S).intent == "funding"
+    assert run("wurde die förderurkunde in bonn oder berlin überreicht?", index, S).intent == "funding"
+    assert run("Gibt es in Köln oder Berlin auch sowas?", index, S).intent is None
+    assert run("Was the conference in Bonn?", index, S).intent is None
+
+
+def test_where_it_was_heard_dictating_next_door_and_what_it_is_needed_for_are_chatter(index: Index) -> None:
+    assert run("Was ist die Rahmenstrategie, über die im Radio gesprochen wurde?", index, S).intent == "rahmenstrategie"
+    assert run("ist attendorn dabei? das ist doch gleich nebenan", index, S).intent == "membership"
+    assert run("ich spreche das nur ein, was ist eine smart city", index, S).intent == "smart-city"
+    assert run("was ist smart cities südwestfalen, brauch das für ne präsi", index, S).intent == "initiative"
+    assert run("wie viele städte sind jz dabei", index, S).intent == "mitmacherkommunen"
+    assert run("Smart Cit. Südwestfalen – was machen die?", index, S).intent == "initiative"

@@ -13,7 +13,7 @@ from itertools import dropwhile, takewhile
 from typing import TYPE_CHECKING
 
 from bot.understanding import qtype
-from bot.understanding.clauses import AND, NO, PLAINLY, PLEASE, TELL
+from bot.understanding.clauses import AND, NO, OR, PLAINLY, PLEASE, TELL
 from bot.understanding.frequency import zipf
 from bot.understanding.index import Index
 from bot.understanding.normalize import fold, tokenize
@@ -892,13 +892,26 @@ def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
     about a place outside the region only (not whether it takes part) asks about somewhere else."""
     # in what it asks, not the story around it ("a PhD at Bochum"), nor what it is compared with ("it is not
     # exactly singapore")
-    places = {w for i, w in enumerate(p.words) if is_town(w) and i not in p.alternatives}
+    places = {w for i, w in enumerate(p.words) if is_town(w) and i not in p.alternatives
+              and not _offered_before(p.words, i, ix)}
     if p.settled or p.decision == "fallback" or p.intent in ix.slot_intents or not places:
         return
     if p.decision == "clarify" and p.qtype == "yes_no":
         return  # "Macht Dortmund mit …?" may still be whether it takes part
     if places <= ix.outside_tokens:
         _settle(p, "fallback", None, "it asks about a place outside the region")
+
+
+def _offered_before(words: list[str], i: int, ix: Index) -> bool:
+    """Whether the place at ``i`` is the first of two the writer offers, the other one the knowledge's
+    own ("was the certificate handed over in Bonn or (in) Berlin?"): which it was is the question."""
+    if i + 2 >= len(words) or words[i + 1] not in OR:
+        return False
+    other = i + 3 if words[i + 2] in _IN and i + 3 < len(words) else i + 2
+    return not is_town(words[other]) and ix.knows(words[other])
+
+
+_IN = frozenset("in im at".split())
 
 
 _SHARED_TOPICALITY = 0.9  # below it, a word is too everyday to be what a question shares with a topic

@@ -992,6 +992,8 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
         # "who's funding this? federal government? EU?", "… und wer darf sie nutzen? Nur die beteiligten
         # Städte oder auch andere?"
         return True
+    if _was_it(p, spoken, k, folded):
+        return True
     if " or" not in text and " oder" not in text:  # (the cheap look first: most clauses have neither)
         # ... or a yes/no that points back at what a "what" question before it asks: "Wat is denn
         # nu ne Smart City? Hat dat wat mit Handy zu tun?", "What is '5 for …'? Is it a sort of …?";
@@ -1012,6 +1014,24 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     # Fußballsach oder wat?")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
         k > 0 and len(folded) > 3 and folded[1] in POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+
+
+#: How a guess at who or what it was begins: "was it Schäuble?", "oder war es das BMBF?", "or was it economy?"
+_WAS_IT = frozenset({("was", "it"), ("war", "es"), ("wars",)})
+#: How many words the guessed name has at most
+_WAS_IT_WORDS = 3
+
+
+def _was_it(p: Parse, spoken: list[int], k: int, folded: list[str]) -> bool:
+    """Whether the ``k``-th spoken clause guesses who or what it was, in a message that asks its own
+    question elsewhere: "handed over by a minister in Berlin — was it Schäuble? Who was it?". The
+    name guessed is the writer's claim, which the answer settles, not the subject."""
+    said = folded[1:] if folded[:1] and folded[0] in OR | {"und", "and"} else folded
+    opener = next((len(o) for o in _WAS_IT if tuple(said[: len(o)]) == o), 0)
+    rest = said[opener:]
+    return bool(opener) and p.clauses[spoken[k]].question and 0 < len(rest) <= _WAS_IT_WORDS \
+        and not any(question_type.is_question_word(w) or w.isdigit() for w in rest) \
+        and any(p.clauses[i].question for i in spoken if i != spoken[k])
 
 
 #: Officialese kinds offered of what was named before: "Handelt es sich (dabei) um ein … oder (eher) um …?"
@@ -1861,6 +1881,13 @@ def _claimed_person(p: Parse, ix: Index) -> set[int]:
 _ANOTHER = frozenset("another again andere anderen anderer anderes weitere weiteren wieder nochmal erneut".split())
 
 
+#: Counts written out beyond the knowledge's own (folded; the vocabulary writes 13 and 14 as digits).
+_COUNT_WORDS = frozenset("zwei drei vier funf sechs sieben acht neun zehn elf zwolf funfzehn sechzehn siebzehn "
+                         "achtzehn neunzehn zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig two "
+                         "three four five six seven eight nine ten eleven twelve fifteen sixteen seventeen eighteen "
+                         "nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dutzend".split())
+
+
 #: What the writer says they only roughly remember: "2019 oder so", "if I remember right".
 _HEDGE = re.compile(r"\b(?:oder so|or so|or something|if i remember|if i recall|if memory serves|wenn ich mich "
                     r"(?:\w+ )?(?:erinnere|entsinne)|so ungefahr|or was it|oder war es|oder wars)\b")
@@ -1947,6 +1974,8 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
             written = word in ix.lexicon.not_covered or (
                 word in ix.lexicon.canonical_words and fold(original) != word and zipf(word) <= s.rare_zipf)
             cost = unknown_cost(word, noun or written, s.everyday_zipf, s.rare_zipf)
+            if word in _COUNT_WORDS:
+                cost = min(cost, s.small_number_cost)  # a count written out is a count ("was it forty")
             if i and p.words[i - 1] in _SOMETHING_OF and word.endswith("es") and not written:
                 cost = 0.0  # "Weiß man da was Genaueres?": an adjective made a noun says "anything", no subject
             if german and cased and original[:1].islower() and not written:

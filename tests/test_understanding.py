@@ -3777,3 +3777,18 @@ def test_where_it_was_heard_dictating_next_door_and_what_it_is_needed_for_are_ch
     assert run("was ist smart cities südwestfalen, brauch das für ne präsi", index, S).intent == "initiative"
     assert run("wie viele städte sind jz dabei", index, S).intent == "mitmacherkommunen"
     assert run("Smart Cit. Südwestfalen – was machen die?", index, S).intent == "initiative"
+
+
+def test_neighbours_words_dutch_italian_turkish_are_read(index: Index) -> None:
+    assert run("Waarom braucht Südwestfalen das eigentlich?", index, S).intent == "why"
+    assert run("Wat is het laatste nieuws?", index, S).intent == "timeline-latest"
+    assert run("wat weet jij allemaal?", index, S).intent == "help"
+    assert run("Hoeveel gemeenten machen mit?", index, S).intent == "mitmacherkommunen"
+    assert run("Merhaba, kolay gelsin!", index, S).intent == "greeting"
+    assert run("Rahmenstrategie, che cos'è?", index, S).intent == "rahmenstrategie"
+
+
+def test_the_conferences_food_and_a_free_app_are_not_covered(index: Index) -> None:
+    assert run("Was gab es bei der Konferenz in Arnsberg zum Mittagessen?", index, S).intent is None
+    assert run("what food was there at the smart cities conference?", index, S).intent is None
+    assert run("Is the school app free for students?", index, S).intent is None

@@ -3792,3 +3792,13 @@ def test_the_conferences_food_and_a_free_app_are_not_covered(index: Index) -> No
     assert run("Was gab es bei der Konferenz in Arnsberg zum Mittagessen?", index, S).intent is None
     assert run("what food was there at the smart cities conference?", index, S).intent is None
     assert run("Is the school app free for students?", index, S).intent is None
+
+
+def test_a_colon_inside_quotation_marks_ends_no_clause() -> None:
+    parts = clauses.split('Was war das mit „Smart Citys: Schule“? Und wann?')
+    assert [c.text for c in parts] == ["Was war das mit „Smart Citys: Schule“?", "Und wann?"]
+    assert [c.text for c in clauses.split('Frage: was ist "X"?')] == ["Frage:", 'was ist "X"?']
+
+
+def test_a_framework_document_that_is_overarching_is_the_framework_strategy(index: Index) -> None:
+    assert run("Who wrote the overarching framework document?", index, S).intent == "rahmenstrategie"

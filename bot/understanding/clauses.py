@@ -51,6 +51,8 @@ def _goes_on(piece: str) -> bool:
 _TLDR = re.compile(r"\btl;\s?dr\b", re.IGNORECASE)  # "tl;dr": one chat word, no sentence end
 #: An exclamation mark at the end of a quoted title ("'Südwestfalen geht App!'", „Smart Cities: Schule!“).
 _QUOTED_BANG = re.compile(r"([„“\"'‘«][^„“”\"'‘’«»\n]{1,60}?)!(?=[“”\"'’»])")
+#: ... nor does a colon inside one ("What was the 'Smart Sities: Schule' event?", however it is spelt)
+_QUOTED_COLON = re.compile(r"([„“\"«][^„“”\"«»\n:?!.]{1,40}?):(?=[^„“”\"«»\n:?!.]{1,40}?[“”\"»])")
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _COLON = re.compile(r"([^\W_]+):")
 # Question words, and ob/whether for indirect questions; a clause that starts with a verb is a
@@ -597,6 +599,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
     text = _TLDR.sub("tldr", text)
     if "!" in text:  # a title in quotes ends no sentence: "a recap about 'Südwestfalen geht App!', where?"
         text = _QUOTED_BANG.sub("\\1\x01", text)
+    if ":" in text:
+        text = _QUOTED_COLON.sub("\\1\x00", text)
     if names and ":" in text:
         text = _COLON.sub(lambda m: m.group(0) if fold(m.group(1)) not in names else m.group(1) + "\x00",
                           text)

@@ -3802,3 +3802,10 @@ def test_a_colon_inside_quotation_marks_ends_no_clause() -> None:
 
 def test_a_framework_document_that_is_overarching_is_the_framework_strategy(index: Index) -> None:
     assert run("Who wrote the overarching framework document?", index, S).intent == "rahmenstrategie"
+
+
+def test_a_step_of_the_timeline_asked_of_the_project_as_a_whole_is_that_step(index: Index) -> None:
+    assert run("Could you tell me about the upcoming steps of the project?", index, S).intent == "timeline-next"
+    assert run("Could you inform me about the upcoming steps of the project?", index, S).intent == "timeline-next"
+    # (the project's own words beside the step keep their topic: what the project is)
+    assert run("What is the project about?", index, S).intent == "initiative"

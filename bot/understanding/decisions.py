@@ -203,10 +203,11 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if p.settled or overview is None or len(p.ranked) < 2:
         return
     scores = dict(p.ranked[:2])
-    if overview not in scores:
-        return
     # (a step named as what is not asked is no step asked: "the full timeline, not only the latest one")
     subject = {w for i, w in enumerate(p.words) if i not in p.alternatives}
+    if overview not in scores:
+        _step_of_the_project(p, ix, s, subject)
+        return
     for slot, words in _STEP_WORDS:
         step = ix.step_intents.get(slot)
         if step is None or step not in scores or scores[step] < s.low_threshold \
@@ -235,6 +236,28 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
             and all(ix.lexicon.written_as(words).isdisjoint(subject) for _, words in _STEP_WORDS):
         answer_first(p, overview, scores[overview], f"it asks what happened so far, no {asked or 'other'} step: the "
                                                     f"whole timeline ({overview})")
+
+
+#: Words that name the project as a whole, beside its name ("the upcoming steps of the project")
+_THE_PROJECT = frozenset("project projekt projekts projektes projects initiative initiativ vorhaben".split())
+
+
+def _step_of_the_project(p: Parse, ix: Index, s: MatcherSettings, subject: set[str]) -> None:
+    """'Could you inform me about the upcoming steps of the project?': of the two best topics, a step
+    of the timeline asked of the project as a whole is that step; the other topic has only the
+    project's name."""
+    if p.decision not in ("clarify", "answer") or p.ranked[0][0] in ix.step_intents.values():
+        return
+    close = dict(p.ranked[:2])
+    for slot, words in _STEP_WORDS:
+        step = ix.step_intents.get(slot)
+        written = ix.lexicon.written_as(words)
+        if step is None or step not in close or close[step] < s.low_threshold or written.isdisjoint(subject):
+            continue
+        rest = [w for w in subject if w not in STOPWORDS and w not in written and not qtype.is_question_word(w)]
+        if rest and all(w in _THE_PROJECT or w in ix.name_words for w in rest):
+            answer_first(p, step, close[step], f"it asks for the {slot} step of the project as a whole ({step})")
+        return
 
 
 #: Kinds of question most topics answer: a topic is never defined by one of them.

@@ -3809,3 +3809,9 @@ def test_a_step_of_the_timeline_asked_of_the_project_as_a_whole_is_that_step(ind
     assert run("Could you inform me about the upcoming steps of the project?", index, S).intent == "timeline-next"
     # (the project's own words beside the step keep their topic: what the project is)
     assert run("What is the project about?", index, S).intent == "initiative"
+
+
+def test_told_about_the_project_or_what_it_is_with_no_other_word_is_the_initiative(index: Index) -> None:
+    assert run("Could you tell me about the project?", index, S).intent == "initiative"
+    assert run("what is this project?", index, S).intent == "initiative"
+    assert run("who funds the project?", index, S).intent == "funding"

@@ -691,11 +691,14 @@ def about_the_initiative(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 
 def _about_the_project(p: Parse, ix: Index, s: MatcherSettings) -> None:
-    """'what's this project about then', 'worum geht es bei dem Projekt?': what the project as a whole is
-    about, asked with no word but "project", is the initiative, where another topic that also names a
-    project ranks first; the initiative must be among the first three."""
+    """'what's this project about then', 'worum geht es bei dem Projekt?', 'Could you tell me about the
+    project?': what the project as a whole is about, asked with no word but "project", is the initiative,
+    where another topic that also names a project ranks first; the initiative must be among the first three."""
     initiative = _initiative(ix)
-    if initiative is None or p.intent == initiative or not _ABOUT_IT.search(" ".join(p.tokens.folded)):
+    # (or asked to be told about, or what it is: "Could you tell me about the project?", "what is this project?")
+    if initiative is None or p.intent == initiative or not (
+            p.qtype == "what" or not TELL.isdisjoint(p.tokens.folded) or _ABOUT_IT.search(" ".join(p.tokens.folded))) \
+            or not qtype.COST.isdisjoint(p.tokens.folded):  # (not what it costs)
         return
     from bot.understanding.pipeline import GENERIC_NAMES
 

@@ -58,7 +58,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "title named", "name asked", "description asked",
                                             "about the initiative", "several events", "step asked", "district asked",
                                             "town only",
-                                            "group or town",
+                                            "group listed", "group or town",
                                             "towns of a group",
                                             "towns asked", "group named", "others of a group",
                                             "membership asks", "town alone", "outside place",
@@ -3815,3 +3815,11 @@ def test_told_about_the_project_or_what_it_is_with_no_other_word_is_the_initiati
     assert run("Could you tell me about the project?", index, S).intent == "initiative"
     assert run("what is this project?", index, S).intent == "initiative"
     assert run("who funds the project?", index, S).intent == "funding"
+
+
+def test_which_towns_a_group_has_with_a_town_guessed_beside_it_asks_for_the_group(index: Index) -> None:
+    assert run("Welche sind die fünf Pionierkommunen – ist Soest eine davon?", index, S).intent == "pionierkommunen"
+    assert run("Is Olpe one of the pioneer towns? Which are the others?", index, S).intent == "pionierkommunen"
+    # (a town in the which-question itself, or no which-question, asks about the town)
+    assert run("Ist Olpe eine Pionierkommune?", index, S).intent == "membership"
+    assert run("Welche Rolle spielt Soest bei den Pionierkommunen?", index, S).intent == "membership"

@@ -399,6 +399,29 @@ _NOT_ABOUT_TAKING_PART = frozenset(("how_many", "how_much", "when", "why"))
 ROLE = frozenset("rolle role funktion function".split())
 
 
+#: How a question for the members of a group begins: "which are the five …", "welche sind die anderen vier"
+_WHICH_MEMBERS = frozenset("which welche welcher welches wer who".split())
+
+
+def group_listed(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'which are the five pioneer towns then, is it Arnsberg or Attendorn?', 'Isn't Menden one of the five
+    pioneer towns? And which are the other four?': a question which towns are in the one group the message
+    names, with a town guessed beside it, asks for the group, whose answer lists them (and so settles
+    the guess)."""
+    if p.settled or p.decision == "fallback" or not p.ranked or not p.towns:
+        return
+    named = _groups_named({k for t in p.terms if not t.alternative for k in t.resolved.keys}, ix)
+    if len(named) != 1 or not any(
+            p.clauses[i].question and (words := list(dropwhile(qtype.OPENERS.__contains__, p.clause_words[i][0])))
+            and words[0] in _WHICH_MEMBERS and not any(is_town(w) for w in words) for i in p.kept):
+        return
+    score = dict(p.ranked).get(named[0], 0.0)
+    if score >= s.low_threshold and score >= p.ranked[0][1] - s.group_to_slot:
+        if p.intent != named[0] or p.decision != "answer":
+            answer_first(p, named[0], score, "it asks which towns the group named has, a town guessed beside it")
+        p.settled = True  # (not whether the town guessed takes part)
+
+
 def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Ist die Stadt Werl offiziell angeschlossen?': yes or no about one town and a group of towns
     is whether that town takes part, which the membership answer says, group and all. So is yes or

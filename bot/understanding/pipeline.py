@@ -2336,6 +2336,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("step asked", decisions.step_asked),
     ("district asked", decisions.district_asked),
     ("town only", decisions.town_only),
+    ("group listed", decisions.group_listed),
     ("group or town", decisions.group_to_membership),
     ("towns of a group", decisions.towns_of_a_group),
     ("towns asked", decisions.towns_asked),

@@ -3823,3 +3823,11 @@ def test_which_towns_a_group_has_with_a_town_guessed_beside_it_asks_for_the_grou
     # (a town in the which-question itself, or no which-question, asks about the town)
     assert run("Ist Olpe eine Pionierkommune?", index, S).intent == "membership"
     assert run("Welche Rolle spielt Soest bei den Pionierkommunen?", index, S).intent == "membership"
+
+
+def test_an_order_to_write_verse_with_a_tag_that_asks_nothing_is_a_task(index: Index) -> None:
+    assert run("Write me a poem about Horst Seehofer, would you?", index, S).intent is None
+    assert run("Write me a short poem about the 13 million, would you?", index, S).intent is None
+    assert run("Schreib mir ein Gedicht über Horst Seehofer, ok?", index, S).intent is None
+    # (a question of its own beside the order is still answered)
+    assert run("mach ne kleine präsi fürs team. gibt es ne zeitleiste?", index, S).intent == "timeline"

@@ -1550,6 +1550,11 @@ _SUMMING_UP = frozenset("fass fasse summarise summarize".split())
 _REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can could would will".split())
 
 
+#: The words of a tag after a request: "would you?", "can you?", "bitte?", "ok?"
+_TAG_WORDS = frozenset("would could can will you ya u pls please bitte ok okay kannst du konntest willst wurdest "
+                       "mal".split())
+
+
 def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Kannste mir ne Festrede für unser Schützenfest schreiben, so mit Smart City drin?': a request
     that sets the bot a task of writing or working something out asks for no answer it has."""
@@ -1558,7 +1563,10 @@ def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return  # (the cheap look first: almost every question names no task)
     from bot.understanding.pipeline import rare_unknown
 
-    asks = "?" in p.question  # ("mach ne kleine präsi fürs team. gibt es ne zeitleiste?")
+    # ("mach ne kleine präsi fürs team. gibt es ne zeitleiste?"; not a tag that asks nothing of its own:
+    # "Write me a limerick about …, would you?")
+    asks = any("?" in c.text and not all(w in STOPWORDS or w in _TAG_WORDS for w in tokenize(c.text).folded)
+               for c in p.clauses)
     for clause in p.clauses:
         tokens = tokenize(clause.text)
         # (after a list's number: "16) Kannst du das Referat … schreiben?")

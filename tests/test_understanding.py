@@ -3831,3 +3831,9 @@ def test_an_order_to_write_verse_with_a_tag_that_asks_nothing_is_a_task(index: I
     assert run("Schreib mir ein Gedicht über Horst Seehofer, ok?", index, S).intent is None
     # (a question of its own beside the order is still answered)
     assert run("mach ne kleine präsi fürs team. gibt es ne zeitleiste?", index, S).intent == "timeline"
+
+
+def test_who_holds_an_office_currently_asks_about_now_however_the_vocabulary_reads_current(index: Index) -> None:
+    assert run("Wer ist aktuell Bundesinnenminister?", index, S).intent is None
+    assert run("Wer ist der aktuelle Bundesinnenminister?", index, S).intent is None
+    assert run("Wer war damals Bundesinnenminister?", index, S).intent == "funding"

@@ -1139,7 +1139,9 @@ def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
 #: Words that ask about now: "Wer ist heute Bundesinnenminister?", "What is Seehofer doing these days?"
 NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetziger derzeit derzeitige derzeitiger "
                 "momentan mittlerweile "
-                "inzwischen today nowadays now currently current still noch".split())
+                "inzwischen gegenwartig gegenwartige today nowadays now currently current still noch presently".split())
+#: "aktuell", folded as "Bühne" to "buhne" (the vocabulary reads it as "letzte", the latest)
+_CURRENT = frozenset("aktull aktulle aktuller aktullen".split())
 NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("im", "moment")})
 #: Words that ask for a judgement of a person or about their life beyond what they did for the
 #: initiative: "Was denkst du über Horst Seehofer als Politiker?", "What's your take on his time in office?"
@@ -1173,7 +1175,9 @@ def asks_about_now(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # "Wer war vor Horst Seehofer Bundesinnenminister?": before or after the person, someone else
     other_person = any(w in _BEFORE_AFTER and not ix.name_keys.isdisjoint(ix.resolve(nxt).keys)
                        for w, nxt in zip(folded, folded[1:], strict=False))
-    if not (NOW.intersection(words) or any(pair in NOW_PAIRS for pair in zip(words, words[1:], strict=False))
+    # (as written too: the vocabulary reads "aktuell" as "letzte")
+    if not (NOW.intersection(words) or _CURRENT.intersection(p.tokens.folded)
+            or any(pair in NOW_PAIRS for pair in zip(words, words[1:], strict=False))
             or ABOUT_THE_PERSON.intersection(folded) or other_person):
         return
     from bot.understanding.pipeline import topicality

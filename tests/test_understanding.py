@@ -3837,3 +3837,12 @@ def test_who_holds_an_office_currently_asks_about_now_however_the_vocabulary_rea
     assert run("Wer ist aktuell Bundesinnenminister?", index, S).intent is None
     assert run("Wer ist der aktuelle Bundesinnenminister?", index, S).intent is None
     assert run("Wer war damals Bundesinnenminister?", index, S).intent == "funding"
+
+
+def test_a_guess_at_what_a_thing_is_said_right_after_it_is_what_its_definition_settles(index: Index) -> None:
+    p = run("smart city = free wlan for everyone?", index, S)
+    assert p.intent == "smart-city"
+    assert {p.words[i] for i in p.guessed} >= {"wlan"}
+    assert run("Smart City ist sowas wie Roboter überall?", index, S).intent == "smart-city"
+    # (a yes/no question of its own is not a guess: "is smart city = surveillance?")
+    assert not run("is smart city = surveillance?", index, S).guessed

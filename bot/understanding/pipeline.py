@@ -447,6 +447,32 @@ def title_subject(words: Iterable[str], ix: Index) -> tuple[str, set[str]] | Non
     return None
 
 
+#: What joins a thing to the writer's guess at what it is ("smart city = wifi everywhere?"; "=" is read as "is")
+_IS = frozenset("is ist isses means bedeutet heisst".split())
+#: How many words a guess at what the thing is has at most
+_GUESS_WORDS = 8
+
+
+def _guessed_definition(p: Parse, ix: Index) -> set[int]:
+    """Positions of the writer's guess at what a thing is that a topic's title asks to be defined, said
+    right after it in a question: "smart city = wifi everywhere?", "Smart City is dat so wie Smart Home
+    für die ganze Stadt oder wat". The guess is what the definition settles, not the subject."""
+    if not ix.title_subjects or not any(w in _IS for w in p.words):  # (the cheap look first)
+        return set()
+    found: set[int] = set()
+    for k, (start, end) in enumerate(clause_spans(p)):
+        # (the thing first: "is smart city = surveillance?" asks yes or no of its own)
+        at = next((j for j in range(start, min(end, start + 4)) if p.words[j] in _IS), None)
+        if not at or title_subject(p.words[start:at], ix) is None:
+            continue
+        guess = [j for j in range(at + 1, end) if p.words[j] not in STOPWORDS and p.words[j] not in POINTING_WORDS]
+        clause = p.clauses[p.kept[k]] if k < len(p.kept) else None
+        if guess and len(guess) <= _GUESS_WORDS and clause is not None and clause.question \
+                and not any(question_type.is_question_word(p.words[j]) for j in range(at + 1, end)):
+            found.update(guess)
+    return found
+
+
 #: Referring words that are also determiners: they point back only when no noun follows ("that" is
 #: mostly a pronoun).
 _DETERMINERS = frozenset("das die dies diese dieses dieser diesem diesen this these those".split())
@@ -1921,6 +1947,9 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (and what the writer says they are: "an old librarian", "a retired engineer")
     people |= names.self_described(p.words)
     p.alternatives = _not_the_subject(p)
+    if defined := _guessed_definition(p, ix):
+        p.guessed |= defined  # ("smart city = wifi everywhere?": what the definition settles)
+        p.alternatives |= defined
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}
     # (or whether it is "in"/"bei" the initiative: "is Dortmund in the smart cities südwestfalen thing?")

@@ -3305,7 +3305,7 @@ def test_a_pointing_word_before_how_plainly_to_tell_it_stands_alone(index: Index
 
 def test_a_question_for_which_towns_gets_a_groups_list_also_in_the_low_zone(index: Index) -> None:
     # the few words that ask which towns are diluted by the rest; the list still answers them
-    for question in ("ok but which cities are actually signed up, is it many",
+    for question in ("ok but which cities are actually enrolled, is it many",
                      "Welche Orte machen denn da alle mit? Will wissen ob die Nachbarn dabei sind."):
         p = run(question, index, S)
         assert p.intent == "mitmacherkommunen", question
@@ -3846,3 +3846,9 @@ def test_a_guess_at_what_a_thing_is_said_right_after_it_is_what_its_definition_s
     assert run("Smart City ist sowas wie Roboter überall?", index, S).intent == "smart-city"
     # (a yes/no question of its own is not a guess: "is smart city = surveillance?")
     assert not run("is smart city = surveillance?", index, S).guessed
+
+
+def test_towns_that_signed_up_or_joined_up_are_the_towns_taking_part(index: Index) -> None:
+    assert ("signed up", "mitmachen") in run("which towns signed up?", index, S).synonyms
+    assert ("joined up", "mitmachen") in run("how many towns joined up later?", index, S).synonyms
+    assert run("how many towns signed up so far, forty?", index, S).intent == "mitmacherkommunen"

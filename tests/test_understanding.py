@@ -3852,3 +3852,8 @@ def test_towns_that_signed_up_or_joined_up_are_the_towns_taking_part(index: Inde
     assert ("signed up", "mitmachen") in run("which towns signed up?", index, S).synonyms
     assert ("joined up", "mitmachen") in run("how many towns joined up later?", index, S).synonyms
     assert run("how many towns signed up so far, forty?", index, S).intent == "mitmacherkommunen"
+
+
+def test_towns_that_came_along_later_joined(index: Index) -> None:
+    assert run("Welche Gemeinden sind nachträglich dazugekommen?", index, S).intent == "mitmacherkommunen"
+    assert ("hinzugekommen", "mitmachen") in run("Wer ist hinzugekommen?", index, S).synonyms

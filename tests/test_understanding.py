@@ -3857,3 +3857,8 @@ def test_towns_that_signed_up_or_joined_up_are_the_towns_taking_part(index: Inde
 def test_towns_that_came_along_later_joined(index: Index) -> None:
     assert run("Welche Gemeinden sind nachträglich dazugekommen?", index, S).intent == "mitmacherkommunen"
     assert ("hinzugekommen", "mitmachen") in run("Wer ist hinzugekommen?", index, S).synonyms
+
+
+def test_a_blog_misspelt_as_blok_or_a_block_to_read_is_the_blog(index: Index) -> None:
+    assert run("hat das projekt einen blok?", index, S).intent == "stories"
+    assert run("Gibt es einen Block zum Lesen über das Projekt?", index, S).intent == "stories"

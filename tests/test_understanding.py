@@ -3862,3 +3862,9 @@ def test_towns_that_came_along_later_joined(index: Index) -> None:
 def test_a_blog_misspelt_as_blok_or_a_block_to_read_is_the_blog(index: Index) -> None:
     assert run("hat das projekt einen blok?", index, S).intent == "stories"
     assert run("Gibt es einen Block zum Lesen über das Projekt?", index, S).intent == "stories"
+
+
+def test_letters_swapped_in_short_words_and_the_writers_options_ask_what_the_bot_knows(index: Index) -> None:
+    assert run("what can i aks?", index, S).intent == "help"
+    assert ("lsit", "liste") in run("lsit of topics", index, S).synonyms
+    assert run("what are my options here?", index, S).intent == "help"

@@ -459,15 +459,19 @@ def _guessed_definition(p: Parse, ix: Index) -> set[int]:
     für die ganze Stadt oder wat". The guess is what the definition settles, not the subject."""
     if not ix.title_subjects or not any(w in _IS for w in p.words):  # (the cheap look first)
         return set()
+    spans = clause_spans(p)
+    # the kept clauses with words, one per span, as ``_not_the_subject`` reads them
+    spoken = [i for i in p.kept if p.clause_words[i][0]]
+    if len(spoken) != len(spans):
+        return set()
     found: set[int] = set()
-    for k, (start, end) in enumerate(clause_spans(p)):
+    for (start, end), clause in zip(spans, spoken, strict=True):
         # (the thing first: "is smart city = surveillance?" asks yes or no of its own)
         at = next((j for j in range(start, min(end, start + 4)) if p.words[j] in _IS), None)
-        if not at or title_subject(p.words[start:at], ix) is None:
+        if not at or not p.clauses[clause].question or title_subject(p.words[start:at], ix) is None:
             continue
         guess = [j for j in range(at + 1, end) if p.words[j] not in STOPWORDS and p.words[j] not in POINTING_WORDS]
-        clause = p.clauses[p.kept[k]] if k < len(p.kept) else None
-        if guess and len(guess) <= _GUESS_WORDS and clause is not None and clause.question \
+        if guess and len(guess) <= _GUESS_WORDS \
                 and not any(question_type.is_question_word(p.words[j]) for j in range(at + 1, end)):
             found.update(guess)
     return found

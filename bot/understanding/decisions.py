@@ -238,8 +238,8 @@ def step_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                                     f"whole timeline ({overview})")
 
 
-#: Words that name the project as a whole, beside its name ("the upcoming steps of the project")
-_THE_PROJECT = frozenset("project projekt projekts projektes projects initiative initiativ vorhaben".split())
+#: Forms of the words for the project as a whole (``pipeline.GENERIC_NAMES``) that it does not list
+_PROJECT_FORMS = frozenset("projekts projektes projects initiativ vorhaben".split())
 
 
 def _step_of_the_project(p: Parse, ix: Index, s: MatcherSettings, subject: set[str]) -> None:
@@ -248,6 +248,8 @@ def _step_of_the_project(p: Parse, ix: Index, s: MatcherSettings, subject: set[s
     project's name."""
     if p.decision not in ("clarify", "answer") or p.ranked[0][0] in ix.step_intents.values():
         return
+    from bot.understanding.pipeline import GENERIC_NAMES
+
     close = dict(p.ranked[:2])
     for slot, words in _STEP_WORDS:
         step = ix.step_intents.get(slot)
@@ -255,7 +257,7 @@ def _step_of_the_project(p: Parse, ix: Index, s: MatcherSettings, subject: set[s
         if step is None or step not in close or close[step] < s.low_threshold or written.isdisjoint(subject):
             continue
         rest = [w for w in subject if w not in STOPWORDS and w not in written and not qtype.is_question_word(w)]
-        if rest and all(w in _THE_PROJECT or w in ix.name_words for w in rest):
+        if rest and all(w in GENERIC_NAMES or w in _PROJECT_FORMS or w in ix.name_words for w in rest):
             answer_first(p, step, close[step], f"it asks for the {slot} step of the project as a whole ({step})")
         return
 
@@ -1140,8 +1142,8 @@ def another_town(p: Parse, ix: Index, s: MatcherSettings) -> None:
 NOW = frozenset("heute heutige heutigen heutiger heutzutage jetzt jetzige jetziger derzeit derzeitige derzeitiger "
                 "momentan mittlerweile "
                 "inzwischen gegenwartig gegenwartige today nowadays now currently current still noch presently".split())
-#: "aktuell", folded as "Bühne" to "buhne" (the vocabulary reads it as "letzte", the latest)
-_CURRENT = frozenset("aktull aktulle aktuller aktullen".split())
+#: "aktuell" as written (the vocabulary reads it as "letzte", the latest)
+_CURRENT = frozenset(fold(w) for w in "aktuell aktuelle aktueller aktuellen".split())
 NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("zur", "zeit"), ("im", "moment")})
 #: Words that ask for a judgement of a person or about their life beyond what they did for the
 #: initiative: "Was denkst du über Horst Seehofer als Politiker?", "What's your take on his time in office?"
@@ -1205,13 +1207,10 @@ _WHICH = frozenset("welche welcher welches welchen welchem which what".split())
 #: (not whether there are more: "Gibt es noch andere Leitfäden?")
 _ASKING_FOR = _WHICH | frozenset("recommend suggest name list empfehlen empfiehl empfehle nenne nenn nennen".split())
 _TO_ME = frozenset("mir me us uns".split())
-# Folded, as the words are; the vocabulary writes 13 and 14 as digits.
-_NUMBER_WORDS = frozenset("zwei drei vier funf sechs sieben acht neun zehn elf zwolf two three four five six seven "
-                          "eight nine ten eleven twelve".split())
 
 
 def _number(word: str) -> bool:
-    return word.isdigit() or word in _NUMBER_WORDS
+    return word.isdigit() or word in qtype.COUNTS
 
 
 def asks_about_others(p: Parse, ix: Index, s: MatcherSettings) -> None:

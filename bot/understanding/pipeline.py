@@ -453,28 +453,19 @@ _IS = frozenset("is ist isses means bedeutet heisst".split())
 _GUESS_WORDS = 8
 
 
-def _guessed_definition(p: Parse, ix: Index) -> set[int]:
+def _guessed_definition(p: Parse, ix: Index, start: int, end: int) -> set[int]:
     """Positions of the writer's guess at what a thing is that a topic's title asks to be defined, said
-    right after it in a question: "smart city = wifi everywhere?", "Smart City is dat so wie Smart Home
-    für die ganze Stadt oder wat". The guess is what the definition settles, not the subject."""
-    if not ix.title_subjects or not any(w in _IS for w in p.words):  # (the cheap look first)
+    right after it in a question clause (``start``–``end``): "smart city = wifi everywhere?", "Smart City
+    is dat so wie Smart Home für die ganze Stadt oder wat". The guess is what the definition settles, not
+    the subject."""
+    # (the thing first: "is smart city = surveillance?" asks yes or no of its own)
+    at = next((j for j in range(start, min(end, start + 4)) if p.words[j] in _IS), None)
+    if not at or title_subject(p.words[start:at], ix) is None:
         return set()
-    spans = clause_spans(p)
-    # the kept clauses with words, one per span, as ``_not_the_subject`` reads them
-    spoken = [i for i in p.kept if p.clause_words[i][0]]
-    if len(spoken) != len(spans):
+    guess = {j for j in range(at + 1, end) if p.words[j] not in STOPWORDS and p.words[j] not in POINTING_WORDS}
+    if len(guess) > _GUESS_WORDS or any(question_type.is_question_word(p.words[j]) for j in range(at + 1, end)):
         return set()
-    found: set[int] = set()
-    for (start, end), clause in zip(spans, spoken, strict=True):
-        # (the thing first: "is smart city = surveillance?" asks yes or no of its own)
-        at = next((j for j in range(start, min(end, start + 4)) if p.words[j] in _IS), None)
-        if not at or not p.clauses[clause].question or title_subject(p.words[start:at], ix) is None:
-            continue
-        guess = [j for j in range(at + 1, end) if p.words[j] not in STOPWORDS and p.words[j] not in POINTING_WORDS]
-        if guess and len(guess) <= _GUESS_WORDS \
-                and not any(question_type.is_question_word(p.words[j]) for j in range(at + 1, end)):
-            found.update(guess)
-    return found
+    return guess
 
 
 #: Referring words that are also determiners: they point back only when no noun follows ("that" is
@@ -971,14 +962,15 @@ def clause_spans(p: Parse) -> list[tuple[int, int]]:
 OR = clause_split.OR  # "oder", "or" (one set: ``clauses.OR``)
 
 
-def _not_the_subject(p: Parse) -> set[int]:
+def _not_the_subject(p: Parse, ix: Index) -> set[int]:
     """Indexes in ``p.words`` of words that are not what their clause asks about (each reader below
     looks at one clause), and of the talk after a question of function words. Their words count
-    half (``alternative_weight``)."""
+    half (``alternative_weight``); the writer's guesses (``p.guessed``) less."""
     found = set(p.talk)
     spans = clause_spans(p)
     # the kept clauses with words, one per span (a clause of punctuation only, "?", has none)
     spoken = [i for i in p.kept if p.clause_words[i][0]]
+    defining = bool(ix.title_subjects) and not _IS.isdisjoint(p.words)  # (the cheap look first)
     for k, (start, end) in enumerate(spans):
         for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
                        _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
@@ -1000,6 +992,9 @@ def _not_the_subject(p: Parse) -> set[int]:
             if _guess(p, spoken, k):
                 p.guessed |= {j for j in range(start, end) if not is_town(p.words[j])}
                 found |= p.guessed
+            if defining and clause.question and (defined := _guessed_definition(p, ix, start, end)):
+                p.guessed |= defined  # ("smart city = wifi everywhere?": what the definition settles)
+                found |= defined
         if k + 1 < len(spans):
             found |= _instead(p.words, start, end, spans[k + 1][0])
     return found
@@ -1911,11 +1906,11 @@ def _claimed_person(p: Parse, ix: Index) -> set[int]:
 _ANOTHER = frozenset("another again andere anderen anderer anderes weitere weiteren wieder nochmal erneut".split())
 
 
-#: Counts written out beyond the knowledge's own (folded; the vocabulary writes 13 and 14 as digits).
-_COUNT_WORDS = frozenset("zwei drei vier funf sechs sieben acht neun zehn elf zwolf funfzehn sechzehn siebzehn "
-                         "achtzehn neunzehn zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig two "
-                         "three four five six seven eight nine ten eleven twelve fifteen sixteen seventeen eighteen "
-                         "nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dutzend".split())
+#: Counts written out (folded; the vocabulary writes 13 and 14 as digits): the small ones and these
+_COUNT_WORDS = question_type.COUNTS | frozenset(
+    "funfzehn sechzehn siebzehn achtzehn neunzehn zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen "
+    "dutzend".split())
 
 
 #: What the writer says they only roughly remember: "2019 oder so", "if I remember right".
@@ -1950,10 +1945,7 @@ def look_up_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
     people |= names.relative_positions(p.words)
     # (and what the writer says they are: "an old librarian", "a retired engineer")
     people |= names.self_described(p.words)
-    p.alternatives = _not_the_subject(p)
-    if defined := _guessed_definition(p, ix):
-        p.guessed |= defined  # ("smart city = wifi everywhere?": what the definition settles)
-        p.alternatives |= defined
+    p.alternatives = _not_the_subject(p, ix)
     if p.name_asked:
         p.alternatives |= {i for i, w in enumerate(p.words) if w in p.story and (ix.knows(w) or is_town(w))}
     # (or whether it is "in"/"bei" the initiative: "is Dortmund in the smart cities südwestfalen thing?")

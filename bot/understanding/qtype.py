@@ -16,6 +16,10 @@ from bot.understanding.towns import is_town
 
 QUESTION_TYPES = ("why", "when", "where", "who", "how_many", "how_much", "how", "what", "which", "yes_no")
 
+#: Small counts written out (folded; the vocabulary writes 13 and 14 as digits): "welche fünf Städte"
+COUNTS = frozenset("zwei drei vier funf sechs sieben acht neun zehn elf zwolf two three four five six seven eight "
+                   "nine ten eleven twelve".split())
+
 _SINGLE = {
     "warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "wofur": "why", "why": "why",
     "wann": "when", "when": "when",

@@ -7,7 +7,7 @@ import pytest
 from bot.model import Knowledge
 from bot.understanding.index import Index
 from bot.understanding.pipeline import run
-from bot.understanding.rumours import asks_what_it_is, subjects
+from bot.understanding.rumours import asks_what_it_is, points_back, said_alone, subjects
 from bot.understanding.settings import MatcherSettings
 from bot.understanding.towns import town_token
 
@@ -57,3 +57,36 @@ def test_other_questions_after_a_claim_are_left_alone(index: Index) -> None:
                      "Der Kollege meint, das Hallenbad ist bald wieder offen. Was ist da wirklich dran?"):
         p = run(question, index, S)
         assert "really is" not in p.reason, (question, p.reason)
+
+
+def test_a_question_of_function_words_points_back_at_a_thing_said_before() -> None:
+    assert points_back(["welche", "sind", "es"])
+    assert points_back(["wofur", "ist", "die", "gedacht"])
+    assert points_back(["when", "was", "that"])
+    # a subject of its own, or no question word first: it does not point back
+    assert not points_back(["wofur", "ist", "die", "rahmenstrategie", "gedacht"])
+    assert not points_back(["ist", "das", "so"])
+    assert not points_back([])
+
+
+def test_a_name_said_alone_is_a_subject_but_not_a_clause_with_more_in_it(index: Index) -> None:
+    assert said_alone(["die", "rahmenstrategie"], index) == ["rahmenstrategie"]
+    assert said_alone(["smart", "city"], index) == ["smart city"]
+    assert said_alone(["ist", "auch", "nicht", "smart"], index) == []  # an opinion, not a name
+    assert said_alone(["like", "a", "konferenz"], index) == []  # a word the bot does not know
+    assert said_alone([town_token("olpe")], index) == []
+
+
+def test_a_question_pointing_back_at_a_name_after_a_guess_asks_of_that_name(index: Index) -> None:
+    for question, intent in (
+        ("Smart City – heißt das, dass an jeder Laterne Mikrofone lauschen? Oder was versteht man darunter?",
+         "smart-city"),
+        ("Die Leitfäden – bestimmt wieder so ein Papiertiger für die Schublade? Wofür sind die gedacht?", "leitfaeden"),
+        ("Die Mitmacherkommunen. Wahrscheinlich nur die großen Kreisstädte mit Bahnhof? Welche sind es?",
+         "mitmacherkommunen"),
+        ("Is it true the initiative is basically a marketing stunt by some consultancy firm? What does it actually do?",
+         "initiative"),
+    ):
+        p = run(question, index, S)
+        assert p.intent == intent and ("said before it" in p.reason or "really is" in p.reason), (
+            question, p.intent, p.reason)

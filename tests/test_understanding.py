@@ -54,7 +54,7 @@ def upto(question: str, index: Index, stage: str) -> Parse:
 def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "run together", "clauses", "towns", "vocabulary", "chatter",
                                             "compounds", "question type", "words", "channels", "score", "decide",
-                                            "two compared", "money asked", "kind agrees",
+                                            "speaks to another", "two compared", "money asked", "kind agrees",
                                             "title named", "name asked", "description asked",
                                             "about the initiative", "several events", "step asked", "district asked",
                                             "town only",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from itertools import dropwhile, takewhile
 from typing import TYPE_CHECKING
 
-from bot.understanding import qtype
+from bot.understanding import names, qtype
 from bot.understanding.clauses import AND, NO, OR, PLAINLY, PLEASE, TELL
 from bot.understanding.frequency import zipf
 from bot.understanding.index import Index
@@ -379,7 +379,10 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     ("Bad Berleburg – status?"): say what that town is."""
     # (an everyday alternative after "or" is no subject of its own: "is kassel in it too or is that too far away")
     # (nor is the kind of place before its name, as in a town's full title: "Was ist mit der Gemeinde Wenden?")
+    # (nor the writer's own people who want to know: "my cousin in Dortmund wants to know if Dortmund is in")
+    mine = names.relative_positions(p.words)
     content = [w for i, w in enumerate(p.words) if w not in STOPWORDS and w not in STANDING and w not in NO
+               and i not in mine
                and not (i in p.alternatives and not is_town(w) and not ix.knows(w) and zipf(w) >= s.topic_zipf)
                and not (w in PLACE_NOUNS and 0 < i < len(p.words) - 1 and is_town(p.words[i + 1])
                         and p.words[i - 1] in _ARTICLES)]

@@ -15,8 +15,10 @@ from sys import intern
 from typing import NamedTuple
 
 # Discord user/role/channel mentions, custom emoji, @everyone/@here and URLs carry no meaning
-# for matching; they are removed before tokenising.
-_NOISE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|https?://\S+", re.IGNORECASE)
+# for matching; they are removed before tokenising. So is a name typed with "@" ("@Chidi asked what …",
+# "die Leitfäden, von denen @Jonas geredet hat"): it says who the writer means, not what they ask.
+_NOISE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|https?://\S+|(?<![\w.])@[^\W_]+",
+                    re.IGNORECASE)
 # A token is a run of letters or digits; markdown, punctuation, emoji and zero-width
 # characters all fall between tokens.
 _TOKEN = re.compile(r"[^\W_]+")

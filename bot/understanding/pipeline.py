@@ -17,8 +17,8 @@ from itertools import accumulate, dropwhile
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.understanding import addressed, decisions, language, names, particles, rumours
 from bot.understanding import clauses as clause_split
-from bot.understanding import decisions, language, names, particles, rumours
 from bot.understanding import qtype as question_type
 from bot.understanding.clauses import PLAINLY, TELL
 from bot.understanding.corrections import correct
@@ -2349,6 +2349,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("channels", score_channels),
     ("score", combine),
     ("decide", decide),
+    ("speaks to another", addressed.speaks_to_another),
     ("two compared", decisions.two_compared),
     ("money asked", decisions.money_asked),
     ("kind agrees", decisions.kind_agrees),

@@ -1896,9 +1896,8 @@ def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> N
 
 def test_a_group_named_with_most_of_its_towns_half_remembered_is_asked_about(index: Index) -> None:
     question = "The five model towns are Arnsberg, Soest, Menden, Hagen and Siegen, right? What are they doing?"
-    before = upto(question, index, "group or town")
-    assert before.intent == "membership"
-    assert upto(question, index, "towns of a group").intent == "pionierkommunen"
+    assert upto(question, index, "town only").intent == "membership"
+    assert upto(question, index, "group listed").intent == "pionierkommunen"
     # not with most of the towns wrong
     assert upto("Die fünf Modellstädte sind doch Arnsberg, Hemer, Brilon, Olpe und Siegen, oder? Was machen die da?",
                 index, "towns of a group").intent == "membership"
@@ -3868,3 +3867,25 @@ def test_letters_swapped_in_short_words_and_the_writers_options_ask_what_the_bot
     assert run("what can i aks?", index, S).intent == "help"
     assert ("lsit", "liste") in run("lsit of topics", index, S).synonyms
     assert run("what are my options here?", index, S).intent == "help"
+
+
+def test_a_claim_with_a_tag_or_insisted_on_is_checked_by_its_topic_whatever_year_it_says(index: Index) -> None:
+    # "aye?", "gelle?" end a claim as "right?" does; "das weiß ich genau!" insists on it: the year said is
+    # the writer's claim, which the topic's answer corrects, not another event's year
+    assert clauses.claimed(clauses.split("Menden won a prize in 2019 for digital stuff, aye?")) == [0]
+    assert clauses.claimed(clauses.split("Die Konferenz in Arnsberg war 2019, gelle?")) == [0]
+    for question, intent in (("Menden won a prize in 2019 for digital stuff, aye?", "menden"),
+                             ("Die Konferenz in Arnsberg war 2019, das weiß ich ganz genau!", "konferenz")):
+        p = run(question, index, S)
+        assert p.checks and p.intent == intent, (question, p.checks, p.intent, p.reason)
+    # without the claim, a question about another year is about another event
+    assert run("Menden won a prize in 2019 for digital stuff: which one?", index, S).intent is None
+
+
+def test_a_claim_that_lists_a_groups_towns_is_checked_by_the_groups_list(index: Index) -> None:
+    for question in ("Die Pioniere sind doch Arnsberg, Brilon, Olpe, Soest und Menden, oder?",
+                     "The pioneer towns are Arnsberg, Olpe, Soest, Siegen and Menden, right?"):
+        p = run(question, index, S)
+        assert p.intent == "pionierkommunen" and "lists the towns" in p.reason, (question, p.intent, p.reason)
+    # one town and the group asks whether that town is in it
+    assert run("Ist Brilon eine der Pionierkommunen?", index, S).intent == "membership"

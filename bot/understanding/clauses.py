@@ -740,7 +740,7 @@ _ASKING_VERBS = frozenset("is are was were do dos did can could will would has h
 _RELATIVE_START = frozenset("where whom whose wo worin".split())
 #: Tags after a statement that make it a question: "…, do you know?", "…, oder?", "…, right?", "…, correct?"
 _TAGS = frozenset("do you know right oder nicht or not is it isn t weisst du das gell woll ne eh innit ja wa correct "
-                  "true richtig wahr stimmts".split())
+                  "true richtig wahr stimmts aye gelle nich oda no yeah didn wasn weren doesn hasn haven they".split())
 
 
 def _is_tag(text: str) -> bool:

@@ -412,19 +412,33 @@ def group_listed(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'which are the five pioneer towns then, is it Arnsberg or Attendorn?', 'Isn't Menden one of the five
     pioneer towns? And which are the other four?': a question which towns are in the one group the message
     names, with a town guessed beside it, asks for the group, whose answer lists them (and so settles
-    the guess)."""
+    the guess). So does a claim that lists the group's towns, most of them right ("Die fünf Pioniere sind
+    Arnsberg, Meschede, Olpe, Soest und Siegen – richtig?"): the group's answer checks the list."""
     if p.settled or p.decision == "fallback" or not p.ranked or not p.towns:
         return
-    named = _groups_named({k for t in p.terms if not t.alternative for k in t.resolved.keys}, ix)
-    if len(named) != 1 or not any(
+    keys = {k for t in p.terms if not t.alternative for k in t.resolved.keys}
+    towns = {w for w in p.words if is_town(w)}
+    # (a list may name the group by the first part of its name: "Die fünf Pioniere sind …")
+    named = _groups_named(keys, ix) or ([g for g, own in sorted(ix.group_names.items()) if any(
+        n.startswith(k) for k in keys if len(k) >= _GROUP_PART for n in own)] if len(towns) >= _LISTED_TOWNS else [])
+    # (most of them the group's: a list mostly wrong asks about each town, "towns of a group")
+    listed = len(named) == 1 and len(towns) >= _LISTED_TOWNS and 2 * len(towns & ix.group_towns[named[0]]) > len(towns)
+    if len(named) != 1 or not listed and not any(
             p.clauses[i].question and (words := list(dropwhile(qtype.OPENERS.__contains__, p.clause_words[i][0])))
             and words[0] in _WHICH_MEMBERS and not any(is_town(w) for w in words) for i in p.kept):
         return
     score = dict(p.ranked).get(named[0], 0.0)
     if score >= s.low_threshold and score >= p.ranked[0][1] - s.group_to_slot:
         if p.intent != named[0] or p.decision != "answer":
-            answer_first(p, named[0], score, "it asks which towns the group named has, a town guessed beside it")
+            answer_first(p, named[0], score, "it lists the towns of the group named" if listed else
+                         "it asks which towns the group named has, a town guessed beside it")
         p.settled = True  # (not whether the town guessed takes part)
+
+
+#: A list of at least this many towns beside a group's name is the group's list (``group_listed``) ...
+_LISTED_TOWNS = 4
+#: ... and a word of at least this many letters the group's name begins with names it ("Pioniere")
+_GROUP_PART = 6
 
 
 def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:

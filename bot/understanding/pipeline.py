@@ -1854,6 +1854,9 @@ _CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true?|is tha
                      r"stimmt das|stimmt dat|stimmts|stimmt es|ist es wahr|ist es richtig|glaub ich|glaube ich|"
                      r"meine ich|hab ich recht|ist das richtig|irre ich mich|tausche ich mich|am i wrong|am i mistaken|"
                      r"liege? ich (?:da )?falsch|"
+                     # (or insists on it: "Die Konferenz war 2022, das weiß ich genau!")
+                     r"weiss ich (?:ganz )?(?:genau|sicher)|bin ich mir (?:ganz )?sicher|i m (?:quite )?sure|"
+                     r"i am (?:quite )?sure|i know for a fact|stand (?:es |das )?doch in der zeitung|"
                      r"soll (?:\w+ ){0,6}(?:gewesen sein|sein|haben|gelandet sein))\b")
 
 #: Verbs that ask yes or no about the past ("War die Konferenz 2020?", "Did Menden win in 2019?"): the

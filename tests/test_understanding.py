@@ -3889,3 +3889,13 @@ def test_a_claim_that_lists_a_groups_towns_is_checked_by_the_groups_list(index: 
         assert p.intent == "pionierkommunen" and "lists the towns" in p.reason, (question, p.intent, p.reason)
     # one town and the group asks whether that town is in it
     assert run("Ist Brilon eine der Pionierkommunen?", index, S).intent == "membership"
+
+
+def test_a_place_outside_claimed_as_where_the_topics_event_was_is_checked_by_the_topic(index: Index) -> None:
+    # the funding's answer says where the certificate was handed over: a claim of another place is corrected
+    for question in ("Die Förderurkunde wurde in Köln übergeben, richtig?",
+                     "Is it correct that the funding certificate was handed over in Cologne?"):
+        p = run(question, index, S)
+        assert p.intent == "funding", (question, p.intent, p.reason)
+    # asked about the place itself, not claimed where it was: somewhere else
+    assert run("Welche Förderprojekte gibt es in Köln?", index, S).intent is None

@@ -961,7 +961,7 @@ def outside_place(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # in what it asks, not the story around it ("a PhD at Bochum"), nor what it is compared with ("it is not
     # exactly singapore")
     places = {w for i, w in enumerate(p.words) if is_town(w) and i not in p.alternatives
-              and not _offered_before(p.words, i, ix)}
+              and not _offered_before(p.words, i, ix) and not _claimed_where(p, i, ix)}
     if p.settled or p.decision == "fallback" or p.intent in ix.slot_intents or not places:
         return
     if p.decision == "clarify" and p.qtype == "yes_no":
@@ -980,6 +980,16 @@ def _offered_before(words: list[str], i: int, ix: Index) -> bool:
 
 
 _IN = frozenset("in im at".split())
+
+
+def _claimed_where(p: Parse, i: int, ix: Index) -> bool:
+    """Whether the place at ``i`` is where the writer claims the topic's event was, to be checked ("Die
+    Förderurkunde gab es in Düsseldorf, oder?", "Is it correct that the certificate was handed over in
+    Düsseldorf?"): a claim, "in" before the place, and a topic whose answer says where (its examples ask
+    "where"). The topic's answer corrects it; not another town's own question ("Düsseldorf got money too?"),
+    nor a question only about the past ("Was the conference in Bonn?" may ask about another one)."""
+    return (bool(p.claims) or not qtype.RIGHT.isdisjoint(p.tokens.folded)) and i > 0 and p.words[i - 1] in _IN \
+        and p.intent is not None and "where" in ix.qtypes[ix.row[p.intent]]
 
 
 _SHARED_TOPICALITY = 0.9  # below it, a word is too everyday to be what a question shares with a topic

@@ -1851,6 +1851,7 @@ _SOMETHING_OF = frozenset("was etwas nichts irgendwas viel wenig".split())
 #: A claim the writer wants checked: "… in 2019 i think", "is that right?", "stimmt das?", "soll … gewesen sein"
 #: (as the vocabulary writes them: "true", and "correct" and "legit" with it, are "tru")
 _CHECKS = re.compile(r"\b(?:i think|i believe|is that right|is that true?|is that correct|is it true?|am i right|"
+                     r"is it correct|is it right|is this (?:true?|correct|right)|"
                      r"stimmt das|stimmt dat|stimmts|stimmt es|ist es wahr|ist es richtig|glaub ich|glaube ich|"
                      r"meine ich|hab ich recht|ist das richtig|irre ich mich|tausche ich mich|am i wrong|am i mistaken|"
                      r"liege? ich (?:da )?falsch|"

@@ -1878,6 +1878,15 @@ def test_a_name_between_commas_goes_with_its_sentence() -> None:
     assert len(clauses.split("Was machen Arnsberg, Menden, Olpe und Soest zusammen?")) == 1  # a list of names
 
 
+def test_the_writers_own_between_commas_goes_with_its_sentence(index: Index) -> None:
+    # "meine Heimatgemeinde" between commas says what the town is to the writer: the question goes on
+    assert [c.text for c in clauses.split("Gehört Sundern, meine Heimatstadt, zu den teilnehmenden Kommunen?")] == \
+        ["Gehört Sundern zu den teilnehmenden Kommunen?", "meine Heimatstadt"]
+    assert run("Gehört Sundern, meine Heimatstadt, zu den teilnehmenden Kommunen?", index, S).intent == "membership"
+    # not an aside with a verb of its own ("mein Enkel fragt")
+    assert len(clauses.split("Diese Leitfäden, mein Chef fragt, sind die kostenlos?")) == 3
+
+
 def test_decision_stage_towns_of_a_group_asks_about_the_group(index: Index) -> None:
     question = "Was verbindet Arnsberg, Bad Berleburg, Menden, Olpe und Soest?"
     before = upto(question, index, "group or town")

@@ -371,10 +371,15 @@ def _bracket_aside(sentence: str) -> tuple[str, str]:
     return (m.group(1) + rest if rest.startswith("?") else f"{m.group(1)} {rest}"), m.group(2).strip()
 
 
+#: The writer's own, opening an aside between commas
+_MY = frozenset("mein meine meinem meiner unser unsere unserem my our".split())
+
+
 def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
     """A relative clause between commas, inside the sentence it describes: "Gehört die Stadt
     Arnsberg, in der ich seit vierzig Jahren wohne, eigentlich dazu?" asks "Gehört die Stadt Arnsberg
-    eigentlich dazu?", and says where the writer lives beside it. The sentence is put back together,
+    eigentlich dazu?", and says where the writer lives beside it (so does "Gehört Balve, meine
+    Heimatgemeinde, zu den teilnehmenden Kommunen?"). The sentence is put back together,
     with the relative clause after it (its index among ``asides``: it describes, it does not ask)."""
     out = list(pieces)
     asides: set[int] = set()
@@ -386,7 +391,9 @@ def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
         relative = len(words) >= 2 and (
             (words[0] in _EMBEDDED_PRONOUNS and words[1] in _RELATIVE_NEXT)
             or (words[0] in PREPOSITIONS and words[1] in _EMBEDDED_PRONOUNS)
-            or (words[0] in _EMBEDDED_WHERE and words[1] in _EMBEDDED_SUBJECTS))
+            or (words[0] in _EMBEDDED_WHERE and words[1] in _EMBEDDED_SUBJECTS)
+            # (or what it is to the writer: "Gehört Balve, meine Heimatgemeinde, zu den …?", not "mein Enkel fragt")
+            or (len(words) == 2 and words[0] in _MY))
         if relative and not before.endswith(("?", "!", ".", ":")) and not piece.endswith(("?", "!", ".", ":")) \
                 and bool(head) and head[0][:1].islower() and fold(head[0]) not in _QUESTION_START \
                 and fold(head[0]) not in _SUBORDINATE:

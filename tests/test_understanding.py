@@ -3908,3 +3908,9 @@ def test_a_place_outside_claimed_as_where_the_topics_event_was_is_checked_by_the
         assert p.intent == "funding", (question, p.intent, p.reason)
     # asked about the place itself, not claimed where it was: somewhere else
     assert run("Welche Förderprojekte gibt es in Köln?", index, S).intent is None
+
+
+def test_how_a_town_stands_asked_with_steht_es_mit_is_whether_it_takes_part(index: Index) -> None:
+    for question in ("Wie steht es mit Hemer?", "Und wie steht's mit Wenden? Mein Bruder wohnt da."):
+        p = run(question, index, S)
+        assert p.intent == "membership" and "how a town stands" in p.reason, (question, p.intent, p.reason)

@@ -372,6 +372,7 @@ def _kind_decides(p: Parse, ix: Index, s: MatcherSettings) -> None:
 _ARTICLES = frozenset("der die dem den the".split())
 #: Words that ask only how a thing stands: "Bad Berleburg – status?", "Wie sieht es mit Lippstadt aus?"
 STANDING = frozenset("status stand sieht siehts schaut schauts verhalt".split())  # ("wie verhält es sich mit …")
+_STANDS = frozenset("steht stehts".split())
 
 
 def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -381,7 +382,10 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (nor is the kind of place before its name, as in a town's full title: "Was ist mit der Gemeinde Wenden?")
     # (nor the writer's own people who want to know: "my cousin in Dortmund wants to know if Dortmund is in")
     mine = names.relative_positions(p.words)
-    content = [w for i, w in enumerate(p.words) if w not in STOPWORDS and w not in STANDING and w not in NO
+    # ("Wie steht es mit Sundern?" asks how it stands, which the question type reads as "what about": no
+    # type; "Was steht in Menden an?" asks what is on)
+    standing = STANDING | _STANDS if p.qtype is None else STANDING
+    content = [w for i, w in enumerate(p.words) if w not in STOPWORDS and w not in standing and w not in NO
                and i not in mine
                and not (i in p.alternatives and not is_town(w) and not ix.knows(w) and zipf(w) >= s.topic_zipf)
                and not (w in PLACE_NOUNS and 0 < i < len(p.words) - 1 and is_town(p.words[i + 1])
@@ -393,7 +397,7 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
         p.ranked = [(slot, 1.0)]
         p.coverage = 1.0
         p.settled = True
-        _settle(p, "answer", slot, "the question is only a town name" if STANDING.isdisjoint(p.words)
+        _settle(p, "answer", slot, "the question is only a town name" if standing.isdisjoint(p.words)
                 else "it asks only how a town stands")
 
 

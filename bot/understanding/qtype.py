@@ -59,7 +59,9 @@ _INDIRECT_YES_NO = frozenset(("ob", "whether"))  # "ich wüsste gern, ob Ense mi
 #: "What about Hagen?", "Was ist mit Hagen?": no question of its own; it goes on from the one before
 _WHAT_ABOUT = (("about",), ("ist", "mit"), ("sieht", "es", "mit"), ("siehts", "mit"), ("sieht", "es", "aus", "mit"),
                ("siehts", "aus", "mit"), ("steht", "es", "mit"),
-               ("stehts", "mit"), ("steht", "es", "um"), ("stehts", "um"), ("verhalt", "es", "sich", "mit"))
+               ("stehts", "mit"), ("steht", "es", "um"), ("stehts", "um"), ("verhalt", "es", "sich", "mit"),
+               # (with the apostrophe: "Wie steht's mit Wenden?", "wie sieht's aus mit …")
+               ("steht", "s", "mit"), ("steht", "s", "um"), ("sieht", "s", "mit"), ("sieht", "s", "aus", "mit"))
 # ("Wie steht es mit Olsberg?", "Und wie verhält es sich mit Bad Berleburg?")
 
 

@@ -3914,3 +3914,11 @@ def test_how_a_town_stands_asked_with_steht_es_mit_is_whether_it_takes_part(inde
     for question in ("Wie steht es mit Hemer?", "Und wie steht's mit Wenden? Mein Bruder wohnt da."):
         p = run(question, index, S)
         assert p.intent == "membership" and "how a town stands" in p.reason, (question, p.intent, p.reason)
+
+
+def test_whether_a_town_is_in_the_initiative_by_its_name_is_whether_it_takes_part(index: Index) -> None:
+    # next to the town's own topic: "in the smart cities thing" asks whether it takes part
+    p = run("is menden in that smart cities thing at all", index, S)
+    assert p.intent == "membership", (p.intent, p.reason)
+    # a thing of its own after the name is not the initiative
+    assert run("Is Menden in the smart city ranking?", index, S).intent == "menden"

@@ -466,6 +466,9 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # (the role of a town is how it takes part, also next to a topic about that town: "What role does
     # Menden play, if any?")
     own_role = role and ix.row[p.ranked[0][0]] in ix.own_town
+    # (or whether it is in the initiative, named: "is menden in the smart cities thing??", next to the town's
+    # own topic)
+    joined = joined or len({w for w in p.words if is_town(w)}) == 1 and _in_the_initiative(p.words, ix)
     if p.ranked[0][0] not in ix.group_intents and not joined and not own_role:
         return
     slot = next(iter(ix.slot_intents))
@@ -473,6 +476,28 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if score >= p.ranked[0][1] - (s.joined_to_slot if joined or own_role else s.group_to_slot):
         answer_first(p, slot, p.ranked[0][1],
                      "a yes/no question about one town and a group: whether the town takes part")
+
+
+#: What the initiative may be called after its name: "the smart cities thing", "das Smart-City-Projekt"
+_THING = frozenset("thing things sache ding dings projekt project initiative programm program network netzwerk "
+                   "stuff".split())
+
+
+def _in_the_initiative(words: list[str], ix: Index) -> bool:
+    """Whether the words say "in" (or "bei") the initiative by its name, to their end: "is menden in the
+    smart cities thing", "ist Menden bei Smart Cities dabei" – not a thing of its own after the name
+    ("in the smart city ranking")."""
+    for i, w in enumerate(words):
+        if w in _IN_IT:
+            rest = [r for r in words[i + 1 :] if r not in STOPWORDS and r not in NO]
+            if rest and not ix.name_words.isdisjoint(rest) and all(r in ix.name_words or r in _THING or r in _DABEI
+                                                                    for r in rest):
+                return True
+    return False
+
+
+_IN_IT = frozenset("in bei im beim".split())
+_DABEI = frozenset("dabei mit drin".split())
 
 
 #: Towns in the plural: "Which cities are in the network?", "Welche Orte sind alle dabei?"

@@ -3922,3 +3922,9 @@ def test_whether_a_town_is_in_the_initiative_by_its_name_is_whether_it_takes_par
     assert p.intent == "membership", (p.intent, p.reason)
     # a thing of its own after the name is not the initiative
     assert run("Is Menden in the smart city ranking?", index, S).intent == "menden"
+
+
+def test_a_kind_of_organisation_asked_of_the_initiative_asks_what_it_is(index: Index) -> None:
+    for question in ("Ist Smart Cities Südwestfalen ein Zweckverband oder so?",
+                     "Was für ein Verband ist Smart Cities Südwestfalen?"):
+        assert run(question, index, S).intent == "initiative", question

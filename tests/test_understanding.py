@@ -3928,3 +3928,9 @@ def test_a_kind_of_organisation_asked_of_the_initiative_asks_what_it_is(index: I
     for question in ("Ist Smart Cities Südwestfalen ein Zweckverband oder so?",
                      "Was für ein Verband ist Smart Cities Südwestfalen?"):
         assert run(question, index, S).intent == "initiative", question
+
+
+def test_the_original_ones_are_the_pioneer_towns_and_beyond_them_the_others(index: Index) -> None:
+    assert "pionierkommunen" in index.lexicon.rewrite(tokenize("beyond the original ones").folded).words
+    p = run("How many towns are in it beyond the original ones? My uncle said thirty.", index, S)
+    assert p.intent == "mitmacherkommunen", (p.intent, p.reason)

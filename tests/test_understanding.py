@@ -3934,3 +3934,10 @@ def test_the_original_ones_are_the_pioneer_towns_and_beyond_them_the_others(inde
     assert "pionierkommunen" in index.lexicon.rewrite(tokenize("beyond the original ones").folded).words
     p = run("How many towns are in it beyond the original ones? My uncle said thirty.", index, S)
     assert p.intent == "mitmacherkommunen", (p.intent, p.reason)
+
+
+def test_a_big_city_given_as_an_example_of_the_kind_is_not_asked_about(index: Index) -> None:
+    p = run("Smart cities are more for metropolises like Hamburg, so why does Südwestfalen need them?", index, S)
+    assert p.intent == "why", (p.intent, p.reason)
+    # a town of the region as an example of who takes part is still asked about
+    assert run("Machen Städte wie Olpe mit?", index, S).intent == "membership"

@@ -1615,15 +1615,25 @@ _QUITE = frozenset("exactly quite really gerade wirklich ja eben".split())
 
 
 def _not_like(words: list[str], start: int, end: int) -> set[int]:
-    """A place the writer's own is not: "… it is not exactly singapore", "wir sind ja nicht Berlin".
-    It is compared with, not asked about."""
+    """A place the writer's own is not: "… it is not exactly singapore", "wir sind ja nicht Berlin", or a
+    big city given as an example ("Großstädte wie Köln"). It is compared with, not asked about."""
     found: set[int] = set()
     for j in range(start, end - 1):
         if words[j] in _NOT_LIKE:
             k = j + 2 if words[j + 1] in _QUITE and j + 2 < end else j + 1
             if is_town(words[k]):
                 found.add(k)
+        # ... or a big city given as an example of the kind: "keine Großstadt wie Kölle", "more for big
+        # cities like amsterdam"
+        elif words[j] in _LIKE and j > start and words[j - 1] in _BIG_CITIES:
+            found.update(k for k in range(j + 1, min(end, j + 1 + _EXAMPLES)) if is_town(words[k]))
     return found
+
+
+_LIKE = frozenset("like wie".split())
+_BIG_CITIES = frozenset("grossstadt grossstadte grossstadten metropole metropolen cities city towns metropolis "
+                        "metropolises".split())
+_EXAMPLES = 4  # ("like Berlin or Hamburg")
 
 
 _EXCEPT = frozenset("ausser auser abgesehen besides except excluding".split())

@@ -3941,3 +3941,11 @@ def test_a_big_city_given_as_an_example_of_the_kind_is_not_asked_about(index: In
     assert p.intent == "why", (p.intent, p.reason)
     # a town of the region as an example of who takes part is still asked about
     assert run("Machen Städte wie Olpe mit?", index, S).intent == "membership"
+
+
+def test_what_is_left_out_after_a_comma_goes_on_the_clause_before_it(index: Index) -> None:
+    assert [c.text for c in clauses.split("Was ist das, außer viel Bürokratie?")] == [
+        "Was ist das, außer viel Bürokratie?"]
+    assert len(clauses.split("Which towns take part, apart from Arnsberg?")) == 1
+    p = run("Leitfäden, woll. Wat sind die, außer ner Menge Papier?", index, S)
+    assert p.intent == "leitfaeden", (p.intent, p.reason)

@@ -314,6 +314,12 @@ def _relative(piece: str) -> bool:
 _RELATIVE_NEXT = frozenset("sich man ich wir er sie es du ihr alle jeder jede".split())
 
 
+#: What is left out, after a comma, goes on the clause before it: "Wat is dat, außer ner Menge Papier?",
+#: "Welche machen mit, außer Arnsberg?"
+_EXCEPTING = re.compile(r"\W*(?:au(?:ß|ss|s)er|abgesehen von|besides|except|apart from|other than|aside from)\b",
+                        re.IGNORECASE)
+
+
 def _describes(before: str, piece: str) -> bool:
     """A German relative clause without a question mark, after the noun it describes: "Mich
     interessieren die Kommunen, die sich der Strategie angeschlossen haben" is one thing said. Not an
@@ -639,7 +645,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             tagged = k + 1 < len(sentence) and sentence[k + 1].endswith("?") and _is_tag(sentence[k + 1])
             merge = same_sentence and k not in asides and (_relative(piece) or _describes(pieces[-1], piece)) \
                 and len(pieces[-1].split()) >= 3 or (same_sentence and (_dislocated(pieces[-1], piece, tagged)
-                                                                         or _means_that(pieces[-1])))
+                                                                         or _means_that(pieces[-1])
+                                                                         or _EXCEPTING.match(piece) is not None))
             follows, same_sentence, colon = same_sentence or colon, True, False
             if merge:
                 pieces[-1] = f"{pieces[-1]}, {piece}"  # one clause with the noun it describes

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.understanding.decisions import _settle
+from bot.understanding.decisions import fall_back
 from bot.understanding.index import Index
 from bot.understanding.settings import MatcherSettings
 
@@ -37,5 +37,4 @@ def speaks_to_another(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """See the module: a message to another member, that says "you" to them, is not asked of the bot."""
     if p.settled or (name := speaks_to(p.question)) is None or _YOU.isdisjoint(p.tokens.folded):
         return
-    _settle(p, "fallback", None, f"it speaks to {name}, not to the bot")
-    p.settled = True
+    fall_back(p, f"it speaks to {name}, not to the bot")

@@ -33,6 +33,12 @@ def _settle(p: Parse, decision: str, intent: str | None, reason: str) -> None:
     p.note("decide", f"{decision}: {reason}")
 
 
+def fall_back(p: Parse, reason: str) -> None:
+    """Fall back for good: the message asks no topic, whatever later stages would read into it."""
+    _settle(p, "fallback", None, reason)
+    p.settled = True
+
+
 def answer_first(p: Parse, intent: str, score: float, reason: str) -> None:
     """Answer ``intent``, ranked first with ``score`` (the others keep their order)."""
     p.ranked = [(intent, score), *[(i, v) for i, v in p.ranked if i != intent]]
@@ -384,7 +390,7 @@ def town_only(p: Parse, ix: Index, s: MatcherSettings) -> None:
     mine = names.relative_positions(p.words)
     # ("Wie steht es mit Sundern?" asks how it stands, which the question type reads as "what about": no
     # type; "Was steht in Menden an?" asks what is on)
-    standing = STANDING | _STANDS if p.qtype is None else STANDING
+    standing = (STANDING | _STANDS) if p.qtype is None else STANDING
     content = [w for i, w in enumerate(p.words) if w not in STOPWORDS and w not in standing and w not in NO
                and i not in mine
                and not (i in p.alternatives and not is_town(w) and not ix.knows(w) and zipf(w) >= s.topic_zipf)

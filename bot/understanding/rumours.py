@@ -35,8 +35,8 @@ CLAIM_VERBS = frozenset("ist sei ware heisst bedeutet means sind are".split())
 #: The words a question that only asks what "it" is may have, and nothing else: "What is it really?",
 #: "Oder wat machen die da wirklich?", "worum geht es da eigentlich?", "was bedeutet das genau?"
 _WHAT = frozenset("was what worum".split())
-_POINTING = frozenset("das es it that this die they dies da darunter them".split())  # (the vocabulary writes "dat"
-# as "das")
+# (the vocabulary writes "dat" as "das")
+_POINTING = frozenset("das es it that this die they dies da darunter them".split())
 _BE = frozenset("ist is sind are".split())
 _DOING = frozenset("bedeutet heisst means mean machen macht tun tut geht um about versteht".split())
 _ABOUT_IT = _BE | _DOING | frozenset("do does dos".split())  # ("dos" is "does" folded)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped knowledge, loaded once per test session."""
+"""Shared fixtures: the shipped knowledge, loaded once per test session, and its index."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from bot.answers import Answerer
 from bot.loader import load
 from bot.model import Knowledge
+from bot.understanding.index import Index
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -18,6 +19,12 @@ KNOWLEDGE = ROOT / "knowledge"
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
     return load([KNOWLEDGE])
+
+
+@pytest.fixture(scope="module")
+def index(knowledge: Knowledge) -> Index:
+    """The shipped knowledge's index, built once per test module (its caches fill as a module runs)."""
+    return Index(knowledge)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from bot.model import Knowledge
 from bot.understanding.addressed import speaks_to
 from bot.understanding.index import Index
 from bot.understanding.normalize import tokenize
@@ -12,11 +9,6 @@ from bot.understanding.pipeline import run
 from bot.understanding.settings import MatcherSettings
 
 S = MatcherSettings()
-
-
-@pytest.fixture(scope="module")
-def index(knowledge: Knowledge) -> Index:
-    return Index(knowledge)
 
 
 def test_a_name_typed_with_at_is_no_word_of_the_question_but_an_address_is() -> None:

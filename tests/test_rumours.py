@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from bot.model import Knowledge
 from bot.understanding.index import Index
 from bot.understanding.pipeline import run
 from bot.understanding.rumours import asks_what_it_is, points_back, said_alone, subjects
@@ -12,11 +9,6 @@ from bot.understanding.settings import MatcherSettings
 from bot.understanding.towns import town_token
 
 S = MatcherSettings()
-
-
-@pytest.fixture(scope="module")
-def index(knowledge: Knowledge) -> Index:
-    return Index(knowledge)
 
 
 def test_a_question_of_pronoun_verb_and_particles_asks_what_it_is() -> None:

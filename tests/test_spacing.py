@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot.answers import Answerer
 from bot.model import Knowledge
 from bot.understanding import qtype
@@ -19,11 +17,6 @@ KNOWN = frozenset({"ludenscheid", "menden", "mitmacherkommunen", "dabei", "arnsb
 
 def split(word: str) -> list[str] | None:
     return split_run_together(word, STOPWORDS.__contains__, KNOWN.__contains__, qtype.is_question_word)
-
-
-@pytest.fixture(scope="module")
-def index(knowledge: Knowledge) -> Index:
-    return Index(knowledge)
 
 
 def test_a_question_typed_without_spaces_is_read_as_its_words() -> None:

@@ -22,11 +22,6 @@ from bot.understanding.towns import TOWN_TOKEN, is_town
 S = MatcherSettings()
 
 
-@pytest.fixture(scope="module")
-def index(knowledge: Knowledge) -> Index:
-    return Index(knowledge)
-
-
 def assert_falls_back(index: Index, questions: tuple[str, ...], because: str) -> None:
     """Each question gets the fallback, for the reason ``because`` names."""
     for question in questions:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
+from bot.understanding.names import MINE
 from bot.understanding.normalize import fold
 from bot.understanding.qtype import OPENERS, english_was  # a word that only opens a question: "wait whats this thing …"
 
@@ -204,7 +205,6 @@ _SPAN = frozenset("from von ab since seit until bis".split())  # a span of time 
 _AT = frozenset("in im at near bei nahe".split())  # a place after the question
 _FOR = frozenset("for fur".split())  # ... and what it is for
 _EXAMPLE_WORDS = 6  # "…, like news or blog posts?"
-_MY = frozenset("my our mein meine meinen meinem meiner unser unsere unseren unserem unserer".split())
 _THAT = frozenset({"dass"})  # ("daß" folds to it)
 #: An English relative clause begins so, then its subject: "…, like LEADER, that I could tell my village about?"
 _THAT_EN = frozenset("that which".split())
@@ -281,7 +281,7 @@ def _relative(piece: str) -> bool:
         return True  # "other programmes, like Horizon Europe, …": an example of them
     if words[0] == "like" and len(everything) <= _EXAMPLE_WORDS and piece.rstrip().endswith("?"):
         return True  # "where do u post updates, like news or blog posts?": examples of what is asked
-    if words[0] in _FOR and words[1:2] and words[1] in _MY and piece.rstrip().endswith("?"):
+    if words[0] in _FOR and words[1:2] and words[1] in MINE and piece.rstrip().endswith("?"):
         return True  # "…, for my research on smart villages?": what the writer needs it for
     if words[0] in _SPAN and words[1:2] and words[1] not in _QUESTION_START and piece.rstrip().endswith("?"):
         return True  # "… a chronology of the project so far, from the funding award onwards?": when
@@ -377,10 +377,6 @@ def _bracket_aside(sentence: str) -> tuple[str, str]:
     return (m.group(1) + rest if rest.startswith("?") else f"{m.group(1)} {rest}"), m.group(2).strip()
 
 
-#: The writer's own, opening an aside between commas
-_MY = frozenset("mein meine meinem meiner unser unsere unserem my our".split())
-
-
 def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
     """A relative clause between commas, inside the sentence it describes: "Gehört die Stadt
     Arnsberg, in der ich seit vierzig Jahren wohne, eigentlich dazu?" asks "Gehört die Stadt Arnsberg
@@ -399,7 +395,7 @@ def _embedded(pieces: list[str]) -> tuple[list[str], set[int]]:
             or (words[0] in PREPOSITIONS and words[1] in _EMBEDDED_PRONOUNS)
             or (words[0] in _EMBEDDED_WHERE and words[1] in _EMBEDDED_SUBJECTS)
             # (or what it is to the writer: "Gehört Balve, meine Heimatgemeinde, zu den …?", not "mein Enkel fragt")
-            or (len(words) == 2 and words[0] in _MY))
+            or (len(words) == 2 and words[0] in MINE))
         if relative and not before.endswith(("?", "!", ".", ":")) and not piece.endswith(("?", "!", ".", ":")) \
                 and bool(head) and head[0][:1].islower() and fold(head[0]) not in _QUESTION_START \
                 and fold(head[0]) not in _SUBORDINATE:

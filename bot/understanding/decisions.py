@@ -467,14 +467,15 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... and so is whether it joined what the towns join ("ob die Stadt Brilon der Rahmenstrategie
     # beigetreten ist"), whatever topic that is
     # (not a topic about that one town: "Is it true Menden came third in some ranking?")
-    joined = len({w for w in p.words if is_town(w)}) == 1 and ix.row[p.ranked[0][0]] not in ix.own_town \
+    one_town = len({w for w in p.words if is_town(w)}) == 1
+    joined = one_town and ix.row[p.ranked[0][0]] not in ix.own_town \
         and any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
     # (the role of a town is how it takes part, also next to a topic about that town: "What role does
     # Menden play, if any?")
     own_role = role and ix.row[p.ranked[0][0]] in ix.own_town
     # (or whether it is in the initiative, named: "is menden in the smart cities thing??", next to the town's
     # own topic)
-    joined = joined or len({w for w in p.words if is_town(w)}) == 1 and _in_the_initiative(p.words, ix)
+    joined = joined or one_town and _in_the_initiative(p.words, ix)
     if p.ranked[0][0] not in ix.group_intents and not joined and not own_role:
         return
     slot = next(iter(ix.slot_intents))
@@ -484,20 +485,22 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
                      "a yes/no question about one town and a group: whether the town takes part")
 
 
-#: What the initiative may be called after its name: "the smart cities thing", "das Smart-City-Projekt"
-_THING = frozenset("thing things sache ding dings projekt project initiative programm program network netzwerk "
-                   "stuff".split())
+#: What the initiative may be called after its name, beside the words for the project as a whole
+#: (``pipeline.GENERIC_NAMES``, ``_PROJECT_FORMS``): "the smart cities thing", "das Smart-City-Programm"
+_THING = frozenset("thing things sache ding dings programm program network netzwerk stuff".split())
 
 
 def _in_the_initiative(words: list[str], ix: Index) -> bool:
     """Whether the words say "in" (or "bei") the initiative by its name, to their end: "is menden in the
     smart cities thing", "ist Menden bei Smart Cities dabei" – not a thing of its own after the name
     ("in the smart city ranking")."""
+    from bot.understanding.pipeline import GENERIC_NAMES
+
+    naming = ix.name_words | GENERIC_NAMES | _PROJECT_FORMS | _THING | _DABEI
     for i, w in enumerate(words):
         if w in _IN_IT:
             rest = [r for r in words[i + 1 :] if r not in STOPWORDS and r not in NO]
-            if rest and not ix.name_words.isdisjoint(rest) and all(r in ix.name_words or r in _THING or r in _DABEI
-                                                                    for r in rest):
+            if rest and not ix.name_words.isdisjoint(rest) and all(r in naming for r in rest):
                 return True
     return False
 
@@ -1712,7 +1715,6 @@ _MONEY_FOR_ME = re.compile(r"\b(?:(?:bekomme|bekomm|krieg|kriege|kriegt|bekommt)
                            r"|how do i get)(?: \w+){0,3} " + _MONEY + r"\b|\b" + _MONEY
                            + r"(?: \w+){0,2} (?:bekomme|bekomm|krieg|kriege) ich\b|\bgeld bekommt man\b")
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es")  # German adjectives before a noun: "digitale", "neuen"
-_MINE = frozenset("meine meinen mein meiner meinem my our unsere unseren unser unserer unserem".split())
 #: Words between "für" and what it is for: "für einen neuen Treppenlift", "for my own startup"
 _BEFORE_THING = frozenset("own eigene eigenen eigenes neue neuen neues new meine meinen mein my our unsere unseren "
                           "unser einen eine ein ne nen a an the den die das".split())
@@ -1736,7 +1738,7 @@ def funded_thing(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 at_thing += 1
             thing = words[at_thing] if at_thing is not None else None
             # (the writer's own thing, however everyday: "subsidy for my farm", "Förderung für meine Firma")
-            own = at_thing is not None and not _MINE.isdisjoint(words[at + 1 : at_thing])
+            own = at_thing is not None and not names.MINE.isdisjoint(words[at + 1 : at_thing])
             # (as the vocabulary writes it: "Dörfer" are towns)
             if thing is not None and thing not in STOPWORDS and not is_town(thing) and (
                     own and _PLACES.isdisjoint(keys(thing))  # ("für unsere Region" is the project's)

@@ -25,7 +25,7 @@ _SPEECH = frozenset("says said reckons thinks told sagt sagte meint meinte erzah
 MAX_SIGNATURE = 3
 #: The writer's own people ("mein Schwager", "my niece", "meine Kleine"): who told or asks for them is
 #: no subject. Only after a possessive of the writer; not the people of an organisation ("Chef", "boss").
-_MINE = frozenset("mein meine meiner meinem meinen my our unser unsere unserer unserem mi mei".split())
+MINE = frozenset("mein meine meiner meinem meinen my our unser unsere unserer unserem unseren mi mei".split())
 RELATIVES = frozenset(
     "schwager schwagerin schwester bruder cousin cousine kusine tochter sohn enkel enkelin enkelkind oma opa "
     "mutter vater mama papa mann frau freundin freund nachbar nachbarin nachbarn tante onkel nichte neffe "
@@ -107,7 +107,7 @@ def _lower_name(words: Sequence[str], originals: Sequence[str], start: int, know
 def relative_positions(words: Sequence[str]) -> set[int]:
     """Indexes of the writer's own people ("mein Schwager", "my little sister", "meine Kleine")."""
     return {i for i, w in enumerate(words) if w in RELATIVES and i
-            and (words[i - 1] in _MINE or (i > 1 and words[i - 2] in _MINE))}
+            and (words[i - 1] in MINE or (i > 1 and words[i - 2] in MINE))}
 
 
 #: How writers describe themselves: "an old librarian", "a retired engineer", "einer alten Bibliothekarin"

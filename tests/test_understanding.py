@@ -3944,3 +3944,14 @@ def test_what_is_left_out_after_a_comma_goes_on_the_clause_before_it(index: Inde
     assert len(clauses.split("Which towns take part, apart from Arnsberg?")) == 1
     p = run("Leitfäden, woll. Wat sind die, außer ner Menge Papier?", index, S)
     assert p.intent == "leitfaeden", (p.intent, p.reason)
+
+
+def test_a_move_imagined_asks_whether_the_new_town_takes_part(index: Index) -> None:
+    # "if I moved to X, would I still be part of it?": the town of the condition is what the question
+    # asks about, though the condition is dropped as story and the question says "still" or "wäre"
+    question = "If I ever move to Arnsberg for work, would I still be part of that smart city thing?"
+    assert "zzort_arnsberg" in upto(question, index, "chatter").words
+    assert run(question, index, S).intent == "membership"
+    # ... and the writer's family that would move is no subject of its own
+    question = "Wenn wir nach Soest umziehen würden, wäre unsere Familie dann Teil von diesem Smart-City-Programm?"
+    assert run(question, index, S).intent == "membership"

@@ -487,7 +487,7 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
 
 #: What the initiative may be called after its name, beside the words for the project as a whole
 #: (``pipeline.GENERIC_NAMES``, ``_PROJECT_FORMS``): "the smart cities thing", "das Smart-City-Programm"
-_THING = frozenset("thing things sache ding dings programm program network netzwerk stuff".split())
+THING = frozenset("thing things sache ding dings programm program network netzwerk stuff".split())
 
 
 def _in_the_initiative(words: list[str], ix: Index) -> bool:
@@ -496,7 +496,7 @@ def _in_the_initiative(words: list[str], ix: Index) -> bool:
     ("in the smart city ranking")."""
     from bot.understanding.pipeline import GENERIC_NAMES
 
-    naming = ix.name_words | GENERIC_NAMES | _PROJECT_FORMS | _THING | _DABEI
+    naming = ix.name_words | GENERIC_NAMES | _PROJECT_FORMS | THING | _DABEI
     for i, w in enumerate(words):
         if w in _IN_IT:
             rest = [r for r in words[i + 1 :] if r not in STOPWORDS and r not in NO]

@@ -32,7 +32,7 @@ RELATIVES = frozenset(
     "schwiegersohn schwiegertochter schwiegermutter schwiegervater kleine kleiner "
     "niece nephew sister brother daughter son grandson granddaughter grandchild grandma grandpa granny nan "
     "mum mom mother dad father wife husband gf bf girlfriend boyfriend neighbour neighbor neighbours neighbors "
-    "aunt uncle cousins buddy mate missus hubby "
+    "aunt uncle cousins buddy mate missus hubby familie family eltern parents "
     "patenkind patentochter patensohn patentante patenonkel godchild goddaughter godson godmother godfather".split())
 
 

@@ -519,7 +519,7 @@ _PLACES = frozenset("towns cities places stadte orte gemeinden kommunen municipa
 _CARRIED_TOWNS = 3
 
 
-def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
+def _carry_town(p: Parse, context_towns: list[str], ix: Index, s: MatcherSettings) -> None:
     """'Ich wohne in Wilnsdorf. Nimmt unsere Gemeinde teil?': "unsere Gemeinde" (or "die Gemeinde")
     is the town named before; 'My hometown is Lippstadt, is it part of it?': so is "it", in a
     question whether something takes part (not in "I'm from Bochum … who's behind it?")."""
@@ -552,9 +552,13 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index) -> None:
     # the initiative?" asks about the towns named before it
     initiative = ix.resolve("initiative").keys
 
+    name_keys = {k for n in ix.name_words for k in ix.resolve(n).keys}
+
     def names_nothing_else(w: str) -> bool:
         keys = ix.resolve(w).keys
-        return w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(keys) or keys == initiative
+        return w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(keys) or keys == initiative \
+            or w in decisions.THING or not name_keys.isdisjoint(keys) \
+            or (ix.resolve(w).how == "unknown" and zipf(w) >= s.topic_zipf)  # ("would I still be part of the smart city thing")
 
     if all(names_nothing_else(w) for w in p.words):
         towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
@@ -767,7 +771,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.talk.update(range(len(p.words), len(p.words) + len(p.clause_words[i][0])))
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])
-    _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix)
+    _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix, s)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 

@@ -558,7 +558,7 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index, s: MatcherSetting
         keys = ix.resolve(w).keys
         return w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(keys) or keys == initiative \
             or w in decisions.THING or not name_keys.isdisjoint(keys) \
-            or (ix.resolve(w).how == "unknown" and zipf(w) >= s.topic_zipf)  # ("would I still be part of the smart city thing")
+            or (ix.resolve(w).how == "unknown" and zipf(w) >= s.topic_zipf)  # ("would I still be part of the …")
 
     if all(names_nothing_else(w) for w in p.words):
         towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
@@ -771,7 +771,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
             p.talk.update(range(len(p.words), len(p.words) + len(p.clause_words[i][0])))
         p.words.extend(p.clause_words[i][0])
         p.originals.extend(p.clause_words[i][1])
-    _carry_town(p, [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)], ix, s)
+    dropped_towns = [w for i in range(len(p.clauses)) if i not in kept for w in p.clause_words[i][0] if is_town(w)]
+    _carry_town(p, dropped_towns, ix, s)
     if p.dropped:
         p.note("chatter", "dropped: " + " | ".join(p.dropped))
 

@@ -3955,3 +3955,18 @@ def test_a_move_imagined_asks_whether_the_new_town_takes_part(index: Index) -> N
     # ... and the writer's family that would move is no subject of its own
     question = "Wenn wir nach Soest umziehen würden, wäre unsere Familie dann Teil von diesem Smart-City-Programm?"
     assert run(question, index, S).intent == "membership"
+
+
+def test_what_for_asks_the_purpose_and_wofuer_steht_a_meaning() -> None:
+    # "what … for" at the end asks the purpose; "wofür steht …" what a name means, no purpose
+    assert qtype.detect("whats all this for".split()) == "why"
+    assert qtype.detect("what is the strategy for".split()) == "why"
+    assert qtype.detect("what is the strategy for the towns".split()) == "what"
+    assert qtype.detect("wofur steht scs".split()) == "what"
+    assert qtype.detect("wofur ist das gut".split()) == "why"
+
+
+def test_colloquial_fuer_was_is_wofuer(index: Index) -> None:
+    # colloquial "für was" is "wofür" (the vocabulary): what it is good for, not a topic that says "gut"
+    assert run("Für was ist das denn gut, das ganze Projekt?", index, S).intent == "why"
+    assert run("Für was steht eigentlich SCS?", index, S).intent == "initiative"

@@ -120,6 +120,8 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
     kind = _SINGLE.get(word)
     if kind is None:
         return None
+    if word == "wofur" and i + 1 < len(words) and words[i + 1] in _STANDS:
+        return "what"
     if kind in ("what", "how") and any(tuple(words[i + 1 : i + 1 + len(a)]) == a for a in _WHAT_ABOUT):
         return None
     if kind == "how" and i + 1 < len(words) and words[i + 1] in _HOW_MUCH:
@@ -130,7 +132,19 @@ def _kind_at(words: Sequence[str], i: int) -> str | None:
         return "when"  # "An welchem Tag …?", "In which year …?", "On which exact date …?"
     if kind in ("which", "what") and not REASON_NOUNS.isdisjoint(words[i + 1 : i + 5]):
         return "why"
+    if kind == "what" and _what_for(words, i):
+        return "why"
     return kind
+
+
+#: "Wofür steht SCS?": what a name stands for, no purpose (the vocabulary writes "für was" as "wofür")
+_STANDS = frozenset("steht stehen stand standen".split())
+_FOR_WHAT_MOST = 6  # how many words "what … for" may hold ("what is all this for")
+
+
+def _what_for(words: Sequence[str], i: int) -> bool:
+    """Purpose asked with "what … for" at the end ("what's it all for?")."""
+    return words[i] in ("what", "whats") and len(words) - i <= _FOR_WHAT_MOST and words[-1] == "for"
 
 
 def detect(words: Sequence[str]) -> str | None:

@@ -3970,3 +3970,16 @@ def test_colloquial_fuer_was_is_wofuer(index: Index) -> None:
     # colloquial "für was" is "wofür" (the vocabulary): what it is good for, not a topic that says "gut"
     assert run("Für was ist das denn gut, das ganze Projekt?", index, S).intent == "why"
     assert run("Für was steht eigentlich SCS?", index, S).intent == "initiative"
+
+
+def test_things_named_alone_after_what_is_asked_are_a_guess(index: Index) -> None:
+    # "what's a smart city actually? bins with sensors?": the things named alone guess at what was asked;
+    # they are no subject of their own
+    assert run("what's a smart city actually? bins with sensors?", index, S).intent == "smart-city"
+    assert run("what are they planning next? more apps??", index, S).intent == "timeline-next"
+    # ... but a name in quotes after a question of function words is what it asks about
+    p = upto("Wat is dat eigentlich, „Smart Cities: Schule“? Möt dor de Kinners hen?", index, "chatter")
+    assert "schule" in p.words
+    # ... and a check of function words is no guess
+    assert not pipeline._things_guessed(upto("Das waren 30 Millionen! Stimmt das etwa nicht?", index, "clauses"), 1,
+                                        "stimmt das etwa nicht".split())

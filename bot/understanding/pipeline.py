@@ -1032,7 +1032,7 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in YES_NO_VERBS
              and folded[1] in POINTING_WORDS) or folded[0] == "like"
             or (folded[0] in YES_NO_VERBS and folded[1] in _LIKE)  # ("… is like chatgpt?", subject left out)
-            or _kind_guessed(p, spoken[k], folded))
+            or _kind_guessed(p, spoken[k], folded) or _things_guessed(p, spoken[k], folded))
     if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
     if k > 0 and _WHICH_KIND.match(" ".join(folded)):
@@ -1081,6 +1081,25 @@ def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:
     # "wie" before a noun or an article, not before a verb ("Wie funktioniert das?"): like this
     return folded[0] == "wie" and len(originals) > 1 and (originals[1][:1].isupper() or folded[1] in _KIND_OPENERS) \
         and not question_type.is_question_word(folded[1])
+
+
+#: How many words a guess of things alone has at most ("lampposts with wifi?")
+_THINGS_WORDS = 4
+_QUOTES = frozenset("\"'„“”‚‘’»«")
+
+
+def _things_guessed(p: Parse, i: int, folded: list[str]) -> bool:
+    """Whether clause ``i`` names a few things alone, as a guess at what was just asked: "what even is a
+    'smart city'? lampposts with wifi?" – no question word, no verb or function word first, no town or number
+    (not "… Download?", one word that asks for something; not "… Olpe und Brilon?"; not a name in quotes, which
+    is what a question of function words before it asks about: "Wat is dat, „Smart Cities: Schule“?", nor the name
+    on the same sentence: "Wat bedeut dat eigentlich, Smart City?"; not a request: "erklär ma in normal"; not a
+    check of function words: "Stimmt das etwa nicht?")."""
+    return p.clauses[i].question and 1 < len(folded) <= _THINGS_WORDS and folded[0] not in STOPWORDS \
+        and p.clauses[i].text.lstrip()[:1] not in _QUOTES and not p.clauses[i].joined and folded[0] not in TELL \
+        and sum(1 for w in folded if w in STOPWORDS) <= 1 \
+        and folded[0] not in YES_NO_VERBS and not any(question_type.is_question_word(w) for w in folded) \
+        and not any(is_town(w) or w.isdigit() for w in p.clause_words[i][0])
 
 
 #: "… oder wie muss ich mir das vorstellen?": how to picture what was asked, after a guess at it

@@ -3981,5 +3981,6 @@ def test_things_named_alone_after_what_is_asked_are_a_guess(index: Index) -> Non
     p = upto("Wat is dat eigentlich, „Smart Cities: Schule“? Möt dor de Kinners hen?", index, "chatter")
     assert "schule" in p.words
     # ... and a check of function words is no guess
-    assert not pipeline._things_guessed(upto("Das waren 30 Millionen! Stimmt das etwa nicht?", index, "clauses"), 1,
-                                        "stimmt das etwa nicht".split())
+    p = upto("Das waren doch 30 Millionen Euro! Stimmt das etwa nicht?", index, "clauses")
+    assert not pipeline._things_guessed(p, 0, 1, "stimmt das etwa nicht".split())
+    assert pipeline._things_guessed(p, 0, 1, "lampen mit kameras".split())

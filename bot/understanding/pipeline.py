@@ -1032,7 +1032,7 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
             (p.clauses[spoken[k]].question and len(folded) > 3 and folded[0] in YES_NO_VERBS
              and folded[1] in POINTING_WORDS) or folded[0] == "like"
             or (folded[0] in YES_NO_VERBS and folded[1] in _LIKE)  # ("… is like chatgpt?", subject left out)
-            or _kind_guessed(p, spoken[k], folded) or _things_guessed(p, spoken[k], folded))
+            or _kind_guessed(p, spoken[k], folded) or _things_guessed(p, spoken[k - 1], spoken[k], folded))
     if k > 0 and _alternatives_offered(folded) and _asks_what_or_names(p, spoken[k - 1]):
         return True  # "Was ist das denn überhaupt? Ein Amt oder ein Projekt?", "…, is it a gov thing or a private one?"
     if k > 0 and _WHICH_KIND.match(" ".join(folded)):
@@ -1088,14 +1088,16 @@ _THINGS_WORDS = 4
 _QUOTES = frozenset("\"'„“”‚‘’»«")
 
 
-def _things_guessed(p: Parse, i: int, folded: list[str]) -> bool:
-    """Whether clause ``i`` names a few things alone, as a guess at what was just asked: "what even is a
-    'smart city'? lampposts with wifi?" – no question word, no verb or function word first, no town or number
+def _things_guessed(p: Parse, asked: int, i: int, folded: list[str]) -> bool:
+    """Whether clause ``i`` names a few things alone, as a guess at what clause ``asked`` just asked, which
+    names something of its own: "what even is a 'smart city'? lampposts with wifi?" (after "Was ist neu?" the
+    words ask once more: "Letzte Sache?") – no question word, no verb or function word first, no town or number
     (not "… Download?", one word that asks for something; not "… Olpe und Brilon?"; not a name in quotes, which
     is what a question of function words before it asks about: "Wat is dat, „Smart Cities: Schule“?", nor the name
     on the same sentence: "Wat bedeut dat eigentlich, Smart City?"; not a request: "erklär ma in normal"; not a
     check of function words: "Stimmt das etwa nicht?")."""
     return p.clauses[i].question and 1 < len(folded) <= _THINGS_WORDS and folded[0] not in STOPWORDS \
+        and sum(1 for w in p.clause_words[asked][0] if w not in STOPWORDS) > 1 \
         and p.clauses[i].text.lstrip()[:1] not in _QUOTES and not p.clauses[i].joined and folded[0] not in TELL \
         and sum(1 for w in folded if w in STOPWORDS) <= 1 \
         and folded[0] not in YES_NO_VERBS and not any(question_type.is_question_word(w) for w in folded) \

@@ -56,7 +56,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
                                             "group listed", "group or town",
                                             "towns of a group",
                                             "towns asked", "group named", "others of a group",
-                                            "membership asks", "town alone", "outside place",
+                                            "membership asks", "membership ahead", "town alone", "outside place",
                                             "unknown place", "number asked", "funded thing", "another town",
                                             "asks about now",
                                             "asks about others",
@@ -3984,3 +3984,12 @@ def test_things_named_alone_after_what_is_asked_are_a_guess(index: Index) -> Non
     p = upto("Das waren doch 30 Millionen Euro! Stimmt das etwa nicht?", index, "clauses")
     assert not pipeline._things_guessed(p, 0, 1, "stimmt das etwa nicht".split())
     assert pipeline._things_guessed(p, 0, 1, "lampen mit kameras".split())
+
+
+def test_whether_a_town_will_take_part_is_not_known(index: Index) -> None:
+    # the knowledge tells who takes part now, not who will: a question about the future falls back
+    assert run("Wird Balve nächstes Jahr auch Mitmacherkommune?", index, S).intent is None
+    assert run("will Brilon become a pioneer town in future?", index, S).intent is None
+    # ... but a future said about something else is no question about the future of the town
+    assert run("Is Winterberg in? We will go skiing there next week.", index, S).intent == "membership"
+    assert run("Is Schmallenberg taking part, and if not, could it still join later?", index, S).intent == "membership"

@@ -956,6 +956,22 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
         _settle(p, "fallback", None, f"it asks whether the town is a {kind} place, not whether it takes part")
 
 
+#: Words that put the question in the future (the vocabulary writes "nächstes", "future", "vorgesehen" as "nächste")
+_AHEAD = frozenset("nachste zukunft zukunftig zukunftige kunftig demnachst bald irgendwann soon eventually "
+                   "someday".split())
+#: ... and, as written, what says it will be: "wird", "will", "vorgesehen" (not "going skiing there next week")
+_WILL_BE = frozenset("wird werden will shall gonna vorgesehen geplant planned".split())
+
+
+def membership_ahead(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """"Wird Möhnesee nächstes Jahr Mitmacherkommune?", "will Attendorn become a pioneer town in future?":
+    whether a town will take part asks what nobody has decided; the knowledge tells who takes part now."""
+    if p.settled or p.decision != "answer" or p.intent != "membership" or not p.towns or _AHEAD.isdisjoint(p.words) \
+            or _WILL_BE.isdisjoint(p.tokens.folded):
+        return
+    _settle(p, "fallback", None, "it asks whether a town will take part in future; the knowledge tells who does now")
+
+
 def _asks_taking_part_at_all(p: Parse, ix: Index) -> bool:
     """Whether a word asks whether the town takes part, as read and as written ("vorne mit dabei" reads as
     a rank, and still asks it); not whether a claim holds ("…, stimmt das?")."""

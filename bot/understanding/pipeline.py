@@ -2409,6 +2409,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("group named", decisions.group_named),
     ("others of a group", decisions.others_of_a_group),
     ("membership asks", decisions.membership_asks),
+    ("membership ahead", decisions.membership_ahead),
     ("town alone", decisions.town_alone),
     ("outside place", decisions.outside_place),
     ("unknown place", decisions.unknown_place),

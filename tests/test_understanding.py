@@ -3993,3 +3993,16 @@ def test_whether_a_town_will_take_part_is_not_known(index: Index) -> None:
     # ... but a future said about something else is no question about the future of the town
     assert run("Is Winterberg in? We will go skiing there next week.", index, S).intent == "membership"
     assert run("Is Schmallenberg taking part, and if not, could it still join later?", index, S).intent == "membership"
+
+
+def test_a_decade_before_the_initiative_is_another_time() -> None:
+    # "in den Achtzigern", "in the 1990s": another time than the topic's years – another event of the kind
+    assert decisions._A_DECADE.fullmatch("90ern") and decisions._A_DECADE.fullmatch("1990s")
+    assert not decisions._A_DECADE.fullmatch("2021") and not decisions._A_DECADE.fullmatch("20er")
+
+
+def test_a_question_about_a_decade_before_falls_back(index: Index) -> None:
+    assert run("Hat Menden früher, so in den Achtzigern, schon mal eine Auszeichnung bekommen?", index, S).intent \
+        is None
+    assert run("Was Menden recognised for digitalisation in the 1990s as well?", index, S).intent is None
+    assert run("Wofür wurde Menden 2022 ausgezeichnet?", index, S).intent == "menden"

@@ -1349,12 +1349,19 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... or the year after ("will menden win again next year", "im nächsten Jahr wieder?"): another event
     if any(w == "nachste" and after in _YEAR_WORDS for w, after in zip(p.words, p.words[1:], strict=False)):
         asked.add("the next year")
+    # ... or a decade before the initiative ("in den Neunzigern", "back in the 90s"), as written
+    asked |= {w for w in p.tokens.folded if w in _DECADES or _A_DECADE.fullmatch(w)}
     if known and asked and asked.isdisjoint(known):
         _settle(p, "fallback", None, f"it asks about {', '.join(sorted(asked))}; {p.intent} tells of "
                                      f"{', '.join(sorted(known))}")
 
 
 _YEAR_WORDS = frozenset("jahr jahres year".split())  # (after "nächste", as the vocabulary writes "next")
+#: Decades before the initiative, in words and figures ("in den 90ern", "the 1990s"; not the twenties, which
+#: may be these)
+_DECADES = frozenset("funfziger funfzigern sechziger sechzigern siebziger siebzigern achtziger achtzigern neunziger "
+                     "neunzigern fifties sixties seventies eighties nineties".split())
+_A_DECADE = re.compile(r"(?:19)?[5-9]0(?:er|ern|s)")
 
 
 def person_claimed(p: Parse, ix: Index, s: MatcherSettings) -> None:

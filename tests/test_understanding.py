@@ -4006,3 +4006,12 @@ def test_a_question_about_a_decade_before_falls_back(index: Index) -> None:
         is None
     assert run("Was Menden recognised for digitalisation in the 1990s as well?", index, S).intent is None
     assert run("Wofür wurde Menden 2022 ausgezeichnet?", index, S).intent == "menden"
+
+
+def test_what_the_writer_means_after_the_question_is_part_of_it(index: Index) -> None:
+    # "…? Die fünf, mein ich." / "…? Ich meine die fünf.": what is meant says which group is asked about
+    assert run("Welche Orte waren am Anfang schon dabei? Die fünf, mein ich.", index, S).intent == "pionierkommunen"
+    assert run("Welche Kommunen waren von Beginn an dabei? Ich meine die fünf.", index, S).intent == "pionierkommunen"
+    # ... one thing named; "jene" names nothing (the clause after it says which)
+    p = upto("Welche fünf Städte waren das? Ich meine jene, die das Geld bekommen haben.", index, "clauses")
+    assert not pipeline._says_meant(p, 1)

@@ -677,6 +677,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # names something, is part of the question
         how_asked = {i + 1 for i in asking if i + 1 in content and i + 1 not in asking
                      and _how_asked(p.clauses[i + 1].text, p.clause_words[i + 1][0], ix)}
+        # "Welche Städte waren von Anfang an dabei? Die fünf, mein ich!": what the writer means is part of it
+        how_asked |= {j for j in content if j > asking[-1] and j not in asking and _says_meant(p, j)}
         kept = sorted({*kept, *how_asked})
         if (len(kept) > 1 or p.clauses[kept[0]].joined) and _negated(p, kept[0]) and kept[0] - 1 in content:
             # "The other towns who joined, not the pioneers – what are their names?": what is not meant
@@ -862,6 +864,23 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
             # (not what for: "Wäre gut für einen Ausblick am Stundenende.")
             or len(written) <= _FORM_WISHED_WORDS and _FORM_WISHED.search(text) is not None) \
         and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)
+
+
+#: How a writer says what they mean: "Ich meine die fünf.", "Die fünf, mein ich!", "I mean the five"
+_I_MEAN = frozenset({("ich", "mein"), ("ich", "meine"), ("ich", "meinte"), ("i", "mean"), ("i", "meant"),
+                     ("mein", "ich"), ("meine", "ich"), ("meinte", "ich")})
+_MEANT_WORDS = 6  # how many words what is meant has at most (one of them naming something: "die fünf")
+_THOSE = frozenset("jene jenen jener jenes those".split())  # ("Ich meine jene, die …": the rest says which)
+
+
+def _says_meant(p: Parse, j: int) -> bool:
+    """Whether clause ``j`` says what the question before it means: it opens with "ich meine"/"I mean", or
+    the clause after it is only "mein ich"; a few words that name one thing (more, "Ich meine die ursprünglichen
+    aus dem Förderantrag", tell more than the question asks)."""
+    written = tokenize(p.clauses[j].text).folded
+    after = tokenize(p.clauses[j + 1].text).folded if j + 1 < len(p.clauses) else ()
+    said = written[2:] if tuple(written[:2]) in _I_MEAN else written if tuple(after) in _I_MEAN else ()
+    return 0 < len(said) <= _MEANT_WORDS and sum(1 for w in said if w not in STOPWORDS and w not in _THOSE) == 1
 
 
 _FORM_WISHED_WORDS = 8

@@ -16,7 +16,7 @@ from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import fold, tokenize, tokenize_example, tokenize_examples
 from bot.understanding.pipeline import STAGES, Parse, run
 from bot.understanding.settings import MatcherSettings
-from bot.understanding.stopwords import misspelt
+from bot.understanding.stopwords import STOPWORDS, misspelt
 from bot.understanding.towns import TOWN_TOKEN, is_town
 
 S = MatcherSettings()
@@ -4015,3 +4015,9 @@ def test_what_the_writer_means_after_the_question_is_part_of_it(index: Index) ->
     # ... one thing named; "jene" names nothing (the clause after it says which)
     p = upto("Welche fünf Städte waren das? Ich meine jene, die das Geld bekommen haben.", index, "clauses")
     assert not pipeline._says_meant(p, 1)
+
+
+def test_koennte_and_waere_are_function_words(index: Index) -> None:
+    # "könnte", "wäre" are forms of "kann", "sein": no subject of the question, which points back with "die"
+    assert {"konnte", "ware"} <= STOPWORDS
+    assert run("Diese Rahmenstrategie, könnte unsere Gemeinde die auch nutzen?", index, S).intent == "rahmenstrategie"

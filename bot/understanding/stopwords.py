@@ -15,6 +15,7 @@ der die das den dem des ein eine einen einem einer eines kein keine keinen
 und oder aber auch noch schon nur mal denn doch ja nein nicht nichts so halt eben eigentlich bitte gerne gern
 ist sind war waren bin bist seid sein wird werden wurde wurden hat haben hast habt hatte kann konnen
 muss musst soll sollen will willst mochte mochten darf gibt gab
+konnte ware
 wer was wie wo wann warum wieso weshalb welche welcher welches welchen welchem wozu woher wohin womit worum
 in im an am auf aus bei mit nach von vom zu zum zur fur uber unter vor hinter neben zwischen durch gegen ohne um bis
 da dort hier dann jetzt heute genau etwa sehr viel viele ganz alle alles jemand man

@@ -4021,3 +4021,11 @@ def test_koennte_and_waere_are_function_words(index: Index) -> None:
     # "könnte", "wäre" are forms of "kann", "sein": no subject of the question, which points back with "die"
     assert {"konnte", "ware"} <= STOPWORDS
     assert run("Diese Rahmenstrategie, könnte unsere Gemeinde die auch nutzen?", index, S).intent == "rahmenstrategie"
+
+
+def test_a_persons_family_and_age_are_their_private_life(index: Index) -> None:
+    # the knowledge tells what Horst Seehofer did for the initiative, not about his family or age
+    assert run("Hat Horst Seehofer Kinder?", index, S).intent is None
+    assert run("Hat Herr Seehofer eigentlich Enkel?", index, S).intent is None
+    # ... "Alter" as a call before a question about what he did is no question about his age
+    assert run("Alter, wer hat die Förderurkunde übergeben?", index, S).intent == "funding"

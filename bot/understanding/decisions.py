@@ -1234,7 +1234,11 @@ ABOUT_THE_PERSON = frozenset("denkst denkt denken haltst halt meinung findest th
                              "nachfolger nachfolgerin predecessor successor "
                              # ... or what they said ("What did Horst Seehofer personally say at the
                              # handover? I need a direct quote", "Hat er sich nochmal dazu geäußert?")
-                             "gesagt say said zitat quote geaussert".split())
+                             "gesagt say said zitat quote geaussert "
+                             # ... or their family and age ("Hat Herr Seehofer eigentlich Enkelkinder?", "Alter Horst
+                             # Seehofer?")
+                             "enkel enkelkind enkelkinder kinder kids children grandchildren familie family ehefrau "
+                             "wife verheiratet married alter age".split())
 
 
 _BEFORE_AFTER = frozenset("vor nach before after".split())

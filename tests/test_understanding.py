@@ -656,6 +656,10 @@ def test_a_town_written_apart_is_the_town(index: Index) -> None:
     # lower-case word of a writer who capitalises names
     assert upto("ist lenne stat dabei", index, "towns").towns == ["Lennestadt"]
     assert upto("Wir waren in Olpe und lenne stat", index, "towns").towns == ["Olpe"]
+    # ... also from an everyday first part, one letter off, before a part names end in ("burg", "stadt")
+    assert upto("is winter burg in it", index, "towns").towns == ["Winterberg"]
+    assert upto("is like lip stadt part of this", index, "towns").towns == ["Lippstadt"]
+    assert upto("wir wohnen im alten Dorf", index, "towns").towns == []  # two letters off Attendorn
 
 
 def test_a_towns_people_name_the_town(index: Index) -> None:

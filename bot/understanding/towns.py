@@ -49,6 +49,10 @@ def _max_edits(length: int) -> int:
     return 2
 
 
+#: Parts that towns' names end in, written apart by speech input or a guess at the spelling ("lip stadt")
+_NAME_ENDS = frozenset("stadt burg berg bach dorf feld hausen heim scheid hagen born brugge brucke".split())
+
+
 #: After a verb, a pronoun: "Wat hamm wir davon?", "wie viele hamm sich angeschlossen" ("haben"), not the town Hamm.
 _PRONOUNS_AFTER_VERB = frozenset("wir ihr du se sich uns euch".split())
 
@@ -136,6 +140,11 @@ class TownFinder:
             return None
         return self._names[best[0]]
 
+    def _one_off(self, phrase: str, town: str) -> bool:
+        """Whether ``phrase`` is at most one letter off a name of ``town``."""
+        return any(Levenshtein.distance(phrase, name, score_cutoff=1) <= 1
+                   for name, named in self._names.items() if named == town)
+
     def find(self, tokens: Tokens, fuzzy: bool = True) -> list[TownMatch]:
         """Towns in ``tokens``, longest phrase first, without overlaps (``fuzzy``: allow typos)."""
         words = tokens.folded
@@ -170,10 +179,14 @@ class TownFinder:
             else:
                 # ... and misspelt, as speech input writes it ("ist attent dorn dabei"): a rare first part
                 # (not a lower-case word of a writer who capitalises names)
+                # (an everyday first part too, one letter off, before a part towns' names end in: "winter burg",
+                # "lip stadt"; not "im alten Dorf")
                 if fuzzy and i + 1 < len(words) and min(len(words[i]), len(words[i + 1])) >= 3 \
-                        and not (cased and originals[i][:1].islower()) \
-                        and zipf(words[i]) < _EVERYDAY_ZIPF and words[i + 1] not in STOPWORDS \
-                        and (town := self._lookup(words[i] + words[i + 1])) is not None:
+                        and not (cased and originals[i][:1].islower()) and words[i] not in STOPWORDS \
+                        and words[i + 1] not in STOPWORDS \
+                        and (zipf(words[i]) < _EVERYDAY_ZIPF or words[i + 1] in _NAME_ENDS) \
+                        and (town := self._lookup(words[i] + words[i + 1])) is not None \
+                        and (zipf(words[i]) < _EVERYDAY_ZIPF or self._one_off(words[i] + words[i + 1], town)):
                     found.append(TownMatch(town, i, i + 2))
                     i += 2
                     continue

@@ -4033,3 +4033,9 @@ def test_a_persons_family_and_age_are_their_private_life(index: Index) -> None:
     assert run("Hat Herr Seehofer eigentlich Enkel?", index, S).intent is None
     # ... "Alter" as a call before a question about what he did is no question about his age
     assert run("Alter, wer hat die Förderurkunde übergeben?", index, S).intent == "funding"
+
+
+def test_drin_asks_whether_a_town_takes_part(index: Index) -> None:
+    # "drin" alone is "dabei" ("Kreuztal drin?"); "hier drin" is where the writer is (this server)
+    assert run("Schmallenberg drin?", index, S).intent == "membership"
+    assert run("Was steht in den Leitfäden drin?", index, S).intent == "leitfaeden"

@@ -4039,3 +4039,9 @@ def test_drin_asks_whether_a_town_takes_part(index: Index) -> None:
     # "drin" alone is "dabei" ("Kreuztal drin?"); "hier drin" is where the writer is (this server)
     assert run("Schmallenberg drin?", index, S).intent == "membership"
     assert run("Was steht in den Leitfäden drin?", index, S).intent == "leitfaeden"
+
+
+def test_gelesen_alone_is_how_the_writer_came_across_it(index: Index) -> None:
+    # "opa hat wat von … gelesen": reading about it, with the subject in between, is no word of the question
+    p = upto("oma hat wat von fünf modellstädten gelesen, welche sind dat und wat machen die denn?", index, "chatter")
+    assert "gelesen" not in p.words and "funf" in p.words

@@ -3988,6 +3988,9 @@ def test_things_named_alone_after_what_is_asked_are_a_guess(index: Index) -> Non
     p = upto("Das waren doch 30 Millionen Euro! Stimmt das etwa nicht?", index, "clauses")
     assert not pipeline._things_guessed(p, 0, 1, "stimmt das etwa nicht".split())
     assert pipeline._things_guessed(p, 0, 1, "lampen mit kameras".split())
+    # ... nor a request how to answer ("Gib ma die Kurzfassung", "Kindly explain the need")
+    assert not pipeline._things_guessed(p, 0, 1, "gib ma die kurzfassung".split())
+    assert not pipeline._things_guessed(p, 0, 1, "kindly explain the need".split())
 
 
 def test_whether_a_town_will_take_part_is_not_known(index: Index) -> None:

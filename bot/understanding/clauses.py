@@ -82,7 +82,7 @@ _INDIRECT = re.compile(
 
 # A request for information asks as a question does: "Give me the full list – I'm drawing a map",
 # "Nennen Sie mir bitte die Städte." (not a task like "schreib mir ein Gedicht": see decisions.TASKS).
-_REQUEST = frozenset(
+REQUEST = frozenset(
     """
     give tell show list explain describe name walk provide share send outline clarify specify recommend suggest
     elaborate inform define
@@ -101,7 +101,7 @@ _POLITE = PLEASE | {"kindly"}  # "Kindly explain …" ("Thank you kindly" is no 
 _MODALS = frozenset("can could would will kannst konntest konnt konnen konnten wurden wurdest".split())
 _ADDRESSED = frozenset("you u du ihr sie".split())
 _REQUEST_INFINITIVES = frozenset("sagen geben schicken".split())
-_REQUEST_VERBS = _REQUEST | _REQUEST_INFINITIVES  # a request's verb, either form
+_REQUEST_VERBS = REQUEST | _REQUEST_INFINITIVES  # a request's verb, either form
 
 
 def _modal_you(words: list[str]) -> bool:
@@ -669,7 +669,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         indirect = _INDIRECT.search(joined_words) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and len(words) >= _REQUEST_WORDS and (
-            head[0] in _REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in _REQUEST)
+            head[0] in REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in REQUEST)
             # (German puts the verb last: "Bitte alle Mitmachkommunen nennen")
             or (head[0] in _POLITE and folded[-1] in _REQUEST_VERBS)
             or _polite_request(folded) or (joined[n + 1 : n + 2] != [True] and _request_ending_in_verb(folded))

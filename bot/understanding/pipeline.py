@@ -1105,6 +1105,8 @@ def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:
 #: How many words a guess of things alone has at most ("lampposts with wifi?")
 _THINGS_WORDS = 4
 _QUOTES = frozenset("\"'„“”‚‘’»«")
+#: How a request opens: "erklär ma in normal", "Gib ma die Kurzfassung", "Kindly explain the need", "bitte kurz"
+_ASKS_FOR = TELL | clause_split.REQUEST | clause_split.PLEASE | {"kindly"}
 
 
 def _things_guessed(p: Parse, asked: int, i: int, folded: list[str]) -> bool:
@@ -1113,11 +1115,11 @@ def _things_guessed(p: Parse, asked: int, i: int, folded: list[str]) -> bool:
     words ask once more: "Letzte Sache?") – no question word, no verb or function word first, no town or number
     (not "… Download?", one word that asks for something; not "… Olpe und Brilon?"; not a name in quotes, which
     is what a question of function words before it asks about: "Wat is dat, „Smart Cities: Schule“?", nor the name
-    on the same sentence: "Wat bedeut dat eigentlich, Smart City?"; not a request: "erklär ma in normal"; not a
-    check of function words: "Stimmt das etwa nicht?")."""
+    on the same sentence: "Wat bedeut dat eigentlich, Smart City?"; not a request: "erklär ma in normal", "Gib ma die
+    Kurzfassung"; not a check of function words: "Stimmt das etwa nicht?")."""
     return p.clauses[i].question and 1 < len(folded) <= _THINGS_WORDS and folded[0] not in STOPWORDS \
         and sum(1 for w in p.clause_words[asked][0] if w not in STOPWORDS) > 1 \
-        and p.clauses[i].text.lstrip()[:1] not in _QUOTES and not p.clauses[i].joined and folded[0] not in TELL \
+        and p.clauses[i].text.lstrip()[:1] not in _QUOTES and not p.clauses[i].joined and folded[0] not in _ASKS_FOR \
         and sum(1 for w in folded if w in STOPWORDS) <= 1 \
         and folded[0] not in YES_NO_VERBS and not any(question_type.is_question_word(w) for w in folded) \
         and not any(is_town(w) or w.isdigit() for w in p.clause_words[i][0])

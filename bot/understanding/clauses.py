@@ -95,7 +95,7 @@ PLEASE = frozenset("bitte please pls plz plis".split())
 TELL = frozenset("erklar erklaren erlautern sagen nennen erzahlen beschreiben schildern explain tell describe".split())
 #: How plainly to explain it ("Bitte einfach erklären", "kurz und knapp", "in simple words")
 PLAINLY = frozenset("einfach kurz knapp grob simpel verstandlich simple simply briefly plain short".split())
-_POLITE = PLEASE | {"kindly"}  # "Kindly explain …" ("Thank you kindly" is no request)
+POLITE = PLEASE | {"kindly"}  # "Kindly explain …" ("Thank you kindly" is no request)
 # ... and so does one asked politely: "Can you tell me about the format – who participates?",
 # "Könnten Sie mir bitte die Städte nennen".
 _MODALS = frozenset("can could would will kannst konntest konnt konnen konnten wurden wurdest".split())
@@ -669,9 +669,9 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         indirect = _INDIRECT.search(joined_words) is not None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and len(words) >= _REQUEST_WORDS and (
-            head[0] in REQUEST or (len(head) == 2 and head[0] in _POLITE and head[1] in REQUEST)
+            head[0] in REQUEST or (len(head) == 2 and head[0] in POLITE and head[1] in REQUEST)
             # (German puts the verb last: "Bitte alle Mitmachkommunen nennen")
-            or (head[0] in _POLITE and folded[-1] in _REQUEST_VERBS)
+            or (head[0] in POLITE and folded[-1] in _REQUEST_VERBS)
             or _polite_request(folded) or (joined[n + 1 : n + 2] != [True] and _request_ending_in_verb(folded))
             or (_WISH.match(joined_words) is not None and not _wish_for_it(folded, clauses))
             or any(pattern.search(joined_words) is not None for pattern in _ASKING_FRAMES))

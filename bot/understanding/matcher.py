@@ -79,15 +79,10 @@ _CONFIRMING = pipeline.CONFIRMING | {"right"}
 _JOINING = clauses.AND | {"oder", "or"}
 
 
-#: "…, mein ich", "… I mean": what was asked, said again more precisely
-_RESTATING = frozenset({("mein", "ich"), ("meine", "ich"), ("ich", "mein"), ("ich", "meine"), ("i", "mean"),
-                        ("i", "meant")})
-
-
 def _restates(text: str) -> bool:
-    """Whether a clause ends saying it means the question before it once more."""
+    """Whether a clause ends saying it means the question before it once more ("…, mein ich", "… I mean")."""
     words = tokenize(text).folded
-    return tuple(words[-2:]) in _RESTATING
+    return tuple(words[-2:]) in pipeline.I_MEAN
 
 
 #: "Wat kriegen die dafür? Also wie viel Geld gibt's …?": German "also" (not English "Also, …") opens the
@@ -97,7 +92,7 @@ _ALSO = re.compile(r"\s*also\b(?!\s*,)", re.IGNORECASE)
 
 def _says_again(text: str) -> bool:
     """Whether a clause opens saying it asks the question before it once more ("Also …", "Ich meine, …")."""
-    return bool(_ALSO.match(text)) or tuple(tokenize(text).folded[:2]) in _RESTATING
+    return bool(_ALSO.match(text)) or tuple(tokenize(text).folded[:2]) in pipeline.I_MEAN
 
 
 def only_towns(words: list[str]) -> bool:

@@ -555,10 +555,11 @@ def _carry_town(p: Parse, context_towns: list[str], ix: Index, s: MatcherSetting
     name_keys = {k for n in ix.name_words for k in ix.resolve(n).keys}
 
     def names_nothing_else(w: str) -> bool:
-        keys = ix.resolve(w).keys
+        resolved = ix.resolve(w)
+        keys = resolved.keys
         return w in STOPWORDS or w in _BOTH or w in ix.full_names or ix.asks_taking_part(keys) or keys == initiative \
             or w in decisions.THING or not name_keys.isdisjoint(keys) \
-            or (ix.resolve(w).how == "unknown" and zipf(w) >= s.topic_zipf)  # ("would I still be part of the …")
+            or (resolved.how == "unknown" and zipf(w) >= s.topic_zipf)  # ("would I still be part of the …")
 
     if all(names_nothing_else(w) for w in p.words):
         towns = list(dict.fromkeys(context_towns))[:_CARRIED_TOWNS]
@@ -866,9 +867,10 @@ def _how_asked(text: str, words: list[str], ix: Index) -> bool:
         and evidence([w for w in words if w not in TELL and w not in PLAINLY], ix)
 
 
-#: How a writer says what they mean: "Ich meine die fünf.", "Die fünf, mein ich!", "I mean the five"
-_I_MEAN = frozenset({("ich", "mein"), ("ich", "meine"), ("ich", "meinte"), ("i", "mean"), ("i", "meant"),
-                     ("mein", "ich"), ("meine", "ich"), ("meinte", "ich")})
+#: How a writer says what they mean: "Ich meine die fünf.", "Die fünf, mein ich!", "I mean the five" (also what
+#: was asked, said again more precisely: ``matcher``)
+I_MEAN = frozenset({("ich", "mein"), ("ich", "meine"), ("ich", "meinte"), ("i", "mean"), ("i", "meant"),
+                    ("mein", "ich"), ("meine", "ich"), ("meinte", "ich")})
 _MEANT_WORDS = 6  # how many words what is meant has at most (one of them naming something: "die fünf")
 _THOSE = frozenset("jene jenen jener jenes those".split())  # ("Ich meine jene, die …": the rest says which)
 
@@ -879,7 +881,7 @@ def _says_meant(p: Parse, j: int) -> bool:
     aus dem Förderantrag", tell more than the question asks)."""
     written = tokenize(p.clauses[j].text).folded
     after = tokenize(p.clauses[j + 1].text).folded if j + 1 < len(p.clauses) else ()
-    said = written[2:] if tuple(written[:2]) in _I_MEAN else written if tuple(after) in _I_MEAN else ()
+    said = written[2:] if tuple(written[:2]) in I_MEAN else written if tuple(after) in I_MEAN else ()
     return 0 < len(said) <= _MEANT_WORDS and sum(1 for w in said if w not in STOPWORDS and w not in _THOSE) == 1
 
 
@@ -1106,7 +1108,7 @@ def _kind_guessed(p: Parse, i: int, folded: list[str]) -> bool:
 _THINGS_WORDS = 4
 _QUOTES = frozenset("\"'„“”‚‘’»«")
 #: How a request opens: "erklär ma in normal", "Gib ma die Kurzfassung", "Kindly explain the need", "bitte kurz"
-_ASKS_FOR = TELL | clause_split.REQUEST | clause_split.PLEASE | {"kindly"}
+_ASKS_FOR = TELL | clause_split.REQUEST | clause_split.POLITE
 
 
 def _things_guessed(p: Parse, asked: int, i: int, folded: list[str]) -> bool:

@@ -112,6 +112,11 @@ def test_town_name_alone_gets_its_role(answerer: Answerer) -> None:
     assert answer.intent == "membership" and "Mitmacherkommunen" in answer.text
 
 
+def test_a_question_with_a_spoken_verb_prefix_is_understood(answerer: Answerer) -> None:
+    # "rausgekommen" (herausgekommen) is everyday talk, not a subject the knowledge lacks
+    assert answerer.ask("wat für leitfäden sind denn da am ende rausgekommen?").intent == "leitfaeden"
+
+
 @pytest.mark.parametrize(
     "question",
     ["Wie ist das Wetter in Arnsberg?", "Wann fährt der nächste Zug nach Menden?",

@@ -1229,6 +1229,14 @@ def test_a_misspelt_everyday_word_is_everyday_language() -> None:
     assert frequency.spelt_zipf("wss") == 0.0
 
 
+def test_a_spoken_verb_prefix_is_everyday_language() -> None:
+    # "rausgekommen" is "herausgekommen": the table lists the spoken form as rare, its verb is not
+    assert frequency.zipf("rausgekommen") < frequency.RARE_ZIPF < frequency.spelt_zipf("rausgekommen")
+    assert frequency.unknown_cost("reingeschaut") < 0.8 and frequency.unknown_cost("rausfinden") == 0.0
+    # only a prefix before a verb of its own: a rare word that begins the same way stays rare
+    assert frequency.unknown_cost("rausschmiss") == 1.0
+
+
 def test_words_resolve_exact_typo_compound_or_unknown(index: Index) -> None:
     p = upto("Wie hoch ist die Förderrung für die Parkgebühren?", index, "words")
     how = {t.word: t.resolved.how for t in p.terms}

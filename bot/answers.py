@@ -22,8 +22,10 @@ from bot.model import Group, Intent, Knowledge, TimelineEntry, short_name
 from bot.understanding import language, pipeline, qtype
 from bot.understanding.matcher import Match, Matcher, MatcherSettings, only_towns
 from bot.understanding.normalize import fold, normalize, tokenize
+from bot.understanding.frequency import zipf
 from bot.understanding.stems import keys
 from bot.understanding.stopwords import STOPWORDS
+from bot.understanding.towns import is_town
 
 # A list placeholder alone on its line becomes a bulleted list.
 _ALONE = re.compile(r"^[ \t]*\{(list|timeline|topics|stories)(?::(\w+))?\}[ \t]*$", re.MULTILINE)
@@ -36,6 +38,18 @@ _HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte fol
 _STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  # of _HAPPENED, the nouns
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
 _AMONG = frozenset({("unter", "den"), ("zu", "den"), ("among", "the"), ("of", "the")})  # ... the first: a rank
+#: Which of two steps came first ("vor oder nach", "earlier or later", "in welcher Reihenfolge"); the
+#: vocabulary writes "Reihenfolge", "Chronologie", "order" as "timeline"
+_CHOICE = frozenset("oder or".split())
+#: "Förderung, Strategie, Leitfäden, usw.": the steps named stand for all of them
+_AND_SO_ON = frozenset({("und", "so"), ("so", "weiter"), ("and", "so"), ("so", "on")})
+_AND_SO_ON_WORDS = frozenset("usw etc etcetera".split())
+#: A title's everyday words name no step ("receives", "published"), its topic words do
+_EVERYDAY = 5.0
+_ORDER = frozenset(fold(w) for w in "zuerst erste erstes first before after vor nach davor danach früher später "
+                   "earlier later".split())
+#: The order itself, as written ("in welcher Reihenfolge?", "the chronology")
+_ORDER_NOUNS = frozenset("reihenfolge abfolge chronologie chronologisch order chronology chronological sequence".split())
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
 #: What is planned, not what came: the next step from now on, not the step after an event (the vocabulary
@@ -195,13 +209,18 @@ class Answerer:
         if p is None or self._timeline_intent is None:
             return None
         words = [w for i in p.kept for w in p.clause_words[i][0]] or list(p.words)
-        if _HAPPENED.isdisjoint(words) or any(t.cost >= SUBJECT_COST for t in p.terms):
+        if any(t.cost >= SUBJECT_COST for t in p.terms):
             return None  # "Which city came first in the Bitkom index?" is about something else
+        if _HAPPENED.isdisjoint(words):
+            return self._order_of(question, words, self.timeline_entries(), lang, match)
         if not _PLANNED.isdisjoint(words) or ("nachste" in words and _PAST.isdisjoint(words)):
             return None  # "What are the next planned steps after the framework strategy?": what comes
         entries = self.timeline_entries()
         if not entries:
             return None
+        order = self._order_of(question, words, entries, lang, match)
+        if order is not None:
+            return order
         # "zuerst", "der erste Schritt", "what came first" – not "die ersten Leitfäden" (a name).
         # (not a rank: "Menden war doch unter den ersten", "one of the first")
         first = [i for i, w in enumerate(words) if w in _FIRST and tuple(words[max(0, i - 2) : i]) not in _AMONG]
@@ -232,6 +251,47 @@ class Answerer:
             return self._relative_answer(question, key, entries[other], lang, match,
                                          ref=self._entry_line(entries[named], lang, bold_date=False))
         return None
+
+    def _order_of(self, question: str, words: Sequence[str], entries: Sequence[TimelineEntry], lang: str,
+                  match: Match) -> Answer | None:
+        """"Was the conference before or after the Menden award?", "Was kam zuerst, Konferenz oder
+        Leitfäden?": two or more steps of the timeline named with a word of order are answered with
+        those steps in their order, not with the first step of all or one of the two topics."""
+        # (an order asked between them, "… vor oder nach …?", "zuerst, A oder B?", or of them all,
+        # "in welcher Reihenfolge?": not "the next steps after A and B", nor "the first step", nor
+        # "am Anfang", which the vocabulary writes as "timeline")
+        written = match.parse.tokens.folded if match.parse is not None else ()
+        if self._timeline_intent is None or (_ORDER.isdisjoint(words) or _CHOICE.isdisjoint(words)) \
+                and _ORDER_NOUNS.isdisjoint(written):
+            return None
+        named = self._named_entries(words, entries)
+        if len(named) < 2:
+            return None
+        if not (_AND_SO_ON.isdisjoint(zip(written, written[1:])) and _AND_SO_ON_WORDS.isdisjoint(written)):  # ("… Strategie, Leitfäden und so weiter"): all of it
+            return replace(self._answer(question, self._intents[self._timeline_intent], lang, match), match=match)
+        lines = "\n".join(f"{n}. **{self._entry_line(entries[i], lang, bold_date=False)}**"
+                          for n, i in enumerate(named, 1))
+        return Answer(question, self._timeline_intent, 1.0, lang, msg("timeline_order", lang, entries=lines), [],
+                      self._intents[self._timeline_intent].title.get(lang), False, match)
+
+    def _named_entries(self, words: Sequence[str], entries: Sequence[TimelineEntry]) -> list[int]:
+        """The timeline entries ``words`` name, in the timeline's order: each by a word of its title
+        (either language, as the vocabulary writes it) or its id that no other entry's title has."""
+        lexicon = self.matcher.index.lexicon
+        # (a town as written: "Menden" in a title is "zzort_menden" in a question)
+        written = [w.partition("_")[2] if is_town(w) else w for w in words if w not in STOPWORDS]
+        wanted = {k for w in written for r in lexicon.single(w) for k in keys(r)}
+        own: list[set[str]] = []
+        for entry in entries:
+            title = " ".join([*(self.render(t, lang) for lang, t in entry.title.items()), *entry.id.split("-")])
+            own.append({k for w in tokenize(title).folded if w not in STOPWORDS and w not in _ORDER
+                        and not w.isdigit() and zipf(w) < _EVERYDAY for r in lexicon.single(w) for k in keys(r)})
+        named = []
+        for i, stems in enumerate(own):
+            others = set().union(*(o for j, o in enumerate(own) if j != i))
+            if (wanted & stems) - others:
+                named.append(i)
+        return named
 
     def _named_entry(self, words: Sequence[str], entries: Sequence[TimelineEntry]) -> int | None:
         """The timeline entry whose title shares the most topic words with ``words``."""

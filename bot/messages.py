@@ -83,6 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "timeline_first": {"de": "Am Anfang der Timeline steht: **{entry}**\n{text}",
                        "en": "The timeline begins with: **{entry}**\n{text}"},
     "timeline_after": {"de": "Nach „{ref}“ kam: **{entry}**\n{text}", "en": "After “{ref}” came: **{entry}**\n{text}"},
+    "timeline_order": {"de": "In dieser Reihenfolge stehen sie in der Timeline:\n{entries}",
+                       "en": "In this order on the timeline:\n{entries}"},
     "timeline_before": {"de": "Vor „{ref}“ kam: **{entry}**\n{text}", "en": "Before “{ref}” came: **{entry}**\n{text}"},
     "timeline_none_after": {"de": "„{entry}“ ist bisher der letzte Schritt der Timeline.",
                             "en": "“{entry}” is the last step on the timeline so far."},

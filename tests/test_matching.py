@@ -289,6 +289,23 @@ def test_what_came_first_before_or_after_on_the_timeline(answerer: Answerer, que
     assert answer.intent == "timeline" and answer.text.startswith(start), answer.text
 
 
+def test_the_order_of_two_named_steps_is_answered_with_both_in_order(answerer: Answerer) -> None:
+    # which of two steps came first: both, in the timeline's order (not the first step of all, nor one topic)
+    answer = answerer.ask("Kam die Konferenz eigentlich vor oder nach den Leitfäden?")
+    assert answer.intent == "timeline", answer.text
+    assert answer.text.splitlines()[1:] == ["1. **Erste Leitfäden erscheinen**",
+                                            "2. **2021 – Smart Cities: Konferenz 2021 in Arnsberg**"]
+    answer = answerer.ask("what came earlier, the award for menden or the arnsberg conference?")
+    assert answer.text.splitlines()[1:] == ["1. **2021 – Smart Cities: conference 2021 in Arnsberg**",
+                                            "2. **2022 – Menden in the digital fast lane**"], answer.text
+    # the order of several, "and so on": the whole timeline
+    answer = answerer.ask("In welcher Reihenfolge kamen Konferenz, Leitfäden und so weiter?")
+    assert answer.intent == "timeline" and answer.text.startswith("**Timeline"), answer.text
+    # steps named without asking their order are no order question
+    assert answerer.ask("What are the next steps after the framework strategy and the guides?").intent \
+        == "timeline-next"
+
+
 def test_the_next_planned_steps_after_an_event_are_what_comes_next(answerer: Answerer) -> None:
     assert answerer.ask("What are the next planned steps after the framework strategy?").intent == "timeline-next"
     # (what came next after an event is the step after it)

@@ -20,9 +20,9 @@ from bot.loader import LISTING, PLACEHOLDER
 from bot.messages import join_words, msg
 from bot.model import Group, Intent, Knowledge, TimelineEntry, short_name
 from bot.understanding import language, pipeline, qtype
+from bot.understanding.frequency import zipf
 from bot.understanding.matcher import Match, Matcher, MatcherSettings, only_towns
 from bot.understanding.normalize import fold, normalize, tokenize
-from bot.understanding.frequency import zipf
 from bot.understanding.stems import keys
 from bot.understanding.stopwords import STOPWORDS
 from bot.understanding.towns import is_town
@@ -49,7 +49,8 @@ _EVERYDAY = 5.0
 _ORDER = frozenset(fold(w) for w in "zuerst erste erstes first before after vor nach davor danach früher später "
                    "earlier later".split())
 #: The order itself, as written ("in welcher Reihenfolge?", "the chronology")
-_ORDER_NOUNS = frozenset("reihenfolge abfolge chronologie chronologisch order chronology chronological sequence".split())
+_ORDER_NOUNS = frozenset("reihenfolge abfolge chronologie chronologisch order chronology chronological sequence"
+                         .split())
 _AFTER = frozenset("nach danach after following".split())
 _BEFORE = frozenset("vor davor before prior".split())
 #: What is planned, not what came: the next step from now on, not the step after an event (the vocabulary
@@ -267,7 +268,9 @@ class Answerer:
         named = self._named_entries(words, entries)
         if len(named) < 2:
             return None
-        if not (_AND_SO_ON.isdisjoint(zip(written, written[1:])) and _AND_SO_ON_WORDS.isdisjoint(written)):  # ("… Strategie, Leitfäden und so weiter"): all of it
+        # ("… Strategie, Leitfäden und so weiter"): all of it
+        if not _AND_SO_ON.isdisjoint(zip(written, written[1:], strict=False)) \
+                or not _AND_SO_ON_WORDS.isdisjoint(written):
             return replace(self._answer(question, self._intents[self._timeline_intent], lang, match), match=match)
         lines = "\n".join(f"{n}. **{self._entry_line(entries[i], lang, bold_date=False)}**"
                           for n, i in enumerate(named, 1))

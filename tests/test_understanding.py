@@ -585,6 +585,24 @@ def test_a_phrase_that_a_rewritten_phrase_or_a_corrected_typo_completes_is_rewri
     assert "forderrung" in upto("Wie hoch ist die Förderrung?", index, "compounds").words
 
 
+def test_a_name_misheard_in_three_parts_is_joined(index: Index) -> None:
+    # dictated: "Südwestfalen" heard as three words, none of which the knowledge knows on its own
+    p = upto("what are these smart cities sued west fahlen about", index, "compounds")
+    assert "smartcitiessudwestfalen" in p.words and "fahlen" not in p.words
+    assert run("erklär mir ma smart cities süd vest fallen, wer macht dat", index, S).intent == "initiative"
+    # three everyday words are not joined into a compound they happen to spell
+    p = upto("my aunt ilse remembers the conference", index, "compounds")
+    assert {"aunt", "ilse", "remembers"} <= set(p.words)
+
+
+def test_i_mean_correcting_oneself_is_no_word_of_the_question(index: Index) -> None:
+    # "I mean" is chatter: "mean" is no evidence for a topic whose texts say "means"
+    out = index.lexicon.rewrite(["what", "is", "it", "i", "mean", "the", "guides"])
+    assert "i mean" in out.chatter and "mean" not in out.words
+    # ... but "ich mein" stays, "mein" may say whose: "wie ich mein Gerüst aufbaue"
+    assert "mein" in index.lexicon.rewrite(["wie", "ich", "mein", "haus", "baue"]).words
+
+
 def test_a_function_word_with_two_letters_swapped_is_that_word(index: Index) -> None:
     assert [misspelt(w) for w in ("taht", "waht", "nciht", "that")] == ["that", "what", "nicht", None]
     assert misspelt("form") is None and misspelt("sei") is None  # words of their own

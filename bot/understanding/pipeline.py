@@ -1806,8 +1806,9 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         a, b = words[i], words[i + 1]
         joined = a + b
         if i + 2 < len(words) and len(triple := joined + words[i + 2]) >= 10 \
-                and not any(map(is_town, words[i : i + 3])) and ix.writes(triple):
-            # ... in three parts: "diese mit macher kommunen", "rahmen strategie papier"
+                and not any(map(is_town, words[i : i + 3])) and (ix.writes(triple) or _misheard(words[i : i + 3], ix)):
+            # ... in three parts: "diese mit macher kommunen", "rahmen strategie papier"; also misheard, of
+            # three parts the knowledge does not know on their own ("süd vest fallen" is Südwestfalen)
             p.compounds.append((" ".join(words[i : i + 3]), triple))
             words[i : i + 3] = [triple]
             originals[i : i + 3] = ["-".join(originals[i : i + 3])]
@@ -1847,6 +1848,12 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         out = ix.lexicon.rewrite(words, drop_chatter=False)
         if out.applied:
             _rewritten(p, out, "after joining")
+            # ... a word the vocabulary wrote in turn ("sued west fahlen" is "sudwestfahlen", which it writes
+            # "sudwestfalen"): then "smart cities sudwestfalen" is the name
+            again = ix.lexicon.rewrite(p.words, drop_chatter=False)
+            written = {t for _, target in out.applied for t in target.split()}
+            if any(not written.isdisjoint(variant.split()) for variant, _ in again.applied):
+                _rewritten(p, again, "after joining")
     # ... or one a misspelt word is part of: "smart sitties südwestfalen" is the name too
     corrected = {i: r.parts[0] for i, w in enumerate(p.words) if len(w) >= 4 and w not in STOPWORDS
                  and not is_town(w) and (r := ix.resolve(w)).how == "typo" and r.parts}
@@ -1856,6 +1863,11 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
         if any(" " in variant and not set(variant.split()).isdisjoint(corrected.values())
                for variant, _ in out.applied):
             _rewritten(p, out, "after correcting typos")
+
+
+def _misheard(parts: list[str], ix: Index) -> bool:
+    """Whether three words the knowledge does not know make one it writes, but for a typo."""
+    return not any(ix.knows(w) or w in STOPWORDS for w in parts) and ix.resolve("".join(parts)).how == "typo"
 
 
 _PLURAL_ENDINGS = {1: ("e", "n", "s"), 2: ("en", "er", "es")}

@@ -603,6 +603,12 @@ def test_i_mean_correcting_oneself_is_no_word_of_the_question(index: Index) -> N
     assert "mein" in index.lexicon.rewrite(["wie", "ich", "mein", "haus", "baue"]).words
 
 
+def test_in_principle_is_how_much_detail_not_what_about(index: Index) -> None:
+    out = index.lexicon.rewrite("was ist eine smart city im grunde genommen".split())
+    assert "im grunde genommen" in out.chatter and "grunde" not in out.words
+    assert run("smart city – was is dat denn vom prinzip her?", index, S).intent == "smart-city"
+
+
 def test_a_function_word_with_two_letters_swapped_is_that_word(index: Index) -> None:
     assert [misspelt(w) for w in ("taht", "waht", "nciht", "that")] == ["that", "what", "nicht", None]
     assert misspelt("form") is None and misspelt("sei") is None  # words of their own

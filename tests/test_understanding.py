@@ -609,6 +609,13 @@ def test_in_principle_is_how_much_detail_not_what_about(index: Index) -> None:
     assert run("smart city – was is dat denn vom prinzip her?", index, S).intent == "smart-city"
 
 
+def test_which_role_something_plays_asks_what_it_is(index: Index) -> None:
+    # "Welche Rolle / Funktion …": what it is and does, not a choice among several (a "which" question)
+    assert upto("Welche Rolle spielen die Leitfäden für kleine Gemeinden?", index, "question type").qtype == "what"
+    assert upto("which function does the framework strategy have?", index, "question type").qtype == "what"
+    assert upto("Welche Kommunen nutzen die Rahmenstrategie?", index, "question type").qtype == "which"
+
+
 def test_a_function_word_with_two_letters_swapped_is_that_word(index: Index) -> None:
     assert [misspelt(w) for w in ("taht", "waht", "nciht", "that")] == ["that", "what", "nicht", None]
     assert misspelt("form") is None and misspelt("sei") is None  # words of their own

@@ -1899,9 +1899,12 @@ def detect_question_type(p: Parse, ix: Index, s: MatcherSettings) -> None:
     day = p.qtype in ("what", "which") and question_type.DAY_ASKED.search(p.tokens.text) is not None
     if day:
         p.qtype = "when"  # "On which exact date did …?"
+    role = p.qtype == "which" and question_type.ROLE_ASKED.search(p.tokens.text) is not None
+    if role:
+        p.qtype = "what"  # "Welche Rolle spielt …?": what it is and does
     # every kind asked, for an answer that fits each ("Wer zahlt das und wie viel?": who, how many)
-    p.asked = list(dict.fromkeys("when" if day and kind in ("what", "which") else kind
-                                 for words in asking for kind in question_type.detect_all(words)))
+    p.asked = list(dict.fromkeys("when" if day and kind in ("what", "which") else "what" if role and kind == "which"
+                                 else kind for words in asking for kind in question_type.detect_all(words)))
     if len(p.asked) > 1:
         p.note("question type", "asks " + ", ".join(p.asked))
     if p.qtype:

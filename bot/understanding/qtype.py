@@ -74,6 +74,12 @@ DAY_ASKED = re.compile(r"\b(?:an welchem (?:tag|datum)|welches datum|am wievielt
                        r"exakte?[nsr]? datum|mit datum|bitte datum|datum bitte|what day|which exact day|"
                        r"tag und uhrzeit|tt mm jjjj|dd mm yyyy)\b")
 
+#: Asking what part something plays: "Welche Rolle spielt die Rahmenstrategie …?", "Which function do the
+#: guides have?" ask what it is and does, no choice among several (read in the written words: the vocabulary
+#: drops "Rolle", "Funktion" as chatter)
+ROLE_ASKED = re.compile(r"\b(?:welche[nrs]?|which) (?:rolle|funktion|aufgabe|bedeutung|zweck|role|function|purpose|task"
+                        r"|significance)\b")
+
 #: Asks for names in full ("mit vollem Namen bitte", "full names please"): in a question who did something,
 #: people's names – only a topic whose answer names someone can give them (towns' names are no people's)
 FULL_NAMES = re.compile(r"\b(?:mit (?:vollem|vollstandigem|ganzem) namen|(?:vollen|vollstandigen) namen|"

@@ -674,6 +674,14 @@ def test_what_a_thing_of_a_topic_without_money_costs_is_not_the_projects_money(a
         assert answerer.ask(q).intent == "funding", q
 
 
+def test_how_much_money_a_group_of_towns_got_is_the_funding(answerer: Answerer) -> None:
+    # the group's topic gives no amount; the money it got is the funding's
+    assert answerer.ask("wie viel kohle gabs eigentlich für die 5 pionierstädte?").intent == "funding"
+    # ... but not what one town of it got, nor how the sum is split
+    assert answerer.ask("Wie viel Geld hat Olpe als Pionierkommune bekommen?").intent is None
+    assert answerer.ask("Wie viel Geld bekommt jede der Pionierkommunen?").intent is None
+
+
 def test_asking_for_the_correct_figure_checks_a_claimed_amount(answerer: Answerer) -> None:
     assert answerer.ask("Someone said 20 million euros. Correct figure?").intent == "funding"
 

@@ -1118,6 +1118,11 @@ def _asks_cost(p: Parse) -> bool:
     return bool(named) and not (named <= _PRICE and not _WON.isdisjoint(p.tokens.folded))
 
 
+def named_towns(p: Parse) -> bool:
+    """Whether the question names a town of its own (not only in the talk around it)."""
+    return any(is_town(w) and w != TOWN_TOKEN and w not in p.story for w in p.words)
+
+
 def _asks_money(p: Parse) -> bool:
     """Whether a question names money or what something costs ("13 Millionen", "gekostet")."""
     return not _MONEY_WORDS.isdisjoint(p.tokens.folded) or _asks_cost(p)
@@ -1159,6 +1164,14 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     amount = p.qtype == "how_much" or (money and p.intent not in ix.group_intents
                                        and p.intent not in ix.slot_intents)
     if amount and not ix.qtype_rows["how_much"][row]:
+        # "wie viel Geld gab's für die 5 Pionierstädte?": an amount of money for a group of towns is the money
+        # they were given, which the topic that tells of money answers when it is sure enough of itself
+        payer = next((i for i, v in p.ranked[1:3] if ix.qtype_rows["how_much"][ix.row[i]] and v >= s.threshold),
+                     None) if money and p.intent in ix.group_intents and not named_towns(p) else None
+        if payer is not None:
+            answer_first(p, payer, dict(p.ranked)[payer], f"it asks how much money {p.intent} got, and {payer} "
+                         "tells of it")
+            return
         # "wie viel Geld hat Menden für den dritten Platz gekriegt?": an amount of money, about a topic whose
         # numbers are of something else (a rank among 400 towns)
         _settle(p, "fallback", None, f"it asks for an amount of money, and {p.intent} gives none")

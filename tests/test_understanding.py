@@ -1542,6 +1542,16 @@ def test_a_message_of_one_clause_that_ends_with_a_greeting_greets(index: Index) 
     assert run("schreib mir n gedicht über olpe danke", index, S).intent is None
 
 
+def test_a_greeting_with_a_self_introduction_that_drops_its_subject_greets(index: Index) -> None:
+    # "…, ich bin Jana, mache gerade Abitur in Olpe": "mache" goes on about the writer, no task set
+    assert run("Hi, ich bin Jana, mache gerade Abitur in Olpe. Wollte nur hallo sagen 🙂", index, S).intent \
+        == "greeting"
+    # ... a task set after a greeting is still one
+    assert run("Hallo, mache mir bitte ein Gedicht über Olpe.", index, S).intent is None
+    # "gm" is good morning in chat
+    assert run("gm gm 🌞 hi bot", index, S).intent == "greeting"
+
+
 def test_decision_stage_greets_or_thanks_answers_a_letter_that_only_greets(index: Index) -> None:
     question = "Guten Tag, hier schreibt das Bürgerbüro Werl."
     assert upto(question, index, "unknown place").decision != "answer"

@@ -1524,7 +1524,8 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     answered = p.decision == "answer"
     if not PLEASE.isdisjoint(_PARDON.sub(" ", p.tokens.text).split()) and not _INTRODUCES.search(p.tokens.text):
         return  # "Hello. Please read me the timeline …": a request without a question mark
-    if any(words and words[0] in TASKS for words, _ in p.clause_words):
+    if any(words and words[0] in TASKS and not _goes_on_about_oneself(p, k)
+           for k, (words, _) in enumerate(p.clause_words)):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye
     from bot.understanding import pipeline  # the greeting clause is tried alone
 
@@ -1544,6 +1545,16 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 alone.note("decide", f"the message greets or thanks: '{clause.text}'")
                 p.take(alone)
                 return
+
+
+_ONESELF = frozenset("ich i wir we".split())
+
+
+def _goes_on_about_oneself(p: Parse, k: int) -> bool:
+    """'Hallo, ich bin Tomasz, mache Ausbildung …': a clause after one about the writer, joined to it by a
+    comma, goes on telling of them without its subject; its verb is no task set ("mache")."""
+    before = p.clause_words[k - 1][0] if k > 0 else []
+    return bool(before) and p.clauses[k].joined and before[0] in _ONESELF
 
 
 #: Words before which a greeting's word names a time or a thing: "für morgen", "ab Montag", "für Runde 2"

@@ -585,6 +585,12 @@ def test_a_phrase_that_a_rewritten_phrase_or_a_corrected_typo_completes_is_rewri
     assert "forderrung" in upto("Wie hoch ist die Förderrung?", index, "compounds").words
 
 
+def test_a_letter_after_a_known_word_is_not_joined_to_it(index: Index) -> None:
+    # "'n" is "ein": "… smart cities südwestfalen n kunde" keeps the name as it is
+    p = upto("was ist smart cities südwestfalen n freund hat mir erzählt", index, "compounds")
+    assert "smartcitiessudwestfalen" in p.words and not p.compounds
+
+
 def test_a_name_misheard_in_three_parts_is_joined(index: Index) -> None:
     # dictated: "Südwestfalen" heard as three words, none of which the knowledge knows on its own
     p = upto("what are these smart cities sued west fahlen about", index, "compounds")

@@ -1834,7 +1834,8 @@ def join_split_words(p: Parse, ix: Index, s: MatcherSettings) -> None:
                     not ix.knows(a) and not ix.knows(b)
                     # ... or two known words that, but for an ending, are the parts of one the knowledge
                     # writes ("große Städte" are Großstädte)
-                    or r.parts[0].startswith(a[:-1]) and r.parts[0].endswith(b))):
+                    # (not a letter: "… smart cities südwestfalen n kunde", "'n" is "ein")
+                    or len(b) >= _PART_LETTERS and r.parts[0].startswith(a[:-1]) and r.parts[0].endswith(b))):
             words[i : i + 2] = [joined]
             originals[i : i + 2] = [f"{originals[i]}-{originals[i + 1]}"]
             p.compounds.append((f"{a} {b}", joined))

@@ -2449,6 +2449,15 @@ def test_a_short_guess_at_the_kind_of_thing_after_asking_what_it_is_is_no_subjec
         assert not any(t.alternative for t in upto(question, index, "words").terms if t.word == word), question
 
 
+def test_a_thing_likened_or_doubted_after_naming_the_topic_is_a_guess(index: Index) -> None:
+    # the topic named, then what the writer likens it to, ending "or what": the likeness is no subject
+    assert run("leitfäden = what, like rules for the mayors or sumn?", index, S).intent == "leitfaeden"
+    assert run("smart city is dat so wie ne alarmanlage für die ganze stadt oder wat", index, S).intent == "smart-city"
+    # ... or a guess the writer doubts ("or is there more to it?")
+    assert run("smart city. is that just a posh label for putting cameras on the trams, or is there more to it?",
+               index, S).intent == "smart-city"
+
+
 def test_a_guess_after_the_question_is_not_the_subject(index: Index) -> None:
     p = upto("Wat is denn getz 'ne Smart City? Fährt da dat Auto von alleine oder wat?", index, "words")
     assert {t.word for t in p.terms if t.alternative} >= {"fahrt", "auto"}

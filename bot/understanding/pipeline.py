@@ -1059,12 +1059,21 @@ def _guess(p: Parse, spoken: list[int], k: int) -> bool:
     if k > 0 and _WHICH_KIND.match(" ".join(folded)):
         return True  # "… Rahmenstrategie. Handelt es sich dabei um ein verbindliches Regelwerk oder eher um …?"
     if tuple(folded[-2:]) not in _GUESS_TAGS and not (len(folded) > 2 and folded[-1] in OR) \
-            and not _or_how_to_see_it(folded):
+            and not _or_how_to_see_it(folded) and not _MORE_TO_IT.search(text):
         return False
     # (it follows the question, or the thing it guesses at: "Fünf für Südwestfalen, es dat so ne
-    # Fußballsach oder wat?")
+    # Fußballsach oder wat?", also likening it: "smart city = what, like everyone gets free wifi or sumn?",
+    # "smart city is dat, so wie smart home für die ganze stadt oder wat")
     return any(p.clauses[i].question and i < spoken[k] for i in p.kept) or (
-        k > 0 and len(folded) > 3 and folded[1] in POINTING_WORDS and _asks_what_or_names(p, spoken[k - 1]))
+        k > 0 and len(folded) > 3 and (folded[1] in POINTING_WORDS or folded[0] in _LIKENING)
+        and _asks_what_or_names(p, spoken[k - 1]))
+
+
+#: "…, or is there more to it?", "… oder steckt da mehr dahinter?": a guess the writer doubts
+_MORE_TO_IT = re.compile(r"\b(?:or|oder)\s+(?:is|ist|iss)\s+(?:there|da|das|dat)\s+(?:more|mehr)\b"
+                         r"|\b(?:or|oder)\s+steckt\s+(?:da\s+)?(?:noch\s+)?mehr\b")
+#: How a guess likens the thing to another: "like …", "(so) wie …"
+_LIKENING = frozenset("like wie so".split())
 
 
 #: How a guess at who or what it was begins: "was it Schäuble?", "oder war es das BMBF?", "or was it economy?"

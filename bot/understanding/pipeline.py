@@ -1688,7 +1688,6 @@ def _not_like(words: list[str], start: int, end: int) -> set[int]:
     return found
 
 
-_LIKE = frozenset("like wie".split())
 _BIG_CITIES = frozenset("grossstadt grossstadte grossstadten metropole metropolen cities city towns metropolis "
                         "metropolises".split())
 _EXAMPLES = 4  # ("like Berlin or Hamburg")

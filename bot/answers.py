@@ -38,17 +38,18 @@ _HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte fol
 _STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  # of _HAPPENED, the nouns
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
 _AMONG = frozenset({("unter", "den"), ("zu", "den"), ("among", "the"), ("of", "the")})  # ... the first: a rank
-#: Which of two steps came first ("vor oder nach", "earlier or later", "in welcher Reihenfolge"); the
-#: vocabulary writes "Reihenfolge", "Chronologie", "order" as "timeline"
+#: The choice between two steps: "vor oder nach", "Konferenz oder Leitfäden"
 _CHOICE = frozenset("oder or".split())
 #: "Förderung, Strategie, Leitfäden, usw.": the steps named stand for all of them
 _AND_SO_ON = frozenset({("und", "so"), ("so", "weiter"), ("and", "so"), ("so", "on")})
 _AND_SO_ON_WORDS = frozenset("usw etc etcetera".split())
 #: A title's everyday words name no step ("receives", "published"), its topic words do
 _EVERYDAY = 5.0
+#: Which of two steps came first ("zuerst", "vor oder nach", "earlier or later")
 _ORDER = frozenset(fold(w) for w in "zuerst erste erstes first before after vor nach davor danach früher später "
                    "earlier later".split())
-#: The order itself, as written ("in welcher Reihenfolge?", "the chronology")
+#: The order itself, as written ("in welcher Reihenfolge?", "the chronology"; the vocabulary writes
+#: "Reihenfolge", "Chronologie", "order" as "timeline", and "am Anfang" too)
 _ORDER_NOUNS = frozenset("reihenfolge abfolge chronologie chronologisch order chronology chronological sequence"
                          .split())
 _AFTER = frozenset("nach danach after following".split())

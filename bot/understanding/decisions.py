@@ -1118,9 +1118,9 @@ def _asks_cost(p: Parse) -> bool:
     return bool(named) and not (named <= _PRICE and not _WON.isdisjoint(p.tokens.folded))
 
 
-def named_towns(p: Parse) -> bool:
-    """Whether the question names a town of its own (not only in the talk around it)."""
-    return any(is_town(w) and w != TOWN_TOKEN and w not in p.story for w in p.words)
+def _towns_named(p: Parse) -> set[str]:
+    """The towns the question names of its own (not only in the talk around it)."""
+    return {w for w in p.words if is_town(w) and w != TOWN_TOKEN and w not in p.story}
 
 
 def _asks_money(p: Parse) -> bool:
@@ -1167,7 +1167,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # "wie viel Geld gab's für die 5 Pionierstädte?": an amount of money for a group of towns is the money
         # they were given, which the topic that tells of money answers when it is sure enough of itself
         payer = next((i for i, v in p.ranked[1:3] if ix.qtype_rows["how_much"][ix.row[i]] and v >= s.threshold),
-                     None) if money and p.intent in ix.group_intents and not named_towns(p) else None
+                     None) if money and p.intent in ix.group_intents and not _towns_named(p) else None
         if payer is not None:
             answer_first(p, payer, dict(p.ranked)[payer], f"it asks how much money {p.intent} got, and {payer} "
                          "tells of it")
@@ -1178,7 +1178,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     # "Wie viel von den 13 Millionen bekommt Olpe?": the topic's number is not about one town (one named
     # only in the talk around the question is not asked about: "… Hauptsache, es kommt auch in Arnsberg an.")
-    named = {w for w in p.words if is_town(w) and w != TOWN_TOKEN and w not in p.story}
+    named = _towns_named(p)
     # (a group's answer lists its towns: how many there are, not how much money one of them got)
     if named and p.intent not in ix.slot_intents and (p.intent not in ix.group_intents or money) \
             and ix.own_town.get(row) not in named:
@@ -1547,6 +1547,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
 
 
+#: How a clause about the writer begins ("ich bin Tomasz", "we are from Olpe")
 _ONESELF = frozenset("ich i wir we".split())
 
 

@@ -74,14 +74,14 @@ def _frequent() -> dict[tuple[str, int], tuple[list[str], list[int]]]:
 #: Spoken short forms of German verb prefixes: "rausgekommen" is "herausgekommen", "reinschauen" is
 #: "hineinschauen". The table lists such forms as rarer than their verbs are ("rausgekommen" 3.4,
 #: "gekommen" 5.1): a verb of everyday talk with a spoken prefix is everyday talk.
-SPOKEN_PREFIXES = ("raus", "rein", "ruber", "runter", "rauf", "rum", "ran")
+_SPOKEN_PREFIXES = ("raus", "rein", "ruber", "runter", "rauf", "rum", "ran")
 #: Only with this much verb after the prefix ("rauf|en" is no verb of its own)
 _VERB_LENGTH = 5
 
 
 def _spoken_verb(word: str) -> float:
     """The Zipf frequency of the verb after a spoken prefix ("raus|gekommen"), 0 if there is none."""
-    for prefix in SPOKEN_PREFIXES:
+    for prefix in _SPOKEN_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= _VERB_LENGTH:
             return zipf(word[len(prefix):])
     return 0.0

@@ -38,8 +38,6 @@ _HAPPENED = frozenset("kam kommt passierte passiert geschah geschehen folgte fol
 _STEPS = frozenset("step schritt meilenstein milestone meilensteine".split())  # of _HAPPENED, the nouns
 _FIRST = frozenset(fold(w) for w in "zuerst anfang erste ersten erstes first beginning start".split())
 _AMONG = frozenset({("unter", "den"), ("zu", "den"), ("among", "the"), ("of", "the")})  # ... the first: a rank
-#: The choice between two steps: "vor oder nach", "Konferenz oder Leitfäden"
-_CHOICE = frozenset("oder or".split())
 #: "Förderung, Strategie, Leitfäden, usw.": the steps named stand for all of them
 _AND_SO_ON = frozenset({("und", "so"), ("so", "weiter"), ("and", "so"), ("so", "on")})
 _AND_SO_ON_WORDS = frozenset("usw etc etcetera".split())
@@ -259,11 +257,11 @@ class Answerer:
         """"Was the conference before or after the Menden award?", "Was kam zuerst, Konferenz oder
         Leitfäden?": two or more steps of the timeline named with a word of order are answered with
         those steps in their order, not with the first step of all or one of the two topics."""
-        # (an order asked between them, "… vor oder nach …?", "zuerst, A oder B?", or of them all,
+        # (an order asked between them, a choice: "… vor oder nach …?", "zuerst, A oder B?", or of them all,
         # "in welcher Reihenfolge?": not "the next steps after A and B", nor "the first step", nor
         # "am Anfang", which the vocabulary writes as "timeline")
         written = match.parse.tokens.folded if match.parse is not None else ()
-        if self._timeline_intent is None or (_ORDER.isdisjoint(words) or _CHOICE.isdisjoint(words)) \
+        if self._timeline_intent is None or (_ORDER.isdisjoint(words) or pipeline.OR.isdisjoint(words)) \
                 and _ORDER_NOUNS.isdisjoint(written):
             return None
         named = self._named_entries(words, entries)

@@ -726,3 +726,11 @@ def test_the_staff_of_the_project_is_not_covered_and_def_is_a_definition(answere
     assert answerer.ask("Wie viele Planstellen hat Olpe für das Modellprojekt geschaffen?").intent is None
     assert answerer.ask("how many staff does the pioneer towns' project have?").intent is None
     assert answerer.ask("smart city def pls").intent == "smart-city"
+
+
+def test_a_request_to_explain_leads_into_the_question_past_an_aside(answerer: Answerer) -> None:
+    # "… explain to me, in simple words, what …": one question, not a request of its own before it
+    answer = answerer.ask("Dear all, we moved to Olpe in 1998. I would be grateful if you could explain to me, "
+                          "in simple words, what this initiative is and what it wants to achieve. Kind regards")
+    assert answer.intent == "initiative"
+    assert not answer.text.startswith("About")

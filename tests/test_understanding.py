@@ -4112,3 +4112,34 @@ def test_gelesen_alone_is_how_the_writer_came_across_it(index: Index) -> None:
     # "opa hat wat von … gelesen": reading about it, with the subject in between, is no word of the question
     p = upto("oma hat wat von fünf modellstädten gelesen, welche sind dat und wat machen die denn?", index, "chatter")
     assert "gelesen" not in p.words and "funf" in p.words
+
+
+def test_what_the_bot_is_good_for_and_its_menu_ask_for_help(index: Index) -> None:
+    for question in ("hey, what r u good for?", "Wozu taugst du denn?", "gibt es ein Menü oder so?",
+                     "any menu here?"):
+        assert run(question, index, S).intent == "help", question
+
+
+def test_reflexive_pronouns_are_function_words() -> None:
+    assert {"itself", "themselves", "selber"} <= STOPWORDS
+
+
+def test_an_english_was_before_a_town_asks_yes_or_no(index: Index) -> None:  # (the towns known)
+    assert qtype.detect("was zzort_menden top of that list".split()) == "yes_no"
+    # German "was" before a town still asks what: "Was Menden gemacht hat?"
+    assert qtype.detect("was zzort_menden gemacht hat".split()) == "what"
+
+
+def test_a_verb_after_a_time_aside_goes_on_the_sentence_before_it() -> None:
+    found = clauses.split("the first thing we do, after getting home, is check the news haha. anyway hi")
+    assert [c.question for c in found if c.text.startswith("is check")] == [False]
+    # a yes/no question without a question mark still asks
+    assert clauses.split("hi, is olpe in it. cousin lives there")[1].question
+
+
+def test_paraphrases_of_a_topics_name_are_read_as_it(index: Index) -> None:
+    assert run("which towns were the guinea pigs?", index, S).intent == "pionierkommunen"
+    assert run("who came on board after the first five? names pls", index, S).intent == "mitmacherkommunen"
+    assert run("quick recap of the journey so far?", index, S).intent == "timeline"
+    p = run("Give me a brief overview of the initiative itself, and what it sets out to achieve", index, S)
+    assert p.intent == "initiative", (p.intent, p.reason)

@@ -685,7 +685,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         # cousin lives there"); a German one may be a statement without its subject ("ist schön hier").
         auxiliary_first = unpunctuated and len(folded) > 2 and (
             folded[0] in _ENGLISH_ASKING
-            or ((goes_on or len(pieces) > 1) and _ASKS_TAKING_PART.match(piece) is not None))
+            or ((goes_on or len(pieces) > 1) and _ASKS_TAKING_PART.match(piece) is not None)) \
+            and not _verb_after_aside(pieces, joined, n)
         firsts.append(folded[0] if folded else "")
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged
                               or auxiliary_first, goes_on))
@@ -718,6 +719,19 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             # read there is what the blog is for; the sentence asks in its first clause
             clauses[i - 2] = Clause(clauses[i - 2].text, True, clauses[i - 2].joined)
     return clauses
+
+
+#: Words that begin a clause set inside a sentence: "…, before even unpacking, …", "…, während ich warte, …"
+_INSIDE_TIME = frozenset("before after while when since once until bevor nachdem wahrend als sobald".split())
+
+
+def _verb_after_aside(pieces: Sequence[str], joined: Sequence[bool], n: int) -> bool:
+    """Whether the clause at ``n`` is the verb of a sentence an aside interrupted: "the first thing i do,
+    before even unpacking, is open discord." (no question for its "is")."""
+    if n < 2 or not (joined[n] and joined[n - 1]):
+        return False
+    before = re.findall(r"[^\W_]+", pieces[n - 1])[:1]
+    return bool(before) and fold(before[0]) in _INSIDE_TIME
 
 
 _EITHER = frozenset("either entweder".split())

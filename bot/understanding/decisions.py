@@ -1356,18 +1356,21 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Welchen Platz hatte Menden im Digital-Ranking 2024?': a question about a year other than the
     ones its topic's answer names – or about the year after, "will Menden win again next year?" – asks
     about another event of the kind (not on the timeline's topics, which tell what happened and comes when)."""
-    if p.settled or p.decision != "answer" or p.intent is None or ix.row[p.intent] in ix.timeline_rows or p.checks:
-        return  # (nor a year the writer wants checked: "there was a conference in arnsberg in 2019 i think")
+    if p.settled or p.decision != "answer" or p.intent is None or ix.row[p.intent] in ix.timeline_rows:
+        return
     known = ix.years.get(p.intent, frozenset())
-    asked = {w for w in p.words if _A_YEAR.fullmatch(w)}
+    # ... a decade before the initiative ("in den Neunzigern", "back in the 90s"), as written, even in a yes/no
+    # question: another event ("Was Menden recognised in the 1990s as well?")
+    asked = {w for w in p.tokens.folded if w in _DECADES or _A_DECADE.fullmatch(w)}
+    if p.checks and not asked:
+        return  # (not a year the writer wants checked: "there was a conference in arnsberg in 2019 i think")
+    asked |= {w for w in p.words if _A_YEAR.fullmatch(w)}
     # ... also a year said alone before the question ("und 2024, welchen Platz hat Menden da gemacht?")
     asked |= {w for words, _ in p.clause_words if (said := [w for w in words if w not in STOPWORDS])
               and all(_A_YEAR.fullmatch(w) for w in said) for w in said}
     # ... or the year after ("will menden win again next year", "im nächsten Jahr wieder?"): another event
     if any(w == "nachste" and after in _YEAR_WORDS for w, after in zip(p.words, p.words[1:], strict=False)):
         asked.add("the next year")
-    # ... or a decade before the initiative ("in den Neunzigern", "back in the 90s"), as written
-    asked |= {w for w in p.tokens.folded if w in _DECADES or _A_DECADE.fullmatch(w)}
     if known and asked and asked.isdisjoint(known):
         _settle(p, "fallback", None, f"it asks about {', '.join(sorted(asked))}; {p.intent} tells of "
                                      f"{', '.join(sorted(known))}")

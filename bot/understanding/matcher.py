@@ -22,6 +22,10 @@ from bot.understanding.towns import is_town
 __all__ = ["Match", "Matcher", "MatcherSettings"]
 
 
+#: Whom a request to tell is for, after its verb: "… explain to me", "… erklären Sie uns bitte"
+_TO_ME = frozenset("to me us for mir uns bitte please mal ma".split())
+
+
 @dataclass(frozen=True)
 class Match:
     """The outcome of matching one question."""
@@ -176,10 +180,15 @@ class Matcher:
         # (as written: the vocabulary may drop the verb as chatter, "Könnten Sie mir bitte einmal erzählen")
         written = tokenize(p.clauses[i].text).folded \
             if i + 1 < len(p.clauses) and not clauses.TELL.isdisjoint(p.tokens.folded) else ()
-        # (also with a word after the verb: "Erklären Sie mir bitte, was …")
+        # (also with a word after the verb: "Erklären Sie mir bitte, was …"; past an aside dropped as chatter:
+        # "… if you could explain to me, in plain terms, what this initiative is")
+        after = next((j for j in range(i + 1, len(p.clauses)) if j in p.kept and p.clause_words[j][0]), i + 1) \
+            if written else i + 1
+        while written and written[-1] in _TO_ME:
+            written = written[:-1]  # ("… if you could explain to me, in plain terms, what …")
         if written and (written[-1] in clauses.TELL
                         or len(written) <= _LEAD_IN_WORDS and not clauses.TELL.isdisjoint(written)) \
-                and p.clause_words[i + 1][0] and qtype.is_question_word(p.clause_words[i + 1][0][0]):
+                and p.clause_words[after][0] and qtype.is_question_word(p.clause_words[after][0][0]):
             return True
         if not (len(p.clause_words[i][1]) <= _LEAD_IN_WORDS and i + 1 < len(p.clauses) and p.clauses[i + 1].question):
             return False

@@ -108,6 +108,9 @@ def english_was(words: Sequence[str], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     if after in _IS or before in OPENERS:
         return False
+    if is_town(after) and not before:
+        # (a town after a first "was" is its subject, the next word that leans tells: "Was Menden number one?")
+        after = next((w for w in words[i + 2 : i + 5] if leaning(w)), "")
     # (a town before it is its subject, in either language: "Menden was first", "Olpe was geht")
     return (leaning(after) >= _ENGLISH_NEXT_TO and before not in GERMAN_MARKERS) or (
         (leaning(before) >= _ENGLISH_NEXT_TO or is_town(before)) and leaning(after) > _GERMAN_NEXT_TO

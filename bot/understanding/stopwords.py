@@ -33,6 +33,7 @@ ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jede
 ihrer ihrem ihres seine seiner seinen seinem seines
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
 s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten
+itself myself yourself himself herself ourselves yourselves themselves selber
 even really actually basically literally anyway anyways herr herrn mr mrs ms exactly kinda sorta gonna wanna
 januar februar marz april mai juni juli august september oktober november dezember
 january february march june july october december

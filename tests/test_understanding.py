@@ -4143,3 +4143,10 @@ def test_paraphrases_of_a_topics_name_are_read_as_it(index: Index) -> None:
     assert run("quick recap of the journey so far?", index, S).intent == "timeline"
     p = run("Give me a brief overview of the initiative itself, and what it sets out to achieve", index, S)
     assert p.intent == "initiative", (p.intent, p.reason)
+
+
+def test_who_wrote_it_asks_who_drew_it_up(index: Index) -> None:
+    # "wer hat die geschrieben", "who wrote it": who drew a paper up, not a word the knowledge lacks
+    p = run("Mein Chef redet dauernd von ner Rahmenstrategie, woll. Wat is dat, un wer hat die geschrieben?", index, S)
+    assert p.intent == "rahmenstrategie", p.reason
+    assert "erarbeitet" in run("Some strategy paper for all the towns, what is it and who wrote it?", index, S).words

@@ -4150,3 +4150,10 @@ def test_who_wrote_it_asks_who_drew_it_up(index: Index) -> None:
     p = run("Mein Chef redet dauernd von ner Rahmenstrategie, woll. Wat is dat, un wer hat die geschrieben?", index, S)
     assert p.intent == "rahmenstrategie", p.reason
     assert "erarbeitet" in run("Some strategy paper for all the towns, what is it and who wrote it?", index, S).words
+
+
+def test_a_yes_no_question_about_other_things_in_a_town_falls_back(index: Index) -> None:
+    p = run("haben die lifte in schmallenberg schon offen?", index, S)
+    assert p.intent is None and "other things" in p.reason, p.reason
+    # one word that asks whether it takes part still asks it
+    assert run("Ist Olpe eigentlich auch mit dabei?", index, S).intent == "membership"

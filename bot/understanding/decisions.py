@@ -954,8 +954,19 @@ def membership_asks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     elif p.qtype == "yes_no" and not taking_part and (kind := _what_kind_of_place(p.tokens.folded, ix, s)):
         # "Is Siegen a safe city for a family?": yes or no about what kind of place the town is
         _settle(p, "fallback", None, f"it asks whether the town is a {kind} place, not whether it takes part")
+    elif p.qtype == "yes_no" and not taking_part and _unknown_count(p) >= _OTHER_THINGS:
+        # "haben die lifte in winterberg schon offen?", "bus from attendorn to olpe on a sunday, is there one?":
+        # everyday words each, but two or more the knowledge does not know, and none asks whether it takes part
+        _settle(p, "fallback", None, "a town is named, and the question is about other things in it")
 
 
+def _unknown_count(p: Parse) -> int:
+    """How many content words of the question the knowledge does not know (not towns, not the story's)."""
+    return sum(1 for t in p.terms if not t.resolved.keys and not is_town(t.word) and t.word not in p.story)
+
+
+#: How many words the knowledge does not know make a yes/no question about a town one about other things in it
+_OTHER_THINGS = 2
 #: Words that put the question in the future (the vocabulary writes "nächstes", "future", "vorgesehen" as "nächste")
 _AHEAD = frozenset("nachste zukunft zukunftig zukunftige kunftig demnachst bald irgendwann soon eventually "
                    "someday".split())

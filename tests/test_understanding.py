@@ -4157,3 +4157,10 @@ def test_a_yes_no_question_about_other_things_in_a_town_falls_back(index: Index)
     assert p.intent is None and "other things" in p.reason, p.reason
     # one word that asks whether it takes part still asks it
     assert run("Ist Olpe eigentlich auch mit dabei?", index, S).intent == "membership"
+
+
+def test_which_apps_by_name_the_page_does_not_say(index: Index) -> None:
+    # the school format's apps are not named on the page: "which apps" falls back, what the format is does not
+    for question in ("Welche Apps hat die Klasse von meiner Tochter da gebaut?", "which apps came out of it?"):
+        assert run(question, index, S).intent is None, question
+    assert run("Was ist Südwestfalen geht App?", index, S).intent == "schule"

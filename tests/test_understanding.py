@@ -4164,3 +4164,9 @@ def test_which_apps_by_name_the_page_does_not_say(index: Index) -> None:
     for question in ("Welche Apps hat die Klasse von meiner Tochter da gebaut?", "which apps came out of it?"):
         assert run(question, index, S).intent is None, question
     assert run("Was ist Südwestfalen geht App?", index, S).intent == "schule"
+
+
+def test_how_many_people_came_to_an_event_is_not_covered(index: Index) -> None:
+    for question in ("Besucherzahl Konferenz Arnsberg?", "conference 2021 attendance?"):
+        p = run(question, index, S)
+        assert p.intent is None and "teilnehmerzahl" in p.words, (question, p.reason)

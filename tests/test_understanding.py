@@ -4170,3 +4170,10 @@ def test_how_many_people_came_to_an_event_is_not_covered(index: Index) -> None:
     for question in ("Besucherzahl Konferenz Arnsberg?", "conference 2021 attendance?"):
         p = run(question, index, S)
         assert p.intent is None and "teilnehmerzahl" in p.words, (question, p.reason)
+
+
+def test_what_the_writer_would_do_instead_is_not_the_subject() -> None:
+    words = "why do all this rather than repair the bridges".split()
+    assert pipeline._compared_with(words, 0, len(words)) == {6, 7, 8}
+    words = "warum das ganze statt neuer radwege".split()
+    assert pipeline._compared_with(words, 0, len(words)) == {4, 5}

@@ -1656,6 +1656,9 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
             after = next((k for k in range(j + 1, end) if words[k] in _APART_FROM), None)
             if after is not None:
                 return set(range(after + 1, end))
+        # ... or what the writer would do instead: "why bother with all this rather than just fixing the roads"
+        if (words[j] in _RATHER and words[j + 1] in _THAN) or words[j] in _INSTEAD_OF:
+            return set(range(j + (1 if words[j] in _INSTEAD_OF else 2), end))
         # ... or likened to: "is a smart city the same thing as a smart home?", "dasselbe wie …"
         if words[j] in _SAME:
             after = next((k for k in range(j + 1, min(end, j + 3)) if words[k] in _SAME_AS), None)
@@ -1665,6 +1668,9 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
 
 
 _SAME = frozenset("same similar dasselbe dieselbe derselbe gleiche gleich selbe ahnlich".split())
+_RATHER = frozenset("rather instead".split())  # ("rather than …", "instead of …")
+_THAN = frozenset("than of".split())
+_INSTEAD_OF = frozenset("statt anstatt anstelle".split())
 _SAME_AS = frozenset("as to wie".split())
 
 

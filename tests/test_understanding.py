@@ -4177,3 +4177,10 @@ def test_what_the_writer_would_do_instead_is_not_the_subject() -> None:
     assert pipeline._compared_with(words, 0, len(words)) == {6, 7, 8}
     words = "warum das ganze statt neuer radwege".split()
     assert pipeline._compared_with(words, 0, len(words)) == {4, 5}
+
+
+def test_questions_about_using_the_bot_and_its_scope_ask_for_help(index: Index) -> None:
+    for question in ("Can I write in English or only German?", "do you understand english, dear?",
+                     "what do you know about, honey? only this project or other stuff too?"):
+        p = run(question, index, S)
+        assert p.intent == "help", (question, p.reason)

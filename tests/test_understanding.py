@@ -50,7 +50,7 @@ def test_stages_are_listed_in_order_in_one_place() -> None:
     assert [name for name, _ in STAGES] == ["normalise", "run together", "clauses", "towns", "vocabulary", "chatter",
                                             "compounds", "question type", "words", "channels", "score", "decide",
                                             "speaks to another", "two compared", "money asked", "kind agrees",
-                                            "title named", "name asked", "description asked",
+                                            "title named", "recap asked", "name asked", "description asked",
                                             "about the initiative", "several events", "step asked", "district asked",
                                             "town only",
                                             "group listed", "group or town",
@@ -4184,3 +4184,10 @@ def test_questions_about_using_the_bot_and_its_scope_ask_for_help(index: Index) 
                      "what do you know about, honey? only this project or other stuff too?"):
         p = run(question, index, S)
         assert p.intent == "help", (question, p.reason)
+
+
+def test_decision_stage_recap_asked_answers_the_topic_the_recap_tells_of(index: Index) -> None:
+    p = upto("There was a recap on Südwestfalen geht App – what was that about?", index, "recap asked")
+    assert (p.intent, p.reason) == ("schule", "it asks what a recap of that topic tells of"), p.reason
+    # not where the question asks for the blog's stories themselves
+    assert upto("Where can I read the recaps?", index, "recap asked").intent == "stories"

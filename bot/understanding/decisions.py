@@ -607,6 +607,25 @@ def others_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
         answer_first(p, groups[0], score, "it asks for the others of the group the town named belongs to")
 
 
+#: The word the vocabulary writes for a blog post or recap ("Rückblick", "recap", "Beitrag")
+_RECAP = "blog"
+#: How far behind the blog's topic the recapped topic may score
+_RECAP_MARGIN = 0.1
+
+
+def recap_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
+    """'saw a recap titled „Südwestfalen geht App!“, what was that?': what a recap tells of, asked with
+    nothing but the recap and its topic's words, is that topic; the blog only holds the recap."""
+    if p.settled or p.decision != "answer" or p.qtype != "what" or len(p.ranked) < 2 or _RECAP not in p.words:
+        return
+    (top, top_score), (second, second_score) = p.ranked[0], p.ranked[1]
+    if _example_rows(ix.resolve(_RECAP).keys, ix) != {ix.row[top]} or top_score - second_score > _RECAP_MARGIN:
+        return
+    others = [t for t in p.terms if t.word != _RECAP and t.resolved.keys]
+    if others and all(ix.row[second] in _example_rows(t.resolved.keys, ix) for t in others):
+        answer_first(p, second, second_score, "it asks what a recap of that topic tells of")
+
+
 def title_named(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'5 für Südwestfalen members': of two topics too close to call, the one whose title's quoted name
     the question writes ("Was ist „5 für Südwestfalen“?") is asked about (not where they are only close:

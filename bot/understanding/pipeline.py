@@ -2447,6 +2447,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("money asked", decisions.money_asked),
     ("kind agrees", decisions.kind_agrees),
     ("title named", decisions.title_named),
+    ("recap asked", decisions.recap_asked),
     ("name asked", decisions.name_asked),
     ("description asked", decisions.description_asked),
     ("about the initiative", decisions.about_the_initiative),

@@ -4191,3 +4191,11 @@ def test_decision_stage_recap_asked_answers_the_topic_the_recap_tells_of(index: 
     assert (p.intent, p.reason) == ("schule", "it asks what a recap of that topic tells of"), p.reason
     # not where the question asks for the blog's stories themselves
     assert upto("Where can I read the recaps?", index, "recap asked").intent == "stories"
+
+
+def test_a_reflexive_relative_clause_in_a_what_question_describes_the_thing_asked(index: Index) -> None:
+    p = run("Was ist das eigentlich für eine Rahmenstrategie, der sich die Gemeinden angeschlossen haben?", index, S)
+    assert p.intent == "rahmenstrategie", p.reason
+    # in the story it is what is asked about
+    assert run("Viele Städte haben sich angeschlossen, die sich digital machen. Welche sind das?", index,
+               S).intent == "mitmacherkommunen"

@@ -1405,7 +1405,10 @@ def _described(words: list[str], start: int, end: int) -> set[int]:
     a German one where the writer says what they would do with it ("einen Blog, auf den ich
     verlinken kann")."""
     for j in range(start + 1, end - 2):
-        if words[j] in _RELATIVE_DE and words[j + 1] in _RELATIVE_SUBJECTS:
+        # (in a question what a thing is, also one of a reflexive verb: "Was ist die Rahmenstrategie, der sich
+        # die Kommunen angeschlossen haben?"; not in the story: "… Städten, die sich angeschlossen haben.")
+        if words[j] in _RELATIVE_DE and (words[j + 1] in _RELATIVE_SUBJECTS or (
+                words[j + 1] == "sich" and words[start] in _WHAT)):
             noun = j - 2 if words[j - 1] in _PREPOSITIONS_DE else j - 1
             # (a short one: "eine Stelle, an der man die Geschichten und Neuigkeiten nachlesen kann"
             # says in it what is asked about)

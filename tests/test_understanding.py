@@ -4199,3 +4199,10 @@ def test_a_reflexive_relative_clause_in_a_what_question_describes_the_thing_aske
     # in the story it is what is asked about
     assert run("Viele Städte haben sich angeschlossen, die sich digital machen. Welche sind das?", index,
                S).intent == "mitmacherkommunen"
+
+
+def test_the_next_step_after_several_events_named_is_the_next_step(index: Index) -> None:
+    p = run("Was sind nach Förderzusage und Rahmenstrategie die nächsten geplanten Schritte?", index, S)
+    assert p.intent == "timeline-next", p.reason
+    # without "next", the events named together ask for the timeline
+    assert run("Förderzusage, Rahmenstrategie, Leitfäden – in welcher Reihenfolge?", index, S).intent == "timeline"

@@ -156,19 +156,23 @@ def several_events(p: Parse, ix: Index, s: MatcherSettings) -> None:
     ordered = False
     from bot.understanding.pipeline import topicality
 
+    next_words = _STEP_WORDS[1][1]
     for t in p.terms:
         owners = frozenset(r for k in t.resolved.keys for r in ix.examples.owners.get(k, ()))
         if row in owners and owners <= ix.timeline_rows:
             ordered = True  # a word only the timeline's topics use ("Reihenfolge", "chronological")
         elif 0 < len(owners) <= 2 and topicality(t.word, s) == 1.0 and not is_town(t.word) \
-                and t.word not in TELL:  # ("erklär mir …": how it asks, no event)
+                and t.word not in TELL and t.word not in next_words:  # ("erklär mir …": how it asks, no event)
             events.append(owners)
+    # ... or for the next step after them ("the next steps now that the strategy and the guides exist")
+    step = ix.step_intents.get("next") if not next_words.isdisjoint(p.words) else None
     # two topics' words at least, neither of them the other's ("Förderzusage, Rahmenstrategie")
-    if ordered and len(events) >= 2 and len(set(events)) >= 2 and not any(a <= b for a in events for b in events
-                                                                           if a is not b):
-        score = dict(p.ranked).get(overview, 0.0)
+    if ordered and len(events) >= 2 and len(set(events)) >= 2 \
+            and not any(a <= b for a in events for b in events if a is not b):
+        score = dict(p.ranked).get(step or overview, 0.0)
         p.settled = True
-        answer_first(p, overview, score, f"it names {len(events)} topics' events together and asks for the timeline")
+        answer_first(p, step or overview, score, f"it names {len(events)} topics' events together and asks for "
+                     + ("the next step after them" if step else "the timeline"))
 
 
 #: The words that ask for one step of the timeline, as the vocabulary writes them ("jüngste" is "letzte")

@@ -4206,3 +4206,11 @@ def test_the_next_step_after_several_events_named_is_the_next_step(index: Index)
     assert p.intent == "timeline-next", p.reason
     # without "next", the events named together ask for the timeline
     assert run("Förderzusage, Rahmenstrategie, Leitfäden – in welcher Reihenfolge?", index, S).intent == "timeline"
+
+
+def test_a_bare_what_is_it_is_not_the_reasons_topic_when_another_is_close(index: Index) -> None:
+    p = run("Ich hab von einem Projekt gehört, bei dem die ganze Region digital gemacht werden soll. "
+            "Was ist das eigentlich genau?", index, S)
+    assert p.intent == "initiative" and "defined by another kind" in p.reason, p.reason
+    # a word of the reasons topic's own still asks for the reasons ("the actual benefit")
+    assert run("What's the actual benefit for the people here?", index, S).intent == "why"

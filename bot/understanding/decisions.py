@@ -286,7 +286,8 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
         return
     (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
     if p.decision == "answer":
-        _kind_decides(p, ix, s)
+        if not _defined_by_another_kind(p, ix, s):
+            _kind_decides(p, ix, s)
         return
     if score < s.low_threshold and not _defined_by_kind(p, ix, s, best, next_score):
         return
@@ -315,6 +316,37 @@ def kind_agrees(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 return
     if p.decision == "clarify" and too_close:
         _never_asked(p, ix, s, close)
+
+
+def _defined_by_another_kind(p: Parse, ix: Index, s: MatcherSettings) -> bool:
+    """'Mein Enkel erzählte von einem Projekt … Worum handelt es sich dabei genau?': a question only what it is,
+    whose best topic is defined by another kind (why: most of its examples ask for reasons), is the close
+    runner-up's when that one asks "what" more often and is not defined by the same kind."""
+    if p.qtype != "what" or len(p.asked) > 1:
+        return False
+    from bot.understanding.pipeline import _topic_words
+
+    # (a question of function words only, "was ist das genau?"; not "what's the actual benefit?")
+    asking = [i for i in p.kept if p.clauses[i].question]
+    if not asking or any(_topic_words(p.clause_words[i][0], ix, s) for i in asking) \
+            or not all(qtype.is_question_word(p.clause_words[i][0][0]) for i in asking if p.clause_words[i][0]):
+        return False
+    (best, score), (second, next_score) = p.ranked[0], p.ranked[1]
+    if score - next_score >= s.kind_margin or next_score < s.low_threshold:
+        return False
+    for i in asking:  # (nor where a word of the question is the best topic's alone: "the actual benefit")
+        for w in p.clause_words[i][0]:
+            rows = _example_rows(ix.resolve(w).keys, ix)
+            if ix.row[best] in rows and ix.row[second] not in rows:
+                return False
+    shares, others = ix.kind_shares[ix.row[best]], ix.kind_shares[ix.row[second]]
+    defining = [kind for kind, share in shares.items() if kind not in _COMMON_KINDS and share >= s.kind_share]
+    if not defining or any(others.get(kind, 0.0) >= s.kind_share for kind in defining) \
+            or others.get("what", 0.0) <= shares.get("what", 0.0):
+        return False
+    answer_first(p, second, next_score, f"it asks only what it is; {best} is defined by another kind "
+                                        f"({', '.join(defining)}), {second} is close behind")
+    return True
 
 
 def _defined_by_kind(p: Parse, ix: Index, s: MatcherSettings, best: str, next_score: float) -> bool:

@@ -686,7 +686,7 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
         auxiliary_first = unpunctuated and len(folded) > 2 and (
             folded[0] in _ENGLISH_ASKING
             or ((goes_on or len(pieces) > 1) and _ASKS_TAKING_PART.match(piece) is not None)) \
-            and not _verb_after_aside(pieces, joined, n)
+            and not _verb_after_aside(joined, firsts, n)
         firsts.append(folded[0] if folded else "")
         clauses.append(Clause(piece, piece.endswith("?") or starts or indirect or request or greek or tagged
                               or auxiliary_first, goes_on))
@@ -725,13 +725,11 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
 _INSIDE_TIME = frozenset("before after while when since once until bevor nachdem wahrend als sobald".split())
 
 
-def _verb_after_aside(pieces: Sequence[str], joined: Sequence[bool], n: int) -> bool:
+def _verb_after_aside(joined: Sequence[bool], firsts: Sequence[str], n: int) -> bool:
     """Whether the clause at ``n`` is the verb of a sentence an aside interrupted: "the first thing i do,
-    before even unpacking, is open discord." (no question for its "is")."""
-    if n < 2 or not (joined[n] and joined[n - 1]):
-        return False
-    before = re.findall(r"[^\W_]+", pieces[n - 1])[:1]
-    return bool(before) and fold(before[0]) in _INSIDE_TIME
+    before even unpacking, is open discord." (no question for its "is"); ``firsts``: each clause's first
+    folded word, so far."""
+    return n >= 2 and joined[n] and joined[n - 1] and firsts[n - 1] in _INSIDE_TIME
 
 
 _EITHER = frozenset("either entweder".split())

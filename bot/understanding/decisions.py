@@ -324,11 +324,11 @@ def _defined_by_another_kind(p: Parse, ix: Index, s: MatcherSettings) -> bool:
     runner-up's when that one asks "what" more often and is not defined by the same kind."""
     if p.qtype != "what" or len(p.asked) > 1:
         return False
-    from bot.understanding.pipeline import _topic_words
+    from bot.understanding.pipeline import topic_words
 
     # (a question of function words only, "was ist das genau?"; not "what's the actual benefit?")
     asking = [i for i in p.kept if p.clauses[i].question]
-    if not asking or any(_topic_words(p.clause_words[i][0], ix, s) for i in asking) \
+    if not asking or any(topic_words(p.clause_words[i][0], ix, s) for i in asking) \
             or not all(qtype.is_question_word(p.clause_words[i][0][0]) for i in asking if p.clause_words[i][0]):
         return False
     (best, score), (second, next_score) = p.ranked[0], p.ranked[1]

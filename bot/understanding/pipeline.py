@@ -634,7 +634,7 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # ("Kannst du mir das erklären?": the request to tell names nothing of its own)
         # ("Es gibt Mitmacherkommunen. Welche Orte gehören dazu?": which places belong to the topic named)
         belongs = not _BELONGS_TO.isdisjoint(asked) and any(
-            i < asking[0] and _topic_words([w for w in p.clause_words[i][0] if not is_town(w)], ix, s)
+            i < asking[0] and topic_words([w for w in p.clause_words[i][0] if not is_town(w)], ix, s)
             for i in evident)
         # ("is true?": a short question that confirms points back without a pointing word, also before
         # another: "My colleague said Menden was number 3. Is this true? From how many cities?")
@@ -644,8 +644,8 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
                              and not (belongs and w in _MEMBERS) and not (confirms and w in CONFIRMING)], ix)
         # ("Können Sie einfach erklären?": so does a bare request to tell; "leitfaden. was. für wen.": and
         # a question that names nothing at all, after a topic)
-        names_nothing = own == 0 and (asked[-1] in TELL or (not _topic_words(asked, ix, s) and any(
-            i < asking[0] and _topic_words(p.clause_words[i][0], ix, s) for i in evident)))
+        names_nothing = own == 0 and (asked[-1] in TELL or (not topic_words(asked, ix, s) and any(
+            i < asking[0] and topic_words(p.clause_words[i][0], ix, s) for i in evident)))
         # (a yes/no question that names a town has its subject: "Is Brilon in it? My sister lives there")
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
@@ -659,10 +659,10 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
                 # said before it, the question points at the initiative; what follows is talk about it
                 told_after = {i for i in kept if i > asking[-1]}
         elif len(asking) == 1 and asking[0] - 1 in content and (own < 2 and (
-                (p.clauses[asking[0]].joined and not _topic_words(asked, ix, s)
+                (p.clauses[asking[0]].joined and not topic_words(asked, ix, s)
                  and _names_subject(*p.clause_words[asking[0] - 1], ix, s)
                  and (not p.clauses[asking[0] - 1].text.endswith(":")
-                      or _topic_words(p.clause_words[asking[0] - 1][0], ix, s)))
+                      or topic_words(p.clause_words[asking[0] - 1][0], ix, s)))
                 or (len(asked) <= _SHORT_QUESTION and _only_names(p.clause_words[asking[0] - 1][0], ix)
                     and not _social(p.clause_words[asking[0] - 1][0], ix, s)))
                 or names_town and _points_at_topic_before(p, ix, asking[0], asked)):
@@ -692,13 +692,13 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         kept = content
         talk = [i for i in content if not _social(p.clause_words[i][0], ix, s)]
         named_before = [i for i in evident if asking and i < asking[0] and i in talk]
-        named_before = [i for i in named_before if _topic_words(p.clause_words[i][0], ix, s)] or named_before
+        named_before = [i for i in named_before if topic_words(p.clause_words[i][0], ix, s)] or named_before
         # questions of function words only that point back ("What's the craic with it?"), when no
         # clause asks with words of its own
         pointing = [] if asking else [i for i, c in enumerate(p.clauses) if c.question and i not in content
                                       and points_back(p.clause_words[i][0])]
         said_before = [i for i in evident if pointing and i < pointing[0] and i in talk]
-        said_before = [i for i in said_before if _topic_words(p.clause_words[i][0], ix, s)] or said_before
+        said_before = [i for i in said_before if topic_words(p.clause_words[i][0], ix, s)] or said_before
         if named_before and not any(_names_subject(*p.clause_words[i], ix, s) for i in asking):
             # "… one of five 'model towns' … Is that right, and which are the other four?": a question
             # that names nothing of its own asks about the nearest thing named before it
@@ -924,7 +924,7 @@ def _pointed_at(p: Parse, ix: Index, s: MatcherSettings, asking: list[int], evid
     names something – a topic, not only everyday words ("…, stand im Gemeindeblatt. Worum geht es
     in denen?")."""
     before = [i for i in evident if i < asking[0]]
-    before = [i for i in before if _topic_words(p.clause_words[i][0], ix, s)] or before
+    before = [i for i in before if topic_words(p.clause_words[i][0], ix, s)] or before
     if len(before) > 1 and all(w.isdigit() for w in p.clause_words[before[-1]][0] if w not in STOPWORDS):
         # ("opa will die liste von den mitmachstädten, die 14 oder so. kannste die mal raushauen?": a
         # number guessed after a topic is said of it; the question asks about both)
@@ -949,8 +949,8 @@ def _most_topics(clauses: list[int], p: Parse, ix: Index, s: MatcherSettings) ->
     award does not take the question); of as many, one that names a topic (not a town) or the initiative
     as such before one that names a topic in a compound only ("… eine Smart-City-Rahmenstrategie. Klingt
     nach Behördendeutsch. Was ist das?")."""
-    counts = [_topic_words(p.clause_words[i][0], ix, s) for i in clauses]
-    whole = [any(w in ix.name_words for w in p.clause_words[i][0]) or _topic_words(
+    counts = [topic_words(p.clause_words[i][0], ix, s) for i in clauses]
+    whole = [any(w in ix.name_words for w in p.clause_words[i][0]) or topic_words(
         [w for w in p.clause_words[i][0] if ix.resolve(w).how != "compound" and not is_town(w)], ix, s) > 0
         for i in clauses]
     return clauses[max(range(len(clauses)), key=lambda k: (counts[k], whole[k], k))]
@@ -1660,8 +1660,10 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
             if after is not None:
                 return set(range(after + 1, end))
         # ... or what the writer would do instead: "why bother with all this rather than just fixing the roads"
-        if (words[j] in _RATHER and words[j + 1] in _THAN) or words[j] in _INSTEAD_OF:
-            return set(range(j + (1 if words[j] in _INSTEAD_OF else 2), end))
+        if (words[j], words[j + 1]) in _INSTEAD:
+            return set(range(j + 2, end))
+        if words[j] in _INSTEAD_OF:
+            return set(range(j + 1, end))
         # ... or likened to: "is a smart city the same thing as a smart home?", "dasselbe wie …"
         if words[j] in _SAME:
             after = next((k for k in range(j + 1, min(end, j + 3)) if words[k] in _SAME_AS), None)
@@ -1671,8 +1673,7 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
 
 
 _SAME = frozenset("same similar dasselbe dieselbe derselbe gleiche gleich selbe ahnlich".split())
-_RATHER = frozenset("rather instead".split())  # ("rather than …", "instead of …")
-_THAN = frozenset("than of".split())
+_INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
 _INSTEAD_OF = frozenset("statt anstatt anstelle".split())
 _SAME_AS = frozenset("as to wie".split())
 
@@ -1768,7 +1769,7 @@ def _greeted_from(p: Parse, ix: Index) -> set[int]:
     return found
 
 
-def _topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
+def topic_words(words: list[str], ix: Index, s: MatcherSettings) -> int:
     """Known words that are no everyday words ("Förderung", not "kriegen", "tun" or "Infos"), nor words of
     telling ("… keine Zeit, es mir zu erklären")."""
     return sum(1 for w in words if w not in STOPWORDS and not question_type.is_question_word(w) and w not in TELL

@@ -1431,6 +1431,11 @@ def test_decision_stage_task_set_falls_back_for_a_task_of_writing(index: Index) 
     assert p.intent is None and "sets the bot a task" in p.reason
     # a list or a summary of a topic is its answer
     assert run("Kannst du mir die Rahmenstrategie zusammenfassen?", index, S).intent == "rahmenstrategie"
+    # German "will" at a sentence's start is the writer's own will, not a request ("will you write …?")
+    p = run("13 Mio. Euro – ist das die richtige Zahl für die Förderung? Will das nicht falsch in die Präsi schreiben",
+            index, S)
+    assert p.intent == "funding", p.reason
+    assert run("Will you write me a short poem about Smart City Olpe?", index, S).intent is None
 
 
 def test_decision_stage_town_only_answers_a_bare_town_name(index: Index) -> None:
@@ -4214,3 +4219,32 @@ def test_a_bare_what_is_it_is_not_the_reasons_topic_when_another_is_close(index:
     assert p.intent == "initiative" and "defined by another kind" in p.reason, p.reason
     # a word of the reasons topic's own still asks for the reasons ("the actual benefit")
     assert run("What's the actual benefit for the people here?", index, S).intent == "why"
+
+
+def test_words_for_covering_proposing_and_endearing_are_read(index: Index) -> None:
+    # "welche Themen decken Sie ab" asks what the bot knows; "vorgeschlagen" who drew a paper up;
+    # "mein Lieber" is chatter around a thank-you
+    p = run("Bevor ich Sie mit Fragen löchere: Wozu genau sind Sie hier da, welche Themen decken Sie ab?", index, S)
+    assert p.intent == "help", p.reason
+    assert "erarbeitet" in run("wer hat die rahmenstrategie eigentlich vorgeschlagen", index, S).words
+    assert run("Dankeschön mein Lieber, schönen Abend noch!", index, S).intent == "thanks"
+
+
+def test_recordings_and_other_ranks_are_not_covered(index: Index) -> None:
+    for question in ("Is there a recording of the 2021 conference?", "Gibt es einen Mitschnitt der Konferenz?",
+                     "Which cities took rank 1 and rank 2 in the study where Menden was third?"):
+        assert run(question, index, S).intent is None, question
+
+
+def test_a_claim_that_it_happened_again_in_another_year_is_another_event(index: Index) -> None:
+    p = run("stimmt es dass menden 2023 nochmal ausgezeichnet wurde?", index, S)
+    assert p.intent is None and "2023" in p.reason, p.reason
+    # a year the writer wants checked is still checked by the answer
+    assert run("Stimmt es, dass Menden 2021 ausgezeichnet wurde?", index, S).intent == "menden"
+
+
+def test_a_word_checking_a_claim_does_not_ask_whether_a_town_takes_part(index: Index) -> None:
+    p = run("is it true that Arnsberg will host another Smart Cities conference in 2024?", index, S)
+    assert p.intent is None, p.reason
+    assert run("is it true the Arnsberg conference was sold out?", index, S).intent != "membership"
+    assert run("Is it true that Werl takes part?", index, S).intent == "membership"

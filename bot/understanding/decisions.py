@@ -504,8 +504,9 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # beigetreten ist"), whatever topic that is
     # (not a topic about that one town: "Is it true Menden came third in some ranking?")
     one_town = len({w for w in p.words if is_town(w)}) == 1
+    # (not a word that checks a claim: "is it true the Arnsberg conference was sold out?")
     joined = one_town and ix.row[p.ranked[0][0]] not in ix.own_town \
-        and any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
+        and any(ix.asks_taking_part(t.resolved.keys) for t in p.terms if t.word not in qtype.RIGHT)
     # (the role of a town is how it takes part, also next to a topic about that town: "What role does
     # Menden play, if any?")
     own_role = role and ix.row[p.ranked[0][0]] in ix.own_town
@@ -1428,8 +1429,10 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... a decade before the initiative ("in den Neunzigern", "back in the 90s"), as written, even in a yes/no
     # question: another event ("Was Menden recognised in the 1990s as well?")
     asked = {w for w in p.tokens.folded if w in _DECADES or _A_DECADE.fullmatch(w)}
-    if p.checks and not asked:
-        return  # (not a year the writer wants checked: "there was a conference in arnsberg in 2019 i think")
+    if p.checks and not asked and _AGAIN.isdisjoint(p.tokens.folded):
+        return  # (not a year the writer wants checked: "there was a conference in arnsberg in 2019 i think";
+        # but a claim that it happened again that year tells of another event: "stimmt es, dass Menden 2023
+        # nochmal ausgezeichnet wurde?")
     asked |= {w for w in p.words if _A_YEAR.fullmatch(w)}
     # ... also a year said alone before the question ("und 2024, welchen Platz hat Menden da gemacht?")
     asked |= {w for words, _ in p.clause_words if (said := [w for w in words if w not in STOPWORDS])
@@ -1442,6 +1445,8 @@ def another_year(p: Parse, ix: Index, s: MatcherSettings) -> None:
                                      f"{', '.join(sorted(known))}")
 
 
+#: Words saying a thing happened once more ("nochmal ausgezeichnet", "another conference")
+_AGAIN = frozenset("nochmal nochmals nochmol wieder erneut abermals again another".split())
 _YEAR_WORDS = frozenset("jahr jahres year".split())  # (after "nächste", as the vocabulary writes "next")
 #: Decades before the initiative, in words and figures ("in den 90ern", "the 1990s"; not the twenties, which
 #: may be these)
@@ -1737,6 +1742,9 @@ _TASK_VERBS = frozenset("schreiben verfassen dichten ausrechnen berechnen uberse
 #: Orders to sum up what the knowledge holds ask for an answer it has: "Summarise what is known about …"
 _SUMMING_UP = frozenset("fass fasse summarise summarize".split())
 _REQUESTING = frozenset("kannst kannste konnen konnten konntest kannsch can could would will".split())
+#: ... of which these ask only with "you" after them: German "Will das nicht falsch in die Präsi schreiben"
+#: is the writer's own will ("(ich) will"), "Will you write me a poem?" a request
+_ASKING_YOU = frozenset("can could would will".split())
 
 
 #: The words of a tag after a request: "would you?", "can you?", "bitte?", "ok?"
@@ -1761,7 +1769,8 @@ def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # (after a list's number: "16) Kannst du das Referat … schreiben?")
         skip = next((i for i, w in enumerate(tokens.folded) if not w.isdigit()), len(tokens.folded))
         words, originals = list(tokens.folded[skip:]), list(tokens.original[skip:])
-        if len(words) > 2 and words[0] in _REQUESTING and words[-1] in _TASK_VERBS:
+        if len(words) > 2 and words[0] in _REQUESTING and words[-1] in _TASK_VERBS \
+                and (words[0] not in _ASKING_YOU or words[1] in _YOU):
             _settle(p, "fallback", None, f"it sets the bot a task ('{words[-1]}')")
             return
         # ... and so does an order to make a thing the knowledge has no word for: "Mach mal nen Spruch für

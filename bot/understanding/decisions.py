@@ -579,7 +579,18 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # which towns may use a thing another topic answers clearly is that topic's, not the initiative's)
     if p.decision == "answer" and top - group[1] >= s.other_topic_lead and _initiative(ix) != p.ranked[0][0]:
         return
+    # (nor, where the scores fall back, the towns in a place the knowledge does not know: "Which towns in
+    # Bavaria are part of the federal model projects?")
+    from bot.understanding.pipeline import rare_unknown
+
+    if p.decision == "fallback" and any(
+            w in _IN_PLACE and rare_unknown(words[i + 1 : i + 2], p.originals[i + 1 : i + 2], ix, s.subject_cost)
+            for i, w in enumerate(words[:-1])):
+        return
     answer_first(p, group[0], group[1], "it asks which towns: a group's list")
+
+
+_IN_PLACE = frozenset("in im aus from".split())
 
 
 #: Words that set a group apart ("beyond the original five", "außer den Pionierkommunen") ...
@@ -1599,7 +1610,7 @@ def greets_or_thanks(p: Parse, ix: Index, s: MatcherSettings) -> None:
     if not PLEASE.isdisjoint(_PARDON.sub(" ", p.tokens.text).split()) and not _INTRODUCES.search(p.tokens.text):
         return  # "Hello. Please read me the timeline …": a request without a question mark
     if any(words and words[0] in TASKS and not _goes_on_about_oneself(p, k)
-           for k, (words, _) in enumerate(p.clause_words)):
+           for k, (words, _) in enumerate(p.clause_words)) or any(_requests_a_task(c.text) for c in p.clauses):
         return  # "schreib mir mein Referat …, bis morgen 🙏": a task set, not a goodbye
     from bot.understanding import pipeline  # the greeting clause is tried alone
 
@@ -1750,6 +1761,14 @@ _ASKING_YOU = frozenset("can could would will".split())
 #: The words of a tag after a request: "would you?", "can you?", "bitte?", "ok?"
 _TAG_WORDS = frozenset("would could can will you ya u pls please bitte ok okay kannst du konntest willst wurdest "
                        "mal".split())
+
+
+def _requests_a_task(text: str) -> bool:
+    """'kannst du mir nen aufsatz über smart city schreiben für die schule, 2 seiten, bis morgen': a request
+    with a verb of a task set in it, wherever the verb stands."""
+    words = tokenize(text).folded
+    return len(words) > 2 and words[0] in _REQUESTING and (words[0] not in _ASKING_YOU or words[1] in _YOU) \
+        and not _TASK_VERBS.isdisjoint(words)
 
 
 def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:

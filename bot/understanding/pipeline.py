@@ -998,7 +998,8 @@ def _not_the_subject(p: Parse, ix: Index) -> set[int]:
     spoken = [i for i in p.kept if p.clause_words[i][0]]
     defining = bool(ix.title_subjects) and not _IS.isdisjoint(p.words)  # (the cheap look first)
     for k, (start, end) in enumerate(spans):
-        for reader in (_after_or, _time_anchor, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
+        found |= _time_anchor(p.words, start, end, p.originals)
+        for reader in (_after_or, _offered_reading, _left_out, _purpose, _as_if, _described, _not_these,
                        _as_a_role, _compared_with, _request_frame, _not_like, _in_the_region, _like_guess,
                        _kind_guess, _not_one_of, _work_about, _where_their_people_live):
             found |= reader(p.words, start, end)
@@ -1320,6 +1321,8 @@ _HAPPENED = frozenset("passiert geschehen getan gemacht entwickelt happened occu
 _SPAN_START = frozenset("von from zwischen between".split())
 _NOW = frozenset("heute jetzt today now date present gegenwart".split())
 _ONWARDS = frozenset("onwards onward".split())
+_UP_TO_NOW = "bisher"  # (the vocabulary's word for "bis jetzt", "up to now", "so far")
+_TO_NOW = frozenset("up until till to bis bes".split())
 _WHEN = frozenset("wann when".split())
 #: "seit einiger Zeit", "since last year": a duration, not an event; "since the beginning" (the
 #: vocabulary writes "beginning", "Anfang" as "timeline") asks about all of it
@@ -1327,7 +1330,7 @@ DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem lange
                       "time years year months weeks days yesterday ages long timeline".split())
 
 
-def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
+def _time_anchor(words: list[str], start: int, end: int, originals: list[str] | None = None) -> set[int]:
     """An event named as a point in time: "the milestones since the funding was granted", "von der
     Förderzusage bis heute", "between the Förderzusage and today". The question is about what
     happened around it, not about the event ("Seit wann …" asks about it)."""
@@ -1339,10 +1342,13 @@ def _time_anchor(words: list[str], start: int, end: int) -> set[int]:
             stop = next((k for k in range(j + 1, end) if words[k] in _HAPPENED), end)
             found.update(range(j + 1, stop))
             break
-        if words[j] in _NOW and j - 2 >= start:
-            # "bis heute", "to the present (day)"
-            to = j - 2 if words[j - 1] in ("the", "die") else j - 1
-            if to > start and words[to] in ("bis", "until", "und", "and", "to"):
+        # (the vocabulary writes "up to now", "bis jetzt" as one word, whose first word as written says "to";
+        # not "in recent years": "money from the British government's funding in recent years")
+        up_to_now = words[j] == _UP_TO_NOW and originals is not None and fold(originals[j]) in _TO_NOW
+        if words[j] in _NOW and j - 2 >= start or up_to_now and j - 1 > start:
+            # "bis heute", "to the present (day)"; "from the funding in Berlin up to now"
+            to = j if up_to_now else j - 2 if words[j - 1] in ("the", "die") else j - 1
+            if to > start and (to == j or words[to] in ("bis", "until", "und", "and", "to")):
                 opener = next((k for k in range(to - 1, start - 1, -1) if words[k] in _SPAN_START), None)
                 if opener is not None:
                     found.update(range(opener + 1, to))

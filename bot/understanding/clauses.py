@@ -80,6 +80,11 @@ _INDIRECT = re.compile(
     r"|\b(?:confirm|verify|check|tell me)\W+(?:\w+\W+){0,2}?(?:whether|if)\b")
 
 
+#: ... not what the writer did not know then: "I did not know what to answer him.", "ich wusste nicht, was
+#: ich sagen sollte" (a story; "I don't know what a smart city is" still asks)
+_KNEW_NOT = re.compile(r"\b(?:did not|didn t|didnt|never) know\b|\bwusste (?:ich |er |sie )?(?:nicht|nich|net)\b")
+
+
 # A request for information asks as a question does: "Give me the full list – I'm drawing a map",
 # "Nennen Sie mir bitte die Städte." (not a task like "schreib mir ein Gedicht": see decisions.TASKS).
 REQUEST = frozenset(
@@ -666,7 +671,8 @@ def split(text: str, names: frozenset[str] = frozenset()) -> list[Clause]:
             or (len(head) == 2 and head[0] == "so" and head[1] in _ENGLISH_QUESTION_WORDS)
             or (head[0] in OPENERS and opened in _QUESTION_START))
         joined_words = " ".join(folded)
-        indirect = _INDIRECT.search(joined_words) is not None
+        indirect = (found := _INDIRECT.search(joined_words)) is not None \
+            and _KNEW_NOT.search(joined_words, 0, found.end()) is None
         # (not a short prompt after the question: "…, erklär ma", "gib ma liste")
         request = bool(head) and len(words) >= _REQUEST_WORDS and (
             head[0] in REQUEST or (len(head) == 2 and head[0] in POLITE and head[1] in REQUEST)

@@ -4303,3 +4303,11 @@ def test_everyday_words_for_technology_praise_and_brevity_are_read(index: Index)
 def test_which_of_two_places_is_better_is_an_opinion(index: Index) -> None:
     for question in ("which is better, Sauerland or Siegerland?", "Was ist besser: Olpe oder Siegen?"):
         assert "meinungsfrage" in run(question, index, S).words, question
+
+
+def test_who_gave_the_money_asks_who_handed_it_over(index: Index) -> None:
+    for question in ("so who actually gave them the funding??", "hat der staat eigentlich schon geld gegeben?"):
+        p = run(question, index, S)
+        assert p.intent == "funding" and "uberreicht" in p.words, (question, p.reason)
+    # a format asked for in bullet points is how to answer, not what is asked
+    assert run("Rahmenstrategie in 3 stichpunkten?", index, S).intent == "rahmenstrategie"

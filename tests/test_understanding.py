@@ -4311,3 +4311,14 @@ def test_who_gave_the_money_asks_who_handed_it_over(index: Index) -> None:
         assert p.intent == "funding" and "uberreicht" in p.words, (question, p.reason)
     # a format asked for in bullet points is how to answer, not what is asked
     assert run("Rahmenstrategie in 3 stichpunkten?", index, S).intent == "rahmenstrategie"
+
+
+def test_a_clause_of_what_a_request_is_for_is_not_the_subject(index: Index) -> None:
+    p = upto("Bitte die offizielle Aufzählung der Mitmacherkommunen, gern alphabetisch, für die Anlage 2.", index,
+             "words")
+    assert [t.word for t in p.terms if t.alternative] == ["anlage", "2"]
+    assert run("Bitte die offizielle Aufzählung der Mitmacherkommunen, gern alphabetisch, für die Anlage 2.", index,
+               S).intent == "mitmacherkommunen"
+    # (not a thing the money would be for: "so für nen Melkroboter?")
+    p = upto("Kriegen Landwirte auch wat von den 13 Millionen, so für nen Melkroboter?", index, "words")
+    assert not any(t.alternative for t in p.terms)

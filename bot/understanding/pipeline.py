@@ -1610,6 +1610,8 @@ _ROLE_ENDS = frozenset("i ich we wir".split())
 _FOR = frozenset("for fur furs".split())
 _MY_FOR = frozenset("my our".split())  # (German "für meinen Laden" is often what is asked about)
 _FOR_MY_WORDS = 5
+_FOR_THE = frozenset("die den das der dem".split())  # (German: "für die Anlage 2", "für den Ausschuss")
+_FOR_CLAUSE_WORDS = 7
 _FOR_WHAT = frozenset("a an my our the mein meine meinen meinem unser unsere unseren unserem einen ein eine".split())
 
 
@@ -1617,9 +1619,14 @@ def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
     """The writer's role at the start of a clause: "as a UX person I'm curious – …", "as an outsider
     I wonder …", "Als ein Laie frage ich mich …"; and what the answer is for: "For a talk at our
     veterans' club I'd like …". The question is what comes after it."""
-    if end - start >= 3 and words[start] in _FOR and words[start + 1] in _FOR_WHAT:
+    if end - start >= 3 and words[start] in _FOR and words[start + 1] in _FOR_WHAT | _FOR_THE:
         stop = next((j for j in range(start + 2, min(end, start + 8)) if words[j] in _ROLE_ENDS), None)
-        return set(range(start + 2, stop)) if stop is not None else set()
+        if stop is not None:
+            return set(range(start + 2, stop))
+        # ... or a clause of its own after a request: "Bitte die Aufzählung der Mitmacherkommunen, gern
+        # alphabetisch, für die Anlage 2." (what the list is for)
+        return set(range(start + 2, end)) if start > 0 and end - start <= _FOR_CLAUSE_WORDS \
+            and words[start + 1] in _FOR_THE else set()
     # ... or at its end: "I need a chronology of the initiative's milestones for my literature review."
     for j in range(start + 2, end - 2):
         if words[j] == "for" and words[j + 1] in _MY_FOR and end - j <= _FOR_MY_WORDS:

@@ -4322,3 +4322,10 @@ def test_a_clause_of_what_a_request_is_for_is_not_the_subject(index: Index) -> N
     # (not a thing the money would be for: "so für nen Melkroboter?")
     p = upto("Kriegen Landwirte auch wat von den 13 Millionen, so für nen Melkroboter?", index, "words")
     assert not any(t.alternative for t in p.terms)
+
+
+def test_a_sum_one_town_got_cannot_be_checked(index: Index) -> None:
+    p = run("Stimmt es, dass Attendorn ganz allein 3 Millionen Fördergeld bekommen hat?", index, S)
+    assert p.intent is None and "a sum for" in p.reason, p.reason
+    # the sum the knowledge gives, for a town that got part of it, is the funding's answer
+    assert run("Olpe got part of that 13 million, right? How does the funding work?", index, S).intent == "funding"

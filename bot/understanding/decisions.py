@@ -1206,6 +1206,8 @@ def _asks_money(p: Parse) -> bool:
     return not _MONEY_WORDS.isdisjoint(p.tokens.folded) or _asks_cost(p)
 
 
+_GELD = "geld"  # (the vocabulary's word for "Millionen", "Euro", "money")
+_SUM_WORDS = r"(?:mio|millionen|million|milliarden|billion|tausend|thousand|euro|eur|€)"  # (as an answer writes a sum)
 #: Money split among several: "each of the five towns", "pro Stadt", "Wie verteilen sich …"
 _SPLIT = frozenset("each jeweils jede jeder jedes individually einzeln einzelnen per pro verteilen verteilt verteilung "
                    "aufgeteilt aufteilung breakdown split".split())
@@ -1223,6 +1225,17 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # "How much did each of the five towns get?", "Wie verteilen sich die 13 Millionen?": the
         # knowledge gives the whole sum only
         _settle(p, "fallback", None, "it asks how the money is split, and the knowledge gives the whole sum only")
+        return
+    # ... or a sum one town got, to be checked ("Stimmt es, dass Siegen allein 5 Millionen von der Förderung
+    # bekommen hat?"): the knowledge gives the sum for the five towns together, none for one (not the sum it
+    # gives: "Menden got some of that 13 million, right?")
+    stated = {w for w, after in zip(p.words, p.words[1:], strict=False) if w.isdigit() and after == _GELD}
+    if (p.qtype == "yes_no" or p.checks) and money and stated and not any(
+            re.search(rf"\b{n}\s*{_SUM_WORDS}", text) for n in stated for text in ix.answer_texts.get(p.intent, ())) \
+            and (named := _towns_named(p)) and p.intent not in ix.slot_intents \
+            and ix.own_town.get(ix.row[p.intent]) not in named:
+        _settle(p, "fallback", None, f"it asks to check a sum for {', '.join(sorted(named))}; {p.intent} gives "
+                "none for one town")
         return
     # a number asked in any clause, not only in the one that gives the question its type
     if p.qtype not in _NUMBERS and not _asks_cost(p) and not qtype.asks_how_many(p.tokens.folded):

@@ -181,6 +181,8 @@ class Index:
         example_shares: dict[str, dict[int, float]] = {}  # stem -> intent -> share of its examples
         colon_names: set[str] = set()
         gives_day: set[str] = set()
+        # Each intent's answer as it reads, filled in (which figures it gives: ``decisions.number_asked``)
+        self.answer_texts: dict[str, tuple[str, ...]] = {}
         names_people: set[str] = set()  # intents whose answer names one of ``knowledge.people``
         years: dict[str, frozenset[str]] = {}  # intent -> the years its answer names
         # What each intent's examples and answers gave the last build, kept for the next one: after an
@@ -227,6 +229,7 @@ class Index:
             self.qtypes.append(frozenset(kind_counts))
             self.kind_shares.append({k: c / max(n_examples, 1) for k, c in kind_counts.items()})
             answer_texts = tuple(self._answer_texts(intent, knowledge))
+            self.answer_texts[intent.id] = answer_texts
             answer = self._answer_parts.get(answer_texts) or old_answers.get(answer_texts)
             if answer is None:
                 answer = self._read_answers(answer_texts, key_cache)

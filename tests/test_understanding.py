@@ -4329,3 +4329,8 @@ def test_a_sum_one_town_got_cannot_be_checked(index: Index) -> None:
     assert p.intent is None and "a sum for" in p.reason, p.reason
     # the sum the knowledge gives, for a town that got part of it, is the funding's answer
     assert run("Olpe got part of that 13 million, right? How does the funding work?", index, S).intent == "funding"
+
+
+def test_a_town_named_to_compare_with_is_not_the_one_asked_about(index: Index) -> None:
+    p = run("did Soest get a digital prize like Menden, is that right?", index, S)
+    assert p.intent is None and "Soest" in p.reason, p.reason

@@ -1299,7 +1299,7 @@ def _costed_thing(p: Parse, ix: Index, s: MatcherSettings) -> str | None:
     return None
 
 
-_THAN = frozenset("than als as wie".split())  # ("… in the same study as Menden", "… wie Menden")
+_THAN = frozenset("than als as wie like".split())  # ("… in the same study as Menden", "… wie Menden", "like Menden")
 _WHERE = frozenset("where wo".split())
 _IN_WHICH = frozenset({("in", "der"), ("in", "dem"), ("bei", "der"), ("bei", "dem"), ("in", "which")})
 

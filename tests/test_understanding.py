@@ -4334,3 +4334,9 @@ def test_a_sum_one_town_got_cannot_be_checked(index: Index) -> None:
 def test_a_town_named_to_compare_with_is_not_the_one_asked_about(index: Index) -> None:
     p = run("did Soest get a digital prize like Menden, is that right?", index, S)
     assert p.intent is None and "Soest" in p.reason, p.reason
+
+
+def test_a_guess_in_a_clause_of_its_own_after_what_is_not_the_subject(index: Index) -> None:
+    p = upto("smart city is what? like all with apps??", index, "words")
+    assert [t.word for t in p.terms if t.alternative] == ["apps"], [(t.word, t.alternative) for t in p.terms]
+    assert run("smart city is what? like all with apps??", index, S).intent == "smart-city"

@@ -1456,10 +1456,18 @@ def _as_if(words: list[str], start: int, end: int) -> set[int]:
 _LIKES = frozenset("i we you u they d would should to".split())
 
 
+_GUESS_BACK = 4  # how many words before a clause of "like …" the question what it is may end
+_TO_BE = frozenset("ist is are was sind".split())  # ("like is it a company …": a filler before a question)
+
+
 def _like_guess(words: list[str], start: int, end: int) -> set[int]:
     """An example offered after asking what something is: "whats a smart city actually, like self
     driving cars n stuff?", "what is a smart city is that like robots and cameras everywhere". The
     writer's guess is not the subject; a "like" before the subject is a filler ("is there like …")."""
+    # ... also as a clause of its own right after the question: "smart city is what? like everything with app??"
+    if start and words[start] == "like" and end - start > 1 and words[start + 1] not in _TO_BE \
+            and any(words[i] in _WHAT for i in range(max(0, start - _GUESS_BACK), start)):
+        return {i for i in range(start + 1, end) if not is_town(words[i])}
     for j in range(start + 2, end - 1):
         if words[j] == "like" and words[j - 1] not in _LIKES and words[j + 1] != "to":
             asks = next((i for i in range(start, j) if words[i] in _WHAT), None)

@@ -4340,3 +4340,11 @@ def test_a_guess_in_a_clause_of_its_own_after_what_is_not_the_subject(index: Ind
     p = upto("smart city is what? like all with apps??", index, "words")
     assert [t.word for t in p.terms if t.alternative] == ["apps"], [(t.word, t.alternative) for t in p.terms]
     assert run("smart city is what? like all with apps??", index, S).intent == "smart-city"
+
+
+def test_forms_of_irgendein_are_function_words(index: Index) -> None:
+    # ... and so is "bloß" ("merely"), as "nur" is
+    for word in ("irgendner", "irgendeinem", "irgendnen", "bloss"):
+        assert word in STOPWORDS, word
+    p = run("stimmt es, dass smart cities südwestfalen bloß ne werbung von irgendner firma ist?", index, S)
+    assert p.intent == "initiative", p.reason

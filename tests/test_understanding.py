@@ -4348,3 +4348,8 @@ def test_forms_of_irgendein_are_function_words(index: Index) -> None:
         assert word in STOPWORDS, word
     p = run("stimmt es, dass smart cities südwestfalen bloß ne werbung von irgendner firma ist?", index, S)
     assert p.intent == "initiative", p.reason
+
+
+def test_a_summary_asked_for_is_how_to_answer(index: Index) -> None:
+    p = run("Gibt es eine Zusammenfassung zur Rahmenstrategie?", index, S)
+    assert p.intent == "rahmenstrategie" and "zusammenfassung" not in p.words, (p.intent, p.words)

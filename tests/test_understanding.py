@@ -4237,8 +4237,7 @@ def test_recordings_and_other_ranks_are_not_covered(index: Index) -> None:
 
 
 def test_a_claim_that_it_happened_again_in_another_year_is_another_event(index: Index) -> None:
-    p = run("stimmt es dass menden 2023 nochmal ausgezeichnet wurde?", index, S)
-    assert p.intent is None and "2023" in p.reason, p.reason
+    assert_falls_back(index, ("stimmt es dass menden 2023 nochmal ausgezeichnet wurde?",), "2023")
     # a year the writer wants checked is still checked by the answer
     assert run("Stimmt es, dass Menden 2021 ausgezeichnet wurde?", index, S).intent == "menden"
 
@@ -4325,15 +4324,14 @@ def test_a_clause_of_what_a_request_is_for_is_not_the_subject(index: Index) -> N
 
 
 def test_a_sum_one_town_got_cannot_be_checked(index: Index) -> None:
-    p = run("Stimmt es, dass Attendorn ganz allein 3 Millionen Fördergeld bekommen hat?", index, S)
-    assert p.intent is None and "a sum for" in p.reason, p.reason
+    assert_falls_back(index, ("Stimmt es, dass Attendorn ganz allein 3 Millionen Fördergeld bekommen hat?",),
+                      "a sum for")
     # the sum the knowledge gives, for a town that got part of it, is the funding's answer
     assert run("Olpe got part of that 13 million, right? How does the funding work?", index, S).intent == "funding"
 
 
 def test_a_town_named_to_compare_with_is_not_the_one_asked_about(index: Index) -> None:
-    p = run("did Soest get a digital prize like Menden, is that right?", index, S)
-    assert p.intent is None and "Soest" in p.reason, p.reason
+    assert_falls_back(index, ("did Soest get a digital prize like Menden, is that right?",), "Soest")
 
 
 def test_a_guess_in_a_clause_of_its_own_after_what_is_not_the_subject(index: Index) -> None:

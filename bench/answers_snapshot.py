@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -64,6 +65,15 @@ def gained_and_lost(a: list[list[object]], b: list[list[object]]) -> str:
             counts[group][0 if y[1] == intent else 1] += 1
     return "  right in B only / in A only: " + ", ".join(f"{group} {counts[group][0]} / {counts[group][1]}"
                                                           for group in GROUPS)
+
+
+def same_topic_kinds(a: list[list[object]], b: list[list[object]]) -> str:
+    """What differs in the answers that kept their topic or fallback (counts only): a fallback's suggestions,
+    the rest of a fallback's text, or an answer's text (its wording, its title line, a part added or dropped)."""
+    kinds = Counter("fallbacks with other suggestions" if x[1] is None and x[4] != y[4] else
+                    "fallbacks with another text" if x[1] is None else "answers with another text"
+                    for x, y in zip(a, b, strict=True) if x != y and x[1] == y[1])
+    return ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
 
 
 def shown(rows: list[list[object]]) -> tuple[list[str], int]:
@@ -116,6 +126,8 @@ def main() -> int:
         if differ:
             topic = sum(1 for x, y in zip(a, b, strict=True) if x[1] != y[1])
             print(f"  {topic} with another topic or fallback, {len(differ) - topic} with the same topic or fallback")
+            if same := same_topic_kinds(a, b):
+                print(f"  of those with the same topic or fallback: {same}")
             print(gained_and_lost(a, b))
         return 1 if differ else 0
     from bot import understanding

@@ -3,7 +3,7 @@ shows a held-out or untouched question."""
 
 from __future__ import annotations
 
-from bench.answers_snapshot import gained_and_lost, labelled, shown
+from bench.answers_snapshot import gained_and_lost, labelled, same_topic_kinds, shown
 
 
 def test_compare_counts_answers_gained_and_lost_apart_for_each_group() -> None:
@@ -30,3 +30,13 @@ def test_compare_shows_only_the_texts_of_dev_questions_tuned_on() -> None:
     assert len(texts) + hidden == len(rows)
     secret = {q for q, _, group in labels if group != "dev"}
     assert texts and secret.isdisjoint(texts)
+
+
+def test_compare_says_what_differs_in_answers_that_kept_their_topic() -> None:
+    a = [["q1", None, "de", "weiß ich nicht", ["funding"], None], ["q2", "funding", "de", "13 Mio.", [], None],
+         ["q3", None, "de", "weiß ich nicht", [], None], ["q4", "menden", "de", "Rang 3", [], None]]
+    b = [["q1", None, "de", "weiß ich nicht", ["schule"], None], ["q2", "funding", "de", "**Titel** 13 Mio.", [], None],
+         ["q3", None, "de", "keine Ahnung", [], None], ["q4", None, "de", "weiß ich nicht", [], None]]
+    assert same_topic_kinds(a, b) == "1 fallbacks with other suggestions, 1 answers with another text, " \
+        "1 fallbacks with another text"
+    assert same_topic_kinds(a, a) == ""

@@ -590,6 +590,7 @@ def towns_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     answer_first(p, group[0], group[1], "it asks which towns: a group's list")
 
 
+#: The words before a place in "which towns in …" ("in Bavaria", "aus NRW")
 _IN_PLACE = frozenset("in im aus from".split())
 
 
@@ -1206,7 +1207,6 @@ def _asks_money(p: Parse) -> bool:
     return not _MONEY_WORDS.isdisjoint(p.tokens.folded) or _asks_cost(p)
 
 
-_GELD = "geld"  # (the vocabulary's word for "Millionen", "Euro", "money")
 _SUM_WORDS = r"(?:mio|millionen|million|milliarden|billion|tausend|thousand|euro|eur|€)"  # (as an answer writes a sum)
 #: Money split among several: "each of the five towns", "pro Stadt", "Wie verteilen sich …"
 _SPLIT = frozenset("each jeweils jede jeder jedes individually einzeln einzelnen per pro verteilen verteilt verteilung "
@@ -1229,7 +1229,7 @@ def number_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # ... or a sum one town got, to be checked ("Stimmt es, dass Siegen allein 5 Millionen von der Förderung
     # bekommen hat?"): the knowledge gives the sum for the five towns together, none for one (not the sum it
     # gives: "Menden got some of that 13 million, right?")
-    stated = {w for w, after in zip(p.words, p.words[1:], strict=False) if w.isdigit() and after == _GELD}
+    stated = {w for w, after in zip(p.words, p.words[1:], strict=False) if w.isdigit() and after in qtype.MONEY}
     if (p.qtype == "yes_no" or p.checks) and money and stated and not any(
             re.search(rf"\b{n}\s*{_SUM_WORDS}", text) for n in stated for text in ix.answer_texts.get(p.intent, ())) \
             and (named := _towns_named(p)) and p.intent not in ix.slot_intents \
@@ -1776,12 +1776,16 @@ _TAG_WORDS = frozenset("would could can will you ya u pls please bitte ok okay k
                        "mal".split())
 
 
+def _requesting(words: Sequence[str]) -> bool:
+    """Whether folded words open a request to the bot: "Kannst du …", "Can you …" (not German "Will das …")."""
+    return len(words) > 2 and words[0] in _REQUESTING and (words[0] not in _ASKING_YOU or words[1] in _YOU)
+
+
 def _requests_a_task(text: str) -> bool:
     """'kannst du mir nen aufsatz über smart city schreiben für die schule, 2 seiten, bis morgen': a request
     with a verb of a task set in it, wherever the verb stands."""
     words = tokenize(text).folded
-    return len(words) > 2 and words[0] in _REQUESTING and (words[0] not in _ASKING_YOU or words[1] in _YOU) \
-        and not _TASK_VERBS.isdisjoint(words)
+    return _requesting(words) and not _TASK_VERBS.isdisjoint(words)
 
 
 def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
@@ -1801,8 +1805,7 @@ def task_set(p: Parse, ix: Index, s: MatcherSettings) -> None:
         # (after a list's number: "16) Kannst du das Referat … schreiben?")
         skip = next((i for i, w in enumerate(tokens.folded) if not w.isdigit()), len(tokens.folded))
         words, originals = list(tokens.folded[skip:]), list(tokens.original[skip:])
-        if len(words) > 2 and words[0] in _REQUESTING and words[-1] in _TASK_VERBS \
-                and (words[0] not in _ASKING_YOU or words[1] in _YOU):
+        if _requesting(words) and words[-1] in _TASK_VERBS:
             _settle(p, "fallback", None, f"it sets the bot a task ('{words[-1]}')")
             return
         # ... and so does an order to make a thing the knowledge has no word for: "Mach mal nen Spruch für

@@ -1330,7 +1330,7 @@ DURATION = frozenset("zeit jahren jahr monaten wochen tagen gestern kurzem lange
                       "time years year months weeks days yesterday ages long timeline".split())
 
 
-def _time_anchor(words: list[str], start: int, end: int, originals: list[str] | None = None) -> set[int]:
+def _time_anchor(words: list[str], start: int, end: int, originals: list[str]) -> set[int]:
     """An event named as a point in time: "the milestones since the funding was granted", "von der
     Förderzusage bis heute", "between the Förderzusage and today". The question is about what
     happened around it, not about the event ("Seit wann …" asks about it)."""
@@ -1344,7 +1344,7 @@ def _time_anchor(words: list[str], start: int, end: int, originals: list[str] | 
             break
         # (the vocabulary writes "up to now", "bis jetzt" as one word, whose first word as written says "to";
         # not "in recent years": "money from the British government's funding in recent years")
-        up_to_now = words[j] == _UP_TO_NOW and originals is not None and fold(originals[j]) in _TO_NOW
+        up_to_now = words[j] == _UP_TO_NOW and fold(originals[j]) in _TO_NOW
         if words[j] in _NOW and j - 2 >= start or up_to_now and j - 1 > start:
             # "bis heute", "to the present (day)"; "from the funding in Berlin up to now"
             to = j if up_to_now else j - 2 if words[j - 1] in ("the", "die") else j - 1
@@ -1621,13 +1621,14 @@ _FOR_MY_WORDS = 5
 _FOR_THE = frozenset("die den das der dem".split())  # (German: "für die Anlage 2", "für den Ausschuss")
 _FOR_CLAUSE_WORDS = 7
 _FOR_WHAT = frozenset("a an my our the mein meine meinen meinem unser unsere unseren unserem einen ein eine".split())
+_FOR_ANY = _FOR_WHAT | _FOR_THE
 
 
 def _as_a_role(words: list[str], start: int, end: int) -> set[int]:
     """The writer's role at the start of a clause: "as a UX person I'm curious – …", "as an outsider
     I wonder …", "Als ein Laie frage ich mich …"; and what the answer is for: "For a talk at our
     veterans' club I'd like …". The question is what comes after it."""
-    if end - start >= 3 and words[start] in _FOR and words[start + 1] in _FOR_WHAT | _FOR_THE:
+    if end - start >= 3 and words[start] in _FOR and words[start + 1] in _FOR_ANY:
         stop = next((j for j in range(start + 2, min(end, start + 8)) if words[j] in _ROLE_ENDS), None)
         if stop is not None:
             return set(range(start + 2, stop))

@@ -2766,6 +2766,13 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('anyone here? need some info later', 'greeting'),
     # how the answer should look is about the asking, not its subject
     ('Zeitstrahl bitte in Stichpunkten', 'timeline'),
+    ('Die Förderung bitte in einer Zeile', 'funding'),
+    # what the bot can do, said as its functions; the region's chat short form; the "why" as a noun
+    ('Welche Funktionen hat der Bot?', 'help'),
+    ('Smart Cities SüWeFa – wer steckt dahinter?', 'initiative'),
+    ('what is the why behind it', 'why'),
+    # "benötigt" is "braucht" (a formal why in subordinate word order)
+    ('Können Sie darlegen, weshalb man das benötigt?', 'why'),
     ('Merci beaucoup, au revoir!', 'thanks'),
     # the app is one name: its words are no words of the school format ("geht", "Südwestfalen")
     ("Meine Schwiegermutter hat beim Kaffee was von 'Südwestfalen smart machen' erzählt. Worum geht's da?",

@@ -4358,3 +4358,9 @@ def test_forms_of_irgendein_are_function_words(index: Index) -> None:
 def test_a_summary_asked_for_is_how_to_answer(index: Index) -> None:
     p = run("Gibt es eine Zusammenfassung zur Rahmenstrategie?", index, S)
     assert p.intent == "rahmenstrategie" and "zusammenfassung" not in p.words, (p.intent, p.words)
+
+
+def test_whom_to_turn_to_asks_about_what_the_writer_told(index: Index) -> None:
+    assert_falls_back(index, ("The bus stop near my flat in Siegen has no roof since May. Who should I call?",
+                              "Vor meinem Haus in Brilon ist seit Wochen ein Schlagloch. Wen soll ich anrufen?"),
+                      "")

@@ -832,7 +832,10 @@ def _relative_to_colon(p: Parse, i: int) -> bool:
 
 #: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story
 _WRITER_ASKS = frozenset("ich i".split())
-_WHAT_TO_DO = frozenset("mach mache machen tun tu do soll sollte should can kann konnte could now jetzt nun".split())
+_WHAT_TO_DO = frozenset("mach mache machen tun tu do soll sollte should can kann konnte could now jetzt nun "
+                        # whom to turn to: "… Whom should I contact?", "An wen wende ich mich?"
+                        "contact call ring phone turn anrufen rufe ruf wende wenden kontaktieren kontaktiere "
+                        "melde melden".split())
 
 
 #: Places and belonging, as the vocabulary writes them: what a question that asks which of them belong

@@ -4364,3 +4364,14 @@ def test_whom_to_turn_to_asks_about_what_the_writer_told(index: Index) -> None:
     assert_falls_back(index, ("The bus stop near my flat in Siegen has no roof since May. Who should I call?",
                               "Vor meinem Haus in Brilon ist seit Wochen ein Schlagloch. Wen soll ich anrufen?"),
                       "")
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Ich habe gehört, dass es Leitfäden gibt. Wem nutzen diese und welchen Zweck haben sie?", "leitfaeden"),
+    ("Somebody told me about five pioneer municipalities. Please explain what distinguishes those from the others.",
+     "pionierkommunen"),
+])
+def test_a_question_of_everyday_words_about_these_asks_about_what_was_named(index: Index, question: str,
+                                                                           intent: str) -> None:
+    p = run(question, index, S)
+    assert p.intent == intent, (p.intent, p.reason)

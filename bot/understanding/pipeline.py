@@ -650,7 +650,11 @@ def drop_chatter(p: Parse, ix: Index, s: MatcherSettings) -> None:
         names_town = any(map(is_town, asked)) and not any(map(question_type.is_question_word, asked))
         # ("Mitmacherkommunen – was ist das und welche Orte gehören dazu?": a question that opens by
         # pointing back asks about what was named, whatever else it names)
-        if (own < 2 or _opens_pointing(p.clause_words[asking[0]][0]) or confirms) and not names_town \
+        # (a question with words of its own that are only everyday ones, "Welchen Zweck verfolgen diese?",
+        # points back as one with none does)
+        plain = own >= 2 and not topic_words(asked, ix, s) and not _STANDING_FOR.isdisjoint(asked) \
+            and points_back([w for w in asked if w not in REFERRING or w in _STANDING_FOR], asked_originals, ix.knows)
+        if (own < 2 or plain or _opens_pointing(p.clause_words[asking[0]][0]) or confirms) and not names_town \
                 and (points_back(asked, asked_originals, ix.knows) or confirms or names_nothing
                      or not REFERRING.isdisjoint(pointing_words)):
             kept = _pointed_at(p, ix, s, asking, evident, asked)
@@ -831,6 +835,8 @@ def _relative_to_colon(p: Parse, i: int) -> bool:
 
 
 #: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story
+#: Demonstratives that stand for things said before ("Welchen Zweck verfolgen diese?", "what distinguishes them?")
+_STANDING_FOR = frozenset("diese dieser dieses these those them".split())
 _WRITER_ASKS = frozenset("ich i".split())
 _WHAT_TO_DO = frozenset("mach mache machen tun tu do soll sollte should can kann konnte could now jetzt nun "
                         # whom to turn to: "… Whom should I contact?", "An wen wende ich mich?"

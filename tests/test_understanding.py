@@ -168,6 +168,8 @@ def test_an_indirect_question_is_a_question() -> None:
     assert clauses.split("Ich bräuchte eine kurze Übersicht über die Leitfäden.")[0].question
     assert not clauses.split("I need a room in Siegen.")[0].question
     assert clauses.split("Für die Ratsvorlage bräuchte ich eine kurze Beschreibung.")[0].question
+    assert clauses.split("Für den Ausschuss benötige ich eine Aufstellung der beteiligten Orte.")[0].question
+    assert clauses.split("We need a rough breakdown of the funding.")[0].question
     # in a message without a "?", an English clause that begins with an auxiliary asks
     assert [c.question for c in clauses.split("is brilon in it. cousin lives there")] == [True, False]
     assert not clauses.split("Kannst du das? is ja auch digital")[-1].question  # with "?"s: no

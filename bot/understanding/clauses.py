@@ -181,7 +181,8 @@ _GLAD_OF = re.compile(r"\b(?:should|would|d|ware|waren|wurde|wurden)(?: \w+){0,3
 _NEED = re.compile(r"\b(?:(?:i|we|ich|wir) (?:\w+ ){0,2}?(?:need|needed|brauche|brauch|brauchte|benotige)"
                    r"|(?:brauche|brauchte|benotige) (?:ich|wir))"
                    r" (?:the|a|an|some|die|den|das|eine|einen|ein|alle|all)(?: \w+)?? (?:names|name|list|overview|"
-                   r"description|summary|namen|liste|uberblick|ubersicht|beschreibung|zusammenfassung)\b")
+                   r"description|summary|namen|liste|uberblick|ubersicht|beschreibung|zusammenfassung|aufstellung|"
+                   r"auflistung|aufzahlung|verzeichnis|rundown|breakdown)\b")
 
 
 _ASKING_FRAMES = (_IF_YOU_COULD, _GLAD_OF, _NEED)

@@ -4377,3 +4377,10 @@ def test_a_question_of_everyday_words_about_these_asks_about_what_was_named(inde
                                                                            intent: str) -> None:
     p = run(question, index, S)
     assert p.intent == intent, (p.intent, p.reason)
+
+
+def test_a_town_or_district_compared_in_number_is_not_asked_about(index: Index) -> None:
+    p = run("Welche Mitmacherkommunen gibt es? Sind das so viele wie Dörfer im Kreis Soest?", index, S)
+    assert p.intent == "mitmacherkommunen" and not p.districts, (p.intent, p.reason)
+    p = run("Is a smart city just for large cities like Amsterdam, or could a little village be one too?", index, S)
+    assert p.intent == "smart-city", (p.intent, p.reason)

@@ -498,7 +498,8 @@ def group_to_membership(p: Parse, ix: Index, s: MatcherSettings) -> None:
     # Rahmenstrategie beteiligt, und falls ja, in welcher Rolle?")
     if p.settled or not (ix.slot_intents and (p.qtype == "yes_no" or role) and p.towns and p.ranked
                          and p.decision != "fallback"
-                         and (p.ranked[0][0] not in ix.slot_intents or p.decision == "clarify")):
+                         and (p.ranked[0][0] not in ix.slot_intents or p.decision == "clarify")) \
+            or _towns_aside(p):  # ("… are there as many as pubs in Kreis Olpe?")
         return
     # ... and so is whether it joined what the towns join ("ob die Stadt Brilon der Rahmenstrategie
     # beigetreten ist"), whatever topic that is
@@ -970,6 +971,12 @@ def towns_of_a_group(p: Parse, ix: Index, s: MatcherSettings) -> None:
     answer_first(p, group, score, "several towns of one group, and nothing asks whether they take part")
 
 
+def _towns_aside(p: Parse) -> bool:
+    """Whether every town named is beside what is asked (compared with, a guess: ``alternative``)."""
+    named = [t for t in p.terms if is_town(t.word)]
+    return bool(named) and all(t.alternative for t in named)
+
+
 def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     """'Ist der Märkische Kreis dabei?', 'Macht der Kreis Olpe mit?': a district takes part through its
     towns; the answer lists those that do. A town the district is named after ("Kreis Olpe") is not
@@ -981,6 +988,8 @@ def district_asked(p: Parse, ix: Index, s: MatcherSettings) -> None:
     found = [(district, m.group()) for district, pattern in ix.districts if (m := pattern.search(p.tokens.text))]
     if not found:
         return
+    if _towns_aside(p):
+        return  # ("… fast so viele wie Schützenvereine im Kreis Olpe": a district compared with, not asked about)
     taking_part = any(ix.asks_taking_part(t.resolved.keys) for t in p.terms)
     if not (taking_part or p.qtype == "yes_no") or any(
             t.cost >= s.own_subject_cost for t in p.terms if not t.resolved.keys):

@@ -1695,6 +1695,10 @@ def _compared_with(words: list[str], start: int, end: int) -> set[int]:
             return set(range(j + 2, end))
         if words[j] in _INSTEAD_OF:
             return set(range(j + 1, end))
+        # ... or as many as: "14 Mitmacherkommunen – fast so viele wie Schützenvereine im Kreis Olpe"
+        # (chatter has taken the "so" of "so viele wie": the word after says it)
+        if words[j] in _AS_MUCH and words[j + 1] in _AS_MUCH_AS:
+            return set(range(j + 2, end))
         # ... or likened to: "is a smart city the same thing as a smart home?", "dasselbe wie …"
         if words[j] in _SAME:
             after = next((k for k in range(j + 1, min(end, j + 3)) if words[k] in _SAME_AS), None)
@@ -1707,6 +1711,8 @@ _SAME = frozenset("same similar dasselbe dieselbe derselbe gleiche gleich selbe 
 _INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
 _INSTEAD_OF = frozenset("statt anstatt anstelle".split())
 _SAME_AS = frozenset("as to wie".split())
+_AS_MUCH = frozenset("viele viel many much".split())
+_AS_MUCH_AS = frozenset("as wie".split())
 
 
 _NOT_LIKE = frozenset("not nicht kein keine no".split())

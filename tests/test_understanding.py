@@ -4384,3 +4384,9 @@ def test_a_town_or_district_compared_in_number_is_not_asked_about(index: Index) 
     assert p.intent == "mitmacherkommunen" and not p.districts, (p.intent, p.reason)
     p = run("Is a smart city just for large cities like Amsterdam, or could a little village be one too?", index, S)
     assert p.intent == "smart-city", (p.intent, p.reason)
+
+
+def test_what_the_answer_should_spare_the_writer_is_not_the_subject(index: Index) -> None:
+    p = run("Was ist eine Smart City, ohne dass ich gleich Informatik studieren muss?", index, S)
+    assert p.intent == "smart-city", (p.intent, p.reason)
+    assert [t.word for t in p.terms if t.alternative] == ["gleich", "informatik", "studieren"], p.terms

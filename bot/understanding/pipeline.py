@@ -1455,10 +1455,17 @@ def _as_if(words: list[str], start: int, end: int) -> set[int]:
     """How the writer wants it explained: "Explain it to me like I'm a tourist who's had two pints",
     "als ob ich fünf wäre", "wie für Kinder"; and an example of what is meant: "a blog with recaps,
     like the one about …". The question is what comes before it."""
-    for j in range(start + 1, end - 1):
-        if (words[j], words[j + 1]) in _AS_IF or tuple(words[j : j + 3]) in clause_split.EXAMPLE_OF:
+    for j in range(start, end - 1):
+        if j > start and ((words[j], words[j + 1]) in _AS_IF or tuple(words[j : j + 3]) in clause_split.EXAMPLE_OF):
+            return set(range(j + 1, end))
+        # ... or what it should spare the writer: "erklär mal, was ne smart city ist, ohne dass ich einschlaf"
+        # (also as a clause of its own)
+        if words[j] == "ohne" and words[j + 1] == "das" and j + 2 < end and words[j + 2] in _SPARED:
             return set(range(j + 1, end))
     return set()
+
+
+_SPARED = frozenset("ich wir man".split())  # ("dass" reads as "das" after the vocabulary)
 
 
 #: Before "like" these make it a verb ("we'd like to pitch", "I should like to understand").

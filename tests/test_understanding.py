@@ -2769,6 +2769,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     # how the answer should look is about the asking, not its subject
     ('Zeitstrahl bitte in Stichpunkten', 'timeline'),
     ('Die Förderung bitte in einer Zeile', 'funding'),
+    ('hey what is this discord server all about', 'initiative'),  # the community's server is the initiative's
     # what the bot can do, said as its functions; the region's chat short form; the "why" as a noun
     ('Welche Funktionen hat der Bot?', 'help'),
     ('Smart Cities SüWeFa – wer steckt dahinter?', 'initiative'),

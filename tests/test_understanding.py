@@ -2770,6 +2770,7 @@ VOCABULARY_READS: list[tuple[str, str | None]] = [
     ('Zeitstrahl bitte in Stichpunkten', 'timeline'),
     ('Die Förderung bitte in einer Zeile', 'funding'),
     ('hey what is this discord server all about', 'initiative'),  # the community's server is the initiative's
+    ('ok and what are they planning now?', 'timeline-next'),  # what is planned comes next
     # what the bot can do, said as its functions; the region's chat short form; the "why" as a noun
     ('Welche Funktionen hat der Bot?', 'help'),
     ('Smart Cities SüWeFa – wer steckt dahinter?', 'initiative'),

@@ -4392,3 +4392,12 @@ def test_what_the_answer_should_spare_the_writer_is_not_the_subject(index: Index
     p = run("Was ist eine Smart City, ohne dass ich gleich Informatik studieren muss?", index, S)
     assert p.intent == "smart-city", (p.intent, p.reason)
     assert [t.word for t in p.terms if t.alternative] == ["gleich", "informatik", "studieren"], p.terms
+
+
+def test_the_same_is_a_function_word(index: Index) -> None:
+    # ... also in Platt ("datselwe"): it asks whether two things differ, and names neither
+    for question in ("Ist Smart City dasselbe wie Digitalisierung?", "Smart City un Digitalisierung, is dat datselwe?"):
+        p = upto(question, index, "words")
+        assert all(not t.cost for t in p.terms), [(t.word, t.cost) for t in p.terms]
+    assert run("Smart City und Digitalisierung, is doch datselwe? Oder gibbet do en Ungerschied?", index,
+               S).intent == "smart-city"

@@ -31,7 +31,7 @@ tell say any some all if because since whether while than onwards onward
 somewhere anywhere somehow
 ours yours theirs hers unserer unserem unseren eurer euren jeder jede jeden jedem irgendwas irgendwer
 irgendein irgendeine irgendeinen irgendeinem irgendeiner irgendeines irgendne irgendnen irgendnem irgendner
-bloss lediglich
+bloss lediglich dasselbe dieselbe derselbe denselben demselben
 ihrer ihrem ihres seine seiner seinen seinem seines
 everybody everyone somebody someone anybody anyone nobody everything something anything nothing
 s m re ve ll d t nun wofur samtliche samtlichen samtlicher vonstatten

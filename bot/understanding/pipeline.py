@@ -834,9 +834,9 @@ def _relative_to_colon(p: Parse, i: int) -> bool:
         and words[0] in clause_split.PREPOSITIONS)
 
 
-#: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story
 #: Demonstratives that stand for things said before ("Welchen Zweck verfolgen diese?", "what distinguishes them?")
 _STANDING_FOR = frozenset("diese dieser dieses these those them".split())
+#: "Wat mach ich?", "what should I do now": what the writer should do asks about their own story
 _WRITER_ASKS = frozenset("ich i".split())
 _WHAT_TO_DO = frozenset("mach mache machen tun tu do soll sollte should can kann konnte could now jetzt nun "
                         # whom to turn to: "… Whom should I contact?", "An wen wende ich mich?"
